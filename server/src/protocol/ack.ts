@@ -1,0 +1,18 @@
+// The one reply shape for every socket request (and the error body of every REST route).
+
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  payloadTooLarge: 'payload_too_large',
+  unavailable: 'unavailable',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type AckOk<T> = { ok: true; data: T };
+export type AckError = { ok: false; code: ErrorCode; message: string };
+export type Ack<T> = AckOk<T> | AckError;
+export type AckCallback<T> = (reply: Ack<T>) => void;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Role } from './roles.js';
+import type { ScenarioInput } from './scenario.js';
+
+// REST API v1: request bodies (validated on the server) and response shapes.
+
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  password: z.string().min(1).max(200),
+});
+
+export const StartCallBody = z.object({
+  scenarioId: z.string().min(1).max(64),
+  /** Instructors and admins may start a call for a trainee; trainees start their own. */
+  traineeId: z.string().uuid().optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+
+export const EndCallBody = z.object({
+  outcome: z.enum(['completed', 'abandoned', 'transferred']).default('completed'),
+  reason: z.string().max(500).optional(),
+});
+
+export const ListCallsQuery = z.object({
+  status: z.enum(['ringing', 'active', 'ended', 'failed']).optional(),
+  traineeId: z.string().uuid().optional(),
+  scenarioId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor: the id of the last call of the previous page. */
+  cursor: z.string().uuid().optional(),
+});
+
+export type Me = { id: string; email: string; name: string; role: Role };
+
+export type ScenarioSummary = Pick<ScenarioInput, 'id' | 'title' | 'nature' | 'difficulty' | 'summary'>;
+export type ScenarioDetail = ScenarioInput & { createdAt: string; updatedAt: string };
+
+export type CallStatus = 'ringing' | 'active' | 'ended' | 'failed';
+
+export type CallSummary = {
+  id: string;
+  status: CallStatus;
+  scenario: { id: string; title: string; nature: string };
+  trainee: { id: string; name: string };
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  outcome: string | null;
+  score: number | null;
+};
+
+export type TranscriptSegmentView = {
+  id: string;
+  speaker: 'trainee' | 'caller' | 'instructor' | 'agency';
+  text: string;
+  startMs: number;
+  endMs: number;
+  confidence: number | null;
+  isFinal: boolean;
+};
+
+export type EntityView = { id: string; type: string; raw: string; normalized: string; atMs: number; segmentId: string | null };
+export type CallEventView = { id: string; type: string; at: string; actor: { id: string; name: string } | null; data: unknown };
+export type RecordingView = { id: string; durationMs: number; channels: number; sampleRateHz: number; createdAt: string; url: string };
+export type MetricView = { rubricItem: string; passed: boolean; score: number; maxScore: number; evidence: unknown };
+
+export type CallDetail = CallSummary & {
+  endReason: string | null;
+  holdMs: number;
+  /** What the call-taker's screen shows when the call rings (ANI/ALI). */
+  ani: string;
+  ali: ScenarioInput['ali'];
+  transcript: TranscriptSegmentView[];
+  entities: EntityView[];
+  events: CallEventView[];
+  recordings: RecordingView[];
+  metrics: MetricView[];
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,0 +1,5 @@
+export * from './ack.js';
+export * from './api.js';
+export * from './roles.js';
+export * from './scenario.js';
+export * from './socket.js';

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['trainee', 'supervisor', 'instructor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Who may watch every live call (the floor board, silent monitoring). */
+export const FLOOR_ROLES: readonly Role[] = ['supervisor', 'instructor', 'admin'];
+/** Who may write scenarios, coach, barge and steer. */
+export const INSTRUCTOR_ROLES: readonly Role[] = ['instructor', 'admin'];
