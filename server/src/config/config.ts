@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+// The only module that reads process.env. Everything else receives the frozen Config.
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const optionalString = z.string().optional();
+const optionalUrl = z.string().url().optional();
+const bool = z.preprocess(
+  (v) => (typeof v === 'string' ? ['1', 'true', 'yes', 'on'].includes(v.toLowerCase()) : v),
+  z.boolean(),
+);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('localhost'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Public origin browsers use, when ringdown sits behind a proxy. */
+    PUBLIC_URL: optionalUrl,
+    TLS_CERT_FILE: optionalString,
+    TLS_KEY_FILE: optionalString,
+    DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: optionalUrl,
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+
+    REDIS_URL: optionalUrl,
+    SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(12 * 3600_000),
+    /** Secret for signing local recording URLs; generated and kept in DATA_DIR when unset. */
+    URL_SIGNING_SECRET: z.string().min(32).optional(),
+    SIGNED_URL_TTL_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
+
+    S3_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY: optionalString,
+    S3_SECRET_KEY: optionalString,
+    S3_BUCKET: z.string().default('ringdown'),
+    S3_REGION: z.string().default('us-east-1'),
+
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_MODEL: z.string().default('openai/gpt-4o-mini'),
+    COQUI_TTS_URL: optionalUrl,
+
+    MEDIASOUP_WORKER_BIN: z.string().default(
+      path.join(PROJECT_ROOT, 'vendor/mediasoup-worker/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker'),
+    ),
+    RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
+    RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(40999),
+    /** The address put in ICE candidates; defaults to the bound host's address. */
+    RTC_ANNOUNCED_IP: optionalString,
+
+    /** Password of the seeded demo accounts; generated and printed on first start when unset. */
+    SEED_PASSWORD: z.string().min(8).optional(),
+    SEED_DEMO_USERS: bool.default(true),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY && env.S3_SECRET_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY'], message: 'S3_ACCESS_KEY and S3_SECRET_KEY are required with S3_ENDPOINT' });
+    }
+    if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'required with OPENAI_BASE_URL' });
+    }
+    if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+      ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together' });
+    }
+    if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
+      ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not be above RTC_MAX_PORT' });
+    }
+  });
+
+type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Readonly<{
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  tls: { certFile: string; keyFile: string } | undefined;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  redisUrl: string | undefined;
+  sessionTtlMs: number;
+  urlSigningSecret: string | undefined;
+  signedUrlTtlMs: number;
+  s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
+  llm: { baseUrl: string; apiKey: string; model: string } | undefined;
+  coquiTtsUrl: string | undefined;
+  mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
+  seed: { password: string | undefined; demoUsers: boolean };
+  bodyLimitBytes: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` (if present) under the environment: real environment variables win. */
+export function readEnvFile(file = path.join(PROJECT_ROOT, '.env')): Record<string, string> {
+  if (!existsSync(file)) return {};
+  return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = { ...readEnvFile(), ...process.env }): Config {
+  // An empty variable (`PORT=` in .env) means unset, not zero or "".
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(set);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    redisUrl: e.REDIS_URL,
+    sessionTtlMs: e.SESSION_TTL_MS,
+    urlSigningSecret: e.URL_SIGNING_SECRET,
+    signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
+    s3:
+      e.S3_ENDPOINT && e.S3_ACCESS_KEY && e.S3_SECRET_KEY
+        ? { endPoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION }
+        : undefined,
+    llm: e.OPENAI_BASE_URL && e.OPENAI_API_KEY ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } : undefined,
+    coquiTtsUrl: e.COQUI_TTS_URL,
+    mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
+    seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  });
+}
