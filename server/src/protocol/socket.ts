@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
-import type { CallDetail, CallEventView, CallSummary } from './api.js';
+import type { CallDetail, CallEventView, CallSummary, TranscriptSegmentView } from './api.js';
 
 // socket.io event maps shared by the server and the client. Every client request carries a
 // payload validated by the schema of the same name and is answered through an ack.
@@ -17,6 +17,8 @@ export type ServerToClientEvents = {
   /** A call started, changed state or ended: sent to its room and to the floor. */
   'call:updated': (call: CallSummary) => void;
   'call:event': (event: CallEventView & { callId: string }) => void;
+  /** A transcript line: partials first, then the final with the same id replaces them. */
+  'call:transcript': (segment: TranscriptSegmentView & { callId: string }) => void;
 };
 
 export type InterServerEvents = Record<string, never>;

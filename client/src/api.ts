@@ -1,0 +1,116 @@
+import type {
+  CallDetail,
+  CallStatus,
+  CallSummary,
+  ErrorCode,
+  Me,
+  Page,
+  ScenarioDetail,
+  ScenarioInput,
+  ScenarioSummary,
+  ScenarioUpdate,
+} from './protocol.js';
+
+/** A failed request, from REST or from a socket ack; status is 0 when no HTTP status applies. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  503: 'unavailable',
+};
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | undefined | null>;
+
+export type ApiOptions = {
+  /** Called on any 401 except from login itself: the session is gone. */
+  onUnauthorized?: () => void;
+  base?: string;
+};
+
+async function readError(res: Response): Promise<ApiError> {
+  let code = codeByStatus[res.status] ?? 'internal';
+  let message = res.statusText || `HTTP ${res.status}`;
+  try {
+    const body = (await res.json()) as { code?: ErrorCode; message?: string };
+    if (body.code) code = body.code;
+    if (body.message) message = body.message;
+  } catch {
+    // Not JSON (a proxy page, an empty body): keep the status text.
+  }
+  return new ApiError(res.status, code, message);
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export type ListCallsParams = { status?: CallStatus; traineeId?: string; scenarioId?: string; limit?: number; cursor?: string | null };
+
+export function createApi(options: ApiOptions = {}) {
+  const base = options.base ?? '/api/v1';
+
+  async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(base + withQuery(path, query), {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new ApiError(0, 'unavailable', `Network error: ${errorMessage(err)}`);
+    }
+    if (!res.ok) {
+      const err = await readError(res);
+      if (res.status === 401 && path !== '/auth/login') options.onUnauthorized?.();
+      throw err;
+    }
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
+  }
+
+  return {
+    request,
+    login: (email: string, password: string) => request<Me>('POST', '/auth/login', { email, password }),
+    logout: () => request<void>('POST', '/auth/logout'),
+    me: () => request<Me>('GET', '/auth/me'),
+
+    listScenarios: () => request<ScenarioSummary[]>('GET', '/scenarios'),
+    getScenario: (id: string) => request<ScenarioDetail>('GET', `/scenarios/${encodeURIComponent(id)}`),
+    createScenario: (input: ScenarioInput) => request<ScenarioDetail>('POST', '/scenarios', input),
+    updateScenario: (id: string, update: ScenarioUpdate) =>
+      request<ScenarioDetail>('PATCH', `/scenarios/${encodeURIComponent(id)}`, update),
+
+    startCall: (scenarioId: string) => request<CallDetail>('POST', '/calls/start', { scenarioId }),
+    endCall: (id: string, outcome: 'completed' | 'abandoned' | 'transferred' = 'completed') =>
+      request<CallDetail>('POST', `/calls/${encodeURIComponent(id)}/end`, { outcome }),
+    listCalls: (params: ListCallsParams = {}) => request<Page<CallSummary>>('GET', '/calls', undefined, params),
+    getCall: (id: string) => request<CallDetail>('GET', `/calls/${encodeURIComponent(id)}`),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,75 @@
+import { useEffect } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
+import { StoresProvider, useStores, type Stores } from '../../state/context.js';
+import { CallPage } from '../CallPage/CallPage.js';
+import { CallsPage } from '../CallsPage/CallsPage.js';
+import { FloorPage } from '../FloorPage/FloorPage.js';
+import { Header } from '../Header/Header.js';
+import { HomePage } from '../HomePage/HomePage.js';
+import { LoginPage } from '../LoginPage/LoginPage.js';
+import { guarded } from '../RequireRole/RequireRole.js';
+import { ReviewPage } from '../ReviewPage/ReviewPage.js';
+import { ScenariosPage } from '../ScenariosPage/ScenariosPage.js';
+
+const Floor = guarded(FLOOR_ROLES, FloorPage);
+const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
+
+function NotFound() {
+  return (
+    <section class="page">
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Back to the start</a>
+      </p>
+    </section>
+  );
+}
+
+/** Sends anyone without a session to /login, remembering where they were going. */
+function Shell() {
+  const { session } = useStores();
+  const { path, url, route } = useLocation();
+  const status = session.status.value;
+  const mustLogin = status === 'anonymous' && path !== '/login';
+
+  useEffect(() => {
+    if (!mustLogin) return;
+    const back = path !== '/' && !session.loggedOut.value;
+    route(back ? `/login?next=${encodeURIComponent(url)}` : '/login', true);
+  }, [mustLogin, path, url]);
+
+  if (status === 'loading') return <p class="boot" role="status">Connecting to the console…</p>;
+  if (mustLogin) return null;
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      {status === 'signed-in' && <Header />}
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/login" component={LoginPage} />
+          <Route path="/" component={HomePage} />
+          <Route path="/calls" component={CallsPage} />
+          <Route path="/calls/:id" component={CallPage} />
+          <Route path="/calls/:id/review" component={ReviewPage} />
+          <Route path="/floor" component={Floor} />
+          <Route path="/scenarios" component={Scenarios} />
+          <Route default component={NotFound} />
+        </Router>
+      </main>
+    </>
+  );
+}
+
+export function App({ stores }: { stores: Stores }) {
+  return (
+    <StoresProvider stores={stores}>
+      <LocationProvider>
+        <Shell />
+      </LocationProvider>
+    </StoresProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { useLocation } from 'preact-iso';
+import { FLOOR_ROLES, INSTRUCTOR_ROLES, type Role } from '../../protocol.js';
+import { useStores } from '../../state/context.js';
+
+const LINKS: { href: string; label: string; roles?: readonly Role[] }[] = [
+  { href: '/', label: 'Home' },
+  { href: '/calls', label: 'Calls' },
+  { href: '/floor', label: 'Floor', roles: FLOOR_ROLES },
+  { href: '/scenarios', label: 'Scenarios', roles: INSTRUCTOR_ROLES },
+];
+
+export function Header() {
+  const { session, connection } = useStores();
+  const { path } = useLocation();
+  const me = session.me.value;
+  if (!me) return null;
+
+  const isCurrent = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+
+  // The shell sees the session end and moves to /login.
+  const logout = () => void session.logout().catch(() => undefined);
+
+  return (
+    <header class="app-header">
+      <a class="brand" href="/">
+        <span class="brand-mark" aria-hidden="true">
+          911
+        </span>
+        Ringdown
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          {LINKS.filter((l) => !l.roles || session.can(l.roles)).map((l) => (
+            <li key={l.href}>
+              <a href={l.href} aria-current={isCurrent(l.href) ? 'page' : undefined}>
+                {l.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="user-menu" data-testid="user-menu">
+        <span
+          class={`link-dot ${connection.connected.value ? 'up' : 'down'}`}
+          title={connection.connected.value ? 'Live link connected' : 'Live link offline'}
+          role="img"
+          aria-label={connection.connected.value ? 'Live link connected' : 'Live link offline'}
+        />
+        <span class="user-name">{me.name}</span>
+        <span class={`role-badge role-${me.role}`}>{me.role}</span>
+        <button type="button" class="btn btn-quiet" data-testid="logout" onClick={logout}>
+          Log out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,83 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { errorMessage } from '../../api.js';
+import type { ScenarioSummary } from '../../protocol.js';
+import { useStores } from '../../state/context.js';
+
+function Difficulty({ level }: { level: number }) {
+  return (
+    <span class="difficulty" title={`Difficulty ${level} of 5`}>
+      <span class="visually-hidden">Difficulty {level} of 5</span>
+      {[1, 2, 3, 4, 5].map((i) => (
+        <span key={i} aria-hidden="true" class={i <= level ? 'pip on' : 'pip'} />
+      ))}
+    </span>
+  );
+}
+
+function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioSummary; busy: boolean; onTake: () => void }) {
+  const titleId = `scenario-${scenario.id}`;
+  return (
+    <article class="card scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
+      <header>
+        <h2 id={titleId}>{scenario.title}</h2>
+        <div class="card-meta">
+          <span class={`nature nature-${scenario.nature}`}>{scenario.nature}</span>
+          <Difficulty level={scenario.difficulty} />
+        </div>
+      </header>
+      <p>{scenario.summary}</p>
+      <button type="button" class="btn btn-primary" data-testid="take-call" disabled={busy} onClick={onTake}>
+        {busy ? 'Connecting…' : 'Take call'}
+      </button>
+    </article>
+  );
+}
+
+/** The trainee's start page: pick a scenario, the call rings at once. */
+export function ScenarioPicker() {
+  const { scenarios, calls } = useStores();
+  const { route } = useLocation();
+  const starting = useSignal<string | null>(null);
+  const error = useSignal<string | null>(null);
+
+  useEffect(() => void scenarios.load(), []);
+
+  async function take(id: string) {
+    starting.value = id;
+    error.value = null;
+    try {
+      const call = await calls.start(id);
+      route(`/calls/${call.id}`);
+    } catch (err) {
+      error.value = errorMessage(err);
+      starting.value = null;
+    }
+  }
+
+  const list = scenarios.list.value;
+  return (
+    <section class="page">
+      <h1>Take a call</h1>
+      <p class="muted">Choose a scenario. The call rings as soon as you press "Take call".</p>
+      {error.value && (
+        <p class="error" role="alert">
+          {error.value}
+        </p>
+      )}
+      {scenarios.error.value && (
+        <p class="error" role="alert">
+          Could not load scenarios: {scenarios.error.value}
+        </p>
+      )}
+      {scenarios.loading.value && list.length === 0 && <p role="status">Loading scenarios…</p>}
+      {!scenarios.loading.value && !scenarios.error.value && list.length === 0 && <p>No scenarios yet.</p>}
+      <div class="card-grid">
+        {list.map((s) => (
+          <ScenarioCard key={s.id} scenario={s} busy={starting.value !== null} onTake={() => take(s.id)} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { STATUS_LABEL } from '../../format.js';
+import type { CallStatus } from '../../protocol.js';
+
+export function StatusBadge({ status }: { status: CallStatus }) {
+  return (
+    <span class={`status status-${status}`} data-testid="call-status" data-status={status}>
+      {STATUS_LABEL[status] ?? status}
+    </span>
+  );
+}

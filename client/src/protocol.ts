@@ -1,0 +1,2 @@
+// The one door from the client into the server tree: the shared wire contract.
+export * from '../../server/src/protocol/index.js';
