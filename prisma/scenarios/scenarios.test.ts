@@ -1,0 +1,118 @@
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ScenarioInput } from '../../server/src/protocol/scenario.js';
+
+// The seeded scenario library: every JSON file in this folder must satisfy the scenario
+// contract, and together they must cover the required training categories.
+
+const dir = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+const scenarios = files.map((file) => {
+  const raw: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  return { file, raw, parsed: ScenarioInput.safeParse(raw) };
+});
+
+const parsedScenarios = () =>
+  scenarios.map((s) => {
+    if (!s.parsed.success) throw new Error(`${s.file} does not parse`);
+    return { file: s.file, scenario: s.parsed.data };
+  });
+
+/** One scenario per required training category (see the library brief). */
+const REQUIRED_IDS = [
+  'house-fire-trapped-person',
+  'cardiac-arrest-cpr',
+  'opioid-overdose-naloxone',
+  'stroke-fast-signs',
+  'childbirth-imminent',
+  'domestic-violence-pizza-order',
+  'burglary-in-progress',
+  'active-shooter-hiding',
+  'highway-crash-multi-vehicle',
+  'hazmat-ammonia-leak',
+  'child-caller-grandparent-collapsed',
+  'lost-hiker-unknown-location',
+  'elderly-confused-caller',
+  'accidental-dial-pocket',
+];
+
+const REQUIRED_RUBRIC_IDS = ['location_verified', 'callback_number', 'nature', 'caller_name'];
+const VOICES = new Set(['slt', 'rms', 'awb', 'kal']);
+
+describe('scenario library', () => {
+  it('has at least the required number of scenario files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(REQUIRED_IDS.length);
+  });
+
+  it.each(scenarios.map((s) => [s.file, s] as const))('%s parses with ScenarioInput', (_file, s) => {
+    if (!s.parsed.success) {
+      throw new Error(`${s.file}: ${JSON.stringify(s.parsed.error.issues, null, 2)}`);
+    }
+    expect(s.parsed.success).toBe(true);
+  });
+
+  it('ids match file names and are unique', () => {
+    const ids = parsedScenarios().map(({ file, scenario }) => {
+      expect(scenario.id, file).toBe(basename(file, '.json'));
+      return scenario.id;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('covers every required category', () => {
+    const ids = new Set(parsedScenarios().map(({ scenario }) => scenario.id));
+    const missing = REQUIRED_IDS.filter((id) => !ids.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('covers every nature and a spread of difficulties', () => {
+    const all = parsedScenarios().map(({ scenario }) => scenario);
+    const natures = new Set(all.map((s) => s.nature));
+    for (const n of ['fire', 'medical', 'crime', 'traffic', 'hazmat', 'other']) expect(natures, n).toContain(n);
+    const difficulties = new Set(all.map((s) => s.difficulty));
+    for (const d of [1, 2, 3, 4, 5]) expect(difficulties, `difficulty ${d}`).toContain(d);
+  });
+
+  it('includes imprecise or wrong ALI (phase-1 sectors and stale addresses)', () => {
+    const all = parsedScenarios().map(({ scenario }) => scenario);
+    expect(all.filter((s) => s.ali.class === 'wireless-phase1').length).toBeGreaterThanOrEqual(2);
+    const aliDiffers = all.filter((s) => s.ali.address !== s.groundTruth.location.address);
+    expect(aliDiffers.length).toBeGreaterThanOrEqual(4);
+  });
+
+  describe.each(scenarios.map((s) => [s.file] as const))('%s', (file) => {
+    const get = () => {
+      const found = scenarios.find((s) => s.file === file);
+      if (!found?.parsed.success) throw new Error(`${file} does not parse`);
+      return found.parsed.data;
+    };
+
+    it('rubric weights sum to 100, ids unique, required items present', () => {
+      const s = get();
+      const total = s.rubric.reduce((sum, item) => sum + item.weight, 0);
+      expect(total).toBeCloseTo(100, 6);
+      const ids = s.rubric.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of REQUIRED_RUBRIC_IDS) expect(ids, id).toContain(id);
+    });
+
+    it('timeline has 2-5 events sorted by atMs', () => {
+      const { timeline } = get().script;
+      expect(timeline.length).toBeGreaterThanOrEqual(2);
+      expect(timeline.length).toBeLessThanOrEqual(5);
+      const times = timeline.map((e) => e.atMs);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    });
+
+    it('uses a known voice and has reveal rules', () => {
+      const s = get();
+      expect(VOICES.has(s.persona.voice), s.persona.voice).toBe(true);
+      expect(s.script.revealRules.length).toBeGreaterThanOrEqual(5);
+    });
+  });
+});
