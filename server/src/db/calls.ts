@@ -1,0 +1,183 @@
+import type { CallDetail, CallEventView, CallSummary, Page, RecordingView } from '../protocol/api.js';
+import type { Prisma, PrismaClient } from './generated/client.js';
+import type { CallEventType, CallStatus } from './generated/enums.js';
+
+export type StoredRecording = Omit<RecordingView, 'url'> & { storageKey: string };
+/** A call as stored: recordings carry their storage key, to be turned into signed URLs. */
+export type CallRecord = Omit<CallDetail, 'recordings'> & { recordings: StoredRecording[] };
+
+export type CallListFilter = {
+  status?: CallStatus | undefined;
+  traineeId?: string | undefined;
+  scenarioId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+const summarySelect = {
+  id: true,
+  status: true,
+  startedAt: true,
+  answeredAt: true,
+  endedAt: true,
+  outcome: true,
+  score: true,
+  scenario: { select: { id: true, title: true, nature: true } },
+  trainee: { select: { id: true, name: true } },
+} as const satisfies Prisma.CallSelect;
+
+type SummaryRow = Prisma.CallGetPayload<{ select: typeof summarySelect }>;
+
+const detailSelect = {
+  ...summarySelect,
+  endReason: true,
+  holdMs: true,
+  scenario: { select: { id: true, title: true, nature: true, ani: true, ali: true } },
+  segments: { orderBy: { startMs: 'asc' } },
+  entities: { orderBy: { atMs: 'asc' } },
+  events: { orderBy: { at: 'asc' }, include: { actor: { select: { id: true, name: true } } } },
+  recordings: { orderBy: { createdAt: 'asc' } },
+  metrics: { orderBy: { rubricItem: 'asc' } },
+} as const satisfies Prisma.CallSelect;
+
+type DetailRow = Prisma.CallGetPayload<{ select: typeof detailSelect }>;
+
+function toSummary(row: SummaryRow): CallSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    scenario: { id: row.scenario.id, title: row.scenario.title, nature: row.scenario.nature },
+    trainee: row.trainee,
+    startedAt: row.startedAt.toISOString(),
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    outcome: row.outcome,
+    score: row.score,
+  };
+}
+
+export function toEventView(row: DetailRow['events'][number]): CallEventView {
+  return { id: row.id, type: row.type, at: row.at.toISOString(), actor: row.actor, data: row.data ?? null };
+}
+
+function toRecord(row: DetailRow): CallRecord {
+  return {
+    ...toSummary(row),
+    endReason: row.endReason,
+    holdMs: row.holdMs,
+    ani: row.scenario.ani,
+    ali: row.scenario.ali as CallRecord['ali'],
+    transcript: row.segments.map((s) => ({
+      id: s.id,
+      speaker: s.speaker,
+      text: s.text,
+      startMs: s.startMs,
+      endMs: s.endMs,
+      confidence: s.confidence,
+      isFinal: s.isFinal,
+    })),
+    entities: row.entities.map((e) => ({ id: e.id, type: e.type, raw: e.raw, normalized: e.normalized, atMs: e.atMs, segmentId: e.segmentId })),
+    events: row.events.map(toEventView),
+    recordings: row.recordings.map((r) => ({
+      id: r.id,
+      storageKey: r.storageKey,
+      durationMs: r.durationMs,
+      channels: r.channels,
+      sampleRateHz: r.sampleRateHz,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    metrics: row.metrics.map((m) => ({ rubricItem: m.rubricItem, passed: m.passed, score: m.score, maxScore: m.maxScore, evidence: m.evidence })),
+  };
+}
+
+export class CallRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(input: { traineeId: string; scenarioId: string; seed: number; actorId: string }): Promise<CallRecord> {
+    const row = await this.prisma.call.create({
+      data: {
+        traineeId: input.traineeId,
+        scenarioId: input.scenarioId,
+        seed: input.seed,
+        events: { create: { type: 'ring', actorId: input.actorId } },
+      },
+      select: detailSelect,
+    });
+    return toRecord(row);
+  }
+
+  async get(id: string): Promise<CallRecord | null> {
+    const row = await this.prisma.call.findUnique({ where: { id }, select: detailSelect });
+    return row && toRecord(row);
+  }
+
+  async getSummary(id: string): Promise<CallSummary | null> {
+    const row = await this.prisma.call.findUnique({ where: { id }, select: summarySelect });
+    return row && toSummary(row);
+  }
+
+  /** The trainee a call belongs to, or null when there is no such call. */
+  async traineeOf(id: string): Promise<string | null> {
+    const row = await this.prisma.call.findUnique({ where: { id }, select: { traineeId: true } });
+    return row?.traineeId ?? null;
+  }
+
+  async hasLiveCall(traineeId: string): Promise<boolean> {
+    return (await this.prisma.call.count({ where: { traineeId, status: { in: ['ringing', 'active'] } } })) > 0;
+  }
+
+  /** Newest first, paged by a cursor (the last id of the previous page). */
+  async list(filter: CallListFilter): Promise<Page<CallSummary>> {
+    const rows = await this.prisma.call.findMany({
+      where: { status: filter.status, traineeId: filter.traineeId, scenarioId: filter.scenarioId },
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit + 1,
+      ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+      select: summarySelect,
+    });
+    const items = rows.slice(0, filter.limit).map(toSummary);
+    return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  /**
+   * Ends a live call once: false when it was not live (already ended, failed, or unknown).
+   * `status: 'failed'` marks an abnormal end (the worker died, the trainee's browser vanished).
+   */
+  async end(
+    id: string,
+    end: { status: 'ended' | 'failed'; outcome: string; reason?: string | undefined; actorId: string | null },
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const { count } = await tx.call.updateMany({
+        where: { id, status: { in: ['ringing', 'active'] } },
+        data: { status: end.status, outcome: end.outcome, endReason: end.reason ?? null, endedAt: now },
+      });
+      if (count === 0) return false;
+      await tx.callEvent.create({
+        data: { callId: id, type: 'end', actorId: end.actorId, at: now, data: { outcome: end.outcome, reason: end.reason ?? null } },
+      });
+      return true;
+    });
+  }
+
+  async addRecording(callId: string, recording: Omit<StoredRecording, 'id' | 'createdAt'> & { sizeBytes: number }): Promise<StoredRecording> {
+    const row = await this.prisma.recording.create({ data: { callId, ...recording } });
+    return {
+      id: row.id,
+      storageKey: row.storageKey,
+      durationMs: row.durationMs,
+      channels: row.channels,
+      sampleRateHz: row.sampleRateHz,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  async addEvent(callId: string, type: CallEventType, actorId: string | null, data?: Prisma.InputJsonValue): Promise<CallEventView> {
+    const row = await this.prisma.callEvent.create({
+      data: { callId, type, actorId, data },
+      include: { actor: { select: { id: true, name: true } } },
+    });
+    return toEventView(row);
+  }
+}

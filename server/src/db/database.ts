@@ -1,0 +1,40 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client.js';
+import { CallRepository } from './calls.js';
+import { ScenarioRepository } from './scenarios.js';
+import { UserRepository } from './users.js';
+
+// The one place that constructs the Prisma client. The rest of the server talks to the
+// repositories, which speak the domain (calls, scenarios, users) and return protocol views.
+
+export class Database {
+  readonly users: UserRepository;
+  readonly scenarios: ScenarioRepository;
+  readonly calls: CallRepository;
+  readonly #prisma: PrismaClient;
+  #closed = false;
+
+  constructor(url: string) {
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: 3000,
+      // A stuck query must not hold a request (or /ready) forever.
+      statement_timeout: 10_000,
+    });
+    this.#prisma = new PrismaClient({ adapter });
+    this.users = new UserRepository(this.#prisma);
+    this.scenarios = new ScenarioRepository(this.#prisma);
+    this.calls = new CallRepository(this.#prisma);
+  }
+
+  async ping(): Promise<void> {
+    await this.#prisma.$queryRaw`SELECT 1`;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#prisma.$disconnect();
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { EmbeddedDatabase } from '../src/db/embedded.js';
+import { applyMigrations } from '../src/db/migrate.js';
+
+// One migrated PostgreSQL for the whole test run: an embedded one in a temporary folder,
+// unless TEST_DATABASE_URL names one. Tests read its URL with inject('databaseUrl').
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_DATABASE_URL) {
+    await applyMigrations(process.env.TEST_DATABASE_URL);
+    project.provide('databaseUrl', process.env.TEST_DATABASE_URL);
+    return;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-test-pg-'));
+  let db: EmbeddedDatabase | undefined;
+  const teardown = async () => {
+    await db?.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    // The free port can be taken between the probe and postgres' bind: try another one.
+    for (let attempt = 1; !db; attempt++) {
+      try {
+        db = await EmbeddedDatabase.start({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+    await applyMigrations(db.url);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('databaseUrl', db.url);
+  return teardown;
+}
