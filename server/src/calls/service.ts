@@ -1,0 +1,101 @@
+import { randomInt } from 'node:crypto';
+import type { Principal } from '../auth/sessions.js';
+import type { CallRecord } from '../db/calls.js';
+import type { Database } from '../db/database.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { CallDetail, CallEventView, CallSummary, Page } from '../protocol/api.js';
+import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
+import type { RecordingStorage } from '../storage/storage.js';
+
+// Calls as the API sees them: who may start, see and end which call. Every path that
+// reads or changes a call goes through here, for REST and socket events alike.
+
+export interface CallNotifier {
+  callUpdated(call: CallSummary): void;
+  callEvent(callId: string, event: CallEventView): void;
+}
+
+export type StartCall = { scenarioId: string; traineeId?: string | undefined; seed?: number | undefined };
+export type EndCall = { outcome: string; reason?: string | undefined };
+export type ListCalls = { status?: CallSummary['status'] | undefined; traineeId?: string | undefined; scenarioId?: string | undefined; limit: number; cursor?: string | undefined };
+
+export class CallService {
+  constructor(
+    private readonly db: Database,
+    private readonly storage: RecordingStorage,
+    private readonly notifier: CallNotifier,
+    private readonly signedUrlTtlMs: number,
+  ) {}
+
+  /** Trainees see their own calls; the floor roles see every call. */
+  static canSee(principal: Principal, traineeId: string): boolean {
+    return principal.userId === traineeId || FLOOR_ROLES.includes(principal.role);
+  }
+
+  async start(principal: Principal, request: StartCall): Promise<CallDetail> {
+    const traineeId = await this.#traineeFor(principal, request.traineeId);
+    if (!(await this.db.scenarios.get(request.scenarioId))) throw new NotFoundError('scenario', request.scenarioId);
+    if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');
+    const record = await this.db.calls.create({
+      traineeId,
+      scenarioId: request.scenarioId,
+      seed: request.seed ?? randomInt(2 ** 31 - 1),
+      actorId: principal.userId,
+    });
+    this.notifier.callUpdated(record);
+    return this.#withUrls(record);
+  }
+
+  async get(principal: Principal, id: string): Promise<CallDetail> {
+    return this.#withUrls(await this.#visible(principal, id));
+  }
+
+  async list(principal: Principal, query: ListCalls): Promise<Page<CallSummary>> {
+    if (principal.role === 'trainee') {
+      if (query.traineeId && query.traineeId !== principal.userId) throw new ForbiddenError('trainees see only their own calls');
+      return this.db.calls.list({ ...query, traineeId: principal.userId });
+    }
+    return this.db.calls.list(query);
+  }
+
+  /** Ends a live call: its trainee, an instructor or an admin may. */
+  async end(principal: Principal, id: string, request: EndCall): Promise<CallDetail> {
+    const call = await this.#visible(principal, id);
+    if (call.trainee.id !== principal.userId && !INSTRUCTOR_ROLES.includes(principal.role)) {
+      throw new ForbiddenError('only the trainee on the call or an instructor may end it');
+    }
+    const ended = await this.db.calls.end(id, { status: 'ended', outcome: request.outcome, reason: request.reason, actorId: principal.userId });
+    if (!ended) throw new ConflictError(`call ${id} is not live (it is ${call.status})`);
+    const record = (await this.db.calls.get(id))!;
+    this.notifier.callUpdated(record);
+    const endEvent = record.events.at(-1);
+    if (endEvent) this.notifier.callEvent(id, endEvent);
+    return this.#withUrls(record);
+  }
+
+  /** The call, if it exists and `principal` may see it; otherwise a 404 that leaks nothing. */
+  async #visible(principal: Principal, id: string): Promise<CallRecord> {
+    const call = await this.db.calls.get(id);
+    if (!call || !CallService.canSee(principal, call.trainee.id)) throw new NotFoundError('call', id);
+    return call;
+  }
+
+  async #traineeFor(principal: Principal, requested: string | undefined): Promise<string> {
+    if (principal.role === 'trainee') {
+      if (requested && requested !== principal.userId) throw new ForbiddenError('trainees start calls only for themselves');
+      return principal.userId;
+    }
+    if (!INSTRUCTOR_ROLES.includes(principal.role)) throw new ForbiddenError('supervisors monitor calls; they do not start them');
+    if (!requested) return principal.userId;
+    const trainee = await this.db.users.get(requested);
+    if (!trainee || trainee.role !== 'trainee') throw new NotFoundError('trainee', requested);
+    return trainee.id;
+  }
+
+  async #withUrls(record: CallRecord): Promise<CallDetail> {
+    const recordings = await Promise.all(
+      record.recordings.map(async ({ storageKey, ...r }) => ({ ...r, url: await this.storage.signedUrl(storageKey, this.signedUrlTtlMs) })),
+    );
+    return { ...record, recordings };
+  }
+}

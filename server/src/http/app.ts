@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { SessionStore } from '../auth/sessions.js';
+import type { CallService } from '../calls/service.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { ErrorCode } from '../protocol/ack.js';
+import { LocalStorage, type RecordingStorage, type UrlSigner } from '../storage/storage.js';
+import { authenticate } from './auth.js';
+import type { Readiness } from './readiness.js';
+import { authRoutes } from './routes/auth.js';
+import { callRoutes } from './routes/calls.js';
+import { fileRoutes } from './routes/files.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+
+export type AppDeps = {
+  logger: Logger;
+  db: Database;
+  sessions: SessionStore;
+  calls: CallService;
+  storage: RecordingStorage;
+  signer: UrlSigner;
+  readiness: Readiness;
+  bodyLimitBytes: number;
+  secureCookies: boolean;
+  /** The built client (vite build output); not served when absent. */
+  clientDir?: string | undefined;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok', uptimeS: Math.round(process.uptime()) }));
+  app.get('/ready', async (_req, res) => {
+    const report = await deps.readiness.report();
+    res.status(report.ready ? 200 : 503).json(report);
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.bodyLimitBytes }));
+  api.use('/auth', authRoutes(deps));
+  if (deps.storage instanceof LocalStorage) {
+    api.use('/files', fileRoutes({ storage: deps.storage, signer: deps.signer }));
+  }
+  api.use(authenticate(deps.sessions));
+  api.use('/scenarios', scenarioRoutes(deps));
+  api.use('/calls', callRoutes(deps));
+  api.use((req) => {
+    throw new AppError(ErrorCode.notFound, `no route ${req.method} ${req.originalUrl.split('?')[0]}`, 404);
+  });
+  app.use('/api/v1', api);
+
+  if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const index = path.join(deps.clientDir, 'index.html');
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    // The client routes in the browser: every other GET gets the app.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+
+  app.use(errorHandler);
+  return app;
+}
+
+const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const { status, code, message } = describe(error);
+  if (status >= 500) req.log.error({ err: error }, 'request failed');
+  if (res.headersSent) return void res.end();
+  res.status(status).json({ code, message });
+};
+
+function describe(error: unknown): { status: number; code: ErrorCode; message: string } {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') return { status: 413, code: ErrorCode.payloadTooLarge, message: 'request body too large' };
+  if (type === 'entity.parse.failed') return { status: 400, code: ErrorCode.badRequest, message: 'malformed JSON body' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { status: 415, code: ErrorCode.badRequest, message: 'unsupported body encoding' };
+  }
+  return { status: 500, code: ErrorCode.internal, message: 'internal error' };
+}

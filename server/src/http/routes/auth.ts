@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import { hashPassword, verifyPassword } from '../../auth/password.js';
+import { SESSION_COOKIE, type SessionStore } from '../../auth/sessions.js';
+import type { Database } from '../../db/database.js';
+import { UnauthorizedError } from '../../errors.js';
+import { LoginBody, type Me } from '../../protocol/api.js';
+import { authenticate, principalOf, sessionTokenOf } from '../auth.js';
+import { parse } from '../validate.js';
+
+// Verifying against this when the email is unknown keeps the response time the same,
+// so timing does not tell which emails have accounts.
+const unknownUserHash = hashPassword('no such user');
+
+export function authRoutes(deps: { db: Database; sessions: SessionStore; secureCookies: boolean }): Router {
+  const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/' } as const;
+
+  router.post('/login', async (req, res) => {
+    const body = parse(LoginBody, req.body);
+    const user = await deps.db.users.findByEmail(body.email);
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? (await unknownUserHash));
+    if (!user || !valid) throw new UnauthorizedError('wrong email or password');
+    const token = await deps.sessions.create({ userId: user.id, role: user.role, name: user.name, email: user.email });
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.sessions.ttlMs });
+    res.json({ id: user.id, email: user.email, name: user.name, role: user.role } satisfies Me);
+  });
+
+  router.post('/logout', async (req, res) => {
+    await deps.sessions.destroy(sessionTokenOf(req.headers.cookie));
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res.status(204).end();
+  });
+
+  router.get('/me', authenticate(deps.sessions), (req, res) => {
+    const p = principalOf(req);
+    res.json({ id: p.userId, email: p.email, name: p.name, role: p.role } satisfies Me);
+  });
+
+  return router;
+}

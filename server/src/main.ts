@@ -1,0 +1,70 @@
+// `npm start`: ringdown on its embedded defaults, or on the services the environment names.
+import path from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config/config.js';
+import { loadOrCreateLocalSecret } from './config/local-secrets.js';
+import { EmbeddedDatabase } from './db/embedded.js';
+import { applyMigrations } from './db/migrate.js';
+import { seed } from './db/seed.js';
+import { createLogger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(78); // EX_CONFIG
+}
+process.env.MEDIASOUP_WORKER_BIN = config.mediasoup.workerBin; // read by mediasoup when first imported
+
+const logger = createLogger(config.logLevel);
+let embedded: EmbeddedDatabase | undefined;
+let server: RunningServer | undefined;
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  await server?.close().catch((error: unknown) => logger.error({ err: error }, 'server close failed'));
+  await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, 'database stop failed'));
+  clearTimeout(force);
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  if (!config.databaseUrl) {
+    embedded = await EmbeddedDatabase.start({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPgPort, logger });
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  await applyMigrations(databaseUrl);
+
+  let demoPassword = config.seed.password;
+  let newPassword = false;
+  if (config.seed.demoUsers && !demoPassword) {
+    const secret = await loadOrCreateLocalSecret(config.dataDir, 'demo-password', 9);
+    demoPassword = secret.value;
+    newPassword = secret.created;
+  }
+  server = await startServer(config, logger, databaseUrl);
+  const seeded = await seed(server.db, { scenarioDir: path.join(PROJECT_ROOT, 'prisma/scenarios'), demoPassword });
+  logger.info({ url: server.url, scenarios: seeded.scenarios, database: embedded ? 'embedded' : 'external' }, 'ringdown is ready');
+
+  const lines = [`\n  ringdown is running: open ${server.url}\n`];
+  if (config.seed.demoUsers) {
+    lines.push(`  Demo accounts: trainee@ringdown.local, supervisor@ringdown.local, instructor@ringdown.local, admin@ringdown.local`);
+    lines.push(
+      config.seed.password
+        ? `  Password: the SEED_PASSWORD you set.`
+        : `  Password: ${demoPassword}${newPassword ? ' (generated now; kept in ' + path.join(config.dataDir, 'secrets/demo-password') + ')' : ''}`,
+    );
+  }
+  lines.push('  Press Ctrl-C to stop.\n');
+  process.stderr.write(lines.join('\n') + '\n');
+} catch (error) {
+  logger.fatal({ err: error }, 'ringdown failed to start');
+  await server?.close().catch(() => {});
+  await embedded?.stop().catch(() => {});
+  process.exit(1);
+}

@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events';
+import { cpus } from 'node:os';
+import type { Router, RtpCodecCapability, Worker } from 'mediasoup/lib/types.js';
+import type { Logger } from '../logger.js';
+
+// mediasoup workers, one per core. Each call gets a router on the least loaded worker.
+// A worker that dies is replaced; its calls learn of it from their router's `workerclose`
+// event and end cleanly (stored as failed, the recording so far kept).
+
+export const AUDIO_CODECS: RtpCodecCapability[] = [
+  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2, parameters: { useinbandfec: 1, minptime: 10 } },
+];
+
+export type WorkerPoolOptions = { workerBin: string; rtcMinPort: number; rtcMaxPort: number; size?: number; logger: Logger };
+
+type Slot = { index: number; worker: Worker; routers: Set<Router> };
+
+export type WorkerPoolEvents = {
+  workerDied: [info: { pid: number }];
+};
+
+export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
+  readonly #slots: (Slot | undefined)[];
+  readonly #options: WorkerPoolOptions;
+  readonly #mediasoup: typeof import('mediasoup');
+  #closed = false;
+
+  private constructor(mediasoup: typeof import('mediasoup'), options: WorkerPoolOptions, size: number) {
+    super();
+    this.#mediasoup = mediasoup;
+    this.#options = options;
+    this.#slots = new Array(size).fill(undefined);
+  }
+
+  static async create(options: WorkerPoolOptions): Promise<WorkerPool> {
+    // mediasoup reads the worker binary's path once, when it is first loaded.
+    process.env.MEDIASOUP_WORKER_BIN ??= options.workerBin;
+    const mediasoup = await import('mediasoup');
+    const pool = new WorkerPool(mediasoup, options, options.size ?? cpus().length);
+    await Promise.all(pool.#slots.map((_, i) => pool.#spawn(i)));
+    return pool;
+  }
+
+  get size(): number {
+    return this.#slots.filter(Boolean).length;
+  }
+
+  /** pids of the live workers, for tests and metrics. */
+  get pids(): number[] {
+    return this.#slots.flatMap((s) => (s ? [s.worker.pid] : []));
+  }
+
+  /** A new router on the worker with the fewest routers. */
+  async createRouter(): Promise<Router> {
+    if (this.#closed) throw new Error('worker pool closed');
+    const slot = this.#slots.filter((s): s is Slot => Boolean(s)).sort((a, b) => a.routers.size - b.routers.size)[0];
+    if (!slot) throw new Error('no mediasoup worker is running');
+    const router = await slot.worker.createRouter({ mediaCodecs: AUDIO_CODECS });
+    slot.routers.add(router);
+    router.observer.once('close', () => slot.routers.delete(router));
+    return router;
+  }
+
+  /** Throws unless every worker answers. */
+  async check(): Promise<{ workers: number; routers: number }> {
+    const live = this.#slots.filter((s): s is Slot => Boolean(s));
+    if (live.length < this.#slots.length) throw new Error(`${this.#slots.length - live.length} worker(s) restarting`);
+    await Promise.all(live.map((s) => s.worker.getResourceUsage()));
+    return { workers: live.length, routers: live.reduce((n, s) => n + s.routers.size, 0) };
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const slot of this.#slots) slot?.worker.close();
+    this.#slots.fill(undefined);
+  }
+
+  async #spawn(index: number): Promise<void> {
+    const { rtcMinPort, rtcMaxPort } = this.#options;
+    // Each worker gets its own slice of the port range, so two never race for a port.
+    const span = Math.floor((rtcMaxPort - rtcMinPort + 1) / this.#slots.length);
+    const worker = await this.#mediasoup.createWorker({
+      logLevel: 'warn',
+      rtcMinPort: rtcMinPort + index * span,
+      rtcMaxPort: rtcMinPort + (index + 1) * span - 1,
+    });
+    const slot: Slot = { index, worker, routers: new Set() };
+    this.#slots[index] = slot;
+    worker.once('died', (error) => this.#onDied(slot, error));
+  }
+
+  #onDied(slot: Slot, error: Error): void {
+    const log = this.#options.logger;
+    log.error({ pid: slot.worker.pid, err: error }, 'mediasoup worker died');
+    this.#slots[slot.index] = undefined;
+    this.emit('workerDied', { pid: slot.worker.pid });
+    if (this.#closed) return;
+    const restart = (attempt: number): void => {
+      this.#spawn(slot.index).then(
+        () => log.info({ index: slot.index }, 'mediasoup worker replaced'),
+        (err: unknown) => {
+          log.error({ err }, 'mediasoup worker restart failed');
+          if (!this.#closed) setTimeout(() => restart(attempt + 1), Math.min(1000 * 2 ** attempt, 30_000)).unref();
+        },
+      );
+    };
+    restart(0);
+  }
+}

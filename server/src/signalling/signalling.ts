@@ -1,0 +1,123 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Principal, SessionStore } from '../auth/sessions.js';
+import type { CallNotifier, CallService } from '../calls/service.js';
+import { AppError, describeZodIssues } from '../errors.js';
+import { sessionTokenOf } from '../http/auth.js';
+import type { Logger } from '../logger.js';
+import { ErrorCode, type Ack } from '../protocol/ack.js';
+import type { CallEventView, CallSummary } from '../protocol/api.js';
+import { FLOOR_ROLES } from '../protocol/roles.js';
+import {
+  JoinCallRequest,
+  LeaveCallRequest,
+  rooms,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+} from '../protocol/socket.js';
+import { RedisState, type SharedState } from '../state/state.js';
+
+type SocketData = { principal: Principal };
+export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type RingdownSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]>[1] extends (reply: Ack<infer T>) => void ? T : never;
+
+/** One small handler per request, each with the schema its payload must match. */
+type Handler<E extends keyof ClientToServerEvents> = {
+  schema: z.ZodType<Parameters<ClientToServerEvents[E]>[0]>;
+  handle(socket: RingdownSocket, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckData<E>>;
+};
+type HandlerTable = { [E in keyof ClientToServerEvents]: Handler<E> };
+
+export type SignallingDeps = { sessions: SessionStore; calls: CallService; state: SharedState; logger: Logger };
+
+export async function createSignalling(httpServer: HttpServer, deps: SignallingDeps): Promise<SignallingServer> {
+  const io: SignallingServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+  if (deps.state instanceof RedisState) {
+    io.adapter(createAdapter(await deps.state.duplicate(), await deps.state.duplicate()));
+  }
+
+  io.use(async (socket, next) => {
+    const principal = await deps.sessions.resolve(sessionTokenOf(socket.handshake.headers.cookie)).catch(() => null);
+    if (!principal) return next(new Error('unauthorized: log in first'));
+    socket.data.principal = principal;
+    next();
+  });
+
+  const handlers: HandlerTable = {
+    'call:join': {
+      schema: JoinCallRequest,
+      async handle(socket, { callId }) {
+        const call = await deps.calls.get(socket.data.principal, callId);
+        await socket.join(rooms.call(callId));
+        return call;
+      },
+    },
+    'call:leave': {
+      schema: LeaveCallRequest,
+      async handle(socket, { callId }) {
+        await socket.leave(rooms.call(callId));
+        return null;
+      },
+    },
+  };
+
+  io.on('connection', (socket) => {
+    const { principal } = socket.data;
+    void socket.join(rooms.user(principal.userId));
+    if (FLOOR_ROLES.includes(principal.role)) void socket.join(rooms.floor);
+    const log = deps.logger.child({ module: 'signalling', socketId: socket.id, userId: principal.userId });
+
+    for (const [event, handler] of Object.entries(handlers) as [keyof ClientToServerEvents, Handler<keyof ClientToServerEvents>][]) {
+      socket.on(event, async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return void log.warn({ event }, 'request without an ack callback dropped');
+        ack(await answer(handler, socket, payload, log));
+      });
+    }
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!(event in handlers) && typeof ack === 'function') {
+        ack({ ok: false, code: ErrorCode.badRequest, message: `unknown request ${JSON.stringify(event)}` } satisfies Ack<never>);
+      }
+    });
+  });
+
+  return io;
+}
+
+async function answer<E extends keyof ClientToServerEvents>(
+  handler: Handler<E>,
+  socket: RingdownSocket,
+  payload: unknown,
+  log: Logger,
+): Promise<Ack<AckData<E>>> {
+  const parsed = handler.schema.safeParse(payload);
+  if (!parsed.success) return { ok: false, code: ErrorCode.badRequest, message: describeZodIssues(parsed.error.issues) };
+  try {
+    return { ok: true, data: await handler.handle(socket, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    log.error({ err: error }, 'socket request failed');
+    return { ok: false, code: ErrorCode.internal, message: 'internal error' };
+  }
+}
+
+/** Pushes call changes to the call's room, its trainee and the floor, on every server process. */
+export function socketNotifier(getIo: () => SignallingServer | undefined): CallNotifier {
+  return {
+    callUpdated(call: CallSummary) {
+      getIo()?.to([rooms.call(call.id), rooms.user(call.trainee.id), rooms.floor]).emit('call:updated', call);
+    },
+    callEvent(callId: string, event: CallEventView) {
+      getIo()?.to(rooms.call(callId)).emit('call:event', { ...event, callId });
+    },
+  };
+}

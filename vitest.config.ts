@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One run starts one embedded PostgreSQL and one redis-server for every test file.
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'media/**/*.test.ts', 'prisma/**/*.test.ts'],
+    globalSetup: ['server/test/db-setup.ts', 'server/test/redis-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
