@@ -7,7 +7,7 @@ import { EmbeddedDatabase } from '../db/embedded.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
-import { freePort } from '../../test/redis-setup.js';
+import { freePort } from '../../test/free-port.js';
 
 // A database of its own, so stopping it does not disturb the other test files.
 let dataDir: string;
