@@ -2,7 +2,10 @@ import { access, constants } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
+import { CodecPool } from '../../media/codec-pool.js';
+import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
 import { PROJECT_ROOT, type Config } from './config/config.js';
@@ -11,7 +14,9 @@ import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
+import { LiveCalls } from './live/live-calls.js';
 import { createSignalling, socketNotifier, type SignallingServer } from './signalling/signalling.js';
+import type { ListenIp } from './sfu/room.js';
 import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
@@ -22,6 +27,7 @@ export type RunningServer = {
   db: Database;
   storage: RecordingStorage;
   workers: WorkerPool;
+  live: LiveCalls;
   io: SignallingServer;
   close(): Promise<void>;
 };
@@ -39,8 +45,25 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const sessions = new SessionStore(state, config.sessionTtlMs);
   const workers = await WorkerPool.create({ ...config.mediasoup, logger: logger.child({ module: 'sfu' }) });
 
+  const codecs = await CodecPool.create();
+
   let io: SignallingServer | undefined;
-  const calls = new CallService(db, storage, socketNotifier(() => io), config.signedUrlTtlMs);
+  const notifier = socketNotifier(() => io);
+  const live = new LiveCalls({
+    db,
+    storage,
+    workers,
+    codecs,
+    synthesizer: new FliteSynthesizer(),
+    notifier,
+    listenIps: listenIpsFor(config),
+    dataDir: config.dataDir,
+    logger: logger.child({ module: 'live' }),
+    reconnectGraceMs: config.reconnectGraceMs,
+  });
+  const recovered = await live.recover();
+  if (recovered) logger.warn({ recovered }, 'stored the recordings of calls a previous run left unfinished');
+  const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs);
 
   const readiness = new Readiness()
     .add('database', () => db.ping())
@@ -68,7 +91,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const server = secure
     ? https.createServer(await loadOrCreateCertificate(config.tls, path.join(config.dataDir, 'tls'), config.host), app)
     : http.createServer(app);
-  io = await createSignalling(server, { sessions, calls, state, logger });
+  io = await createSignalling(server, { sessions, calls, live, state, logger });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -83,15 +106,28 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     db,
     storage,
     workers,
+    live,
     io,
     close: () =>
       (closing ??= (async () => {
+        await live.closeAll('the server shut down');
         await io.close(); // also closes the HTTP server
+        await codecs.close();
         workers.close();
         await db.close();
         await state.close();
       })()),
   };
+}
+
+/** Where WebRTC listens: loopback for a local server, every interface (announcing one) otherwise. */
+function listenIpsFor(config: Config): ListenIp[] {
+  if (isLoopback(config.host)) return [{ ip: '127.0.0.1', announcedIp: config.mediasoup.announcedIp }];
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  return [{ ip: wildcard ? '0.0.0.0' : config.host, announcedIp: config.mediasoup.announcedIp ?? (wildcard ? external : undefined) }];
 }
 
 async function createStorage(config: Config, signer: UrlSigner): Promise<RecordingStorage> {

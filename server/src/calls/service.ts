@@ -15,6 +15,11 @@ export interface CallNotifier {
   callEvent(callId: string, event: CallEventView): void;
 }
 
+/** Ends a call for good (media, recording, storage, notifications): LiveCalls. */
+export interface CallEnder {
+  finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void>;
+}
+
 export type StartCall = { scenarioId: string; traineeId?: string | undefined; seed?: number | undefined };
 export type EndCall = { outcome: string; reason?: string | undefined };
 export type ListCalls = { status?: CallSummary['status'] | undefined; traineeId?: string | undefined; scenarioId?: string | undefined; limit: number; cursor?: string | undefined };
@@ -24,6 +29,7 @@ export class CallService {
     private readonly db: Database,
     private readonly storage: RecordingStorage,
     private readonly notifier: CallNotifier,
+    private readonly ender: CallEnder,
     private readonly signedUrlTtlMs: number,
   ) {}
 
@@ -64,13 +70,9 @@ export class CallService {
     if (call.trainee.id !== principal.userId && !INSTRUCTOR_ROLES.includes(principal.role)) {
       throw new ForbiddenError('only the trainee on the call or an instructor may end it');
     }
-    const ended = await this.db.calls.end(id, { status: 'ended', outcome: request.outcome, reason: request.reason, actorId: principal.userId });
-    if (!ended) throw new ConflictError(`call ${id} is not live (it is ${call.status})`);
-    const record = (await this.db.calls.get(id))!;
-    this.notifier.callUpdated(record);
-    const endEvent = record.events.at(-1);
-    if (endEvent) this.notifier.callEvent(id, endEvent);
-    return this.#withUrls(record);
+    if (call.status !== 'ringing' && call.status !== 'active') throw new ConflictError(`call ${id} is not live (it is ${call.status})`);
+    await this.ender.finish(id, { status: 'ended', outcome: request.outcome, reason: request.reason, actorId: principal.userId });
+    return this.#withUrls((await this.db.calls.get(id))!);
   }
 
   /** The call, if it exists and `principal` may see it; otherwise a 404 that leaks nothing. */

@@ -55,6 +55,8 @@ const EnvSchema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(40999),
     /** The address put in ICE candidates; defaults to the bound host's address. */
     RTC_ANNOUNCED_IP: optionalString,
+    /** How long a trainee whose browser dropped may take to come back before the call is lost. */
+    RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 
     /** Password of the seeded demo accounts; generated and printed on first start when unset. */
     SEED_PASSWORD: z.string().min(8).optional(),
@@ -96,6 +98,7 @@ export type Config = Readonly<{
   llm: { baseUrl: string; apiKey: string; model: string } | undefined;
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
+  reconnectGraceMs: number;
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
 }>;
@@ -142,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     llm: e.OPENAI_BASE_URL && e.OPENAI_API_KEY ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,
     mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
+    reconnectGraceMs: e.RECONNECT_GRACE_MS,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   });

@@ -1,4 +1,4 @@
-import type { CallDetail, CallEventView, CallSummary, Page, RecordingView } from '../protocol/api.js';
+import type { CallDetail, CallEventView, CallSummary, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import type { CallEventType, CallStatus } from './generated/enums.js';
 
@@ -159,6 +159,43 @@ export class CallRepository {
       });
       return true;
     });
+  }
+
+  /** What the live call needs to run: who it belongs to, its state and its caller. */
+  async liveContext(id: string): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; persona: unknown; script: unknown; scenarioTitle: string } | null> {
+    const row = await this.prisma.call.findUnique({
+      where: { id },
+      select: { traineeId: true, status: true, startedAt: true, scenario: { select: { persona: true, script: true, title: true } } },
+    });
+    return row && { traineeId: row.traineeId, status: row.status, startedAt: row.startedAt, persona: row.scenario.persona, script: row.scenario.script, scenarioTitle: row.scenario.title };
+  }
+
+  /** Ringing -> active, once: the answer event, or null when the call was not ringing. */
+  async answer(id: string, actorId: string): Promise<CallEventView | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const { count } = await tx.call.updateMany({ where: { id, status: 'ringing' }, data: { status: 'active', answeredAt: now } });
+      if (count === 0) return null;
+      const event = await tx.callEvent.create({
+        data: { callId: id, type: 'answer', actorId, at: now },
+        include: { actor: { select: { id: true, name: true } } },
+      });
+      return toEventView(event);
+    });
+  }
+
+  async addHoldTime(id: string, ms: number): Promise<void> {
+    await this.prisma.call.update({ where: { id }, data: { holdMs: { increment: Math.round(ms) } } });
+  }
+
+  async addSegment(callId: string, segment: Omit<TranscriptSegmentView, 'id'>): Promise<TranscriptSegmentView> {
+    const row = await this.prisma.transcriptSegment.create({ data: { callId, ...segment } });
+    return { id: row.id, speaker: row.speaker, text: row.text, startMs: row.startMs, endMs: row.endMs, confidence: row.confidence, isFinal: row.isFinal };
+  }
+
+  /** Calls still marked live, e.g. after a crash of the process that carried them. */
+  async liveCallIds(): Promise<string[]> {
+    return (await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] } }, select: { id: true } })).map((r) => r.id);
   }
 
   async addRecording(callId: string, recording: Omit<StoredRecording, 'id' | 'createdAt'> & { sizeBytes: number }): Promise<StoredRecording> {

@@ -3,3 +3,4 @@ export * from './api.js';
 export * from './roles.js';
 export * from './scenario.js';
 export * from './socket.js';
+export * from './media.js';

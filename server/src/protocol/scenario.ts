@@ -70,6 +70,8 @@ export const Script = z.object({
   preArrivalInstructions: z.array(text()).max(20).default([]),
 });
 
+export type Script = z.infer<typeof Script>;
+
 export const RubricItem = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/).max(50),
   label: text(200),

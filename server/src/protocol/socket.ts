@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import type { CallDetail, CallEventView, CallSummary, TranscriptSegmentView } from './api.js';
+import type {
+  CallControlRequest,
+  CallState,
+  ConnectTransportRequest,
+  ConsumeRequest,
+  ConsumerOptions,
+  CreateTransportRequest,
+  ProduceRequest,
+  RestartIceRequest,
+  ResumeConsumerRequest,
+  RtcJoinRequest,
+  TransferRequest,
+  TransportOptions,
+} from './media.js';
+
+type In<S extends z.ZodType> = z.input<S>;
 
 // socket.io event maps shared by the server and the client. Every client request carries a
 // payload validated by the schema of the same name and is answered through an ack.
@@ -11,6 +27,27 @@ export const LeaveCallRequest = z.object({ callId: z.string().uuid() });
 export type ClientToServerEvents = {
   'call:join': (payload: z.input<typeof JoinCallRequest>, ack: AckCallback<CallDetail>) => void;
   'call:leave': (payload: z.input<typeof LeaveCallRequest>, ack: AckCallback<null>) => void;
+
+  /** Enter the call's media room; answers the router's capabilities for mediasoup-client's Device. */
+  'rtc:join': (payload: In<typeof RtcJoinRequest>, ack: AckCallback<{ routerRtpCapabilities: unknown; state: CallState }>) => void;
+  'rtc:createTransport': (payload: In<typeof CreateTransportRequest>, ack: AckCallback<TransportOptions>) => void;
+  'rtc:connectTransport': (payload: In<typeof ConnectTransportRequest>, ack: AckCallback<null>) => void;
+  'rtc:produce': (payload: In<typeof ProduceRequest>, ack: AckCallback<{ producerId: string }>) => void;
+  /** Consumers (created paused) for every remote track this participant may hear. */
+  'rtc:consume': (payload: In<typeof ConsumeRequest>, ack: AckCallback<ConsumerOptions[]>) => void;
+  'rtc:resumeConsumer': (payload: In<typeof ResumeConsumerRequest>, ack: AckCallback<null>) => void;
+  'rtc:restartIce': (payload: In<typeof RestartIceRequest>, ack: AckCallback<{ iceParameters: unknown }>) => void;
+
+  'call:answer': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  'call:mute': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  'call:unmute': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  'call:hold': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  'call:unhold': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  /** Warm: the receiving agency is conferenced in; cold: the trainee's leg ends now. */
+  'call:transfer': (payload: In<typeof TransferRequest>, ack: AckCallback<CallState>) => void;
+  /** After a warm transfer's briefing, the trainee drops off and the call ends as transferred. */
+  'call:completeTransfer': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  'call:end': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
 };
 
 export type ServerToClientEvents = {
@@ -19,6 +56,12 @@ export type ServerToClientEvents = {
   'call:event': (event: CallEventView & { callId: string }) => void;
   /** A transcript line: partials first, then the final with the same id replaces them. */
   'call:transcript': (segment: TranscriptSegmentView & { callId: string }) => void;
+  'call:state': (state: CallState) => void;
+  /** The call ended abnormally (the media server failed, the trainee's browser vanished). */
+  'call:lost': (info: { callId: string; reason: string }) => void;
+  /** A new remote track to consume (e.g. the receiving agency on a warm transfer), created paused. */
+  'rtc:newConsumer': (info: { callId: string; consumer: ConsumerOptions }) => void;
+  'rtc:consumerClosed': (info: { callId: string; consumerId: string }) => void;
 };
 
 export type InterServerEvents = Record<string, never>;

@@ -3,12 +3,25 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Principal, SessionStore } from '../auth/sessions.js';
-import type { CallNotifier, CallService } from '../calls/service.js';
+import type { CallService } from '../calls/service.js';
+import type { LiveCalls, LiveNotifier, Peer } from '../live/live-calls.js';
 import { AppError, describeZodIssues } from '../errors.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
-import type { CallEventView, CallSummary } from '../protocol/api.js';
+import type { CallEventView, CallSummary, TranscriptSegmentView } from '../protocol/api.js';
+import {
+  CallControlRequest,
+  ConnectTransportRequest,
+  ConsumeRequest,
+  CreateTransportRequest,
+  ProduceRequest,
+  RestartIceRequest,
+  ResumeConsumerRequest,
+  RtcJoinRequest,
+  TransferRequest,
+  type CallState,
+} from '../protocol/media.js';
 import { FLOOR_ROLES } from '../protocol/roles.js';
 import {
   JoinCallRequest,
@@ -34,7 +47,9 @@ type Handler<E extends keyof ClientToServerEvents> = {
 };
 type HandlerTable = { [E in keyof ClientToServerEvents]: Handler<E> };
 
-export type SignallingDeps = { sessions: SessionStore; calls: CallService; state: SharedState; logger: Logger };
+export type SignallingDeps = { sessions: SessionStore; calls: CallService; live: LiveCalls; state: SharedState; logger: Logger };
+
+const peerOf = (socket: RingdownSocket): Peer => ({ id: socket.id, principal: socket.data.principal });
 
 export async function createSignalling(httpServer: HttpServer, deps: SignallingDeps): Promise<SignallingServer> {
   const io: SignallingServer = new Server(httpServer, {
@@ -68,7 +83,30 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
         return null;
       },
     },
+    'rtc:join': {
+      schema: RtcJoinRequest,
+      async handle(socket, { callId }) {
+        const joined = await live.join(peerOf(socket), callId);
+        await socket.join(rooms.call(callId));
+        return joined;
+      },
+    },
+    'rtc:createTransport': { schema: CreateTransportRequest, handle: (s, r) => live.createTransport(peerOf(s), r.callId, r.direction) },
+    'rtc:connectTransport': { schema: ConnectTransportRequest, handle: (s, r) => live.connectTransport(peerOf(s), r.callId, r.transportId, r.dtlsParameters) },
+    'rtc:produce': { schema: ProduceRequest, handle: (s, r) => live.produce(peerOf(s), r.callId, r.transportId, r.rtpParameters) },
+    'rtc:consume': { schema: ConsumeRequest, handle: (s, r) => live.consume(peerOf(s), r.callId, r.rtpCapabilities) },
+    'rtc:resumeConsumer': { schema: ResumeConsumerRequest, handle: (s, r) => live.resumeConsumer(peerOf(s), r.callId, r.consumerId) },
+    'rtc:restartIce': { schema: RestartIceRequest, handle: (s, r) => live.restartIce(peerOf(s), r.callId, r.transportId) },
+    'call:answer': { schema: CallControlRequest, handle: (s, r) => live.answer(peerOf(s), r.callId) },
+    'call:mute': { schema: CallControlRequest, handle: (s, r) => live.setMuted(peerOf(s), r.callId, true) },
+    'call:unmute': { schema: CallControlRequest, handle: (s, r) => live.setMuted(peerOf(s), r.callId, false) },
+    'call:hold': { schema: CallControlRequest, handle: (s, r) => live.setOnHold(peerOf(s), r.callId, true) },
+    'call:unhold': { schema: CallControlRequest, handle: (s, r) => live.setOnHold(peerOf(s), r.callId, false) },
+    'call:transfer': { schema: TransferRequest, handle: (s, r) => live.transfer(peerOf(s), r.callId, r.agency, r.mode) },
+    'call:completeTransfer': { schema: CallControlRequest, handle: (s, r) => live.completeTransfer(peerOf(s), r.callId) },
+    'call:end': { schema: CallControlRequest, handle: (s, r) => live.end(peerOf(s), r.callId) },
   };
+  const { live } = deps;
 
   io.on('connection', (socket) => {
     const { principal } = socket.data;
@@ -82,6 +120,7 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
         ack(await answer(handler, socket, payload, log));
       });
     }
+    socket.on('disconnect', () => live.peerLeft(socket.id));
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (!(event in handlers) && typeof ack === 'function') {
@@ -111,8 +150,20 @@ async function answer<E extends keyof ClientToServerEvents>(
 }
 
 /** Pushes call changes to the call's room, its trainee and the floor, on every server process. */
-export function socketNotifier(getIo: () => SignallingServer | undefined): CallNotifier {
+export function socketNotifier(getIo: () => SignallingServer | undefined): LiveNotifier {
   return {
+    callState(state: CallState) {
+      getIo()?.to(rooms.call(state.callId)).emit('call:state', state);
+    },
+    callLost(callId: string, reason: string) {
+      getIo()?.to(rooms.call(callId)).emit('call:lost', { callId, reason });
+    },
+    transcript(callId: string, segment: TranscriptSegmentView) {
+      getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });
+    },
+    toPeer(peerId: string, event: 'rtc:newConsumer' | 'rtc:consumerClosed', payload: never) {
+      getIo()?.to(peerId).emit(event, payload);
+    },
     callUpdated(call: CallSummary) {
       getIo()?.to([rooms.call(call.id), rooms.user(call.trainee.id), rooms.floor]).emit('call:updated', call);
     },

@@ -1,0 +1,63 @@
+import type { Voice } from '../../../media/bridge.js';
+import type { CallerPipeline, CallerUtterance } from '../../../media/caller/pipeline.js';
+import type { CallState } from '../protocol/media.js';
+import type { CallRoom } from '../sfu/room.js';
+
+// One call in progress on this process: its media room, its simulated voices and the
+// state the softphone renders. LiveCalls drives it; this holds it together.
+
+export type SimulatedParty = { pipeline: CallerPipeline; voice: Voice };
+
+export class LiveCall {
+  readonly state: CallState;
+  /** Ends the trainee's grace period after their browser vanished. */
+  graceTimer: NodeJS.Timeout | undefined;
+  agency: SimulatedParty | undefined;
+  finishing: Promise<void> | undefined;
+
+  constructor(
+    readonly callId: string,
+    readonly traineeId: string,
+    readonly startedAt: Date,
+    readonly recordingPath: string,
+    readonly room: CallRoom,
+    readonly caller: SimulatedParty,
+    status: CallState['status'],
+  ) {
+    this.state = {
+      callId,
+      status,
+      muted: false,
+      onHold: false,
+      holdMs: 0,
+      holdStartedAt: null,
+      transfer: null,
+      callerSpeaking: false,
+    };
+  }
+
+  get live(): boolean {
+    return !this.finishing && (this.state.status === 'ringing' || this.state.status === 'active');
+  }
+
+  parties(): SimulatedParty[] {
+    return this.agency ? [this.caller, this.agency] : [this.caller];
+  }
+
+  /** Closes the current hold, returning its length. */
+  endHold(now = Date.now()): number {
+    if (!this.state.holdStartedAt) return 0;
+    const ms = now - Date.parse(this.state.holdStartedAt);
+    this.state.holdMs += ms;
+    this.state.holdStartedAt = null;
+    this.state.onHold = false;
+    return ms;
+  }
+}
+
+/** The words of an utterance the listener really heard, when it was cut off part-way. */
+export function playedText(utterance: CallerUtterance, playedMs: number, totalMs: number): string {
+  if (playedMs >= totalMs) return utterance.text;
+  const words = utterance.text.split(/\s+/);
+  return words.slice(0, Math.floor((words.length * playedMs) / Math.max(1, totalMs))).join(' ');
+}

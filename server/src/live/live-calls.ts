@@ -1,0 +1,399 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CallBridge } from '../../../media/bridge.js';
+import type { CodecPool } from '../../../media/codec-pool.js';
+import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
+import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
+import type { Principal } from '../auth/sessions.js';
+import type { CallNotifier } from '../calls/service.js';
+import type { Database } from '../db/database.js';
+import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { TranscriptSegmentView } from '../protocol/api.js';
+import type { Agency, CallState, ConsumerOptions } from '../protocol/media.js';
+import type { Persona, Script } from '../protocol/scenario.js';
+import { CallRoom, RoomError, type ListenIp } from '../sfu/room.js';
+import type { WorkerPool } from '../sfu/workers.js';
+import { recordingKey, type RecordingStorage } from '../storage/storage.js';
+import { LiveCall, playedText, type SimulatedParty } from './live-call.js';
+
+// Calls in progress on this process. Every softphone request lands here after the socket
+// layer validated it: who may touch the call, what the SFU and the voices do, what is
+// stored (events, transcript, recording) and who is told.
+
+export interface LiveNotifier extends CallNotifier {
+  callState(state: CallState): void;
+  callLost(callId: string, reason: string): void;
+  transcript(callId: string, segment: TranscriptSegmentView): void;
+  toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
+  toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
+}
+
+export type Peer = { id: string; principal: Principal };
+
+export type LiveCallsOptions = {
+  db: Database;
+  storage: RecordingStorage;
+  workers: WorkerPool;
+  codecs: CodecPool;
+  synthesizer: SpeechSynthesizer;
+  notifier: LiveNotifier;
+  listenIps: ListenIp[];
+  dataDir: string;
+  logger: Logger;
+  /** How long a trainee whose browser vanished has to come back before the call is lost. */
+  reconnectGraceMs: number;
+};
+
+const AGENCY_LINES: Record<Agency, string> = {
+  fire: 'Riverton Fire dispatch, go ahead with your transfer.',
+  ems: 'Riverton E M S, this is the medical dispatcher, go ahead.',
+  police: 'Riverton Police dispatch, go ahead.',
+  poison_control: 'Poison control center, this is the specialist on duty, how can I help?',
+};
+
+export class LiveCalls {
+  readonly #o: LiveCallsOptions;
+  readonly #calls = new Map<string, Promise<LiveCall>>();
+  readonly #recordingDir: string;
+
+  constructor(options: LiveCallsOptions) {
+    this.#o = options;
+    this.#recordingDir = path.join(options.dataDir, 'recordings-live');
+  }
+
+  /** The live call, for tests and the layers above media (transcripts, supervision). */
+  async get(callId: string): Promise<LiveCall | undefined> {
+    return this.#calls.get(callId);
+  }
+
+  async join(peer: Peer, callId: string): Promise<{ routerRtpCapabilities: unknown; state: CallState }> {
+    const call = await this.#open(peer.principal, callId);
+    clearTimeout(call.graceTimer);
+    call.graceTimer = undefined;
+    return { routerRtpCapabilities: call.room.join(peer.id), state: call.state };
+  }
+
+  createTransport(peer: Peer, callId: string, direction: 'send' | 'recv') {
+    return this.#withRoom(peer, callId, (room) => room.createTransport(peer.id, direction));
+  }
+
+  async connectTransport(peer: Peer, callId: string, transportId: string, dtlsParameters: unknown) {
+    await this.#withRoom(peer, callId, (room) => room.connectTransport(peer.id, transportId, dtlsParameters as never));
+    return null;
+  }
+
+  async produce(peer: Peer, callId: string, transportId: string, rtpParameters: unknown) {
+    return { producerId: await this.#withRoom(peer, callId, (room) => room.produce(peer.id, transportId, rtpParameters as never)) };
+  }
+
+  consume(peer: Peer, callId: string, rtpCapabilities: unknown) {
+    return this.#withRoom(peer, callId, (room) => room.consume(peer.id, rtpCapabilities as never));
+  }
+
+  async resumeConsumer(peer: Peer, callId: string, consumerId: string) {
+    await this.#withRoom(peer, callId, (room) => room.resumeConsumer(peer.id, consumerId));
+    return null;
+  }
+
+  async restartIce(peer: Peer, callId: string, transportId: string) {
+    return { iceParameters: await this.#withRoom(peer, callId, (room) => room.restartIce(peer.id, transportId)) };
+  }
+
+  async answer(peer: Peer, callId: string): Promise<CallState> {
+    const call = await this.#controlled(peer, callId);
+    if (call.state.status !== 'ringing') throw new ConflictError('the call is already answered');
+    const event = await this.#o.db.calls.answer(callId, peer.principal.userId);
+    if (!event) throw new ConflictError('the call is not ringing');
+    call.state.status = 'active';
+    call.caller.pipeline.answer();
+    this.#o.notifier.callEvent(callId, event);
+    const summary = await this.#o.db.calls.getSummary(callId);
+    if (summary) this.#o.notifier.callUpdated(summary);
+    this.#o.notifier.callState(call.state);
+    return call.state;
+  }
+
+  async setMuted(peer: Peer, callId: string, muted: boolean): Promise<CallState> {
+    const call = await this.#active(peer, callId);
+    if (call.state.muted === muted) return call.state;
+    await call.room.setTraineeMuted(muted);
+    call.state.muted = muted;
+    await this.#changed(call, muted ? 'mute' : 'unmute', peer);
+    return call.state;
+  }
+
+  async setOnHold(peer: Peer, callId: string, onHold: boolean): Promise<CallState> {
+    const call = await this.#active(peer, callId);
+    if (call.state.onHold === onHold) return call.state;
+    await call.room.setOnHold(onHold);
+    for (const party of call.parties()) {
+      party.pipeline.setOnHold(onHold);
+      if (onHold) party.voice.silence();
+    }
+    let data: Record<string, number> | undefined;
+    if (onHold) {
+      call.state.onHold = true;
+      call.state.holdStartedAt = new Date().toISOString();
+    } else {
+      const heldMs = call.endHold();
+      await this.#o.db.calls.addHoldTime(callId, heldMs);
+      data = { heldMs };
+    }
+    await this.#changed(call, onHold ? 'hold' : 'unhold', peer, data);
+    return call.state;
+  }
+
+  async transfer(peer: Peer, callId: string, agency: Agency, mode: 'warm' | 'cold'): Promise<CallState> {
+    const call = await this.#active(peer, callId);
+    if (call.state.transfer) throw new ConflictError('a transfer is already under way');
+    if (call.state.onHold) throw new ConflictError('take the caller off hold before transferring');
+    call.state.transfer = { agency, mode, stage: mode === 'cold' ? 'completed' : 'conferenced' };
+    await this.#changed(call, 'transfer', peer, { agency, mode, stage: call.state.transfer.stage });
+    if (mode === 'cold') {
+      await this.finish(callId, { status: 'ended', outcome: 'transferred', reason: `cold transfer to ${agency}`, actorId: peer.principal.userId });
+      return call.state;
+    }
+    const pipeline = new OpeningLineCaller({ id: `agency-${agency}`, line: AGENCY_LINES[agency], voice: { name: 'rms' }, synthesizer: this.#o.synthesizer });
+    const voice = await call.room.addVoice('agency');
+    call.agency = { pipeline, voice };
+    this.#speak(call, call.agency, 'agency');
+    pipeline.answer();
+    return call.state;
+  }
+
+  async completeTransfer(peer: Peer, callId: string): Promise<CallState> {
+    const call = await this.#active(peer, callId);
+    const transfer = call.state.transfer;
+    if (!transfer || transfer.mode !== 'warm') throw new ConflictError('there is no warm transfer to complete');
+    transfer.stage = 'completed';
+    await this.#changed(call, 'transfer', peer, { agency: transfer.agency, mode: 'warm', stage: 'completed' });
+    await this.finish(callId, { status: 'ended', outcome: 'transferred', reason: `warm transfer to ${transfer.agency}`, actorId: peer.principal.userId });
+    return call.state;
+  }
+
+  async end(peer: Peer, callId: string): Promise<CallState> {
+    const call = await this.#controlled(peer, callId);
+    await this.finish(callId, { status: 'ended', outcome: 'completed', actorId: peer.principal.userId });
+    return call.state;
+  }
+
+  /** A socket went away: its media goes; a trainee left alone gets a grace period, then the call is lost. */
+  peerLeft(peerId: string): void {
+    for (const pending of this.#calls.values()) {
+      void pending.then((call) => {
+        if (!call.room.hasPeer(peerId)) return;
+        call.room.leave(peerId);
+        if (call.room.peerCount > 0 || !call.live || call.graceTimer) return;
+        call.graceTimer = setTimeout(() => {
+          void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
+        }, this.#o.reconnectGraceMs);
+      }, () => undefined);
+    }
+  }
+
+  /**
+   * The one way a live call ends: voices stop, the SFU room closes, the recording is
+   * finalised and stored, the call is written as ended (or failed) and everyone is told.
+   */
+  async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
+    const pending = this.#calls.get(callId);
+    if (!pending) {
+      if (!(await this.#o.db.calls.end(callId, end))) return;
+      return this.#announceEnd(callId, end);
+    }
+    const call = await pending;
+    call.finishing ??= (async () => {
+      clearTimeout(call.graceTimer);
+      const log = this.#o.logger.child({ callId });
+      const heldMs = call.endHold();
+      if (heldMs) await this.#o.db.calls.addHoldTime(callId, heldMs);
+      for (const party of call.parties()) {
+        party.voice.silence();
+        party.pipeline.close();
+      }
+      call.room.close();
+      try {
+        const summary = await call.room.bridge.finish();
+        await this.#storeRecording(callId, call.startedAt, call.recordingPath, summary);
+      } catch (error) {
+        log.error({ err: error }, 'recording could not be stored');
+      }
+      this.#calls.delete(callId);
+      call.state.status = end.status;
+      if (await this.#o.db.calls.end(callId, end)) await this.#announceEnd(callId, end);
+      this.#o.notifier.callState(call.state);
+    })();
+    return call.finishing;
+  }
+
+  /** Stores recordings left by calls a crash interrupted, and ends those calls as failed. */
+  async recover(): Promise<number> {
+    await mkdir(this.#recordingDir, { recursive: true });
+    let recovered = 0;
+    for (const file of await readdir(this.#recordingDir)) {
+      const callId = path.basename(file, '.wav');
+      const context = await this.#o.db.calls.liveContext(callId).catch(() => null);
+      const filePath = path.join(this.#recordingDir, file);
+      if (!context) {
+        await rm(filePath, { force: true });
+        continue;
+      }
+      const { size } = await stat(filePath);
+      const channels = 3;
+      const durationMs = Math.floor(((size - 44) / (2 * channels) / 16_000) * 1000);
+      await this.#storeRecording(callId, context.startedAt, filePath, { durationMs, channels, sampleRateHz: 16_000, sizeBytes: size });
+      await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null });
+      recovered++;
+    }
+    return recovered;
+  }
+
+  /** Ends every live call (server shutdown), keeping their recordings. */
+  async closeAll(reason: string): Promise<void> {
+    await Promise.all([...this.#calls.keys()].map((id) => this.finish(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
+  }
+
+  async #open(principal: Principal, callId: string): Promise<LiveCall> {
+    const existing = this.#calls.get(callId);
+    if (existing) {
+      const call = await existing;
+      this.#authorize(principal, call.traineeId);
+      if (!call.live) throw new ConflictError('the call has ended');
+      return call;
+    }
+    // Created behind one promise per call, so two requests at once cannot make two rooms.
+    const creating = this.#create(principal, callId);
+    this.#calls.set(callId, creating);
+    creating.catch(() => this.#calls.delete(callId));
+    return creating;
+  }
+
+  async #create(principal: Principal, callId: string): Promise<LiveCall> {
+    const context = await this.#o.db.calls.liveContext(callId);
+    if (!context) throw new NotFoundError('call', callId);
+    this.#authorize(principal, context.traineeId);
+    if (context.status !== 'ringing' && context.status !== 'active') throw new ConflictError(`the call has ended (${context.status})`);
+    const script = context.script as Script;
+    const persona = context.persona as Persona;
+    await mkdir(this.#recordingDir, { recursive: true });
+    const recordingPath = path.join(this.#recordingDir, `${callId}.wav`);
+    const router = await this.#o.workers.createRouter();
+    let room: CallRoom | undefined;
+    try {
+      const bridge = await CallBridge.create({ callId, codecs: this.#o.codecs, recordingPath });
+      room = await CallRoom.create({ callId, router, bridge, listenIps: this.#o.listenIps });
+      const voice = await room.addVoice('caller');
+      const pipeline = new OpeningLineCaller({ line: script.openingLine, voice: { name: persona.voice }, synthesizer: this.#o.synthesizer });
+      const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status);
+      this.#wire(call);
+      // A call answered before this process carried it (a restart) starts its caller at once.
+      if (context.status === 'active') pipeline.answer();
+      return call;
+    } catch (error) {
+      room?.close();
+      router.close();
+      throw error;
+    }
+  }
+
+  #wire(call: LiveCall): void {
+    const { room } = call;
+    const log = this.#o.logger.child({ callId: call.callId });
+    room.bridge.on('traineeFrame', (frame, atMs) => {
+      for (const party of call.parties()) party.pipeline.hear(frame, atMs);
+    });
+    room.bridge.on('error', (error) => log.warn({ err: error }, 'caller bridge error'));
+    room.on('newConsumer', (peerId, consumer) => this.#o.notifier.toPeer(peerId, 'rtc:newConsumer', { callId: call.callId, consumer }));
+    room.on('consumerClosed', (peerId, consumerId) => this.#o.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId: call.callId, consumerId }));
+    room.on('workerClosed', () => {
+      void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    });
+    this.#speak(call, call.caller, 'caller');
+    call.caller.voice.pacer.on('speaking', () => this.#setSpeaking(call, true));
+    call.caller.voice.pacer.on('silent', () => this.#setSpeaking(call, false));
+  }
+
+  /** Plays what a simulated party says and stores the part that was really heard. */
+  #speak(call: LiveCall, party: SimulatedParty, speaker: 'caller' | 'agency'): void {
+    party.pipeline.on('error', (error) => this.#o.logger.warn({ err: error, callId: call.callId }, `${speaker} failed to speak`));
+    party.pipeline.on('say', (utterance) => {
+      if (!call.live || call.state.onHold) return;
+      const startMs = Math.round(call.room.bridge.elapsedMs);
+      void party.voice.say(utterance.pcm, utterance.id).then(async (played) => {
+        const text = playedText(utterance, played.playedMs, played.totalMs);
+        if (!text) return;
+        const segment = await this.#o.db.calls.addSegment(call.callId, {
+          speaker,
+          text,
+          startMs,
+          endMs: startMs + Math.round(played.playedMs),
+          confidence: null,
+          isFinal: true,
+        });
+        this.#o.notifier.transcript(call.callId, segment);
+      }).catch((error: unknown) => this.#o.logger.warn({ err: error, callId: call.callId }, 'transcript segment not stored'));
+    });
+  }
+
+  #setSpeaking(call: LiveCall, speaking: boolean): void {
+    if (call.state.callerSpeaking === speaking || !call.live) return;
+    call.state.callerSpeaking = speaking;
+    this.#o.notifier.callState(call.state);
+  }
+
+  /** Stores the control as a call event and tells the call's sockets. */
+  async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
+    const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
+    this.#o.notifier.callEvent(call.callId, event);
+    this.#o.notifier.callState(call.state);
+  }
+
+  async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; reason?: string }): Promise<void> {
+    const record = await this.#o.db.calls.get(callId);
+    if (!record) return;
+    this.#o.notifier.callUpdated(record);
+    const endEvent = record.events.findLast((e) => e.type === 'end');
+    if (endEvent) this.#o.notifier.callEvent(callId, endEvent);
+    if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
+  }
+
+  async #storeRecording(callId: string, startedAt: Date, file: string, summary: { durationMs: number; channels: number; sampleRateHz: number; sizeBytes: number }): Promise<void> {
+    const storageKey = recordingKey(callId, startedAt);
+    await this.#o.storage.put(storageKey, file, 'audio/wav');
+    await this.#o.db.calls.addRecording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
+    await rm(file, { force: true });
+  }
+
+  /** Only the call's own trainee drives its softphone; monitoring arrives with supervision. */
+  #authorize(principal: Principal, traineeId: string): void {
+    if (principal.userId === traineeId) return;
+    if (principal.role === 'trainee') throw new NotFoundError('call', 'of another trainee');
+    throw new ForbiddenError("only the call's trainee uses its softphone");
+  }
+
+  async #controlled(peer: Peer, callId: string): Promise<LiveCall> {
+    const call = await this.#open(peer.principal, callId);
+    if (!call.room.hasPeer(peer.id)) throw new ConflictError("join the call's media first (rtc:join)");
+    return call;
+  }
+
+  async #active(peer: Peer, callId: string): Promise<LiveCall> {
+    const call = await this.#controlled(peer, callId);
+    if (call.state.status !== 'active') throw new ConflictError('answer the call first');
+    return call;
+  }
+
+  async #withRoom<T>(peer: Peer, callId: string, fn: (room: CallRoom) => Promise<T>): Promise<T> {
+    const call = await this.#controlled(peer, callId);
+    try {
+      return await fn(call.room);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof RoomError) throw new ConflictError(error.message);
+      // mediasoup rejects malformed RTC parameters with a TypeError.
+      if (error instanceof TypeError) throw new BadRequestError(error.message);
+      throw error;
+    }
+  }
+}

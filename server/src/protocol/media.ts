@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// The softphone's media signalling (mediasoup-client <-> mediasoup) and the call controls.
+// mediasoup validates the RTC parameter objects fully; these schemas check their shape.
+
+const CallRef = { callId: z.string().uuid() };
+const Id = z.string().min(1).max(100);
+
+const DtlsParameters = z.object({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: z.array(z.object({ algorithm: z.string().max(20), value: z.string().max(200) })).min(1).max(10),
+});
+
+const RtpParameters = z
+  .object({
+    mid: z.string().max(50).optional(),
+    codecs: z
+      .array(
+        z
+          .object({ mimeType: z.string().max(50), payloadType: z.number().int().min(0).max(127), clockRate: z.number().int().positive() })
+          .passthrough(),
+      )
+      .min(1)
+      .max(20),
+    headerExtensions: z.array(z.object({ uri: z.string().max(200), id: z.number().int() }).passthrough()).max(20).optional(),
+    encodings: z.array(z.object({}).passthrough()).max(10).optional(),
+    rtcp: z.object({}).passthrough().optional(),
+  })
+  .passthrough();
+
+export const RtcJoinRequest = z.object(CallRef);
+export const CreateTransportRequest = z.object({ ...CallRef, direction: z.enum(['send', 'recv']) });
+export const ConnectTransportRequest = z.object({ ...CallRef, transportId: Id, dtlsParameters: DtlsParameters });
+export const ProduceRequest = z.object({ ...CallRef, transportId: Id, kind: z.literal('audio'), rtpParameters: RtpParameters });
+export const ConsumeRequest = z.object({ ...CallRef, rtpCapabilities: z.object({ codecs: z.array(z.object({}).passthrough()).max(50) }).passthrough() });
+export const ResumeConsumerRequest = z.object({ ...CallRef, consumerId: Id });
+export const RestartIceRequest = z.object({ ...CallRef, transportId: Id });
+export const CallControlRequest = z.object(CallRef);
+export const Agency = z.enum(['fire', 'ems', 'police', 'poison_control']);
+export type Agency = z.infer<typeof Agency>;
+export const TransferRequest = z.object({ ...CallRef, agency: Agency, mode: z.enum(['warm', 'cold']) });
+
+export type TransportOptions = {
+  id: string;
+  iceParameters: unknown;
+  iceCandidates: unknown[];
+  dtlsParameters: unknown;
+};
+
+/** Who a remote track is: the simulated caller, a transfer's receiving agency, later people. */
+export type TrackSource = 'caller' | 'agency' | 'trainee' | 'instructor';
+
+export type ConsumerOptions = {
+  id: string;
+  producerId: string;
+  kind: 'audio';
+  rtpParameters: unknown;
+  source: TrackSource;
+};
+
+/** What the softphone shows; the server is the authority, the client only renders it. */
+export type CallState = {
+  callId: string;
+  status: 'ringing' | 'active' | 'ended' | 'failed';
+  muted: boolean;
+  onHold: boolean;
+  /** Hold time so far, not counting a hold in progress. */
+  holdMs: number;
+  holdStartedAt: string | null;
+  transfer: { agency: Agency; mode: 'warm' | 'cold'; stage: 'conferenced' | 'completed' } | null;
+  callerSpeaking: boolean;
+};
