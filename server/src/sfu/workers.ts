@@ -50,6 +50,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.#slots.flatMap((s) => (s ? [s.worker.pid] : []));
   }
 
+  /** The pid of the worker carrying `router`. */
+  pidOf(router: Router): number | undefined {
+    return this.#slots.find((s) => s?.routers.has(router))?.worker.pid;
+  }
+
   /** A new router on the worker with the fewest routers. */
   async createRouter(): Promise<Router> {
     if (this.#closed) throw new Error('worker pool closed');

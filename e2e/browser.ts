@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Debian's Chromium driven by playwright-core (never a downloaded browser), with a fake
+// microphone that plays a WAV file in a loop.
+
+const run = promisify(execFile);
+
+export async function launchBrowser(fakeMicWav: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${fakeMicWav}`,
+    ],
+  });
+}
+
+/**
+ * A trainee's voice for the fake microphone: real speech from flite, 16-bit PCM WAV (the
+ * only kind Chromium's fake capture plays), with silence after it so the loop has edges.
+ */
+export async function speechWav(text: string, voice = 'rms', silenceS = 1.5): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-mic-'));
+  const raw = path.join(dir, 'raw.wav');
+  const out = path.join(dir, 'mic.wav');
+  await run('flite', ['-voice', voice, '-t', text, '-o', raw]);
+  await run('sox', [raw, '-r', '48000', '-b', '16', '-c', '1', '-e', 'signed-integer', out, 'pad', '0', String(silenceS)]);
+  return out;
+}
+
+export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}

@@ -1,0 +1,198 @@
+import { writeFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWav } from '../media/wav.js';
+import type { Me } from '../server/src/protocol/api.js';
+import { scenarioFixture } from '../server/test/fixtures.js';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
+import { concat, envelope, loopedCorrelation, rms } from './audio.js';
+import { launchBrowser, login, speechWav } from './browser.js';
+
+// The media plane end to end: Debian's Chromium with a fake microphone playing a trainee's
+// voice, the real SFU, the caller bridge, flite speaking the caller, the recording.
+
+const TRAINEE_LINE = 'Nine one one, what is the address of your emergency?';
+let server: TestServer;
+let browser: Browser;
+let micWav: string;
+let trainee: Me;
+let scenarioId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { RECONNECT_GRACE_MS: '1500' } });
+  micWav = await speechWav(TRAINEE_LINE);
+  browser = await launchBrowser(micWav);
+  trainee = await server.user('trainee');
+  const instructorCookie = await server.login(await server.user('instructor'));
+  const scenario = scenarioFixture({
+    script: { openingLine: 'Help me, please! My kitchen is on fire and the smoke is everywhere!', revealRules: [], timeline: [], preArrivalInstructions: [] },
+  });
+  scenarioId = (await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: scenario })).body.id;
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function startCall(page: Page): Promise<string> {
+  await login(page, server.url, trainee.email, TEST_PASSWORD);
+  await page.locator(`[data-testid="scenario-card"][data-scenario-id="${scenarioId}"] [data-testid="take-call"]`).click();
+  await page.getByTestId('ani').waitFor();
+  return page.url().split('/calls/')[1]!.split(/[/?#]/)[0]!;
+}
+
+/** Inbound audio energy per remote source, as the page's WebRTC stats report it. */
+function inboundEnergy(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const hook = (window as unknown as { __ringdown?: { media?: { inboundAudio(): Promise<Record<string, { energy: number }>> } } }).__ringdown;
+    const stats = (await hook?.media?.inboundAudio()) ?? {};
+    return Object.fromEntries(Object.entries(stats).map(([k, v]) => [k, v.energy]));
+  });
+}
+
+async function energyGain(page: Page, source: string, ms: number): Promise<number> {
+  const before = (await inboundEnergy(page))[source] ?? 0;
+  await page.waitForTimeout(ms);
+  return ((await inboundEnergy(page))[source] ?? 0) - before;
+}
+
+/** Collects the 16 kHz frames the caller pipeline hears, for `ms`. */
+async function traineeFrames(callId: string, ms: number): Promise<Int16Array[]> {
+  const call = (await server.live.get(callId))!;
+  const frames: Int16Array[] = [];
+  const onFrame = (frame: Int16Array) => frames.push(frame);
+  call.room.bridge.on('traineeFrame', onFrame);
+  await new Promise((r) => setTimeout(r, ms));
+  call.room.bridge.off('traineeFrame', onFrame);
+  return frames;
+}
+
+describe('the softphone', () => {
+  it('carries a call both ways, mutes, holds, records both parties', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const callId = await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/active/i);
+    await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 10_000 }).toBe('connected');
+
+    // (1) The trainee hears the caller's opening line.
+    await expect.poll(async () => (await inboundEnergy(page)).caller ?? 0, { timeout: 10_000 }).toBeGreaterThan(0.01);
+
+    // (2) The server's 16 kHz PCM of the trainee matches what the fake microphone played.
+    const reference = await readWav(micWav);
+    const refPcm = reference.channels[0]!;
+    const frames = await traineeFrames(callId, 2 * (refPcm.length / reference.sampleRateHz) * 1000);
+    const heard = concat(frames);
+    expect(heard.length / 16).toBeGreaterThan(((refPcm.length / reference.sampleRateHz) * 1000 * 2) * 0.8); // ms of audio
+    const { correlation } = loopedCorrelation(envelope(heard, 16_000), envelope(refPcm, reference.sampleRateHz));
+    expect(correlation).toBeGreaterThan(0.8);
+    const levelRatio = rms(heard) / rms(refPcm);
+    expect(levelRatio).toBeGreaterThan(0.25);
+    expect(levelRatio).toBeLessThan(4);
+
+    // (3) Muted: nothing from the trainee reaches the caller pipeline.
+    await page.getByTestId('mute').click();
+    await page.getByTestId('mic-muted-indicator').waitFor();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await traineeFrames(callId, 1500)).toHaveLength(0);
+    await page.getByTestId('mute').click();
+    await expect.poll(async () => (await traineeFrames(callId, 500)).length).toBeGreaterThan(10);
+
+    // (3) On hold: nothing either way.
+    await page.getByTestId('hold').click();
+    await page.getByTestId('hold-indicator').waitFor();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await traineeFrames(callId, 1500)).toHaveLength(0);
+    expect(await energyGain(page, 'caller', 1000)).toBeLessThan(0.0001);
+    await page.getByTestId('hold').click();
+    await expect.poll(async () => (await traineeFrames(callId, 500)).length).toBeGreaterThan(10);
+
+    // (4) The recording exists, downloads through its signed URL, and holds both parties.
+    await page.getByTestId('end-call').click();
+    await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/ended/i);
+    const cookie = await server.login(trainee);
+    const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['ring', 'answer', 'mute', 'unmute', 'hold', 'unhold', 'end']);
+    expect(detail.holdMs).toBeGreaterThan(1000);
+    expect(detail.transcript[0]).toMatchObject({ speaker: 'caller', text: expect.stringContaining('kitchen is on fire') });
+    expect(detail.recordings).toHaveLength(1);
+    const recording = await readWav(await download(detail.recordings[0].url));
+    expect(recording.channels).toHaveLength(3);
+    expect(rms(recording.channels[0]!)).toBeGreaterThan(100); // trainee
+    expect(rms(recording.channels[1]!)).toBeGreaterThan(100); // caller
+    expect(detail.recordings[0].durationMs).toBeGreaterThan(5000);
+    await page.close();
+  }, 90_000);
+
+  it('conferences the receiving agency on a warm transfer and drops the trainee after the briefing', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const callId = await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(async () => (await inboundEnergy(page)).caller ?? 0, { timeout: 10_000 }).toBeGreaterThan(0.01);
+
+    await page.getByTestId('transfer').click();
+    await page.getByTestId('transfer-agency').selectOption('fire');
+    await page.getByTestId('transfer-mode').selectOption('warm');
+    await page.getByTestId('transfer-confirm').click();
+    await page.locator('[data-testid="remote-audio"][data-source="agency"]').waitFor({ state: 'attached' });
+    await expect.poll(async () => (await inboundEnergy(page)).agency ?? 0, { timeout: 10_000 }).toBeGreaterThan(0.01);
+
+    await page.getByTestId('complete-transfer').click();
+    await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/ended/i);
+    const cookie = await server.login(trainee);
+    const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
+    expect(detail.outcome).toBe('transferred');
+    expect(detail.transcript.map((s: { speaker: string }) => s.speaker)).toContain('agency');
+    const recording = await readWav(await download(detail.recordings[0].url));
+    expect(rms(recording.channels[2]!)).toBeGreaterThan(100); // the agency's voice, in and then out
+    await page.close();
+  }, 60_000);
+});
+
+describe('when things go wrong', () => {
+  it('ends the call as lost and keeps the recording when the tab closes', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const callId = await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+    await context.close();
+    const cookie = await server.login(trainee);
+    await expect.poll(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status, { timeout: 10_000 }).toBe('failed');
+    const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
+    expect(detail).toMatchObject({ outcome: 'lost', endReason: "the trainee's browser disconnected" });
+    expect(detail.recordings[0].durationMs).toBeGreaterThan(500);
+  }, 60_000);
+
+  it('ends the call cleanly when its media worker dies, replaces the worker, and takes a new call', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const callId = await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+    const pidsBefore = server.workers.pids;
+    const victim = server.workers.pidOf((await server.live.get(callId))!.room.router)!;
+    process.kill(victim, 'SIGKILL');
+    await page.getByTestId('call-lost').waitFor({ timeout: 10_000 });
+    const cookie = await server.login(trainee);
+    const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
+    expect(detail).toMatchObject({ status: 'failed', outcome: 'lost', endReason: 'the media server failed' });
+    expect(detail.recordings).toHaveLength(1);
+    await expect.poll(() => server.workers.size, { timeout: 10_000 }).toBe(pidsBefore.length);
+    expect(server.workers.pids).not.toContain(victim);
+
+    await page.goto(`${server.url}/`);
+    await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(async () => (await inboundEnergy(page)).caller ?? 0, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    await page.getByTestId('end-call').click();
+    await page.close();
+  }, 60_000);
+});
+
+async function download(url: string): Promise<string> {
+  const res = await fetch(server.url + url);
+  expect(res.status).toBe(200);
+  const file = `${server.config.dataDir}/dl-${Date.now()}.wav`;
+  await writeFile(file, Buffer.from(await res.arrayBuffer()));
+  return file;
+}
