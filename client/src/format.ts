@@ -1,4 +1,4 @@
-import type { CallStatus, TranscriptSegmentView } from './protocol.js';
+import type { Agency, CallStatus, TranscriptSegmentView } from './protocol.js';
 
 /** North American numbers as a CAD shows them, (555) 123-4567; anything else unchanged. */
 export function formatAni(ani: string): string {
@@ -52,3 +52,11 @@ export const ALI_CLASS: Record<string, { code: string; label: string }> = {
 export function formatScore(score: number | null): string {
   return score === null ? '—' : String(Math.round(score * 10) / 10);
 }
+
+/** Receiving agencies for a transfer, as the call-taker's transfer keys name them. */
+export const AGENCY_LABEL: Record<Agency, string> = {
+  fire: 'Fire',
+  ems: 'EMS',
+  police: 'Police',
+  poison_control: 'Poison Control',
+};

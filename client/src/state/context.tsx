@@ -7,6 +7,7 @@ import { createConnectionStore } from './connection.js';
 import { createFloorStore } from './floor.js';
 import { createScenariosStore } from './scenarios.js';
 import { createSessionStore } from './session.js';
+import { createSoftphoneStore, type SoftphoneStore } from './softphone.js';
 
 /** Everything the app holds, wired once; the transport stays inside the stores. */
 export function createStores() {
@@ -21,6 +22,8 @@ export function createStores() {
     scenarios: createScenariosStore(api),
     /** A store for one call, made per page and dropped with it. */
     callStore: (callId: string): CallStore => createCallStore(callId, api, connection),
+    /** The phone of one call (its CallState and, for its trainee, the audio), made per page. */
+    softphoneStore: (callId: string, call: CallStore): SoftphoneStore => createSoftphoneStore(callId, { connection, session, call }),
   };
 }
 
@@ -43,5 +46,13 @@ export function useCallStore(callId: string, live: boolean): CallStore {
   const { callStore } = useStores();
   const store = useMemo(() => callStore(callId), [callStore, callId]);
   useEffect(() => (live ? store.follow() : void store.load()), [store, live]);
+  return store;
+}
+
+/** The phone of the call shown on this page; its media closes when the page goes away. */
+export function useSoftphoneStore(callId: string, call: CallStore): SoftphoneStore {
+  const { softphoneStore } = useStores();
+  const store = useMemo(() => softphoneStore(callId, call), [softphoneStore, callId, call]);
+  useEffect(() => store.start(), [store]);
   return store;
 }

@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { isOver } from '../../state/call.js';
-import { useCallStore, useStores } from '../../state/context.js';
+import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.js';
 import { EventsList } from '../EventsList/EventsList.js';
 import { Softphone } from '../Softphone/Softphone.js';
 import { Transcript } from '../Transcript/Transcript.js';
@@ -9,6 +9,7 @@ export function CallPage() {
   const { params } = useRoute();
   const { session } = useStores();
   const store = useCallStore(params.id ?? '', true);
+  const phone = useSoftphoneStore(params.id ?? '', store);
   const call = store.call.value;
   const error = store.error.value;
 
@@ -40,7 +41,7 @@ export function CallPage() {
         </p>
       )}
       <div class="call-grid">
-        <Softphone call={call} ending={store.ending.value} onEnd={() => void store.end('completed')} />
+        <Softphone call={call} phone={phone} />
         <Transcript segments={call.transcript} />
         <EventsList events={call.events} startedAt={call.startedAt} />
       </div>

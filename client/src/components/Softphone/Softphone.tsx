@@ -1,58 +1,58 @@
-import { useEffect, useState } from 'preact/hooks';
-import { formatClock, formatScore } from '../../format.js';
+import { AGENCY_LABEL, formatClock, formatScore } from '../../format.js';
 import type { CallDetail } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
+import type { SoftphoneStore } from '../../state/softphone.js';
 import { AliDisplay } from '../AliDisplay/AliDisplay.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
-
-function useNow(running: boolean, everyMs = 500): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [running, everyMs]);
-  return now;
-}
+import { PhoneControls } from './PhoneControls.js';
 
 /** Ringing time until answered, then talk time; frozen at the end of the call. */
-function CallTimer({ call }: { call: CallDetail }) {
-  const over = isOver(call);
-  const now = useNow(!over);
-  const from = Date.parse(call.answeredAt ?? call.startedAt);
-  const to = call.endedAt ? Date.parse(call.endedAt) : over ? from : now;
-  const label = call.answeredAt ? 'Talk' : 'Ring';
+function CallTimer({ phone }: { phone: SoftphoneStore }) {
+  const t = phone.times.value;
+  const label = t?.answered ? 'Talk' : 'Ring';
   return (
     <div class="call-timer" role="timer" aria-label={`${label} time`}>
       <span class="timer-label">{label}</span>
-      <span data-testid="call-timer">{formatClock(to - from)}</span>
+      <span data-testid="call-timer">{formatClock(t ? (t.answered ? t.talkMs : t.ringMs) : 0)}</span>
     </div>
   );
 }
 
-// Audio controls arrive with the media issue; they are here so the layout is final.
-const SOON = 'Available when call audio is connected';
-
-function Controls({ call, ending, onEnd }: { call: CallDetail; ending: boolean; onEnd: () => void }) {
-  const live = !isOver(call);
+/** What the line is doing beyond its status: lost, on hold, conferenced with an agency. */
+function LineBanners({ phone }: { phone: SoftphoneStore }) {
+  const s = phone.state.value;
+  const t = phone.times.value;
+  const lost = phone.lost.value;
+  const live = phone.live.value;
+  const transfer = s?.transfer;
   return (
-    <div class="controls" role="group" aria-label="Call controls">
-      <button type="button" class="btn btn-answer" disabled title={SOON} data-testid="answer-call">
-        Answer
-      </button>
-      <button type="button" class="btn" disabled title={SOON} aria-pressed="false" data-testid="mute">
-        Mute
-      </button>
-      <button type="button" class="btn" disabled title={SOON} aria-pressed="false" data-testid="hold">
-        Hold
-      </button>
-      <button type="button" class="btn" disabled title={SOON} data-testid="transfer">
-        Transfer
-      </button>
-      <button type="button" class="btn btn-danger" data-testid="end-call" disabled={!live || ending} onClick={onEnd}>
-        {ending ? 'Ending…' : 'End call'}
-      </button>
-    </div>
+    <>
+      {lost !== null && (
+        <p class="banner banner-lost" role="alert" data-testid="call-lost">
+          Call lost: {lost}
+        </p>
+      )}
+      {live && s?.onHold && (
+        <p class="banner banner-hold" role="status" data-testid="hold-indicator">
+          ON HOLD <span class="mono">{formatClock(t?.currentHoldMs ?? 0)}</span>
+        </p>
+      )}
+      {transfer && (live || transfer.stage === 'completed') && (
+        <p class="banner banner-transfer" role="status" data-testid="transfer-status" data-stage={transfer.stage}>
+          {transfer.stage === 'conferenced' ? `Conferenced with ${AGENCY_LABEL[transfer.agency]}` : `Transferred to ${AGENCY_LABEL[transfer.agency]} (${transfer.mode})`}
+          {transfer.stage === 'conferenced' && live && phone.canControl.value && (
+            <button type="button" class="btn btn-primary" data-testid="complete-transfer" disabled={phone.pending.value.has('transfer')} onClick={() => void phone.completeTransfer()}>
+              Complete transfer
+            </button>
+          )}
+        </p>
+      )}
+      {t?.answered && (
+        <p class="line-meta">
+          Hold total <span data-testid="hold-time">{formatClock(t.holdMs)}</span>
+        </p>
+      )}
+    </>
   );
 }
 
@@ -86,17 +86,28 @@ function Outcome({ call }: { call: CallDetail }) {
   );
 }
 
-/** The call-taker's position: status, timer, ANI/ALI and the line controls. */
-export function Softphone({ call, ending, onEnd }: { call: CallDetail; ending: boolean; onEnd: () => void }) {
+/**
+ * The call-taker's position: status, timer, ANI/ALI, and for the call's own trainee the line
+ * keys and audio. Anyone else (a supervisor) sees the line without controls.
+ */
+export function Softphone({ call, phone }: { call: CallDetail; phone: SoftphoneStore }) {
+  const status = phone.status.value;
+  const error = phone.error.value;
   return (
-    <section class={`panel softphone line-${call.status}`} aria-labelledby="softphone-title">
+    <section class={`panel softphone line-${status}${phone.state.value?.onHold ? ' line-hold' : ''}`} aria-labelledby="softphone-title">
       <div class="softphone-head">
         <h2 id="softphone-title">Line 1</h2>
-        <StatusBadge status={call.status} />
-        <CallTimer call={call} />
+        <StatusBadge status={status} />
+        <CallTimer phone={phone} />
       </div>
+      <LineBanners phone={phone} />
       <AliDisplay ani={call.ani} ali={call.ali} />
-      <Controls call={call} ending={ending} onEnd={onEnd} />
+      {phone.canControl.value && !isOver(call) && <PhoneControls phone={phone} />}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {isOver(call) && <Outcome call={call} />}
     </section>
   );

@@ -1,0 +1,298 @@
+import { computed, effect, signal } from '@preact/signals';
+import { errorMessage } from '../api.js';
+import type { Agency, CallDetail, CallState, ConsumerOptions } from '../protocol.js';
+import { CallMedia, type MediaConnectionState } from '../rtc/media.js';
+import { isOver, type CallStore } from './call.js';
+import type { ConnectionStore } from './connection.js';
+import type { SessionStore } from './session.js';
+
+export type TransferMode = 'warm' | 'cold';
+/** A line key; a request waits only for the one before it on the same key. */
+export type Key = 'answer' | 'mute' | 'hold' | 'transfer' | 'end';
+export type Microphone = { deviceId: string; label: string };
+export type CallTimes = { ringMs: number; talkMs: number; holdMs: number; currentHoldMs: number; answered: boolean };
+
+const MIC_KEY = 'ringdown.microphone';
+const TICK_MS = 250;
+
+const storage = {
+  get: (): string => {
+    try {
+      return localStorage.getItem(MIC_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  },
+  set: (id: string): void => {
+    try {
+      localStorage.setItem(MIC_KEY, id);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  },
+};
+
+/** Ring time until answered, talk time after; hold time counts the hold in progress. */
+export function callTimes(c: CallDetail, s: CallState | null, answeredLocally: number | null, endedLocally: number | null, now: number): CallTimes {
+  const answered = c.answeredAt ? Date.parse(c.answeredAt) : answeredLocally;
+  const end = c.endedAt ? Date.parse(c.endedAt) : (endedLocally ?? now);
+  const currentHoldMs = s?.onHold && s.holdStartedAt ? Math.max(0, end - Date.parse(s.holdStartedAt)) : 0;
+  return {
+    ringMs: Math.max(0, (answered ?? end) - Date.parse(c.startedAt)),
+    talkMs: answered ? Math.max(0, end - answered) : 0,
+    holdMs: (s?.holdMs ?? c.holdMs) + currentHoldMs,
+    currentHoldMs,
+    answered: answered !== null,
+  };
+}
+
+export function micErrorMessage(err: unknown): string {
+  const name = err instanceof DOMException ? err.name : '';
+  if (name === 'NotAllowedError') return 'Microphone access is blocked: allow the microphone for this site, then try again.';
+  if (name === 'NotFoundError') return 'No microphone found: plug in a headset, then try again.';
+  if (name === 'NotReadableError') return 'The microphone is in use by another application.';
+  return errorMessage(err);
+}
+
+const isOverState = (s: CallState) => s.status === 'ended' || s.status === 'failed' || s.transfer?.stage === 'completed';
+
+/**
+ * One call's phone: the server's CallState, the trainee's media, devices and timers. Media
+ * starts on Answer (getUserMedia wants the click) or by itself when the page is reloaded
+ * during an active call. Only the call's trainee gets media; everyone else just watches state.
+ */
+export function createSoftphoneStore(callId: string, deps: { connection: ConnectionStore; session: SessionStore; call: CallStore }) {
+  const { connection, session } = deps;
+  const detail = deps.call.call;
+  const state = signal<CallState | null>(null);
+  const level = signal(0);
+  const devices = signal<Microphone[]>([]);
+  const deviceId = signal(storage.get());
+  const connectionState = signal<MediaConnectionState>('new');
+  const error = signal<string | null>(null);
+  const lost = signal<string | null>(null);
+  /** Control requests in flight, by key: mute and hold may overlap, a second mute may not. */
+  const pending = signal<ReadonlySet<Key>>(new Set());
+  const audioBlocked = signal(false);
+  const now = signal(Date.now());
+  const answeredLocally = signal<number | null>(null);
+  const endedLocally = signal<number | null>(null);
+
+  const canControl = computed(() => {
+    const me = session.me.value;
+    return !!me && detail.value?.trainee.id === me.id;
+  });
+  // A lost call is over even before the server's record of it arrives.
+  const status = computed(() => (lost.value !== null ? 'failed' : (state.value?.status ?? detail.value?.status ?? 'ringing')));
+  const live = computed(() => (status.value === 'ringing' || status.value === 'active') && !lost.value && endedLocally.value === null);
+  const times = computed(() => (detail.value ? callTimes(detail.value, state.value, answeredLocally.value, endedLocally.value, now.value) : null));
+
+  let media: CallMedia | null = null;
+  let stopped = true;
+  // Auto re-join happens once per page; after a failure the trainee sees the error instead.
+  let autoJoinTried = false;
+
+  function closeMedia(): void {
+    media?.close();
+    media = null;
+    level.value = 0;
+    audioBlocked.value = false;
+  }
+
+  function applyState(s: CallState): void {
+    if (s.callId !== callId) return;
+    state.value = s;
+    if (s.status === 'active' && answeredLocally.value === null) answeredLocally.value = Date.now();
+    media?.setPaused(s.muted || s.onHold);
+    if (isOverState(s)) {
+      endedLocally.value ??= Date.now();
+      closeMedia();
+    }
+  }
+
+  async function startMedia(): Promise<void> {
+    if (media) return;
+    const m = await CallMedia.create({ callId, request: connection.request, deviceId: deviceId.value || undefined });
+    if (stopped) return m.close();
+    media = m;
+    m.on('connectionstate', (s) => (connectionState.value = s));
+    m.on('level', (v) => (level.value = v));
+    m.on('audioblocked', () => (audioBlocked.value = true));
+    m.on('error', (err) => (error.value = `Audio: ${errorMessage(err)}`));
+    m.on('micended', () => {
+      error.value = 'The microphone was disconnected; switched to the default microphone.';
+      void selectDevice('');
+    });
+    connectionState.value = m.connectionState;
+    applyState(await m.join());
+    void refreshDevices(); // device labels are readable once the mic is allowed
+  }
+
+  function claim(key: Key): boolean {
+    if (pending.value.has(key)) return false;
+    pending.value = new Set([...pending.value, key]);
+    return true;
+  }
+
+  function release(key: Key): void {
+    const next = new Set(pending.value);
+    next.delete(key);
+    pending.value = next;
+  }
+
+  async function run(key: Key, task: () => Promise<CallState>): Promise<void> {
+    if (!claim(key)) return;
+    error.value = null;
+    try {
+      applyState(await task());
+    } catch (err) {
+      error.value = errorMessage(err);
+    } finally {
+      release(key);
+    }
+  }
+
+  /** Media first, so the caller's first words are not lost, then tell the server. */
+  async function answer(): Promise<void> {
+    if (!canControl.value || status.value !== 'ringing' || !live.value || !claim('answer')) return;
+    autoJoinTried = true;
+    error.value = null;
+    try {
+      await startMedia();
+      applyState(await connection.request('call:answer', { callId }));
+    } catch (err) {
+      closeMedia();
+      if (!stopped) error.value = micErrorMessage(err);
+    } finally {
+      release('answer');
+    }
+  }
+
+  /** The page was reloaded (or reopened) during the call: take the audio back, no answer. */
+  async function rejoinMedia(): Promise<void> {
+    if (!claim('answer')) return;
+    try {
+      await startMedia();
+    } catch (err) {
+      closeMedia();
+      if (!stopped) error.value = micErrorMessage(err);
+    } finally {
+      release('answer');
+    }
+  }
+
+  const mute = () => run('mute', () => connection.request('call:mute', { callId }));
+  const unmute = () => run('mute', () => connection.request('call:unmute', { callId }));
+  const hold = () => run('hold', () => connection.request('call:hold', { callId }));
+  const unhold = () => run('hold', () => connection.request('call:unhold', { callId }));
+
+  /** Waits for nothing else in flight: hanging up always gets through. */
+  const end = () => run('end', () => connection.request('call:end', { callId }));
+
+  async function refreshDevices(): Promise<void> {
+    const md = navigator.mediaDevices;
+    if (!md?.enumerateDevices) return;
+    const inputs = (await md.enumerateDevices()).filter((d) => d.kind === 'audioinput');
+    devices.value = inputs.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
+  }
+
+  async function selectDevice(id: string): Promise<void> {
+    deviceId.value = id;
+    storage.set(id);
+    try {
+      await media?.setMicrophone(id);
+    } catch (err) {
+      error.value = micErrorMessage(err);
+    }
+  }
+
+  function onLost(info: { callId: string; reason: string }): void {
+    if (info.callId !== callId) return;
+    lost.value = info.reason;
+    endedLocally.value ??= Date.now();
+    closeMedia();
+  }
+
+  function onNewConsumer(info: { callId: string; consumer: ConsumerOptions }): void {
+    if (info.callId === callId) media?.addConsumer(info.consumer).catch((err: unknown) => (error.value = `Audio: ${errorMessage(err)}`));
+  }
+
+  return {
+    state,
+    status,
+    live,
+    canControl,
+    level,
+    devices,
+    deviceId,
+    connectionState,
+    times,
+    error,
+    lost,
+    pending,
+    audioBlocked,
+
+    answer,
+    mute,
+    unmute,
+    hold,
+    unhold,
+    toggleMute: () => (state.value?.muted ? unmute() : mute()),
+    toggleHold: () => (state.value?.onHold ? unhold() : hold()),
+    transfer: (agency: Agency, mode: TransferMode) => run('transfer', () => connection.request('call:transfer', { callId, agency, mode })),
+    completeTransfer: () => run('transfer', () => connection.request('call:completeTransfer', { callId })),
+    end,
+    selectDevice,
+    async resumeAudio(): Promise<void> {
+      try {
+        await media?.resumeAudio();
+        audioBlocked.value = false;
+      } catch (err) {
+        error.value = errorMessage(err);
+      }
+    },
+
+    /** Follow the call's phone while its page is open; the returned function closes the media. */
+    start(): () => void {
+      stopped = false;
+      const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
+      const onDeviceChange = () => void refreshDevices();
+      const offs = [
+        connection.on('call:state', applyState),
+        connection.on('call:lost', onLost),
+        connection.on('rtc:newConsumer', onNewConsumer),
+        connection.on('rtc:consumerClosed', (info) => info.callId === callId && media?.removeConsumer(info.consumerId)),
+        // The server drops a vanished socket's transports; the call itself goes on.
+        connection.onConnect(() => {
+          if (media) media.join().then(applyState, (err: unknown) => (error.value = `Reconnecting audio: ${errorMessage(err)}`));
+        }),
+        effect(() => {
+          if (!canControl.value || !md) return;
+          void refreshDevices();
+          md.addEventListener('devicechange', onDeviceChange);
+          return () => md.removeEventListener('devicechange', onDeviceChange);
+        }),
+        effect(() => {
+          if (isOver(detail.value)) return closeMedia(); // in case the call ended without a call:state
+          const shouldRejoin = canControl.value && detail.value?.status === 'active' && connection.connected.value && !lost.value;
+          if (shouldRejoin && !autoJoinTried && !media) {
+            autoJoinTried = true;
+            queueMicrotask(() => void rejoinMedia());
+          }
+        }),
+        effect(() => {
+          if (!live.value) return;
+          const t = setInterval(() => (now.value = Date.now()), TICK_MS);
+          return () => clearInterval(t);
+        }),
+      ];
+      return () => {
+        stopped = true;
+        offs.forEach((off) => off());
+        closeMedia();
+      };
+    },
+  };
+}
+
+export type SoftphoneStore = ReturnType<typeof createSoftphoneStore>;
