@@ -14,6 +14,8 @@ export class LiveCall {
   graceTimer: NodeJS.Timeout | undefined;
   agency: SimulatedParty | undefined;
   finishing: Promise<void> | undefined;
+  /** Transcript writes under way: the call is not written as ended before they land. */
+  readonly writes = new Set<Promise<unknown>>();
 
   constructor(
     readonly callId: string,
@@ -38,6 +40,12 @@ export class LiveCall {
 
   get live(): boolean {
     return !this.finishing && (this.state.status === 'ringing' || this.state.status === 'active');
+  }
+
+  /** Runs a write the end of the call must wait for. */
+  track(write: Promise<unknown>): void {
+    const settled = write.catch(() => undefined).finally(() => this.writes.delete(settled));
+    this.writes.add(settled);
   }
 
   parties(): SimulatedParty[] {

@@ -212,6 +212,7 @@ export class LiveCalls {
         party.voice.silence();
         party.pipeline.close();
       }
+      await Promise.all(call.writes);
       call.room.close();
       try {
         const summary = await call.room.bridge.finish();
@@ -320,7 +321,7 @@ export class LiveCalls {
     party.pipeline.on('say', (utterance) => {
       if (!call.live || call.state.onHold) return;
       const startMs = Math.round(call.room.bridge.elapsedMs);
-      void party.voice.say(utterance.pcm, utterance.id).then(async (played) => {
+      call.track(party.voice.say(utterance.pcm, utterance.id).then(async (played) => {
         const text = playedText(utterance, played.playedMs, played.totalMs);
         if (!text) return;
         const segment = await this.#o.db.calls.addSegment(call.callId, {
@@ -332,7 +333,7 @@ export class LiveCalls {
           isFinal: true,
         });
         this.#o.notifier.transcript(call.callId, segment);
-      }).catch((error: unknown) => this.#o.logger.warn({ err: error, callId: call.callId }, 'transcript segment not stored'));
+      }).catch((error: unknown) => this.#o.logger.warn({ err: error, callId: call.callId }, 'transcript segment not stored')));
     });
   }
 
