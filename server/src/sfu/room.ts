@@ -135,10 +135,15 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     const producer = await transport.produce({ kind: 'audio', rtpParameters });
     peer.producer = producer;
     if (this.#traineeMuted || this.#heldTracks) await producer.pause();
+    await this.tapTrainee(producer);
+    return producer.id;
+  }
+
+  /** Feeds a trainee producer on this router to the caller bridge (the last one wins). */
+  async tapTrainee(producer: Producer): Promise<void> {
     this.#tap?.close();
     this.#tap = await this.#direct.consume({ producerId: producer.id, rtpCapabilities: this.router.rtpCapabilities });
     this.#tap.on('rtp', (packet: Buffer) => this.bridge.receiveTraineeRtp(packet));
-    return producer.id;
   }
 
   /** Paused consumers of every simulated voice, for the peer to create and then resume. */
