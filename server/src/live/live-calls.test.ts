@@ -105,6 +105,17 @@ describe('softphone signalling', () => {
     expect(await server.live.get(callId)).toBeUndefined();
   });
 
+  it('ends the call as transferred on a cold transfer, and refuses to complete a transfer that is not warm', async () => {
+    const { socket, callId, cookie } = await traineeWithCall();
+    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'call:answer', { callId });
+    expect(await request(socket, 'call:completeTransfer', { callId })).toEqual({ ok: false, code: 'conflict', message: 'there is no warm transfer to complete' });
+    expect(await request(socket, 'call:transfer', { callId, agency: 'police', mode: 'cold' })).toMatchObject({ ok: true });
+    const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
+    expect(detail).toMatchObject({ status: 'ended', outcome: 'transferred', endReason: 'cold transfer to police' });
+    expect(detail.events.find((e: { type: string }) => e.type === 'transfer').data).toEqual({ agency: 'police', mode: 'cold', stage: 'completed' });
+  });
+
   it('loses a call whose trainee disconnects and does not come back', async () => {
     const local = await startTestServer({ env: { RECONNECT_GRACE_MS: '300' } });
     try {
