@@ -19,7 +19,7 @@ let trainee: Me;
 let scenarioId: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { RECONNECT_GRACE_MS: '1500' } });
+  server = await startTestServer({ env: { RECONNECT_GRACE_MS: '4000' } });
   micWav = await speechWav(TRAINEE_LINE);
   browser = await launchBrowser(micWav);
   const instructorCookie = await server.login(await server.user('instructor'));
@@ -151,6 +151,26 @@ describe('the softphone', () => {
 });
 
 describe('when things go wrong', () => {
+  it('rides out a network blip: the browser reconnects and rejoins the call without losing it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const callId = await startCall(page);
+    await page.getByTestId('answer-call').click();
+    await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+    // The network drops under the signalling connection (not a clean close): the browser
+    // reconnects on its own and rejoins the media within the grace period.
+    for (const socket of await server.io.in(`user:${trainee.id}`).fetchSockets()) {
+      (socket as unknown as { conn: { close(): void } }).conn.close();
+    }
+    await page.getByTestId('connection-state').filter({ hasNotText: 'connected' }).waitFor({ timeout: 5000 }).catch(() => undefined);
+    await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 15_000 }).toBe('connected');
+    await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const cookie = await server.login(trainee);
+    expect((await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status).toBe('active');
+    await page.getByTestId('end-call').click();
+    await context.close();
+  }, 60_000);
+
   it('ends the call as lost and keeps the recording when the tab closes', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -159,7 +179,7 @@ describe('when things go wrong', () => {
     await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 10_000 }).toBeGreaterThan(5);
     await context.close();
     const cookie = await server.login(trainee);
-    await expect.poll(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status, { timeout: 10_000 }).toBe('failed');
+    await expect.poll(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status, { timeout: 15_000 }).toBe('failed');
     const detail = (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body;
     expect(detail).toMatchObject({ outcome: 'lost', endReason: "the trainee's browser disconnected" });
     expect(detail.recordings[0].durationMs).toBeGreaterThan(500);
