@@ -1,13 +1,26 @@
 // Speech synthesis behind one interface: the embedded engine (flite) by default; hosted
 // engines (Coqui, OpenAI-compatible) plug in behind the same contract.
 
+/** How a caller's state colours the voice: pitch, pace, loudness, tremor. */
+export type Emotion = 'calm' | 'anxious' | 'panicked' | 'hysterical' | 'crying' | 'angry' | 'in_shock';
+
 export type Voice = {
   /** Engine voice name, e.g. flite's slt, rms, awb, kal16. */
   name: string;
+  emotion?: Emotion | undefined;
+  /** Persona pitch, in Hz of the voice's mean f0 (a child is higher, an old man lower). */
+  pitchHz?: number | undefined;
 };
 
 export interface SpeechSynthesizer {
   readonly name: string;
   /** 16 kHz mono PCM of `text`. Rejects on failure; an abort rejects with an AbortError. */
   synthesize(text: string, voice: Voice, signal?: AbortSignal): Promise<Int16Array>;
+}
+
+/** Splits a reply into sentences, so the first can play while the rest is made. */
+export function sentences(text: string): string[] {
+  return (text.match(/[^.!?]+[.!?]+["')\]]*|[^.!?]+$/g) ?? [])
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
