@@ -1,8 +1,8 @@
 import type { EventEmitter } from 'node:events';
 
 // The AI caller as the call sees it: it hears the trainee in 20 ms frames, knows when it is
-// answered and put on hold, and says things. The media plane plays what it says and
-// records what was really played; the engine behind it is the next layer's business.
+// answered and put on hold, and says things one sentence at a time. The media plane plays
+// what it says, records what was really played, and cuts the caller off when told to.
 
 export type CallerUtterance = {
   id: string;
@@ -11,8 +11,26 @@ export type CallerUtterance = {
   pcm: Int16Array;
 };
 
+/** What the caller understood the trainee to say: partials while they talk, then the final. */
+export type TraineeSpeech = {
+  id: string;
+  text: string;
+  isFinal: boolean;
+  startMs: number;
+  endMs: number;
+  confidence: number | null;
+};
+
+export type CallerActivity = 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold';
+
+export type CallerMood = { emotion: string; activity: CallerActivity };
+
 export type CallerPipelineEvents = {
   say: [utterance: CallerUtterance];
+  /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
+  interrupt: [];
+  heard: [speech: TraineeSpeech];
+  mood: [mood: CallerMood];
   error: [error: Error];
 };
 
@@ -21,6 +39,10 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   answer(): void;
   /** 20 ms of 16 kHz audio the caller hears, at ms since the call's media started. */
   hear(frame: Int16Array, atMs: number): void;
+  /** A line the trainee typed instead of speaking. */
+  hearText?(text: string, atMs: number): void;
+  /** The media plane reports whether the caller's voice is on the line right now. */
+  setSpeaking?(speaking: boolean): void;
   /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */
   setOnHold(onHold: boolean): void;
   close(): void;
