@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScenarioInput } from '../../server/src/protocol/scenario.js';
+import { ScenarioInput, Script } from '../../server/src/protocol/scenario.js';
 
 // The seeded scenario library: every JSON file in this folder must satisfy the scenario
 // contract, and together they must cover the required training categories.
@@ -42,6 +42,7 @@ const REQUIRED_IDS = [
 ];
 
 const REQUIRED_RUBRIC_IDS = ['location_verified', 'callback_number', 'nature', 'caller_name'];
+const REQUIRED_FACTS = ['location', 'callback', 'caller_name'];
 const VOICES = new Set(['slt', 'rms', 'awb', 'kal']);
 
 describe('scenario library', () => {
@@ -114,5 +115,65 @@ describe('scenario library', () => {
       expect(VOICES.has(s.persona.voice), s.persona.voice).toBe(true);
       expect(s.script.revealRules.length).toBeGreaterThanOrEqual(5);
     });
+
+    it('has machine-usable reveal rules for location, callback number and name', () => {
+      const facts = get().script.revealRules.map((r) => r.fact);
+      for (const fact of REQUIRED_FACTS) expect(facts, fact).toContain(fact);
+    });
+
+    it('lets every fact the caller knows be asked for (intents or keywords)', () => {
+      for (const rule of get().script.revealRules) {
+        expect(rule.intents.length + rule.keywords.length, rule.fact).toBeGreaterThan(0);
+      }
+    });
+
+    it('tells the callback number and the address number the ground truth has', () => {
+      const s = get();
+      const digits = (text: string) => text.replace(/\D/g, '');
+      const callback = s.script.revealRules.find((r) => r.fact === 'callback');
+      if (callback && callback.when !== 'never' && /\d/.test(callback.answer)) expect(digits(callback.answer)).toBe(digits(s.groundTruth.callbackNumber));
+      const houseNumber = /^\d+/.exec(s.groundTruth.location.address)?.[0];
+      const location = s.script.revealRules.find((r) => r.fact === 'location');
+      if (houseNumber) expect(location?.answer).toContain(houseNumber);
+    });
+
+    it('links rubric items only to facts it has reveal rules for', () => {
+      const s = get();
+      const facts = new Set(s.script.revealRules.map((r) => r.fact));
+      for (const item of s.rubric) for (const fact of item.facts ?? []) expect(facts.has(fact), `${item.id} -> ${fact}`).toBe(true);
+    });
+
+    it('gives the caller words for every timeline event after pick-up', () => {
+      for (const event of get().script.timeline) if (event.atMs > 0) expect(event.say, event.event).toBeTruthy();
+    });
+  });
+});
+
+describe('scenario schema', () => {
+  it('still reads reveal rules and instructions written in the first library format', () => {
+    const script = Script.parse({
+      openingLine: 'Help!',
+      revealRules: [{ fact: 'address is 615 Lincoln Avenue', when: 'askedFor', wrongFirst: 'Lincoln... something' }],
+      preArrivalInstructions: ['Unlock the door.'],
+    });
+    expect(script.revealRules[0]).toMatchObject({ fact: 'fact_address_is_615_lincoln_avenue', answer: 'address is 615 Lincoln Avenue', when: 'askedFor', intents: [], keywords: [] });
+    expect(script.preArrivalInstructions[0]).toEqual({ text: 'Unlock the door.', keywords: [] });
+  });
+
+  it('rejects two rules for the same fact and timeline reveals of unknown facts', () => {
+    const rule = { fact: 'location', answer: '1 Main Street.', when: 'askedFor' };
+    expect(Script.safeParse({ openingLine: 'Help!', revealRules: [rule, rule] }).success).toBe(false);
+    expect(Script.safeParse({ openingLine: 'Help!', revealRules: [rule], timeline: [{ atMs: 10, event: 'x', reveals: ['weapon'] }] }).success).toBe(false);
+  });
+
+  it('accepts long units and the new ground-truth fields', () => {
+    const long = 'Hawthorne Hall, 2nd floor, the supply closet next to room 214, east stairwell side';
+    expect(long.length).toBeGreaterThan(50);
+    const [first] = scenarios;
+    if (!first?.parsed.success) throw new Error('the library does not parse');
+    const s = first.parsed.data;
+    const changed = { ...s, groundTruth: { ...s.groundTruth, location: { ...s.groundTruth.location, unit: long }, lastKnownWell: '1:30 pm', placardNumber: '1005', noEmergency: false } };
+    expect(ScenarioInput.safeParse(changed).success).toBe(true);
+    expect(ScenarioInput.safeParse({ ...changed, groundTruth: { ...changed.groundTruth, placardNumber: 'UN1005' } }).success).toBe(false);
   });
 });

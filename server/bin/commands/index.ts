@@ -1,0 +1,5 @@
+import type { Command } from './command.js';
+import { converse } from './converse.js';
+
+/** The subcommands. A new one (transcribe, speak, extract) is a module in this folder and a line here. */
+export const COMMANDS: readonly Command[] = [converse];

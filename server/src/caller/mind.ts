@@ -1,0 +1,235 @@
+import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
+import { refusalReason, type PhrasePlan } from './guard.js';
+import { understand } from './intents.js';
+import { LlmPhraser, type LlmOptions } from './llm.js';
+import { createRandom } from './random.js';
+import { createState, say, spoken, type MindState } from './state.js';
+import { composeTurn, volunteer, type Composed } from './turn.js';
+
+/** One thing the trainee said, as speech recognition heard it, at a time since the call started. */
+export interface Utterance {
+  text: string;
+  atMs: number;
+}
+
+/** What the caller says back. */
+export interface Reply {
+  /** Short spoken sentences; the voice speaks them one by one. */
+  text: string;
+  emotion: Emotion;
+  /** Facts (reveal-rule keys) that came out for the first time in this reply. */
+  revealed: string[];
+  /** What the caller understood the trainee to be doing; null when the caller spoke unprompted. */
+  intent: TraineeIntent | null;
+  source: 'scripted' | 'llm';
+  /** Why an LLM wording was not used (timeout, error, leaked a fact). */
+  fallback?: string;
+}
+
+export interface CallerMindOptions {
+  /** Phrase replies with an LLM; without it the scripted engine speaks. */
+  llm?: LlmOptions;
+  /** Quiet this long makes an upset caller speak up (twice as long for a calm one). */
+  silenceMs?: number;
+  /** Every this much on hold makes the caller one step more upset. */
+  holdStepMs?: number;
+}
+
+export class InvalidStateError extends Error {
+  override name = 'InvalidStateError';
+}
+
+const HISTORY_TURNS = 8;
+
+/**
+ * The simulated caller's mind: what they know, what they will say, how upset they are.
+ * It decides; an optional LLM only phrases. Deterministic for a seed when scripted.
+ */
+export class CallerMind {
+  readonly #state: MindState;
+  readonly #timeline: TimelineEvent[];
+  readonly #phraser: LlmPhraser | null;
+  readonly #silenceMs: number;
+  readonly #holdStepMs: number;
+  readonly #history: { role: 'trainee' | 'caller'; text: string }[] = [];
+  #nextEvent = 0;
+  #lastActivityAt = 0;
+  #holdStartedAt: number | null = null;
+  #heldLines: string[] = [];
+  #heldRevealed: string[] = [];
+  #inflight: AbortController | null = null;
+  #closed = false;
+
+  constructor(scenario: ScenarioInput, seed: number, options: CallerMindOptions = {}) {
+    if (!Number.isFinite(seed)) throw new TypeError('seed must be a number');
+    this.#state = createState(scenario, createRandom(seed));
+    this.#timeline = [...scenario.script.timeline].sort((a, b) => a.atMs - b.atMs);
+    this.#phraser = options.llm ? new LlmPhraser(options.llm) : null;
+    this.#silenceMs = options.silenceMs ?? 8000;
+    this.#holdStepMs = options.holdStepMs ?? 15_000;
+  }
+
+  get emotion(): Emotion {
+    return this.#state.emotion.emotion;
+  }
+
+  /** Every fact the caller has given so far. */
+  get revealed(): string[] {
+    return this.#state.facts.filter((f) => f.state.revealed).map((f) => f.rule.fact);
+  }
+
+  /** The caller's first words, when the call-taker picks up. */
+  opening(atMs = 0): Reply {
+    this.#assertOpen();
+    const { lines, revealed } = this.#advance(atMs);
+    this.#state.opened = true;
+    return this.#finish({ parts: [spoken(this.#state.scenario.script.openingLine), ...lines], revealed, conveyed: [] }, null, atMs);
+  }
+
+  /** The caller's answer to what the trainee just said. */
+  async respond(utterance: Utterance): Promise<Reply> {
+    this.#assertOpen();
+    const { text, atMs } = utterance;
+    const { lines, revealed } = this.#advance(atMs);
+    const u = understand(text);
+    let composed: Composed;
+    if (!this.#state.opened) {
+      // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
+      this.#state.opened = true;
+      composed = { parts: [...lines, spoken(this.#state.scenario.script.openingLine)], revealed, conveyed: [] };
+    } else {
+      composed = composeTurn(this.#state, u, atMs);
+      composed.parts.unshift(...lines);
+      composed.revealed.unshift(...revealed);
+    }
+    const plan = this.#plan(composed, text);
+    this.#history.push({ role: 'trainee', text });
+    const reply = this.#finish(composed, u.primary, atMs);
+    if (!this.#phraser || !reply.text) return reply;
+    return this.#phrase(reply, plan);
+  }
+
+  /**
+   * Time passes: timeline events happen and the caller says so; a long silence from the
+   * call-taker makes the caller speak up, more upset. Call it every few hundred ms.
+   */
+  tick(atMs: number): Reply | null {
+    this.#assertOpen();
+    // Before the caller has spoken nothing has happened yet: events wait for the opening.
+    if (!this.#state.opened) return null;
+    const { lines, revealed } = this.#advance(atMs);
+    if (this.#holdStartedAt !== null) {
+      this.#heldLines.push(...lines);
+      this.#heldRevealed.push(...revealed);
+      return null;
+    }
+    if (lines.length > 0) return this.#finish({ parts: lines, revealed, conveyed: [] }, null, atMs);
+    const calm = this.#state.emotion.emotion === 'calm';
+    if (atMs - this.#lastActivityAt < (calm ? 2 : 1) * this.#silenceMs) return null;
+    if (!calm) this.#state.emotion.escalate(0.5, 'silence');
+    const out: Composed = { parts: [say(this.#state, 'silence')], revealed, conveyed: [] };
+    volunteer(this.#state, atMs, out);
+    return this.#finish(out, null, atMs);
+  }
+
+  /** The call-taker put the caller on hold: the caller hears nothing and says nothing until offHold. */
+  onHold(atMs: number): void {
+    this.#assertOpen();
+    this.#holdStartedAt ??= atMs;
+  }
+
+  /** Back from hold: a long hold has made things worse, and whatever happened meanwhile comes out. */
+  offHold(atMs: number): Reply {
+    this.#assertOpen();
+    const heldMs = this.#holdStartedAt === null ? 0 : atMs - this.#holdStartedAt;
+    this.#holdStartedAt = null;
+    const { lines, revealed } = this.#advance(atMs);
+    const steps = Math.min(3, Math.floor(heldMs / this.#holdStepMs));
+    if (steps > 0) this.#state.emotion.escalate(0.5 * steps, 'hold');
+    const back = say(this.#state, steps > 0 ? 'backLong' : 'backShort');
+    const parts = [back, ...this.#heldLines, ...lines];
+    const allRevealed = [...this.#heldRevealed, ...revealed];
+    this.#heldLines = [];
+    this.#heldRevealed = [];
+    return this.#finish({ parts, revealed: allRevealed, conveyed: [] }, null, atMs);
+  }
+
+  /** Stops any LLM request in flight; safe to call twice. */
+  close(): void {
+    this.#closed = true;
+    this.#inflight?.abort();
+    this.#inflight = null;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new InvalidStateError('the caller mind is closed');
+  }
+
+  /** Fires the timeline events due by atMs; events at 0 set the scene the persona already describes. */
+  #advance(atMs: number): { lines: string[]; revealed: string[] } {
+    const lines: string[] = [];
+    const revealed: string[] = [];
+    while (this.#nextEvent < this.#timeline.length && (this.#timeline[this.#nextEvent] as TimelineEvent).atMs <= atMs) {
+      const event = this.#timeline[this.#nextEvent++] as TimelineEvent;
+      if (event.atMs === 0) continue;
+      if (event.emotion) this.#state.emotion.set(event.emotion);
+      if (event.say) lines.push(event.say);
+      for (const key of event.reveals ?? []) {
+        const fact = this.#state.facts.find((f) => f.rule.fact === key);
+        if (fact && !fact.state.revealed) {
+          fact.state.revealed = true;
+          revealed.push(key);
+        }
+      }
+    }
+    return { lines, revealed };
+  }
+
+  #finish(composed: Composed, intent: TraineeIntent | null, atMs: number): Reply {
+    const text = composed.parts.filter(Boolean).join(' ');
+    this.#lastActivityAt = atMs;
+    if (text) {
+      this.#state.lastCallerText = text;
+      this.#history.push({ role: 'caller', text });
+    }
+    while (this.#history.length > HISTORY_TURNS) this.#history.shift();
+    return { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted' };
+  }
+
+  /** What the LLM may say this turn; built before the turn's reveals are recorded as known. */
+  #plan(composed: Composed, traineeText: string): PhrasePlan {
+    const { persona } = this.#state.scenario;
+    const thisTurn = new Set([...composed.conveyed.map((c) => c.fact), ...composed.revealed]);
+    const factByKey = new Map(this.#state.facts.map((f) => [f.rule.fact, f]));
+    return {
+      persona: { age: persona.age, languageLevel: persona.languageLevel, behaviours: persona.behaviours ?? [] },
+      emotion: this.emotion,
+      traineeText,
+      draft: composed.parts.filter(Boolean).join(' '),
+      conveyed: composed.conveyed.map((c) => ({ ...c, tells: factByKey.get(c.fact)?.tells ?? [] })),
+      known: this.#state.facts.filter((f) => f.state.revealed && !thisTurn.has(f.rule.fact)).map((f) => ({ fact: f.rule.fact, answer: f.rule.answer })),
+      forbidden: this.#state.facts
+        .filter((f) => (!f.state.revealed && !composed.revealed.includes(f.rule.fact)) || f.rule.when === 'never')
+        .map((f) => ({ fact: f.rule.fact, tells: f.tells })),
+      history: [...this.#history],
+    };
+  }
+
+  async #phrase(scripted: Reply, plan: PhrasePlan): Promise<Reply> {
+    // One request per reply; a newer turn makes the older wording moot.
+    this.#inflight?.abort();
+    const controller = new AbortController();
+    this.#inflight = controller;
+    plan.emotion = scripted.emotion;
+    const result = await (this.#phraser as LlmPhraser).phrase(plan, controller.signal);
+    if (this.#inflight === controller) this.#inflight = null;
+    if (!result.ok) return { ...scripted, fallback: result.reason };
+    const refused = refusalReason(result.reply, plan);
+    if (refused) return { ...scripted, fallback: `refused: ${refused}` };
+    const text = result.reply.say.trim();
+    this.#state.lastCallerText = text;
+    const last = this.#history[this.#history.length - 1];
+    if (last?.role === 'caller') last.text = text;
+    return { ...scripted, text, source: 'llm' };
+  }
+}
