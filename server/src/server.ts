@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { CodecPool } from '../../media/codec-pool.js';
+import { PocketSphinxRecognizer } from '../../media/asr/pocketsphinx.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
+import { SileroModel } from '../../media/vad/vad.js';
+import { AiCaller } from './caller/ai-caller.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
 import { PROJECT_ROOT, type Config } from './config/config.js';
@@ -46,6 +49,10 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const workers = await WorkerPool.create({ ...config.mediasoup, logger: logger.child({ module: 'sfu' }) });
 
   const codecs = await CodecPool.create();
+  const vad = await SileroModel.load();
+  const recognizer = new PocketSphinxRecognizer();
+  const synthesizer = new FliteSynthesizer();
+  const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
 
   let io: SignallingServer | undefined;
   const notifier = socketNotifier(() => io);
@@ -54,7 +61,8 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     codecs,
-    synthesizer: new FliteSynthesizer(),
+    createCaller: (scenario, seed, now) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, now }),
+    synthesizer,
     notifier,
     listenIps: listenIpsFor(config),
     dataDir: config.dataDir,
@@ -113,6 +121,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
         await live.closeAll('the server shut down');
         await io.close(); // also closes the HTTP server
         await codecs.close();
+        await vad.close();
         workers.close();
         await db.close();
         await state.close();

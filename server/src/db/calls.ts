@@ -161,13 +161,9 @@ export class CallRepository {
     });
   }
 
-  /** What the live call needs to run: who it belongs to, its state and its caller. */
-  async liveContext(id: string): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; persona: unknown; script: unknown; scenarioTitle: string } | null> {
-    const row = await this.prisma.call.findUnique({
-      where: { id },
-      select: { traineeId: true, status: true, startedAt: true, scenario: { select: { persona: true, script: true, title: true } } },
-    });
-    return row && { traineeId: row.traineeId, status: row.status, startedAt: row.startedAt, persona: row.scenario.persona, script: row.scenario.script, scenarioTitle: row.scenario.title };
+  /** What the live call needs to run: who it belongs to, its state, its scenario and seed. */
+  async liveContext(id: string): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; seed: number } | null> {
+    return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true } });
   }
 
   /** Ringing -> active, once: the answer event, or null when the call was not ringing. */
@@ -188,7 +184,8 @@ export class CallRepository {
     await this.prisma.call.update({ where: { id }, data: { holdMs: { increment: Math.round(ms) } } });
   }
 
-  async addSegment(callId: string, segment: Omit<TranscriptSegmentView, 'id'>): Promise<TranscriptSegmentView> {
+  /** Stores a final transcript line; `id` may be given so it replaces the partials the client showed. */
+  async addSegment(callId: string, segment: Omit<TranscriptSegmentView, 'id'> & { id?: string }): Promise<TranscriptSegmentView> {
     const row = await this.prisma.transcriptSegment.create({ data: { callId, ...segment } });
     return { id: row.id, speaker: row.speaker, text: row.text, startMs: row.startMs, endMs: row.endMs, confidence: row.confidence, isFinal: row.isFinal };
   }

@@ -34,7 +34,7 @@ export class LiveCall {
       holdMs: 0,
       holdStartedAt: null,
       transfer: null,
-      callerSpeaking: false,
+      caller: { emotion: 'calm', activity: 'waiting', speaking: false },
     };
   }
 

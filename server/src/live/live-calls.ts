@@ -1,8 +1,7 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { CallBridge } from '../../../media/bridge.js';
 import type { CodecPool } from '../../../media/codec-pool.js';
 import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
+import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
 import type { CallNotifier } from '../calls/service.js';
@@ -11,11 +10,13 @@ import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError
 import type { Logger } from '../logger.js';
 import type { TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions } from '../protocol/media.js';
-import type { Persona, Script } from '../protocol/scenario.js';
+import { ScenarioInput } from '../protocol/scenario.js';
 import { CallRoom, RoomError, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
-import { recordingKey, type RecordingStorage } from '../storage/storage.js';
-import { LiveCall, playedText, type SimulatedParty } from './live-call.js';
+import type { RecordingStorage } from '../storage/storage.js';
+import { LiveCall } from './live-call.js';
+import { LiveRecordings } from './recordings.js';
+import { wireCall, wireParty } from './wire.js';
 
 // Calls in progress on this process. Every softphone request lands here after the socket
 // layer validated it: who may touch the call, what the SFU and the voices do, what is
@@ -25,6 +26,7 @@ export interface LiveNotifier extends CallNotifier {
   callState(state: CallState): void;
   callLost(callId: string, reason: string): void;
   transcript(callId: string, segment: TranscriptSegmentView): void;
+  level(callId: string, caller: number): void;
   toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
   toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
 }
@@ -36,6 +38,9 @@ export type LiveCallsOptions = {
   storage: RecordingStorage;
   workers: WorkerPool;
   codecs: CodecPool;
+  /** The simulated caller of a call; `now` is ms since the call's media started. */
+  createCaller: (scenario: ScenarioInput, seed: number, now: () => number) => Promise<CallerPipeline>;
+  /** Voices a transfer's receiving agency. */
   synthesizer: SpeechSynthesizer;
   notifier: LiveNotifier;
   listenIps: ListenIp[];
@@ -55,11 +60,11 @@ const AGENCY_LINES: Record<Agency, string> = {
 export class LiveCalls {
   readonly #o: LiveCallsOptions;
   readonly #calls = new Map<string, Promise<LiveCall>>();
-  readonly #recordingDir: string;
+  readonly #recordings: LiveRecordings;
 
   constructor(options: LiveCallsOptions) {
     this.#o = options;
-    this.#recordingDir = path.join(options.dataDir, 'recordings-live');
+    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage);
   }
 
   /** The live call, for tests and the layers above media (transcripts, supervision). */
@@ -157,7 +162,7 @@ export class LiveCalls {
     const pipeline = new OpeningLineCaller({ id: `agency-${agency}`, line: AGENCY_LINES[agency], voice: { name: 'rms' }, synthesizer: this.#o.synthesizer });
     const voice = await call.room.addVoice('agency');
     call.agency = { pipeline, voice };
-    this.#speak(call, call.agency, 'agency');
+    wireParty(call, call.agency, 'agency', this.#o);
     pipeline.answer();
     return call.state;
   }
@@ -170,6 +175,13 @@ export class LiveCalls {
     await this.#changed(call, 'transfer', peer, { agency: transfer.agency, mode: 'warm', stage: 'completed' });
     await this.finish(callId, { status: 'ended', outcome: 'transferred', reason: `warm transfer to ${transfer.agency}`, actorId: peer.principal.userId });
     return call.state;
+  }
+
+  async type(peer: Peer, callId: string, text: string): Promise<null> {
+    const call = await this.#active(peer, callId);
+    if (call.state.onHold) throw new ConflictError('the caller is on hold');
+    call.caller.pipeline.hearText?.(text, call.room.bridge.elapsedMs);
+    return null;
   }
 
   async end(peer: Peer, callId: string): Promise<CallState> {
@@ -216,7 +228,7 @@ export class LiveCalls {
       call.room.close();
       try {
         const summary = await call.room.bridge.finish();
-        await this.#storeRecording(callId, call.startedAt, call.recordingPath, summary);
+        await this.#recordings.store(callId, call.startedAt, call.recordingPath, summary);
       } catch (error) {
         log.error({ err: error }, 'recording could not be stored');
       }
@@ -230,24 +242,11 @@ export class LiveCalls {
 
   /** Stores recordings left by calls a crash interrupted, and ends those calls as failed. */
   async recover(): Promise<number> {
-    await mkdir(this.#recordingDir, { recursive: true });
-    let recovered = 0;
-    for (const file of await readdir(this.#recordingDir)) {
-      const callId = path.basename(file, '.wav');
-      const context = await this.#o.db.calls.liveContext(callId).catch(() => null);
-      const filePath = path.join(this.#recordingDir, file);
-      if (!context) {
-        await rm(filePath, { force: true });
-        continue;
-      }
-      const { size } = await stat(filePath);
-      const channels = 3;
-      const durationMs = Math.floor(((size - 44) / (2 * channels) / 16_000) * 1000);
-      await this.#storeRecording(callId, context.startedAt, filePath, { durationMs, channels, sampleRateHz: 16_000, sizeBytes: size });
+    const callIds = await this.#recordings.recover();
+    for (const callId of callIds) {
       await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null });
-      recovered++;
     }
-    return recovered;
+    return callIds.length;
   }
 
   /** Ends every live call (server shutdown), keeping their recordings. */
@@ -275,72 +274,33 @@ export class LiveCalls {
     if (!context) throw new NotFoundError('call', callId);
     this.#authorize(principal, context.traineeId);
     if (context.status !== 'ringing' && context.status !== 'active') throw new ConflictError(`the call has ended (${context.status})`);
-    const script = context.script as Script;
-    const persona = context.persona as Persona;
-    await mkdir(this.#recordingDir, { recursive: true });
-    const recordingPath = path.join(this.#recordingDir, `${callId}.wav`);
+    // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
+    const scenario = ScenarioInput.parse(await this.#o.db.scenarios.get(context.scenarioId));
+    const recordingPath = await this.#recordings.pathFor(callId);
     const router = await this.#o.workers.createRouter();
     let room: CallRoom | undefined;
+    let pipeline: CallerPipeline | undefined;
     try {
       const bridge = await CallBridge.create({ callId, codecs: this.#o.codecs, recordingPath });
       room = await CallRoom.create({ callId, router, bridge, listenIps: this.#o.listenIps });
       const voice = await room.addVoice('caller');
-      const pipeline = new OpeningLineCaller({ line: script.openingLine, voice: { name: persona.voice }, synthesizer: this.#o.synthesizer });
+      pipeline = await this.#o.createCaller(scenario, context.seed, () => bridge.elapsedMs);
       const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status);
-      this.#wire(call);
+      wireCall(call, this.#o);
+      room.on('newConsumer', (peerId, consumer) => this.#o.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
+      room.on('consumerClosed', (peerId, consumerId) => this.#o.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));
+      room.on('workerClosed', () => {
+        void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+      });
       // A call answered before this process carried it (a restart) starts its caller at once.
       if (context.status === 'active') pipeline.answer();
       return call;
     } catch (error) {
+      pipeline?.close();
       room?.close();
       router.close();
       throw error;
     }
-  }
-
-  #wire(call: LiveCall): void {
-    const { room } = call;
-    const log = this.#o.logger.child({ callId: call.callId });
-    room.bridge.on('traineeFrame', (frame, atMs) => {
-      for (const party of call.parties()) party.pipeline.hear(frame, atMs);
-    });
-    room.bridge.on('error', (error) => log.warn({ err: error }, 'caller bridge error'));
-    room.on('newConsumer', (peerId, consumer) => this.#o.notifier.toPeer(peerId, 'rtc:newConsumer', { callId: call.callId, consumer }));
-    room.on('consumerClosed', (peerId, consumerId) => this.#o.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId: call.callId, consumerId }));
-    room.on('workerClosed', () => {
-      void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
-    });
-    this.#speak(call, call.caller, 'caller');
-    call.caller.voice.pacer.on('speaking', () => this.#setSpeaking(call, true));
-    call.caller.voice.pacer.on('silent', () => this.#setSpeaking(call, false));
-  }
-
-  /** Plays what a simulated party says and stores the part that was really heard. */
-  #speak(call: LiveCall, party: SimulatedParty, speaker: 'caller' | 'agency'): void {
-    party.pipeline.on('error', (error) => this.#o.logger.warn({ err: error, callId: call.callId }, `${speaker} failed to speak`));
-    party.pipeline.on('say', (utterance) => {
-      if (!call.live || call.state.onHold) return;
-      const startMs = Math.round(call.room.bridge.elapsedMs);
-      call.track(party.voice.say(utterance.pcm, utterance.id).then(async (played) => {
-        const text = playedText(utterance, played.playedMs, played.totalMs);
-        if (!text) return;
-        const segment = await this.#o.db.calls.addSegment(call.callId, {
-          speaker,
-          text,
-          startMs,
-          endMs: startMs + Math.round(played.playedMs),
-          confidence: null,
-          isFinal: true,
-        });
-        this.#o.notifier.transcript(call.callId, segment);
-      }).catch((error: unknown) => this.#o.logger.warn({ err: error, callId: call.callId }, 'transcript segment not stored')));
-    });
-  }
-
-  #setSpeaking(call: LiveCall, speaking: boolean): void {
-    if (call.state.callerSpeaking === speaking || !call.live) return;
-    call.state.callerSpeaking = speaking;
-    this.#o.notifier.callState(call.state);
   }
 
   /** Stores the control as a call event and tells the call's sockets. */
@@ -357,13 +317,6 @@ export class LiveCalls {
     const endEvent = record.events.findLast((e) => e.type === 'end');
     if (endEvent) this.#o.notifier.callEvent(callId, endEvent);
     if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
-  }
-
-  async #storeRecording(callId: string, startedAt: Date, file: string, summary: { durationMs: number; channels: number; sampleRateHz: number; sizeBytes: number }): Promise<void> {
-    const storageKey = recordingKey(callId, startedAt);
-    await this.#o.storage.put(storageKey, file, 'audio/wav');
-    await this.#o.db.calls.addRecording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
-    await rm(file, { force: true });
   }
 
   /** Only the call's own trainee drives its softphone; monitoring arrives with supervision. */

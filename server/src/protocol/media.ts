@@ -68,5 +68,9 @@ export type CallState = {
   holdMs: number;
   holdStartedAt: string | null;
   transfer: { agency: Agency; mode: 'warm' | 'cold'; stage: 'conferenced' | 'completed' } | null;
-  callerSpeaking: boolean;
+  /** The simulated caller as the softphone shows it. */
+  caller: { emotion: string; activity: 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold'; speaking: boolean };
 };
+
+/** A line the trainee types instead of speaking. */
+export const TypedLineRequest = z.object({ ...CallRef, text: z.string().trim().min(1).max(500) });

@@ -14,6 +14,7 @@ import type {
   RtcJoinRequest,
   TransferRequest,
   TransportOptions,
+  TypedLineRequest,
 } from './media.js';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -48,6 +49,8 @@ export type ClientToServerEvents = {
   /** After a warm transfer's briefing, the trainee drops off and the call ends as transferred. */
   'call:completeTransfer': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
   'call:end': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
+  /** The trainee types a line to the caller instead of speaking it. */
+  'call:type': (payload: In<typeof TypedLineRequest>, ack: AckCallback<null>) => void;
 };
 
 export type ServerToClientEvents = {
@@ -57,6 +60,8 @@ export type ServerToClientEvents = {
   /** A transcript line: partials first, then the final with the same id replaces them. */
   'call:transcript': (segment: TranscriptSegmentView & { callId: string }) => void;
   'call:state': (state: CallState) => void;
+  /** The caller's voice level (0..1) about ten times a second while it speaks. */
+  'call:level': (level: { callId: string; caller: number }) => void;
   /** The call ended abnormally (the media server failed, the trainee's browser vanished). */
   'call:lost': (info: { callId: string; reason: string }) => void;
   /** A new remote track to consume (e.g. the receiving agency on a warm transfer), created paused. */

@@ -20,6 +20,7 @@ import {
   ResumeConsumerRequest,
   RtcJoinRequest,
   TransferRequest,
+  TypedLineRequest,
   type CallState,
 } from '../protocol/media.js';
 import { FLOOR_ROLES } from '../protocol/roles.js';
@@ -105,6 +106,7 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     'call:transfer': { schema: TransferRequest, handle: (s, r) => live.transfer(peerOf(s), r.callId, r.agency, r.mode) },
     'call:completeTransfer': { schema: CallControlRequest, handle: (s, r) => live.completeTransfer(peerOf(s), r.callId) },
     'call:end': { schema: CallControlRequest, handle: (s, r) => live.end(peerOf(s), r.callId) },
+    'call:type': { schema: TypedLineRequest, handle: (s, r) => live.type(peerOf(s), r.callId, r.text) },
   };
   const { live } = deps;
 
@@ -157,6 +159,9 @@ export function socketNotifier(getIo: () => SignallingServer | undefined): LiveN
     },
     callLost(callId: string, reason: string) {
       getIo()?.to(rooms.call(callId)).emit('call:lost', { callId, reason });
+    },
+    level(callId: string, caller: number) {
+      getIo()?.to(rooms.call(callId)).volatile.emit('call:level', { callId, caller });
     },
     transcript(callId: string, segment: TranscriptSegmentView) {
       getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });

@@ -1,0 +1,95 @@
+import type { CallerPipeline } from '../../../media/caller/pipeline.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { LiveCall, SimulatedParty } from './live-call.js';
+import { playedText } from './live-call.js';
+import type { LiveNotifier } from './live-calls.js';
+
+// How a live call's parts talk to each other and to the outside: what the trainee says goes
+// to the simulated parties; what they say is played, and the part really heard is stored
+// as the transcript; the caller's mood and level reach the softphone.
+
+export type WireDeps = { db: Database; notifier: LiveNotifier; logger: Logger };
+
+const LEVEL_INTERVAL_MS = 100;
+
+export function wireCall(call: LiveCall, deps: WireDeps): void {
+  const { room } = call;
+  const log = deps.logger.child({ callId: call.callId });
+  room.bridge.on('traineeFrame', (frame, atMs) => {
+    for (const party of call.parties()) party.pipeline.hear(frame, atMs);
+  });
+  room.bridge.on('error', (error) => log.warn({ err: error }, 'caller bridge error'));
+  wireParty(call, call.caller, 'caller', deps);
+  wireTraineeTranscript(call, call.caller.pipeline, deps);
+
+  const pacer = call.caller.voice.pacer;
+  pacer.on('speaking', () => setSpeaking(call, true, deps));
+  pacer.on('silent', () => setSpeaking(call, false, deps));
+  let lastLevelAt = 0;
+  pacer.on('sent', (frame, slotTime) => {
+    if (slotTime - lastLevelAt < LEVEL_INTERVAL_MS) return;
+    lastLevelAt = slotTime;
+    deps.notifier.level(call.callId, levelOf(frame));
+  });
+  call.caller.pipeline.on('mood', (mood) => {
+    if (!call.live) return;
+    call.state.caller = { ...call.state.caller, emotion: mood.emotion, activity: mood.activity };
+    deps.notifier.callState(call.state);
+  });
+}
+
+/** Plays what a simulated party says and stores the part that was really heard. */
+export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'caller' | 'agency', deps: WireDeps): void {
+  const { pipeline, voice } = party;
+  pipeline.on('error', (error) => deps.logger.warn({ err: error, callId: call.callId }, `${speaker} failed`));
+  pipeline.on('interrupt', () => voice.silence());
+  pipeline.on('say', (utterance) => {
+    if (!call.live || call.state.onHold) return;
+    call.track(
+      voice.say(utterance.pcm, utterance.id).then(async (played) => {
+        const text = playedText(utterance, played.playedMs, played.totalMs);
+        if (!text) return;
+        // Queued sentences start when the one before ends: time them from when they stopped.
+        const endMs = Math.round(call.room.bridge.elapsedMs);
+        const segment = await deps.db.calls.addSegment(call.callId, {
+          speaker,
+          text,
+          startMs: endMs - Math.round(played.playedMs),
+          endMs,
+          confidence: null,
+          isFinal: true,
+        });
+        deps.notifier.transcript(call.callId, segment);
+      }).catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
+    );
+  });
+}
+
+/** The trainee's words as the caller understood them: partials shown, finals stored. */
+function wireTraineeTranscript(call: LiveCall, pipeline: CallerPipeline, deps: WireDeps): void {
+  pipeline.on('heard', (speech) => {
+    const segment = { id: speech.id, speaker: 'trainee' as const, text: speech.text, startMs: Math.round(speech.startMs), endMs: Math.round(speech.endMs), confidence: speech.confidence, isFinal: speech.isFinal };
+    if (!speech.isFinal) return deps.notifier.transcript(call.callId, segment);
+    call.track(
+      deps.db.calls
+        .addSegment(call.callId, segment)
+        .then((stored) => deps.notifier.transcript(call.callId, stored))
+        .catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
+    );
+  });
+}
+
+function setSpeaking(call: LiveCall, speaking: boolean, deps: WireDeps): void {
+  call.caller.pipeline.setSpeaking?.(speaking);
+  if (call.state.caller.speaking === speaking || !call.live) return;
+  call.state.caller = { ...call.state.caller, speaking };
+  deps.notifier.callState(call.state);
+}
+
+/** RMS of a frame on a 0..1 scale. */
+function levelOf(frame: Int16Array): number {
+  let sum = 0;
+  for (const s of frame) sum += s * s;
+  return Math.min(1, Math.sqrt(sum / Math.max(1, frame.length)) / 32768);
+}
