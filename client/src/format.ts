@@ -35,7 +35,7 @@ export const STATUS_LABEL: Record<CallStatus, string> = {
 };
 
 export const SPEAKER_LABEL: Record<TranscriptSegmentView['speaker'], string> = {
-  trainee: 'Call-taker',
+  trainee: 'Trainee',
   caller: 'Caller',
   instructor: 'Instructor',
   agency: 'Agency',

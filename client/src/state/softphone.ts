@@ -1,58 +1,22 @@
 import { computed, effect, signal } from '@preact/signals';
 import { errorMessage } from '../api.js';
-import type { Agency, CallDetail, CallState, ConsumerOptions } from '../protocol.js';
+import type { Agency, CallState, ConsumerOptions } from '../protocol.js';
 import { CallMedia, type MediaConnectionState } from '../rtc/media.js';
 import { isOver, type CallStore } from './call.js';
+import { callTimes } from './callTimes.js';
+import { createCallerLevel, createTypedLine } from './caller.js';
 import type { ConnectionStore } from './connection.js';
+import { micErrorMessage, storage } from './microphones.js';
 import type { SessionStore } from './session.js';
 
 export type TransferMode = 'warm' | 'cold';
 /** A line key; a request waits only for the one before it on the same key. */
 export type Key = 'answer' | 'mute' | 'hold' | 'transfer' | 'end';
 export type Microphone = { deviceId: string; label: string };
-export type CallTimes = { ringMs: number; talkMs: number; holdMs: number; currentHoldMs: number; answered: boolean };
+export type { CallTimes } from './callTimes.js';
+export { micErrorMessage } from './microphones.js';
 
-const MIC_KEY = 'ringdown.microphone';
 const TICK_MS = 250;
-
-const storage = {
-  get: (): string => {
-    try {
-      return localStorage.getItem(MIC_KEY) ?? '';
-    } catch {
-      return '';
-    }
-  },
-  set: (id: string): void => {
-    try {
-      localStorage.setItem(MIC_KEY, id);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-  },
-};
-
-/** Ring time until answered, talk time after; hold time counts the hold in progress. */
-export function callTimes(c: CallDetail, s: CallState | null, answeredLocally: number | null, endedLocally: number | null, now: number): CallTimes {
-  const answered = c.answeredAt ? Date.parse(c.answeredAt) : answeredLocally;
-  const end = c.endedAt ? Date.parse(c.endedAt) : (endedLocally ?? now);
-  const currentHoldMs = s?.onHold && s.holdStartedAt ? Math.max(0, end - Date.parse(s.holdStartedAt)) : 0;
-  return {
-    ringMs: Math.max(0, (answered ?? end) - Date.parse(c.startedAt)),
-    talkMs: answered ? Math.max(0, end - answered) : 0,
-    holdMs: (s?.holdMs ?? c.holdMs) + currentHoldMs,
-    currentHoldMs,
-    answered: answered !== null,
-  };
-}
-
-export function micErrorMessage(err: unknown): string {
-  const name = err instanceof DOMException ? err.name : '';
-  if (name === 'NotAllowedError') return 'Microphone access is blocked: allow the microphone for this site, then try again.';
-  if (name === 'NotFoundError') return 'No microphone found: plug in a headset, then try again.';
-  if (name === 'NotReadableError') return 'The microphone is in use by another application.';
-  return errorMessage(err);
-}
 
 const isOverState = (s: CallState) => s.status === 'ended' || s.status === 'failed' || s.transfer?.stage === 'completed';
 
@@ -86,6 +50,12 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
   const status = computed(() => (lost.value !== null ? 'failed' : (state.value?.status ?? detail.value?.status ?? 'ringing')));
   const live = computed(() => (status.value === 'ringing' || status.value === 'active') && !lost.value && endedLocally.value === null);
   const times = computed(() => (detail.value ? callTimes(detail.value, state.value, answeredLocally.value, endedLocally.value, now.value) : null));
+  /** The simulated caller as the console shows it, while the line is up. */
+  const caller = computed(() => (live.value ? (state.value?.caller ?? null) : null));
+  const callerLevel = createCallerLevel(callId, connection);
+  const typed = createTypedLine(callId, connection);
+  /** A typed line reaches only a caller who is on the line and not on hold. */
+  const canType = computed(() => canControl.value && live.value && status.value === 'active' && !state.value?.onHold);
 
   let media: CallMedia | null = null;
   let stopped = true;
@@ -231,6 +201,10 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     lost,
     pending,
     audioBlocked,
+    caller,
+    callerLevel: callerLevel.level,
+    canType,
+    typing: { sending: typed.sending, error: typed.error },
 
     answer,
     mute,
@@ -242,6 +216,8 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     transfer: (agency: Agency, mode: TransferMode) => run('transfer', () => connection.request('call:transfer', { callId, agency, mode })),
     completeTransfer: () => run('transfer', () => connection.request('call:completeTransfer', { callId })),
     end,
+    /** Type a line to the caller; resolves true when the server took it. */
+    type: (text: string): Promise<boolean> => (canType.value ? typed.send(text) : Promise.resolve(false)),
     selectDevice,
     async resumeAudio(): Promise<void> {
       try {
@@ -258,6 +234,7 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
       const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
       const onDeviceChange = () => void refreshDevices();
       const offs = [
+        callerLevel.start(),
         connection.on('call:state', applyState),
         connection.on('call:lost', onLost),
         connection.on('rtc:newConsumer', onNewConsumer),

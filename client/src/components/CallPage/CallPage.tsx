@@ -4,6 +4,7 @@ import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.
 import { EventsList } from '../EventsList/EventsList.js';
 import { Softphone } from '../Softphone/Softphone.js';
 import { Transcript } from '../Transcript/Transcript.js';
+import { TypeLine } from '../TypeLine/TypeLine.js';
 
 export function CallPage() {
   const { params } = useRoute();
@@ -42,7 +43,7 @@ export function CallPage() {
       )}
       <div class="call-grid">
         <Softphone call={call} phone={phone} />
-        <Transcript segments={call.transcript} />
+        <Transcript segments={call.transcript}>{phone.canControl.value && !isOver(call) && <TypeLine phone={phone} />}</Transcript>
         <EventsList events={call.events} startedAt={call.startedAt} />
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Agency } from '../../protocol.js';
 import type { SoftphoneStore, TransferMode } from '../../state/softphone.js';
+import { LevelMeter } from '../LevelMeter/LevelMeter.js';
 import { MicMeter } from '../MicMeter/MicMeter.js';
 import { TransferDialog } from '../TransferDialog/TransferDialog.js';
 import { SHORTCUT, useShortcuts } from './useShortcuts.js';
@@ -27,7 +28,12 @@ function MicPanel({ phone, muted }: { phone: SoftphoneStore; muted: boolean }) {
           </option>
         ))}
       </select>
-      <MicMeter level={phone.level} muted={muted} />
+      <div class="meters">
+        <span class="meter-label">You</span>
+        <MicMeter level={phone.level} muted={muted} />
+        <span class="meter-label">Caller</span>
+        <LevelMeter level={phone.callerLevel} label="Caller level" testid="caller-level" tone="caller" />
+      </div>
     </div>
   );
 }

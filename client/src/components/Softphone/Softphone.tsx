@@ -3,6 +3,7 @@ import type { CallDetail } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import type { SoftphoneStore } from '../../state/softphone.js';
 import { AliDisplay } from '../AliDisplay/AliDisplay.js';
+import { CallerStatus } from '../CallerStatus/CallerStatus.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { PhoneControls } from './PhoneControls.js';
 
@@ -93,6 +94,7 @@ function Outcome({ call }: { call: CallDetail }) {
 export function Softphone({ call, phone }: { call: CallDetail; phone: SoftphoneStore }) {
   const status = phone.status.value;
   const error = phone.error.value;
+  const caller = phone.caller.value;
   return (
     <section class={`panel softphone line-${status}${phone.state.value?.onHold ? ' line-hold' : ''}`} aria-labelledby="softphone-title">
       <div class="softphone-head">
@@ -101,6 +103,7 @@ export function Softphone({ call, phone }: { call: CallDetail; phone: SoftphoneS
         <CallTimer phone={phone} />
       </div>
       <LineBanners phone={phone} />
+      {caller && <CallerStatus caller={caller} />}
       <AliDisplay ani={call.ani} ali={call.ali} />
       {phone.canControl.value && !isOver(call) && <PhoneControls phone={phone} />}
       {error && (

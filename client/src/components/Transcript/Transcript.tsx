@@ -1,18 +1,24 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatClock, SPEAKER_LABEL } from '../../format.js';
 import type { TranscriptSegmentView } from '../../protocol.js';
 
-/** Live transcript: partial text is shown as it is heard, then replaced by the final. */
-export function Transcript({ segments, finalOnly = false, emptyText = 'Nothing said yet.' }: { segments: TranscriptSegmentView[]; finalOnly?: boolean; emptyText?: string }) {
+type Props = { segments: TranscriptSegmentView[]; finalOnly?: boolean; emptyText?: string; children?: ComponentChildren };
+
+/**
+ * Live transcript: partial text (the caller's and, while they talk, the trainee's) is shown as
+ * it is heard, then replaced by the final with the same id. `children` go under the lines.
+ */
+export function Transcript({ segments, finalOnly = false, emptyText = 'Nothing said yet.', children }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const shown = finalOnly ? segments.filter((s) => s.isFinal) : segments;
-  const last = shown[shown.length - 1];
 
-  // Follow the conversation unless the reader has scrolled up to look at something.
+  // Follow the conversation unless the reader has scrolled up to look at something. Any line
+  // may grow (a partial sorted above a newer line), so every change is a reason to look.
   useEffect(() => {
     const el = list.current;
     if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-  }, [shown.length, last?.text]);
+  }, [segments]);
 
   return (
     <section class="panel transcript-panel" aria-labelledby="transcript-title">
@@ -36,6 +42,7 @@ export function Transcript({ segments, finalOnly = false, emptyText = 'Nothing s
           </li>
         ))}
       </ol>
+      {children}
     </section>
   );
 }
