@@ -1,0 +1,104 @@
+// The sentences the language model is trained on: what a 911 call-taker says (built in,
+// from templates) and read-backs of one call's own places, names and numbers. Everything is
+// lowercase spoken words: numbers are spelled the ways people say them.
+import { spokenNumberForms, spokenPhoneForms, usualNumberForm } from './numbers.js';
+import { CALL_TAKING, OPENER, PROTOCOL } from './phrases.js';
+import type { CallVocabulary } from './recognizer.js';
+
+/**
+ * Expands a template: "(a|b)" picks one, "[x]" may be left out.
+ * "[okay] is (he|she) breathing" -> 4 sentences.
+ */
+export function expandTemplate(template: string): string[] {
+  const group = /\(([^()]*)\)|\[([^[\]]*)\]/.exec(template);
+  if (!group) return [template.replace(/\s+/g, ' ').trim()];
+  const options = group[1] !== undefined ? group[1].split('|') : [group[2]!, ''];
+  const before = template.slice(0, group.index);
+  const after = template.slice(group.index + group[0].length);
+  return options.flatMap((o) => expandTemplate(before + o + after));
+}
+
+const counting = (from: number, to: number): string => {
+  const words: string[] = [];
+  for (let n = from; n <= to; n++) words.push(spokenNumberForms(String(n))[0]!);
+  return words.join(' ');
+};
+
+let builtIn: string[] | undefined;
+/** The built-in call-taking sentences (a few thousand, from templates). */
+export function callTakingSentences(): readonly string[] {
+  if (builtIn) return builtIn;
+  const out = [...CALL_TAKING, ...PROTOCOL].flatMap(expandTemplate);
+  // CPR counting in the rhythms call-takers use.
+  out.push(counting(1, 10), counting(1, 30), counting(11, 20), counting(21, 30), 'one and two and three and four and five');
+  // Generic addresses and numbers, so a call with an empty vocabulary still hears them.
+  for (const n of ['1420', '250', '36', '1802', '700', '5'])
+    for (const form of spokenNumberForms(n)) out.push(`i have ${form} main street is that correct`, `${form} first avenue`);
+  builtIn = out;
+  return out;
+}
+
+/** Lowercase spoken words: digits become one way of saying them, punctuation goes. */
+export function spokenVariants(phrase: string): string[] {
+  const text = phrase
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\b(\d+)(st|nd|rd|th)\b/g, (_, n: string) => ORDINALS[Number(n)] ?? n)
+    .replace(/\b(\d+)([a-z])\b/g, '$1 $2') // 4c -> 4 c
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/'(?![a-z])|(?<![a-z])'/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const numbers = text.match(/\d+/g) ?? [];
+  if (numbers.length === 0) return text ? [text] : [];
+  // Every form of each number, with the others said the usual way.
+  const variants = new Set<string>();
+  numbers.forEach((number, k) => {
+    for (const form of spokenNumberForms(number)) {
+      let index = 0;
+      variants.add(text.replace(/\d+/g, (n) => (index++ === k ? form : usualNumberForm(n))));
+    }
+  });
+  return [...variants];
+}
+
+const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' };
+
+/** Read-backs and questions about one call's places, names and numbers. */
+export function vocabularySentences(vocabulary: CallVocabulary): string[] {
+  const out: string[] = [];
+  const each = (phrases: readonly string[] | undefined) => (phrases ?? []).flatMap(spokenVariants);
+  for (const address of each(vocabulary.addresses)) {
+    out.push(
+      address,
+      ...expandTemplate(`${OPENER} i have ${address} is that (correct|right)`),
+      ...expandTemplate(`(is that|you said|you are at|the address is|i have you at|so that's) ${address}`),
+    );
+  }
+  for (const place of each(vocabulary.places)) {
+    out.push(place, ...expandTemplate(`(is that|near|by|on|in|are you near|is that near|you said) ${place}`));
+  }
+  for (const name of each(vocabulary.names)) {
+    const parts = name.split(' ');
+    const last = parts[parts.length - 1]!;
+    const spelled = [...last].filter((c) => /[a-z]/.test(c)).join(' ');
+    out.push(
+      name,
+      ...expandTemplate(`(is your name|your name is|i have|thank you|okay) ${name}`),
+      ...expandTemplate(`${name} is that (correct|right)`),
+      ...expandTemplate(`(is that|that's) ${spelled}`),
+      spelled,
+      `${last} ${spelled}`,
+      ...expandTemplate(`(okay|thank you|listen to me|stay with me) ${parts[0]}`),
+    );
+  }
+  for (const phone of vocabulary.phoneNumbers ?? []) {
+    for (const number of spokenPhoneForms(phone)) {
+      out.push(
+        number,
+        ...expandTemplate(`(i have|is|your number is|your callback number is|is this) ${number} [is that (correct|right)]`),
+      );
+    }
+  }
+  return out;
+}

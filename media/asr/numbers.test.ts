@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { cardinalWords, normalizeNumbers, spokenNumberForms, spokenPhoneForms } from './numbers.js';
+
+describe('normalizeNumbers', () => {
+  it.each([
+    // addresses, said the ways people say them
+    ['fourteen twenty maple avenue', '1420 maple avenue'],
+    ['i have fourteen twenty maple avenue is that correct', 'i have 1420 maple avenue is that correct'],
+    ['one four two zero maple avenue', '1420 maple avenue'],
+    ['one thousand four hundred and twenty', '1420'],
+    ['one thousand four hundred twenty maple avenue', '1420 maple avenue'],
+    ['fourteen hundred twenty', '1420'],
+    ['six fifteen lincoln avenue', '615 lincoln avenue'],
+    ['six one five lincoln avenue', '615 lincoln avenue'],
+    ['six hundred and fifteen lincoln avenue', '615 lincoln avenue'],
+    ['twenty two oh nine birch court', '2209 birch court'],
+    ['eighteen oh two prospect avenue', '1802 prospect avenue'],
+    ['twenty five hundred college avenue', '2500 college avenue'],
+    ['forty four hundred quarry road', '4400 quarry road'],
+    ['fifty six elm street', '56 elm street'],
+    ['seven thirty one harbor road', '731 harbor road'],
+    ['three hundred river road', '300 river road'],
+    ['nine hundred station road', '900 station road'],
+    ['twenty three', '23'],
+    ['a hundred and twenty', '120'],
+    ['two thousand and five', '2005'],
+    ['interstate seventy four mile marker one twelve', 'interstate 74 mile marker 112'],
+    // phone numbers
+    ['five five five one two one two', '555-1212'],
+    ['four one nine five five five oh one four seven', '419-555-0147'],
+    ['four one nine five five five zero one four seven', '419-555-0147'],
+    ['my number is four one nine five five five oh one one two', 'my number is 419-555-0112'],
+    ['five five five oh one double four', '555-0144'],
+    ['one four one nine five five five oh one four seven', '1-419-555-0147'],
+    ['nine one one what is the address of your emergency', '911 what is the address of your emergency'],
+    // units with a letter
+    ['apartment four b', 'apartment 4b'],
+    ['apartment four c on the fourth floor', 'apartment 4c on the fourth floor'],
+    ['room two fourteen', 'room 214'],
+    // words that only look like numbers stay words
+    ['oh no he is not breathing', 'oh no he is not breathing'],
+    ['the one with the big slide', 'the one with the big slide'],
+    ['one of them has a gun', 'one of them has a gun'],
+    ['is anyone hurt', 'is anyone hurt'],
+    ['third street and elm', 'third street and elm'],
+    ['he is twenty three and she is five', 'he is 23 and she is 5'],
+    ['two people and three cars', '2 people and 3 cars'],
+    ['we need one ambulance', 'we need 1 ambulance'],
+    // CPR counting keeps each count
+    ['one two three four five', '1 2 3 4 5'],
+    ['twenty eight twenty nine thirty', '28 29 30'],
+    ['push one two three and four', 'push 1 2 3 and 4'],
+    // already digits, or empty
+    ['1420 maple avenue', '1420 maple avenue'],
+    ['', ''],
+  ])('turns "%s" into "%s"', (spoken, written) => {
+    expect(normalizeNumbers(spoken)).toBe(written);
+  });
+
+  it('is idempotent on its own output', () => {
+    const once = normalizeNumbers('i have fourteen twenty maple avenue and four one nine five five five oh one four seven');
+    expect(normalizeNumbers(once)).toBe(once);
+  });
+});
+
+describe('spoken forms of scenario numbers', () => {
+  it('says a four-digit house number in pairs, digit by digit and as a cardinal', () => {
+    expect(spokenNumberForms('1420')).toEqual([
+      'one thousand four hundred twenty',
+      'one four two zero',
+      'one four two oh',
+      'fourteen twenty',
+      'fourteen hundred twenty',
+    ]);
+  });
+
+  it('says a hundreds number with and without its hundred', () => {
+    expect(spokenNumberForms('615')).toEqual(['six hundred fifteen', 'six one five', 'six fifteen', 'six hundred and fifteen']);
+    expect(spokenNumberForms('2500')).toContain('twenty five hundred');
+    expect(spokenNumberForms('1802')).toContain('eighteen oh two');
+  });
+
+  it('says a phone number digit by digit, with and without its area code', () => {
+    expect(spokenPhoneForms('(419) 555-0147')).toEqual([
+      'four one nine five five five oh one four seven',
+      'four one nine five five five zero one four seven',
+      'five five five oh one four seven',
+      'five five five zero one four seven',
+    ]);
+  });
+
+  it('reads back every spoken form of a number as the same digits', () => {
+    for (const n of ['1420', '615', '2209', '1802', '56', '47', '731', '300', '4400', '112', '2500', '214']) {
+      for (const form of spokenNumberForms(n)) expect(normalizeNumbers(form), form).toBe(n);
+    }
+  });
+
+  it('rejects what is not a whole number', () => {
+    expect(() => cardinalWords(-1)).toThrow(TypeError);
+    expect(() => spokenNumberForms('12a')).toThrow(TypeError);
+    expect(() => spokenPhoneForms('911')).toThrow(TypeError);
+  });
+});

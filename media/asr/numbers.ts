@@ -1,0 +1,236 @@
+// Spoken numbers in recognized text become digits ("fourteen twenty maple avenue" ->
+// "1420 maple avenue"), and digits in scenario text become the ways people say them, so the
+// language model knows them. Input is ASR-style: lowercase words, no punctuation.
+//
+// A run of number words is read as a sequence of spoken chunks ("fourteen" "twenty",
+// "six" "fifteen", "one" "four" "two" "zero") whose digits are concatenated, the way addresses
+// and phone numbers are said; scale words ("one thousand four hundred and twenty") make one
+// cardinal chunk. Seven or ten digits said without a scale word are a phone number.
+
+const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
+const UNIT_WORDS = new Set(['apartment', 'apt', 'unit', 'suite', 'room', 'building', 'lot', 'space', 'number']);
+// "the one with the slide": a lone "one" after these is a pronoun, not a number.
+const PRONOUN_BEFORE = new Set(['the', 'this', 'that', 'which', 'any', 'no', 'every', 'each', 'some', 'another', 'only', 'little', 'big', 'other']);
+const PRONOUN_AFTER = new Set(['of', 'who', 'that', 'with', 'another']);
+
+const digitOf = (w: string | undefined): number | undefined => {
+  if (w === undefined) return undefined;
+  const i = DIGITS.indexOf(w);
+  return i >= 0 ? i : w === 'oh' || w === 'o' ? 0 : undefined;
+};
+const isScale = (w: string | undefined): boolean => w !== undefined && Object.hasOwn(SCALES, w);
+const isNumberWord = (w: string | undefined): boolean =>
+  w !== undefined && w !== '' && (DIGITS.includes(w) || TEENS.includes(w) || TENS.includes(w) || isScale(w) || w === 'double' || w === 'triple');
+
+interface Chunk {
+  digits: string;
+  value: number;
+  scaled: boolean;
+}
+
+/** Replaces spoken numbers with digits; every other word is kept as it is. */
+export function normalizeNumbers(text: string): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const end = runEnd(lower, i);
+    if (end === i) {
+      out.push(words[i]!);
+      i++;
+      continue;
+    }
+    const chunks = parseRun(lower.slice(i, end));
+    const lonePronoun = chunks.length === 1 && end - i === 1 && lower[i] === 'one' && (PRONOUN_BEFORE.has(lower[i - 1] ?? '') || PRONOUN_AFTER.has(lower[end] ?? ''));
+    if (lonePronoun) out.push(words[i]!);
+    else out.push(...render(chunks));
+    // "apartment four b" -> "apartment 4b"
+    const letter = lower[end];
+    if (!lonePronoun && UNIT_WORDS.has(lower[i - 1] ?? '') && letter !== undefined && /^[a-z]$/.test(letter) && letter !== 'i') {
+      out[out.length - 1] += letter;
+      i = end + 1;
+    } else i = end;
+  }
+  return out.join(' ');
+}
+
+/** Index just past the run of number words starting at `start` (== start if none). */
+function runEnd(w: string[], start: number): number {
+  let i = start;
+  if (w[i] === 'a' && isScale(w[i + 1])) i++; // "a hundred and twenty"
+  for (; i < w.length; i++) {
+    const word = w[i]!;
+    const prev = w[i - 1];
+    if (word === 'oh' || word === 'o') {
+      // Zero only between number words: "nineteen oh five", never "oh no".
+      const between = i > start && (isNumberWord(prev) || prev === 'oh' || prev === 'o') && digitOf(w[i + 1]) !== undefined;
+      // ...or closing a digit-by-digit number: "one four two oh".
+      const closing = i - 2 >= start && digitOf(prev) !== undefined && digitOf(w[i - 2]) !== undefined;
+      if (between || closing) continue;
+      break;
+    }
+    if (word === 'and') {
+      // Only inside a cardinal: "four hundred and twenty".
+      if (i > start && isScale(prev) && isNumberWord(w[i + 1]) && !isScale(w[i + 1])) continue;
+      break;
+    }
+    if ((word === 'double' || word === 'triple') && digitOf(w[i + 1]) === undefined) break;
+    if (!isNumberWord(word) || (isScale(word) && i === start)) break;
+  }
+  return i;
+}
+
+function parseRun(w: string[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  const isZero = (word: string | undefined) => word === 'zero' || word === 'oh' || word === 'o';
+  // One spoken unit below a hundred: "twenty three", "fourteen", "six", "oh".
+  const compound = (): number | undefined => {
+    const word = w[i];
+    if (word === undefined) return undefined;
+    if (word === 'a' && isScale(w[i + 1])) {
+      i++;
+      return 1;
+    }
+    const teen = TEENS.indexOf(word);
+    if (teen >= 0) {
+      i++;
+      return 10 + teen;
+    }
+    const tens = TENS.indexOf(word);
+    if (tens >= 2) {
+      i++;
+      const unit = digitOf(w[i]);
+      if (unit !== undefined && unit > 0) {
+        i++;
+        return tens * 10 + unit;
+      }
+      return tens * 10;
+    }
+    const d = digitOf(word);
+    if (d === undefined) return undefined;
+    i++;
+    return d;
+  };
+  // The rest of a cardinal whose first part was read and is followed by a scale word.
+  const cardinal = (lead: number): number => {
+    let total = 0;
+    let current = lead;
+    while (isScale(w[i])) {
+      const scale = SCALES[w[i]!]!;
+      if (scale === 100 && current >= 100) break;
+      i++;
+      if (scale === 100) current *= 100;
+      else {
+        total += current * scale;
+        current = 0;
+      }
+      if (w[i] === 'and') i++;
+      if (isZero(w[i])) break;
+      const part = compound();
+      if (part === undefined) break;
+      current += part;
+    }
+    return total + current;
+  };
+  while (i < w.length) {
+    const word = w[i]!;
+    if (word === 'double' || word === 'triple') {
+      const d = digitOf(w[i + 1])!;
+      chunks.push({ digits: String(d).repeat(word === 'double' ? 2 : 3), value: d, scaled: false });
+      i += 2;
+      continue;
+    }
+    const zero = isZero(word);
+    const first = compound();
+    if (first === undefined) {
+      i++; // a stray scale word the run rules let through; rare
+      continue;
+    }
+    if (zero || !isScale(w[i])) chunks.push({ digits: String(first), value: first, scaled: false });
+    else {
+      const value = cardinal(first);
+      chunks.push({ digits: String(value), value, scaled: true });
+    }
+  }
+  return chunks;
+}
+
+function render(chunks: Chunk[]): string[] {
+  // CPR counting ("one two three four", "twenty eight twenty nine thirty") stays separate numbers.
+  const ascending = chunks.length >= 3 && chunks.every((c, k) => !c.scaled && (k === 0 || c.value === chunks[k - 1]!.value + 1));
+  if (ascending && (chunks[0]!.value === 1 || chunks[0]!.value >= 10)) return chunks.map((c) => String(c.value));
+  const digits = chunks.map((c) => c.digits).join('');
+  if (!chunks.some((c) => c.scaled)) {
+    if (digits.length === 7) return [`${digits.slice(0, 3)}-${digits.slice(3)}`];
+    if (digits.length === 10) return [`${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`];
+    if (digits.length === 11 && digits[0] === '1') return [`1-${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`];
+  }
+  return [digits];
+}
+
+/** "1420" -> "one thousand four hundred twenty" (no "and"). */
+export function cardinalWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new TypeError(`not a whole number: ${n}`);
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return TEENS[n - 10]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? ` ${DIGITS[n % 10]}` : '');
+  if (n < 1000) return `${DIGITS[Math.floor(n / 100)]} hundred` + (n % 100 ? ` ${cardinalWords(n % 100)}` : '');
+  if (n < 1_000_000) return `${cardinalWords(Math.floor(n / 1000))} thousand` + (n % 1000 ? ` ${cardinalWords(n % 1000)}` : '');
+  return `${cardinalWords(Math.floor(n / 1_000_000))} million` + (n % 1_000_000 ? ` ${cardinalWords(n % 1_000_000)}` : '');
+}
+
+/** Digit by digit: "0147" -> "oh one four seven" (or "zero ..." with zero = 'zero'). */
+export function digitWords(digits: string, zero: 'oh' | 'zero' = 'oh'): string {
+  return [...digits].map((d) => (d === '0' ? zero : DIGITS[Number(d)]!)).join(' ');
+}
+
+/** Two digits as said in pairs: "20" -> "twenty", "05" -> "oh five", "00" -> "hundred". */
+function pairWords(pair: string): string {
+  if (pair === '00') return 'hundred';
+  if (pair[0] === '0') return `oh ${DIGITS[Number(pair[1])]}`;
+  return cardinalWords(Number(pair));
+}
+
+/**
+ * The ways people say a house, room or mile-marker number: 1420 -> "fourteen twenty",
+ * "one four two zero", "one four two oh", "one thousand four hundred twenty",
+ * "fourteen hundred twenty", ...
+ */
+export function spokenNumberForms(digits: string): string[] {
+  if (!/^\d+$/.test(digits)) throw new TypeError(`not digits: ${digits}`);
+  const n = Number(digits);
+  const forms = new Set<string>([cardinalWords(n)]);
+  if (digits.length > 1) {
+    forms.add(digitWords(digits, 'zero'));
+    forms.add(digitWords(digits, 'oh'));
+  }
+  if (digits.length === 3) forms.add(`${DIGITS[Number(digits[0])]} ${pairWords(digits.slice(1))}`);
+  if (digits.length === 3 && digits[1] !== '0') forms.add(`${cardinalWords(Math.floor(n / 100))} hundred and ${cardinalWords(n % 100)}`);
+  if (digits.length === 4 && digits[0] !== '0' && n % 1000 !== 0) {
+    forms.add(`${cardinalWords(Number(digits.slice(0, 2)))} ${pairWords(digits.slice(2))}`);
+    if (n % 100 !== 0 && digits[1] !== '0') forms.add(`${cardinalWords(Number(digits.slice(0, 2)))} hundred ${cardinalWords(n % 100)}`);
+  }
+  return [...forms];
+}
+
+/** How a house number is usually said: in pairs ("fourteen twenty", "six fifteen"). */
+export function usualNumberForm(digits: string): string {
+  if (!/^\d+$/.test(digits)) throw new TypeError(`not digits: ${digits}`);
+  const n = Number(digits);
+  if (digits[0] === '0' || digits.length < 3 || digits.length > 4 || n % 1000 === 0) return digits[0] === '0' ? digitWords(digits) : cardinalWords(n);
+  if (digits.length === 3) return `${DIGITS[Number(digits[0])]} ${pairWords(digits.slice(1))}`;
+  return `${cardinalWords(Number(digits.slice(0, 2)))} ${pairWords(digits.slice(2))}`;
+}
+
+/** A phone number said digit by digit, with "oh" and with "zero": "(419) 555-0147". */
+export function spokenPhoneForms(phone: string): string[] {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) throw new TypeError(`not a phone number: ${phone}`);
+  const local = digits.length > 7 ? [digits, digits.slice(-7)] : [digits];
+  return local.flatMap((d) => [digitWords(d, 'oh'), digitWords(d, 'zero')]);
+}

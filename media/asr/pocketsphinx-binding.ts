@@ -1,0 +1,206 @@
+// PocketSphinx (Debian bookworm's libpocketsphinx3, 0.8+5prealpha: the sphinxbase cmd_ln
+// API, no ps_config_*) called through koffi. Every call here is synchronous native work:
+// only pocketsphinx-worker.ts may use this module, never the main thread.
+import koffi from 'koffi';
+import type { RecognizedWord } from './recognizer.js';
+
+export interface DecoderPaths {
+  /** Acoustic model folder. */
+  hmm: string;
+  /** ARPA (or binary) language model. */
+  lm: string;
+  /** Pronunciation dictionary. */
+  dict: string;
+  /** Further decoder arguments without the dash, e.g. { lw: '6.5' }. */
+  args?: Record<string, string>;
+  /** A general language model interpolated with `lm` (weight: its share, 0..1). */
+  background?: { lm: string; weight: number };
+  libraries?: { pocketsphinx: string; sphinxbase: string };
+}
+
+export interface DecoderResult {
+  text: string;
+  /** Mean posterior of the words, 0..1; null for an empty result. */
+  confidence: number | null;
+  words: RecognizedWord[];
+}
+
+type Native = ReturnType<typeof bind>;
+let native: Native | undefined;
+
+function bind(libraries: { pocketsphinx: string; sphinxbase: string }) {
+  const sb = koffi.load(libraries.sphinxbase);
+  const ps = koffi.load(libraries.pocketsphinx);
+  return {
+    cmd_ln_parse_r: sb.func('void *cmd_ln_parse_r(void *inout, void *defn, int argc, const char **argv, int strict)'),
+    cmd_ln_free_r: sb.func('int cmd_ln_free_r(void *config)'),
+    logmath_exp: sb.func('double logmath_exp(void *lmath, int logb_p)'),
+    err_set_logfp: sb.func('void err_set_logfp(void *fp)'),
+    logmath_init: sb.func('void *logmath_init(double base, int shift, int use_table)'),
+    logmath_free: sb.func('int logmath_free(void *lmath)'),
+    ngram_model_read: sb.func('void *ngram_model_read(void *config, const char *path, int type, void *lmath)'),
+    ngram_model_free: sb.func('int ngram_model_free(void *model)'),
+    ngram_model_get_counts: sb.func('void *ngram_model_get_counts(void *model)'),
+    ngram_model_set_init: sb.func('void *ngram_model_set_init(void *config, void **models, const char **names, const float *weights, int n)'),
+    ngram_word: sb.func('const char *ngram_word(void *model, int32_t wid)'),
+    ngram_prob: sb.func('int32_t ngram_prob(void *model, const char **words, int32_t n)'),
+    ps_set_lm: ps.func('int ps_set_lm(void *ps, const char *name, void *lm)'),
+    ps_set_search: ps.func('int ps_set_search(void *ps, const char *name)'),
+    ps_args: ps.func('void *ps_args()'),
+    ps_init: ps.func('void *ps_init(void *config)'),
+    ps_free: ps.func('int ps_free(void *ps)'),
+    ps_start_stream: ps.func('int ps_start_stream(void *ps)'),
+    ps_start_utt: ps.func('int ps_start_utt(void *ps)'),
+    ps_process_raw: ps.func('int ps_process_raw(void *ps, const int16_t *data, size_t n, int no_search, int full_utt)'),
+    ps_end_utt: ps.func('int ps_end_utt(void *ps)'),
+    ps_get_hyp: ps.func('const char *ps_get_hyp(void *ps, _Out_ int32_t *score)'),
+    ps_get_logmath: ps.func('void *ps_get_logmath(void *ps)'),
+    ps_seg_iter: ps.func('void *ps_seg_iter(void *ps)'),
+    ps_seg_next: ps.func('void *ps_seg_next(void *seg)'),
+    ps_seg_free: ps.func('void ps_seg_free(void *seg)'),
+    ps_seg_word: ps.func('const char *ps_seg_word(void *seg)'),
+    ps_seg_frames: ps.func('void ps_seg_frames(void *seg, _Out_ int *sf, _Out_ int *ef)'),
+    ps_seg_prob: ps.func('int32_t ps_seg_prob(void *seg, _Out_ int32_t *ascr, _Out_ int32_t *lscr, _Out_ int32_t *lback)'),
+  };
+}
+
+const DEFAULT_LIBRARIES = { pocketsphinx: 'libpocketsphinx.so.3', sphinxbase: 'libsphinxbase.so.3' };
+/** The decoder's frame rate (its -frate default): word times are in these frames. */
+const FRAMES_PER_SECOND = 100;
+const NGRAM_AUTO = 0;
+const FILLER = /^(<s>|<\/s>|<sil>|\[.*\]|\+.*\+)$/;
+
+/** One PocketSphinx decoder: one utterance at a time. */
+export class SphinxDecoder {
+  #ps: unknown;
+  #config: unknown;
+  #inUtterance = false;
+
+  constructor(paths: DecoderPaths) {
+    native ??= bind(paths.libraries ?? DEFAULT_LIBRARIES);
+    native.err_set_logfp(null); // its log goes to stderr otherwise, a few hundred lines per call
+    const args: Record<string, string> = { hmm: paths.hmm, lm: paths.lm, dict: paths.dict, logfn: '/dev/null', ...paths.args };
+    const argv = Object.entries(args).flatMap(([k, v]) => [`-${k}`, v]);
+    this.#config = native.cmd_ln_parse_r(null, native.ps_args(), argv.length, argv, 1);
+    if (!this.#config) throw new Error(`pocketsphinx rejected its arguments: ${argv.join(' ')}`);
+    this.#ps = native.ps_init(this.#config);
+    if (!this.#ps) {
+      native.cmd_ln_free_r(this.#config);
+      throw new Error(`pocketsphinx could not load its models (hmm ${paths.hmm}, lm ${paths.lm}, dict ${paths.dict})`);
+    }
+    if (paths.background) this.#interpolate(paths.lm, paths.background);
+  }
+
+  /**
+   * Searches with the call's model interpolated with a general one, so words and phrasings
+   * the call's model never saw can still be heard. The set owns both models and the search
+   * owns the set: every reference taken here is handed over, and ps_free() frees them all.
+   */
+  #interpolate(lm: string, background: { lm: string; weight: number }): void {
+    const n = this.#native();
+    const { weight } = background;
+    if (!(weight > 0 && weight < 1)) throw new TypeError(`background weight must be in (0, 1), got ${weight}`);
+    const lmath = n.ps_get_logmath(this.#ps);
+    const own = n.ngram_model_read(this.#config, lm, NGRAM_AUTO, lmath);
+    const general = n.ngram_model_read(this.#config, background.lm, NGRAM_AUTO, lmath);
+    if (!own || !general) throw new Error(`could not read language model ${own ? background.lm : lm}`);
+    const set = n.ngram_model_set_init(this.#config, [own, general], ['call', 'general'], new Float32Array([1 - weight, weight]), 2);
+    n.ngram_model_free(own);
+    n.ngram_model_free(general);
+    if (!set) throw new Error('could not interpolate the language models');
+    const ok = n.ps_set_lm(this.#ps, 'interpolated', set) >= 0 && n.ps_set_search(this.#ps, 'interpolated') >= 0;
+    n.ngram_model_free(set);
+    if (!ok) throw new Error('could not search with the interpolated language model');
+  }
+
+  get inUtterance(): boolean {
+    return this.#inUtterance;
+  }
+
+  start(): void {
+    const n = this.#native();
+    if (this.#inUtterance) n.ps_end_utt(this.#ps);
+    // A new stream restarts the frame count, so word times are from the start of the turn.
+    if (n.ps_start_stream(this.#ps) < 0 || n.ps_start_utt(this.#ps) < 0) throw new Error('ps_start_utt failed');
+    this.#inUtterance = true;
+  }
+
+  process(pcm: Int16Array): void {
+    if (!this.#inUtterance) throw new Error('no utterance started');
+    if (pcm.length === 0) return;
+    if (this.#native().ps_process_raw(this.#ps, pcm, pcm.length, 0, 0) < 0) throw new Error('ps_process_raw failed');
+  }
+
+  /** The best hypothesis so far, as spoken words. */
+  hypothesis(): string {
+    return (this.#native().ps_get_hyp(this.#ps, [0]) as string | null) ?? '';
+  }
+
+  /** Ends the utterance: the final pass, then the best path with word times and posteriors. */
+  end(): DecoderResult {
+    const n = this.#native();
+    if (!this.#inUtterance) throw new Error('no utterance started');
+    this.#inUtterance = false;
+    if (n.ps_end_utt(this.#ps) < 0) throw new Error('ps_end_utt failed');
+    const text = (n.ps_get_hyp(this.#ps, [0]) as string | null) ?? '';
+    const logmath = n.ps_get_logmath(this.#ps);
+    const words: RecognizedWord[] = [];
+    const posteriors: number[] = [];
+    for (let seg = n.ps_seg_iter(this.#ps); seg; seg = n.ps_seg_next(seg)) {
+      const word = (n.ps_seg_word(seg) as string).replace(/\(\d+\)$/, '');
+      if (FILLER.test(word)) continue;
+      const sf = [0];
+      const ef = [0];
+      n.ps_seg_frames(seg, sf, ef);
+      const posterior = n.ps_seg_prob(seg, [0], [0], [0]) as number;
+      posteriors.push(Math.min(1, Math.max(0, n.logmath_exp(logmath, posterior) as number)));
+      const ms = 1000 / FRAMES_PER_SECOND;
+      words.push({ word, startMs: sf[0]! * ms, endMs: (ef[0]! + 1) * ms });
+    }
+    const confidence = posteriors.length ? posteriors.reduce((a, b) => a + b, 0) / posteriors.length : null;
+    return { text: text.trim(), confidence, words };
+  }
+
+  /** Abandons the utterance without looking at its result. */
+  abandon(): void {
+    if (!this.#inUtterance) return;
+    this.#inUtterance = false;
+    this.#native().ps_end_utt(this.#ps);
+  }
+
+  free(): void {
+    if (!this.#ps) return;
+    const n = this.#native();
+    n.ps_free(this.#ps);
+    n.cmd_ln_free_r(this.#config);
+    this.#ps = undefined;
+  }
+
+  #native(): Native {
+    if (!native || !this.#ps) throw new Error('decoder freed');
+    return native;
+  }
+}
+
+/** The `count` most likely words of a language model (to give them pronunciations). */
+export function commonWords(lmPath: string, count: number, libraries = DEFAULT_LIBRARIES): string[] {
+  const n = (native ??= bind(libraries));
+  n.err_set_logfp(null);
+  const lmath = n.logmath_init(1.0001, 0, 0);
+  const config = n.cmd_ln_parse_r(null, n.ps_args(), 2, ['-logfn', '/dev/null'], 1);
+  const model = n.ngram_model_read(config, lmPath, NGRAM_AUTO, lmath);
+  try {
+    if (!model) throw new Error(`could not read language model ${lmPath}`);
+    const unigrams = (koffi.decode(n.ngram_model_get_counts(model), 'uint32_t', 1) as Uint32Array | number[])[0]!;
+    const scored: [string, number][] = [];
+    for (let wid = 0; wid < unigrams; wid++) {
+      const word = n.ngram_word(model, wid) as string;
+      if (/^[a-z']+$/.test(word)) scored.push([word, n.ngram_prob(model, [word], 1) as number]);
+    }
+    return scored.sort((a, b) => b[1] - a[1]).slice(0, count).map(([w]) => w);
+  } finally {
+    if (model) n.ngram_model_free(model);
+    n.cmd_ln_free_r(config);
+    n.logmath_free(lmath);
+  }
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidStateError } from '../errors.js';
+import { FRAME_SAMPLES } from '../format.js';
+import { FliteSynthesizer } from '../speech/flite.js';
+import { PocketSphinxRecognizer, type PocketSphinxCall, type PocketSphinxTurn } from './pocketsphinx.js';
+import { isAbortError, type CallVocabulary, type Recognition } from './recognizer.js';
+import { wordErrorRate } from './wer.js';
+
+// The house-fire scenario's vocabulary, as the server would hand it over.
+const VOCABULARY: CallVocabulary = {
+  addresses: ['1420 Maple Avenue'],
+  places: ['Riverton', 'Cedar Street', 'two doors down from Grace Lutheran Church', 'grey two-storey house with a green porch'],
+  names: ['Denise Walker'],
+  phoneNumbers: ['(419) 555-0147'],
+};
+const GREETING = 'nine one one what is the address of your emergency';
+const READ_BACK = 'i have fourteen twenty maple avenue is that correct';
+const silence = (ms: number) => new Int16Array((ms * 16_000) / 1000);
+
+let call: PocketSphinxCall;
+const speech = new Map<string, Int16Array>();
+
+beforeAll(async () => {
+  const flite = new FliteSynthesizer();
+  const [recognizerCall] = await Promise.all([
+    new PocketSphinxRecognizer().prepare(VOCABULARY),
+    ...[GREETING, READ_BACK].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
+  ]);
+  call = recognizerCall;
+});
+afterAll(() => call?.close());
+
+/** Feeds a turn in 20 ms frames at `speedup` times real time, as the RTP path would. */
+async function speak(turn: PocketSphinxTurn, pcm: Int16Array, speedup = 4): Promise<void> {
+  const padded = new Int16Array(pcm.length + 2 * 6400);
+  padded.set(silence(400));
+  padded.set(pcm, 6400);
+  for (let i = 0; i < padded.length; i += FRAME_SAMPLES) {
+    turn.push(padded.subarray(i, i + FRAME_SAMPLES));
+    if ((i / FRAME_SAMPLES) % 5 === 4) await new Promise((r) => setTimeout(r, 100 / speedup));
+  }
+}
+
+/** Largest lateness of a 10 ms timer while `work` runs: how long the event loop was blocked. */
+async function maxEventLoopLag<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let last = performance.now();
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    return [await work(), max];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('PocketSphinx recognition with a call language model', () => {
+  it.each([
+    [GREETING, '911 what is the address of your emergency'],
+    [READ_BACK, 'i have 1420 maple avenue is that correct'],
+  ])('hears "%s" as "%s", partials first, without blocking the event loop', async (spoken, written) => {
+    const turn = call.startTurn();
+    const events: string[] = [];
+    turn.on('partial', (text) => events.push(`partial:${text}`));
+    const [result, lag] = await maxEventLoopLag(async () => {
+      await speak(turn, speech.get(spoken)!);
+      const final = await turn.finish();
+      events.push('final');
+      return final;
+    });
+    expect(wordErrorRate(written, result.text)).toBeLessThanOrEqual(0.2);
+    expect(events.filter((e) => e.startsWith('partial:')).length).toBeGreaterThan(2);
+    expect(events.at(-1)).toBe('final');
+    expect(lag).toBeLessThan(50);
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    const words = result.words!.map((w) => w.word);
+    expect(words.join(' ')).toBe(result.text === written ? spoken : words.join(' '));
+    expect(result.words!.every((w, k, all) => w.endMs > w.startMs && (k === 0 || w.startMs >= all[k - 1]!.startMs))).toBe(true);
+  });
+
+  it('rejects a cancelled turn with an AbortError, and the next turn still works', async () => {
+    const cancelled = call.startTurn();
+    cancelled.push(speech.get(GREETING)!.subarray(0, 16_000));
+    const pending = cancelled.finish();
+    cancelled.cancel();
+    await expect(pending).rejects.toSatisfy(isAbortError);
+    expect(() => cancelled.push(silence(20))).toThrow(InvalidStateError);
+
+    const next = call.startTurn();
+    await speak(next, speech.get(READ_BACK)!, 50);
+    const result: Recognition = await next.finish();
+    expect(wordErrorRate('i have 1420 maple avenue is that correct', result.text)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('refuses a second turn while the first still takes audio', () => {
+    const open = call.startTurn();
+    expect(() => call.startTurn()).toThrow(InvalidStateError);
+    open.cancel();
+  });
+
+  it('gives an empty recognition for a turn of silence', async () => {
+    const turn = call.startTurn();
+    for (let i = 0; i < 25; i++) turn.push(silence(20));
+    const result = await turn.finish();
+    expect(result.text).toBe('');
+    expect(result.words).toEqual([]);
+  });
+
+  it('fails the pending turn when the call closes, and closes only once', async () => {
+    const own = await new PocketSphinxRecognizer().prepare({});
+    const turn = own.startTurn();
+    turn.push(speech.get(GREETING)!);
+    const rejected = expect(turn.finish()).rejects.toBeInstanceOf(InvalidStateError);
+    await Promise.all([own.close(), own.close()]);
+    await rejected;
+    expect(() => own.startTurn()).toThrow(InvalidStateError);
+  });
+});
