@@ -115,7 +115,10 @@ describe('the softphone', () => {
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['ring', 'answer', 'mute', 'unmute', 'hold', 'unhold', 'end']);
     expect(detail.holdMs).toBeGreaterThan(1000);
     const said = (speaker: string) => detail.transcript.filter((s: { speaker: string }) => s.speaker === speaker).map((s: { text: string }) => s.text).join(' ');
-    expect(said('caller')).toContain('kitchen is on fire');
+    // The trainee's microphone talks from the start, so the caller's opening line may be cut
+    // off (barge-in): the transcript holds the part that was played.
+    expect(said('caller')).toMatch(/^Help me/);
+    expect(said('trainee')).toMatch(/address/);
     expect(detail.recordings).toHaveLength(1);
     const recording = await readWav(await download(detail.recordings[0].url));
     expect(recording.channels).toHaveLength(3);

@@ -15,7 +15,7 @@ export { PocketSphinxTurn, type TurnStats } from './pocketsphinx-turn.js';
 
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 const STOP_TIMEOUT_MS = 5_000;
-const DEFAULT_BACKGROUND = { weight: 0.2, words: 5_000 };
+const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000 };
 
 export interface PocketSphinxOptions {
   /** Acoustic model folder; Debian's pocketsphinx-en-us (en-us/en-us) by default. */
