@@ -32,7 +32,7 @@ export function callTakingSentences(): readonly string[] {
   // CPR counting in the rhythms call-takers use.
   out.push(counting(1, 10), counting(1, 30), counting(11, 20), counting(21, 30), 'one and two and three and four and five');
   // Generic addresses and numbers, so a call with an empty vocabulary still hears them.
-  for (const n of ['1420', '250', '36', '1802', '700', '5'])
+  for (const n of ['1250', '86', '3075', '402', '700', '9'])
     for (const form of spokenNumberForms(n)) out.push(`i have ${form} main street is that correct`, `${form} first avenue`);
   builtIn = out;
   return out;

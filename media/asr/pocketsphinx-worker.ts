@@ -1,7 +1,7 @@
 // One PocketSphinx worker thread serving one call: builds the call's language model and
 // dictionary, owns its decoder, and decodes turns in the order their messages arrive.
 // Loaded through pocketsphinx-worker.mjs, which registers tsx first.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -27,12 +27,13 @@ let heardMs = 0;
 let kept: Int16Array[] = [];
 // Messages wait here while init is still writing the model.
 let ready: Promise<void> = Promise.resolve();
+let modelDir: string | undefined;
 
 const reply = (message: SphinxReply) => port.postMessage(message);
 
 async function init(setup: WorkerSetup): Promise<void> {
   const started = performance.now();
-  const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-asr-'));
+  const dir = (modelDir = await mkdtemp(path.join(tmpdir(), 'ringdown-asr-')));
   const { background } = setup;
   const extraWords = background ? commonWords(background.lm, background.words, setup.libraries) : [];
   const files = await writeCallModel(setup.vocabulary, dir, {
@@ -105,8 +106,9 @@ function handle(msg: SphinxRequest): void {
 
 port.on('message', (msg: SphinxRequest) => {
   if (msg.op === 'init') {
-    ready = init(msg.setup).catch((err: Error) => {
+    ready = init(msg.setup).catch(async (err: Error) => {
       reply({ op: 'error', message: `could not prepare recognition: ${err.message}` });
+      if (modelDir) await rm(modelDir, { recursive: true, force: true });
       port.close();
     });
     return;
