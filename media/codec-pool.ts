@@ -69,7 +69,9 @@ export class CodecPool extends EventEmitter<CodecPoolEvents> {
   private constructor(options: CodecPoolOptions) {
     super();
     const count = options.workers ?? availableParallelism();
-    this.#maxInFlight = options.maxInFlightPerStream ?? 16;
+    // 50 frames is one second of audio: a core busy with recognition for a moment delays
+    // decoding without dropping the trainee's words.
+    this.#maxInFlight = options.maxInFlightPerStream ?? 50;
     if (!Number.isInteger(count) || count < 1) throw new TypeError(`workers must be a positive integer, got ${count}`);
     if (!(this.#maxInFlight >= 1)) throw new TypeError('maxInFlightPerStream must be >= 1');
     const url = options.workerUrl ?? new URL('./codec-worker.mjs', import.meta.url);

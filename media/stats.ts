@@ -4,6 +4,7 @@
 export interface Percentiles {
   count: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -24,9 +25,9 @@ export class SampleWindow {
 
   percentiles(): Percentiles {
     const n = Math.min(this.#count, this.#values.length);
-    if (n === 0) return { count: 0, p50: 0, p99: 0, max: 0 };
+    if (n === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
     const sorted = this.#values.slice(0, n).sort();
     const at = (q: number) => sorted[Math.min(n - 1, Math.ceil(q * n) - 1)]!;
-    return { count: n, p50: at(0.5), p99: at(0.99), max: sorted[n - 1]! };
+    return { count: n, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[n - 1]! };
   }
 }

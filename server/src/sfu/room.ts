@@ -189,6 +189,11 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     return voice;
   }
 
+  /** The producer a simulated voice sends into, for whoever consumes it outside a browser. */
+  voiceProducer(source: TrackSource): Producer | undefined {
+    return this.#tracks.get(source)?.producer;
+  }
+
   removeVoice(source: TrackSource): void {
     const track = this.#tracks.get(source);
     if (!track) return;

@@ -1,0 +1,299 @@
+// npm run bench:media — N concurrent calls through the real SFU (mediasoup workers) and the
+// real caller bridge (codec pool, pacer, jitter buffer, recorder), with synthetic trainees
+// instead of browsers. Each synthetic trainee is one PlainTransport on its call's router:
+// its microphone is a producer fed pre-encoded Opus RTP every 20 ms and tapped into the
+// bridge; its earpiece is a consumer of the caller's voice, read from a loopback UDP socket.
+// Target (2 cores): 50 calls with pacing p99 < 30 ms and no packet lost on loopback.
+import { createSocket, type Socket } from 'node:dgram';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomInt } from 'node:crypto';
+import type { Producer, Router, Transport } from 'mediasoup/lib/types.js';
+import { CallBridge, type Voice } from '../../media/bridge.js';
+import { CodecPool } from '../../media/codec-pool.js';
+import { FRAME_MS, FRAME_RTP_TICKS, FRAME_SAMPLES } from '../../media/format.js';
+import { OpusEncoder } from '../../media/opus.js';
+import { writeRtp } from '../../media/rtp.js';
+import { FliteSynthesizer } from '../../media/speech/flite.js';
+import { SampleWindow, type Percentiles } from '../../media/stats.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/logger.js';
+import { AUDIO_CODECS, WorkerPool } from '../src/sfu/workers.js';
+import { CallRoom } from '../src/sfu/room.js';
+
+const CALL_COUNTS = (process.env.BENCH_CALLS ?? '10,25,50').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+if (!CALL_COUNTS.every((n) => Number.isInteger(n) && n > 0) || !(SECONDS > 0)) {
+  throw new TypeError('BENCH_CALLS takes counts like 10,25 and BENCH_SECONDS a number of seconds > 0');
+}
+const WARMUP_MS = 2_000;
+/** monitorEventLoopDelay records whole timer intervals: lateness is what exceeds this. */
+const LOOP_PROBE_MS = 10;
+const TARGET = { calls: 50, pacingP99Ms: 30 };
+const CLOCK_TICKS_PER_S = 100; // USER_HZ, the unit of /proc/<pid>/stat times (getconf CLK_TCK)
+const CALLER_LINE = 'Please hurry, my husband just collapsed in the kitchen and he is not breathing. We are at fourteen twenty Maple Street.';
+const TRAINEE_LINE = 'Nine one one, what is the address of your emergency? Is he breathing? Stay on the line with me.';
+
+type Call = {
+  room: CallRoom;
+  bridge: CallBridge;
+  voice: Voice;
+  socket: Socket;
+  trainee: { ssrc: number; seq0: number; ts0: number };
+  /** Trainee packets sent and bridge frames out; caller packets in, gaps and the last one seen. */
+  counts: { sent: number; delivered: number; received: number; lost: number; bridgeErrors: number };
+  last: { seq: number; at: number } | undefined;
+};
+
+type Result = {
+  calls: number;
+  /** % of one core: this process (all threads), its event-loop thread, the SFU, everything else. */
+  cpu: { perCall: number; node: number; main: number; sfu: number; others: number };
+  pacing: { p50: number; p99: number };
+  arrival: Percentiles;
+  /** Caller packets: received and lost at the earpiece, sent by the pacer. */
+  caller: { received: number; lost: number; sent: number };
+  /** Caller slots that passed without a packet: encoder behind (underrun) or timer late (skipped). */
+  silentSlots: number;
+  frames: { delivered: number; sent: number };
+  loop: { p99: number; max: number };
+  bridgeErrors: number;
+};
+
+const config = loadConfig();
+const logger = createLogger('warn');
+const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-bench-media-'));
+const results: Result[] = [];
+const startedAt = performance.now();
+try {
+  const flite = new FliteSynthesizer();
+  const callerLine = await flite.synthesize(CALLER_LINE, { name: 'slt' });
+  const traineePackets = encodeOnce(await flite.synthesize(TRAINEE_LINE, { name: 'rms' }));
+  for (const n of CALL_COUNTS) {
+    console.error(`${n} calls: ${WARMUP_MS / 1000} s warm-up + ${SECONDS} s ...`);
+    results.push(await run(n, callerLine, traineePackets));
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+printTable(results);
+console.log(`total ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+
+async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array[]): Promise<Result> {
+  const workers = await WorkerPool.create({ ...config.mediasoup, logger });
+  const codecs = await CodecPool.create();
+  const arrivals = new SampleWindow(n * (SECONDS + 1) * (1000 / FRAME_MS));
+  // One at a time, as calls arrive: concurrent WorkerPool.createRouter() calls all pick the same worker.
+  const calls: Call[] = [];
+  for (let i = 0; i < n; i++) calls.push(await openCall(`bench-${n}-${i}`, workers, codecs, arrivals));
+  const stopTrainees = startTrainees(calls, traineePackets);
+  await sleep(WARMUP_MS);
+
+  // The pacers' jitter windows (4096 packets) outlast the run, so the callers start talking
+  // only now: what sendJitter() and the earpieces report is then exactly the measured window.
+  for (const call of calls) speakInLoop(call.voice, callerLine);
+  const loop = monitorEventLoopDelay({ resolution: LOOP_PROBE_MS });
+  loop.enable();
+  const cpu0 = cpuMs(workers.pids);
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const [cpu1, wallMs] = [cpuMs(workers.pids), performance.now() - t0];
+  const pct = (key: keyof typeof cpu1) => ((cpu1[key] - cpu0[key]) / wallMs) * 100;
+  loop.disable();
+  const jitters = calls.map((c) => c.voice.pacer.sendJitter());
+  const measured: Omit<Result, 'frames'> = {
+    calls: n,
+    cpu: { perCall: (pct('node') + pct('sfu')) / n, node: pct('node'), main: pct('main'), sfu: pct('sfu'), others: pct('machine') - pct('node') - pct('sfu') },
+    pacing: { p50: median(jitters.map((j) => j.p50)), p99: Math.max(...jitters.map((j) => j.p99)) },
+    arrival: arrivals.percentiles(),
+    caller: { received: sum(calls, (c) => c.counts.received), lost: sum(calls, (c) => c.counts.lost), sent: sum(calls, (c) => c.voice.pacer.stats.packets) },
+    silentSlots: sum(calls, (c) => c.voice.pacer.stats.underruns + c.voice.pacer.stats.skippedFrames),
+    loop: { p99: loop.percentile(99) / 1e6 - LOOP_PROBE_MS, max: loop.max / 1e6 - LOOP_PROBE_MS },
+    bridgeErrors: sum(calls, (c) => c.counts.bridgeErrors),
+  };
+
+  // Every trainee packet since the start should come out as one 20 ms frame once the
+  // jitter buffer (60 ms at most) and the codec workers have drained.
+  stopTrainees();
+  await sleep(200);
+  const frames = { delivered: sum(calls, (c) => c.counts.delivered), sent: sum(calls, (c) => c.counts.sent) };
+  for (const call of calls) {
+    call.room.close(); // closes the router, and with it the synthetic trainee's transport
+    call.socket.close();
+  }
+  await Promise.all(calls.map((c) => c.bridge.finish()));
+  await codecs.close();
+  workers.close();
+  return { ...measured, frames };
+}
+
+async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, arrivals: SampleWindow): Promise<Call> {
+  const router = await workers.createRouter();
+  const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
+  const voiceProducer = firstProducer(router);
+  const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
+  const voice = await room.addVoice('caller');
+
+  const plain = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
+  const socket = await loopbackSocket(plain.tuple.localPort);
+  await plain.connect({ ip: '127.0.0.1', port: socket.address().port });
+  const trainee = { ssrc: randomInt(1, 0xffffffff), seq0: randomInt(0x10000), ts0: randomInt(0x100000000) };
+  const codec = { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters };
+  const mic = await plain.produce({ kind: 'audio', rtpParameters: { codecs: [codec], encodings: [{ ssrc: trainee.ssrc }], rtcp: { cname: callId } } });
+  await room.tapTrainee(mic);
+  // The earpiece: created paused and resumed once its socket listens, as a browser's would be.
+  const earpiece = await plain.consume({ producerId: (await voiceProducer).id, rtpCapabilities: router.rtpCapabilities, paused: true });
+  await earpiece.resume();
+
+  const counts = { sent: 0, delivered: 0, received: 0, lost: 0, bridgeErrors: 0 };
+  const call: Call = { room, bridge, voice, socket, trainee, counts, last: undefined };
+  bridge.on('traineeFrame', () => call.counts.delivered++);
+  bridge.on('error', () => call.counts.bridgeErrors++);
+  socket.on('message', (packet) => {
+    if (packet[1]! >= 192 && packet[1]! <= 223) return; // RTCP, muxed on the same port (RFC 5761)
+    const seq = packet.readUInt16BE(2);
+    const at = performance.now();
+    call.counts.received++;
+    const gap = call.last ? (seq - call.last.seq - 1) & 0xffff : 0;
+    if (gap >= 0x8000) return; // late or duplicated, not lost
+    call.counts.lost += gap;
+    const marker = (packet[1]! & 0x80) !== 0; // a new talk spurt: its gap is a silence, not jitter
+    if (call.last && gap === 0 && !marker) arrivals.add(Math.abs(at - call.last.at - FRAME_MS));
+    call.last = { seq, at };
+  });
+  return call;
+}
+
+/**
+ * The caller's voice producer. CallRoom has no accessor for it, so this catches the first
+ * producer on the router's first transport: the DirectTransport CallRoom.create makes.
+ */
+function firstProducer(router: Router): Promise<Producer> {
+  return new Promise((resolve) => router.observer.once('newtransport', (t: Transport) => t.observer.once('newproducer', resolve)));
+}
+
+/** One drift-free 20 ms clock for every synthetic microphone; a late tick sends what is due. */
+function startTrainees(calls: Call[], packets: Uint8Array[]): () => void {
+  const t0 = performance.now();
+  let tick = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const step = () => {
+    for (const due = Math.floor((performance.now() - t0) / FRAME_MS) + 1; tick < due; tick++) {
+      for (const call of calls) {
+        const { ssrc, seq0, ts0 } = call.trainee;
+        const header = { payloadType: 100, sequenceNumber: (seq0 + tick) & 0xffff, timestamp: (ts0 + tick * FRAME_RTP_TICKS) >>> 0, ssrc, marker: tick === 0 };
+        call.socket.send(writeRtp(header, packets[tick % packets.length]!));
+        call.counts.sent++;
+      }
+    }
+    timer = setTimeout(step, t0 + tick * FRAME_MS - performance.now());
+  };
+  step();
+  return () => clearTimeout(timer);
+}
+
+/** The caller says its line again each time it ends, so every caller talks all the time. */
+function speakInLoop(voice: Voice, line: Int16Array, round = 0): void {
+  void voice.say(line, `line-${round}`).then((report) => {
+    if (!report.interrupted) speakInLoop(voice, line, round + 1);
+  });
+}
+
+function encodeOnce(pcm: Int16Array): Uint8Array[] {
+  const encoder = new OpusEncoder();
+  const packets: Uint8Array[] = [];
+  for (let at = 0; at < pcm.length; at += FRAME_SAMPLES) {
+    const frame = new Int16Array(FRAME_SAMPLES); // the last one zero-padded
+    frame.set(pcm.subarray(at, at + FRAME_SAMPLES));
+    packets.push(new Uint8Array(encoder.encode(frame)));
+  }
+  return packets;
+}
+
+async function loopbackSocket(remotePort: number): Promise<Socket> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => socket.connect(remotePort, '127.0.0.1', resolve));
+  return socket;
+}
+
+/** CPU time used so far, in ms: this process, its event-loop thread, the SFU workers, the machine. */
+function cpuMs(sfuPids: number[]) {
+  const { user, system } = process.cpuUsage(); // every thread: event loop, codec workers, libuv pool
+  const taskMs = (statFile: string) => {
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S; // utime + stime
+  };
+  return {
+    node: (user + system) / 1000,
+    main: taskMs('/proc/thread-self/stat'),
+    sfu: sum(sfuPids, (pid) => taskMs(`/proc/${pid}/stat`)),
+    machine: machineCpuMs(),
+  };
+}
+
+/**
+ * CPU time of every task in the root cgroup, in ms (cgroup v2, else v1), NaN if unreadable.
+ * Not /proc/stat: its tick sampling misses most of this bench's short 20 ms-timer bursts.
+ */
+function machineCpuMs(): number {
+  const sources = [
+    ['/sys/fs/cgroup/cpu.stat', (text: string) => Number(/usage_usec (\d+)/.exec(text)?.[1]) / 1e3],
+    ['/sys/fs/cgroup/cpuacct/cpuacct.usage', (text: string) => Number(text) / 1e6],
+  ] as const;
+  for (const [file, toMs] of sources) if (existsSync(file)) return toMs(readFileSync(file, 'utf8'));
+  return NaN;
+}
+
+function printTable(rows: Result[]): void {
+  const head = ['calls', 'CPU/call %', 'node % (main)', 'sfu %', 'others %', 'pacing p50/p99 ms', 'arrival p50/p99 ms', 'lost',
+    'caller pkts recv/sent', 'silent slots', 'trainee frames to bridge', 'loop lag p99/max ms', 'bridge errors'];
+  const ms = (a: number, b: number) => `${a.toFixed(2)} / ${b.toFixed(2)}`;
+  const cells = rows.map((r) => [
+    String(r.calls),
+    r.cpu.perCall.toFixed(2),
+    `${r.cpu.node.toFixed(0)} (${r.cpu.main.toFixed(0)})`,
+    r.cpu.sfu.toFixed(0),
+    r.cpu.others.toFixed(0),
+    ms(r.pacing.p50, r.pacing.p99),
+    ms(r.arrival.p50, r.arrival.p99),
+    String(r.caller.lost),
+    `${r.caller.received} / ${r.caller.sent}`,
+    String(r.silentSlots),
+    `${r.frames.delivered} / ${r.frames.sent} (${((r.frames.delivered / r.frames.sent) * 100).toFixed(1)}%)`,
+    ms(r.loop.p99, r.loop.max),
+    String(r.bridgeErrors),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${cells.map(line).join('\n')}`);
+  console.log(`
+${SECONDS} s per row after a ${WARMUP_MS / 1000} s warm-up, loopback only.
+CPU: % of one core; node = this process with its codec worker threads (the synthetic clients
+  included), main = its event-loop thread alone, sfu = the mediasoup workers, others = every
+  other process on the machine (a busy neighbour explains a bad row); CPU/call = (node + sfu) / calls.
+pacing: caller pacers' sendJitter() (send - slot time): median of per-call p50s, worst per-call p99.
+arrival: |inter-arrival - 20 ms| of the caller's packets at the synthetic trainees, all calls pooled.
+lost: RTP sequence gaps seen there. silent slots: pacer slots with no packet (underruns + skips).
+trainee frames to bridge: frames the bridge emitted / packets the trainees sent (warm-up included).
+loop lag: how late a ${LOOP_PROBE_MS} ms timer on this process's event loop fired.`);
+  const row = rows.find((r) => r.calls === TARGET.calls);
+  const target = `target: ${TARGET.calls} calls, pacing p99 < ${TARGET.pacingP99Ms} ms, no packet lost`;
+  if (!row) return console.log(`${target}: not measured (BENCH_CALLS has no ${TARGET.calls})`);
+  const met = row.pacing.p99 < TARGET.pacingP99Ms && row.caller.lost === 0;
+  console.log(`${target}: ${met ? 'met' : '*** MISSED ***'} (pacing p99 ${row.pacing.p99.toFixed(2)} ms, ${row.caller.lost} lost)`);
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function sum<T>(xs: T[], f: (x: T) => number): number {
+  return xs.reduce((s, x) => s + f(x), 0);
+}
