@@ -23,6 +23,12 @@ function failed(reply: CodecReply): Error | undefined {
   return reply.op === 'error' ? new MediaError('codec_failed', reply.message, false) : undefined;
 }
 
+function pcmOf(reply: CodecReply): Int16Array {
+  const err = failed(reply);
+  if (err) throw err;
+  return new Int16Array((reply as Extract<CodecReply, { op: 'pcm' }>).pcm);
+}
+
 /** One inbound stream's decoder. Results resolve in request order. */
 export class StreamDecoder {
   readonly #pool: CodecPool;
@@ -41,19 +47,13 @@ export class StreamDecoder {
   /** Opus payload -> 16 kHz mono PCM; rejects with QueueFullError past the in-flight bound. */
   async decode(payload: Uint8Array): Promise<Int16Array> {
     const buf = transferable(payload);
-    const reply = await this.#pool.request(this.#stream, { op: 'decode', payload: buf }, [buf]);
-    const err = failed(reply);
-    if (err) throw err;
-    return new Int16Array((reply as Extract<CodecReply, { op: 'pcm' }>).pcm);
+    return pcmOf(await this.#pool.request(this.#stream, { op: 'decode', payload: buf }, [buf]));
   }
 
   /** Silence for a gap the jitter buffer gave up on, ordered with the decodes around it. */
   async conceal(ms: number): Promise<Int16Array> {
     if (!(ms >= 0) || !Number.isFinite(ms)) throw new TypeError(`conceal needs a duration >= 0 ms, got ${ms}`);
-    const reply = await this.#pool.request(this.#stream, { op: 'conceal', ms }, []);
-    const err = failed(reply);
-    if (err) throw err;
-    return new Int16Array((reply as Extract<CodecReply, { op: 'pcm' }>).pcm);
+    return pcmOf(await this.#pool.request(this.#stream, { op: 'conceal', ms }, []));
   }
 
   close(): void {
