@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { converse } from './converse.js';
 import { speak } from './speak.js';
+import { transcribe } from './transcribe.js';
 
 /** The subcommands. A new one (transcribe, speak, extract) is a module in this folder and a line here. */
-export const COMMANDS: readonly Command[] = [converse, speak];
+export const COMMANDS: readonly Command[] = [converse, speak, transcribe];

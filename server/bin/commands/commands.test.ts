@@ -1,10 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { readWav } from '../../../media/wav.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../ringdown.js';
+
+const run = promisify(execFile);
 
 async function ringdown(args: string[], input: string[] = []) {
   const stdout = new PassThrough();
@@ -37,6 +41,24 @@ describe('ringdown CLI', () => {
     expect((await ringdown(['speak', 'hi', '--emotion', 'bored', '--out', out])).code).toBe(2);
     expect((await ringdown(['speak', 'no out file'])).err).toContain('usage: ringdown speak');
   });
+
+  it('transcribes a recording into JSON segments with times, numbers as digits', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-transcribe-'));
+    const question = path.join(dir, 'q.wav');
+    const readBack = path.join(dir, 'r.wav');
+    const both = path.join(dir, 'both.wav');
+    await run('flite', ['-voice', 'rms', '-t', 'What is the address of your emergency?', '-o', question]);
+    await run('flite', ['-voice', 'rms', '-t', 'I have fourteen twenty Maple Avenue, is that correct?', '-o', readBack]);
+    await run('sox', [question, readBack, both, 'pad', '0.5', '1']);
+    const result = await ringdown(['transcribe', both, '--scenario', 'house-fire-trapped-person']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json.text).toContain('1420 maple avenue');
+    expect(json.segments[0]).toMatchObject({ startMs: expect.any(Number), endMs: expect.any(Number), text: expect.any(String) });
+    expect(json.segments[0].startMs).toBeGreaterThan(300);
+    expect(json.confidence).toBeGreaterThan(0.5);
+    expect((await ringdown(['transcribe'])).code).toBe(2);
+  }, 30_000);
 
   it('lists the commands and rejects an unknown one', async () => {
     expect((await ringdown([])).out).toContain('converse');
