@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { CodecPool } from '../../media/codec-pool.js';
+import { OpenAIRecognizer } from '../../media/asr/openai.js';
 import { PocketSphinxRecognizer } from '../../media/asr/pocketsphinx.js';
+import { CoquiSynthesizer } from '../../media/speech/coqui.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import { AiCaller } from './caller/ai-caller.js';
@@ -50,8 +52,10 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
 
   const codecs = await CodecPool.create();
   const vad = await SileroModel.load();
-  const recognizer = new PocketSphinxRecognizer();
-  const synthesizer = new FliteSynthesizer();
+  const recognizer = config.llm?.transcriptionModel
+    ? new OpenAIRecognizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.transcriptionModel })
+    : new PocketSphinxRecognizer();
+  const synthesizer = config.coquiTtsUrl ? new CoquiSynthesizer(config.coquiTtsUrl) : new FliteSynthesizer();
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
 
   let io: SignallingServer | undefined;

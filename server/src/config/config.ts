@@ -46,6 +46,8 @@ const EnvSchema = z
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_API_KEY: optionalString,
     OPENAI_MODEL: z.string().default('openai/gpt-4o-mini'),
+    /** With OPENAI_BASE_URL: recognise the trainee with this hosted transcription model instead of PocketSphinx. */
+    OPENAI_TRANSCRIPTION_MODEL: optionalString,
     COQUI_TTS_URL: optionalUrl,
 
     MEDIASOUP_WORKER_BIN: z.string().default(
@@ -95,7 +97,7 @@ export type Config = Readonly<{
   urlSigningSecret: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
-  llm: { baseUrl: string; apiKey: string; model: string } | undefined;
+  llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined } | undefined;
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
   reconnectGraceMs: number;
@@ -142,7 +144,10 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
       e.S3_ENDPOINT && e.S3_ACCESS_KEY && e.S3_SECRET_KEY
         ? { endPoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION }
         : undefined,
-    llm: e.OPENAI_BASE_URL && e.OPENAI_API_KEY ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } : undefined,
+    llm:
+      e.OPENAI_BASE_URL && e.OPENAI_API_KEY
+        ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL, transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL }
+        : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,
     mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
     reconnectGraceMs: e.RECONNECT_GRACE_MS,
