@@ -45,7 +45,7 @@ export type PacerEvents = {
   /** Once per utterance, when it finished or was dropped. */
   played: [report: PlayedReport];
   /** A frame went out, with the clock time of its slot: what the listener hears, for the recording. */
-  sent: [frame: Int16Array, slotTime: number];
+  sent: [frame: Int16Array, slotTime: number, utteranceId: string];
 };
 
 export interface PacerStats {
@@ -287,7 +287,7 @@ export class Pacer extends EventEmitter<PacerEvents> {
       this.#stats.packets++;
       this.#jitter.add(now - slotTime);
       this.#last = { timestamp, slotTime };
-      this.emit('sent', u.pcm.subarray(u.sent * FRAME_SAMPLES, (u.sent + 1) * FRAME_SAMPLES), slotTime);
+      this.emit('sent', u.pcm.subarray(u.sent * FRAME_SAMPLES, (u.sent + 1) * FRAME_SAMPLES), slotTime, u.id);
       if (!this.#spurtStarted) {
         this.#spurtStarted = true;
         this.emit('speaking', u.id);

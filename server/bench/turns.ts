@@ -27,7 +27,20 @@ const RUNS = [
 const SILENCE_FRAMES = 100; // 2 s of quiet after each question: room for the reply
 const QUESTION = 'What is the address of your emergency?';
 
-type Call = { bridge: CallBridge; room: CallRoom; caller: AiCaller; trainee: SyntheticTrainee; speechEndedAt?: number | undefined; replied: number; missed: number };
+type Call = {
+  bridge: CallBridge;
+  room: CallRoom;
+  caller: AiCaller;
+  trainee: SyntheticTrainee;
+  /** Where this trainee's question loop starts: calls are staggered, as real calls are. */
+  offset: number;
+  speechEndedAt?: number | undefined;
+  /** The caller's answer to the question: the first thing it says after hearing it. */
+  replyId?: string | undefined;
+  replySentAt?: number | undefined;
+  replied: number;
+  missed: number;
+};
 
 const config = loadConfig();
 const logger = createLogger('warn');
@@ -68,16 +81,17 @@ async function measure(n: number, turnsPerCall: number): Promise<SampleWindow> {
   const recognizer = new PocketSphinxRecognizer();
   const latencies = new SampleWindow(n * turnsPerCall + 10);
   const calls: Call[] = [];
-  for (let i = 0; i < n; i++) calls.push(await openCall(`turns-${n}-${i}`, i, workers, codecs, vad, recognizer, latencies));
+  for (let i = 0; i < n; i++) calls.push(await openCall(`turns-${n}-${i}`, i, Math.floor((i * cycle.length) / n), workers, codecs, vad, recognizer, latencies));
   await new Promise((r) => setTimeout(r, 6000)); // the opening line plays out
   const stop = every20ms((tick) => {
-    const position = tick % cycle.length;
     for (const call of calls) {
+      const position = (tick + call.offset) % cycle.length;
       if (position === 0 && call.speechEndedAt !== undefined) {
         call.missed++; // no reply before the next question: counted as an endless wait
         latencies.add(Infinity);
         call.speechEndedAt = undefined;
       }
+      if (position === 0) call.replyId = call.replySentAt = undefined;
       call.trainee.send(cycle[position]!, tick);
       if (position === speechEnd) call.speechEndedAt = performance.now();
     }
@@ -99,29 +113,42 @@ async function measure(n: number, turnsPerCall: number): Promise<SampleWindow> {
   return latencies;
 }
 
-async function openCall(callId: string, seed: number, workers: WorkerPool, codecs: CodecPool, vad: SileroModel, recognizer: PocketSphinxRecognizer, latencies: SampleWindow): Promise<Call> {
+async function openCall(callId: string, seed: number, offset: number, workers: WorkerPool, codecs: CodecPool, vad: SileroModel, recognizer: PocketSphinxRecognizer, latencies: SampleWindow): Promise<Call> {
   const router = await workers.createRouter();
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
   const voice = await room.addVoice('caller');
   const caller = await AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, now: () => bridge.elapsedMs });
-  const call = { bridge, room, caller, replied: 0, missed: 0 } as Call;
+  const call = { bridge, room, caller, offset, replied: 0, missed: 0 } as Call;
   // The same wiring LiveCalls does, without the database and sockets.
   bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
-  caller.on('say', (u) => void voice.say(u.pcm, u.id));
+  let heardQuestion = false;
+  caller.on('heard', (speech) => {
+    if (speech.isFinal) heardQuestion = true;
+  });
+  caller.on('say', (u) => {
+    if (heardQuestion && call.speechEndedAt !== undefined && call.replyId === undefined) call.replyId = u.id;
+    heardQuestion = false;
+    void voice.say(u.pcm, u.id);
+  });
+  // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
+  voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
+    if (utteranceId === call.replyId && call.replySentAt === undefined) call.replySentAt = performance.now();
+  });
   caller.on('interrupt', () => voice.silence());
   caller.on('error', (error) => console.error(`${callId}: ${error.message}`));
+  if (process.env.BENCH_TRACE) {
+    caller.on('heard', (h) => h.isFinal && console.error(`${callId} heard ${Math.round(performance.now())} ${h.text}`));
+    caller.on('say', (u) => console.error(`${callId} say ${Math.round(performance.now())} ${u.text}`));
+  }
   let bridgeErrors = 0;
   bridge.on('error', (error) => {
     if (bridgeErrors++ === 0) console.error(`${callId}: ${error.message} (further bridge errors not shown)`);
   });
   voice.pacer.on('speaking', () => caller.setSpeaking(true));
   voice.pacer.on('silent', () => caller.setSpeaking(false));
-  call.trainee = await syntheticTrainee(callId, router, room, (packet, at) => {
-    // Only the first packet of a talk spurt (marker bit) is a reply: audio that was already
-    // playing when the trainee stopped is not an answer to them.
-    const marker = (packet[1]! & 0x80) !== 0;
-    if (!marker || call.speechEndedAt === undefined || at < call.speechEndedAt) return;
+  call.trainee = await syntheticTrainee(callId, router, room, (_packet, at) => {
+    if (call.replySentAt === undefined || call.speechEndedAt === undefined || at < call.replySentAt) return;
     latencies.add(at - call.speechEndedAt);
     call.speechEndedAt = undefined;
     call.replied++;
