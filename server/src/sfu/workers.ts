@@ -13,7 +13,8 @@ export const AUDIO_CODECS: RtpCodecCapability[] = [
 
 export type WorkerPoolOptions = { workerBin: string; rtcMinPort: number; rtcMaxPort: number; size?: number; logger: Logger };
 
-type Slot = { index: number; worker: Worker; routers: Set<Router> };
+/** `reserving` counts routers being made, so calls arriving together spread over the workers. */
+type Slot = { index: number; worker: Worker; routers: Set<Router>; reserving: number };
 
 export type WorkerPoolEvents = {
   workerDied: [info: { pid: number }];
@@ -58,9 +59,16 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   /** A new router on the worker with the fewest routers. */
   async createRouter(): Promise<Router> {
     if (this.#closed) throw new Error('worker pool closed');
-    const slot = this.#slots.filter((s): s is Slot => Boolean(s)).sort((a, b) => a.routers.size - b.routers.size)[0];
+    const load = (s: Slot) => s.routers.size + s.reserving;
+    const slot = this.#slots.filter((s): s is Slot => Boolean(s)).sort((a, b) => load(a) - load(b))[0];
     if (!slot) throw new Error('no mediasoup worker is running');
-    const router = await slot.worker.createRouter({ mediaCodecs: AUDIO_CODECS });
+    slot.reserving++;
+    let router: Router;
+    try {
+      router = await slot.worker.createRouter({ mediaCodecs: AUDIO_CODECS });
+    } finally {
+      slot.reserving--;
+    }
     slot.routers.add(router);
     router.observer.once('close', () => slot.routers.delete(router));
     return router;
@@ -90,7 +98,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       rtcMinPort: rtcMinPort + index * span,
       rtcMaxPort: rtcMinPort + (index + 1) * span - 1,
     });
-    const slot: Slot = { index, worker, routers: new Set() };
+    const slot: Slot = { index, worker, routers: new Set(), reserving: 0 };
     this.#slots[index] = slot;
     worker.once('died', (error) => this.#onDied(slot, error));
   }
