@@ -1,29 +1,25 @@
 // npm run bench:media — N concurrent calls through the real SFU (mediasoup workers) and the
 // real caller bridge (codec pool, pacer, jitter buffer, recorder), with synthetic trainees
-// instead of browsers. Each synthetic trainee is one PlainTransport on its call's router:
-// its microphone is a producer fed pre-encoded Opus RTP every 20 ms and tapped into the
-// bridge; its earpiece is a consumer of the caller's voice, read from a loopback UDP socket.
+// instead of browsers (synthetic.ts): each is a PlainTransport on its call's router whose
+// microphone, fed pre-encoded Opus RTP every 20 ms, is tapped into the bridge and whose
+// earpiece consumes the caller's voice into a loopback UDP socket.
 // Target (2 cores): 50 calls with pacing p99 < 30 ms and no packet lost on loopback.
-import { createSocket, type Socket } from 'node:dgram';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { randomInt } from 'node:crypto';
-import type { Producer, Router, Transport } from 'mediasoup/lib/types.js';
 import { CallBridge, type Voice } from '../../media/bridge.js';
 import { CodecPool } from '../../media/codec-pool.js';
-import { FRAME_MS, FRAME_RTP_TICKS, FRAME_SAMPLES } from '../../media/format.js';
-import { OpusEncoder } from '../../media/opus.js';
-import { writeRtp } from '../../media/rtp.js';
+import { FRAME_MS } from '../../media/format.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SampleWindow, type Percentiles } from '../../media/stats.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
-import { AUDIO_CODECS, WorkerPool } from '../src/sfu/workers.js';
 import { CallRoom } from '../src/sfu/room.js';
+import { WorkerPool } from '../src/sfu/workers.js';
+import { encodeOnce, every20ms, syntheticTrainee, type SyntheticTrainee } from './synthetic.js';
 
 const CALL_COUNTS = (process.env.BENCH_CALLS ?? '10,25,50').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,11 +38,9 @@ type Call = {
   room: CallRoom;
   bridge: CallBridge;
   voice: Voice;
-  socket: Socket;
-  trainee: { ssrc: number; seq0: number; ts0: number };
-  /** Trainee packets sent and bridge frames out; caller packets in, gaps and the last one seen. */
+  trainee: SyntheticTrainee;
+  /** Trainee packets sent and bridge frames out; caller packets in and gaps among them. */
   counts: { sent: number; delivered: number; received: number; lost: number; bridgeErrors: number };
-  last: { seq: number; at: number } | undefined;
 };
 
 type Result = {
@@ -90,7 +84,12 @@ async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array
   // One at a time, as calls arrive: concurrent WorkerPool.createRouter() calls all pick the same worker.
   const calls: Call[] = [];
   for (let i = 0; i < n; i++) calls.push(await openCall(`bench-${n}-${i}`, workers, codecs, arrivals));
-  const stopTrainees = startTrainees(calls, traineePackets);
+  const stopTrainees = every20ms((tick) => {
+    for (const call of calls) {
+      call.trainee.send(traineePackets[tick % traineePackets.length]!, tick);
+      call.counts.sent++;
+    }
+  });
   await sleep(WARMUP_MS);
 
   // The pacers' jitter windows (4096 packets) outlast the run, so the callers start talking
@@ -122,8 +121,8 @@ async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array
   await sleep(200);
   const frames = { delivered: sum(calls, (c) => c.counts.delivered), sent: sum(calls, (c) => c.counts.sent) };
   for (const call of calls) {
-    call.room.close(); // closes the router, and with it the synthetic trainee's transport
-    call.socket.close();
+    call.trainee.close();
+    call.room.close();
   }
   await Promise.all(calls.map((c) => c.bridge.finish()));
   await codecs.close();
@@ -134,66 +133,23 @@ async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array
 async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, arrivals: SampleWindow): Promise<Call> {
   const router = await workers.createRouter();
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
-  const voiceProducer = firstProducer(router);
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
   const voice = await room.addVoice('caller');
-
-  const plain = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
-  const socket = await loopbackSocket(plain.tuple.localPort);
-  await plain.connect({ ip: '127.0.0.1', port: socket.address().port });
-  const trainee = { ssrc: randomInt(1, 0xffffffff), seq0: randomInt(0x10000), ts0: randomInt(0x100000000) };
-  const codec = { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters };
-  const mic = await plain.produce({ kind: 'audio', rtpParameters: { codecs: [codec], encodings: [{ ssrc: trainee.ssrc }], rtcp: { cname: callId } } });
-  await room.tapTrainee(mic);
-  // The earpiece: created paused and resumed once its socket listens, as a browser's would be.
-  const earpiece = await plain.consume({ producerId: (await voiceProducer).id, rtpCapabilities: router.rtpCapabilities, paused: true });
-  await earpiece.resume();
-
   const counts = { sent: 0, delivered: 0, received: 0, lost: 0, bridgeErrors: 0 };
-  const call: Call = { room, bridge, voice, socket, trainee, counts, last: undefined };
-  bridge.on('traineeFrame', () => call.counts.delivered++);
-  bridge.on('error', () => call.counts.bridgeErrors++);
-  socket.on('message', (packet) => {
-    if (packet[1]! >= 192 && packet[1]! <= 223) return; // RTCP, muxed on the same port (RFC 5761)
+  let last: { seq: number; at: number } | undefined;
+  const trainee = await syntheticTrainee(callId, router, room, (packet, at) => {
     const seq = packet.readUInt16BE(2);
-    const at = performance.now();
-    call.counts.received++;
-    const gap = call.last ? (seq - call.last.seq - 1) & 0xffff : 0;
+    counts.received++;
+    const gap = last ? (seq - last.seq - 1) & 0xffff : 0;
     if (gap >= 0x8000) return; // late or duplicated, not lost
-    call.counts.lost += gap;
+    counts.lost += gap;
     const marker = (packet[1]! & 0x80) !== 0; // a new talk spurt: its gap is a silence, not jitter
-    if (call.last && gap === 0 && !marker) arrivals.add(Math.abs(at - call.last.at - FRAME_MS));
-    call.last = { seq, at };
+    if (last && gap === 0 && !marker) arrivals.add(Math.abs(at - last.at - FRAME_MS));
+    last = { seq, at };
   });
-  return call;
-}
-
-/**
- * The caller's voice producer. CallRoom has no accessor for it, so this catches the first
- * producer on the router's first transport: the DirectTransport CallRoom.create makes.
- */
-function firstProducer(router: Router): Promise<Producer> {
-  return new Promise((resolve) => router.observer.once('newtransport', (t: Transport) => t.observer.once('newproducer', resolve)));
-}
-
-/** One drift-free 20 ms clock for every synthetic microphone; a late tick sends what is due. */
-function startTrainees(calls: Call[], packets: Uint8Array[]): () => void {
-  const t0 = performance.now();
-  let tick = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const step = () => {
-    for (const due = Math.floor((performance.now() - t0) / FRAME_MS) + 1; tick < due; tick++) {
-      for (const call of calls) {
-        const { ssrc, seq0, ts0 } = call.trainee;
-        const header = { payloadType: 100, sequenceNumber: (seq0 + tick) & 0xffff, timestamp: (ts0 + tick * FRAME_RTP_TICKS) >>> 0, ssrc, marker: tick === 0 };
-        call.socket.send(writeRtp(header, packets[tick % packets.length]!));
-        call.counts.sent++;
-      }
-    }
-    timer = setTimeout(step, t0 + tick * FRAME_MS - performance.now());
-  };
-  step();
-  return () => clearTimeout(timer);
+  bridge.on('traineeFrame', () => counts.delivered++);
+  bridge.on('error', () => counts.bridgeErrors++);
+  return { room, bridge, voice, trainee, counts };
 }
 
 /** The caller says its line again each time it ends, so every caller talks all the time. */
@@ -201,24 +157,6 @@ function speakInLoop(voice: Voice, line: Int16Array, round = 0): void {
   void voice.say(line, `line-${round}`).then((report) => {
     if (!report.interrupted) speakInLoop(voice, line, round + 1);
   });
-}
-
-function encodeOnce(pcm: Int16Array): Uint8Array[] {
-  const encoder = new OpusEncoder();
-  const packets: Uint8Array[] = [];
-  for (let at = 0; at < pcm.length; at += FRAME_SAMPLES) {
-    const frame = new Int16Array(FRAME_SAMPLES); // the last one zero-padded
-    frame.set(pcm.subarray(at, at + FRAME_SAMPLES));
-    packets.push(new Uint8Array(encoder.encode(frame)));
-  }
-  return packets;
-}
-
-async function loopbackSocket(remotePort: number): Promise<Socket> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => socket.connect(remotePort, '127.0.0.1', resolve));
-  return socket;
 }
 
 /** CPU time used so far, in ms: this process, its event-loop thread, the SFU workers, the machine. */
