@@ -3,7 +3,7 @@
 import type { CodecReply } from './codec-messages.js';
 import { MediaError } from './errors.js';
 import { FRAME_SAMPLES } from './format.js';
-import type { CodecPool, Slot } from './codec-pool.js';
+import type { CodecPool, RequestBody, Slot } from './codec-pool.js';
 
 /** @internal CodecPool's record of one open stream. */
 export interface StreamHandle {
@@ -29,12 +29,12 @@ function pcmOf(reply: CodecReply): Int16Array {
   return new Int16Array((reply as Extract<CodecReply, { op: 'pcm' }>).pcm);
 }
 
-/** One inbound stream's decoder. Results resolve in request order. */
-export class StreamDecoder {
+/** What a decoder and an encoder share: one codec in the pool, and its place in the queue. */
+abstract class CodecStream {
   readonly #pool: CodecPool;
   readonly #stream: StreamHandle;
 
-  /** @internal Made by CodecPool.createDecoder(). */
+  /** @internal Made by CodecPool.createDecoder() / createEncoder(). */
   constructor(pool: CodecPool, stream: StreamHandle) {
     this.#pool = pool;
     this.#stream = stream;
@@ -44,16 +44,8 @@ export class StreamDecoder {
     return this.#stream.inFlight;
   }
 
-  /** Opus payload -> 16 kHz mono PCM; rejects with QueueFullError past the in-flight bound. */
-  async decode(payload: Uint8Array): Promise<Int16Array> {
-    const buf = transferable(payload);
-    return pcmOf(await this.#pool.request(this.#stream, { op: 'decode', payload: buf }, [buf]));
-  }
-
-  /** Silence for a gap the jitter buffer gave up on, ordered with the decodes around it. */
-  async conceal(ms: number): Promise<Int16Array> {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new TypeError(`conceal needs a duration >= 0 ms, got ${ms}`);
-    return pcmOf(await this.#pool.request(this.#stream, { op: 'conceal', ms }, []));
+  protected request(msg: RequestBody, transfer: ArrayBuffer[]): Promise<CodecReply> {
+    return this.#pool.request(this.#stream, msg, transfer);
   }
 
   close(): void {
@@ -61,20 +53,25 @@ export class StreamDecoder {
   }
 }
 
+/** One inbound stream's decoder. Results resolve in request order. */
+export class StreamDecoder extends CodecStream {
+
+  /** Opus payload -> 16 kHz mono PCM; rejects with QueueFullError past the in-flight bound. */
+  async decode(payload: Uint8Array): Promise<Int16Array> {
+    const buf = transferable(payload);
+    return pcmOf(await this.request({ op: 'decode', payload: buf }, [buf]));
+  }
+
+  /** Silence for a gap the jitter buffer gave up on, ordered with the decodes around it. */
+  async conceal(ms: number): Promise<Int16Array> {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new TypeError(`conceal needs a duration >= 0 ms, got ${ms}`);
+    return pcmOf(await this.request({ op: 'conceal', ms }, []));
+  }
+
+}
+
 /** One outbound stream's encoder (stateful: frames must go through in order). */
-export class StreamEncoder {
-  readonly #pool: CodecPool;
-  readonly #stream: StreamHandle;
-
-  /** @internal Made by CodecPool.createEncoder(). */
-  constructor(pool: CodecPool, stream: StreamHandle) {
-    this.#pool = pool;
-    this.#stream = stream;
-  }
-
-  get inFlight(): number {
-    return this.#stream.inFlight;
-  }
+export class StreamEncoder extends CodecStream {
 
   /** PCM of a whole number of 20 ms frames -> one Opus packet per frame. */
   async encode(pcm: Int16Array): Promise<Uint8Array[]> {
@@ -82,7 +79,7 @@ export class StreamEncoder {
       throw new TypeError(`encode takes whole ${FRAME_SAMPLES}-sample frames, got ${pcm?.length} samples`);
     }
     const buf = transferable(pcm);
-    const reply = await this.#pool.request(this.#stream, { op: 'encode', pcm: buf }, [buf]);
+    const reply = await this.request({ op: 'encode', pcm: buf }, [buf]);
     const err = failed(reply);
     if (err) throw err;
     return (reply as Extract<CodecReply, { op: 'opus' }>).packets.map((p) => new Uint8Array(p));
@@ -95,7 +92,4 @@ export class StreamEncoder {
     return packet!;
   }
 
-  close(): void {
-    this.#pool.release(this.#stream);
-  }
 }
