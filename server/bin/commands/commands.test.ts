@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -71,5 +71,45 @@ describe('ringdown CLI', () => {
     const { code, err } = await ringdown(['converse', '--scenario', 'no-such-scenario']);
     expect(code).toBe(1);
     expect(err).toContain('no-such-scenario');
+  });
+});
+
+describe('ringdown extract', () => {
+  it('prints the entities of a line of text as JSON', async () => {
+    const { code, out } = await ringdown(['extract', 'so thats forty seven willow lane correct', '--speaker', 'trainee']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ type: 'address', raw: 'forty seven willow lane', normalized: '47 Willow Lane', speaker: 'trainee' })]);
+  });
+
+  it('prints one JSON line per line of a JSONL file, each with its own speaker or the default', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'ringdown-extract-')), 'lines.jsonl');
+    await writeFile(file, '{"text": "hes not breathing"}\n\n{"text": "four one nine five five five oh one one two", "speaker": "trainee"}\n');
+    const { code, out } = await ringdown(['extract', '--file', file]);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ text: 'hes not breathing', speaker: 'caller', entities: [{ type: 'breathing', normalized: 'no' }] });
+    expect(lines[1]).toMatchObject({ speaker: 'trainee', entities: [{ type: 'callback_number', normalized: '+14195550112' }] });
+  });
+
+  it('answers bad arguments with its usage and exit code 2', async () => {
+    for (const args of [[], ['--speaker', 'nobody', 'hello'], ['text', '--file', 'f.jsonl'], ['--colour', 'red', 'hello']]) {
+      const { code, err } = await ringdown(['extract', ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err).toContain('usage: ringdown extract');
+    }
+  });
+
+  it('names a missing file, and the line of a malformed one, with exit code 1', async () => {
+    const missing = await ringdown(['extract', '--file', '/no/such/utterances.jsonl']);
+    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(missing.err).toContain('/no/such/utterances.jsonl');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'ringdown-extract-')), 'bad.jsonl');
+    await writeFile(file, '{"text": "fine"}\n{"text": "broken"\n');
+    const broken = await ringdown(['extract', '--file', file]);
+    expect(broken).toMatchObject({ code: 1, out: '' });
+    expect(broken.err).toContain('line 2');
+    await writeFile(file, '{"text": "fine"}\n{"words": "no text"}\n');
+    expect((await ringdown(['extract', '--file', file])).err).toMatch(/line 2: text/);
   });
 });

@@ -1,7 +1,8 @@
 import type { Command } from './command.js';
 import { converse } from './converse.js';
+import { extract } from './extract.js';
 import { speak } from './speak.js';
 import { transcribe } from './transcribe.js';
 
 /** The subcommands. A new one (transcribe, speak, extract) is a module in this folder and a line here. */
-export const COMMANDS: readonly Command[] = [converse, speak, transcribe];
+export const COMMANDS: readonly Command[] = [converse, speak, transcribe, extract];

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Principal } from '../auth/sessions.js';
-import type { CallRecord } from '../db/calls.js';
+import type { StoredCall } from '../db/calls.js';
 import type { Database } from '../db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { CallDetail, CallEventView, CallSummary, Page } from '../protocol/api.js';
+import type { CallDetail, CallEventView, CallMode, CallReview, CallSummary, Page, TraineeHistory } from '../protocol/api.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import type { RecordingStorage } from '../storage/storage.js';
+import { reviewOf } from './review.js';
 
 // Calls as the API sees them: who may start, see and end which call. Every path that
 // reads or changes a call goes through here, for REST and socket events alike.
@@ -20,7 +21,7 @@ export interface CallEnder {
   finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void>;
 }
 
-export type StartCall = { scenarioId: string; traineeId?: string | undefined; seed?: number | undefined };
+export type StartCall = { scenarioId: string; traineeId?: string | undefined; seed?: number | undefined; mode: CallMode };
 export type EndCall = { outcome: string; reason?: string | undefined };
 export type ListCalls = { status?: CallSummary['status'] | undefined; traineeId?: string | undefined; scenarioId?: string | undefined; limit: number; cursor?: string | undefined };
 
@@ -31,6 +32,8 @@ export class CallService {
     private readonly notifier: CallNotifier,
     private readonly ender: CallEnder,
     private readonly signedUrlTtlMs: number,
+    /** The centre's policy: may a trainee see that they were monitored (SHOW_MONITORED)? */
+    private readonly showMonitored = false,
   ) {}
 
   /** Trainees see their own calls; the floor roles see every call. */
@@ -46,6 +49,7 @@ export class CallService {
       traineeId,
       scenarioId: request.scenarioId,
       seed: request.seed ?? randomInt(2 ** 31 - 1),
+      mode: request.mode,
       actorId: principal.userId,
     });
     this.notifier.callUpdated(record);
@@ -75,11 +79,33 @@ export class CallService {
     return this.#withUrls((await this.db.calls.get(id))!);
   }
 
-  /** The call, if it exists and `principal` may see it; otherwise a 404 that leaks nothing. */
-  async #visible(principal: Principal, id: string): Promise<CallRecord> {
+  async review(principal: Principal, id: string): Promise<CallReview> {
+    const call = await this.get(principal, id);
+    return reviewOf(this.db, call, call.trainee.id === principal.userId ? 'trainee' : 'floor');
+  }
+
+  /** A trainee's scores over time: their own, or any trainee's for the floor roles. */
+  async history(principal: Principal, traineeId: string): Promise<TraineeHistory> {
+    const trainee = CallService.canSee(principal, traineeId) ? await this.db.users.get(traineeId) : null;
+    if (!trainee || trainee.role !== 'trainee') throw new NotFoundError('trainee', traineeId);
+    return { trainee: { id: trainee.id, name: trainee.name }, calls: await this.db.calls.scoredCalls(traineeId) };
+  }
+
+  /**
+   * The call, if it exists and `principal` may see it; otherwise a 404 that leaks nothing.
+   * Its own trainee does not see silent monitoring (unless the centre's policy shows it), nor
+   * how the caller is being steered while the call is live: steers show in the review after.
+   */
+  async #visible(principal: Principal, id: string): Promise<StoredCall> {
     const call = await this.db.calls.get(id);
     if (!call || !CallService.canSee(principal, call.trainee.id)) throw new NotFoundError('call', id);
-    return call;
+    if (principal.userId !== call.trainee.id) return call;
+    const live = call.status === 'ringing' || call.status === 'active';
+    const hidden = (e: StoredCall['events'][number]) => {
+      const mode = e.type === 'leave' ? (e.data as { mode?: string } | null)?.mode : e.type;
+      return (mode === 'monitor' && !this.showMonitored) || (e.type === 'steer' && live);
+    };
+    return { ...call, events: call.events.filter((e) => !hidden(e)) };
   }
 
   async #traineeFor(principal: Principal, requested: string | undefined): Promise<string> {
@@ -94,7 +120,7 @@ export class CallService {
     return trainee.id;
   }
 
-  async #withUrls(record: CallRecord): Promise<CallDetail> {
+  async #withUrls(record: StoredCall): Promise<CallDetail> {
     const recordings = await Promise.all(
       record.recordings.map(async ({ storageKey, ...r }) => ({ ...r, url: await this.storage.signedUrl(storageKey, this.signedUrlTtlMs) })),
     );

@@ -1,10 +1,10 @@
-import type { CallDetail, CallEventView, CallSummary, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallDetail, CallEventView, CallSummary, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
-import type { CallEventType, CallStatus } from './generated/enums.js';
+import type { CallEventType, CallMode, CallStatus } from './generated/enums.js';
 
 export type StoredRecording = Omit<RecordingView, 'url'> & { storageKey: string };
 /** A call as stored: recordings carry their storage key, to be turned into signed URLs. */
-export type CallRecord = Omit<CallDetail, 'recordings'> & { recordings: StoredRecording[] };
+export type StoredCall = Omit<CallDetail, 'recordings'> & { recordings: StoredRecording[] };
 
 export type CallListFilter = {
   status?: CallStatus | undefined;
@@ -32,6 +32,8 @@ const detailSelect = {
   ...summarySelect,
   endReason: true,
   holdMs: true,
+  mode: true,
+  mediaStartedAt: true,
   scenario: { select: { id: true, title: true, nature: true, ani: true, ali: true } },
   segments: { orderBy: { startMs: 'asc' } },
   entities: { orderBy: { atMs: 'asc' } },
@@ -60,13 +62,15 @@ export function toEventView(row: DetailRow['events'][number]): CallEventView {
   return { id: row.id, type: row.type, at: row.at.toISOString(), actor: row.actor, data: row.data ?? null };
 }
 
-function toRecord(row: DetailRow): CallRecord {
+function toStoredCall(row: DetailRow): StoredCall {
   return {
     ...toSummary(row),
     endReason: row.endReason,
     holdMs: row.holdMs,
+    mode: row.mode,
+    mediaStartedAt: row.mediaStartedAt?.toISOString() ?? null,
     ani: row.scenario.ani,
-    ali: row.scenario.ali as CallRecord['ali'],
+    ali: row.scenario.ali as StoredCall['ali'],
     transcript: row.segments.map((s) => ({
       id: s.id,
       speaker: s.speaker,
@@ -93,22 +97,23 @@ function toRecord(row: DetailRow): CallRecord {
 export class CallRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(input: { traineeId: string; scenarioId: string; seed: number; actorId: string }): Promise<CallRecord> {
+  async create(input: { traineeId: string; scenarioId: string; seed: number; mode: CallMode; actorId: string }): Promise<StoredCall> {
     const row = await this.prisma.call.create({
       data: {
         traineeId: input.traineeId,
         scenarioId: input.scenarioId,
         seed: input.seed,
+        mode: input.mode,
         events: { create: { type: 'ring', actorId: input.actorId } },
       },
       select: detailSelect,
     });
-    return toRecord(row);
+    return toStoredCall(row);
   }
 
-  async get(id: string): Promise<CallRecord | null> {
+  async get(id: string): Promise<StoredCall | null> {
     const row = await this.prisma.call.findUnique({ where: { id }, select: detailSelect });
-    return row && toRecord(row);
+    return row && toStoredCall(row);
   }
 
   async getSummary(id: string): Promise<CallSummary | null> {
@@ -162,8 +167,41 @@ export class CallRepository {
   }
 
   /** What the live call needs to run: who it belongs to, its state, its scenario and seed. */
-  async liveContext(id: string): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; seed: number } | null> {
-    return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true } });
+  async liveContext(
+    id: string,
+  ): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; seed: number; mode: CallMode } | null> {
+    return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true, mode: true } });
+  }
+
+  /** Records when the call's media began (the first time only: a resumed call keeps its clock). */
+  async markMediaStarted(id: string, at: Date): Promise<void> {
+    await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });
+  }
+
+  async addEntities(callId: string, entities: Omit<EntityView, 'id'>[]): Promise<EntityView[]> {
+    if (entities.length === 0) return [];
+    const rows = await this.prisma.entity.createManyAndReturn({ data: entities.map((e) => ({ callId, ...e })) });
+    return rows.map((e) => ({ id: e.id, type: e.type, raw: e.raw, normalized: e.normalized, atMs: e.atMs, segmentId: e.segmentId }));
+  }
+
+  /** A trainee's scored calls, oldest first, for their progress over time. */
+  async scoredCalls(traineeId: string, limit = 500): Promise<HistoryEntry[]> {
+    const rows = await this.prisma.call.findMany({
+      where: { traineeId, score: { not: null } },
+      orderBy: { startedAt: 'desc' },
+      take: limit,
+      select: { id: true, startedAt: true, score: true, scenario: { select: { id: true, title: true, nature: true } } },
+    });
+    return rows.reverse().map((r) => ({ callId: r.id, scenario: r.scenario, startedAt: r.startedAt.toISOString(), score: r.score ?? 0 }));
+  }
+
+  /** Stores a call's score: the total and one metric per rubric item, replacing an earlier scoring. */
+  async saveScore(callId: string, total: number, metrics: MetricView[]): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.performanceMetric.deleteMany({ where: { callId } }),
+      this.prisma.performanceMetric.createMany({ data: metrics.map((m) => ({ callId, ...m, evidence: m.evidence as Prisma.InputJsonValue })) }),
+      this.prisma.call.update({ where: { id: callId }, data: { score: total } }),
+    ]);
   }
 
   /** Ringing -> active, once: the answer event, or null when the call was not ringing. */

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +12,8 @@ import { applyMigrations } from './migrate.js';
 // the others use the run's database, which the global setup migrated.
 const name = `migrate_test_${randomUUID().replaceAll('-', '')}`;
 let url: string;
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const MIGRATIONS = `${ROOT}prisma/migrations`;
 
 async function query<T extends pg.QueryResultRow>(connectionString: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString });
@@ -39,7 +44,19 @@ describe('applyMigrations', () => {
     expect((await tables()).map((t) => t.tablename)).toEqual([
       'Call', 'CallEvent', 'Entity', 'PerformanceMetric', 'Recording', 'Scenario', 'TranscriptSegment', 'User', '_prisma_migrations',
     ]);
-    expect(await applied()).toEqual([{ migration_name: expect.stringMatching(/_init$/), finished_at: expect.any(Date) }]);
+    expect(await applied()).toEqual(
+      readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ migration_name: d.name, finished_at: expect.any(Date) })),
+    );
+  });
+
+  it('leaves the database exactly as schema.prisma describes it (no migration is missing)', async () => {
+    const diff = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'diff', '--from-config-datasource', '--to-schema', 'prisma/schema.prisma', '--script'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    });
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout.trim()).toMatch(/^-- This is an empty migration\.$/);
   });
 
   it('changes nothing on a database that is already migrated', async () => {

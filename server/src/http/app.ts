@@ -14,6 +14,7 @@ import { authenticate } from './auth.js';
 import type { Readiness } from './readiness.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
+import { traineeRoutes } from './routes/trainees.js';
 import { fileRoutes } from './routes/files.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.sessions));
   api.use('/scenarios', scenarioRoutes(deps));
   api.use('/calls', callRoutes(deps));
+  api.use('/trainees', traineeRoutes(deps));
   api.use((req) => {
     throw new AppError(ErrorCode.notFound, `no route ${req.method} ${req.originalUrl.split('?')[0]}`, 404);
   });

@@ -14,6 +14,8 @@ export const StartCallBody = z.object({
   /** Instructors and admins may start a call for a trainee; trainees start their own. */
   traineeId: z.string().uuid().optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** practice: the trainee sees the live checklist; exam: only supervisors and instructors do. */
+  mode: z.enum(['practice', 'exam']).default('practice'),
 });
 
 export const EndCallBody = z.object({
@@ -63,10 +65,37 @@ export type EntityView = { id: string; type: string; raw: string; normalized: st
 export type CallEventView = { id: string; type: string; at: string; actor: { id: string; name: string } | null; data: unknown };
 export type RecordingView = { id: string; durationMs: number; channels: number; sampleRateHz: number; createdAt: string; url: string };
 export type MetricView = { rubricItem: string; passed: boolean; score: number; maxScore: number; evidence: unknown };
+export type CallMode = 'practice' | 'exam';
+
+/** Where a checklist tick or a score comes from: a transcript line, a time, a note. */
+export type EvidenceView = { segmentId?: string; text?: string; atMs?: number; detail?: string };
+/** One item of the NENA checklist: `partial` e.g. when the location was asked but not yet read back. */
+export type ChecklistItemView = { id: string; label: string; status: 'open' | 'partial' | 'done'; atMs: number | null; evidence: EvidenceView[] };
+
+/** The after-action review: the call, its checklist and score with evidence, and the truth beside what was captured. */
+export type CallReview = {
+  call: CallDetail;
+  checklist: ChecklistItemView[];
+  score: { total: number | null; items: (MetricView & { label: string })[] };
+  /** What the call captured: the latest value of each entity type, the trainee's read-back first. */
+  captured: { type: string; normalized: string; atMs: number; segmentId: string | null }[];
+  /** The scenario's truth beside what was captured, once the call is over (while live it would give the answers away). */
+  truth: TruthRowView[] | null;
+};
+
+/** yes: the captured value fits the truth; no: it does not; missing: nothing captured; none: nothing to capture. */
+export type TruthRowView = { field: string; label: string; truth: string; captured: string; match: 'yes' | 'no' | 'missing' | 'none' };
+
+/** One scored call in a trainee's history. */
+export type HistoryEntry = { callId: string; scenario: { id: string; title: string; nature: string }; startedAt: string; score: number };
+export type TraineeHistory = { trainee: { id: string; name: string }; calls: HistoryEntry[] };
 
 export type CallDetail = CallSummary & {
   endReason: string | null;
   holdMs: number;
+  mode: CallMode;
+  /** Transcript, entity and recording times are ms from here. */
+  mediaStartedAt: string | null;
   /** What the call-taker's screen shows when the call rings (ANI/ALI). */
   ani: string;
   ali: ScenarioInput['ali'];

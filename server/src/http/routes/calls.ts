@@ -24,6 +24,11 @@ export function callRoutes(deps: { calls: CallService }): Router {
     res.json(await deps.calls.get(principalOf(req), id));
   });
 
+  router.get('/:id/review', async (req, res) => {
+    const { id } = parse(CallId, req.params);
+    res.json(await deps.calls.review(principalOf(req), id));
+  });
+
   router.post('/:id/end', async (req, res) => {
     const { id } = parse(CallId, req.params);
     res.json(await deps.calls.end(principalOf(req), id, parse(EndCallBody, req.body ?? {})));

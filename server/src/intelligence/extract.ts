@@ -1,0 +1,39 @@
+// Live entity extraction: the facts a call-taker listens for, pulled from one transcript
+// segment as it is finalised. Input is recognised speech (lowercase, no punctuation, numbers as
+// words, fillers, stutters) or a line the trainee typed; both are brought to one form first
+// (extract/text.ts), then each family of entities has its own reader. Everything is
+// synchronous and stateless per segment, so it runs the same live, after the call and in the CLI.
+
+import { extractCallback } from './extract/callback.js';
+import { extractDescriptions } from './extract/describe.js';
+import { extractLocation } from './extract/location.js';
+import { extractCallerName } from './extract/name.js';
+import { extractNature } from './extract/nature.js';
+import { extractScene } from './extract/scene.js';
+import { Utterance } from './extract/text.js';
+import { extractVitals } from './extract/vitals.js';
+import type { Extractor } from './extract/words.js';
+import type { Entity, Segment } from './types.js';
+
+const EXTRACTORS: readonly Extractor[] = [extractLocation, extractCallback, extractCallerName, extractNature, extractVitals, extractScene, extractDescriptions];
+
+/** The entities said in one segment, in the order they were said; one per type and value. */
+export function extractEntities(segment: Segment): Entity[] {
+  const utterance = new Utterance(segment.text);
+  if (utterance.length === 0) return [];
+  const found: (Entity & { at: number })[] = [];
+  const seen = new Set<string>();
+  for (const extract of EXTRACTORS) {
+    extract(
+      utterance,
+      (type, span, normalized) => {
+        const key = `${type}\u0000${normalized}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        found.push({ type, raw: utterance.raw(span.start, span.end), normalized, segmentId: segment.id, speaker: segment.speaker, atMs: segment.startMs, at: span.start });
+      },
+      segment.speaker,
+    );
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...entity }) => entity);
+}

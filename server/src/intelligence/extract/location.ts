@@ -1,0 +1,235 @@
+// Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
+
+import type { Span, Utterance } from './text.js';
+import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
+
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
+// A number after these is an exit, a route or a room, not a house number.
+const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
+const NOT_STREET = new Set(['home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+
+/** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
+const nameWord = (w: string | undefined): boolean =>
+  w !== undefined && !STOP.has(w) && !NOT_STREET.has(w) && (!/\d/.test(w) || ordinalValue(w) !== undefined) && streetSuffix(w) === undefined;
+
+const streetName = (words: string[]): string =>
+  words
+    .map((w) => {
+      const n = ordinalValue(w);
+      return n === undefined ? titleCase(w) : ordinal(n);
+    })
+    .join(' ');
+
+/** "20 first" (normalizeNumbers leaves ordinals alone) -> one ordinal word "21st". */
+function readOrdinalPair(u: Utterance, i: number): { word: string; end: number } | undefined {
+  const tens = /^[2-9]0$/.test(u.tokens[i] ?? '') ? Number(u.tokens[i]) : undefined;
+  const unit = ordinalValue(u.tokens[i + 1]);
+  if (tens !== undefined && unit !== undefined && unit < 10) return { word: ordinal(tens + unit), end: i + 2 };
+  return undefined;
+}
+
+interface Street {
+  name: string[];
+  suffix?: [string, string];
+  ordinal: boolean;
+  end: number;
+}
+
+/** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
+function readStreet(u: Utterance, i: number, possessive = false): Street | undefined {
+  const name: string[] = [];
+  let k = i;
+  let isOrdinal = false;
+  while (name.length < 3) {
+    const pair = readOrdinalPair(u, k);
+    if (pair) {
+      name.push(pair.word);
+      isOrdinal = true;
+      k = pair.end;
+      continue;
+    }
+    if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive)) break;
+    isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
+    name.push(u.tokens[k]!);
+    k++;
+  }
+  if (name.length === 0) return undefined;
+  const suffix = streetSuffix(u.tokens[k], possessive);
+  return suffix ? { name, suffix, ordinal: isOrdinal, end: k + 1 } : { name, ordinal: isOrdinal, end: k };
+}
+
+const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
+
+function addresses(u: Utterance, put: Put, taken: boolean[]): void {
+  const t = u.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '')) continue;
+    // "sixty seven west elm street": a direction said first is part of the name.
+    const street = readStreet(u, i + 1);
+    if (!street?.suffix) continue;
+    put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
+    taken.fill(true, i, street.end);
+    i = street.end - 1;
+  }
+  // A street without a number, only when said as where someone is: "were on lincoln avenue".
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== 'on' || taken[i + 1]) continue;
+    const street = readStreet(u, i + 1);
+    if (street?.suffix && !taken[street.end - 1] && !DIRECTIONS.has(street.name[0]!)) put({ start: i + 1, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+  }
+}
+
+const UNIT_PREFIX: Record<string, string> = {
+  apartment: 'Apt', apt: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Space', trailer: 'Trailer',
+};
+const UNIT_RE = /\b(apartment|apt|unit|suite|ste|room|rm|building|bldg|lot|space|trailer) (?:number )?(\d+[a-z]?|[b-hj-z](?: \d+)?)(?= |$)/dg;
+const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) floor|floor (\d+))\b/dg;
+
+function units(u: Utterance, put: Put): void {
+  for (const m of u.matches(UNIT_RE)) {
+    put(m, `${UNIT_PREFIX[u.words(m.groups[0]!)]} ${u.words(m.groups[1]!).replace(/ /g, '').toUpperCase()}`);
+  }
+  for (const m of u.matches(FLOOR_RE)) {
+    const word = m.groups[0] ? u.words(m.groups[0]) : u.words(m.groups[1]!);
+    put(m, `Floor ${word === 'ground' ? 1 : (ordinalValue(word) ?? Number(word))}`);
+  }
+}
+
+const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to) /dg;
+const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
+
+function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
+  const pair = (cue: Span, strong: boolean): boolean => {
+    const a = readStreet(u, cue.end);
+    if (!a || u.tokens[a.end] !== 'and') return false;
+    const b = readStreet(u, a.end + 1);
+    if (!b) return false;
+    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal)) return false;
+    put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
+    taken.fill(true, cue.end, b.end);
+    return true;
+  };
+  for (const m of u.matches(STRONG_CROSS)) {
+    if (pair(m, true)) continue;
+    // "the cross street is prospect avenue"
+    const one = /cross/.test(u.words(m)) ? readStreet(u, m.end) : undefined;
+    if (one && (one.suffix || / (is|are|its)$/.test(u.words(m)))) {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
+    }
+  }
+  for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  // "third streets the cross street", "willow lane is the cross street": read the street backwards.
+  for (const m of u.matches(CROSS_AFTER)) {
+    for (let start = Math.max(0, m.start - 3); start < m.start; start++) {
+      const s = readStreet(u, start, true);
+      if (s && s.end === m.start && !STOP.has(u.tokens[start]!)) {
+        put({ start, end: s.end }, crossLabel(s));
+        taken.fill(true, start, s.end);
+        break;
+      }
+    }
+  }
+}
+
+// Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
+const STRONG_HEADS = new Set(
+  ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
+    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys').split(' '),
+);
+const WEAK_HEADS = new Set('tower elevator office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general'.split(' '));
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in toward towards across around theres see was is its'.split(' '));
+const ARTICLES = new Set(['the', 'a', 'an']);
+const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
+
+const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
+
+// Common words that join two place nouns into one ("school football field"); a proper name
+// between them starts a new landmark instead ("the college hawthorne hall").
+const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train'.split(' '));
+
+function laterHead(t: string[], i: number): boolean {
+  for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
+    if (STRONG_HEADS.has(t[j]!) || WEAK_HEADS.has(t[j]!)) return true;
+    if (!COMPOUND.has(t[j]!)) return false;
+  }
+  return false;
+}
+
+function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
+  const t = u.tokens;
+  let lastEnd = -1;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i]!;
+    if (taken[i]) continue;
+    // "exit 110"
+    if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
+      put({ start: i, end: i + 2 }, `exit ${t[i + 1]}`);
+      lastEnd = i + 2;
+      continue;
+    }
+    const strong = STRONG_HEADS.has(w);
+    if (!strong && !WEAK_HEADS.has(w)) continue;
+    const next = t[i + 1];
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next))) continue;
+    // "high school football field", "cedar creek middle school": the phrase ends at its last head.
+    if (laterHead(t, i)) continue;
+    const modifiers: string[] = [];
+    let start = i;
+    while (start > 0 && modifiers.length < 3) {
+      const m = t[start - 1]!;
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
+      if (!SIZE.has(m)) modifiers.unshift(m);
+      start--;
+    }
+    if (!strong && modifiers.length === 0) continue;
+    let before = start - 1;
+    if (before >= 0 && ARTICLES.has(t[before]!)) before--;
+    const cue =
+      // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
+      before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
+    // "robbed the gas station": a named place after "the" is a place whatever the verb.
+    const named = modifiers.length > 0 && t[start - 1] === 'the';
+    if (!cue && !named) continue;
+    put({ start, end: i + 1 }, [...modifiers, w].join(' '));
+    lastEnd = i + 1;
+  }
+}
+
+const HIGHWAY_RE =
+  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+const MILE_RE = /\b(?:mile marker|mile post|milepost|marker|mm) (?:number )?(\d{1,3})\b/dg;
+const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
+const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
+
+function highways(u: Utterance, put: Put): void {
+  let highway: { span: Span; label: string; direction?: string } | undefined;
+  for (const m of u.matches(HIGHWAY_RE)) {
+    const kind = u.words(m.groups[0]!);
+    const n = u.words(m.groups[1]!);
+    const direction = m.groups[2] ? u.words(m.groups[2]) : undefined;
+    // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
+    if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
+    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}` }[kind] ?? `SR ${n}`;
+    highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
+  }
+  let marked = false;
+  for (const m of u.matches(MILE_RE)) {
+    // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
+    const span = highway && highway.span.start < m.start && m.start - highway.span.end <= 6 ? { start: highway.span.start, end: m.end } : m;
+    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words(m.groups[0]!)}`);
+    marked = true;
+  }
+  if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
+}
+
+export const extractLocation: Extractor = (u, emit) => {
+  // Tokens a cross street or an address took are not read again as a street or a landmark.
+  const taken = new Array<boolean>(u.length).fill(false);
+  crossStreets(u, (span, value) => emit('cross_street', span, value), taken);
+  addresses(u, (span, value) => emit('address', span, value), taken);
+  units(u, (span, value) => emit('unit', span, value));
+  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value));
+  landmarks(u, (span, value) => emit('landmark', span, value), taken);
+};

@@ -1,0 +1,87 @@
+// The caller's name. Recognised speech has no capitals, so a name is found by what is said
+// around it ("my name is", "this is", "its under", "mister"), and compromise's lexicon of first
+// and last names, with the part of speech of every other word, tells "this is john" from "this is bad".
+
+import nlp from 'compromise';
+import type { Utterance } from './text.js';
+import { type Extractor, STOP, streetSuffix, titleCase } from './words.js';
+
+// compromise's lexicon and tag tree, read directly: tagging a sentence with nlp() costs about a
+// millisecond, a lookup nothing, and these words are read out of context anyway.
+const model = nlp.model() as {
+  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
+};
+const tagsOf = (word: string): string[] => {
+  const tags = Object.hasOwn(model.one.lexicon, word) ? model.one.lexicon[word] : undefined;
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+};
+const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const isFirstName = (w: string): boolean => tagsOf(w).some((t) => FIRST_NAME.has(t));
+const isLastName = (w: string): boolean => tagsOf(w).includes('LastName');
+// Kinds of word that are never part of a name: "this is bad", "angela angela wake up".
+const NOT_NAME = new Set(['Verb', 'Adverb', 'Adjective', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Value', 'Negative', 'Expression']);
+const notName = (w: string): boolean => {
+  if (isFirstName(w) || isLastName(w)) return false;
+  const tags = tagsOf(w);
+  if (tags.length === 0) return /(?:ing|ly|ed)$/.test(w); // unknown: a name, unless it looks like a verb or an adverb
+  return tags.some((t) => NOT_NAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => NOT_NAME.has(p)));
+};
+const NAME_STOP = new Set([...STOP, 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime']);
+const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
+
+const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
+const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
+
+const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under)\b/dg;
+const WEAK_CUE = /\b(?:this is|its|it is|im|i am|hi|hello|caller(?: is)?)\b/dg;
+
+/** Up to three name words from `i`, repeats already folded; undefined when the first word cannot be a name. */
+function nameWords(u: Utterance, i: number): { words: string[]; end: number } | undefined {
+  const words: string[] = [];
+  let k = i;
+  while (k < u.length && words.length < 3) {
+    const w = u.tokens[k]!;
+    if (NAME_STOP.has(w) || /\d/.test(w) || w.length < 2 || streetSuffix(w, true)) break;
+    words.push(w);
+    k++;
+  }
+  if (words.length === 0 || streetSuffix(u.tokens[k], true)) return undefined;
+  // A word said twice before a surname is a first name whatever else it can be: "frank frank dempsey".
+  let keep = u.repeated[i] && words.length > 1 ? 1 : 0;
+  while (keep < words.length && !notName(words[keep]!)) keep++;
+  if (keep === 0) return undefined;
+  return { words: words.slice(0, keep), end: i + keep };
+}
+
+const asName = (words: string[]): string => titleCase(words.join(' '));
+
+export const extractCallerName: Extractor = (u, emit, speaker) => {
+  const t = u.tokens;
+  const found = (start: number, end: number, value: string) => emit('caller_name', { start, end }, value);
+  // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
+  for (const m of u.matches(STRONG_CUE)) {
+    const name = nameWords(u, m.end);
+    if (name) found(m.end, name.end, asName(name.words));
+  }
+  // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
+  for (let i = 0; i < t.length - 1; i++) {
+    const title = honorific(t[i]);
+    const surname = t[i + 1]!;
+    if (title && !NAME_STOP.has(surname) && !/\d/.test(surname) && !['my', 'his', 'her', 'our', 'the', 'your'].includes(t[i - 1] ?? '')) {
+      found(i, i + 2, `${title} ${titleCase(surname)}`);
+    }
+  }
+  // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
+  for (const m of u.matches(WEAK_CUE)) {
+    const first = t[m.end];
+    if (first === undefined || honorific(first) || !(isFirstName(first) || u.repeated[m.end])) continue;
+    const name = nameWords(u, m.end);
+    // "its jordan jordan price hes twenty two" names the patient, not the caller.
+    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(m.end, name.end, asName(name.words));
+  }
+  // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager".
+  if (speaker === 'caller' && t.length >= 2 && (isFirstName(t[0]!) || u.repeated[0])) {
+    const name = nameWords(u, 0);
+    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(0, name.end, asName(name.words));
+  }
+};

@@ -1,0 +1,98 @@
+// The scene: weapons, hazards to responders, and how many people are involved.
+
+import type { Utterance } from './text.js';
+import { type Extractor, type Put, phrases } from './words.js';
+
+const WEAPONS: [string, RegExp][] = [
+  ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
+  ['shotgun', phrases('shotguns?')],
+  ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
+  ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat) )guns?', 'firearms?')],
+  ['knife', phrases('knife', 'knives', 'blade', 'switchblade', 'box cutter', 'machete')],
+  ['bat', phrases('(?:baseball )?bat')],
+  ['hammer', phrases('hammer')],
+  ['crowbar', phrases('crowbar', 'tire iron')],
+  ['axe', phrases('axe', 'hatchet')],
+  ['taser', phrases('taser')],
+  ['pepper spray', phrases('pepper spray', 'mace')],
+  ['weapon', phrases('weapons?')],
+];
+
+const HAZARDS: [string, RegExp][] = [
+  ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', 'smokes', 'smoking', 'smoky')],
+  ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires?', 'fell on the power lines?')],
+  ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
+  ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
+  ['gas leak', phrases('gas leak', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
+  ['ammonia', phrases('ammonia', 'anhydrous')],
+  ['chlorine', phrases('chlorine')],
+  ['chemical', phrases('chemicals?(?! burns?)')],
+  ['propane', phrases('propane')],
+  ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
+  ['oxygen', phrases('oxygen', 'o2')],
+  ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
+  ['fentanyl', phrases('fentanyl')],
+  ['needles', phrases('needles', 'syringes?')],
+  ['vapor cloud', phrases('clouds?')],
+  ['ice', phrases('ice', 'icy')],
+  ['flooding', phrases('flood(?:ed|ing)?', 'water (?:is )?rising')],
+  ['darkness', phrases('getting dark', 'its dark', 'dark now', 'darkness', 'pitch black')],
+  ['cold', phrases('(?:its|getting|so|really|very|im|freezing) (?:really |so )?cold', 'freezing')],
+  ['low battery', phrases('low battery', 'batterys? (?:is )?(?:at |almost |nearly )?(?:dead|dying|low|\\d+ percent)', 'phone (?:is )?dying')],
+  ['intoxicated', phrases('drunk', 'intoxicated', 'wasted', 'high on', 'been drinking', 'drinking a lot')],
+];
+const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b/dg;
+
+function mentions(u: Utterance, table: [string, RegExp][], put: Put): Set<string> {
+  const claimed = new Array<boolean>(u.length).fill(false);
+  const found = new Set<string>();
+  for (const [value, re] of table) {
+    for (const m of u.matches(re)) {
+      if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
+      claimed.fill(true, m.start, m.end);
+      found.add(value);
+      put(m, value);
+    }
+  }
+  return found;
+}
+
+const PEOPLE_RE = new RegExp(
+  [
+    '\\b(\\d{1,3}) (?:[a-z]+ )?(?:people|persons?|patients?|victims?|kids|children|students|guys|men|women|adults|workers|others|passengers|occupants|residents|males|females)\\b',
+    '\\b(\\d{1,3}) (?:of us|of them|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
+    '\\bme and (?:my |our |the )?(\\d{1,3}) [a-z]+',
+    '\\b(both) of us\\b',
+    '\\bme and (?:my [a-z]+|her|him|my)\\b',
+    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and))\\b',
+  ].join('|'),
+  'dg',
+);
+
+function peopleCount(u: Utterance, put: Put): void {
+  for (const m of u.matches(PEOPLE_RE)) {
+    if (u.isNegated(m.start)) continue;
+    const [n, n2, others, both] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    let count: number;
+    if (n !== undefined || n2 !== undefined) count = Number(n ?? n2);
+    else if (others !== undefined) count = Number(others) + 1; // "me and three students"
+    else if (both !== undefined || / and /.test(u.words(m))) count = 2; // "both of us", "me and her"
+    else count = 1; // "im alone", "just me"
+    if (count > 0 && count <= 500) put(m, String(count));
+  }
+}
+
+export const extractScene: Extractor = (u, emit) => {
+  const weapons = new Set<string>();
+  const pending: [Parameters<Put>[0], string][] = [];
+  mentions(u, WEAPONS, (span, value) => {
+    weapons.add(value);
+    pending.push([span, value]);
+  });
+  // "a weapon" says less than "a knife" said with it.
+  for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
+  mentions(u, HAZARDS, (span, value) => emit('hazard', span, value));
+  for (const m of u.matches(PLACARD_RE)) emit('hazard', m, `placard ${u.words(m.groups[0]!)}`);
+  peopleCount(u, (span, value) => emit('people_count', span, value));
+};

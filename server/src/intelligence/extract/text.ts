@@ -1,0 +1,238 @@
+// One segment's text as the extractors read it: lowercase words without punctuation, spoken
+// numbers as digits (media/asr/numbers.ts), fillers dropped, stutters and partial words
+// ("wil willow", "my my") folded. Every word remembers where it came from in the original
+// text, so an entity's raw text is the words as heard or typed, not the cleaned form.
+
+import { normalizeNumbers } from '../../../../media/asr/numbers.js';
+
+// Not "mm": typed notes use it for mile marker.
+const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm']);
+const NUMBER_WORDS = new Set(
+  'zero oh o one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million double triple'.split(' '),
+);
+// Short real words that happen to start the next word ("he help", "in inside"): not stutters.
+const NOT_PARTIAL = new Set('a i an as at be by do go he hi in is it me my no of on or so to up us we im its hes shes car cars her his him our out the they'.split(' '));
+
+// Clause starts for question scope: "is he breathing", "any weapons", "where is she bleeding".
+const ASK_AUX = new Set('is are was were does did do has have can could will would should'.split(' '));
+const ASK_ANY = new Set(['any', 'anyone', 'anybody', 'anything']);
+const ASK_WH = new Set('what whats where wheres how hows which who whos when why'.split(' '));
+const ASK_IF = new Set(['if', 'whether', 'until', 'unless']);
+const SUBJECT = new Set(
+  'he she they it there anyone anybody someone somebody you the your his her this that we i papa mom dad everyone everybody any baby patient'.split(' '),
+);
+const BOUNDARY = new Set('okay ok alright so and now sir maam yes no yeah right listen well then but also hey please'.split(' '));
+// A new statement after a question: "is she going to be okay shes not breathing".
+const RESTATE = new Set('he she they we hes shes im its theyre theres okay ok alright so please listen'.split(' '));
+
+const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'without', 'neither', 'nor']);
+// "cant see any fire" negates, but "cant breathe" and "wont wake up" are findings: the readers match those as whole phrases first.
+const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
+// "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").
+const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
+const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no']);
+// Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
+const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer'.split(' '));
+// A new clause between a negator and a keyword ends the negation: "no hes breathing".
+const CLAUSE = new Set('but and hes shes im its theyre were he she they i we you it theres so okay now then because cause'.split(' '));
+const BELIEF = new Set(['think', 'thinks', 'believe', 'guess', 'seem', 'seems']);
+
+interface Word {
+  text: string;
+  /** Character range in the original text. */
+  from: number;
+  to: number;
+  /** Said twice in a row ("marcus marcus bell"): a cue for a name given slowly. */
+  repeated: boolean;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TokenMatch extends Span {
+  /** Token ranges of the regex's capture groups (undefined when a group did not take part). */
+  groups: (Span | undefined)[];
+}
+
+export class Utterance {
+  /** Cleaned words, numbers as digits. */
+  readonly tokens: string[];
+  /** The tokens joined by single spaces: what the regexes run over. */
+  readonly text: string;
+  readonly repeated: boolean[];
+  private readonly original: string;
+  private readonly from: number[];
+  private readonly to: number[];
+  private readonly charToken: Int32Array;
+  private readonly asked: boolean[];
+
+  constructor(original: string) {
+    this.original = original;
+    const words = foldStutters(cleanWords(original));
+    const aligned = alignNumbers(words);
+    this.tokens = aligned.map((w) => w.text);
+    this.repeated = aligned.map((w) => w.repeated);
+    this.from = aligned.map((w) => w.from);
+    this.to = aligned.map((w) => w.to);
+    this.text = this.tokens.join(' ');
+    this.charToken = new Int32Array(this.text.length + 1);
+    let at = 0;
+    this.tokens.forEach((t, i) => {
+      this.charToken.fill(i, at, at + t.length + 1);
+      at += t.length + 1;
+    });
+    this.asked = markQuestions(this.tokens);
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  /** The original words of tokens [start, end), without surrounding punctuation. */
+  raw(start: number, end: number): string {
+    if (end <= start) return '';
+    return this.original.slice(this.from[start], this.to[end - 1]).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  }
+
+  /** Every match of a global regex over `text`, as token ranges. The regex needs the `d` flag. */
+  *matches(re: RegExp): Generator<TokenMatch> {
+    re.lastIndex = 0;
+    for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const indices = m.indices!;
+      yield {
+        ...this.span(m.index, m.index + m[0].length),
+        groups: indices.slice(1).map((g) => (g ? this.span(g[0], g[1]) : undefined)),
+      };
+    }
+  }
+
+  /** The cleaned words of a token range. */
+  words(span: Span): string {
+    return this.tokens.slice(span.start, span.end).join(' ');
+  }
+
+  /** True when the token is inside a question or an "if" clause: "is he breathing", "tell me if she stops breathing". */
+  isAsked(token: number): boolean {
+    return this.asked[token] ?? false;
+  }
+
+  /** True when the phrase starting at `token` is negated: "not breathing", "no weapons", "didnt hit her head". */
+  isNegated(token: number): boolean {
+    return this.negator(token) !== undefined;
+  }
+
+  /** The token that negates the phrase starting at `token`, if one does. */
+  negator(token: number): number | undefined {
+    let clause = false;
+    let belief = false;
+    for (let j = token - 1; j >= 0 && j >= token - 4; j--) {
+      const w = this.tokens[j]!;
+      const gapOnly = (gap: Set<string>) => (this.tokens.slice(j + 1, token).every((g) => gap.has(g)) ? j : undefined);
+      if (NEGATE_NOUN.has(w)) return gapOnly(NEGATION_GAP);
+      // "not", "didnt": negates its clause; "i dont think hes breathing" reaches across one.
+      if (NEGATE_VERB.has(w)) return !clause || belief ? j : undefined;
+      if (NEGATE_PERCEIVE.has(w)) return gapOnly(PERCEIVE_GAP);
+      if (BELIEF.has(w)) belief = true;
+      if (CLAUSE.has(w)) clause = true;
+    }
+    return undefined;
+  }
+
+  private span(fromChar: number, toChar: number): Span {
+    return { start: this.charToken[fromChar]!, end: this.charToken[Math.max(fromChar, toChar - 1)]! + 1 };
+  }
+}
+
+/** Words of the original text, lowercased, apostrophes dropped, split on other punctuation. */
+function cleanWords(original: string): Word[] {
+  const words: Word[] = [];
+  for (const m of original.matchAll(/\S+/g)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const lower = m[0]
+      .toLowerCase()
+      .replace(/['’`]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/#/g, ' number ');
+    for (const part of lower.split(/[^\p{L}\p{N}]+/u)) {
+      if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
+    }
+  }
+  return words;
+}
+
+/** "wil willow lane" -> "willow lane", "my my husband" -> "my husband"; spoken digits are never folded. */
+function foldStutters(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (next && !NUMBER_WORDS.has(w.text) && !/\d/.test(w.text)) {
+      if (next.text === w.text) {
+        words[i + 1] = { ...next, from: w.from, repeated: true };
+        continue;
+      }
+      if (w.text.length >= 2 && next.text.length > w.text.length && next.text.startsWith(w.text) && !NOT_PARTIAL.has(w.text)) {
+        words[i + 1] = { ...next, from: w.from };
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Runs normalizeNumbers over the words and maps its output back to them: a word it kept maps
+ * to itself, a run it turned into digits ("fourteen twenty" -> "1420") maps to the run.
+ */
+function alignNumbers(words: Word[]): Word[] {
+  const input = words.map((w) => w.text);
+  const output = normalizeNumbers(input.join(' ')).split(' ').filter(Boolean);
+  const out: Word[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < output.length && i < input.length) {
+    if (output[j] === input[i]) {
+      out.push(words[i]!);
+      i++;
+      j++;
+      continue;
+    }
+    // A group of digit tokens made from a run of number words: consume the run up to where the
+    // next kept word lines up again (two words of lookahead, so an "and" inside the run is not taken for the one after it).
+    let jEnd = j + 1;
+    while (jEnd < output.length && /\d/.test(output[jEnd]!) && output[jEnd] !== input[i + jEnd - j]) jEnd++;
+    let iEnd = i + 1;
+    const lineUp = (k: number) => input[k] === output[jEnd] && (jEnd + 1 >= output.length || input[k + 1] === output[jEnd + 1] || /\d/.test(output[jEnd + 1]!));
+    while (iEnd < input.length && !lineUp(iEnd)) iEnd++;
+    if (jEnd >= output.length) iEnd = input.length;
+    const from = words[i]!.from;
+    const to = words[iEnd - 1]!.to;
+    for (let k = j; k < jEnd; k++) out.push({ text: output[k]!, from, to, repeated: false });
+    i = iEnd;
+    j = jEnd;
+  }
+  return out;
+}
+
+function markQuestions(tokens: string[]): boolean[] {
+  const asked = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    const atStart = i === 0 || BOUNDARY.has(tokens[i - 1]!);
+    const starts =
+      ASK_IF.has(w) || (atStart && (ASK_ANY.has(w) || ASK_WH.has(w) || (ASK_AUX.has(w) && SUBJECT.has(tokens[i + 1] ?? ''))));
+    if (!starts) continue;
+    let k = i;
+    for (; k < tokens.length && !(k > i + 2 && RESTATE.has(tokens[k]!)); k++) asked[k] = true;
+    i = k - 1;
+  }
+  return asked;
+}

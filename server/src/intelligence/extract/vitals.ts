@@ -1,0 +1,173 @@
+// The patient: awake, breathing, bleeding, age, injuries. The three vital signs keep the last
+// thing said in the segment ("yeah shes breathing shes kind of snoring" is abnormal breathing);
+// a specific finding wins over the plain word it contains ("breathing real slow").
+
+import type { Span, Utterance } from './text.js';
+import { BODY_PART_WORDS, type Extractor, bodyPart, phrases } from './words.js';
+
+interface Reading extends Span {
+  value: string;
+}
+
+/** What was said last; a specific reading already hides the plain word inside it. */
+const lastReading = (readings: Reading[]): Reading | undefined => readings[readings.length - 1];
+
+function read(u: Utterance, table: [string, RegExp][], plain: RegExp, plainValue: (m: Span) => string | undefined): Reading[] {
+  const readings: Reading[] = [];
+  const covered = new Array<boolean>(u.length).fill(false);
+  for (const [value, re] of table) {
+    for (const m of u.matches(re)) {
+      if (u.isAsked(m.start)) continue;
+      readings.push({ ...m, value });
+      covered.fill(true, m.start, m.end);
+    }
+  }
+  for (const m of u.matches(plain)) {
+    if (covered[m.start] || u.isAsked(m.start)) continue;
+    const value = plainValue(m);
+    // The raw text of a denial keeps its "not": "hes not breathing" -> "not breathing".
+    if (value) readings.push({ ...m, start: u.negator(m.start) ?? m.start, value });
+  }
+  return readings.sort((a, b) => a.start - b.start);
+}
+
+const SUBJECT_BEFORE = new Set('hes shes is still theyre its im are was were he she baby and conscious pt patient now again'.split(' '));
+const NOUN_BEFORE = new Set('his her their the your my watch check monitor of about keep'.split(' '));
+
+const BREATHING: [string, RegExp][] = [
+  [
+    'abnormal',
+    phrases(
+      'gasp(?:s|ing)?',
+      'agonal',
+      'snor(?:e|es|ing)',
+      'gurgl(?:e|es|ing)',
+      'wheez(?:e|es|ing)',
+      'breathing (?:real |really |very |so |kind of |kinda )?(?:slow|slowly|fast|hard|funny|weird|strange|shallow|heavy|heavily)',
+      'breathings? (?:is )?(?:real |really |very |so )?(?:weird|funny|slow|fast|strange|shallow)',
+      'barely breathing',
+      '(?:trouble|difficulty) breathing',
+      'hard (?:time )?(?:to )?breath(?:e|ing)',
+      'cant breathe',
+      'cannot breathe',
+      'short(?:ness)? of breath',
+      'cant (?:catch|get) (?:his|her|my|their) breath',
+      'struggling to breathe',
+      'not breathing (?:normally|right|properly)',
+    ),
+  ],
+  ['no', phrases('(?:stopped|quit|stops) breathing')],
+  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising')],
+];
+
+const CONSCIOUS: [string, RegExp][] = [
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'cant wake (?:him|her|them)', 'unconscious', 'unresponsive', 'passed out', 'knocked out', 'out cold', 'fainted', 'blacked out', 'wont (?:answer|respond|talk)')],
+  ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
+];
+const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
+
+const BLEEDING: [string, RegExp][] = [
+  ['no', phrases('(?:bleeding|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
+  [
+    'severe',
+    phrases(
+      'bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)',
+      '(?:wont|cant|cannot|can not) stop (?:the )?bleeding',
+      '(?:so much|lots of|a lot of) blood',
+      'blood everywhere',
+      'pool of blood',
+      'gushing',
+      'spurting',
+      'soaked in blood',
+    ),
+  ],
+];
+const BLEEDING_PLAIN = phrases('bleeding', 'blood(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
+
+const AGE_RE = new RegExp(
+  '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
+    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is) ' +
+    '(?:like |about |around |maybe |only |just |almost |nearly |over |probably )?(\\d{1,3})(?! (?:weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months|and a half|[a-z]+ (?:street|avenue|road|lane|drive|court)))\\b' +
+    '|\\b(\\d{1,3}) (?:years? old|yrs? old|y o|yo)\\b' +
+    '|\\b(\\d{1,2}) (months?|weeks?|days?) old\\b' +
+    '|\\bin (?:his|her|their) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
+  'dg',
+);
+const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
+
+function ages(u: Utterance): Reading[] {
+  const out: Reading[] = [];
+  for (const m of u.matches(AGE_RE)) {
+    const [said, years, small, unit, decade] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    const n = Number(said ?? years);
+    if ((said ?? years) !== undefined && n <= 120) out.push({ ...m, value: String(n) });
+    else if (small && unit) out.push({ ...m, value: `${Number(small)} ${unit.endsWith('s') ? unit : `${unit}s`}` });
+    else if (decade) out.push({ ...m, value: DECADES[decade] ?? decade });
+  }
+  return out;
+}
+
+// Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
+// hurt ("hit her head" -> "head").
+const KIND: Record<string, string> = {
+  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned', burning: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab',
+};
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked';
+const KINDS = Object.keys(KIND).join('|');
+const PART = `(${BODY_PART_WORDS})`;
+const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
+const INJURY_RE = new RegExp(
+  [
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:in (?:the|his|her|my) )?${OWNER}${PART}\\b`,
+    `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
+    `\\b${PART} (?:is |are )?(?:really |very |all )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
+  ].join('|'),
+  'dg',
+);
+const WOUND_RE = phrases('smoke inhalation', 'concussion', 'gunshot(?: wound)?', 'stab wound', '(?:been|got|was|were|is|hes|shes|being|im) shot(?! in)', 'shot (?:the|a|my|him|her|me|them|someone|somebody)', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
+
+function injuries(u: Utterance): Reading[] {
+  const out: Reading[] = [];
+  for (const m of u.matches(INJURY_RE)) {
+    const g = m.groups.map((s) => (s ? u.words(s) : undefined));
+    const [verb, part1, part2, part3, adjective] = g;
+    const part = bodyPart(part1 ?? part2 ?? part3);
+    if (!part) continue;
+    const kind = KIND[verb ?? adjective ?? ''];
+    // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
+    const start = part3 !== undefined ? m.groups[3]!.start : m.start;
+    if (u.isAsked(start) || u.isNegated(start)) continue;
+    out.push({ ...m, value: kind ? `${kind} ${part}` : part });
+  }
+  for (const m of u.matches(WOUND_RE)) {
+    if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
+    const w = u.words(m);
+    const value = /shot|gunshot/.test(w) ? 'gunshot' : /stab/.test(w) ? 'stab' : /cut|gash|laceration/.test(w) ? 'cut' : w;
+    if (!out.some((r) => r.start <= m.start && r.end >= m.end)) out.push({ ...m, value });
+  }
+  return out;
+}
+
+export const extractVitals: Extractor = (u, emit) => {
+  const breathing = read(u, BREATHING, /\bbreathing\b/dg, (m) => {
+    if (u.isNegated(m.start)) return 'no';
+    const before = u.tokens[m.start - 1] ?? '';
+    return NOUN_BEFORE.has(before) || !(SUBJECT_BEFORE.has(before) || m.start === 0) ? undefined : 'yes';
+  });
+  const conscious = read(u, CONSCIOUS, CONSCIOUS_PLAIN, (m) => {
+    const before = u.tokens[m.start - 1] ?? '';
+    // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
+    if (u.tokens[m.start] === 'talking' && !SUBJECT_BEFORE.has(before) && before !== 'not') return undefined;
+    if (u.isNegated(m.start)) return 'no';
+    return NOUN_BEFORE.has(before) ? undefined : 'yes';
+  });
+  const bleeding = read(u, BLEEDING, BLEEDING_PLAIN, (m) => (u.isNegated(m.start) ? 'no' : 'yes'));
+  for (const [type, readings] of [['breathing', breathing], ['conscious', conscious], ['bleeding', bleeding]] as const) {
+    const last = lastReading(readings);
+    if (last) emit(type, last, last.value);
+  }
+  for (const r of ages(u)) emit('patient_age', r, r.value);
+  // "bleeding from his head" also names the injury, and "smoke inhalation" is not "smoke".
+  for (const r of injuries(u)) emit('injury', r, r.value);
+};

@@ -1,0 +1,94 @@
+// Small shared vocabularies and formatting for the extractors.
+
+import type { EntityType, Segment } from '../types.js';
+import type { Span, Utterance } from './text.js';
+
+export type Emit = (type: EntityType, span: Span, normalized: string) => void;
+export type Extractor = (u: Utterance, emit: Emit, speaker: Segment['speaker']) => void;
+/** An emit already bound to one entity type. */
+export type Put = (span: Span, normalized: string) => void;
+
+/** A global regex with indices matching any of the alternatives as whole words. */
+export const phrases = (...alternatives: string[]): RegExp => new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'dg');
+
+/** Function words that are never part of a street, place or person's name. */
+export const STOP = new Set(
+  (
+    'a an the and or but of to in on at by for from with into onto off out over under up down near about around ' +
+    'i im me my mine you your youre he hes him his she shes her hers it its we were our us they theyre them their this that these those there theres here ' +
+    'is are was be been being am do does did dont doesnt didnt have has had can cant could will wont would should not no yes yeah okay ok please ' +
+    'just like so then now what whats where which who how when why if because some any all every each other another one ' +
+    'help hurry sir maam oh god hi hello thanks thank sorry think know said says going gonna got get right left next end exit'
+  ).split(' '),
+);
+
+/** Street suffixes: what was said -> [full, abbreviated]. */
+export const STREET_SUFFIX: Record<string, [string, string]> = {
+  street: ['Street', 'St'], st: ['Street', 'St'],
+  avenue: ['Avenue', 'Ave'], ave: ['Avenue', 'Ave'], av: ['Avenue', 'Ave'],
+  road: ['Road', 'Rd'], rd: ['Road', 'Rd'],
+  lane: ['Lane', 'Ln'], ln: ['Lane', 'Ln'],
+  drive: ['Drive', 'Dr'], dr: ['Drive', 'Dr'],
+  court: ['Court', 'Ct'], ct: ['Court', 'Ct'],
+  boulevard: ['Boulevard', 'Blvd'], blvd: ['Boulevard', 'Blvd'],
+  place: ['Place', 'Pl'], pl: ['Place', 'Pl'],
+  circle: ['Circle', 'Cir'], cir: ['Circle', 'Cir'],
+  parkway: ['Parkway', 'Pkwy'], pkwy: ['Parkway', 'Pkwy'],
+  highway: ['Highway', 'Hwy'], hwy: ['Highway', 'Hwy'],
+  terrace: ['Terrace', 'Ter'],
+  way: ['Way', 'Way'],
+  square: ['Square', 'Sq'],
+  pike: ['Pike', 'Pike'],
+};
+
+/** The suffix a word is, allowing the possessive "s" ASR leaves ("third streets the cross street"). */
+export function streetSuffix(word: string | undefined, possessive = false): [string, string] | undefined {
+  if (word === undefined) return undefined;
+  if (Object.hasOwn(STREET_SUFFIX, word)) return STREET_SUFFIX[word];
+  if (possessive && word.endsWith('s') && Object.hasOwn(STREET_SUFFIX, word.slice(0, -1))) return STREET_SUFFIX[word.slice(0, -1)];
+  return undefined;
+}
+
+const ORDINAL_WORDS = [
+  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+];
+const TENS_ORDINALS: Record<string, number> = { thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
+
+/** "third" -> 3, "3rd" -> 3; undefined for anything else. */
+export function ordinalValue(word: string | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  const i = ORDINAL_WORDS.indexOf(word);
+  if (i > 0) return i;
+  if (Object.hasOwn(TENS_ORDINALS, word)) return TENS_ORDINALS[word];
+  const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+export const titleCase = (words: string): string => words.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** Body parts, plural and possessive forms to one name. */
+export function bodyPart(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  if (Object.hasOwn(BODY_PARTS, word)) return BODY_PARTS[word];
+  if (word.endsWith('s') && Object.hasOwn(BODY_PARTS, word.slice(0, -1))) return BODY_PARTS[word.slice(0, -1)];
+  return undefined;
+}
+const BODY_PARTS: Record<string, string> = Object.fromEntries(
+  'head forehead face eye nose mouth lip jaw neck back spine chest rib stomach belly abdomen arm elbow wrist hand finger thumb hip leg knee ankle foot toe shoulder pelvis skull collarbone ear cheek tooth'
+    .split(' ')
+    .map((p) => [p, p]),
+);
+Object.assign(BODY_PARTS, { feet: 'foot', teeth: 'tooth', ribs: 'rib' });
+
+/** A regex alternation of the body part words and their plurals, longest first. */
+export const BODY_PART_WORDS = Object.keys(BODY_PARTS)
+  .flatMap((p) => [`${p}s`, p])
+  .sort((a, b) => b.length - a.length)
+  .join('|');
