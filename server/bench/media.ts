@@ -2,7 +2,9 @@
 // real caller bridge (codec pool, pacer, jitter buffer, recorder), with synthetic trainees
 // instead of browsers (synthetic.ts): each is a PlainTransport on its call's router whose
 // microphone, fed pre-encoded Opus RTP every 20 ms, is tapped into the bridge and whose
-// earpiece consumes the caller's voice into a loopback UDP socket.
+// earpiece consumes the caller's voice into a loopback UDP socket. A last run gives every call
+// a silent monitor too (synthetic.ts): a supervisor in monitor mode whose earpiece, another
+// PlainTransport, consumes the caller and the trainee as the room offers them.
 // Target (2 cores): 50 calls with pacing p99 < 30 ms and no packet lost on loopback.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,12 +21,14 @@ import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 import { CallRoom } from '../src/sfu/room.js';
 import { WorkerPool } from '../src/sfu/workers.js';
-import { encodeOnce, every20ms, syntheticTrainee, type SyntheticTrainee } from './synthetic.js';
+import { encodeOnce, every20ms, syntheticMonitor, syntheticTrainee, type SyntheticMonitor, type SyntheticTrainee } from './synthetic.js';
 
-const CALL_COUNTS = (process.env.BENCH_CALLS ?? '10,25,50').split(',').map(Number);
+const CALL_COUNTS = (process.env.BENCH_CALLS ?? '10,25,50').split(',').filter(Boolean).map(Number);
+/** Calls that each get a silent monitor, in one more run; empty for none. */
+const MONITORED_COUNTS = (process.env.BENCH_MONITORED_CALLS ?? '20').split(',').filter(Boolean).map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-if (!CALL_COUNTS.every((n) => Number.isInteger(n) && n > 0) || !(SECONDS > 0)) {
-  throw new TypeError('BENCH_CALLS takes counts like 10,25 and BENCH_SECONDS a number of seconds > 0');
+if (![...CALL_COUNTS, ...MONITORED_COUNTS].every((n) => Number.isInteger(n) && n > 0) || !(SECONDS > 0)) {
+  throw new TypeError('BENCH_CALLS and BENCH_MONITORED_CALLS take counts like 10,25 and BENCH_SECONDS a number of seconds > 0');
 }
 const WARMUP_MS = 2_000;
 /** monitorEventLoopDelay records whole timer intervals: lateness is what exceeds this. */
@@ -39,12 +43,16 @@ type Call = {
   bridge: CallBridge;
   voice: Voice;
   trainee: SyntheticTrainee;
+  monitor: SyntheticMonitor | undefined;
   /** Trainee packets sent and bridge frames out; caller packets in and gaps among them. */
   counts: { sent: number; delivered: number; received: number; lost: number; bridgeErrors: number };
 };
 
 type Result = {
   calls: number;
+  /** Silent monitors (one per call, or none) and the packets each track brought them. */
+  monitors: number;
+  monitored: { caller: number; trainee: number; lost: number };
   /** % of one core: this process (all threads), its event-loop thread, the SFU, everything else. */
   cpu: { perCall: number; node: number; main: number; sfu: number; others: number };
   pacing: { p50: number; p99: number };
@@ -69,7 +77,11 @@ try {
   const traineePackets = encodeOnce(await flite.synthesize(TRAINEE_LINE, { name: 'rms' }));
   for (const n of CALL_COUNTS) {
     console.error(`${n} calls: ${WARMUP_MS / 1000} s warm-up + ${SECONDS} s ...`);
-    results.push(await run(n, callerLine, traineePackets));
+    results.push(await run(n, callerLine, traineePackets, false));
+  }
+  for (const n of MONITORED_COUNTS) {
+    console.error(`${n} calls, each with a silent monitor: ${WARMUP_MS / 1000} s warm-up + ${SECONDS} s ...`);
+    results.push(await run(n, callerLine, traineePackets, true));
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
@@ -77,13 +89,13 @@ try {
 printTable(results);
 console.log(`total ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
 
-async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array[]): Promise<Result> {
+async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array[], monitored: boolean): Promise<Result> {
   const workers = await WorkerPool.create({ ...config.mediasoup, logger });
   const codecs = await CodecPool.create();
   const arrivals = new SampleWindow(n * (SECONDS + 1) * (1000 / FRAME_MS));
   // One at a time, as calls arrive: concurrent WorkerPool.createRouter() calls all pick the same worker.
   const calls: Call[] = [];
-  for (let i = 0; i < n; i++) calls.push(await openCall(`bench-${n}-${i}`, workers, codecs, arrivals));
+  for (let i = 0; i < n; i++) calls.push(await openCall(`bench-${n}${monitored ? 'm' : ''}-${i}`, workers, codecs, arrivals, monitored));
   const stopTrainees = every20ms((tick) => {
     for (const call of calls) {
       call.trainee.send(traineePackets[tick % traineePackets.length]!, tick);
@@ -104,8 +116,9 @@ async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array
   const pct = (key: keyof typeof cpu1) => ((cpu1[key] - cpu0[key]) / wallMs) * 100;
   loop.disable();
   const jitters = calls.map((c) => c.voice.pacer.sendJitter());
-  const measured: Omit<Result, 'frames'> = {
+  const measured: Omit<Result, 'frames' | 'monitored'> = {
     calls: n,
+    monitors: sum(calls, (c) => (c.monitor ? 1 : 0)),
     cpu: { perCall: (pct('node') + pct('sfu')) / n, node: pct('node'), main: pct('main'), sfu: pct('sfu'), others: pct('machine') - pct('node') - pct('sfu') },
     pacing: { p50: median(jitters.map((j) => j.p50)), p99: Math.max(...jitters.map((j) => j.p99)) },
     arrival: arrivals.percentiles(),
@@ -120,17 +133,20 @@ async function run(n: number, callerLine: Int16Array, traineePackets: Uint8Array
   stopTrainees();
   await sleep(200);
   const frames = { delivered: sum(calls, (c) => c.counts.delivered), sent: sum(calls, (c) => c.counts.sent) };
+  const heard = (source: 'caller' | 'trainee', key: 'packets' | 'lost') => sum(calls, (c) => c.monitor?.counts.get(source)?.[key] ?? 0);
+  const earpieces = { caller: heard('caller', 'packets'), trainee: heard('trainee', 'packets'), lost: heard('caller', 'lost') + heard('trainee', 'lost') };
   for (const call of calls) {
+    call.monitor?.close();
     call.trainee.close();
     call.room.close();
   }
   await Promise.all(calls.map((c) => c.bridge.finish()));
   await codecs.close();
   workers.close();
-  return { ...measured, frames };
+  return { ...measured, frames, monitored: earpieces };
 }
 
-async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, arrivals: SampleWindow): Promise<Call> {
+async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, arrivals: SampleWindow, monitored: boolean): Promise<Call> {
   const router = await workers.createRouter();
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
@@ -149,7 +165,8 @@ async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, 
   });
   bridge.on('traineeFrame', () => counts.delivered++);
   bridge.on('error', () => counts.bridgeErrors++);
-  return { room, bridge, voice, trainee, counts };
+  const monitor = monitored ? await syntheticMonitor(callId, router, room) : undefined;
+  return { room, bridge, voice, trainee, monitor, counts };
 }
 
 /** The caller says its line again each time it ends, so every caller talks all the time. */
@@ -189,11 +206,12 @@ function machineCpuMs(): number {
 }
 
 function printTable(rows: Result[]): void {
-  const head = ['calls', 'CPU/call %', 'node % (main)', 'sfu %', 'others %', 'pacing p50/p99 ms', 'arrival p50/p99 ms', 'lost',
-    'caller pkts recv/sent', 'silent slots', 'trainee frames to bridge', 'loop lag p99/max ms', 'bridge errors'];
+  const head = ['calls', 'monitors', 'CPU/call %', 'node % (main)', 'sfu %', 'others %', 'pacing p50/p99 ms', 'arrival p50/p99 ms', 'lost',
+    'caller pkts recv/sent', 'silent slots', 'trainee frames to bridge', 'loop lag p99/max ms', 'bridge errors', 'monitor pkts caller/trainee', 'monitor lost'];
   const ms = (a: number, b: number) => `${a.toFixed(2)} / ${b.toFixed(2)}`;
   const cells = rows.map((r) => [
     String(r.calls),
+    String(r.monitors),
     r.cpu.perCall.toFixed(2),
     `${r.cpu.node.toFixed(0)} (${r.cpu.main.toFixed(0)})`,
     r.cpu.sfu.toFixed(0),
@@ -206,6 +224,8 @@ function printTable(rows: Result[]): void {
     `${r.frames.delivered} / ${r.frames.sent} (${((r.frames.delivered / r.frames.sent) * 100).toFixed(1)}%)`,
     ms(r.loop.p99, r.loop.max),
     String(r.bridgeErrors),
+    r.monitors ? `${r.monitored.caller} / ${r.monitored.trainee}` : '-',
+    r.monitors ? String(r.monitored.lost) : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ');
@@ -219,8 +239,12 @@ pacing: caller pacers' sendJitter() (send - slot time): median of per-call p50s,
 arrival: |inter-arrival - 20 ms| of the caller's packets at the synthetic trainees, all calls pooled.
 lost: RTP sequence gaps seen there. silent slots: pacer slots with no packet (underruns + skips).
 trainee frames to bridge: frames the bridge emitted / packets the trainees sent (warm-up included).
-loop lag: how late a ${LOOP_PROBE_MS} ms timer on this process's event loop fired.`);
-  const row = rows.find((r) => r.calls === TARGET.calls);
+loop lag: how late a ${LOOP_PROBE_MS} ms timer on this process's event loop fired.
+monitors: calls with a silent monitor (a supervisor's PlainTransport consuming the caller and the
+  trainee); monitor pkts: what those earpieces received over the whole run (warm-up included,
+  counted with the trainee frames);
+  monitor lost: RTP sequence gaps among them.`);
+  const row = rows.find((r) => r.calls === TARGET.calls && r.monitors === 0);
   const target = `target: ${TARGET.calls} calls, pacing p99 < ${TARGET.pacingP99Ms} ms, no packet lost`;
   if (!row) return console.log(`${target}: not measured (BENCH_CALLS has no ${TARGET.calls})`);
   const met = row.pacing.p99 < TARGET.pacingP99Ms && row.caller.lost === 0;

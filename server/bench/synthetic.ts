@@ -1,15 +1,17 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
-import type { Producer, Router } from 'mediasoup/lib/types.js';
+import type { PlainTransport, Router, RtpParameters } from 'mediasoup/lib/types.js';
 import { FRAME_MS, FRAME_RTP_TICKS, FRAME_SAMPLES } from '../../media/format.js';
 import { OpusEncoder } from '../../media/opus.js';
 import { writeRtp } from '../../media/rtp.js';
+import type { TrackSource } from '../src/protocol/media.js';
 import type { CallRoom } from '../src/sfu/room.js';
 import { AUDIO_CODECS } from '../src/sfu/workers.js';
 
-// A synthetic trainee for the benchmarks: instead of a browser, a PlainTransport on the
-// call's router. Its microphone is a producer fed Opus RTP over loopback UDP and tapped into
+// Synthetic people for the benchmarks: instead of browsers, PlainTransports on the call's
+// router. A trainee's microphone is a producer fed Opus RTP over loopback UDP and tapped into
 // the caller bridge; its earpiece consumes a simulated voice and reads it from a UDP socket.
+// A silent monitor's earpiece consumes what the room lets a supervisor hear.
 
 export type SyntheticTrainee = {
   socket: Socket;
@@ -18,24 +20,22 @@ export type SyntheticTrainee = {
 };
 
 export async function syntheticTrainee(callId: string, router: Router, room: CallRoom, onCallerPacket: (packet: Buffer, at: number) => void): Promise<SyntheticTrainee> {
-  const plain = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => socket.connect(plain.tuple.localPort, '127.0.0.1', resolve));
-  await plain.connect({ ip: '127.0.0.1', port: socket.address().port });
+  const { plain, socket } = await loopbackTransport(router);
   const ssrc = randomInt(1, 0xffffffff);
   const seq0 = randomInt(0x10000);
   const ts0 = randomInt(0x100000000);
   const codec = { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters };
-  const mic: Producer = await plain.produce({ kind: 'audio', rtpParameters: { codecs: [codec], encodings: [{ ssrc }], rtcp: { cname: callId } } });
-  await room.tapTrainee(mic);
+  // The trainee joins the room as a browser would, so supervisors hear their microphone.
+  const peerId = `trainee-${callId}`;
+  room.join(peerId, 'trainee');
+  room.addTransport(peerId, plain, 'send');
+  await room.produce(peerId, plain.id, { codecs: [codec], encodings: [{ ssrc }], rtcp: { cname: callId } });
   const voice = room.voiceProducer('caller');
   if (!voice) throw new Error('the room has no caller voice');
   const earpiece = await plain.consume({ producerId: voice.id, rtpCapabilities: router.rtpCapabilities, paused: true });
   await earpiece.resume();
   socket.on('message', (packet) => {
-    if (packet[1]! >= 192 && packet[1]! <= 223) return; // RTCP, muxed on the same port (RFC 5761)
-    onCallerPacket(packet, performance.now());
+    if (!isRtcp(packet)) onCallerPacket(packet, performance.now());
   });
   return {
     socket,
@@ -48,6 +48,65 @@ export async function syntheticTrainee(callId: string, router: Router, room: Cal
       socket.close();
     },
   };
+}
+
+/** What a silent monitor received of each track it heard: packets, and RTP sequence gaps among them. */
+export type MonitorCounts = Map<TrackSource, { packets: number; lost: number }>;
+
+export type SyntheticMonitor = { counts: MonitorCounts; close(): void };
+
+/**
+ * A supervisor silently monitoring a call, for the benchmarks: a peer of the room in monitor
+ * mode whose earpiece is a PlainTransport consuming everything the room offers it (the caller
+ * and the trainee), read from a loopback UDP socket.
+ */
+export async function syntheticMonitor(callId: string, router: Router, room: CallRoom): Promise<SyntheticMonitor> {
+  const { plain, socket } = await loopbackTransport(router);
+  const peerId = `monitor-${callId}`;
+  room.join(peerId, 'supervisor');
+  room.addTransport(peerId, plain, 'recv');
+  await room.setSupervision(peerId, 'monitor');
+  const counts: MonitorCounts = new Map();
+  const streams = new Map<number, { source: TrackSource; lastSeq?: number }>();
+  for (const offer of await room.consume(peerId, router.rtpCapabilities)) {
+    const ssrc = (offer.rtpParameters as RtpParameters).encodings![0]!.ssrc!;
+    streams.set(ssrc, { source: offer.source });
+    counts.set(offer.source, { packets: 0, lost: 0 });
+    await room.resumeConsumer(peerId, offer.id);
+  }
+  socket.on('message', (packet) => {
+    const stream = isRtcp(packet) || packet.length < 12 ? undefined : streams.get(packet.readUInt32BE(8));
+    if (!stream) return;
+    const seq = packet.readUInt16BE(2);
+    const count = counts.get(stream.source)!;
+    count.packets++;
+    const gap = stream.lastSeq === undefined ? 0 : (seq - stream.lastSeq - 1) & 0xffff;
+    if (gap >= 0x8000) return; // late or duplicated, not lost
+    count.lost += gap;
+    stream.lastSeq = seq;
+  });
+  return {
+    counts,
+    close() {
+      room.leave(peerId);
+      socket.close();
+    },
+  };
+}
+
+/** A PlainTransport on the router, connected to a UDP socket of this process. */
+async function loopbackTransport(router: Router): Promise<{ plain: PlainTransport; socket: Socket }> {
+  const plain = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => socket.connect(plain.tuple.localPort, '127.0.0.1', resolve));
+  await plain.connect({ ip: '127.0.0.1', port: socket.address().port });
+  return { plain, socket };
+}
+
+/** RTCP, muxed on the RTP port (RFC 5761): payload types 192..223 in the second byte. */
+function isRtcp(packet: Buffer): boolean {
+  return packet[1]! >= 192 && packet[1]! <= 223;
 }
 
 /** One drift-free 20 ms clock for every synthetic microphone; a late tick sends what is due. */

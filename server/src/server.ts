@@ -72,10 +72,11 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     dataDir: config.dataDir,
     logger: logger.child({ module: 'live' }),
     reconnectGraceMs: config.reconnectGraceMs,
+    showMonitored: config.showMonitored,
   });
   const recovered = await live.recover();
   if (recovered) logger.warn({ recovered }, 'stored the recordings of calls a previous run left unfinished');
-  const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs);
+  const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs, config.showMonitored);
 
   const readiness = new Readiness()
     .add('database', () => db.ping())

@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://redis:6379');
   });
 
+  it('keeps a silent monitor unseen unless the centre shows it', () => {
+    expect(loadConfig({}).showMonitored).toBe(false);
+    expect(loadConfig({ SHOW_MONITORED: 'true' }).showMonitored).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '', DATABASE_URL: ' ' }).redisUrl).toBeUndefined();
   });

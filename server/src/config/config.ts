@@ -59,6 +59,8 @@ const EnvSchema = z
     RTC_ANNOUNCED_IP: optionalString,
     /** How long a trainee whose browser dropped may take to come back before the call is lost. */
     RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+    /** Centre policy: the trainee's softphone shows "monitored" while someone listens in silently. */
+    SHOW_MONITORED: bool.default(false),
 
     /** Password of the seeded demo accounts; generated and printed on first start when unset. */
     SEED_PASSWORD: z.string().min(8).optional(),
@@ -101,6 +103,7 @@ export type Config = Readonly<{
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
   reconnectGraceMs: number;
+  showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
 }>;
@@ -151,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     coquiTtsUrl: e.COQUI_TTS_URL,
     mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
     reconnectGraceMs: e.RECONNECT_GRACE_MS,
+    showMonitored: e.SHOW_MONITORED,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   });

@@ -2,6 +2,8 @@ import type { Voice } from '../../../media/bridge.js';
 import type { CallerPipeline, CallerUtterance } from '../../../media/caller/pipeline.js';
 import type { CallState } from '../protocol/media.js';
 import type { CallRoom } from '../sfu/room.js';
+import type { LiveIntelligence } from './intelligence.js';
+import type { Supervisor } from './supervision.js';
 
 // One call in progress on this process: its media room, its simulated voices and the
 // state the softphone renders. LiveCalls drives it; this holds it together.
@@ -16,6 +18,8 @@ export class LiveCall {
   finishing: Promise<void> | undefined;
   /** Transcript writes under way: the call is not written as ended before they land. */
   readonly writes = new Set<Promise<unknown>>();
+  /** Who supervises the call now, by socket (peer) id. */
+  readonly supervisors = new Map<string, Supervisor>();
 
   constructor(
     readonly callId: string,
@@ -25,6 +29,7 @@ export class LiveCall {
     readonly room: CallRoom,
     readonly caller: SimulatedParty,
     status: CallState['status'],
+    readonly intelligence: LiveIntelligence,
   ) {
     this.state = {
       callId,

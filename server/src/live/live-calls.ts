@@ -8,25 +8,32 @@ import type { CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { TranscriptSegmentView } from '../protocol/api.js';
-import type { Agency, CallState, ConsumerOptions } from '../protocol/media.js';
+import type { CallMode, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
+import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
+import { FLOOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import { CallRoom, RoomError, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
+import { scoreStoredCall } from '../calls/review.js';
+import { LiveIntelligence } from './intelligence.js';
 import { LiveCall } from './live-call.js';
 import { LiveRecordings } from './recordings.js';
+import { assertMaySupervise, Supervision, type SupervisionNotifier } from './supervision.js';
 import { wireCall, wireParty } from './wire.js';
 
 // Calls in progress on this process. Every softphone request lands here after the socket
 // layer validated it: who may touch the call, what the SFU and the voices do, what is
 // stored (events, transcript, recording) and who is told.
 
-export interface LiveNotifier extends CallNotifier {
+export interface LiveNotifier extends CallNotifier, SupervisionNotifier {
   callState(state: CallState): void;
   callLost(callId: string, reason: string): void;
   transcript(callId: string, segment: TranscriptSegmentView): void;
   level(callId: string, caller: number): void;
+  entities(callId: string, entities: EntityView[]): void;
+  /** In exam mode the trainee does not see the checklist; the floor always does. */
+  checklist(callId: string, items: ChecklistItemView[], mode: CallMode): void;
   toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
   toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
 }
@@ -48,6 +55,8 @@ export type LiveCallsOptions = {
   logger: Logger;
   /** How long a trainee whose browser vanished has to come back before the call is lost. */
   reconnectGraceMs: number;
+  /** The centre's policy: the trainee's softphone shows when someone monitors the call. */
+  showMonitored?: boolean;
 };
 
 const AGENCY_LINES: Record<Agency, string> = {
@@ -61,10 +70,12 @@ export class LiveCalls {
   readonly #o: LiveCallsOptions;
   readonly #calls = new Map<string, Promise<LiveCall>>();
   readonly #recordings: LiveRecordings;
+  readonly #supervision: Supervision;
 
   constructor(options: LiveCallsOptions) {
     this.#o = options;
     this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage);
+    this.#supervision = new Supervision({ db: options.db, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
   }
 
   /** The live call, for tests and the layers above media (transcripts, supervision). */
@@ -72,11 +83,19 @@ export class LiveCalls {
     return this.#calls.get(callId);
   }
 
+  /** The call's trainee, or someone from the floor who is to supervise it (call:supervise next). */
   async join(peer: Peer, callId: string): Promise<{ routerRtpCapabilities: unknown; state: CallState }> {
     const call = await this.#open(peer.principal, callId);
-    clearTimeout(call.graceTimer);
-    call.graceTimer = undefined;
-    return { routerRtpCapabilities: call.room.join(peer.id), state: call.state };
+    const trainee = peer.principal.userId === call.traineeId;
+    if (trainee) {
+      clearTimeout(call.graceTimer);
+      call.graceTimer = undefined;
+    }
+    const routerRtpCapabilities = call.room.join(peer.id, trainee ? 'trainee' : 'supervisor');
+    // The same socket joining again (its media restarted) keeps the mode it supervises in.
+    const supervising = call.supervisors.get(peer.id);
+    if (supervising) await this.#asAppError(() => call.room.setSupervision(peer.id, supervising.mode));
+    return { routerRtpCapabilities, state: call.state };
   }
 
   createTransport(peer: Peer, callId: string, direction: 'send' | 'recv') {
@@ -89,6 +108,12 @@ export class LiveCalls {
   }
 
   async produce(peer: Peer, callId: string, transportId: string, rtpParameters: unknown) {
+    const call = await this.#member(peer, callId);
+    if (peer.principal.userId !== call.traineeId) {
+      assertMaySupervise(peer.principal, 'coach');
+      const mode = call.supervisors.get(peer.id)?.mode;
+      if (mode !== 'coach' && mode !== 'barge') throw new ForbiddenError('a silent monitor is not heard: switch to coach or barge before speaking');
+    }
     return { producerId: await this.#withRoom(peer, callId, (room) => room.produce(peer.id, transportId, rtpParameters as never)) };
   }
 
@@ -105,12 +130,38 @@ export class LiveCalls {
     return { iceParameters: await this.#withRoom(peer, callId, (room) => room.restartIce(peer.id, transportId)) };
   }
 
+  /** A supervisor or an instructor who joined the call's media starts supervising it, or switches mode. */
+  async supervise(peer: Peer, callId: string, mode: SupervisionMode): Promise<SupervisionState> {
+    assertMaySupervise(peer.principal, mode);
+    const call = await this.#member(peer, callId);
+    if (peer.principal.userId === call.traineeId) throw new ForbiddenError("the call's trainee does not supervise it");
+    return this.#asAppError(() => this.#supervision.supervise(call, peer, mode));
+  }
+
+  /** Who supervises a live call now (the floor board's first look; call:supervision pushes the changes). */
+  async supervisors(principal: Principal, callId: string): Promise<SupervisionState> {
+    assertMaySupervise(principal);
+    const pending = this.#calls.get(callId);
+    if (pending) return this.#supervision.state(await pending);
+    if (!(await this.#o.db.calls.liveContext(callId))) throw new NotFoundError('call', callId);
+    return { callId, supervisors: [] };
+  }
+
+  /** Stops supervising: the peer's media leaves the call; its socket still gets the call's events. */
+  async unsupervise(peer: Peer, callId: string): Promise<SupervisionState> {
+    assertMaySupervise(peer.principal);
+    const call = await this.#open(peer.principal, callId);
+    if (peer.principal.userId !== call.traineeId) call.room.leave(peer.id);
+    return this.#supervision.leave(call, peer.id, 'left');
+  }
+
   async answer(peer: Peer, callId: string): Promise<CallState> {
     const call = await this.#controlled(peer, callId);
     if (call.state.status !== 'ringing') throw new ConflictError('the call is already answered');
     const event = await this.#o.db.calls.answer(callId, peer.principal.userId);
     if (!event) throw new ConflictError('the call is not ringing');
     call.state.status = 'active';
+    call.intelligence.event('answer');
     call.caller.pipeline.answer();
     this.#o.notifier.callEvent(callId, event);
     const summary = await this.#o.db.calls.getSummary(callId);
@@ -190,17 +241,22 @@ export class LiveCalls {
     return call.state;
   }
 
-  /** A socket went away: its media goes; a trainee left alone gets a grace period, then the call is lost. */
+  /**
+   * A socket went away: its media goes, and its supervision (stored as a leave); a call whose
+   * trainee has no socket left gets a grace period, then it is lost.
+   */
   peerLeft(peerId: string): void {
     for (const pending of this.#calls.values()) {
-      void pending.then((call) => {
+      void pending.then(async (call) => {
         if (!call.room.hasPeer(peerId)) return;
+        const trainee = call.room.hasPeer(peerId, 'trainee');
         call.room.leave(peerId);
-        if (call.room.peerCount > 0 || !call.live || call.graceTimer) return;
+        if (call.supervisors.has(peerId)) await this.#supervision.leave(call, peerId, 'disconnected');
+        if (!trainee || call.room.countOf('trainee') > 0 || !call.live || call.graceTimer) return;
         call.graceTimer = setTimeout(() => {
           void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
         }, this.#o.reconnectGraceMs);
-      }, () => undefined);
+      }, () => undefined).catch((error: unknown) => this.#o.logger.warn({ err: error, peerId }, 'a departed peer was not cleaned up'));
     }
   }
 
@@ -282,10 +338,12 @@ export class LiveCalls {
     let pipeline: CallerPipeline | undefined;
     try {
       const bridge = await CallBridge.create({ callId, codecs: this.#o.codecs, recordingPath });
+      await this.#o.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
       room = await CallRoom.create({ callId, router, bridge, listenIps: this.#o.listenIps });
       const voice = await room.addVoice('caller');
       pipeline = await this.#o.createCaller(scenario, context.seed, () => bridge.elapsedMs);
-      const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status);
+      const intelligence = new LiveIntelligence(callId, scenario, context.mode, () => bridge.elapsedMs, this.#o);
+      const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
       wireCall(call, this.#o);
       room.on('newConsumer', (peerId, consumer) => this.#o.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
       room.on('consumerClosed', (peerId, consumerId) => this.#o.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));
@@ -306,11 +364,14 @@ export class LiveCalls {
   /** Stores the control as a call event and tells the call's sockets. */
   async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
     const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
+    call.intelligence.event(type, data);
     this.#o.notifier.callEvent(call.callId, event);
     this.#o.notifier.callState(call.state);
   }
 
   async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; reason?: string }): Promise<void> {
+    // Scored from what was stored, so a lost call is scored on what it got to.
+    await scoreStoredCall(this.#o.db, callId).catch((error: unknown) => this.#o.logger.error({ err: error, callId }, 'call could not be scored'));
     const record = await this.#o.db.calls.get(callId);
     if (!record) return;
     this.#o.notifier.callUpdated(record);
@@ -319,15 +380,24 @@ export class LiveCalls {
     if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
   }
 
-  /** Only the call's own trainee drives its softphone; monitoring arrives with supervision. */
+  /** The call's own trainee, and the floor (to supervise it); a trainee never learns of another's call. */
   #authorize(principal: Principal, traineeId: string): void {
-    if (principal.userId === traineeId) return;
+    if (principal.userId === traineeId || FLOOR_ROLES.includes(principal.role)) return;
     if (principal.role === 'trainee') throw new NotFoundError('call', 'of another trainee');
-    throw new ForbiddenError("only the call's trainee uses its softphone");
+    throw new ForbiddenError('your role may not join calls');
   }
 
+  /** Someone in the call's media room. */
+  async #member(peer: Peer, callId: string): Promise<LiveCall> {
+    const call = await this.#open(peer.principal, callId);
+    if (!call.room.hasPeer(peer.id)) throw new ConflictError("join the call's media first (rtc:join)");
+    return call;
+  }
+
+  /** The softphone's controls: only the call's own trainee uses them, never a supervisor. */
   async #controlled(peer: Peer, callId: string): Promise<LiveCall> {
     const call = await this.#open(peer.principal, callId);
+    if (peer.principal.userId !== call.traineeId) throw new ForbiddenError("only the call's trainee uses its softphone");
     if (!call.room.hasPeer(peer.id)) throw new ConflictError("join the call's media first (rtc:join)");
     return call;
   }
@@ -339,9 +409,13 @@ export class LiveCalls {
   }
 
   async #withRoom<T>(peer: Peer, callId: string, fn: (room: CallRoom) => Promise<T>): Promise<T> {
-    const call = await this.#controlled(peer, callId);
+    const call = await this.#member(peer, callId);
+    return this.#asAppError(() => fn(call.room));
+  }
+
+  async #asAppError<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn(call.room);
+      return await fn();
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof RoomError) throw new ConflictError(error.message);

@@ -16,7 +16,8 @@ const LEVEL_INTERVAL_MS = 100;
 export function wireCall(call: LiveCall, deps: WireDeps): void {
   const { room } = call;
   const log = deps.logger.child({ callId: call.callId });
-  room.bridge.on('traineeFrame', (frame, atMs) => {
+  // What the line carries: the trainee, and a barging instructor mixed in.
+  room.bridge.on('lineFrame', (frame, atMs) => {
     for (const party of call.parties()) party.pipeline.hear(frame, atMs);
   });
   room.bridge.on('error', (error) => log.warn({ err: error }, 'caller bridge error'));
@@ -36,6 +37,7 @@ export function wireCall(call: LiveCall, deps: WireDeps): void {
     if (!call.live) return;
     call.state.caller = { ...call.state.caller, emotion: mood.emotion, activity: mood.activity };
     deps.notifier.callState(call.state);
+    call.track(call.intelligence.emotion(mood.emotion));
   });
 }
 
@@ -61,6 +63,7 @@ export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'calle
           isFinal: true,
         });
         deps.notifier.transcript(call.callId, segment);
+        await call.intelligence.segment(segment);
       }).catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
     );
   });
@@ -74,7 +77,10 @@ function wireTraineeTranscript(call: LiveCall, pipeline: CallerPipeline, deps: W
     call.track(
       deps.db.calls
         .addSegment(call.callId, segment)
-        .then((stored) => deps.notifier.transcript(call.callId, stored))
+        .then((stored) => {
+          deps.notifier.transcript(call.callId, stored);
+          return call.intelligence.segment(stored);
+        })
         .catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
     );
   });

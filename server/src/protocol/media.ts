@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from './roles.js';
 
 // The softphone's media signalling (mediasoup-client <-> mediasoup) and the call controls.
 // mediasoup validates the RTC parameter objects fully; these schemas check their shape.
@@ -70,7 +71,21 @@ export type CallState = {
   transfer: { agency: Agency; mode: 'warm' | 'cold'; stage: 'conferenced' | 'completed' } | null;
   /** The simulated caller as the softphone shows it. */
   caller: { emotion: string; activity: 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold'; speaking: boolean };
+  /** Someone from the floor is listening in; set only when the centre's SHOW_MONITORED policy says so. */
+  monitored?: boolean;
 };
 
 /** A line the trainee types instead of speaking. */
 export const TypedLineRequest = z.object({ ...CallRef, text: z.string().trim().min(1).max(500) });
+
+/** How someone from the floor is in a call: listening silently, whispering to the trainee, or on the line. */
+export const SupervisionMode = z.enum(['monitor', 'coach', 'barge']);
+export type SupervisionMode = z.infer<typeof SupervisionMode>;
+export const SuperviseRequest = z.object({ ...CallRef, mode: SupervisionMode });
+export const UnsuperviseRequest = z.object(CallRef);
+export const SupervisorsRequest = z.object(CallRef);
+
+/** One supervising socket: a supervisor may monitor; an instructor or an admin may also coach or barge. */
+export type SupervisorView = { peerId: string; userId: string; name: string; role: Role; mode: SupervisionMode; since: string };
+/** Who supervises a call right now; the floor sees it, the trainee does not. */
+export type SupervisionState = { callId: string; supervisors: SupervisorView[] };

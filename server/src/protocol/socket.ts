@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
-import type { CallDetail, CallEventView, CallSummary, TranscriptSegmentView } from './api.js';
+import type { CallDetail, CallEventView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from './api.js';
 import type {
   CallControlRequest,
   CallState,
@@ -12,9 +12,13 @@ import type {
   RestartIceRequest,
   ResumeConsumerRequest,
   RtcJoinRequest,
+  SuperviseRequest,
+  SupervisionState,
+  SupervisorsRequest,
   TransferRequest,
   TransportOptions,
   TypedLineRequest,
+  UnsuperviseRequest,
 } from './media.js';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -51,6 +55,17 @@ export type ClientToServerEvents = {
   'call:end': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
   /** The trainee types a line to the caller instead of speaking it. */
   'call:type': (payload: In<typeof TypedLineRequest>, ack: AckCallback<null>) => void;
+
+  /**
+   * Supervise a call whose media this socket joined (rtc:join), or switch mode mid-call:
+   * monitor (supervisors, instructors, admins), coach or barge (instructors, admins).
+   * Consumers follow as rtc:newConsumer / rtc:consumerClosed; produce only to coach or barge.
+   */
+  'call:supervise': (payload: In<typeof SuperviseRequest>, ack: AckCallback<SupervisionState>) => void;
+  /** Stop supervising: this socket's media leaves the call. Disconnecting does the same. */
+  'call:unsupervise': (payload: In<typeof UnsuperviseRequest>, ack: AckCallback<SupervisionState>) => void;
+  /** Who supervises a live call now (floor roles); call:supervision pushes every change after. */
+  'call:supervisors': (payload: In<typeof SupervisorsRequest>, ack: AckCallback<SupervisionState>) => void;
 };
 
 export type ServerToClientEvents = {
@@ -60,6 +75,12 @@ export type ServerToClientEvents = {
   /** A transcript line: partials first, then the final with the same id replaces them. */
   'call:transcript': (segment: TranscriptSegmentView & { callId: string }) => void;
   'call:state': (state: CallState) => void;
+  /** Who supervises a call, whenever it changes: to the floor only. */
+  'call:supervision': (state: SupervisionState) => void;
+  /** Entities found in a final transcript line, as they are stored. */
+  'call:entities': (info: { callId: string; entities: EntityView[] }) => void;
+  /** The NENA checklist whenever an item ticks: to the floor, and to the trainee in practice mode. */
+  'call:checklist': (info: { callId: string; items: ChecklistItemView[] }) => void;
   /** The caller's voice level (0..1) about ten times a second while it speaks. */
   'call:level': (level: { callId: string; caller: number }) => void;
   /** The call ended abnormally (the media server failed, the trainee's browser vanished). */

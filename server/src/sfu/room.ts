@@ -1,40 +1,24 @@
 import { EventEmitter } from 'node:events';
 import { randomInt } from 'node:crypto';
-import type {
-  Consumer,
-  DirectTransport,
-  DtlsParameters,
-  Producer,
-  Router,
-  RtpCapabilities,
-  RtpParameters,
-  WebRtcTransport,
-} from 'mediasoup/lib/types.js';
+import type { Consumer, DirectTransport, DtlsParameters, Producer, Router, RtpCapabilities, RtpParameters } from 'mediasoup/lib/types.js';
 import type { CallBridge, Voice } from '../../../media/bridge.js';
-import type { ConsumerOptions, TrackSource, TransportOptions } from '../protocol/media.js';
+import type { ConsumerOptions, SupervisionMode, TrackSource, TransportOptions } from '../protocol/media.js';
+import { hears, Participant, pausedOnHold, type ParticipantKind, type PeerTransport, type Track } from './participant.js';
 import { AUDIO_CODECS } from './workers.js';
 
-// The SFU side of one call: a router, a WebRTC transport pair per browser peer, the
-// trainee's microphone tapped into the caller bridge through a DirectTransport, and one
-// DirectTransport producer per simulated voice. Closing the room closes all of it.
+// The SFU side of one call: a router; a transport pair per participant (the trainee's
+// browser, and any supervisor's or instructor's); the trainee's microphone tapped into the
+// caller bridge through a DirectTransport, and a coaching instructor's too (recorded, and
+// on the caller's line while barging); one DirectTransport producer per simulated voice.
+// Who consumes what follows the supervision table in participant.ts; a mode switch only
+// adds, closes, pauses or resumes consumers. Closing the room closes all of it.
 
 export type ListenIp = { ip: string; announcedIp?: string | undefined };
 
-type Peer = {
-  id: string;
-  transports: Map<string, WebRtcTransport>;
-  producer?: Producer;
-  consumers: Map<string, { consumer: Consumer; source: TrackSource }>;
-  /** Known once the peer first consumes; voices added later are offered with these. */
-  rtpCapabilities?: RtpCapabilities;
-};
-
-const recvTransportOf = (peer: Peer) => [...peer.transports.values()].find((t) => (t.appData as { direction: string }).direction === 'recv');
-
-type SimulatedTrack = { source: TrackSource; producer: Producer; voice: Voice };
+type SimulatedTrack = Track & { voice: Voice };
 
 export type CallRoomEvents = {
-  /** A simulated voice appeared after the peer consumed: it must consume this one too. */
+  /** A track this peer may now hear, after it first consumed: it must consume this one too. */
   newConsumer: [peerId: string, consumer: ConsumerOptions];
   consumerClosed: [peerId: string, consumerId: string];
   /** The worker under this call died: the call cannot go on. */
@@ -49,12 +33,14 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
   readonly bridge: CallBridge;
   readonly #direct: DirectTransport;
   readonly #listenIps: ListenIp[];
-  readonly #peers = new Map<string, Peer>();
-  readonly #tracks = new Map<TrackSource, SimulatedTrack>();
-  #tap: Consumer | undefined;
+  readonly #peers = new Map<string, Participant>();
+  readonly #voices = new Map<TrackSource, SimulatedTrack>();
+  #traineeTap: Consumer | undefined;
   #traineeMuted = false;
-  #heldTracks = false;
+  #onHold = false;
   #closed = false;
+  /** Consumers are added and closed one change at a time, so none is made twice. */
+  #changes: Promise<unknown> = Promise.resolve();
 
   static async create(options: { callId: string; router: Router; bridge: CallBridge; listenIps: ListenIp[] }): Promise<CallRoom> {
     const direct = await options.router.createDirectTransport();
@@ -81,15 +67,21 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     return this.#peers.size;
   }
 
-  hasPeer(peerId: string): boolean {
-    return this.#peers.has(peerId);
+  hasPeer(peerId: string, kind?: ParticipantKind): boolean {
+    const peer = this.#peers.get(peerId);
+    return Boolean(peer) && (kind === undefined || peer!.kind === kind);
   }
 
-  /** Adds a browser peer (a socket); a peer that joins again starts over. */
-  join(peerId: string): RtpCapabilities {
+  /** Peers of a kind in the room now. */
+  countOf(kind: ParticipantKind): number {
+    return [...this.#peers.values()].filter((p) => p.kind === kind).length;
+  }
+
+  /** Adds a peer (a socket); a peer that joins again starts over. */
+  join(peerId: string, kind: ParticipantKind = 'trainee'): RtpCapabilities {
     this.#assertOpen();
     this.leave(peerId);
-    this.#peers.set(peerId, { id: peerId, transports: new Map(), consumers: new Map() });
+    this.#peers.set(peerId, new Participant(peerId, kind));
     return this.router.rtpCapabilities;
   }
 
@@ -97,7 +89,8 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     const peer = this.#peers.get(peerId);
     if (!peer) return;
     this.#peers.delete(peerId);
-    for (const t of peer.transports.values()) t.close(); // closes its producer and consumers
+    peer.close(); // its producer goes, and everyone's consumers of it
+    this.#applyLine();
   }
 
   async createTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportOptions> {
@@ -109,111 +102,134 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
       preferUdp: true,
       appData: { direction },
     });
-    if (this.#closed || !this.#peers.has(peerId)) {
-      transport.close();
-      throw new RoomError('the peer left while its transport was made');
-    }
-    peer.transports.set(transport.id, transport);
-    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    this.#register(peer, transport, direction);
     return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters };
   }
 
+  /** A transport made outside the room (a PlainTransport standing in for a browser in tests and benchmarks). */
+  addTransport(peerId: string, transport: PeerTransport, direction: 'send' | 'recv'): void {
+    this.#register(this.#peer(peerId), transport, direction);
+  }
+
   async connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParameters): Promise<void> {
-    await this.#transport(peerId, transportId).connect({ dtlsParameters });
+    await this.#webRtc(peerId, transportId).connect({ dtlsParameters });
   }
 
   async restartIce(peerId: string, transportId: string): Promise<unknown> {
-    return this.#transport(peerId, transportId).restartIce();
+    return this.#webRtc(peerId, transportId).restartIce();
   }
 
-  /** The trainee's microphone: tapped into the caller bridge. */
-  async produce(peerId: string, transportId: string, rtpParameters: RtpParameters): Promise<string> {
-    const peer = this.#peer(peerId);
-    const transport = this.#transport(peerId, transportId);
-    if ((transport.appData as { direction: string }).direction !== 'send') throw new RoomError('produce on a receive transport');
-    peer.producer?.close();
-    const producer = await transport.produce({ kind: 'audio', rtpParameters });
-    peer.producer = producer;
-    if (this.#traineeMuted || this.#heldTracks) await producer.pause();
-    await this.tapTrainee(producer);
-    return producer.id;
+  /** A microphone: the trainee's is tapped into the caller bridge; a coach's goes to whoever hears it. */
+  produce(peerId: string, transportId: string, rtpParameters: RtpParameters): Promise<string> {
+    return this.#change(async () => {
+      const peer = this.#peer(peerId);
+      const entry = peer.transports.get(transportId);
+      if (!entry) throw new RoomError(`no transport ${transportId}`);
+      if (entry.direction !== 'send') throw new RoomError('produce on a receive transport');
+      if (peer.kind === 'supervisor' && !peer.speaking) throw new RoomError('a silent monitor does not speak into the call: coach or barge first');
+      peer.producer?.close();
+      const producer = await entry.transport.produce({ kind: 'audio', rtpParameters });
+      peer.producer = producer;
+      producer.observer.once('close', () => {
+        if (peer.producer === producer) peer.producer = undefined;
+      });
+      await this.#tap(peer, producer);
+      await this.#offerAll();
+      this.#applyLine();
+      return producer.id;
+    });
   }
 
-  /** Feeds a trainee producer on this router to the caller bridge (the last one wins). */
-  async tapTrainee(producer: Producer): Promise<void> {
-    this.#tap?.close();
-    this.#tap = await this.#direct.consume({ producerId: producer.id, rtpCapabilities: this.router.rtpCapabilities });
-    this.#tap.on('rtp', (packet: Buffer) => this.bridge.receiveTraineeRtp(packet));
-  }
-
-  /** Paused consumers of every simulated voice, for the peer to create and then resume. */
-  async consume(peerId: string, rtpCapabilities: RtpCapabilities): Promise<ConsumerOptions[]> {
-    const peer = this.#peer(peerId);
-    const recv = recvTransportOf(peer);
-    if (!recv) throw new RoomError('create a receive transport first');
-    peer.rtpCapabilities = rtpCapabilities;
-    const offers: ConsumerOptions[] = [];
-    for (const track of this.#tracks.values()) {
-      if ([...peer.consumers.values()].some((c) => c.consumer.producerId === track.producer.id)) continue;
-      offers.push(await this.#consumeTrack(peer, recv, rtpCapabilities, track));
-    }
-    return offers;
+  /** Paused consumers of every track this peer hears and does not have yet, to create and then resume. */
+  consume(peerId: string, rtpCapabilities: RtpCapabilities): Promise<ConsumerOptions[]> {
+    return this.#change(async () => {
+      const peer = this.#peer(peerId);
+      const recv = peer.recv;
+      if (!recv) throw new RoomError('create a receive transport first');
+      peer.rtpCapabilities = rtpCapabilities;
+      const offers: ConsumerOptions[] = [];
+      for (const track of this.#tracks()) {
+        if (!hears(peer, track) || peer.consumerOf(track.producer.id)) continue;
+        if (!this.router.canConsume({ producerId: track.producer.id, rtpCapabilities })) throw new RoomError('the browser cannot receive Opus');
+        offers.push(await this.#consumeTrack(peer, recv, rtpCapabilities, track));
+      }
+      return offers;
+    });
   }
 
   async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
-    const entry = this.#peer(peerId).consumers.get(consumerId);
-    if (!entry) throw new RoomError(`no consumer ${consumerId}`);
-    if (!this.#heldTracks) await entry.consumer.resume();
-    (entry.consumer.appData as { ready?: boolean }).ready = true;
+    const heard = this.#peer(peerId).consumers.get(consumerId);
+    if (!heard) throw new RoomError(`no consumer ${consumerId}`);
+    (heard.consumer.appData as { ready?: boolean }).ready = true;
+    if (!(this.#onHold && pausedOnHold(heard.source))) await heard.consumer.resume();
   }
 
-  /** A simulated voice (the caller, an agency) as a producer every peer consumes. */
-  async addVoice(source: Exclude<TrackSource, 'trainee' | 'instructor'>): Promise<Voice> {
-    this.#assertOpen();
-    const ssrc = randomInt(1, 0xffffffff);
-    const producer = await this.#direct.produce({
-      kind: 'audio',
-      rtpParameters: {
-        codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters }],
-        encodings: [{ ssrc }],
-        rtcp: { cname: `ringdown-${source}` },
-      },
+  /**
+   * A peer starts supervising, switches mode or stops (undefined): consumers are offered and
+   * closed to match, a coach's microphone is paused while only monitoring, and the caller
+   * hears a barging instructor. No transport is made or closed.
+   */
+  setSupervision(peerId: string, mode: SupervisionMode | undefined): Promise<void> {
+    return this.#change(async () => {
+      const peer = this.#peer(peerId);
+      if (peer.kind !== 'supervisor') throw new RoomError("the call's trainee does not supervise it");
+      peer.mode = mode;
+      if (peer.producer) {
+        if (peer.speaking) await peer.producer.resume();
+        else await peer.producer.pause();
+      }
+      await this.#offerAll();
+      this.#applyLine();
     });
-    const voice = this.bridge.addVoice(source, ssrc, (packet) => producer.send(packet));
-    const track: SimulatedTrack = { source, producer, voice };
-    this.#tracks.set(source, track);
-    for (const peer of this.#peers.values()) {
-      const recv = recvTransportOf(peer);
-      if (peer.rtpCapabilities && recv) this.emit('newConsumer', peer.id, await this.#consumeTrack(peer, recv, peer.rtpCapabilities, track));
-    }
-    return voice;
+  }
+
+  /** A simulated voice (the caller, an agency) as a producer everyone hears. */
+  addVoice(source: Exclude<TrackSource, 'trainee' | 'instructor'>): Promise<Voice> {
+    return this.#change(async () => {
+      this.#assertOpen();
+      const ssrc = randomInt(1, 0xffffffff);
+      const producer = await this.#direct.produce({
+        kind: 'audio',
+        rtpParameters: {
+          codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters }],
+          encodings: [{ ssrc }],
+          rtcp: { cname: `ringdown-${source}` },
+        },
+      });
+      const voice = this.bridge.addVoice(source, ssrc, (packet) => producer.send(packet));
+      this.#voices.set(source, { source, producer, voice });
+      await this.#offerAll();
+      return voice;
+    });
   }
 
   /** The producer a simulated voice sends into, for whoever consumes it outside a browser. */
   voiceProducer(source: TrackSource): Producer | undefined {
-    return this.#tracks.get(source)?.producer;
+    return this.#voices.get(source)?.producer;
   }
 
   removeVoice(source: TrackSource): void {
-    const track = this.#tracks.get(source);
+    const track = this.#voices.get(source);
     if (!track) return;
-    this.#tracks.delete(source);
+    this.#voices.delete(source);
     track.voice.close();
     track.producer.close(); // closes the peers' consumers of it
   }
 
-  /** Mute: the trainee's audio stops at the SFU, so the caller hears nothing. */
+  /** Mute: the trainee's audio stops on its way to the caller; supervisors still hear them. */
   async setTraineeMuted(muted: boolean): Promise<void> {
     this.#traineeMuted = muted;
     await this.#applyTraineeGate();
   }
 
-  /** Hold: neither side hears the other; the voices are cut off. */
+  /** Hold: the trainee and the caller stop hearing each other; the people in the room do not. */
   async setOnHold(onHold: boolean): Promise<void> {
-    this.#heldTracks = onHold;
+    this.#onHold = onHold;
     await this.#applyTraineeGate();
+    this.#applyLine();
     for (const peer of this.#peers.values()) {
-      for (const { consumer } of peer.consumers.values()) {
+      for (const { consumer, source } of peer.consumers.values()) {
+        if (!pausedOnHold(source)) continue;
         if (onHold) await consumer.pause();
         else if ((consumer.appData as { ready?: boolean }).ready) await consumer.resume();
       }
@@ -225,45 +241,110 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     if (this.#closed) return;
     this.#closed = true;
     for (const peerId of [...this.#peers.keys()]) this.leave(peerId);
-    for (const source of [...this.#tracks.keys()]) this.removeVoice(source);
+    for (const source of [...this.#voices.keys()]) this.removeVoice(source);
     this.#direct.close();
     this.router.close();
     this.removeAllListeners();
   }
 
-  async #applyTraineeGate(): Promise<void> {
-    const silenced = this.#traineeMuted || this.#heldTracks;
+  #register(peer: Participant, transport: PeerTransport, direction: 'send' | 'recv'): void {
+    if (this.#closed || this.#peers.get(peer.id) !== peer) {
+      transport.close();
+      throw new RoomError('the peer left while its transport was made');
+    }
+    peer.transports.set(transport.id, { transport, direction });
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+  }
+
+  #change<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#changes.then(fn);
+    this.#changes = run.catch(() => undefined);
+    return run;
+  }
+
+  *#tracks(): Generator<Track> {
+    yield* this.#voices.values();
     for (const peer of this.#peers.values()) {
-      if (!peer.producer) continue;
-      if (silenced) await peer.producer.pause();
-      else await peer.producer.resume();
+      if (peer.producer && !peer.producer.closed) yield { source: peer.source, producer: peer.producer, owner: peer };
     }
   }
 
-  async #consumeTrack(peer: Peer, recv: WebRtcTransport, caps: RtpCapabilities, track: SimulatedTrack): Promise<ConsumerOptions> {
-    if (!this.router.canConsume({ producerId: track.producer.id, rtpCapabilities: caps })) {
-      throw new RoomError('the browser cannot receive Opus');
+  /** Feeds a microphone to the caller bridge: the trainee's always, an instructor's for recording and barge. */
+  async #tap(peer: Participant, producer: Producer): Promise<void> {
+    const tap = await this.#direct.consume({ producerId: producer.id, rtpCapabilities: this.router.rtpCapabilities });
+    if (peer.kind === 'trainee') {
+      this.#traineeTap?.close();
+      this.#traineeTap = tap;
+      tap.observer.once('close', () => {
+        if (this.#traineeTap === tap) this.#traineeTap = undefined;
+      });
+      tap.on('rtp', (packet: Buffer) => this.bridge.receiveTraineeRtp(packet));
+      await this.#applyTraineeGate();
+    } else {
+      tap.on('rtp', (packet: Buffer) => this.bridge.receiveInstructorRtp(packet));
+      if (!peer.speaking) await producer.pause();
     }
+  }
+
+  /** Offers every peer that already consumes the tracks it now hears, and closes those it no longer does. */
+  async #offerAll(): Promise<void> {
+    for (const peer of [...this.#peers.values()]) {
+      const recv = peer.recv;
+      const caps = peer.rtpCapabilities;
+      for (const track of [...this.#tracks()]) {
+        const heard = peer.consumerOf(track.producer.id);
+        const should = hears(peer, track);
+        if (heard && !should) heard.consumer.close();
+        if (heard || !should || !recv || !caps || recv.closed) continue;
+        if (!this.router.canConsume({ producerId: track.producer.id, rtpCapabilities: caps })) continue;
+        try {
+          this.emit('newConsumer', peer.id, await this.#consumeTrack(peer, recv, caps, track));
+        } catch (error) {
+          // The listener or the track went while the consumer was made; anything else is a fault.
+          if (this.#peers.get(peer.id) === peer && !recv.closed && !track.producer.closed) throw error;
+        }
+      }
+    }
+  }
+
+  async #consumeTrack(peer: Participant, recv: PeerTransport, caps: RtpCapabilities, track: Track): Promise<ConsumerOptions> {
     const consumer = await recv.consume({ producerId: track.producer.id, rtpCapabilities: caps, paused: true, appData: {} });
-    peer.consumers.set(consumer.id, { consumer, source: track.source });
+    peer.consumers.set(consumer.id, { consumer, source: track.source, owner: track.owner });
     consumer.observer.once('close', () => {
       peer.consumers.delete(consumer.id);
-      if (this.#peers.has(peer.id) && !this.#closed) this.emit('consumerClosed', peer.id, consumer.id);
+      if (this.#peers.get(peer.id) === peer && !this.#closed) this.emit('consumerClosed', peer.id, consumer.id);
     });
     return { id: consumer.id, producerId: track.producer.id, kind: 'audio', rtpParameters: consumer.rtpParameters, source: track.source };
   }
 
-  #peer(peerId: string): Peer {
+  // Mute and hold cut the trainee off from the caller at the tap, not at their microphone,
+  // so whoever supervises keeps hearing them.
+  async #applyTraineeGate(): Promise<void> {
+    const tap = this.#traineeTap;
+    if (!tap || tap.closed) return;
+    if (this.#traineeMuted || this.#onHold) await tap.pause();
+    else await tap.resume();
+  }
+
+  /** The caller hears a barging instructor, except while on hold (then it hears nobody). */
+  #applyLine(): void {
+    if (this.#closed) return;
+    const barging = [...this.#peers.values()].some((p) => p.mode === 'barge' && p.producer && !p.producer.closed);
+    this.bridge.setInstructorOnLine(barging && !this.#onHold);
+  }
+
+  #peer(peerId: string): Participant {
     this.#assertOpen();
     const peer = this.#peers.get(peerId);
-    if (!peer) throw new RoomError('join the call\'s media first (rtc:join)');
+    if (!peer) throw new RoomError("join the call's media first (rtc:join)");
     return peer;
   }
 
-  #transport(peerId: string, transportId: string): WebRtcTransport {
-    const transport = this.#peer(peerId).transports.get(transportId);
-    if (!transport) throw new RoomError(`no transport ${transportId}`);
-    return transport;
+  #webRtc(peerId: string, transportId: string) {
+    const entry = this.#peer(peerId).transports.get(transportId);
+    if (!entry) throw new RoomError(`no transport ${transportId}`);
+    if (!('restartIce' in entry.transport)) throw new RoomError(`transport ${transportId} is not a WebRTC transport`);
+    return entry.transport;
   }
 
   #assertOpen(): void {

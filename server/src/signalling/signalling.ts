@@ -9,7 +9,7 @@ import { AppError, describeZodIssues } from '../errors.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
-import type { CallEventView, CallSummary, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallEventView, CallMode, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import {
   CallControlRequest,
   ConnectTransportRequest,
@@ -19,9 +19,13 @@ import {
   RestartIceRequest,
   ResumeConsumerRequest,
   RtcJoinRequest,
+  SuperviseRequest,
+  SupervisorsRequest,
   TransferRequest,
   TypedLineRequest,
+  UnsuperviseRequest,
   type CallState,
+  type SupervisionState,
 } from '../protocol/media.js';
 import { FLOOR_ROLES } from '../protocol/roles.js';
 import {
@@ -107,6 +111,9 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     'call:completeTransfer': { schema: CallControlRequest, handle: (s, r) => live.completeTransfer(peerOf(s), r.callId) },
     'call:end': { schema: CallControlRequest, handle: (s, r) => live.end(peerOf(s), r.callId) },
     'call:type': { schema: TypedLineRequest, handle: (s, r) => live.type(peerOf(s), r.callId, r.text) },
+    'call:supervise': { schema: SuperviseRequest, handle: (s, r) => live.supervise(peerOf(s), r.callId, r.mode) },
+    'call:unsupervise': { schema: UnsuperviseRequest, handle: (s, r) => live.unsupervise(peerOf(s), r.callId) },
+    'call:supervisors': { schema: SupervisorsRequest, handle: (s, r) => live.supervisors(s.data.principal, r.callId) },
   };
   const { live } = deps;
 
@@ -163,6 +170,12 @@ export function socketNotifier(getIo: () => SignallingServer | undefined): LiveN
     level(callId: string, caller: number) {
       getIo()?.to(rooms.call(callId)).volatile.emit('call:level', { callId, caller });
     },
+    entities(callId: string, entities: EntityView[]) {
+      getIo()?.to(rooms.call(callId)).emit('call:entities', { callId, entities });
+    },
+    checklist(callId: string, items: ChecklistItemView[], mode: CallMode) {
+      getIo()?.to(mode === 'practice' ? [rooms.call(callId), rooms.floor] : rooms.floor).emit('call:checklist', { callId, items });
+    },
     transcript(callId: string, segment: TranscriptSegmentView) {
       getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });
     },
@@ -171,6 +184,13 @@ export function socketNotifier(getIo: () => SignallingServer | undefined): LiveN
     },
     callUpdated(call: CallSummary) {
       getIo()?.to([rooms.call(call.id), rooms.user(call.trainee.id), rooms.floor]).emit('call:updated', call);
+    },
+    supervision(state: SupervisionState) {
+      getIo()?.to(rooms.floor).emit('call:supervision', state);
+    },
+    supervisionEvent(callId: string, traineeId: string, event: CallEventView, traineeSees: boolean) {
+      const to = getIo()?.to([rooms.call(callId), rooms.floor]);
+      (traineeSees ? to : to?.except(rooms.user(traineeId)))?.emit('call:event', { ...event, callId });
     },
     callEvent(callId: string, event: CallEventView) {
       getIo()?.to(rooms.call(callId)).emit('call:event', { ...event, callId });

@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Me } from '../server/src/protocol/api.js';
+import { TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
+import { login } from './browser.js';
+
+// What every e2e test does with a call: log someone in, take a call, listen to what a page
+// receives and to what the caller pipeline hears, download the recording.
+
+/** Logs a fresh trainee in (so one test's live call never blocks the next) and takes a call. */
+export async function takeCall(server: TestServer, page: Page, scenarioId: string, mode: 'practice' | 'exam' = 'practice'): Promise<{ callId: string; trainee: Me }> {
+  const trainee = await server.user('trainee');
+  await login(page, server.url, trainee.email, TEST_PASSWORD);
+  const card = page.locator(`[data-testid="scenario-card"][data-scenario-id="${scenarioId}"]`);
+  if (mode !== 'practice') await card.getByTestId('call-mode').selectOption(mode);
+  await card.getByTestId('take-call').click();
+  await page.getByTestId('ani').waitFor();
+  return { callId: page.url().split('/calls/')[1]!.split(/[/?#]/)[0]!, trainee };
+}
+
+/** Inbound audio energy per remote source, as the page's WebRTC stats report it. */
+export function inboundEnergy(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const stats = (await window.__ringdown?.media.inboundAudio()) ?? {};
+    return Object.fromEntries(Object.entries(stats).map(([source, s]) => [source, s?.totalAudioEnergy ?? 0]));
+  });
+}
+
+/** How much energy `source` delivered to the page over `ms`. */
+export async function energyGain(page: Page, source: string, ms: number): Promise<number> {
+  const before = (await inboundEnergy(page))[source] ?? 0;
+  await page.waitForTimeout(ms);
+  return ((await inboundEnergy(page))[source] ?? 0) - before;
+}
+
+/** Collects the 16 kHz frames the caller pipeline hears, for `ms`. */
+export async function pipelineFrames(server: TestServer, callId: string, ms: number): Promise<Int16Array[]> {
+  const call = (await server.live.get(callId))!;
+  const frames: Int16Array[] = [];
+  const onFrame = (frame: Int16Array) => frames.push(frame);
+  call.room.bridge.on('traineeFrame', onFrame);
+  await new Promise((r) => setTimeout(r, ms));
+  call.room.bridge.off('traineeFrame', onFrame);
+  return frames;
+}
+
+/** Fetches a signed recording URL into the server's data folder. */
+export async function download(server: TestServer, url: string): Promise<string> {
+  const res = await fetch(server.url + url);
+  expect(res.status).toBe(200);
+  const file = `${server.config.dataDir}/dl-${Date.now()}.wav`;
+  await writeFile(file, Buffer.from(await res.arrayBuffer()));
+  return file;
+}

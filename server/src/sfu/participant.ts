@@ -1,0 +1,82 @@
+import type { Consumer, PlainTransport, Producer, RtpCapabilities, WebRtcTransport } from 'mediasoup/lib/types.js';
+import type { SupervisionMode, TrackSource } from '../protocol/media.js';
+
+// Who is in a call's media room and who hears whom. A participant is the call's trainee or
+// someone from the floor (a supervisor or an instructor) supervising in one of three modes;
+// DOMAIN.md's supervision table, as code:
+//
+//   mode      | the trainee hears     | the caller hears     | the supervisor is heard by
+//   monitor   | caller                | trainee              | nobody
+//   coach     | caller + coach        | trainee              | the trainee only
+//   barge     | caller + instructor   | trainee + instructor | everyone
+//
+// Everyone supervising hears the caller (and a transfer's agency) and the trainee. The
+// caller's side of that table is the caller bridge's job (CallBridge.setInstructorOnLine).
+
+export type ParticipantKind = 'trainee' | 'supervisor';
+
+/** Browser peers use WebRTC; tests and benchmarks stand in for them with plain RTP. */
+export type PeerTransport = WebRtcTransport | PlainTransport;
+
+/** A track someone in the room may hear: a simulated voice or a participant's microphone. */
+export type Track = { source: TrackSource; producer: Producer; owner?: Participant };
+
+export type HeardTrack = { consumer: Consumer; source: TrackSource; owner: Participant | undefined };
+
+export class Participant {
+  readonly transports = new Map<string, { transport: PeerTransport; direction: 'send' | 'recv' }>();
+  readonly consumers = new Map<string, HeardTrack>();
+  producer: Producer | undefined;
+  mode: SupervisionMode | undefined;
+  /** Known once the peer first consumes; tracks that appear later are offered with these. */
+  rtpCapabilities: RtpCapabilities | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly kind: ParticipantKind,
+  ) {}
+
+  /** Who this participant's microphone is, to everyone who hears it. */
+  get source(): TrackSource {
+    return this.kind === 'trainee' ? 'trainee' : 'instructor';
+  }
+
+  /** A supervisor whose microphone is live: coaching or barging in. */
+  get speaking(): boolean {
+    return this.mode === 'coach' || this.mode === 'barge';
+  }
+
+  get recv(): PeerTransport | undefined {
+    return [...this.transports.values()].find((t) => t.direction === 'recv')?.transport;
+  }
+
+  consumerOf(producerId: string): HeardTrack | undefined {
+    return [...this.consumers.values()].find((c) => c.consumer.producerId === producerId);
+  }
+
+  /** Closes its transports, and with them its producer and consumers. */
+  close(): void {
+    for (const { transport } of this.transports.values()) transport.close();
+  }
+}
+
+/** Whether `listener` hears `track` (see the table above). */
+export function hears(listener: Participant, track: Track): boolean {
+  if (track.owner === listener) return false;
+  const supervising = listener.kind === 'supervisor' && listener.mode !== undefined;
+  switch (track.source) {
+    case 'caller':
+    case 'agency':
+      return listener.kind === 'trainee' || supervising;
+    case 'trainee':
+      return supervising;
+    case 'instructor':
+      if (!track.owner?.speaking) return false;
+      return listener.kind === 'trainee' || (supervising && track.owner.mode === 'barge');
+  }
+}
+
+/** Hold cuts the simulated voices off; people keep hearing each other (the trainee asks the coach). */
+export function pausedOnHold(source: TrackSource): boolean {
+  return source === 'caller' || source === 'agency';
+}
