@@ -1,5 +1,7 @@
 import type {
   CallDetail,
+  CallMode,
+  CallReview,
   CallStatus,
   CallSummary,
   ErrorCode,
@@ -9,6 +11,7 @@ import type {
   ScenarioInput,
   ScenarioSummary,
   ScenarioUpdate,
+  TraineeHistory,
 } from './protocol.js';
 
 /** A failed request, from REST or from a socket ack; status is 0 when no HTTP status applies. */
@@ -105,11 +108,13 @@ export function createApi(options: ApiOptions = {}) {
     updateScenario: (id: string, update: ScenarioUpdate) =>
       request<ScenarioDetail>('PATCH', `/scenarios/${encodeURIComponent(id)}`, update),
 
-    startCall: (scenarioId: string) => request<CallDetail>('POST', '/calls/start', { scenarioId }),
+    startCall: (scenarioId: string, mode: CallMode = 'practice') => request<CallDetail>('POST', '/calls/start', { scenarioId, mode }),
     endCall: (id: string, outcome: 'completed' | 'abandoned' | 'transferred' = 'completed') =>
       request<CallDetail>('POST', `/calls/${encodeURIComponent(id)}/end`, { outcome }),
     listCalls: (params: ListCallsParams = {}) => request<Page<CallSummary>>('GET', '/calls', undefined, params),
     getCall: (id: string) => request<CallDetail>('GET', `/calls/${encodeURIComponent(id)}`),
+    getReview: (id: string) => request<CallReview>('GET', `/calls/${encodeURIComponent(id)}/review`),
+    getTraineeHistory: (id: string) => request<TraineeHistory>('GET', `/trainees/${encodeURIComponent(id)}/history`),
   };
 }
 

@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import { errorMessage, type Api } from '../api.js';
-import type { CallDetail, CallEventView, CallSummary, TranscriptSegmentView } from '../protocol.js';
+import type { CallDetail, CallEventView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol.js';
 import type { ConnectionStore } from './connection.js';
 
 export type EndOutcome = 'completed' | 'abandoned' | 'transferred';
@@ -20,6 +20,8 @@ export function createCallStore(callId: string, api: Api, connection: Connection
   const call = signal<CallDetail | null>(null);
   const error = signal<string | null>(null);
   const ending = signal(false);
+  /** The live NENA checklist; null until the server sends one (never, for a trainee in exam mode). */
+  const checklist = signal<ChecklistItemView[] | null>(null);
 
   function patch(fn: (c: CallDetail) => CallDetail): void {
     if (call.value) call.value = fn(call.value);
@@ -41,6 +43,19 @@ export function createCallStore(callId: string, api: Api, connection: Connection
 
   function onTranscript({ callId: id, ...segment }: TranscriptSegmentView & { callId: string }): void {
     if (id === callId) patch((c) => ({ ...c, transcript: upsertSegment(c.transcript, segment) }));
+  }
+
+  function onEntities(info: { callId: string; entities: EntityView[] }): void {
+    if (info.callId !== callId) return;
+    patch((c) => {
+      const known = new Set(c.entities.map((e) => e.id));
+      const fresh = info.entities.filter((e) => !known.has(e.id));
+      return fresh.length ? { ...c, entities: [...c.entities, ...fresh] } : c;
+    });
+  }
+
+  function onChecklist(info: { callId: string; items: ChecklistItemView[] }): void {
+    if (info.callId === callId) checklist.value = info.items;
   }
 
   function onUpdated(summary: CallSummary): void {
@@ -68,14 +83,36 @@ export function createCallStore(callId: string, api: Api, connection: Connection
     call,
     error,
     ending,
+    checklist,
     reload,
+
+    /**
+     * The checklist so far, for a page opened mid-call or after it: pushes only come when an
+     * item ticks. Only ask where the checklist may be shown (not a trainee's exam call).
+     */
+    async seedChecklist(): Promise<void> {
+      try {
+        const review = await api.getReview(callId);
+        // A push that arrived meanwhile is newer than this answer.
+        checklist.value ??= review.checklist;
+      } catch {
+        // Nothing to show until the first push; the page works without it.
+      }
+    },
 
     /** Load once over REST, without following the call (the review page). */
     load: reload,
 
     /** Load and follow the call live; returns the function that stops following. */
     follow(): () => void {
-      const offs = [connection.on('call:event', onEvent), connection.on('call:transcript', onTranscript), connection.on('call:updated', onUpdated), connection.onConnect(() => void join())];
+      const offs = [
+        connection.on('call:event', onEvent),
+        connection.on('call:transcript', onTranscript),
+        connection.on('call:entities', onEntities),
+        connection.on('call:checklist', onChecklist),
+        connection.on('call:updated', onUpdated),
+        connection.onConnect(() => void join()),
+      ];
       void reload();
       if (connection.connected.value) void join();
       return () => {

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { errorMessage, type Api } from '../api.js';
-import type { CallDetail, CallStatus, CallSummary } from '../protocol.js';
+import type { CallDetail, CallMode, CallStatus, CallSummary } from '../protocol.js';
 import type { ConnectionStore } from './connection.js';
 
 const PAGE_SIZE = 50;
@@ -53,8 +53,8 @@ export function createCallsStore(api: Api, connection: ConnectionStore) {
       status.value = next;
       return load(false);
     },
-    /** Starts a call on the given scenario for the signed-in trainee. */
-    start: (scenarioId: string): Promise<CallDetail> => api.startCall(scenarioId),
+    /** Starts a call on the given scenario for the signed-in trainee; exam mode hides the live checklist from them. */
+    start: (scenarioId: string, mode: CallMode = 'practice'): Promise<CallDetail> => api.startCall(scenarioId, mode),
   };
 }
 

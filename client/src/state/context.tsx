@@ -5,6 +5,9 @@ import { createCallStore, type CallStore } from './call.js';
 import { createCallsStore } from './calls.js';
 import { createConnectionStore } from './connection.js';
 import { createFloorStore } from './floor.js';
+import { createHistoryStore, type HistoryStore } from './history.js';
+import { createPlayerStore, type PlayerStore } from './player.js';
+import { createReviewStore, type ReviewStore } from './review.js';
 import { createScenariosStore } from './scenarios.js';
 import { createSessionStore } from './session.js';
 import { createSoftphoneStore, type SoftphoneStore } from './softphone.js';
@@ -22,6 +25,10 @@ export function createStores() {
     scenarios: createScenariosStore(api),
     /** A store for one call, made per page and dropped with it. */
     callStore: (callId: string): CallStore => createCallStore(callId, api, connection),
+    /** The after-action review of one call, made per page. */
+    reviewStore: (callId: string): ReviewStore => createReviewStore(callId, api),
+    /** One trainee's scores over time, made per page. */
+    historyStore: (traineeId: string): HistoryStore => createHistoryStore(traineeId, api),
     /** The phone of one call (its CallState and, for its trainee, the audio), made per page. */
     softphoneStore: (callId: string, call: CallStore): SoftphoneStore => createSoftphoneStore(callId, { connection, session, call }),
   };
@@ -55,4 +62,25 @@ export function useSoftphoneStore(callId: string, call: CallStore): SoftphoneSto
   const store = useMemo(() => softphoneStore(callId, call), [softphoneStore, callId, call]);
   useEffect(() => store.start(), [store]);
   return store;
+}
+
+/** The review of one call, loaded when the page opens. */
+export function useReviewStore(callId: string): ReviewStore {
+  const { reviewStore } = useStores();
+  const store = useMemo(() => reviewStore(callId), [reviewStore, callId]);
+  useEffect(() => void store.load(), [store]);
+  return store;
+}
+
+/** A trainee's history, loaded when the page opens. */
+export function useHistoryStore(traineeId: string): HistoryStore {
+  const { historyStore } = useStores();
+  const store = useMemo(() => historyStore(traineeId), [historyStore, traineeId]);
+  useEffect(() => void store.load(), [store]);
+  return store;
+}
+
+/** The review page's recording clock; lives as long as the page. */
+export function usePlayerStore(): PlayerStore {
+  return useMemo(() => createPlayerStore(), []);
 }

@@ -6,6 +6,7 @@ import { CallPage } from '../CallPage/CallPage.js';
 import { CallsPage } from '../CallsPage/CallsPage.js';
 import { FloorPage } from '../FloorPage/FloorPage.js';
 import { Header } from '../Header/Header.js';
+import { HistoryPage } from '../HistoryPage/HistoryPage.js';
 import { HomePage } from '../HomePage/HomePage.js';
 import { LoginPage } from '../LoginPage/LoginPage.js';
 import { guarded } from '../RequireRole/RequireRole.js';
@@ -55,6 +56,7 @@ function Shell() {
           <Route path="/calls" component={CallsPage} />
           <Route path="/calls/:id" component={CallPage} />
           <Route path="/calls/:id/review" component={ReviewPage} />
+          <Route path="/trainees/:id/history" component={HistoryPage} />
           <Route path="/floor" component={Floor} />
           <Route path="/scenarios" component={Scenarios} />
           <Route default component={NotFound} />

@@ -1,6 +1,10 @@
+import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { capturedOf } from '../../intelligence.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.js';
+import { Captured } from '../Captured/Captured.js';
+import { Checklist } from '../Checklist/Checklist.js';
 import { EventsList } from '../EventsList/EventsList.js';
 import { Softphone } from '../Softphone/Softphone.js';
 import { Transcript } from '../Transcript/Transcript.js';
@@ -13,6 +17,13 @@ export function CallPage() {
   const phone = useSoftphoneStore(params.id ?? '', store);
   const call = store.call.value;
   const error = store.error.value;
+  const isTrainee = session.role.value === 'trainee';
+  // In an exam the trainee works without the live aids until the call is over; the floor always sees them.
+  const aids = call !== null && (!isTrainee || call.mode !== 'exam' || isOver(call));
+
+  useEffect(() => {
+    if (aids) void store.seedChecklist();
+  }, [store, aids]);
 
   if (!call) {
     return (
@@ -29,11 +40,15 @@ export function CallPage() {
   }
 
   // A trainee learns what the emergency is from the caller, not from the scenario title.
-  const showScenario = session.role.value !== 'trainee' || isOver(call);
+  const showScenario = !isTrainee || isOver(call);
+  const checklist = store.checklist.value;
   return (
     <section class="page call-page">
       <div class="page-head">
         <h1>{showScenario ? call.scenario.title : 'Incoming 911 call'}</h1>
+        <span class={`mode-pill mode-${call.mode}`} data-testid="call-mode-badge" data-mode={call.mode}>
+          {call.mode === 'exam' ? 'Exam' : 'Practice'}
+        </span>
         <span class="muted">Trainee: {call.trainee.name}</span>
       </div>
       {error && (
@@ -41,9 +56,15 @@ export function CallPage() {
           {error}
         </p>
       )}
-      <div class="call-grid">
+      <div class={`call-grid${aids ? ' with-aids' : ''}`}>
         <Softphone call={call} phone={phone} />
         <Transcript segments={call.transcript}>{phone.canControl.value && !isOver(call) && <TypeLine phone={phone} />}</Transcript>
+        {aids && (
+          <div class="call-aids">
+            <Captured items={capturedOf(call)} />
+            {checklist && checklist.length > 0 && <Checklist items={checklist} />}
+          </div>
+        )}
         <EventsList events={call.events} startedAt={call.startedAt} />
       </div>
     </section>

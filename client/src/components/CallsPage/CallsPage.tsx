@@ -20,7 +20,11 @@ function CallRow({ call }: { call: CallSummary }) {
       <td>
         <a href={href}>{call.scenario.title}</a>
       </td>
-      <td>{call.trainee.name}</td>
+      <td>
+        <a href={`/trainees/${call.trainee.id}/history`} data-testid="trainee-history-link" title={`${call.trainee.name}: scores over time`}>
+          {call.trainee.name}
+        </a>
+      </td>
       <td>
         <time dateTime={call.startedAt}>{formatDateTime(call.startedAt)}</time>
       </td>
@@ -29,6 +33,13 @@ function CallRow({ call }: { call: CallSummary }) {
       </td>
       <td>{call.outcome ?? '—'}</td>
       <td class="num">{formatScore(call.score)}</td>
+      <td>
+        {over && (
+          <a href={`/calls/${call.id}/review`} data-testid="call-review-link" aria-label={`Review ${call.scenario.title}, ${formatDateTime(call.startedAt)}`}>
+            Review
+          </a>
+        )}
+      </td>
     </tr>
   );
 }
@@ -75,6 +86,9 @@ export function CallsPage() {
               <th scope="col" class="num">
                 Score
               </th>
+              <th scope="col">
+                <span class="visually-hidden">Review</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +97,7 @@ export function CallsPage() {
             ))}
             {items.length === 0 && !calls.loading.value && (
               <tr>
-                <td colSpan={6} class="empty">
+                <td colSpan={7} class="empty">
                   No calls.
                 </td>
               </tr>

@@ -2,7 +2,9 @@ import { useLocation } from 'preact-iso';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES, type Role } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 
-const LINKS: { href: string; label: string; roles?: readonly Role[] }[] = [
+type Link = { href: string; label: string; roles?: readonly Role[]; testId?: string };
+
+const LINKS: Link[] = [
   { href: '/', label: 'Home' },
   { href: '/calls', label: 'Calls' },
   { href: '/floor', label: 'Floor', roles: FLOOR_ROLES },
@@ -15,6 +17,8 @@ export function Header() {
   const me = session.me.value;
   if (!me) return null;
 
+  // A trainee's own scores over time; the floor roles reach anyone's from the calls list.
+  const links: Link[] = me.role === 'trainee' ? [...LINKS, { href: `/trainees/${me.id}/history`, label: 'My progress', testId: 'my-progress-link' }] : LINKS;
   const isCurrent = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
 
   // The shell sees the session end and moves to /login.
@@ -30,9 +34,9 @@ export function Header() {
       </a>
       <nav aria-label="Main">
         <ul>
-          {LINKS.filter((l) => !l.roles || session.can(l.roles)).map((l) => (
+          {links.filter((l) => !l.roles || session.can(l.roles)).map((l) => (
             <li key={l.href}>
-              <a href={l.href} aria-current={isCurrent(l.href) ? 'page' : undefined}>
+              <a href={l.href} data-testid={l.testId} aria-current={isCurrent(l.href) ? 'page' : undefined}>
                 {l.label}
               </a>
             </li>

@@ -1,54 +1,109 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { formatClock, formatDateTime, formatScore } from '../../format.js';
-import type { MetricView } from '../../protocol.js';
-import { useCallStore } from '../../state/context.js';
-import { EventsList } from '../EventsList/EventsList.js';
+import { eventMs, mediaOrigin, sortCaptured } from '../../intelligence.js';
+import type { CallDetail, CallReview } from '../../protocol.js';
+import { usePlayerStore, useReviewStore, useStores } from '../../state/context.js';
+import { isOver } from '../../state/call.js';
+import type { PlayerStore } from '../../state/player.js';
+import { Captured } from '../Captured/Captured.js';
+import { Checklist } from '../Checklist/Checklist.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
-import { Transcript } from '../Transcript/Transcript.js';
+import { EmotionTrack, emotionSpans } from './EmotionTrack.js';
+import { ReviewTranscript } from './ReviewTranscript.js';
+import { ScoreCard } from './ScoreCard.js';
+import { Timeline, timedEvents } from './Timeline.js';
+import { TruthTable } from './TruthTable.js';
 
-function evidenceText(evidence: unknown): string {
-  if (evidence === null || evidence === undefined) return '';
-  return typeof evidence === 'string' ? evidence : JSON.stringify(evidence);
+/** How long the call ran on the recording's clock: the recording, or the last thing that happened. */
+function durationOf(call: CallDetail, origin: number): number {
+  const ends = [
+    call.recordings[0]?.durationMs ?? 0,
+    ...call.transcript.map((s) => s.endMs),
+    ...call.events.map((e) => eventMs(origin, e.at)),
+    call.endedAt ? eventMs(origin, call.endedAt) : 0,
+  ];
+  return Math.max(1, ...ends);
 }
 
-function Metrics({ metrics }: { metrics: MetricView[] }) {
+function Summary({ call }: { call: CallDetail }) {
+  const recording = call.recordings[0];
   return (
-    <section class="panel" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">Rubric</h2>
-      <div class="table-wrap">
-        <table class="data" data-testid="metrics">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Result</th>
-              <th scope="col" class="num">
-                Score
-              </th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {metrics.length === 0 && (
-              <tr>
-                <td colSpan={4} class="empty">
-                  Not scored yet.
-                </td>
-              </tr>
-            )}
-            {metrics.map((m) => (
-              <tr key={m.rubricItem} data-testid="metric-row">
-                <td>{m.rubricItem}</td>
-                <td>
-                  <span class={m.passed ? 'pass' : 'fail'}>{m.passed ? 'Passed' : 'Missed'}</span>
-                </td>
-                <td class="num">
-                  {formatScore(m.score)} / {m.maxScore}
-                </td>
-                <td class="evidence">{evidenceText(m.evidence)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <dl class="kv summary">
+      <dt>Trainee</dt>
+      <dd>
+        <a href={`/trainees/${call.trainee.id}/history`}>{call.trainee.name}</a>
+      </dd>
+      <dt>Started</dt>
+      <dd>{formatDateTime(call.startedAt)}</dd>
+      <dt>Mode</dt>
+      <dd>{call.mode === 'exam' ? 'Exam' : 'Practice'}</dd>
+      <dt>Outcome</dt>
+      <dd>{call.outcome ?? '—'}</dd>
+      <dt>Score</dt>
+      <dd>{formatScore(call.score)}</dd>
+      <dt>On hold</dt>
+      <dd>{formatClock(call.holdMs)}</dd>
+      {recording?.url && (
+        <>
+          <dt>Recording</dt>
+          <dd>
+            <a href={recording.url} data-testid="recording-link" target="_blank" rel="noopener">
+              Download ({formatClock(recording.durationMs)})
+            </a>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The recording with the call's events and the caller's emotion laid along it. */
+function Playback({ call, player }: { call: CallDetail; player: PlayerStore }) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const url = call.recordings[0]?.url;
+  useEffect(() => (audio.current ? player.attach(audio.current) : undefined), [player, url]);
+  const origin = mediaOrigin(call);
+  const durationMs = durationOf(call, origin);
+  const position = player.positionMs.value;
+  return (
+    <section class="panel playback-panel" aria-labelledby="playback-title">
+      <h2 id="playback-title">Recording</h2>
+      {url ? (
+        <audio ref={audio} controls preload="metadata" src={url} class="recording-player" data-testid="recording-player" aria-label="Call recording" />
+      ) : (
+        <p class="muted">No recording for this call{call.status === 'active' || call.status === 'ringing' ? ' yet' : ''}.</p>
+      )}
+      <Timeline events={timedEvents(call.events, origin)} durationMs={durationMs} positionMs={position} onSeek={player.seek} />
+      <EmotionTrack spans={emotionSpans(call.events, origin, durationMs)} durationMs={durationMs} positionMs={position} onSeek={player.seek} />
+    </section>
+  );
+}
+
+function Review({ review, player }: { review: CallReview; player: PlayerStore }) {
+  const { session } = useStores();
+  const { call } = review;
+  // An exam is marked when it is over: until then its trainee does not see the checklist here either.
+  const aids = session.role.value !== 'trainee' || call.mode !== 'exam' || isOver(call);
+  return (
+    <section class="page review-page">
+      <div class="page-head">
+        <h1>Review: {call.scenario.title}</h1>
+        <StatusBadge status={call.status} />
+      </div>
+      <Summary call={call} />
+      <Playback call={call} player={player} />
+      <div class="review-grid">
+        <ReviewTranscript segments={call.transcript} entities={call.entities} positionMs={player.positionMs.value} playing={player.playing.value} onSeek={player.seek} />
+        <div class="review-side">
+          {aids && review.checklist.length > 0 && <Checklist items={review.checklist} withEvidence onSeek={player.seek} />}
+          {aids && !review.truth && <Captured items={sortCaptured(review.captured)} />}
+          {!aids && <p class="panel muted">The checklist is shown once the exam call is over.</p>}
+        </div>
+      </div>
+      <div class={`review-grid${review.truth ? ' even' : ''}`}>
+        <ScoreCard score={review.score} onSeek={player.seek} />
+        {review.truth && <TruthTable rows={review.truth} />}
       </div>
     </section>
   );
@@ -56,49 +111,21 @@ function Metrics({ metrics }: { metrics: MetricView[] }) {
 
 export function ReviewPage() {
   const { params } = useRoute();
-  const store = useCallStore(params.id ?? '', false);
-  const call = store.call.value;
-  if (!call) {
+  const store = useReviewStore(params.id ?? '');
+  const player = usePlayerStore();
+  const review = store.review.value;
+  if (!review) {
     return (
       <section class="page">
-        {store.error.value ? <p class="error" role="alert">{store.error.value}</p> : <p role="status">Loading call…</p>}
+        {store.error.value ? (
+          <p class="error" role="alert">
+            {store.error.value}
+          </p>
+        ) : (
+          <p role="status">Loading review…</p>
+        )}
       </section>
     );
   }
-  const recording = call.recordings[0];
-  return (
-    <section class="page review-page">
-      <div class="page-head">
-        <h1>Review: {call.scenario.title}</h1>
-        <StatusBadge status={call.status} />
-      </div>
-      <dl class="kv summary">
-        <dt>Trainee</dt>
-        <dd>{call.trainee.name}</dd>
-        <dt>Started</dt>
-        <dd>{formatDateTime(call.startedAt)}</dd>
-        <dt>Outcome</dt>
-        <dd>{call.outcome ?? '—'}</dd>
-        <dt>Score</dt>
-        <dd>{formatScore(call.score)}</dd>
-        <dt>On hold</dt>
-        <dd>{formatClock(call.holdMs)}</dd>
-        {recording?.url && (
-          <>
-            <dt>Recording</dt>
-            <dd>
-              <a href={recording.url} data-testid="recording-link" target="_blank" rel="noopener">
-                Listen ({formatClock(recording.durationMs)})
-              </a>
-            </dd>
-          </>
-        )}
-      </dl>
-      <div class="review-grid">
-        <Transcript segments={call.transcript} finalOnly emptyText="No transcript for this call." />
-        <EventsList events={call.events} startedAt={call.startedAt} />
-      </div>
-      <Metrics metrics={call.metrics} />
-    </section>
-  );
+  return <Review review={review} player={player} />;
 }

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
-import type { ScenarioSummary } from '../../protocol.js';
+import type { CallMode, ScenarioSummary } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 
 function Difficulty({ level }: { level: number }) {
@@ -35,12 +35,42 @@ function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioSummary; b
   );
 }
 
+const MODE_HINT: Record<CallMode, string> = {
+  practice: 'The NENA checklist and what you captured are shown live while you take the call.',
+  exam: 'No live checklist: you see how you did in the review once the call is over.',
+};
+
+function ModeChoice({ mode, disabled }: { mode: { value: CallMode }; disabled: boolean }) {
+  return (
+    <div class="mode-choice">
+      <div class="field-inline">
+        <label for="call-mode">Mode</label>
+        <select
+          id="call-mode"
+          data-testid="call-mode"
+          aria-describedby="call-mode-hint"
+          value={mode.value}
+          disabled={disabled}
+          onChange={(e) => (mode.value = e.currentTarget.value as CallMode)}
+        >
+          <option value="practice">Practice</option>
+          <option value="exam">Exam</option>
+        </select>
+      </div>
+      <p id="call-mode-hint" class="muted">
+        {MODE_HINT[mode.value]}
+      </p>
+    </div>
+  );
+}
+
 /** The trainee's start page: pick a scenario, the call rings at once. */
 export function ScenarioPicker() {
   const { scenarios, calls } = useStores();
   const { route } = useLocation();
   const starting = useSignal<string | null>(null);
   const error = useSignal<string | null>(null);
+  const mode = useSignal<CallMode>('practice');
 
   useEffect(() => void scenarios.load(), []);
 
@@ -48,7 +78,7 @@ export function ScenarioPicker() {
     starting.value = id;
     error.value = null;
     try {
-      const call = await calls.start(id);
+      const call = await calls.start(id, mode.value);
       route(`/calls/${call.id}`);
     } catch (err) {
       error.value = errorMessage(err);
@@ -61,6 +91,7 @@ export function ScenarioPicker() {
     <section class="page">
       <h1>Take a call</h1>
       <p class="muted">Choose a scenario. The call rings as soon as you press "Take call".</p>
+      <ModeChoice mode={mode} disabled={starting.value !== null} />
       {error.value && (
         <p class="error" role="alert">
           {error.value}
