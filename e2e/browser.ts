@@ -43,6 +43,14 @@ export async function speechWav(text: string, voice = 'rms', silenceS = 1.5): Pr
   return out;
 }
 
+/** Several lines for the fake microphone, each followed by its own silence (the listener's turn). */
+export async function speechTurnsWav(turns: { say: string; thenSilentS: number }[], voice = 'rms'): Promise<string> {
+  const parts = await Promise.all(turns.map((turn) => speechWav(turn.say, voice, turn.thenSilentS)));
+  const out = path.join(path.dirname(parts[0]!), 'turns.wav');
+  await run('sox', [...parts, out]);
+  return out;
+}
+
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-email').fill(email);
