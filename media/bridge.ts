@@ -115,13 +115,18 @@ export class CallBridge extends EventEmitter<CallBridgeEvents> {
     }
   }
 
-  /** A simulated voice that sends its own RTP stream (`send` goes to an SFU producer). */
-  addVoice(party: Exclude<Party, 'trainee' | 'instructor'>, ssrc: number, send: (packet: Buffer) => void): Voice {
+  /**
+   * A simulated voice that sends its own RTP stream (`send` goes to an SFU producer). Noise an
+   * instructor puts behind the caller is not recorded: the review shows the steer that made it.
+   */
+  addVoice(party: Exclude<Party, 'trainee' | 'instructor'> | 'background', ssrc: number, send: (packet: Buffer) => void): Voice {
     const voice = new Voice(this.#codecs.createEncoder(this.callId), ssrc, send, this.#clock);
-    const channel = RECORDING_CHANNELS.indexOf(party);
-    voice.pacer.on('sent', (frame, slotTime) => {
-      if (!this.#closed) this.#recorder.write(channel, Math.max(0, slotTime - this.#t0), frame);
-    });
+    if (party !== 'background') {
+      const channel = RECORDING_CHANNELS.indexOf(party);
+      voice.pacer.on('sent', (frame, slotTime) => {
+        if (!this.#closed) this.#recorder.write(channel, Math.max(0, slotTime - this.#t0), frame);
+      });
+    }
     voice.closed.then(() => this.#voices.delete(voice));
     this.#voices.add(voice);
     return voice;

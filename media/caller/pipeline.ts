@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { Emotion } from '../speech/synthesizer.js';
 
 // The AI caller as the call sees it: it hears the trainee in 20 ms frames, knows when it is
 // answered and put on hold, and says things one sentence at a time. The media plane plays
@@ -25,6 +26,13 @@ export type CallerActivity = 'waiting' | 'listening' | 'thinking' | 'speaking' |
 
 export type CallerMood = { emotion: string; activity: CallerActivity };
 
+/** An instructor's steer of what the caller feels, says or keeps back; unheard by the trainee. */
+export type CallerSteer =
+  | { action: 'escalate' | 'calm' }
+  | { action: 'reveal' | 'withhold' | 'release'; fact: string }
+  /** Something happens where the caller is ("shots fired"): they say it, as upset as given. */
+  | { action: 'event'; say: string; emotion?: Emotion | undefined };
+
 export type CallerPipelineEvents = {
   say: [utterance: CallerUtterance];
   /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
@@ -41,6 +49,8 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   hear(frame: Int16Array, atMs: number): void;
   /** A line the trainee typed instead of speaking. */
   hearText?(text: string, atMs: number): void;
+  /** An instructor steers the caller; a fact the scenario does not have is a TypeError. */
+  steer?(command: CallerSteer): void;
   /** The media plane reports whether the caller's voice is on the line right now. */
   setSpeaking?(speaking: boolean): void;
   /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */

@@ -19,7 +19,9 @@ import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
+import { FloorBoard } from './live/floor.js';
 import { LiveCalls } from './live/live-calls.js';
+import { rooms } from './protocol/socket.js';
 import { createSignalling, socketNotifier, type SignallingServer } from './signalling/signalling.js';
 import type { ListenIp } from './sfu/room.js';
 import { WorkerPool } from './sfu/workers.js';
@@ -59,7 +61,12 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
 
   let io: SignallingServer | undefined;
-  const notifier = socketNotifier(() => io);
+  const floor = new FloorBoard(
+    state,
+    (entry) => io?.to(rooms.floor).emit('floor:call', entry),
+    (error) => logger.warn({ err: error }, 'floor board entry not shared'),
+  );
+  const notifier = socketNotifier(() => io, floor);
   const live = new LiveCalls({
     db,
     storage,
@@ -104,7 +111,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const server = secure
     ? https.createServer(await loadOrCreateCertificate(config.tls, path.join(config.dataDir, 'tls'), config.host), app)
     : http.createServer(app);
-  io = await createSignalling(server, { sessions, calls, live, state, logger });
+  io = await createSignalling(server, { sessions, calls, live, floor, state, logger });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { CallRecognizer, CallVocabulary, RecognitionStream, SpeechRecognizer } from '../../../media/asr/recognizer.js';
 import { isAbortError } from '../../../media/asr/recognizer.js';
-import type { CallerPipeline, CallerPipelineEvents, CallerActivity } from '../../../media/caller/pipeline.js';
+import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from '../../../media/caller/pipeline.js';
 import { sentences, type SpeechSynthesizer, type Voice } from '../../../media/speech/synthesizer.js';
 import { TurnDetector, type SpeechEnd } from '../../../media/vad/turns.js';
 import type { SileroModel, VoiceActivityDetector } from '../../../media/vad/vad.js';
@@ -99,6 +99,13 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     const id = randomUUID();
     this.emit('heard', { id, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null });
     void this.#respond(text, atMs);
+  }
+
+  steer(command: CallerSteer): void {
+    if (this.#closed) return;
+    const reply = this.#mind.steer(command, this.#now());
+    if (reply && !this.#onHold) this.#speak(reply);
+    else this.#mood(this.#onHold ? 'on_hold' : this.#speaking ? 'speaking' : 'listening');
   }
 
   setSpeaking(speaking: boolean): void {

@@ -50,6 +50,13 @@ export class EmotionState {
     this.#floor = this.#controlDifficulty * DISTRESS[emotion] * 0.75;
   }
 
+  /** An instructor talks the caller down one step, past the floor a hard caller keeps. */
+  soothe(): void {
+    this.#distress = Math.max(0, this.#distress - 1);
+    this.#floor = Math.min(this.#floor, this.#distress);
+    if (this.#distress < 1.5) this.#flavour = null;
+  }
+
   /** Reassurance and clear commands calm; an easy caller (low controlDifficulty) calms more. */
   calm(kind: CalmingKind): void {
     const ease = 1 - this.#controlDifficulty;
@@ -59,7 +66,7 @@ export class EmotionState {
   }
 
   /** Repeated questions, silence and holds make things worse; being asked again makes people angry. */
-  escalate(amount: number, reason: 'repeat' | 'silence' | 'hold'): void {
+  escalate(amount: number, reason: 'repeat' | 'silence' | 'hold' | 'steer'): void {
     this.#distress = Math.min(3, this.#distress + amount);
     if (reason === 'repeat' && this.#flavour === null && this.#distress >= 1.5) this.#flavour = 'angry';
   }

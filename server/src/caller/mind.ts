@@ -1,9 +1,10 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
+import type { CallerSteer } from '../../../media/caller/pipeline.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { understand } from './intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { createRandom } from './random.js';
-import { createState, say, spoken, type MindState } from './state.js';
+import { createState, say, spoken, worry, type MindState } from './state.js';
 import { composeTurn, volunteer, type Composed } from './turn.js';
 
 /** One thing the trainee said, as speech recognition heard it, at a time since the call started. */
@@ -34,6 +35,9 @@ export interface CallerMindOptions {
   /** Every this much on hold makes the caller one step more upset. */
   holdStepMs?: number;
 }
+
+/** What of a steer the mind does; hanging up and background noise happen to the call, not in it. */
+export type Steer = CallerSteer;
 
 export class InvalidStateError extends Error {
   override name = 'InvalidStateError';
@@ -152,6 +156,56 @@ export class CallerMind {
     this.#heldLines = [];
     this.#heldRevealed = [];
     return this.#finish({ parts, revealed: allRevealed, conveyed: [] }, null, atMs);
+  }
+
+  /**
+   * An instructor's steer. Returns what the caller says because of it (null: nothing, the
+   * change shows in the next reply). Unknown facts are a TypeError. On hold, what the
+   * caller would say waits for the trainee to come back, as timeline events do.
+   */
+  steer(steer: Steer, atMs: number): Reply | null {
+    this.#assertOpen();
+    const s = this.#state;
+    const factOf = (key: string) => {
+      const fact = s.facts.find((f) => f.rule.fact === key);
+      if (!fact) throw new TypeError(`the scenario has no fact "${key}"`);
+      return fact;
+    };
+    const speak = (parts: string[], revealed: string[] = []): Reply | null => {
+      if (this.#holdStartedAt !== null) {
+        this.#heldLines.push(...parts);
+        this.#heldRevealed.push(...revealed);
+        return null;
+      }
+      return this.#finish({ parts, revealed, conveyed: [] }, null, atMs);
+    };
+    switch (steer.action) {
+      case 'escalate':
+        s.emotion.escalate(1, 'steer');
+        return speak([worry(s)]);
+      case 'calm':
+        s.emotion.soothe();
+        return null;
+      case 'withhold':
+        factOf(steer.fact);
+        s.withheld.add(steer.fact);
+        return null;
+      case 'release':
+        factOf(steer.fact);
+        s.withheld.delete(steer.fact);
+        return null;
+      case 'reveal': {
+        const fact = factOf(steer.fact);
+        s.withheld.delete(steer.fact);
+        const first = !fact.state.revealed;
+        fact.state.revealed = true;
+        fact.state.wrongGiven = false;
+        return speak([fact.rule.answer], first ? [steer.fact] : []);
+      }
+      case 'event':
+        if (steer.emotion) s.emotion.set(steer.emotion);
+        return speak([steer.say]);
+    }
   }
 
   /** Stops any LLM request in flight; safe to call twice. */

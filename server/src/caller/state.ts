@@ -18,6 +18,8 @@ export interface MindState {
   lastCallerText: string;
   /** The question or command the caller dodged last turn: asked again, it gets an answer (repetitive persistence works). */
   dodged: TraineeIntent | null;
+  /** Facts an instructor told the caller to keep back, whatever the call-taker does. */
+  withheld: Set<string>;
 }
 
 export function createState(scenario: ScenarioInput, rng: Random): MindState {
@@ -33,6 +35,7 @@ export function createState(scenario: ScenarioInput, rng: Random): MindState {
     cprActive: false,
     lastCallerText: '',
     dodged: null,
+    withheld: new Set(),
   };
 }
 

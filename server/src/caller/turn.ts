@@ -99,6 +99,11 @@ function question(s: MindState, u: Understanding, atMs: number, out: Composed): 
       out.parts.push(rule.answer);
       continue;
     }
+    if (s.withheld.has(rule.fact)) {
+      out.parts.push(say(s, 'evade'));
+      s.dodged = u.primary;
+      continue;
+    }
     if (rule.when === 'afterCalmed' && !s.emotion.settled) {
       out.parts.push(say(s, 'evade'));
       s.dodged = u.primary;
@@ -210,7 +215,7 @@ function count(s: MindState, u: Understanding, out: Composed): void {
 /** A fact the caller blurts out unasked, one per turn, when the turn left room for it. */
 export function volunteer(s: MindState, atMs: number, out: Composed): boolean {
   if (out.parts.length > 1 || out.conveyed.length > 0 || s.dodged) return false;
-  const fact = s.facts.find((f) => f.rule.when === 'volunteered' && !f.state.revealed && isActive(f, atMs));
+  const fact = s.facts.find((f) => f.rule.when === 'volunteered' && !f.state.revealed && !s.withheld.has(f.rule.fact) && isActive(f, atMs));
   if (fact) reveal(s, fact, out, fact.rule.answer);
   return fact !== undefined;
 }

@@ -4,21 +4,23 @@ import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
+import { scoreStoredCall } from '../calls/review.js';
 import type { CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CallMode, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
-import { FLOOR_ROLES } from '../protocol/roles.js';
+import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
+import type { SteerCommand } from '../protocol/steer.js';
 import { CallRoom, RoomError, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
-import { scoreStoredCall } from '../calls/review.js';
 import { LiveIntelligence } from './intelligence.js';
 import { LiveCall } from './live-call.js';
 import { LiveRecordings } from './recordings.js';
+import { Steering } from './steering.js';
 import { assertMaySupervise, Supervision, type SupervisionNotifier } from './supervision.js';
 import { wireCall, wireParty } from './wire.js';
 
@@ -71,11 +73,18 @@ export class LiveCalls {
   readonly #calls = new Map<string, Promise<LiveCall>>();
   readonly #recordings: LiveRecordings;
   readonly #supervision: Supervision;
+  readonly #steering: Steering;
 
   constructor(options: LiveCallsOptions) {
     this.#o = options;
     this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage);
     this.#supervision = new Supervision({ db: options.db, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
+    this.#steering = new Steering({
+      db: options.db,
+      notifier: options.notifier,
+      synthesizer: options.synthesizer,
+      hangUp: (call, actorId) => this.finish(call.callId, { status: 'ended', outcome: 'caller_hung_up', reason: 'the caller hung up', actorId }),
+    });
   }
 
   /** The live call, for tests and the layers above media (transcripts, supervision). */
@@ -136,15 +145,6 @@ export class LiveCalls {
     const call = await this.#member(peer, callId);
     if (peer.principal.userId === call.traineeId) throw new ForbiddenError("the call's trainee does not supervise it");
     return this.#asAppError(() => this.#supervision.supervise(call, peer, mode));
-  }
-
-  /** Who supervises a live call now (the floor board's first look; call:supervision pushes the changes). */
-  async supervisors(principal: Principal, callId: string): Promise<SupervisionState> {
-    assertMaySupervise(principal);
-    const pending = this.#calls.get(callId);
-    if (pending) return this.#supervision.state(await pending);
-    if (!(await this.#o.db.calls.liveContext(callId))) throw new NotFoundError('call', callId);
-    return { callId, supervisors: [] };
   }
 
   /** Stops supervising: the peer's media leaves the call; its socket still gets the call's events. */
@@ -233,6 +233,19 @@ export class LiveCalls {
     if (call.state.onHold) throw new ConflictError('the caller is on hold');
     call.caller.pipeline.hearText?.(text, call.room.bridge.elapsedMs);
     return null;
+  }
+
+  /** An instructor steers the caller of a call this process carries. */
+  async steer(peer: Peer, callId: string, steer: SteerCommand): Promise<null> {
+    if (!INSTRUCTOR_ROLES.includes(peer.principal.role)) throw new ForbiddenError('only instructors steer the caller');
+    const pending = this.#calls.get(callId);
+    if (!pending) {
+      if (!(await this.#o.db.calls.liveContext(callId))) throw new NotFoundError('call', callId);
+      throw new ConflictError("the call's media is not running on this server");
+    }
+    const call = await pending;
+    if (!call.live) throw new ConflictError('the call has ended');
+    return this.#steering.steer(call, peer, steer);
   }
 
   async end(peer: Peer, callId: string): Promise<CallState> {
@@ -352,6 +365,7 @@ export class LiveCalls {
       });
       // A call answered before this process carried it (a restart) starts its caller at once.
       if (context.status === 'active') pipeline.answer();
+      this.#o.notifier.callState(call.state); // the floor board sees the call's phone from now on
       return call;
     } catch (error) {
       pipeline?.close();

@@ -146,27 +146,36 @@ describe('who may supervise', () => {
 });
 
 describe('what supervision stores and tells', () => {
-  it('answers the floor (and only the floor) who supervises a call now', async () => {
+  it('answers the floor (and only the floor) what it knows of live calls, who supervises them included', async () => {
     const trainee = await traineeOnCall();
     const { callId } = trainee;
     const watcher = await person('supervisor');
-    expect(await request(watcher.socket, 'call:supervisors', { callId })).toEqual({ ok: true, data: { callId, supervisors: [] } });
+    expect(await request(watcher.socket, 'floor:watch', { callIds: [callId] })).toEqual({
+      ok: true,
+      data: [{ callId, state: expect.objectContaining({ status: 'ringing' }), checklist: null, supervisors: [] }],
+    });
     const instructor = await person('instructor');
     expect(await request(instructor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
+    const pushed = nextEvent(watcher.socket, 'floor:call', (live) => live.callId === callId && live.supervisors.length > 0);
     expect(await request(instructor.socket, 'call:supervise', { callId, mode: 'coach' })).toMatchObject({ ok: true });
-    expect(await request(watcher.socket, 'call:supervisors', { callId })).toMatchObject({ ok: true, data: { supervisors: [{ userId: instructor.user.id, name: instructor.user.name, role: 'instructor', mode: 'coach' }] } });
-    expect(await request(trainee.socket, 'call:supervisors', { callId })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(watcher.socket, 'call:supervisors', { callId: randomUUID() })).toMatchObject({ ok: false, code: 'not_found' });
+    const coach = { userId: instructor.user.id, name: instructor.user.name, role: 'instructor', mode: 'coach' };
+    expect((await pushed).supervisors).toMatchObject([coach]);
+    expect(await request(watcher.socket, 'floor:watch', { callIds: [callId, randomUUID()] })).toMatchObject({ ok: true, data: [{ callId, supervisors: [coach] }] });
+    expect(await request(trainee.socket, 'floor:watch', { callIds: [callId] })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(watcher.socket, 'floor:watch', { callIds: ['nope'] })).toMatchObject({ ok: false, code: 'bad_request', message: expect.stringMatching(/^callIds\.0: /) });
   });
-
 
   it('stores every switch and leave with its actor, tells the floor, and tells the trainee only what they hear', async () => {
     const trainee = await traineeOnCall();
     const { callId } = trainee;
     const instructor = await person('instructor');
     const watcher = await person('supervisor'); // on the floor, not in the call
-    const floorStates: SupervisionState[] = [];
-    watcher.socket.on('call:supervision', (state) => state.callId === callId && floorStates.push(state));
+    // The floor hears of every change to the call (its phone state too); who supervises, as it changes:
+    const floorModes: string[] = [];
+    watcher.socket.on('floor:call', (live) => {
+      const modes = live.supervisors.map((x) => x.mode).join();
+      if (live.callId === callId && (floorModes.length === 0 ? modes !== '' : floorModes.at(-1) !== modes)) floorModes.push(modes);
+    });
     const floorEvents: string[] = [];
     watcher.socket.on('call:event', (e) => e.callId === callId && floorEvents.push(e.type));
     const traineeEvents: string[] = [];
@@ -191,7 +200,7 @@ describe('what supervision stores and tells', () => {
       ['leave', instructor.user.id, { mode: 'monitor', reason: 'left' }],
     ]);
     expect(floorEvents).toEqual(['monitor', 'coach', 'barge', 'monitor', 'leave']);
-    expect(floorStates.map((s) => s.supervisors.map((x) => x.mode).join())).toEqual(['monitor', 'coach', 'barge', 'monitor', '']);
+    expect(floorModes).toEqual(['monitor', 'coach', 'barge', 'monitor', '']);
     // The trainee hears a coach and a barge, so is told of them; a silent monitor stays unseen.
     expect(traineeEvents).toEqual(['coach', 'barge']);
     expect(await eventTypes(callId, trainee.cookie)).toEqual(['ring', 'coach', 'barge']);

@@ -4,3 +4,5 @@ export * from './roles.js';
 export * from './scenario.js';
 export * from './socket.js';
 export * from './media.js';
+export * from './steer.js';
+export * from './floor.js';

@@ -49,7 +49,7 @@ export type TransportOptions = {
 };
 
 /** Who a remote track is: the simulated caller, a transfer's receiving agency, later people. */
-export type TrackSource = 'caller' | 'agency' | 'trainee' | 'instructor';
+export type TrackSource = 'caller' | 'agency' | 'background' | 'trainee' | 'instructor';
 
 export type ConsumerOptions = {
   id: string;
@@ -83,7 +83,6 @@ export const SupervisionMode = z.enum(['monitor', 'coach', 'barge']);
 export type SupervisionMode = z.infer<typeof SupervisionMode>;
 export const SuperviseRequest = z.object({ ...CallRef, mode: SupervisionMode });
 export const UnsuperviseRequest = z.object(CallRef);
-export const SupervisorsRequest = z.object(CallRef);
 
 /** One supervising socket: a supervisor may monitor; an instructor or an admin may also coach or barge. */
 export type SupervisorView = { peerId: string; userId: string; name: string; role: Role; mode: SupervisionMode; since: string };

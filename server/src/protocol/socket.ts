@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import type { FloorLive, FloorWatchRequest } from './floor.js';
+import type { SteerRequest } from './steer.js';
 import type { CallDetail, CallEventView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from './api.js';
 import type {
   CallControlRequest,
@@ -14,7 +16,6 @@ import type {
   RtcJoinRequest,
   SuperviseRequest,
   SupervisionState,
-  SupervisorsRequest,
   TransferRequest,
   TransportOptions,
   TypedLineRequest,
@@ -55,6 +56,10 @@ export type ClientToServerEvents = {
   'call:end': (payload: In<typeof CallControlRequest>, ack: AckCallback<CallState>) => void;
   /** The trainee types a line to the caller instead of speaking it. */
   'call:type': (payload: In<typeof TypedLineRequest>, ack: AckCallback<null>) => void;
+  /** An instructor steers the simulated caller (unheard); stored as a steer event. */
+  'call:steer': (payload: In<typeof SteerRequest>, ack: AckCallback<null>) => void;
+  /** The floor (supervisors, instructors): what the processes carrying these live calls know of them now. */
+  'floor:watch': (payload: In<typeof FloorWatchRequest>, ack: AckCallback<FloorLive[]>) => void;
 
   /**
    * Supervise a call whose media this socket joined (rtc:join), or switch mode mid-call:
@@ -64,8 +69,6 @@ export type ClientToServerEvents = {
   'call:supervise': (payload: In<typeof SuperviseRequest>, ack: AckCallback<SupervisionState>) => void;
   /** Stop supervising: this socket's media leaves the call. Disconnecting does the same. */
   'call:unsupervise': (payload: In<typeof UnsuperviseRequest>, ack: AckCallback<SupervisionState>) => void;
-  /** Who supervises a live call now (floor roles); call:supervision pushes every change after. */
-  'call:supervisors': (payload: In<typeof SupervisorsRequest>, ack: AckCallback<SupervisionState>) => void;
 };
 
 export type ServerToClientEvents = {
@@ -75,8 +78,8 @@ export type ServerToClientEvents = {
   /** A transcript line: partials first, then the final with the same id replaces them. */
   'call:transcript': (segment: TranscriptSegmentView & { callId: string }) => void;
   'call:state': (state: CallState) => void;
-  /** Who supervises a call, whenever it changes: to the floor only. */
-  'call:supervision': (state: SupervisionState) => void;
+  /** A live call's floor entry changed (state, checklist progress, supervisors): to the floor only. */
+  'floor:call': (live: FloorLive) => void;
   /** Entities found in a final transcript line, as they are stored. */
   'call:entities': (info: { callId: string; entities: EntityView[] }) => void;
   /** The NENA checklist whenever an item ticks: to the floor, and to the trainee in practice mode. */

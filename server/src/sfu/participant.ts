@@ -67,6 +67,7 @@ export function hears(listener: Participant, track: Track): boolean {
   switch (track.source) {
     case 'caller':
     case 'agency':
+    case 'background':
       return listener.kind === 'trainee' || supervising;
     case 'trainee':
       return supervising;
@@ -78,5 +79,5 @@ export function hears(listener: Participant, track: Track): boolean {
 
 /** Hold cuts the simulated voices off; people keep hearing each other (the trainee asks the coach). */
 export function pausedOnHold(source: TrackSource): boolean {
-  return source === 'caller' || source === 'agency';
+  return source === 'caller' || source === 'agency' || source === 'background';
 }

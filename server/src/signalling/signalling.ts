@@ -4,8 +4,11 @@ import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Principal, SessionStore } from '../auth/sessions.js';
 import type { CallService } from '../calls/service.js';
+import { progressOf, type FloorBoard } from '../live/floor.js';
 import type { LiveCalls, LiveNotifier, Peer } from '../live/live-calls.js';
-import { AppError, describeZodIssues } from '../errors.js';
+import { AppError, describeZodIssues, ForbiddenError } from '../errors.js';
+import { FloorWatchRequest } from '../protocol/floor.js';
+import { SteerRequest } from '../protocol/steer.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
@@ -20,7 +23,6 @@ import {
   ResumeConsumerRequest,
   RtcJoinRequest,
   SuperviseRequest,
-  SupervisorsRequest,
   TransferRequest,
   TypedLineRequest,
   UnsuperviseRequest,
@@ -52,7 +54,7 @@ type Handler<E extends keyof ClientToServerEvents> = {
 };
 type HandlerTable = { [E in keyof ClientToServerEvents]: Handler<E> };
 
-export type SignallingDeps = { sessions: SessionStore; calls: CallService; live: LiveCalls; state: SharedState; logger: Logger };
+export type SignallingDeps = { sessions: SessionStore; calls: CallService; live: LiveCalls; floor: FloorBoard; state: SharedState; logger: Logger };
 
 const peerOf = (socket: RingdownSocket): Peer => ({ id: socket.id, principal: socket.data.principal });
 
@@ -113,7 +115,14 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     'call:type': { schema: TypedLineRequest, handle: (s, r) => live.type(peerOf(s), r.callId, r.text) },
     'call:supervise': { schema: SuperviseRequest, handle: (s, r) => live.supervise(peerOf(s), r.callId, r.mode) },
     'call:unsupervise': { schema: UnsuperviseRequest, handle: (s, r) => live.unsupervise(peerOf(s), r.callId) },
-    'call:supervisors': { schema: SupervisorsRequest, handle: (s, r) => live.supervisors(s.data.principal, r.callId) },
+    'call:steer': { schema: SteerRequest, handle: (s, r) => live.steer(peerOf(s), r.callId, r.steer) },
+    'floor:watch': {
+      schema: FloorWatchRequest,
+      async handle(socket, { callIds }) {
+        if (!FLOOR_ROLES.includes(socket.data.principal.role)) throw new ForbiddenError('only supervisors and instructors watch the floor');
+        return deps.floor.watch(callIds);
+      },
+    },
   };
   const { live } = deps;
 
@@ -159,10 +168,11 @@ async function answer<E extends keyof ClientToServerEvents>(
 }
 
 /** Pushes call changes to the call's room, its trainee and the floor, on every server process. */
-export function socketNotifier(getIo: () => SignallingServer | undefined): LiveNotifier {
+export function socketNotifier(getIo: () => SignallingServer | undefined, floor: FloorBoard): LiveNotifier {
   return {
     callState(state: CallState) {
       getIo()?.to(rooms.call(state.callId)).emit('call:state', state);
+      floor.update(state.callId, { state });
     },
     callLost(callId: string, reason: string) {
       getIo()?.to(rooms.call(callId)).emit('call:lost', { callId, reason });
@@ -175,6 +185,7 @@ export function socketNotifier(getIo: () => SignallingServer | undefined): LiveN
     },
     checklist(callId: string, items: ChecklistItemView[], mode: CallMode) {
       getIo()?.to(mode === 'practice' ? [rooms.call(callId), rooms.floor] : rooms.floor).emit('call:checklist', { callId, items });
+      floor.update(callId, { checklist: progressOf(items) });
     },
     transcript(callId: string, segment: TranscriptSegmentView) {
       getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });
@@ -186,7 +197,7 @@ export function socketNotifier(getIo: () => SignallingServer | undefined): LiveN
       getIo()?.to([rooms.call(call.id), rooms.user(call.trainee.id), rooms.floor]).emit('call:updated', call);
     },
     supervision(state: SupervisionState) {
-      getIo()?.to(rooms.floor).emit('call:supervision', state);
+      floor.update(state.callId, { supervisors: state.supervisors });
     },
     supervisionEvent(callId: string, traineeId: string, event: CallEventView, traineeSees: boolean) {
       const to = getIo()?.to([rooms.call(callId), rooms.floor]);
