@@ -99,4 +99,39 @@ describe('two server processes with Redis', () => {
     await fetch(`${a.url}/api/v1/calls/${call.id}/end`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: traineeCookie }, body: '{}' });
     expect(await ended).toMatchObject({ type: 'end' });
   });
+
+  it("shows a call's live floor entry to a supervisor on the other process, and its changes as they happen", async () => {
+    const [a, b] = procs as [Proc, Proc];
+    const trainee = await helper.user('trainee');
+    const instructorCookie = await login(a.url, (await helper.user('instructor')).email);
+    const scenario = await fetch(`${a.url}/api/v1/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: instructorCookie },
+      body: JSON.stringify(scenarioFixture()),
+    }).then((r) => r.json());
+    const traineeCookie = await login(a.url, trainee.email);
+    const traineeOnA = await connectSocket(a.url, traineeCookie);
+    const floorOnB = await connectSocket(b.url, await login(b.url, (await helper.user('supervisor')).email));
+    sockets.push(traineeOnA, floorOnB);
+    const call = await fetch(`${a.url}/api/v1/calls/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: traineeCookie },
+      body: JSON.stringify({ scenarioId: scenario.id }),
+    }).then((r) => r.json());
+
+    // The call's media runs on A; B answers for it from the shared store.
+    const ringing = nextEvent(floorOnB, 'floor:call', (live) => live.callId === call.id);
+    expect(await request(traineeOnA, 'rtc:join', { callId: call.id })).toMatchObject({ ok: true });
+    expect((await ringing).state).toMatchObject({ status: 'ringing' });
+    expect(await request(floorOnB, 'floor:watch', { callIds: [call.id] })).toMatchObject({ ok: true, data: [{ callId: call.id, state: { status: 'ringing' } }] });
+    const held = nextEvent(floorOnB, 'floor:call', (live) => live.callId === call.id && live.state?.onHold === true);
+    expect(await request(traineeOnA, 'call:answer', { callId: call.id })).toMatchObject({ ok: true });
+    expect(await request(traineeOnA, 'call:hold', { callId: call.id })).toMatchObject({ ok: true });
+    expect((await held).state).toMatchObject({ status: 'active', onHold: true });
+    expect(await request(floorOnB, 'floor:watch', { callIds: [call.id] })).toMatchObject({ ok: true, data: [{ state: { onHold: true } }] });
+
+    expect(await request(traineeOnA, 'call:end', { callId: call.id })).toMatchObject({ ok: true });
+    // An ended call leaves the board.
+    await expect.poll(() => request(floorOnB, 'floor:watch', { callIds: [call.id] })).toEqual({ ok: true, data: [] });
+  });
 });
