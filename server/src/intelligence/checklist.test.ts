@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../caller/scenario-file.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import { buildChecklist, compareAddress, compareCallback } from './checklist.js';
-import type { CallRecord, ChecklistItem, EntityType, Segment, TimedEvent } from './types.js';
-
-// A scripted call: lines with the entities an extractor would find in them, written by hand.
-type Line = [at: number, speaker: Segment['speaker'], text: string, entities?: [EntityType, string][]];
-
-function record(scenario: ScenarioInput, lines: Line[], events: TimedEvent[] = []): CallRecord {
-  const segments = lines.map(([at, speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, startMs: at, endMs: at + 2000 }));
-  const entities = lines.flatMap(([at, speaker, , found = []], i) => found.map(([type, normalized]) => ({ type, raw: normalized, normalized, segmentId: `s${i + 1}`, speaker, atMs: at })));
-  return { scenario, segments, entities, events, emotions: [], atMs: Math.max(0, ...lines.map(([at]) => at + 2000)) };
-}
+import { record, type Line } from './test-support.js';
+import type { ChecklistItem, TimedEvent } from './types.js';
 
 const byId = (items: ChecklistItem[]) => Object.fromEntries(items.map((i) => [i.id, i]));
 

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../caller/scenario-file.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import { scoreCall } from './scoring.js';
-import type { CallRecord, CallScore, EmotionMark, EntityType, MetricResult, Segment, TimedEvent } from './types.js';
+import { record as scriptedRecord, type Line } from './test-support.js';
+import type { CallRecord, CallScore, EmotionMark, MetricResult, TimedEvent } from './types.js';
 
-// A scripted call: lines with the entities an extractor would find in them, written by hand.
-type Line = [at: number, speaker: Segment['speaker'], text: string, entities?: [EntityType, string][]];
-
-function record(scenario: ScenarioInput, lines: Line[], events: TimedEvent[] = [], emotions: EmotionMark[] = []): CallRecord {
-  const segments = lines.map(([at, speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, startMs: at, endMs: at + 2000 }));
-  const entities = lines.flatMap(([at, speaker, , found = []], i) => found.map(([type, normalized]) => ({ type, raw: normalized, normalized, segmentId: `s${i + 1}`, speaker, atMs: at })));
-  const end = events.findLast((e) => e.type === 'end')?.atMs;
-  return { scenario, segments, entities, events: [{ type: 'answer', atMs: 0 }, ...events], emotions, atMs: end ?? Math.max(0, ...lines.map(([at]) => at + 2000)) };
-}
+const record = (scenario: ScenarioInput, lines: Line[], events: TimedEvent[] = [], emotions: EmotionMark[] = []): CallRecord =>
+  scriptedRecord(scenario, lines, [{ type: 'answer', atMs: 0 }, ...events], emotions);
 
 function metricOf(score: CallScore, id: string): MetricResult {
   const found = score.metrics.find((m) => m.rubricItem === id);
