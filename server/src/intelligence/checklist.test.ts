@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../caller/scenario-file.js';
-import type { ScenarioInput } from '../protocol/scenario.js';
 import { buildChecklist, compareAddress, compareCallback } from './checklist.js';
 import { record, type Line } from './test-support.js';
 import type { ChecklistItem, TimedEvent } from './types.js';
