@@ -1,4 +1,3 @@
-import { CallBridge } from '../../../media/bridge.js';
 import type { CodecPool } from '../../../media/codec-pool.js';
 import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
@@ -14,15 +13,15 @@ import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionSt
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import type { SteerCommand } from '../protocol/steer.js';
-import { CallRoom, RoomError, type ListenIp } from '../sfu/room.js';
+import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
-import { LiveIntelligence } from './intelligence.js';
-import { LiveCall } from './live-call.js';
+import type { LiveCall } from './live-call.js';
 import { LiveRecordings } from './recordings.js';
 import { Steering } from './steering.js';
 import { assertMaySupervise, Supervision, type SupervisionNotifier } from './supervision.js';
-import { wireCall, wireParty } from './wire.js';
+import { openLiveCall } from './open-call.js';
+import { wireParty } from './wire.js';
 
 // Calls in progress on this process. Every softphone request lands here after the socket
 // layer validated it: who may touch the call, what the SFU and the voices do, what is
@@ -342,37 +341,14 @@ export class LiveCalls {
     const context = await this.#o.db.calls.liveContext(callId);
     if (!context) throw new NotFoundError('call', callId);
     this.#authorize(principal, context.traineeId);
-    if (context.status !== 'ringing' && context.status !== 'active') throw new ConflictError(`the call has ended (${context.status})`);
+    const { status } = context;
+    if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = ScenarioInput.parse(await this.#o.db.scenarios.get(context.scenarioId));
     const recordingPath = await this.#recordings.pathFor(callId);
-    const router = await this.#o.workers.createRouter();
-    let room: CallRoom | undefined;
-    let pipeline: CallerPipeline | undefined;
-    try {
-      const bridge = await CallBridge.create({ callId, codecs: this.#o.codecs, recordingPath });
-      await this.#o.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
-      room = await CallRoom.create({ callId, router, bridge, listenIps: this.#o.listenIps });
-      const voice = await room.addVoice('caller');
-      pipeline = await this.#o.createCaller(scenario, context.seed, () => bridge.elapsedMs);
-      const intelligence = new LiveIntelligence(callId, scenario, context.mode, () => bridge.elapsedMs, this.#o);
-      const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
-      wireCall(call, this.#o);
-      room.on('newConsumer', (peerId, consumer) => this.#o.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
-      room.on('consumerClosed', (peerId, consumerId) => this.#o.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));
-      room.on('workerClosed', () => {
-        void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
-      });
-      // A call answered before this process carried it (a restart) starts its caller at once.
-      if (context.status === 'active') pipeline.answer();
-      this.#o.notifier.callState(call.state); // the floor board sees the call's phone from now on
-      return call;
-    } catch (error) {
-      pipeline?.close();
-      room?.close();
-      router.close();
-      throw error;
-    }
+    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, () => {
+      void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    });
   }
 
   /** Stores the control as a call event and tells the call's sockets. */
