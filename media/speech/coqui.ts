@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { MediaError } from '../errors.js';
-import { PCM_RATE_HZ } from '../format.js';
+import { toPhonePcm } from './colour.js';
 import type { SpeechSynthesizer, Voice } from './synthesizer.js';
 
 // A Coqui TTS server (`tts-server`, GET /api/tts) as the caller's voice. It answers a WAV at
-// the model's rate (often 22.05 kHz); sox brings it to 16 kHz mono like every other voice.
+// the model's rate (often 22.05 kHz); sox brings it to 16 kHz mono and colours it by emotion,
+// like every other voice.
 // The persona's voice name is passed as the speaker id for multi-speaker models.
 
 export class CoquiSynthesizer implements SpeechSynthesizer {
@@ -30,24 +30,6 @@ export class CoquiSynthesizer implements SpeechSynthesizer {
       throw new MediaError('tts_failed', `Coqui TTS at ${this.baseUrl} did not answer: ${(error as Error).message}`, true);
     }
     if (!res.ok) throw new MediaError('tts_failed', `Coqui TTS answered ${res.status}: ${(await res.text()).slice(0, 200)}`, res.status >= 500);
-    return toPcm16k(Buffer.from(await res.arrayBuffer()), signal);
+    return toPhonePcm(Buffer.from(await res.arrayBuffer()), voice.emotion, 'Coqui TTS', signal);
   }
-}
-
-function toPcm16k(wav: Buffer, signal?: AbortSignal): Promise<Int16Array> {
-  return new Promise((resolve, reject) => {
-    const sox = spawn('sox', ['-q', '-t', 'wav', '-', '-t', 'raw', '-r', String(PCM_RATE_HZ), '-e', 'signed', '-b', '16', '-c', '1', '-'], { signal });
-    const out: Buffer[] = [];
-    let err = '';
-    sox.stdout.on('data', (c: Buffer) => out.push(c));
-    sox.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    sox.once('error', reject);
-    sox.once('close', (code) => {
-      if (code !== 0) return reject(new MediaError('tts_failed', `Coqui TTS sent audio sox cannot read: ${err.trim().slice(0, 200)}`, false));
-      const pcm = Buffer.concat(out);
-      resolve(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1));
-    });
-    sox.stdin.on('error', () => undefined); // sox may exit before reading everything on bad input
-    sox.stdin.end(wav);
-  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../testing/signals.js';
-import { EMOTION_PRESETS, FliteSynthesizer } from './flite.js';
+import { EMOTION_PRESETS } from './colour.js';
+import { FliteSynthesizer } from './flite.js';
 import { sentences } from './synthesizer.js';
 
 const tts = new FliteSynthesizer();

@@ -1,27 +1,15 @@
 import { spawn } from 'node:child_process';
 import { MediaError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
-import type { Emotion, SpeechSynthesizer, Voice } from './synthesizer.js';
+import { colourEffects, presetOf } from './colour.js';
+import type { SpeechSynthesizer, Voice } from './synthesizer.js';
 
 // flite (Debian) speaks; sox turns whatever rate the voice has (kal is 8 kHz) into 16 kHz
-// mono PCM, colours it by emotion and band-limits it like a phone line. Both run as child
-// processes, so synthesis never blocks the event loop.
+// mono PCM, coloured by emotion like every engine (colour.ts). Both run as child processes,
+// so synthesis never blocks the event loop.
 
 export const FLITE_VOICES = ['slt', 'rms', 'awb', 'kal16', 'kal'] as const;
 const MAX_TEXT = 2000;
-
-type Preset = { stretch: number; pitchCents: number; volume: number; tremolo?: [speedHz: number, depthPercent: number] };
-
-/** Measured by ear on the four voices: enough to hear the state, not so much it turns comic. */
-export const EMOTION_PRESETS: Record<Emotion, Preset> = {
-  calm: { stretch: 1.0, pitchCents: 0, volume: 1.0 },
-  anxious: { stretch: 0.92, pitchCents: 120, volume: 1.05 },
-  panicked: { stretch: 0.8, pitchCents: 300, volume: 1.2, tremolo: [7, 20] },
-  hysterical: { stretch: 0.75, pitchCents: 450, volume: 1.3, tremolo: [9, 35] },
-  crying: { stretch: 1.1, pitchCents: 200, volume: 0.9, tremolo: [5, 45] },
-  angry: { stretch: 0.9, pitchCents: -100, volume: 1.3 },
-  in_shock: { stretch: 1.25, pitchCents: -150, volume: 0.8 },
-};
 
 export class FliteSynthesizer implements SpeechSynthesizer {
   readonly name = 'flite';
@@ -33,15 +21,10 @@ export class FliteSynthesizer implements SpeechSynthesizer {
     if (!clean) return new Int16Array(0);
     if (clean.length > MAX_TEXT) throw new TypeError(`text longer than ${MAX_TEXT} characters`);
     const name = (FLITE_VOICES as readonly string[]).includes(voice.name) ? voice.name : 'slt';
-    const preset = EMOTION_PRESETS[voice.emotion ?? 'calm'];
-    const flite = ['-voice', name, '--setf', `duration_stretch=${preset.stretch}`];
+    // flite sets the pace itself (duration_stretch), which sounds better than sox's tempo.
+    const flite = ['-voice', name, '--setf', `duration_stretch=${presetOf(voice.emotion).stretch}`];
     if (voice.pitchHz) flite.push('--setf', `int_f0_target_mean=${voice.pitchHz}`);
-    const effects = [
-      ...(preset.pitchCents ? ['pitch', String(preset.pitchCents)] : []),
-      ...(preset.tremolo ? ['tremolo', String(preset.tremolo[0]), String(preset.tremolo[1])] : []),
-      'sinc', '300-3400', // the telephone band the call-taker hears
-      'vol', String(preset.volume),
-    ];
+    const effects = colourEffects(voice.emotion, true);
     const script = `flite ${flite.join(' ')} -t "$RINGDOWN_TEXT" -o /dev/stdout | sox -q -t wav - -t raw -r ${PCM_RATE_HZ} -e signed -b 16 -c 1 - ${effects.join(' ')}`;
     const pcm = await run(script, { RINGDOWN_TEXT: clean }, this.timeoutMs, signal);
     return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);

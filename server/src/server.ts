@@ -9,6 +9,7 @@ import { OpenAIRecognizer } from '../../media/asr/openai.js';
 import { PocketSphinxRecognizer } from '../../media/asr/pocketsphinx.js';
 import { CoquiSynthesizer } from '../../media/speech/coqui.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
+import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import { AiCaller } from './caller/ai-caller.js';
 import { SessionStore } from './auth/sessions.js';
@@ -57,7 +58,11 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const recognizer = config.llm?.transcriptionModel
     ? new OpenAIRecognizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.transcriptionModel })
     : new PocketSphinxRecognizer();
-  const synthesizer = config.coquiTtsUrl ? new CoquiSynthesizer(config.coquiTtsUrl) : new FliteSynthesizer();
+  const synthesizer = config.llm?.speechModel
+    ? new OpenAISynthesizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.speechModel })
+    : config.coquiTtsUrl
+      ? new CoquiSynthesizer(config.coquiTtsUrl)
+      : new FliteSynthesizer();
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
 
   let io: SignallingServer | undefined;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { FliteSynthesizer, EMOTION_PRESETS } from '../../../media/speech/flite.js';
+import { EMOTION_PRESETS } from '../../../media/speech/colour.js';
+import { FliteSynthesizer } from '../../../media/speech/flite.js';
 import type { Emotion } from '../../../media/speech/synthesizer.js';
 import { wavHeader } from '../../../media/wav.js';
 import type { Command, CliIo } from './command.js';

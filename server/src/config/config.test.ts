@@ -18,9 +18,10 @@ describe('loadConfig', () => {
       OPENAI_BASE_URL: 'https://openrouter.ai/api/v1',
       OPENAI_API_KEY: 'k',
       OPENAI_TRANSCRIPTION_MODEL: 'whisper-1',
+      OPENAI_TTS_MODEL: 'gpt-4o-mini-tts',
     });
     expect(config.s3).toMatchObject({ endPoint: 'http://minio:9000', bucket: 'ringdown' });
-    expect(config.llm).toMatchObject({ baseUrl: 'https://openrouter.ai/api/v1', apiKey: 'k', transcriptionModel: 'whisper-1' });
+    expect(config.llm).toMatchObject({ baseUrl: 'https://openrouter.ai/api/v1', apiKey: 'k', transcriptionModel: 'whisper-1', speechModel: 'gpt-4o-mini-tts' });
     expect(config.redisUrl).toBe('redis://redis:6379');
   });
 

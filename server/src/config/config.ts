@@ -48,6 +48,8 @@ const EnvSchema = z
     OPENAI_MODEL: z.string().default('openai/gpt-4o-mini'),
     /** With OPENAI_BASE_URL: recognise the trainee with this hosted transcription model instead of PocketSphinx. */
     OPENAI_TRANSCRIPTION_MODEL: optionalString,
+    /** With OPENAI_BASE_URL: speak the caller with this hosted speech model (/v1/audio/speech). */
+    OPENAI_TTS_MODEL: optionalString,
     COQUI_TTS_URL: optionalUrl,
 
     MEDIASOUP_WORKER_BIN: z.string().default(
@@ -99,7 +101,7 @@ export type Config = Readonly<{
   urlSigningSecret: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
-  llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined } | undefined;
+  llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined; speechModel: string | undefined } | undefined;
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
   reconnectGraceMs: number;
@@ -149,7 +151,13 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
         : undefined,
     llm:
       e.OPENAI_BASE_URL && e.OPENAI_API_KEY
-        ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL, transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL }
+        ? {
+            baseUrl: e.OPENAI_BASE_URL,
+            apiKey: e.OPENAI_API_KEY,
+            model: e.OPENAI_MODEL,
+            transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL,
+            speechModel: e.OPENAI_TTS_MODEL,
+          }
         : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,
     mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
