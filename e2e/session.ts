@@ -53,3 +53,24 @@ export async function download(server: TestServer, url: string): Promise<string>
   await writeFile(file, Buffer.from(await res.arrayBuffer()));
   return file;
 }
+
+/** The sources of the remote audio elements a page plays now, sorted (a source may repeat). */
+export function remoteSources(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="remote-audio"]', (els) => els.map((el) => (el as HTMLElement).dataset.source ?? '').sort());
+}
+
+/** The ids of the transports a page's call media uses (a supervision mode switch keeps them). */
+export function transportIds(page: Page): Promise<{ send: string | null; recv: string | null }> {
+  return page.evaluate(() => window.__ringdown?.media.transportIds() ?? { send: null, recv: null });
+}
+
+/** Collects the 16 kHz frames of the line (exactly what the AI caller hears: the trainee, and a barging instructor mixed in), for `ms`. */
+export async function lineFrames(server: TestServer, callId: string, ms: number): Promise<Int16Array[]> {
+  const call = (await server.live.get(callId))!;
+  const frames: Int16Array[] = [];
+  const onFrame = (frame: Int16Array) => frames.push(frame);
+  call.room.bridge.on('lineFrame', onFrame);
+  await new Promise((r) => setTimeout(r, ms));
+  call.room.bridge.off('lineFrame', onFrame);
+  return frames;
+}

@@ -1,5 +1,5 @@
 import { formatAni } from './format.js';
-import type { CallDetail, CallReview, CallEventView, ChecklistItemView } from './protocol.js';
+import type { CallDetail, CallReview, CallEventView, ChecklistItemView, SteerCommand } from './protocol.js';
 
 // Call intelligence as the console shows it: entity and event names, what was captured.
 
@@ -76,10 +76,29 @@ export const EVENT_LABEL: Record<string, string> = {
 
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? type;
 
-/** The few words an event's data adds ("fire, warm"; "panicked"), or ''. */
-export function eventDetail(event: Pick<CallEventView, 'data'>): string {
+/** How a steer of the caller reads ("reveal callback", "noise: sirens", "event "shots fired" (panicked)"). */
+export function steerText(steer: SteerCommand): string {
+  switch (steer.action) {
+    case 'reveal':
+    case 'withhold':
+    case 'release':
+      return `${steer.action} ${steer.fact.replace(/_/g, ' ')}`;
+    case 'noise':
+      return steer.noise === 'none' ? 'noise off' : `noise: ${steer.noise}`;
+    case 'event':
+      return `event "${steer.say}"${steer.emotion ? ` (${steer.emotion.replace(/_/g, ' ')})` : ''}`;
+    case 'hangUp':
+      return 'hang up';
+    default:
+      return steer.action;
+  }
+}
+
+/** The few words an event's data adds ("fire, warm"; "panicked"; "noise: sirens"), or ''. */
+export function eventDetail(event: Pick<CallEventView, 'data'> & { type?: string }): string {
   const data = event.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return '';
+  if (event.type === 'steer' && typeof (data as { action?: unknown }).action === 'string') return steerText(data as SteerCommand);
   return Object.values(data as Record<string, unknown>)
     .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))
     .slice(0, 3)

@@ -1,5 +1,5 @@
 import { Device, enhancedEvents, type types } from 'mediasoup-client';
-import type { CallState, ClientToServerEvents, ConsumerOptions, TrackSource } from '../protocol.js';
+import type { CallState, ClientToServerEvents, ConsumerOptions, SupervisionMode, SupervisionState, TrackSource } from '../protocol.js';
 import { getMicrophone, MicMeter } from './microphone.js';
 import type { RequestPayload, RequestResult } from './socket.js';
 import { exposeForTests } from './testHook.js';
@@ -19,9 +19,24 @@ export type CallMediaEvents = {
   micended: [];
   /** Something failed in the background (ICE restart, a late consumer). */
   error: [Error];
+  /** Whose audio is playing now, whenever a remote track comes or goes. */
+  sources: [TrackSource[]];
 };
 
 export type InboundAudio = Partial<Record<TrackSource, { totalAudioEnergy: number; audioLevel: number }>>;
+
+/** trainee: the call's own phone. supervisor: someone from the floor listening in (see supervise()). */
+export type MediaRole = 'trainee' | 'supervisor';
+
+export type CallMediaOptions = {
+  callId: string;
+  request: MediaRequest;
+  role?: MediaRole;
+  /** A supervisor who may coach or barge (an instructor): gets a send transport, and a microphone once they first speak. */
+  canSpeak?: boolean;
+  deviceId?: string;
+  container?: HTMLElement;
+};
 
 type Remote = { consumer: types.Consumer; source: TrackSource; audio: HTMLAudioElement };
 
@@ -32,41 +47,52 @@ const OPUS = { opusStereo: false, opusDtx: false };
 class ClosedError extends Error { override readonly name = 'InvalidStateError'; }
 
 /**
- * The trainee's audio in one call: a mediasoup-client Device, one send transport carrying the
- * microphone and one recv transport with a consumer (and a hidden <audio>) per remote track.
- * Owns the mic track; close() stops everything and is safe to call twice.
+ * One person's audio in one call: a mediasoup-client Device, a recv transport with a consumer
+ * (and a hidden <audio>) per remote track, and a send transport carrying the microphone.
+ * The trainee's microphone opens at once and always sends (the server gates what the caller
+ * hears: mute and hold cut the trainee off from the caller, not from a coach). A supervisor
+ * joins with supervise(mode), switches mode with the same call on the same transports, and
+ * an instructor's microphone opens the first time they coach or barge and is paused while
+ * they only monitor. Owns the mic track; close() stops everything and is safe to call twice.
  */
 export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEvents> {
   readonly callId: string;
+  readonly role: MediaRole;
   readonly #request: MediaRequest;
   readonly #container: HTMLElement;
-  readonly #meter: MicMeter;
+  readonly #canSpeak: boolean;
   readonly #remotes = new Map<string, Remote>();
-  #track: MediaStreamTrack;
+  #meter: MicMeter | null = null;
+  #track: MediaStreamTrack | null = null;
+  #deviceId: string | undefined;
   #send: types.Transport | null = null;
   #recv: types.Transport | null = null;
   #producer: types.Producer | null = null;
+  #rtpCapabilities: types.RtpCapabilities | null = null;
+  /** The supervision mode asked for last; a rejoin asks for it again. */
+  #mode: SupervisionMode | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #state: MediaConnectionState = 'new';
   #joining = false;
-  #paused = false;
   #restarting = false;
   #iceTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
-  /** Opens the microphone (call it from the Answer click: browsers want a gesture). */
-  static async create(opts: { callId: string; request: MediaRequest; deviceId?: string; container?: HTMLElement }): Promise<CallMedia> {
-    return new CallMedia(opts, await getMicrophone(opts.deviceId));
+  /** A trainee's media opens the microphone at once (call it from the Answer click: browsers want a gesture). */
+  static async create(opts: CallMediaOptions): Promise<CallMedia> {
+    const role = opts.role ?? 'trainee';
+    return new CallMedia(opts, role === 'trainee' ? await getMicrophone(opts.deviceId) : null);
   }
 
-  private constructor(opts: { callId: string; request: MediaRequest; container?: HTMLElement }, track: MediaStreamTrack) {
+  private constructor(opts: CallMediaOptions, track: MediaStreamTrack | null) {
     super();
     this.callId = opts.callId;
+    this.role = opts.role ?? 'trainee';
     this.#request = opts.request;
     this.#container = opts.container ?? document.body;
-    this.#track = track;
-    this.#watchTrack(track);
-    this.#meter = new MicMeter(track, (level) => this.safeEmit('level', level));
+    this.#canSpeak = this.role === 'trainee' || !!opts.canSpeak;
+    this.#deviceId = opts.deviceId;
+    if (track) this.#useTrack(track);
     exposeForTests(this);
   }
 
@@ -78,39 +104,57 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     return this.#state;
   }
 
+  /** A supervisor's current mode; null before supervise() and after unsupervise(). */
+  get mode(): SupervisionMode | null {
+    return this.#mode;
+  }
+
+  /** The transports in use (a mode switch keeps them; a rejoin replaces them). */
+  transportIds(): { send: string | null; recv: string | null } {
+    return { send: this.#send?.id ?? null, recv: this.#recv?.id ?? null };
+  }
+
   /**
    * Enter the call's media room: rtc:join, new transports, the mic producer, every remote track.
-   * Called again after a socket reconnect: the old transports are dropped, the mic is kept.
+   * Called again after a socket reconnect: the old transports are dropped, the mic is kept,
+   * and a supervisor (whose supervision the server dropped with the old socket) supervises
+   * again in the mode they were in.
    */
   join(): Promise<CallState> {
-    return this.#serial(async () => {
-      this.#dropTransports();
-      this.#joining = true;
-      this.#updateState();
-      try {
-        const { routerRtpCapabilities, state } = await this.#ask('rtc:join', { callId: this.callId });
-        const device = await Device.factory();
-        await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
-        this.#check();
-        if (!device.canProduce('audio')) throw new Error('This browser cannot send audio to the call');
-        const [send, recv] = await Promise.all([
-          this.#ask('rtc:createTransport', { callId: this.callId, direction: 'send' }),
-          this.#ask('rtc:createTransport', { callId: this.callId, direction: 'recv' }),
-        ]);
-        this.#send = this.#wire(device.createSendTransport(send as types.TransportOptions));
-        this.#recv = this.#wire(device.createRecvTransport(recv as types.TransportOptions));
-        // stopTracks false: the mic outlives the producer across a rejoin. zeroRtpOnPause: mute
-        // and hold really stop sending; the track stays enabled so the level meter still moves.
-        this.#producer = await this.#send.produce({ track: this.#track, codecOptions: OPUS, stopTracks: false, zeroRtpOnPause: true, disableTrackOnPause: false, appData: { source: 'trainee' } });
-        if (this.#paused) this.#producer.pause();
-        const rtpCapabilities = device.rtpCapabilities as RequestPayload<'rtc:consume'>['rtpCapabilities'];
-        const consumers = await this.#ask('rtc:consume', { callId: this.callId, rtpCapabilities });
-        for (const c of consumers) await this.#consume(c);
+    return this.#serial(() =>
+      this.#joiningWhile(async () => {
+        const state = await this.#connect();
+        if (this.#mode) await this.#enterMode(this.#mode);
+        await this.#consumeAll();
         return state;
-      } finally {
-        this.#joining = false;
-        this.#updateState();
-      }
+      }),
+    );
+  }
+
+  /**
+   * A supervisor starts supervising (the first call joins the media) or switches mode: the
+   * same request on the same transports; the server adds and closes consumers to match.
+   */
+  supervise(mode: SupervisionMode): Promise<SupervisionState> {
+    if (this.role !== 'supervisor') return Promise.reject(new TypeError("the call's trainee does not supervise it"));
+    return this.#serial(() =>
+      this.#joiningWhile(async () => {
+        if (!this.#recv) await this.#connect();
+        const state = await this.#enterMode(mode);
+        await this.#consumeAll();
+        return state;
+      }),
+    );
+  }
+
+  /** A supervisor leaves the call: the server drops their media; close() afterwards. */
+  unsupervise(): Promise<SupervisionState> {
+    return this.#serial(async () => {
+      const state = await this.#ask('call:unsupervise', { callId: this.callId });
+      this.#mode = null;
+      this.#dropTransports();
+      this.#updateState();
+      return state;
     });
   }
 
@@ -126,19 +170,22 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     remote.consumer.close();
     remote.audio.srcObject = null;
     remote.audio.remove();
+    this.#emitSources();
   }
 
-  /** Mute and hold: stop sending RTP (a local renegotiation; the server is not asked). */
-  setPaused(paused: boolean): void {
-    this.#paused = paused;
-    const p = this.#producer;
-    if (!p || p.closed || p.paused === paused) return;
-    if (paused) p.pause();
-    else p.resume();
+  /** Whose audio is playing now. */
+  get sources(): TrackSource[] {
+    return [...new Set([...this.#remotes.values()].map((r) => r.source))];
+  }
+
+  #emitSources(): void {
+    if (!this.#closed) this.safeEmit('sources', this.sources);
   }
 
   setMicrophone(deviceId: string): Promise<void> {
     return this.#serial(async () => {
+      this.#deviceId = deviceId;
+      if (!this.#track) return; // a supervisor who has not spoken yet: used when they do
       const track = await getMicrophone(deviceId);
       try {
         this.#check();
@@ -148,16 +195,14 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
         throw err;
       }
       const old = this.#track;
-      this.#track = track;
-      this.#watchTrack(track);
-      this.#meter.setTrack(track);
+      this.#useTrack(track);
       old.stop();
     });
   }
 
   /** After a user gesture: play what autoplay refused and wake the level meter. */
   async resumeAudio(): Promise<void> {
-    await this.#meter.resume();
+    await this.#meter?.resume();
     await Promise.all([...this.#remotes.values()].map((r) => r.audio.play()));
   }
 
@@ -179,11 +224,97 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     if (this.#closed) return;
     this.#closed = true;
     this.#dropTransports();
-    this.#track.stop();
-    this.#meter.close();
+    this.#track?.stop();
+    this.#meter?.close();
     this.#updateState();
     exposeForTests(this, false);
     super.close();
+  }
+
+  async #joiningWhile<T>(task: () => Promise<T>): Promise<T> {
+    this.#joining = true;
+    this.#updateState();
+    try {
+      return await task();
+    } finally {
+      this.#joining = false;
+      this.#updateState();
+    }
+  }
+
+  /** rtc:join and fresh transports; the trainee's microphone goes on at once. */
+  async #connect(): Promise<CallState> {
+    this.#dropTransports();
+    const { routerRtpCapabilities, state } = await this.#ask('rtc:join', { callId: this.callId });
+    const device = await Device.factory();
+    await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+    this.#check();
+    if (this.#canSpeak && !device.canProduce('audio')) throw new Error('This browser cannot send audio to the call');
+    // An instructor's send transport is made up front, so coaching later needs no new one.
+    const [recv, send] = await Promise.all([
+      this.#ask('rtc:createTransport', { callId: this.callId, direction: 'recv' }),
+      this.#canSpeak ? this.#ask('rtc:createTransport', { callId: this.callId, direction: 'send' }) : null,
+    ]);
+    this.#recv = this.#wire(device.createRecvTransport(recv as types.TransportOptions));
+    if (send) this.#send = this.#wire(device.createSendTransport(send as types.TransportOptions));
+    this.#rtpCapabilities = device.rtpCapabilities;
+    if (this.role === 'trainee') await this.#produce();
+    return state;
+  }
+
+  /** call:supervise, then the microphone to match: opened and sending to coach or barge, paused to monitor. */
+  async #enterMode(mode: SupervisionMode): Promise<SupervisionState> {
+    const state = await this.#ask('call:supervise', { callId: this.callId, mode });
+    this.#mode = mode;
+    if (mode !== 'monitor' && this.#canSpeak && !this.#producer) await this.#produce();
+    const p = this.#producer;
+    if (p && !p.closed && p.paused !== this.#silent()) {
+      if (this.#silent()) p.pause();
+      else p.resume();
+    }
+    return state;
+  }
+
+  /** A supervisor only monitoring sends nothing (the server pauses their producer too). */
+  #silent(): boolean {
+    return this.role === 'supervisor' && this.#mode !== 'coach' && this.#mode !== 'barge';
+  }
+
+  async #produce(): Promise<void> {
+    const send = this.#send;
+    if (!send || send.closed) throw new ClosedError('no send transport');
+    if (!this.#track) {
+      const track = await getMicrophone(this.#deviceId);
+      if (this.#closed) track.stop();
+      this.#check();
+      this.#useTrack(track);
+    }
+    // stopTracks false: the mic outlives the producer across a rejoin. zeroRtpOnPause: a paused
+    // (monitoring) instructor really sends nothing; the track stays enabled so the meter moves.
+    this.#producer = await send.produce({
+      track: this.#track!,
+      codecOptions: OPUS,
+      stopTracks: false,
+      zeroRtpOnPause: true,
+      disableTrackOnPause: false,
+      appData: { source: this.role === 'trainee' ? 'trainee' : 'instructor' },
+    });
+    if (this.#silent()) this.#producer.pause();
+  }
+
+  /** Consumers of every track this peer may hear and does not have yet. */
+  async #consumeAll(): Promise<void> {
+    const rtpCapabilities = this.#rtpCapabilities as RequestPayload<'rtc:consume'>['rtpCapabilities'] | null;
+    if (!rtpCapabilities) return;
+    const consumers = await this.#ask('rtc:consume', { callId: this.callId, rtpCapabilities });
+    for (const c of consumers) await this.#consume(c);
+  }
+
+  #useTrack(track: MediaStreamTrack): void {
+    this.#track = track;
+    this.#watchTrack(track);
+    if (this.#meter) this.#meter.setTrack(track);
+    else this.#meter = new MicMeter(track, (level) => this.safeEmit('level', level));
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
@@ -256,6 +387,7 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     audio.srcObject = new MediaStream([consumer.track]);
     this.#container.append(audio);
     this.#remotes.set(id, { consumer, source, audio });
+    this.#emitSources();
     consumer.on('transportclose', () => this.removeConsumer(id));
     consumer.on('trackended', () => this.removeConsumer(id));
     await this.#ask('rtc:resumeConsumer', { callId: this.callId, consumerId: id });
@@ -272,6 +404,7 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     this.#send?.close();
     this.#recv?.close();
     this.#producer = this.#send = this.#recv = null;
+    this.#rtpCapabilities = null;
   }
 
   #watchTrack(track: MediaStreamTrack): void {

@@ -1,10 +1,14 @@
 import type { InboundAudio } from './media.js';
 
 // Test hook, for e2e only: Playwright calls `window.__ringdown.media.inboundAudio()` to check
-// that the caller's (and the agency's) audio really arrives, keyed by source. Read-only;
-// nothing in the app reads it.
+// what audio really arrives on a page, keyed by source (the softphone: caller, agency,
+// instructor; a supervisor's page: caller, trainee, instructor), and `transportIds()` to check
+// that a supervision mode switch kept the same transports. Read-only; nothing in the app reads it.
 
-type Inspectable = { inboundAudio(): Promise<InboundAudio> };
+type Inspectable = {
+  inboundAudio(): Promise<InboundAudio>;
+  transportIds(): { send: string | null; recv: string | null };
+};
 
 declare global {
   interface Window {
@@ -19,4 +23,11 @@ export function exposeForTests(media: Inspectable, open = true): void {
   else if (current === media) current = null;
 }
 
-if (typeof window !== 'undefined') window.__ringdown = { media: { inboundAudio: () => current?.inboundAudio() ?? Promise.resolve({}) } };
+if (typeof window !== 'undefined') {
+  window.__ringdown = {
+    media: {
+      inboundAudio: () => current?.inboundAudio() ?? Promise.resolve({}),
+      transportIds: () => current?.transportIds() ?? { send: null, recv: null },
+    },
+  };
+}

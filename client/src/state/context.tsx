@@ -11,6 +11,8 @@ import { createReviewStore, type ReviewStore } from './review.js';
 import { createScenariosStore } from './scenarios.js';
 import { createSessionStore } from './session.js';
 import { createSoftphoneStore, type SoftphoneStore } from './softphone.js';
+import { createSteerStore, type SteerStore } from './steer.js';
+import { createSupervisionStore, type SupervisionStore } from './supervision.js';
 
 /** Everything the app holds, wired once; the transport stays inside the stores. */
 export function createStores() {
@@ -31,6 +33,10 @@ export function createStores() {
     historyStore: (traineeId: string): HistoryStore => createHistoryStore(traineeId, api),
     /** The phone of one call (its CallState and, for its trainee, the audio), made per page. */
     softphoneStore: (callId: string, call: CallStore): SoftphoneStore => createSoftphoneStore(callId, { connection, session, call }),
+    /** Someone from the floor supervising one call, made per page. */
+    supervisionStore: (callId: string): SupervisionStore => createSupervisionStore(callId, { connection, session }),
+    /** An instructor steering one call's caller, made per page. */
+    steerStore: (callId: string): SteerStore => createSteerStore(callId, { api, connection }),
   };
 }
 
@@ -61,6 +67,24 @@ export function useSoftphoneStore(callId: string, call: CallStore): SoftphoneSto
   const { softphoneStore } = useStores();
   const store = useMemo(() => softphoneStore(callId, call), [softphoneStore, callId, call]);
   useEffect(() => store.start(), [store]);
+  return store;
+}
+
+/** Supervising the call shown on this page; it leaves the call when the page goes away. */
+export function useSupervisionStore(callId: string): SupervisionStore {
+  const { supervisionStore } = useStores();
+  const store = useMemo(() => supervisionStore(callId), [supervisionStore, callId]);
+  useEffect(() => store.start(), [store]);
+  return store;
+}
+
+/** Steering this page's call; the scenario's facts load once its id is known. */
+export function useSteerStore(callId: string, scenarioId: string | null, enabled: boolean): SteerStore {
+  const { steerStore } = useStores();
+  const store = useMemo(() => steerStore(callId), [steerStore, callId]);
+  useEffect(() => {
+    if (enabled && scenarioId) void store.loadFacts(scenarioId);
+  }, [store, scenarioId, enabled]);
   return store;
 }
 

@@ -1,6 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import { errorMessage } from '../api.js';
-import type { Agency, CallState, ConsumerOptions } from '../protocol.js';
+import type { Agency, CallState, ConsumerOptions, TrackSource } from '../protocol.js';
 import { CallMedia, type MediaConnectionState } from '../rtc/media.js';
 import { isOver, type CallStore } from './call.js';
 import { callTimes } from './callTimes.js';
@@ -41,6 +41,8 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
   const now = signal(Date.now());
   const answeredLocally = signal<number | null>(null);
   const endedLocally = signal<number | null>(null);
+  /** Whose audio the trainee hears now (the caller; an agency; a coaching or barging instructor). */
+  const sources = signal<TrackSource[]>([]);
 
   const canControl = computed(() => {
     const me = session.me.value;
@@ -54,6 +56,12 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
   const caller = computed(() => (live.value ? (state.value?.caller ?? null) : null));
   const callerLevel = createCallerLevel(callId, connection);
   const typed = createTypedLine(callId, connection);
+  /** An instructor is talking to the trainee: coaching (the caller does not hear them) or barged in. */
+  const instructor = computed<'coach' | 'barge' | null>(() => {
+    if (!live.value || !sources.value.includes('instructor')) return null;
+    const last = detail.value?.events.findLast((e) => e.type === 'coach' || e.type === 'barge');
+    return last?.type === 'barge' ? 'barge' : 'coach';
+  });
   /** A typed line reaches only a caller who is on the line and not on hold. */
   const canType = computed(() => canControl.value && live.value && status.value === 'active' && !state.value?.onHold);
 
@@ -67,13 +75,15 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     media = null;
     level.value = 0;
     audioBlocked.value = false;
+    sources.value = [];
   }
 
   function applyState(s: CallState): void {
     if (s.callId !== callId) return;
     state.value = s;
     if (s.status === 'active' && answeredLocally.value === null) answeredLocally.value = Date.now();
-    media?.setPaused(s.muted || s.onHold);
+    // Mute and hold are the server's: it cuts the trainee off from the caller at the SFU, so a
+    // coach (and whoever monitors) keeps hearing them. The microphone keeps sending.
     if (isOverState(s)) {
       endedLocally.value ??= Date.now();
       closeMedia();
@@ -88,6 +98,7 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     m.on('connectionstate', (s) => (connectionState.value = s));
     m.on('level', (v) => (level.value = v));
     m.on('audioblocked', () => (audioBlocked.value = true));
+    m.on('sources', (list) => (sources.value = list));
     m.on('error', (err) => (error.value = `Audio: ${errorMessage(err)}`));
     m.on('micended', () => {
       error.value = 'The microphone was disconnected; switched to the default microphone.';
@@ -202,6 +213,7 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     pending,
     audioBlocked,
     caller,
+    instructor,
     callerLevel: callerLevel.level,
     canType,
     typing: { sending: typed.sending, error: typed.error },

@@ -30,6 +30,7 @@ export class LiveIntelligence {
     this.#deps = deps;
     this.#record = { scenario, segments: [], entities: [], events: [], emotions: [], atMs: 0 };
     this.#checklist = buildChecklist(this.#record);
+    deps.notifier.checklist(callId, this.#checklist, mode); // the floor board shows 0 of N from the start
   }
 
   get checklist(): readonly ChecklistItem[] {

@@ -12,9 +12,11 @@ import { LoginPage } from '../LoginPage/LoginPage.js';
 import { guarded } from '../RequireRole/RequireRole.js';
 import { ReviewPage } from '../ReviewPage/ReviewPage.js';
 import { ScenariosPage } from '../ScenariosPage/ScenariosPage.js';
+import { SupervisePage } from '../SupervisePage/SupervisePage.js';
 
 const Floor = guarded(FLOOR_ROLES, FloorPage);
 const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
+const Supervise = guarded(FLOOR_ROLES, SupervisePage);
 
 function NotFound() {
   return (
@@ -56,6 +58,7 @@ function Shell() {
           <Route path="/calls" component={CallsPage} />
           <Route path="/calls/:id" component={CallPage} />
           <Route path="/calls/:id/review" component={ReviewPage} />
+          <Route path="/calls/:id/supervise" component={Supervise} />
           <Route path="/trainees/:id/history" component={HistoryPage} />
           <Route path="/floor" component={Floor} />
           <Route path="/scenarios" component={Scenarios} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { capturedOf } from '../../intelligence.js';
+import { FLOOR_ROLES } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.js';
 import { Captured } from '../Captured/Captured.js';
@@ -50,6 +51,11 @@ export function CallPage() {
           {call.mode === 'exam' ? 'Exam' : 'Practice'}
         </span>
         <span class="muted">Trainee: {call.trainee.name}</span>
+        {session.can(FLOOR_ROLES) && !isOver(call) && (
+          <a href={`/calls/${call.id}/supervise`} data-testid="supervise-link">
+            Supervise
+          </a>
+        )}
       </div>
       {error && (
         <p class="error" role="alert">

@@ -33,6 +33,16 @@ function LineBanners({ phone }: { phone: SoftphoneStore }) {
           Call lost: {lost}
         </p>
       )}
+      {live && s?.monitored && (
+        <p class="banner banner-monitored" role="status" data-testid="monitored-indicator">
+          Monitored
+        </p>
+      )}
+      {phone.instructor.value && (
+        <p class="banner banner-coach" role="status" data-testid="coach-indicator" data-mode={phone.instructor.value}>
+          {phone.instructor.value === 'barge' ? 'Instructor on the line: the caller hears them' : 'Coach talking to you: the caller does not hear them'}
+        </p>
+      )}
       {live && s?.onHold && (
         <p class="banner banner-hold" role="status" data-testid="hold-indicator">
           ON HOLD <span class="mono">{formatClock(t?.currentHoldMs ?? 0)}</span>
