@@ -152,7 +152,7 @@ describe('what supervision stores and tells', () => {
     const watcher = await person('supervisor');
     expect(await request(watcher.socket, 'floor:watch', { callIds: [callId] })).toEqual({
       ok: true,
-      data: [{ callId, state: expect.objectContaining({ status: 'ringing' }), checklist: null, supervisors: [] }],
+      data: [{ callId, state: expect.objectContaining({ status: 'ringing' }), checklist: { done: 0, partial: 0, total: 7 }, supervisors: [] }],
     });
     const instructor = await person('instructor');
     expect(await request(instructor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });

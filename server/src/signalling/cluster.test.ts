@@ -120,7 +120,7 @@ describe('two server processes with Redis', () => {
     }).then((r) => r.json());
 
     // The call's media runs on A; B answers for it from the shared store.
-    const ringing = nextEvent(floorOnB, 'floor:call', (live) => live.callId === call.id);
+    const ringing = nextEvent(floorOnB, 'floor:call', (live) => live.callId === call.id && live.state !== null);
     expect(await request(traineeOnA, 'rtc:join', { callId: call.id })).toMatchObject({ ok: true });
     expect((await ringing).state).toMatchObject({ status: 'ringing' });
     expect(await request(floorOnB, 'floor:watch', { callIds: [call.id] })).toMatchObject({ ok: true, data: [{ callId: call.id, state: { status: 'ringing' } }] });
