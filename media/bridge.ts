@@ -306,23 +306,29 @@ export class Voice {
   readonly closed: Promise<void>;
   #markClosed!: () => void;
   #encoder: StreamEncoder;
+  /** One listener for every queued utterance (a long reply queues many sentences). */
+  readonly #waiting = new Map<string, (report: PlayedReport) => void>();
 
   constructor(encoder: StreamEncoder, ssrc: number, send: (packet: Buffer) => void, clock: Clock) {
     this.#encoder = encoder;
     this.pacer = new Pacer({ encode: (frame) => encoder.encodeFrame(frame), send, ssrc, clock });
+    this.pacer.on('played', (report) => {
+      this.#waiting.get(report.utteranceId)?.(report);
+      this.#waiting.delete(report.utteranceId);
+    });
     this.closed = new Promise((resolve) => (this.#markClosed = resolve));
   }
 
   /** Queues speech; resolves with how much of it was really played. */
   say(pcm: Int16Array, utteranceId: string): Promise<PlayedReport> {
-    return new Promise((resolve) => {
-      const onPlayed = (report: PlayedReport) => {
-        if (report.utteranceId !== utteranceId) return;
-        this.pacer.off('played', onPlayed);
-        resolve(report);
-      };
-      this.pacer.on('played', onPlayed);
-      this.pacer.push(pcm, utteranceId);
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(utteranceId, resolve);
+      try {
+        this.pacer.push(pcm, utteranceId);
+      } catch (error) {
+        this.#waiting.delete(utteranceId);
+        reject(error);
+      }
     });
   }
 
