@@ -105,6 +105,8 @@ export const CALL_TAKING = [
   "(don't|do not) (touch anything|go back inside|move (him|her)|give (him|her) anything to eat or drink)",
   `${OPENER} (is that correct|is that right|can you repeat that|say that again|one more time)`,
   '(okay|all right|yes|no|thank you|good|understood|got it)',
+  // Acknowledgements while the caller talks: heard as themselves, they do not interrupt it.
+  '(uh huh|mm hmm|yeah|yep|uh|um|hmm|i see|right|okay okay|uh huh okay|yeah okay)',
   'i (have|got) (the address|your number|your location|that)',
   'i have you at',
   'is that (the right address|where you are|a house|correct)',

@@ -55,6 +55,10 @@ function bind(libraries: { pocketsphinx: string; sphinxbase: string }) {
     ps_end_utt: ps.func('int ps_end_utt(void *ps)'),
     ps_get_hyp: ps.func('const char *ps_get_hyp(void *ps, _Out_ int32_t *score)'),
     ps_get_logmath: ps.func('void *ps_get_logmath(void *ps)'),
+    ps_get_feat: ps.func('void *ps_get_feat(void *ps)'),
+    cmn_live_get: sb.func('void cmn_live_get(void *cmn, _Out_ float *vec)'),
+    cmn_live_set: sb.func('void cmn_live_set(void *cmn, const float *vec)'),
+    feat_update_stats: sb.func('void feat_update_stats(void *fcb)'),
     ps_seg_iter: ps.func('void *ps_seg_iter(void *ps)'),
     ps_seg_next: ps.func('void *ps_seg_next(void *seg)'),
     ps_seg_free: ps.func('void ps_seg_free(void *seg)'),
@@ -69,11 +73,19 @@ const DEFAULT_LIBRARIES = { pocketsphinx: 'libpocketsphinx.so.3', sphinxbase: 'l
 const FRAMES_PER_SECOND = 100;
 const NGRAM_AUTO = 0;
 const FILLER = /^(<s>|<\/s>|<sil>|\[.*\]|\+.*\+)$/;
+// Where sphinxbase 5prealpha (x86-64) keeps the cepstral mean: feat_t.cepsize, feat_t.cmn_struct
+// and cmn_t.veclen. There is no accessor for the struct; the layout is checked before use.
+const FEAT_CEPSIZE_OFFSET = 16;
+const FEAT_CMN_OFFSET = 88;
+const CMN_VECLEN_OFFSET = 28;
 
 /** One PocketSphinx decoder: one utterance at a time. */
 export class SphinxDecoder {
   #ps: unknown;
   #config: unknown;
+  /** The feature extractor's running cepstral mean (cmn_t *), when its layout checked out. */
+  #cmn: unknown;
+  #cepstra = 0;
   #inUtterance = false;
 
   constructor(paths: DecoderPaths) {
@@ -89,6 +101,48 @@ export class SphinxDecoder {
       throw new Error(`pocketsphinx could not load its models (hmm ${paths.hmm}, lm ${paths.lm}, dict ${paths.dict})`);
     }
     if (paths.background) this.#interpolate(paths.lm, paths.background);
+    this.#locateCepstralMean();
+  }
+
+  #locateCepstralMean(): void {
+    const feat = this.#native().ps_get_feat(this.#ps);
+    if (!feat) return;
+    const cepstra = koffi.decode(feat, FEAT_CEPSIZE_OFFSET, 'int32') as number;
+    const cmn = koffi.decode(feat, FEAT_CMN_OFFSET, 'void *');
+    if (!cmn || !(cepstra > 0 && cepstra <= 40)) return;
+    if ((koffi.decode(cmn, CMN_VECLEN_OFFSET, 'int32') as number) !== cepstra) return;
+    this.#cmn = cmn;
+    this.#cepstra = cepstra;
+  }
+
+  /**
+   * The running cepstral mean: what the decoder has learned of this line's microphone and
+   * codec (it adapts at the end of each utterance). undefined if this library's layout is
+   * not the one this binding knows.
+   */
+  cepstralMean(): Float32Array | undefined {
+    if (!this.#cmn) return undefined;
+    const mean = new Float32Array(this.#cepstra);
+    this.#native().cmn_live_get(this.#cmn, mean);
+    return mean;
+  }
+
+  /**
+   * Adapts the cepstral mean to the audio processed so far, now rather than at the end of the
+   * utterance: a decoder that started from the model's average speaker can restart its first
+   * utterance with it instead of decoding that utterance twice.
+   */
+  adaptCepstralMean(): void {
+    const n = this.#native();
+    const feat = n.ps_get_feat(this.#ps);
+    if (feat) n.feat_update_stats(feat);
+  }
+
+  /** Starts from a known cepstral mean (another call's on the same line); false if unsupported. */
+  setCepstralMean(mean: Float32Array): boolean {
+    if (!this.#cmn || mean.length !== this.#cepstra || !mean.every(Number.isFinite)) return false;
+    this.#native().cmn_live_set(this.#cmn, mean);
+    return true;
   }
 
   /**
@@ -174,6 +228,7 @@ export class SphinxDecoder {
     n.ps_free(this.#ps);
     n.cmd_ln_free_r(this.#config);
     this.#ps = undefined;
+    this.#cmn = undefined;
   }
 
   #native(): Native {

@@ -1,5 +1,6 @@
-// What the main thread and a PocketSphinx worker say to each other. A worker serves one call;
-// `turn` numbers let it drop late audio from an abandoned turn.
+// What the main thread and a PocketSphinx worker say to each other. A worker serves several
+// calls (one decoder each); `call` names the call and `turn` numbers let a worker drop late
+// audio from an abandoned turn, and the main thread route a final to its turn.
 import type { DecoderResult } from './pocketsphinx-binding.js';
 import type { CallVocabulary } from './recognizer.js';
 
@@ -17,15 +18,29 @@ export interface WorkerSetup {
 }
 
 export type SphinxRequest =
-  | { op: 'init'; setup: WorkerSetup }
-  | { op: 'start'; turn: number }
-  | { op: 'audio'; turn: number; pcm: ArrayBuffer }
-  | { op: 'end'; turn: number }
-  | { op: 'cancel'; turn: number }
+  | { op: 'open'; call: number; setup: WorkerSetup }
+  /** `cepstralMean`: where to start a decoder that has heard nothing of its trainee yet. */
+  | { op: 'start'; call: number; turn: number; cepstralMean?: Float32Array | undefined }
+  | { op: 'audio'; call: number; turn: number; pcm: ArrayBuffer }
+  | { op: 'end'; call: number; turn: number }
+  | { op: 'cancel'; call: number; turn: number }
+  | { op: 'close'; call: number }
   | { op: 'shutdown' };
 
 export type SphinxReply =
-  | { op: 'ready'; dir: string; words: number; guessed: string[]; prepareMs: number }
-  | { op: 'partial'; turn: number; text: string }
-  | { op: 'final'; turn: number; result: DecoderResult; audioMs: number; decodeMs: number }
-  | { op: 'error'; turn?: number; message: string };
+  | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number }
+  | { op: 'partial'; call: number; turn: number; text: string }
+  | {
+      op: 'final';
+      call: number;
+      turn: number;
+      result: DecoderResult;
+      audioMs: number;
+      decodeMs: number;
+      /** 2 when the start of the turn was decoded again once the cepstral mean had adapted to it. */
+      passes: 1 | 2;
+      /** The decoder's cepstral mean once it has heard enough of its trainee to trust it. */
+      cepstralMean?: Float32Array | undefined;
+    }
+  | { op: 'error'; call: number; turn?: number | undefined; message: string }
+  | { op: 'closed'; call: number };

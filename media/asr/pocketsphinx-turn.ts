@@ -9,9 +9,12 @@ import { abortError, type Recognition, type RecognitionStream, type RecognitionS
 
 /** @internal What a turn needs of its call. */
 export interface TurnHost {
+  readonly callId: number;
   post(message: SphinxRequest, transfer?: ArrayBuffer[]): void;
   /** Keeps the process alive while a finish() waits on the worker. */
   hold(waiting: boolean): void;
+  /** The turn is settled: its call routes no more replies to it. */
+  forget(turn: number): void;
 }
 
 export interface TurnStats {
@@ -21,6 +24,8 @@ export interface TurnStats {
   decodeMs: number;
   /** Audio dropped past maxTurnMs, ms. */
   droppedMs: number;
+  /** 2 when its start was decoded twice: a decoder new to its line hears its first turn again once adapted to it. */
+  passes: 1 | 2;
 }
 
 export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {
@@ -85,13 +90,13 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
     });
     this.#flush();
     this.#call.hold(true);
-    this.#call.post({ op: 'end', turn: this.id });
+    this.#call.post({ op: 'end', call: this.#call.callId, turn: this.id });
     return this.#result;
   }
 
   cancel(): void {
     if (this.#state === 'done') return;
-    this.#call.post({ op: 'cancel', turn: this.id });
+    this.#call.post({ op: 'cancel', call: this.#call.callId, turn: this.id });
     this.settle(abortError());
   }
 
@@ -104,10 +109,11 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   /** @internal */
   final(reply: Extract<SphinxReply, { op: 'final' }>): void {
     if (this.#state !== 'finishing') return;
-    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000) };
+    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000), passes: reply.passes };
     const { text, confidence, words } = reply.result;
     this.#state = 'done';
     this.#call.hold(false);
+    this.#call.forget(this.id);
     this.#resolve?.({ text: normalizeNumbers(text), confidence, words });
   }
 
@@ -117,6 +123,7 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
     const finishing = this.#state === 'finishing';
     this.#state = 'done';
     this.#error = err;
+    this.#call.forget(this.id);
     if (finishing) this.#call.hold(false);
     this.#reject?.(err);
   }
@@ -125,6 +132,6 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
     if (this.#filled === 0) return;
     const pcm = this.#batch.slice(0, this.#filled).buffer;
     this.#filled = 0;
-    this.#call.post({ op: 'audio', turn: this.id, pcm }, [pcm]);
+    this.#call.post({ op: 'audio', call: this.#call.callId, turn: this.id, pcm }, [pcm]);
   }
 }

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidStateError } from '../errors.js';
 import { FRAME_SAMPLES } from '../format.js';
@@ -16,6 +17,7 @@ const VOCABULARY: CallVocabulary = {
 };
 const GREETING = 'nine one one what is the address of your emergency';
 const READ_BACK = 'i have fourteen twenty maple avenue is that correct';
+const WILLOW = 'you are at forty seven willow lane';
 const silence = (ms: number) => new Int16Array((ms * 16_000) / 1000);
 
 let call: PocketSphinxCall;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   const flite = new FliteSynthesizer();
   const [recognizerCall] = await Promise.all([
     new PocketSphinxRecognizer().prepare(VOCABULARY),
-    ...[GREETING, READ_BACK].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
+    ...[GREETING, READ_BACK, WILLOW].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
   ]);
   call = recognizerCall;
 });
@@ -97,6 +99,20 @@ describe('PocketSphinx recognition with a call language model', () => {
     expect(wordErrorRate('i have 1420 maple avenue is that correct', result.text)).toBeLessThanOrEqual(0.2);
   });
 
+  // Regression: the call routed replies only to its newest turn, so when the trainee spoke again
+  // before a busy worker had answered, the earlier turn's final was dropped and the caller
+  // never replied to it.
+  it('gives a finishing turn its final even when the next turn has already started', async () => {
+    const first = call.startTurn();
+    await speak(first, speech.get(GREETING)!, 50);
+    const firstResult = first.finish();
+    const second = call.startTurn();
+    await speak(second, speech.get(READ_BACK)!, 50);
+    const [a, b] = await Promise.all([firstResult, second.finish()]);
+    expect(wordErrorRate('911 what is the address of your emergency', a.text)).toBeLessThanOrEqual(0.2);
+    expect(wordErrorRate('i have 1420 maple avenue is that correct', b.text)).toBeLessThanOrEqual(0.2);
+  });
+
   it('refuses a second turn while the first still takes audio', () => {
     const open = call.startTurn();
     expect(() => call.startTurn()).toThrow(InvalidStateError);
@@ -126,6 +142,61 @@ describe('PocketSphinx recognition with a call language model', () => {
       code: 'asr_prepare_failed',
       message: expect.stringContaining('could not load its models (hmm /nonexistent'),
     });
+  });
+
+  it('serves more calls than it has threads, each with its own vocabulary', async () => {
+    const shared = new PocketSphinxRecognizer({ threads: 1 });
+    const [maple, willow] = await Promise.all([shared.prepare(VOCABULARY), shared.prepare({ addresses: ['47 Willow Lane'] })]);
+    try {
+      const hear = async (c: PocketSphinxCall, text: string) => {
+        const turn = c.startTurn();
+        await speak(turn, speech.get(text)!, 20);
+        return (await turn.finish()).text;
+      };
+      const [a, b] = await Promise.all([hear(maple, READ_BACK), hear(willow, WILLOW)]);
+      expect(wordErrorRate('i have 1420 maple avenue is that correct', a)).toBeLessThanOrEqual(0.2);
+      expect(wordErrorRate('you are at 47 willow lane', b)).toBeLessThanOrEqual(0.2);
+    } finally {
+      await Promise.all([maple.close(), willow.close()]);
+      await shared.close();
+    }
+  });
+
+  it('starts a new call from the cepstral mean earlier calls learned: its first turn needs no second pass', async () => {
+    const line = new PocketSphinxRecognizer({ threads: 1 });
+    const hear = async (c: PocketSphinxCall, text: string) => {
+      const turn = c.startTurn();
+      await speak(turn, speech.get(text)!, 20);
+      const result = await turn.finish();
+      return { text: result.text, passes: turn.stats!.passes };
+    };
+    try {
+      const first = await line.prepare(VOCABULARY);
+      // Nothing learned yet: the first turn is decoded again once the mean has adapted.
+      expect(await hear(first, GREETING)).toMatchObject({ passes: 2 });
+      expect(await hear(first, READ_BACK)).toMatchObject({ passes: 1 });
+      await first.close();
+      const next = await line.prepare(VOCABULARY);
+      const heard = await hear(next, READ_BACK);
+      expect(heard.passes).toBe(1);
+      expect(wordErrorRate('i have 1420 maple avenue is that correct', heard.text)).toBeLessThanOrEqual(0.2);
+      await next.close();
+    } finally {
+      await line.close();
+    }
+  });
+
+  it('can decode on threads of lower priority than the media path', async () => {
+    const niced = new PocketSphinxRecognizer({ threads: 1, nice: 7 });
+    const own = await niced.prepare({});
+    // Linux keeps a nice value per thread: field 19 of /proc/self/task/<tid>/stat.
+    const nices = await Promise.all(
+      (await readdir('/proc/self/task')).map(async (tid) => Number((await readFile(`/proc/self/task/${tid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ')[16])),
+    );
+    expect(nices).toContain(7);
+    expect(nices).toContain(0); // the event loop's thread keeps its own
+    await own.close();
+    await niced.close();
   });
 
   it('rejects an aborted preparation with an AbortError', async () => {

@@ -97,6 +97,54 @@ describe('TurnDetector', () => {
     }
   });
 
+  it('ends the turn in progress after a shorter silence when told it is complete, and the next turn waits the default again', () => {
+    const d = new TurnDetector();
+    const ends: { endMs: number; heardAtMs: number }[] = [];
+    let at = 10_000;
+    const play = (p: number, ms: number) => {
+      for (let i = 0; i < ms / FRAME_MS; i++, at += FRAME_MS) d.push(new Int16Array(FRAME_SAMPLES), at, p);
+    };
+    d.on('speechEnd', (e) => ends.push({ endMs: e.endMs, heardAtMs: at + FRAME_MS }));
+    play(0.9, 800);
+    d.setEndSilence(240); // the owner's transcript is a whole question
+    play(0, 1000);
+    play(0.9, 800);
+    play(0, 1000);
+    expect(ends.map((e) => e.heardAtMs - e.endMs)).toEqual([240, 400]);
+    // Told late, after more silence than that already: the turn ends at the next frame.
+    play(0.9, 800);
+    play(0, 300);
+    d.setEndSilence(200);
+    play(0, 40);
+    expect(ends.at(-1)!.heardAtMs - ends.at(-1)!.endMs).toBe(320);
+    expect(() => d.setEndSilence(0)).toThrow(TypeError);
+  });
+
+  it("counts a faint tail as silence though the VAD still calls it speech, but not a merely quieter word", () => {
+    const ends: number[] = [];
+    const d = new TurnDetector();
+    d.on('speechEnd', (e) => ends.push(e.endMs));
+    let at = 10_000;
+    const play = (level: number, p: number, ms: number) => {
+      for (let i = 0; i < ms / FRAME_MS; i++, at += FRAME_MS) d.push(new Int16Array(FRAME_SAMPLES).fill(level), at, p);
+    };
+    play(8000, 0.9, 600); // the words
+    play(100, 0.9, 160); // -38 dB: Silero's lingering "speech" after them
+    play(0, 0, 600);
+    expect(ends).toEqual([10_600]);
+    play(8000, 0.9, 600);
+    play(800, 0.9, 300); // -20 dB: a soft word is still speech
+    play(0, 0, 600);
+    expect(ends).toEqual([10_600, 11_360 + 900]);
+    const ungated = new TurnDetector({ quietBelowPeakDb: 0 });
+    ungated.on('speechEnd', (e) => ends.push(e.endMs));
+    at = 20_000;
+    for (const [level, p, ms] of [[8000, 0.9, 600], [100, 0.9, 160], [0, 0, 600]] as const) {
+      for (let i = 0; i < ms / FRAME_MS; i++, at += FRAME_MS) ungated.push(new Int16Array(FRAME_SAMPLES).fill(level), at, p);
+    }
+    expect(ends.at(-1)).toBe(20_760);
+  });
+
   it('drops a turn in progress on reset() and says whether speechStart had gone out', () => {
     const { d, seen } = run([[0, 100], [0.9, 400]]);
     expect(seen.map((e) => e.type)).toEqual(['speechStart']);

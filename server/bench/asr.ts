@@ -155,7 +155,7 @@ const row = (name: string, t: Tally) =>
 console.log(
   `\nASR bench: ${utterances} utterances x ${VOICES.length} voices over ${Object.keys(corpus.scenarios).length} scenarios` +
     ` (${inTraining} of ${utterances} appear verbatim in their call's training sentences)` +
-    `\ndecoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background ?? 'default')}, prepare per call mean ${mean(prepareMs).toFixed(0)} ms, run ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    `\ndecoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background || 'off')}, prepare per call mean ${mean(prepareMs).toFixed(0)} ms, run ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
 );
 console.log('voice    utts  WER(norm)  WER(raw)   RTF  finish->final mean / p95');
 for (const [voice, t] of byVoice) console.log(row(voice, t));

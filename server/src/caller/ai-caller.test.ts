@@ -64,4 +64,17 @@ describe('AiCaller', () => {
     expect(interrupts[0]! - onset).toBeLessThan(200 + 200 + 100);
     caller.close();
   }, 30_000);
+
+  it.each(['rms', 'slt'])('keeps talking through an "uh-huh" (%s)', async (voice) => {
+    const { caller, said, interrupts, t0 } = await callerFor();
+    caller.answer();
+    await expect.poll(() => said.length, { timeout: 5000 }).toBeGreaterThan(0);
+    // Its recognizer has heard the trainee before, as it has by the time it is talked over.
+    await feed(caller, concat(await speak('What is the address of your emergency?'), silence(1500)), t0);
+    await expect.poll(() => said.slice(1).map((u) => u.text).join(' '), { timeout: 5000 }).toContain('47 Willow Lane');
+    caller.setSpeaking(true);
+    await feed(caller, concat(silence(300), await speak('uh-huh', voice), silence(900)), t0);
+    expect(interrupts).toEqual([]);
+    caller.close();
+  }, 30_000);
 });

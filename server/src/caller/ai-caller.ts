@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallRecognizer, CallVocabulary, RecognitionStream, SpeechRecognizer } from '../../../media/asr/recognizer.js';
 import { isAbortError } from '../../../media/asr/recognizer.js';
 import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from '../../../media/caller/pipeline.js';
+import { FRAME_MS, PCM_RATE_HZ } from '../../../media/format.js';
+import { SpeechCache } from '../../../media/speech/cache.js';
 import { sentences, type SpeechSynthesizer, type Voice } from '../../../media/speech/synthesizer.js';
 import { TurnDetector, type SpeechEnd } from '../../../media/vad/turns.js';
 import type { SileroModel, VoiceActivityDetector } from '../../../media/vad/vad.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import type { LlmOptions } from './llm.js';
+import { understand } from './intents.js';
 import { CallerMind, type Reply } from './mind.js';
 import { createRandom, type Random } from './random.js';
+import { spoken } from './state.js';
 
 // The AI caller in a live call: voice activity and turn taking on what it hears, speech
 // recognition per turn, the mind for what to say, synthesis sentence by sentence. One
@@ -17,10 +22,33 @@ import { createRandom, type Random } from './random.js';
 // sentences still being made for it are dropped.
 
 /** Words that acknowledge without taking the turn: they never interrupt the caller. */
-const BACKCHANNEL = /^(uh[- ]?huh|mm+[- ]?hmm+|m+|okay|ok|yeah|yes|right|alright|got it|i see|uh|um)$/;
-/** How long after the trainee starts talking the caller decides whether it was interrupted. */
+const BACKCHANNEL = /^(uh[- ]?huh|mm+[- ]?hmm+|m+|okay|ok|yeah|yep|yes|right|alright|got it|i see|uh|um)$/;
+/** The words acknowledgements are made of, as the recognizer spells them. */
+const BACKCHANNEL_WORDS = new Set(['uh', 'huh', 'um', 'mm', 'hmm', 'm', 'okay', 'ok', 'yeah', 'yep', 'yes', 'right', 'alright', 'got', 'it', 'i', 'see']);
+/**
+ * How long after the trainee's speech is confirmed the caller decides whether it was talked
+ * over: it stops then unless what it heard so far is an acknowledgement ("uh-huh", "okay").
+ * The recognizer needs this long: its first guesses at a word are often other words
+ * ("uh-huh" starts out as "by" or "how" and becomes "uh huh" 380-430 ms after its onset).
+ */
 const BARGE_IN_DECISION_MS = 150;
+/**
+ * An acknowledgement is short: still talking this long after the decision, the trainee is
+ * taking the turn. (The running transcript is no guide meanwhile: "uh huh" can turn into
+ * "i have" for a moment before it settles back.) A short turn is judged by its final.
+ */
+const ACKNOWLEDGEMENT_MS = 600;
+/**
+ * A turn whose running transcript is already a whole question or read-back ends after this
+ * much silence instead of the detector's default (400 ms): the trainee has asked, and waits.
+ */
+const QUICK_END_SILENCE_MS = 240;
+/** A question that ends on one of these is not finished yet ("what is the address of..."). */
+const DANGLING = new Set(['a', 'an', 'the', 'of', 'to', 'your', 'my', 'his', 'her', 'their', 'our', 'is', 'are', 'was', 'were', 'and', 'or', 'but', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'what', 'whats', 'where', 'wheres', 'who', 'how', 'when', 'which', 'any', 'did', 'does', 'do', 'can', 'could', 'has', 'have', 'had', 'that', 'this', 'there', 'if', 'so', 'um', 'uh']);
 const TICK_MS = 250;
+/** A reply's next sentence goes to the line this long before the one playing ends: no gap. */
+const SENTENCE_LEAD_MS = 300;
+const PCM_SAMPLES_PER_MS = PCM_RATE_HZ / 1000;
 
 export type AiCallerDeps = {
   scenario: ScenarioInput;
@@ -38,7 +66,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   readonly #vad: VoiceActivityDetector;
   readonly #turns = new TurnDetector();
   readonly #recognizer: CallRecognizer;
-  readonly #synthesizer: SpeechSynthesizer;
+  readonly #scenario: ScenarioInput;
+  readonly #synthesizer: SpeechCache;
   readonly #voice: Voice;
   readonly #controlDifficulty: number;
   readonly #random: Random;
@@ -46,24 +75,33 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   readonly #timer: NodeJS.Timeout;
   /** Frames kept while no turn is open, so a turn's recognition starts at its real onset. */
   #recent: { frame: Int16Array; atMs: number }[] = [];
-  #turn: { id: string; stream: RecognitionStream; startMs: number; partial: string } | undefined;
+  #turn: Turn | undefined;
   #reply: AbortController | undefined;
   #vadChain: Promise<void> = Promise.resolve();
+  #lastHeardAtMs = -Infinity;
+  /** performance.now() when what the caller has handed to the line will have been played. */
+  #playsUntil = 0;
+  /** Trainee turns heard and not yet answered: the caller does not speak up meanwhile. */
+  #answering = 0;
+  #preparedEmotion: string | undefined;
   #answered = false;
   #onHold = false;
   #speaking = false;
   #closed = false;
 
   static async create(deps: AiCallerDeps): Promise<AiCaller> {
-    return new AiCaller(deps, await deps.recognizer.prepare(vocabularyOf(deps.scenario)));
+    const caller = new AiCaller(deps, await deps.recognizer.prepare(vocabularyOf(deps.scenario)));
+    caller.#prepareSpeech(); // while the phone rings
+    return caller;
   }
 
   private constructor(deps: AiCallerDeps, recognizer: CallRecognizer) {
     super();
+    this.#scenario = deps.scenario;
     this.#mind = new CallerMind(deps.scenario, deps.seed, deps.llm ? { llm: deps.llm } : {});
     this.#vad = deps.vad.stream();
     this.#recognizer = recognizer;
-    this.#synthesizer = deps.synthesizer;
+    this.#synthesizer = SpeechCache.for(deps.synthesizer);
     const persona = deps.scenario.persona;
     this.#voice = { name: persona.voice, pitchHz: persona.languageLevel === 'child' ? 260 : undefined };
     this.#controlDifficulty = persona.controlDifficulty;
@@ -83,6 +121,10 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   hear(frame: Int16Array, atMs: number): void {
     if (this.#closed || this.#onHold || !this.#answered) return;
+    // Stream time must move forward for the turn detector; the bridge's clock can step back
+    // a few hundred ms when it re-anchors after a stall. Frames keep their real spacing.
+    if (atMs <= this.#lastHeardAtMs) atMs = this.#lastHeardAtMs + FRAME_MS;
+    this.#lastHeardAtMs = atMs;
     // VAD results come back in order; the turn detector sees frames in stream order.
     const probability = this.#vad.process(frame);
     this.#vadChain = this.#vadChain.then(async () => {
@@ -98,7 +140,10 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     if (this.#closed || this.#onHold || !text.trim()) return;
     const id = randomUUID();
     this.emit('heard', { id, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null });
-    void this.#respond(text, atMs);
+    this.#answering++;
+    void this.#respond(text, atMs)
+      .catch((error: unknown) => this.#fail(error))
+      .finally(() => this.#answering--);
   }
 
   steer(command: CallerSteer): void {
@@ -110,6 +155,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   setSpeaking(speaking: boolean): void {
     this.#speaking = speaking;
+    if (!speaking) this.#playsUntil = 0; // all said
     this.#mood(speaking ? 'speaking' : 'listening');
   }
 
@@ -146,10 +192,12 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #onSpeechStart(atMs: number): void {
     const id = randomUUID();
     const stream = this.#recognizer.startTurn();
-    const turn = { id, stream, startMs: atMs, partial: '' };
+    const turn: Turn = { id, stream, startMs: atMs, partial: '', bargeIn: undefined };
     stream.on('partial', (text) => {
       turn.partial = text;
       this.emit('heard', { id, text, isFinal: false, startMs: atMs, endMs: this.#now(), confidence: null });
+      if (this.#turn !== turn) return;
+      this.#turns.setEndSilence(soundsComplete(text) ? QUICK_END_SILENCE_MS : undefined);
     });
     for (const { frame, atMs: at } of this.#recent) if (at >= atMs - 300) stream.push(frame);
     this.#recent = [];
@@ -159,24 +207,50 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     // Talked over: a compliant caller stops; a panicked one with a hard persona may not.
     const upset = ['panicked', 'hysterical', 'angry'].includes(this.#mind.emotion);
     if (upset && this.#random.chance(this.#controlDifficulty)) return;
-    setTimeout(() => {
-      if (this.#turn === turn && !BACKCHANNEL.test(turn.partial.trim())) this.#interrupt();
-    }, BARGE_IN_DECISION_MS);
+    turn.bargeIn = setTimeout(() => this.#decideBargeIn(turn), BARGE_IN_DECISION_MS);
+  }
+
+  /**
+   * Stops the caller for a turn that talks over it, at the decision time unless it sounds
+   * like an acknowledgement so far; then only if the trainee keeps talking (or, when the turn
+   * ends, if its final transcript is not one).
+   */
+  #decideBargeIn(turn: Turn): void {
+    if (this.#turn !== turn || turn.bargeIn === undefined) return;
+    if (isAcknowledgement(turn.partial)) {
+      turn.bargeIn = setTimeout(() => this.#stopIfStillTalking(turn), ACKNOWLEDGEMENT_MS);
+      return;
+    }
+    turn.bargeIn = undefined;
+    this.#interrupt();
+  }
+
+  #stopIfStillTalking(turn: Turn): void {
+    if (this.#turn !== turn || turn.bargeIn === undefined) return;
+    turn.bargeIn = undefined;
+    this.#interrupt();
   }
 
   async #onSpeechEnd(end: SpeechEnd): Promise<void> {
     const turn = this.#turn;
     this.#turn = undefined;
     if (!turn) return;
+    const heldOff = turn.bargeIn;
+    clearTimeout(heldOff);
+    turn.bargeIn = undefined;
+    this.#answering++;
     try {
       const result = await turn.stream.finish();
       const text = result.text.trim();
       if (!text) return;
       this.emit('heard', { id: turn.id, text, isFinal: true, startMs: end.startMs, endMs: end.endMs, confidence: result.confidence });
       if (BACKCHANNEL.test(text)) return; // an "uh-huh" is not a turn
+      if (heldOff !== undefined && this.#speaking) this.#interrupt(); // talked over after all
       await this.#respond(text, end.endMs);
     } catch (error) {
       if (!isAbortError(error)) this.#fail(error);
+    } finally {
+      this.#answering--;
     }
   }
 
@@ -187,22 +261,34 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   }
 
   #tick(): void {
-    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#speaking) return;
+    // Not while the trainee talks or waits for an answer: "Hello? Are you there?" on top of
+    // the answer to their question made the answer itself come too late to count.
+    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#answering > 0 || this.#speaking) return;
     const reply = this.#mind.tick(this.#now());
     if (reply) this.#speak(reply);
   }
 
-  /** Synthesizes a reply sentence by sentence; the first plays while the rest is made. */
+  /**
+   * Synthesizes a reply sentence by sentence; the first plays while the rest is made. Each
+   * sentence is handed to the line only shortly before the one before it ends, so a newer
+   * reply (the trainee asked something while a caller too upset to stop kept talking) follows
+   * the sentence being said instead of the rest of a long speech.
+   */
   #speak(reply: Reply): void {
     this.#cancelReply();
     const abort = new AbortController();
     this.#reply = abort;
     const voice: Voice = { ...this.#voice, emotion: reply.emotion };
     this.#mood('speaking', reply.emotion);
+    if (reply.emotion !== this.#preparedEmotion) this.#prepareSpeech();
     void (async () => {
       for (const sentence of sentences(reply.text)) {
         const pcm = await this.#synthesizer.synthesize(sentence, voice, abort.signal);
         if (abort.signal.aborted || this.#closed) return;
+        const wait = this.#playsUntil - SENTENCE_LEAD_MS - performance.now();
+        if (wait > 0) await sleep(wait, undefined, { signal: abort.signal });
+        if (abort.signal.aborted || this.#closed) return;
+        this.#playsUntil = Math.max(this.#playsUntil, performance.now()) + pcm.length / PCM_SAMPLES_PER_MS;
         this.emit('say', { id: randomUUID(), text: sentence, pcm });
       }
     })().catch((error: unknown) => {
@@ -212,12 +298,32 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   #interrupt(): void {
     this.#cancelReply();
+    this.#playsUntil = 0; // the line drops whatever it still had
     this.emit('interrupt');
   }
 
   #cancelReply(): void {
     this.#reply?.abort();
     this.#reply = undefined;
+  }
+
+  /**
+   * What this caller is most likely to say, made ahead in its current voice while the line
+   * is quiet: its opening, its answers, its worries and its scripted lines. The stock phrases
+   * are cached the first time they are said.
+   */
+  #prepareSpeech(): void {
+    if (this.#closed) return;
+    const { script, persona } = this.#scenario;
+    const emotion = this.#mind.emotion;
+    this.#preparedEmotion = emotion;
+    const lines = [
+      spoken(script.openingLine),
+      ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
+      ...(persona.worries ?? []),
+      ...script.timeline.map((e) => e.say ?? ''),
+    ];
+    this.#synthesizer.prepare(lines.flatMap(sentences), { ...this.#voice, emotion });
   }
 
   #remember(frame: Int16Array, atMs: number): void {
@@ -232,6 +338,29 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #fail(error: unknown): void {
     if (!this.#closed) this.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+type Turn = {
+  id: string;
+  stream: RecognitionStream;
+  startMs: number;
+  partial: string;
+  /** While this turn talks over the caller and it has not stopped: the next decision's timer. */
+  bargeIn: NodeJS.Timeout | undefined;
+};
+
+function isAcknowledgement(partial: string): boolean {
+  const words = partial.trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => BACKCHANNEL_WORDS.has(w));
+}
+
+/** A running transcript that already asks something whole: the trainee is done and waits. */
+export function soundsComplete(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const last = words.at(-1);
+  if (!last || words.length < 2 || DANGLING.has(last)) return false;
+  const { primary } = understand(text);
+  return primary.startsWith('ask_') || primary.startsWith('verify_');
 }
 
 /** The words a trainee will read back on this call: its places, names and numbers. */

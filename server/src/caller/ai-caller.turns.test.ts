@@ -1,0 +1,214 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import type { CallRecognizer, Recognition, RecognitionStream, RecognitionStreamEvents, SpeechRecognizer } from '../../../media/asr/recognizer.js';
+import { abortError } from '../../../media/asr/recognizer.js';
+import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
+import type { SileroModel } from '../../../media/vad/vad.js';
+import { AiCaller, soundsComplete } from './ai-caller.js';
+import { kitchenFire } from './test-support.js';
+
+// Turn taking of the AI caller with its engines replaced: a VAD that calls any non-zero frame
+// speech, a recognizer whose transcript the test writes, a synthesizer that makes 100 ms of
+// audio. Frames carry stream time, so endpoints are checked to the frame.
+
+class ScriptedTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {
+  frames = 0;
+  finished = false;
+  readonly #result: Promise<Recognition>;
+  #settle!: (r: Recognition | Error) => void;
+  constructor() {
+    super();
+    this.#result = new Promise((resolve, reject) => (this.#settle = (r) => (r instanceof Error ? reject(r) : resolve(r))));
+    this.#result.catch(() => undefined);
+  }
+  push(): void {
+    this.frames++;
+  }
+  finish(): Promise<Recognition> {
+    this.finished = true;
+    return this.#result;
+  }
+  cancel(): void {
+    this.#settle(abortError());
+  }
+  /** The recognizer's final transcript arrives. */
+  hear(text: string): void {
+    this.#settle({ text, confidence: 0.9 });
+  }
+}
+
+class ScriptedRecognizer implements SpeechRecognizer {
+  readonly name = 'scripted';
+  readonly turns: ScriptedTurn[] = [];
+  async prepare(): Promise<CallRecognizer> {
+    return {
+      startTurn: () => {
+        const turn = new ScriptedTurn();
+        this.turns.push(turn);
+        return turn;
+      },
+      close: async () => undefined,
+    };
+  }
+}
+
+const vad = {
+  stream: () => ({ engine: 'silero', process: (frame: Int16Array) => (frame[0] !== 0 ? 0.9 : 0.02), reset() {}, close() {} }),
+} as unknown as SileroModel;
+
+const SPEECH = new Int16Array(320).fill(1000);
+const QUIET = new Int16Array(320);
+const settle = () => new Promise((r) => setImmediate(r));
+
+async function callerFor(options: { openingLine?: string; sentenceMs?: number } = {}) {
+  const recognizer = new ScriptedRecognizer();
+  let now = 0;
+  const scenario = kitchenFire();
+  if (options.openingLine) scenario.script.openingLine = options.openingLine;
+  const samples = ((options.sentenceMs ?? 100) * 16_000) / 1000;
+  const voice: SpeechSynthesizer = { name: 'scripted', synthesize: async () => new Int16Array(samples) };
+  const caller = await AiCaller.create({ scenario, seed: 1, vad, recognizer, synthesizer: voice, now: () => now });
+  const said: string[] = [];
+  const interrupts: number[] = [];
+  const errors: Error[] = [];
+  caller.on('say', (u) => said.push(u.text));
+  caller.on('interrupt', () => interrupts.push(at));
+  caller.on('error', (e) => errors.push(e));
+  let at = 1000;
+  /** `ms` of speech or quiet from the trainee, frame by frame; returns when the caller has taken them in. */
+  const trainee = async (kind: 'speech' | 'quiet', ms: number, jumpBackMs = 0) => {
+    at -= jumpBackMs;
+    for (let t = 0; t < ms; t += 20, at += 20) caller.hear(kind === 'speech' ? SPEECH : QUIET, at);
+    await settle();
+  };
+  return { caller, recognizer, said, interrupts, errors, trainee, setNow: (ms: number) => (now = ms) };
+}
+
+describe('AiCaller turn taking', () => {
+  it('ends a turn whose transcript is already a whole question after a shorter silence', async () => {
+    const { caller, recognizer, trainee } = await callerFor();
+    caller.answer();
+    await trainee('speech', 800);
+    recognizer.turns[0]!.emit('partial', 'what is the address of your emergency');
+    await trainee('quiet', 260);
+    expect(recognizer.turns[0]!.finished).toBe(true);
+
+    await trainee('speech', 800);
+    recognizer.turns[1]!.emit('partial', 'what is the address of');
+    await trainee('quiet', 260);
+    expect(recognizer.turns[1]!.finished).toBe(false); // mid-question: the default pause
+    await trainee('quiet', 160);
+    expect(recognizer.turns[1]!.finished).toBe(true);
+    caller.close();
+  });
+
+  it('tells a whole question from an unfinished one or an acknowledgement', () => {
+    expect(soundsComplete('what is the address of your emergency')).toBe(true);
+    expect(soundsComplete('i have 1420 maple avenue is that correct')).toBe(true);
+    expect(soundsComplete('is he breathing')).toBe(true);
+    expect(soundsComplete('what is the address of')).toBe(false);
+    expect(soundsComplete('okay')).toBe(false);
+    expect(soundsComplete('stay on the line with me')).toBe(false); // an instruction may go on
+  });
+
+  // Regression: the silence prompt fired while the trainee's question was still being
+  // recognized, and its "Hello? Are you there?" played before the answer.
+  it('does not speak up about the silence while the trainee waits for its answer', async () => {
+    const { caller, recognizer, said, trainee, setNow } = await callerFor();
+    caller.answer();
+    await expect.poll(() => said.length).toBeGreaterThan(0);
+    const opening = said.length;
+    await trainee('speech', 800);
+    await trainee('quiet', 500);
+    expect(recognizer.turns[0]!.finished).toBe(true);
+    setNow(60_000); // a minute since the caller last spoke: long enough to speak up, and for the timeline
+    await new Promise((r) => setTimeout(r, 700));
+    expect(said.slice(opening)).toEqual([]);
+    recognizer.turns[0]!.hear('what is the address of your emergency');
+    await expect.poll(() => said.slice(opening).join(' ')).toMatch(/Maple/);
+    caller.close();
+  });
+
+  // Regression: the bridge's clock stepped back 240 ms when it re-anchored after a stall; the
+  // turn detector threw on every frame until it caught up, and the turn was lost.
+  it('keeps hearing when the stream clock steps back', async () => {
+    const { caller, recognizer, errors, trainee } = await callerFor();
+    caller.answer();
+    await trainee('speech', 400);
+    await trainee('speech', 400, 240);
+    await trainee('quiet', 500);
+    expect(errors).toEqual([]);
+    expect(recognizer.turns).toHaveLength(1);
+    expect(recognizer.turns[0]!.finished).toBe(true);
+    caller.close();
+  });
+
+  it('hands a long speech to the line a sentence at a time, so an answer follows the sentence being said', async () => {
+    const { caller, said } = await callerFor({ openingLine: 'My kitchen is on fire! The smoke is everywhere. I can hear the alarm.', sentenceMs: 1000 });
+    caller.answer();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(said).toEqual(['My kitchen is on fire!']);
+    await expect.poll(() => said.length, { timeout: 1500, interval: 20 }).toBe(2); // 300 ms before the first ends
+    caller.hearText('what is the address', 5000);
+    await expect.poll(() => said.length, { timeout: 1500, interval: 20 }).toBeGreaterThan(2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(said.slice(0, 2)).toEqual(['My kitchen is on fire!', 'The smoke is everywhere.']);
+    expect(said).not.toContain('I can hear the alarm.');
+    caller.close();
+  });
+
+  describe('talked over', () => {
+    it('stops at the decision time when what it heard is not an acknowledgement', async () => {
+      const { caller, recognizer, interrupts, trainee } = await callerFor();
+      caller.answer();
+      caller.setSpeaking(true);
+      await trainee('speech', 220);
+      recognizer.turns[0]!.emit('partial', "ma'am");
+      expect(interrupts).toEqual([]); // a first guess: "uh-huh" often starts out as another word
+      await expect.poll(() => interrupts.length, { timeout: 1000, interval: 10 }).toBe(1);
+      caller.close();
+    });
+
+    it('keeps talking through an "uh-huh", and stops if the trainee goes on talking', async () => {
+      const { caller, recognizer, interrupts, trainee } = await callerFor();
+      caller.answer();
+      caller.setSpeaking(true);
+      await trainee('speech', 220);
+      recognizer.turns[0]!.emit('partial', 'by');
+      recognizer.turns[0]!.emit('partial', 'uh huh');
+      await new Promise((r) => setTimeout(r, 250)); // past the decision time
+      recognizer.turns[0]!.emit('partial', 'i have'); // a passing guess, not more words
+      expect(interrupts).toEqual([]);
+      await trainee('speech', 400);
+      await expect.poll(() => interrupts.length, { timeout: 1500, interval: 10 }).toBe(1);
+      caller.close();
+    });
+
+    it('keeps talking when an acknowledgement ends the turn, and stops when a short word that is not one does', async () => {
+      const { caller, recognizer, interrupts, trainee } = await callerFor();
+      caller.answer();
+      caller.setSpeaking(true);
+      await trainee('speech', 220);
+      recognizer.turns[0]!.emit('partial', 'okay');
+      await trainee('quiet', 420);
+      recognizer.turns[0]!.hear('okay');
+      await new Promise((r) => setTimeout(r, 250));
+      expect(interrupts).toEqual([]);
+      await trainee('speech', 220);
+      await trainee('quiet', 420); // over before the decision time
+      recognizer.turns[1]!.hear('stop');
+      await expect.poll(() => interrupts.length, { timeout: 1000, interval: 10 }).toBe(1);
+      caller.close();
+    });
+
+    it('stops when nothing has been recognized by the decision time', async () => {
+      const { caller, interrupts, trainee } = await callerFor();
+      caller.answer();
+      caller.setSpeaking(true);
+      await trainee('speech', 220);
+      expect(interrupts).toEqual([]);
+      await expect.poll(() => interrupts.length, { timeout: 1000, interval: 10 }).toBe(1);
+      caller.close();
+    });
+  });
+});
