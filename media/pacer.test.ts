@@ -68,6 +68,35 @@ function setup(extra: Partial<PacerOptions> = {}) {
 }
 
 describe('Pacer', () => {
+  it('falls silent at once on pause and goes on from the same frame on resume, after a marked gap', () => {
+    const { clock, sent, events, pacer } = setup();
+    pacer.push(numbered(6), 'long');
+    clock.advance(50); // frames 1-3 out
+    pacer.pause();
+    clock.advance(200);
+    expect(sent.map((p) => p.frame)).toEqual([1, 2, 3]);
+    pacer.push(numbered(1), 'queued while paused');
+    clock.advance(100);
+    expect(sent).toHaveLength(3);
+    pacer.resume();
+    clock.advance(200);
+    expect(sent.map((p) => p.frame)).toEqual([1, 2, 3, 4, 5, 6, 1]);
+    expect(sent[3]).toMatchObject({ marker: true, at: 350 });
+    expect(sent[3]!.ts - sent[2]!.ts).toBe(((350 - 40) * 48000) / 1000); // the pause is a gap in time, not in the voice
+    expect(events).toEqual(['speaking long @0', 'silent @50', 'speaking long @350', 'played long 120/120', 'played queued while paused 20/20', 'silent @430']);
+  });
+
+  it('drops a paused utterance on stop, reporting only what was heard', () => {
+    const { clock, pacer } = setup();
+    pacer.push(numbered(10), 'cut');
+    clock.advance(50);
+    pacer.pause();
+    expect(pacer.stop()).toEqual([{ utteranceId: 'cut', playedMs: 60, totalMs: 200, interrupted: true }]);
+    pacer.push(numbered(1), 'next'); // a stop also ends the pause
+    clock.advance(40);
+    expect(pacer.speaking).toBe(false);
+  });
+
   it('sends one packet per 20 ms with seq +1 and timestamp +960 across both wraps, marker on the first', () => {
     const { clock, sent, events, pacer } = setup();
     pacer.push(numbered(5), 'hello');

@@ -92,6 +92,7 @@ export class Pacer extends EventEmitter<PacerEvents> {
   #tsAnchor: number;
   #last: { timestamp: number; slotTime: number } | undefined;
   #closed = false;
+  #paused = false;
 
   constructor(options: PacerOptions) {
     super();
@@ -149,8 +150,25 @@ export class Pacer extends EventEmitter<PacerEvents> {
     return id;
   }
 
+  /**
+   * Falls silent at once, keeping what is queued (someone may be talking over the caller);
+   * resume() goes on from the same place after a gap, stop() drops it all.
+   */
+  pause(): void {
+    if (this.#paused || this.#closed) return;
+    this.#paused = true;
+    this.#goQuiet();
+  }
+
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#maybeStart();
+  }
+
   /** Barge-in: drops everything, the utterance being spoken included. */
   stop(): PlayedReport[] {
+    this.#paused = false;
     const dropped = this.#queue;
     this.#queue = [];
     this.#ready = [];
@@ -216,7 +234,7 @@ export class Pacer extends EventEmitter<PacerEvents> {
   // the start by that latency instead of costing a whole silent 20 ms slot.
   #maybeStart(): void {
     const head = this.#ready[0];
-    if (!this.#running && !this.#closed && head && (head.packet || head.failed)) this.#startSpurt();
+    if (!this.#running && !this.#closed && !this.#paused && head && (head.packet || head.failed)) this.#startSpurt();
   }
 
   #startSpurt(): void {

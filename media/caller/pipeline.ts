@@ -37,6 +37,10 @@ export type CallerPipelineEvents = {
   say: [utterance: CallerUtterance];
   /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
   interrupt: [];
+  /** Someone may be talking over the caller: fall silent now, keeping what is queued. */
+  pause: [];
+  /** It was a cough or an "uh-huh": go on from where the voice stopped. */
+  resume: [];
   heard: [speech: TraineeSpeech];
   mood: [mood: CallerMood];
   error: [error: Error];

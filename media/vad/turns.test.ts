@@ -57,6 +57,23 @@ describe('TurnDetector', () => {
     expect(run([[0, 500], [1, 120], [0, 1000]]).seen).toEqual([]);
   });
 
+  it('says at the first speech frame that a turn may be starting, and drops the candidate a burst turns out to be', () => {
+    const d = new TurnDetector();
+    const heard: string[] = [];
+    d.on('candidate', (atMs) => heard.push(`candidate ${atMs}`));
+    d.on('candidateDropped', () => heard.push('dropped'));
+    d.on('speechStart', (e) => heard.push(`start ${e.atMs}`));
+    let at = 0;
+    const play = (p: number, ms: number) => {
+      for (let i = 0; i < ms / FRAME_MS; i++, at += FRAME_MS) d.push(new Int16Array(FRAME_SAMPLES), at, p);
+    };
+    play(0, 200);
+    play(1, 100); // a cough
+    play(0, 300);
+    play(0.9, 600); // words
+    expect(heard).toEqual(['candidate 200', 'dropped', 'candidate 600', 'start 600']);
+  });
+
   it('needs the start threshold to open a turn but only the continue threshold to keep it', () => {
     expect(run([[0.45, 2000]]).seen).toEqual([]);
     const { brief } = run([[0, 100], [0.6, 100], [0.4, 1000], [0.2, 500]]);

@@ -69,6 +69,10 @@ export interface SpeechEnd {
 export type TurnEvent = SpeechStart | SpeechEnd;
 
 export type TurnDetectorEvents = {
+  /** The first speech frame: maybe a turn, maybe a cough. Followed by speechStart or candidateDropped. */
+  candidate: [atMs: number];
+  /** The candidate was too short to be speech. */
+  candidateDropped: [];
   speechStart: [event: SpeechStart];
   speechEnd: [event: SpeechEnd];
 };
@@ -159,6 +163,7 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
           this.#peakPower = 0;
           this.#turn = [...this.#ring];
           this.#ring = [];
+          this.emit('candidate', atMs);
           this.#pendingFrame(entry, endMs, probability);
         } else {
           this.#ring.push(entry);
@@ -194,6 +199,7 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
       this.#state = 'idle';
       this.#ring = this.#turn.slice(-this.#preRollFrames);
       this.#turn = [];
+      this.emit('candidateDropped');
       return;
     }
     this.#speechMs += FRAME_MS;

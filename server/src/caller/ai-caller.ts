@@ -87,6 +87,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #answered = false;
   #onHold = false;
   #speaking = false;
+  /** The caller fell silent for a possible interruption and waits to know what it was. */
+  #paused = false;
   #closed = false;
 
   static async create(deps: AiCallerDeps): Promise<AiCaller> {
@@ -107,6 +109,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#controlDifficulty = persona.controlDifficulty;
     this.#random = createRandom(deps.seed + 1);
     this.#now = deps.now;
+    this.#turns.on('candidate', () => this.#onCandidate());
+    this.#turns.on('candidateDropped', () => this.#resume());
     this.#turns.on('speechStart', ({ atMs }) => this.#onSpeechStart(atMs));
     this.#turns.on('speechEnd', (end) => void this.#onSpeechEnd(end));
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
@@ -164,6 +168,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#onHold = onHold;
     const now = this.#now();
     if (onHold) {
+      this.#paused = false; // the line's voice is cut off on hold anyway
       this.#cancelReply();
       this.#turn?.stream.cancel();
       this.#turn = undefined;
@@ -203,11 +208,28 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#recent = [];
     this.#turn = turn;
     this.#mood('listening');
-    if (!this.#speaking) return;
-    // Talked over: a compliant caller stops; a panicked one with a hard persona may not.
+    // Talked over: the caller fell silent at the first sound (a candidate); now it decides.
+    if (this.#paused) turn.bargeIn = setTimeout(() => this.#decideBargeIn(turn), BARGE_IN_DECISION_MS);
+  }
+
+  /**
+   * The first sound of a possible turn while the caller talks: a compliant caller falls silent
+   * at once (it may be a cough or an "uh-huh"; it goes on if so). A panicked caller with a hard
+   * persona may talk on.
+   */
+  #onCandidate(): void {
+    if (!this.#speaking || this.#paused || this.#turn) return;
     const upset = ['panicked', 'hysterical', 'angry'].includes(this.#mind.emotion);
     if (upset && this.#random.chance(this.#controlDifficulty)) return;
-    turn.bargeIn = setTimeout(() => this.#decideBargeIn(turn), BARGE_IN_DECISION_MS);
+    this.#paused = true;
+    this.emit('pause');
+  }
+
+  /** Not talked over after all: the caller goes on from where it stopped. */
+  #resume(): void {
+    if (!this.#paused || this.#closed) return;
+    this.#paused = false;
+    this.emit('resume');
   }
 
   /**
@@ -242,15 +264,16 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     try {
       const result = await turn.stream.finish();
       const text = result.text.trim();
-      if (!text) return;
+      if (!text) return this.#resume(); // a noise
       this.emit('heard', { id: turn.id, text, isFinal: true, startMs: end.startMs, endMs: end.endMs, confidence: result.confidence });
-      if (BACKCHANNEL.test(text)) return; // an "uh-huh" is not a turn
-      if (heldOff !== undefined && this.#speaking) this.#interrupt(); // talked over after all
+      if (BACKCHANNEL.test(text)) return this.#resume(); // an "uh-huh" is not a turn
+      if (heldOff !== undefined && (this.#speaking || this.#paused)) this.#interrupt(); // talked over after all
       await this.#respond(text, end.endMs);
     } catch (error) {
       if (!isAbortError(error)) this.#fail(error);
     } finally {
       this.#answering--;
+      if (!this.#turn) this.#resume(); // a failed recognition must not leave the caller silent
     }
   }
 
@@ -297,6 +320,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   }
 
   #interrupt(): void {
+    this.#paused = false;
     this.#cancelReply();
     this.#playsUntil = 0; // the line drops whatever it still had
     this.emit('interrupt');

@@ -46,6 +46,8 @@ export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'calle
   const { pipeline, voice } = party;
   pipeline.on('error', (error) => deps.logger.warn({ err: error, callId: call.callId }, `${speaker} failed`));
   pipeline.on('interrupt', () => voice.silence());
+  pipeline.on('pause', () => voice.pacer.pause());
+  pipeline.on('resume', () => voice.pacer.resume());
   pipeline.on('say', (utterance) => {
     if (!call.live || call.state.onHold) return;
     call.track(
