@@ -1,4 +1,5 @@
 import { PCM_RATE_HZ } from './format.js';
+import { createRandom } from './random.js';
 import type { SpeechSynthesizer } from './speech/synthesizer.js';
 
 // What an instructor can put behind the caller: a loop of 16 kHz PCM, made once per kind.
@@ -37,21 +38,9 @@ const TV_LINES = [
   'Temperatures will drop overnight with a chance of showers by the morning commute.',
 ];
 
-/** A tiny seeded generator, so a loop is the same on every run and in every test. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Brown noise (deep rumble) under slow gusts. */
 function wind(n: number): Float32Array {
-  const next = random(7);
+  const { next } = createRandom(7);
   const out = new Float32Array(n);
   let brown = 0;
   let gust = 0.5;

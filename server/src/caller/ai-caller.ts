@@ -13,7 +13,7 @@ import type { ScenarioInput } from '../protocol/scenario.js';
 import type { LlmOptions } from './llm.js';
 import { understand } from './intents.js';
 import { CallerMind, type Reply } from './mind.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../../../media/random.js';
 import { spoken } from './state.js';
 
 // The AI caller in a live call: voice activity and turn taking on what it hears, speech

@@ -3,7 +3,7 @@ import type { CallerSteer } from '../../../media/caller/pipeline.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { understand } from './intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
 import { composeTurn, volunteer, type Composed } from './turn.js';
 

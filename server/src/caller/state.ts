@@ -3,7 +3,7 @@ import { EmotionState } from './emotion.js';
 import { prepareFact, type Fact } from './facts.js';
 import { prepareInstruction, type Instruction } from './instructions.js';
 import { band, PHRASES, type PhraseKind } from './phrases.js';
-import type { Random } from './random.js';
+import type { Random } from '../../../media/random.js';
 
 /** Everything the caller remembers during one call. Owned by one CallerMind. */
 export interface MindState {

@@ -1,6 +1,6 @@
 /**
- * A seeded PRNG (mulberry32): the same seed gives the same caller, so a scenario author can
- * replay a conversation and a test can assert exact replies.
+ * A seeded PRNG (mulberry32): the same seed gives the same caller (and the same background
+ * noise), so a scenario author can replay a conversation and a test can assert exact replies.
  */
 export interface Random {
   /** A float in [0, 1). */
