@@ -2,6 +2,7 @@ import { buildChecklist } from '../intelligence/checklist.js';
 import { recordOf } from '../intelligence/record.js';
 import { scoreCall } from '../intelligence/scoring.js';
 import { truthRows } from '../intelligence/truth.js';
+import type { StoredCall } from '../db/calls.js';
 import type { Database } from '../db/database.js';
 import type { CallDetail, CallReview } from '../protocol/api.js';
 import { ScenarioInput } from '../protocol/scenario.js';
@@ -15,12 +16,10 @@ async function scenarioOf(db: Database, scenarioId: string): Promise<ScenarioInp
 }
 
 /** Scores an ended call against its scenario and stores the metrics and total; returns the total. */
-export async function scoreStoredCall(db: Database, callId: string): Promise<number | null> {
-  const call = await db.calls.get(callId);
-  if (!call || call.status === 'ringing' || call.status === 'active') return null;
+export async function scoreStoredCall(db: Database, call: StoredCall): Promise<number> {
   const score = scoreCall(recordOf(call, await scenarioOf(db, call.scenario.id)));
   await db.calls.saveScore(
-    callId,
+    call.id,
     score.total,
     score.metrics.map(({ rubricItem, label, passed, score, maxScore, evidence }) => ({ rubricItem, passed, score, maxScore, evidence: { label, items: evidence } })),
   );

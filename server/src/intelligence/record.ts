@@ -5,11 +5,11 @@ import { ENTITY_TYPES, type CallRecord, type EntityType, type Segment } from './
 // A stored call as the checklist and scoring read it: every time in ms since the call's media
 // (and its recording) started, so the review can seek the recording to any evidence.
 
-type StoredCall = Pick<CallDetail, 'transcript' | 'entities' | 'events' | 'mediaStartedAt' | 'startedAt' | 'endedAt'>;
+type StoredParts = Pick<CallDetail, 'transcript' | 'entities' | 'events' | 'mediaStartedAt' | 'startedAt' | 'endedAt'>;
 
 const isEntityType = (type: string): type is EntityType => (ENTITY_TYPES as readonly string[]).includes(type);
 
-export function recordOf(call: StoredCall, scenario: ScenarioInput): CallRecord {
+export function recordOf(call: StoredParts, scenario: ScenarioInput): CallRecord {
   const origin = Date.parse(call.mediaStartedAt ?? call.startedAt);
   const msOf = (iso: string) => Math.max(0, Date.parse(iso) - origin);
   const segments: Segment[] = call.transcript

@@ -360,11 +360,14 @@ export class LiveCalls {
   }
 
   async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; reason?: string }): Promise<void> {
-    // Scored from what was stored, so a lost call is scored on what it got to.
-    await scoreStoredCall(this.#o.db, callId).catch((error: unknown) => this.#o.logger.error({ err: error, callId }, 'call could not be scored'));
     const record = await this.#o.db.calls.get(callId);
     if (!record) return;
-    this.#o.notifier.callUpdated(record);
+    // Scored from what was stored, so a lost call is scored on what it got to.
+    const score = await scoreStoredCall(this.#o.db, record).catch((error: unknown) => {
+      this.#o.logger.error({ err: error, callId }, 'call could not be scored');
+      return record.score;
+    });
+    this.#o.notifier.callUpdated({ ...record, score });
     const endEvent = record.events.findLast((e) => e.type === 'end');
     if (endEvent) this.#o.notifier.callEvent(callId, endEvent);
     if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
