@@ -10,6 +10,7 @@ import { EventsList } from '../EventsList/EventsList.js';
 import { Softphone } from '../Softphone/Softphone.js';
 import { Transcript } from '../Transcript/Transcript.js';
 import { TypeLine } from '../TypeLine/TypeLine.js';
+import { PageLoading } from '../PageLoading/PageLoading.js';
 
 export function CallPage() {
   const { params } = useRoute();
@@ -27,17 +28,7 @@ export function CallPage() {
   }, [store, aids]);
 
   if (!call) {
-    return (
-      <section class="page">
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p role="status">Loading call…</p>
-        )}
-      </section>
-    );
+    return <PageLoading error={error} what="call" />;
   }
 
   // A trainee learns what the emergency is from the caller, not from the scenario title.

@@ -2,6 +2,7 @@ import { useRoute } from 'preact-iso';
 import { formatDateTime, formatScore } from '../../format.js';
 import { useHistoryStore, useStores } from '../../state/context.js';
 import { ScoreChart } from './ScoreChart.js';
+import { PageLoading } from '../PageLoading/PageLoading.js';
 
 /** A trainee's scores over time: one small chart per kind of emergency, then every call. */
 export function HistoryPage() {
@@ -12,17 +13,7 @@ export function HistoryPage() {
   const error = store.error.value;
 
   if (!history) {
-    return (
-      <section class="page">
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p role="status">Loading history…</p>
-        )}
-      </section>
-    );
+    return <PageLoading error={error} what="history" />;
   }
 
   const own = session.me.value?.id === history.trainee.id;

@@ -14,6 +14,7 @@ import { ReviewTranscript } from './ReviewTranscript.js';
 import { ScoreCard } from './ScoreCard.js';
 import { Timeline, timedEvents } from './Timeline.js';
 import { TruthTable } from './TruthTable.js';
+import { PageLoading } from '../PageLoading/PageLoading.js';
 
 /** How long the call ran on the recording's clock: the recording, or the last thing that happened. */
 function durationOf(call: CallDetail, origin: number): number {
@@ -115,17 +116,7 @@ export function ReviewPage() {
   const player = usePlayerStore();
   const review = store.review.value;
   if (!review) {
-    return (
-      <section class="page">
-        {store.error.value ? (
-          <p class="error" role="alert">
-            {store.error.value}
-          </p>
-        ) : (
-          <p role="status">Loading review…</p>
-        )}
-      </section>
-    );
+    return <PageLoading error={store.error.value} what="review" />;
   }
   return <Review review={review} player={player} />;
 }

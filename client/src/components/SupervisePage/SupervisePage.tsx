@@ -11,6 +11,7 @@ import { Softphone } from '../Softphone/Softphone.js';
 import { SteerPanel } from '../SteerPanel/SteerPanel.js';
 import { Transcript } from '../Transcript/Transcript.js';
 import { SupervisionControls } from './SupervisionControls.js';
+import { PageLoading } from '../PageLoading/PageLoading.js';
 
 /**
  * Someone from the floor in a live call: the trainee's line as they see it (read-only), the
@@ -34,17 +35,7 @@ export function SupervisePage() {
   }, [call !== null, live]);
 
   if (!call) {
-    return (
-      <section class="page">
-        {store.error.value ? (
-          <p class="error" role="alert">
-            {store.error.value}
-          </p>
-        ) : (
-          <p role="status">Loading call…</p>
-        )}
-      </section>
-    );
+    return <PageLoading error={store.error.value} what="call" />;
   }
 
   const checklist = store.checklist.value;
