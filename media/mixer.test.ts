@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from './clock.js';
+import { FakeClock } from './testing/fake-clock.js';
 import { LineMixer } from './mixer.js';
-
-/** A clock that only moves when told; timers fire in time order. */
-class FakeClock implements Clock {
-  t = 0;
-  #timers = new Map<number, { at: number; fn: () => void }>();
-  #nextId = 1;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = this.#nextId++;
-    this.#timers.set(id, { at: this.t + ms, fn });
-    return id;
-  };
-  clearTimeout = (id: unknown) => void this.#timers.delete(id as number);
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const next = [...this.#timers.entries()].filter(([, x]) => x.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!next) break;
-      this.#timers.delete(next[0]);
-      this.t = Math.max(this.t, next[1].at);
-      next[1].fn();
-    }
-    this.t = end;
-  }
-}
 
 const constant = (value: number, samples = 320) => new Int16Array(samples).fill(value);
 

@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from './testing/fake-clock.js';
 import { InvalidStateError, QueueFullError } from './errors.js';
 import { OpusEncoder } from './opus.js';
-import type { Clock } from './clock.js';
 import { CodecPool } from './codec-pool.js';
 import { Pacer, type PacerOptions } from './pacer.js';
 import { parseRtp } from './rtp.js';
 import { speechLike } from './testing/signals.js';
-
-/** A clock that only moves when told; timers fire in time order. */
-class FakeClock implements Clock {
-  t = 1000;
-  #timers = new Map<number, { at: number; fn: () => void }>();
-  #nextId = 1;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = this.#nextId++;
-    this.#timers.set(id, { at: this.t + ms, fn });
-    return id;
-  };
-  clearTimeout = (id: unknown) => void this.#timers.delete(id as number);
-  /** Moves time forward, running each timer at its own time. */
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const next = [...this.#timers.entries()].filter(([, x]) => x.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!next) break;
-      this.#timers.delete(next[0]);
-      this.t = Math.max(this.t, next[1].at);
-      next[1].fn();
-    }
-    this.t = end;
-  }
-  /** The event loop was blocked: time jumps, then overdue timers fire late. */
-  stall(ms: number): void {
-    this.t += ms;
-    this.advance(0);
-  }
-}
 
 /** Frames whose samples all hold the frame's number, so a packet shows which frame it carries. */
 function numbered(frames: number, lastFrameSamples = 320): Int16Array {
@@ -46,7 +15,7 @@ function numbered(frames: number, lastFrameSamples = 320): Int16Array {
 }
 
 function setup(extra: Partial<PacerOptions> = {}) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1000);
   const sent: { at: number; seq: number; ts: number; marker: boolean; frame: number; pt: number; ssrc: number }[] = [];
   const events: string[] = [];
   const pacer = new Pacer({
