@@ -7,6 +7,7 @@ import type { CallDetail, CallEventView, CallMode, CallReview, CallSummary, Page
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import type { RecordingStorage } from '../storage/storage.js';
 import { reviewOf } from './review.js';
+import { traineeSees } from './visibility.js';
 
 // Calls as the API sees them: who may start, see and end which call. Every path that
 // reads or changes a call goes through here, for REST and socket events alike.
@@ -100,12 +101,8 @@ export class CallService {
     const call = await this.db.calls.get(id);
     if (!call || !CallService.canSee(principal, call.trainee.id)) throw new NotFoundError('call', id);
     if (principal.userId !== call.trainee.id) return call;
-    const live = call.status === 'ringing' || call.status === 'active';
-    const hidden = (e: StoredCall['events'][number]) => {
-      const mode = e.type === 'leave' ? (e.data as { mode?: string } | null)?.mode : e.type;
-      return (mode === 'monitor' && !this.showMonitored) || (e.type === 'steer' && live);
-    };
-    return { ...call, events: call.events.filter((e) => !hidden(e)) };
+    const policy = { showMonitored: this.showMonitored, live: call.status === 'ringing' || call.status === 'active' };
+    return { ...call, events: call.events.filter((e) => traineeSees(e, policy)) };
   }
 
   async #traineeFor(principal: Principal, requested: string | undefined): Promise<string> {

@@ -2,6 +2,7 @@ import { backgroundLoop, type Background } from '../../../media/background.js';
 import type { Voice } from '../../../media/bridge.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Database } from '../db/database.js';
+import { traineeSees } from '../calls/visibility.js';
 import { BadRequestError, ConflictError } from '../errors.js';
 import type { SteerCommand } from '../protocol/steer.js';
 import type { LiveCall } from './live-call.js';
@@ -33,7 +34,7 @@ export class Steering {
     if (call.state.status !== 'active') throw new ConflictError('the caller can be steered once the call is answered');
     // Stored first: a hang-up ends the call, and its steer must come before its end.
     const event = await this.#deps.db.calls.addEvent(call.callId, 'steer', peer.principal.userId, steer);
-    this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, false);
+    this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: false, live: true }));
     call.intelligence.event('steer', steer);
     switch (steer.action) {
       case 'hangUp':

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
+import { traineeSees } from '../calls/visibility.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import type { CallEventView } from '../protocol/api.js';
 import type { SupervisionMode, SupervisionState } from '../protocol/media.js';
@@ -68,7 +69,7 @@ export class Supervision {
     }
     await call.room.setSupervision(peer.id, mode);
     call.supervisors.set(peer.id, { peer, mode, since: new Date() });
-    await this.#record(call, peer, mode, { from: current?.mode ?? null }, mode !== 'monitor');
+    await this.#record(call, peer, mode, { from: current?.mode ?? null });
     return this.#changed(call);
   }
 
@@ -77,16 +78,14 @@ export class Supervision {
     const current = call.supervisors.get(peerId);
     if (!current) return this.state(call);
     call.supervisors.delete(peerId);
-    await this.#record(call, current.peer, 'leave', { mode: current.mode, reason }, current.mode !== 'monitor');
+    await this.#record(call, current.peer, 'leave', { mode: current.mode, reason });
     return this.#changed(call);
   }
 
-  // Silent monitoring (starting it, switching back to it) reaches the trainee only under the
-  // SHOW_MONITORED policy; a coach or a barge they hear anyway, and so its start and end.
-  async #record(call: LiveCall, peer: Peer, type: SupervisionMode | 'leave', data: Record<string, string | null>, audible: boolean): Promise<void> {
+  async #record(call: LiveCall, peer: Peer, type: SupervisionMode | 'leave', data: Record<string, string | null>): Promise<void> {
     const event = await this.#deps.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
     call.intelligence.event(type, data);
-    this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, audible || this.#deps.showMonitored);
+    this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: this.#deps.showMonitored, live: true }));
   }
 
   #changed(call: LiveCall): SupervisionState {
