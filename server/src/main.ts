@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config/config.js';
 import { loadOrCreateLocalSecret } from './config/local-secrets.js';
-import { EmbeddedDatabase } from './db/embedded.js';
+import { EmbeddedDatabase, EmbeddedDatabaseError } from './db/embedded.js';
 import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
 import { createLogger } from './logger.js';
@@ -63,7 +63,13 @@ try {
   lines.push('  Press Ctrl-C to stop.\n');
   process.stderr.write(lines.join('\n') + '\n');
 } catch (error) {
-  logger.fatal({ err: error }, 'ringdown failed to start');
+  if (error instanceof EmbeddedDatabaseError) {
+    // The operator's problem, not a bug: what went wrong and what to do, without a stack.
+    logger.fatal({ error: error.message }, 'the embedded database did not start');
+    process.stderr.write(`\n  ringdown could not start its embedded PostgreSQL: ${error.message}\n  What to do: ${error.hint}.\n\n`);
+  } else {
+    logger.fatal({ err: error }, 'ringdown failed to start');
+  }
   await server?.close().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(1);
