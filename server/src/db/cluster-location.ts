@@ -55,7 +55,7 @@ export async function packagedBinaries(): Promise<string> {
 
 export async function locateCluster(
   dataDir: string,
-  opts: { binaries: string; systemDir: string },
+  opts: { binaries: string; systemDir: string; warn: (message: string) => void },
 ): Promise<ClusterLocation> {
   if (!(await exists(path.join(opts.binaries, 'bin/postgres')))) {
     throw new EmbeddedDatabaseError(`no PostgreSQL binaries in ${opts.binaries}`, 'run `npm ci` in the clone');
@@ -68,7 +68,7 @@ export async function locateCluster(
   const clusters = path.join(opts.systemDir, 'clusters');
   await ownedFolder(clusters, 0o710, runAs.gid);
   const dir = path.join(clusters, clusterName(dataDir));
-  await linkDataFolder(dataDir, dir);
+  await linkDataFolder(dataDir, dir, opts.warn);
   return { dir, binDir, runAs };
 }
 
@@ -111,10 +111,12 @@ async function installBinaries(source: string, systemDir: string, gid: number): 
  * Points the data folder at its cluster. A link to another cluster (a copied clone's) is
  * replaced; a cluster left in the data folder by an older ringdown is moved out to its place.
  */
-async function linkDataFolder(dataDir: string, cluster: string): Promise<void> {
+async function linkDataFolder(dataDir: string, cluster: string, warn: (message: string) => void): Promise<void> {
   const current = await lstat(dataDir).catch(() => undefined);
   if (current?.isSymbolicLink()) {
-    if ((await readlink(dataDir)) === cluster) return;
+    const target = await readlink(dataDir);
+    if (target === cluster) return;
+    warn(`${dataDir} linked to ${target}, the cluster of the folder it was copied or moved from; it gets its own, and ${target} is left as it was`);
     await rm(dataDir);
   } else if (current?.isDirectory()) {
     const entries = await readdir(dataDir);

@@ -76,7 +76,7 @@ export class EmbeddedDatabase {
   static async #start(opts: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     const logger = opts.logger ?? silent;
     const dataDir = path.resolve(opts.dataDir);
-    const location = await locateCluster(dataDir, { binaries: opts.binaries ?? (await packagedBinaries()), systemDir: opts.systemDir ?? SYSTEM_DIR });
+    const location = await locateCluster(dataDir, { binaries: opts.binaries ?? (await packagedBinaries()), systemDir: opts.systemDir ?? SYSTEM_DIR, warn: (message) => logger.warn(message) });
     if (!(await exists(path.join(location.dir, 'PG_VERSION')))) await initialise(location, logger);
     const password = (await readFile(path.join(location.dir, PASSWORD_FILE), 'utf8').catch(() => LEGACY_PASSWORD)).trim();
 
@@ -162,9 +162,11 @@ async function initialise(location: ClusterLocation, logger: DatabaseLogger): Pr
     initdb.stderr!.on('data', (chunk: Buffer) => forwardLog(chunk.toString(), recent, logger));
     const [code] = (await onceExited(initdb)) as [number | null];
     if (code !== 0) throw new Error(`initdb exited with ${code}`);
-    await rm(location.dir, { recursive: true, force: true });
-    await rename(data, location.dir);
-    await writeFile(path.join(location.dir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+    await writeFile(path.join(data, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+    // Replaces an empty folder; fails if a concurrent start got there first, and then its cluster serves.
+    await rename(data, location.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    });
   } catch (error) {
     throw new EmbeddedDatabaseError(`initdb failed for ${location.dir}: ${reasonOf(error)}\n${recent.join('\n')}`, 'read the lines above, or set DATABASE_URL to use an external PostgreSQL instead');
   } finally {
