@@ -197,12 +197,15 @@ async function startPostmaster(location: ClusterLocation, port: number, recent: 
   return postmaster;
 }
 
-/** Runs a PostgreSQL program as the cluster's OS user, from a folder that user may enter. */
+/**
+ * Runs a PostgreSQL program as the cluster's OS user, from a folder that user may enter, with
+ * none of ringdown's environment (its secrets would be readable by that user in /proc).
+ */
 function spawnAs(location: ClusterLocation, program: 'initdb' | 'postgres', args: string[]): ChildProcess {
   return spawn(path.join(location.binDir, program), args, {
     ...location.runAs,
     cwd: path.dirname(location.dir),
-    env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    env: { LC_ALL: 'C.UTF-8' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
