@@ -30,8 +30,11 @@ async function shutdown(signal: string): Promise<void> {
   clearTimeout(force);
   process.exit(0);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// Ctrl-C reaches this process twice (from the terminal, and relayed by tsx): the second must
+// not cut the first's shutdown short.
+let shuttingDown: Promise<void> | undefined;
+process.on('SIGINT', () => void (shuttingDown ??= shutdown('SIGINT')));
+process.on('SIGTERM', () => void (shuttingDown ??= shutdown('SIGTERM')));
 
 try {
   if (!config.databaseUrl) {

@@ -84,7 +84,8 @@ function listen(): Promise<Server> {
   });
 }
 
-describe('EmbeddedDatabase', () => {
+// Each test makes a cluster, and the first one started by root copies the binaries (60 MB).
+describe('EmbeddedDatabase', { timeout: 60_000 }, () => {
   it('initialises a cluster in an empty folder, serves the ringdown database and leaves no process after stop', async () => {
     const db = await start();
     expect(db.url).toMatch(new RegExp(`^postgresql://ringdown:[^@]+@127\\.0\\.0\\.1:${db.port}/ringdown$`));
@@ -170,7 +171,7 @@ describe('EmbeddedDatabase', () => {
   });
 });
 
-describe.runIf(process.getuid?.() === 0)('EmbeddedDatabase started by root', () => {
+describe.runIf(process.getuid?.() === 0)('EmbeddedDatabase started by root', { timeout: 60_000 }, () => {
   /** The mode of each folder, as `stat -c %a` prints it. */
   async function modes(folders: string[]): Promise<Record<string, string>> {
     return Object.fromEntries(await Promise.all(folders.map(async (f) => [f, ((await stat(f)).mode & 0o7777).toString(8)])));
