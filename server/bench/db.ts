@@ -17,7 +17,7 @@ const ITERATIONS = 300;
 const TARGET_P99_MS = 50;
 
 const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-bench-db-'));
-const embedded = await EmbeddedDatabase.start({ dataDir: path.join(dir, 'pg'), port: 54400 + Math.floor(Math.random() * 500) });
+const embedded = await EmbeddedDatabase.start({ dataDir: path.join(dir, 'pg') });
 try {
   await applyMigrations(embedded.url);
   const db = new Database(embedded.url);
@@ -64,7 +64,7 @@ try {
   await db.close();
   process.exitCode = failed ? 1 : 0;
 } finally {
-  await embedded.stop();
+  await embedded.destroy();
   await rm(dir, { recursive: true, force: true });
 }
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from './config/config.js';
 import { loadOrCreateLocalSecret } from './config/local-secrets.js';
-import { EmbeddedDatabase } from './db/embedded.js';
+import { EmbeddedDatabase, EmbeddedDatabaseError } from './db/embedded.js';
 import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
 import { createLogger } from './logger.js';
@@ -30,8 +30,11 @@ async function shutdown(signal: string): Promise<void> {
   clearTimeout(force);
   process.exit(0);
 }
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// Ctrl-C reaches this process twice (from the terminal, and relayed by tsx): the second must
+// not cut the first's shutdown short.
+let shuttingDown: Promise<void> | undefined;
+process.on('SIGINT', () => void (shuttingDown ??= shutdown('SIGINT')));
+process.on('SIGTERM', () => void (shuttingDown ??= shutdown('SIGTERM')));
 
 try {
   if (!config.databaseUrl) {
@@ -63,7 +66,13 @@ try {
   lines.push('  Press Ctrl-C to stop.\n');
   process.stderr.write(lines.join('\n') + '\n');
 } catch (error) {
-  logger.fatal({ err: error }, 'ringdown failed to start');
+  if (error instanceof EmbeddedDatabaseError) {
+    // The operator's problem, not a bug: what went wrong and what to do, without a stack.
+    logger.fatal({ error: error.message }, 'the embedded database did not start');
+    process.stderr.write(`\n  ringdown could not start its embedded PostgreSQL: ${error.message}\n  What to do: ${error.hint}.\n\n`);
+  } else {
+    logger.fatal({ err: error }, 'ringdown failed to start');
+  }
   await server?.close().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(1);

