@@ -87,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     dataDir: config.dataDir,
     logger: logger.child({ module: 'live' }),
     reconnectGraceMs: config.reconnectGraceMs,
+    mediaConnectTimeoutMs: config.mediaConnectTimeoutMs,
     showMonitored: config.showMonitored,
   });
   const recovered = await live.recover();
