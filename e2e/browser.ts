@@ -10,9 +10,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const run = promisify(execFile);
 
-export async function launchBrowser(fakeMicWav: string): Promise<Browser> {
+/** `executablePath`: another way to start the same Chromium (e.g. inside a network namespace). */
+export async function launchBrowser(fakeMicWav: string, executablePath = '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',

@@ -24,7 +24,7 @@ import { FloorBoard } from './live/floor.js';
 import { LiveCalls } from './live/live-calls.js';
 import { rooms } from './protocol/socket.js';
 import { createSignalling, socketNotifier, type SignallingServer } from './signalling/signalling.js';
-import type { ListenIp } from './sfu/room.js';
+import { listenIpsFor } from './sfu/listen-ips.js';
 import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
@@ -80,10 +80,14 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     createCaller: (scenario, seed, now) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, now }),
     synthesizer,
     notifier,
-    listenIps: listenIpsFor(config),
+    listenIps: listenIpsFor(
+      { host: config.host, announcedIp: config.mediasoup.announcedIp, loopbackOnly: config.mediasoup.loopbackOnly },
+      Object.values(networkInterfaces()).flat().filter((i) => i !== undefined),
+    ),
     dataDir: config.dataDir,
     logger: logger.child({ module: 'live' }),
     reconnectGraceMs: config.reconnectGraceMs,
+    mediaConnectTimeoutMs: config.mediaConnectTimeoutMs,
     showMonitored: config.showMonitored,
   });
   const recovered = await live.recover();
@@ -144,16 +148,6 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
         await state.close();
       })()),
   };
-}
-
-/** Where WebRTC listens: loopback for a local server, every interface (announcing one) otherwise. */
-function listenIpsFor(config: Config): ListenIp[] {
-  if (isLoopback(config.host)) return [{ ip: '127.0.0.1', announcedIp: config.mediasoup.announcedIp }];
-  const wildcard = config.host === '0.0.0.0' || config.host === '::';
-  const external = Object.values(networkInterfaces())
-    .flat()
-    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-  return [{ ip: wildcard ? '0.0.0.0' : config.host, announcedIp: config.mediasoup.announcedIp ?? (wildcard ? external : undefined) }];
 }
 
 async function createStorage(config: Config, signer: UrlSigner): Promise<RecordingStorage> {

@@ -35,6 +35,8 @@ export async function startTestServer(options: { redis?: boolean; env?: Record<s
     PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    // Tests never send media to this machine's real interfaces (see e2e/netns for a machine of their own).
+    RTC_LOOPBACK_ONLY: 'true',
     DATABASE_URL: inject('databaseUrl'),
     ...(options.redis ? { REDIS_URL: inject('redisUrl') } : {}),
     ...options.env,

@@ -220,6 +220,20 @@ export class CallMedia extends enhancedEvents.EnhancedEventEmitter<CallMediaEven
     return out;
   }
 
+  /** RTP audio bytes this page has sent and received so far, as its WebRTC stats report them. */
+  async audioBytes(): Promise<{ sent: number; received: number }> {
+    const bytes = { sent: 0, received: 0 };
+    for (const t of [this.#send, this.#recv]) {
+      if (!t || t.closed) continue;
+      (await t.getStats()).forEach((s: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number }) => {
+        if (s.kind !== 'audio') return;
+        if (s.type === 'outbound-rtp') bytes.sent += s.bytesSent ?? 0;
+        if (s.type === 'inbound-rtp') bytes.received += s.bytesReceived ?? 0;
+      });
+    }
+    return bytes;
+  }
+
   override close(): void {
     if (this.#closed) return;
     this.#closed = true;

@@ -1,6 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import { errorMessage } from '../api.js';
-import type { Agency, CallState, ConsumerOptions, TrackSource } from '../protocol.js';
+import { MEDIA_FAILED_OUTCOME, type Agency, type CallState, type ConsumerOptions, type TrackSource } from '../protocol.js';
 import { CallMedia, type MediaConnectionState } from '../rtc/media.js';
 import { isOver, type CallStore } from './call.js';
 import { callTimes } from './callTimes.js';
@@ -17,6 +17,8 @@ export type { CallTimes } from './callTimes.js';
 export { micErrorMessage } from './microphones.js';
 
 const TICK_MS = 250;
+/** Audio normally connects within a second or two of answering; after this the trainee is told why not. */
+const MEDIA_PATIENCE_MS = 4000;
 
 const isOverState = (s: CallState) => s.status === 'ended' || s.status === 'failed' || s.transfer?.stage === 'completed';
 
@@ -52,6 +54,17 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
   const status = computed(() => (lost.value !== null ? 'failed' : (state.value?.status ?? detail.value?.status ?? 'ringing')));
   const live = computed(() => (status.value === 'ringing' || status.value === 'active') && !lost.value && endedLocally.value === null);
   const times = computed(() => (detail.value ? callTimes(detail.value, state.value, answeredLocally.value, endedLocally.value, now.value) : null));
+  /**
+   * The trainee's audio cannot connect: 'waiting' once an answered call has gone a few
+   * seconds without it (the caller waits; the server ends the call if it never comes),
+   * 'failed' once the call ended as the technical failure that causes.
+   */
+  const mediaTrouble = computed<'none' | 'waiting' | 'failed'>(() => {
+    if (detail.value?.outcome === MEDIA_FAILED_OUTCOME) return 'failed';
+    const t = times.value;
+    const waiting = live.value && canControl.value && t?.answered && t.talkMs > MEDIA_PATIENCE_MS && connectionState.value !== 'connected';
+    return waiting ? 'waiting' : 'none';
+  });
   /** The simulated caller as the console shows it, while the line is up. */
   const caller = computed(() => (live.value ? (state.value?.caller ?? null) : null));
   const callerLevel = createCallerLevel(callId, connection);
@@ -207,6 +220,7 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     devices,
     deviceId,
     connectionState,
+    mediaTrouble,
     times,
     error,
     lost,

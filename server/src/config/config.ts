@@ -60,8 +60,15 @@ const EnvSchema = z
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(40999),
     /** The address put in ICE candidates; defaults to the bound host's address. */
     RTC_ANNOUNCED_IP: optionalString,
+    /**
+     * On localhost, keep media on 127.0.0.1 alone instead of also listening on this machine's
+     * own address (which Firefox needs: it never pairs its address with a loopback candidate).
+     */
+    RTC_LOOPBACK_ONLY: bool.default(false),
     /** How long a trainee whose browser dropped may take to come back before the call is lost. */
     RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+    /** How long an answered call waits for the trainee's audio to connect before it ends as a technical failure. */
+    MEDIA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     /** Centre policy: the trainee's softphone shows "monitored" while someone listens in silently. */
     SHOW_MONITORED: bool.default(false),
 
@@ -104,8 +111,9 @@ export type Config = Readonly<{
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
   llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined; speechModel: string | undefined } | undefined;
   coquiTtsUrl: string | undefined;
-  mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined };
+  mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined; loopbackOnly: boolean };
   reconnectGraceMs: number;
+  mediaConnectTimeoutMs: number;
   showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
@@ -161,8 +169,9 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
           }
         : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,
-    mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP },
+    mediasoup: { workerBin: e.MEDIASOUP_WORKER_BIN, rtcMinPort: e.RTC_MIN_PORT, rtcMaxPort: e.RTC_MAX_PORT, announcedIp: e.RTC_ANNOUNCED_IP, loopbackOnly: e.RTC_LOOPBACK_ONLY },
     reconnectGraceMs: e.RECONNECT_GRACE_MS,
+    mediaConnectTimeoutMs: e.MEDIA_CONNECT_TIMEOUT_MS,
     showMonitored: e.SHOW_MONITORED,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -14,6 +14,8 @@ export class LiveCall {
   readonly state: CallState;
   /** Ends the trainee's grace period after their browser vanished. */
   graceTimer: NodeJS.Timeout | undefined;
+  /** Ends an answered call whose trainee's audio never connected. */
+  mediaTimer: NodeJS.Timeout | undefined;
   agency: SimulatedParty | undefined;
   finishing: Promise<void> | undefined;
   /** Transcript writes under way: the call is not written as ended before they land. */

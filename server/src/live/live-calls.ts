@@ -8,7 +8,7 @@ import type { CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { CallMode, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
+import { MEDIA_FAILED_OUTCOME, type CallMode, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
@@ -56,9 +56,13 @@ export type LiveCallsOptions = {
   logger: Logger;
   /** How long a trainee whose browser vanished has to come back before the call is lost. */
   reconnectGraceMs: number;
+  /** How long an answered call waits for the trainee's audio to connect before it ends as a technical failure. */
+  mediaConnectTimeoutMs: number;
   /** The centre's policy: the trainee's softphone shows when someone monitors the call. */
   showMonitored?: boolean;
 };
+
+const MEDIA_FAILED_REASON = "the trainee's browser could not connect the call's audio (a technical failure: not scored)";
 
 const AGENCY_LINES: Record<Agency, string> = {
   fire: 'Riverton Fire dispatch, go ahead with your transfer.',
@@ -161,7 +165,7 @@ export class LiveCalls {
     if (!event) throw new ConflictError('the call is not ringing');
     call.state.status = 'active';
     call.intelligence.event('answer');
-    call.caller.pipeline.answer();
+    this.#answerWhenHeard(call);
     this.#o.notifier.callEvent(callId, event);
     const summary = await this.#o.db.calls.getSummary(callId);
     if (summary) this.#o.notifier.callUpdated(summary);
@@ -285,6 +289,7 @@ export class LiveCalls {
     const call = await pending;
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
+      clearTimeout(call.mediaTimer);
       const log = this.#o.logger.child({ callId });
       const heldMs = call.endHold();
       if (heldMs) await this.#o.db.calls.addHoldTime(callId, heldMs);
@@ -351,6 +356,26 @@ export class LiveCalls {
     });
   }
 
+  /**
+   * The caller picks up only once the trainee's audio path is up: over a dead line it would
+   * talk to nobody and escalate ("Hello?! Are you there?!") at a trainee who cannot hear it.
+   * A line that never comes up ends the call as a technical failure, which is not scored.
+   */
+  #answerWhenHeard(call: LiveCall): void {
+    if (call.room.traineeMediaConnected) return call.caller.pipeline.answer();
+    const onMedia = (connected: boolean) => {
+      if (!connected) return;
+      call.room.off('traineeMedia', onMedia);
+      clearTimeout(call.mediaTimer);
+      if (call.live) call.caller.pipeline.answer();
+    };
+    call.room.on('traineeMedia', onMedia);
+    call.mediaTimer = setTimeout(() => {
+      call.room.off('traineeMedia', onMedia);
+      void this.finish(call.callId, { status: 'failed', outcome: MEDIA_FAILED_OUTCOME, reason: MEDIA_FAILED_REASON, actorId: null });
+    }, this.#o.mediaConnectTimeoutMs);
+  }
+
   /** Stores the control as a call event and tells the call's sockets. */
   async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
     const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
@@ -359,14 +384,18 @@ export class LiveCalls {
     this.#o.notifier.callState(call.state);
   }
 
-  async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; reason?: string }): Promise<void> {
+  async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string }): Promise<void> {
     const record = await this.#o.db.calls.get(callId);
     if (!record) return;
-    // Scored from what was stored, so a lost call is scored on what it got to.
-    const score = await scoreStoredCall(this.#o.db, record).catch((error: unknown) => {
-      this.#o.logger.error({ err: error, callId }, 'call could not be scored');
-      return record.score;
-    });
+    // Scored from what was stored, so a lost call is scored on what it got to; a technical
+    // failure is the system's fault, not the trainee's, and stays out of their history.
+    const score =
+      end.outcome === MEDIA_FAILED_OUTCOME
+        ? null
+        : await scoreStoredCall(this.#o.db, record).catch((error: unknown) => {
+            this.#o.logger.error({ err: error, callId }, 'call could not be scored');
+            return record.score;
+          });
     this.#o.notifier.callUpdated({ ...record, score });
     const endEvent = record.events.findLast((e) => e.type === 'end');
     if (endEvent) this.#o.notifier.callEvent(callId, endEvent);

@@ -39,6 +39,12 @@ export type ScenarioDetail = ScenarioInput & { createdAt: string; updatedAt: str
 
 export type CallStatus = 'ringing' | 'active' | 'ended' | 'failed';
 
+/**
+ * The outcome of a call whose trainee's audio never connected: a technical failure (status
+ * failed), not scored and kept out of the trainee's history.
+ */
+export const MEDIA_FAILED_OUTCOME = 'media_failed';
+
 export type CallSummary = {
   id: string;
   status: CallStatus;

@@ -21,6 +21,8 @@ export type CallRoomEvents = {
   /** A track this peer may now hear, after it first consumed: it must consume this one too. */
   newConsumer: [peerId: string, consumer: ConsumerOptions];
   consumerClosed: [peerId: string, consumerId: string];
+  /** The trainee's audio path (their send transport) came up or went down. */
+  traineeMedia: [connected: boolean];
   /** The worker under this call died: the call cannot go on. */
   workerClosed: [];
 };
@@ -38,6 +40,7 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
   #traineeTap: Consumer | undefined;
   #traineeMuted = false;
   #onHold = false;
+  #traineeMediaUp = false;
   #closed = false;
   /** Consumers are added and closed one change at a time, so none is made twice. */
   #changes: Promise<unknown> = Promise.resolve();
@@ -61,6 +64,11 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** Whether the trainee's microphone can reach the call now: ICE and DTLS up on their send transport. */
+  get traineeMediaConnected(): boolean {
+    return this.#traineeMediaUp;
   }
 
   get peerCount(): number {
@@ -253,7 +261,31 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
       throw new RoomError('the peer left while its transport was made');
     }
     peer.transports.set(transport.id, { transport, direction });
-    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    transport.observer.once('close', () => {
+      peer.transports.delete(transport.id);
+      this.#checkTraineeMedia();
+    });
+    if (peer.kind === 'trainee' && direction === 'send' && 'dtlsState' in transport) {
+      transport.on('icestatechange', () => this.#checkTraineeMedia());
+      transport.on('dtlsstatechange', () => this.#checkTraineeMedia());
+    }
+    this.#checkTraineeMedia();
+  }
+
+  /** A PlainTransport (a test's or a benchmark's stand-in browser) has no ICE: it is up once made. */
+  #checkTraineeMedia(): void {
+    const up = [...this.#peers.values()].some(
+      (peer) =>
+        peer.kind === 'trainee' &&
+        [...peer.transports.values()].some(({ transport, direction }) => {
+          if (direction !== 'send' || transport.closed) return false;
+          if (!('dtlsState' in transport)) return true;
+          return transport.dtlsState === 'connected' && (transport.iceState === 'connected' || transport.iceState === 'completed');
+        }),
+    );
+    if (up === this.#traineeMediaUp || this.#closed) return;
+    this.#traineeMediaUp = up;
+    this.emit('traineeMedia', up);
   }
 
   #change<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Client as MinioClient } from 'minio';
@@ -22,10 +21,12 @@ export function recordingKey(callId: string, at: Date = new Date()): string {
 }
 
 const KEY_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9/_.-]{0,300}$/;
+/** A key stays under the storage root: no empty, `.` or `..` parts. */
+export function isStorageKey(key: string): boolean {
+  return KEY_PATTERN.test(key) && !key.split('/').some((part) => part === '..' || part === '.' || part === '');
+}
 function checkKey(key: string): void {
-  if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-    throw new TypeError(`invalid storage key: ${key}`);
-  }
+  if (!isStorageKey(key)) throw new TypeError(`invalid storage key: ${key}`);
 }
 
 /** HMAC-signed URLs for files the server serves itself: `/files/{key}?expires=...&sig=...`. */
@@ -82,11 +83,6 @@ export class LocalStorage implements RecordingStorage {
   async ping(): Promise<void> {
     await mkdir(this.root, { recursive: true });
     await access(this.root);
-  }
-
-  /** Opens a file for the HTTP route; the route has verified the signature. */
-  read(key: string) {
-    return createReadStream(this.pathOf(key));
   }
 }
 

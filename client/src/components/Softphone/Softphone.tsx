@@ -5,6 +5,7 @@ import type { SoftphoneStore } from '../../state/softphone.js';
 import { AliDisplay } from '../AliDisplay/AliDisplay.js';
 import { CallerStatus } from '../CallerStatus/CallerStatus.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
+import { MediaTrouble } from './MediaTrouble.js';
 import { PhoneControls } from './PhoneControls.js';
 
 /** Ringing time until answered, then talk time; frozen at the end of the call. */
@@ -113,6 +114,7 @@ export function Softphone({ call, phone }: { call: CallDetail; phone: SoftphoneS
         <CallTimer phone={phone} />
       </div>
       <LineBanners phone={phone} />
+      <MediaTrouble phone={phone} />
       {caller && <CallerStatus caller={caller} />}
       <AliDisplay ani={call.ani} ali={call.ali} />
       {phone.canControl.value && !isOver(call) && <PhoneControls phone={phone} />}
