@@ -120,22 +120,7 @@ describe('request bodies', () => {
 });
 
 describe('scenarios', () => {
-  it('lists summaries to any role, without the ground truth', async () => {
-    const res = await server.api('GET', '/api/v1/scenarios', { cookie: traineeCookie });
-    expect(res.status).toBe(200);
-    const mine = res.body.find((s: { id: string }) => s.id === scenarioId);
-    expect(mine).toEqual({ id: scenarioId, title: 'Kitchen fire, caller outside', nature: 'fire', difficulty: 2, summary: expect.any(String) });
-  });
-
-  it('shows the full scenario to instructors only', async () => {
-    expect((await server.api('GET', `/api/v1/scenarios/${scenarioId}`, { cookie: instructorCookie })).body.groundTruth.callerName).toBe('Dana Reyes');
-    for (const cookie of [traineeCookie, supervisorCookie]) {
-      const res = await server.api('GET', `/api/v1/scenarios/${scenarioId}`, { cookie });
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('forbidden');
-    }
-  });
-
+  // What each role reads of a scenario: scenario-visibility.test.ts.
   it('answers 404 for an unknown scenario', async () => {
     expect((await server.api('GET', '/api/v1/scenarios/no-such-thing', { cookie: instructorCookie })).status).toBe(404);
     expect((await server.api('PATCH', '/api/v1/scenarios/no-such-thing', { cookie: instructorCookie, body: { difficulty: 3 } })).status).toBe(404);

@@ -213,7 +213,10 @@ export const ScenarioInput = z.object({
   title: text(200),
   nature: Nature,
   difficulty: z.number().int().min(1).max(5),
+  /** What happens on the call, twists included: for staff, and for the trainee's review once the call is over. */
   summary: text(2000),
+  /** What the trainee is told before the call: the setting, nothing the call should make them find out. */
+  brief: text(300),
   ani: text(30),
   ali: AliData,
   groundTruth: GroundTruth,

@@ -59,6 +59,22 @@ function Summary({ call }: { call: CallDetail }) {
   );
 }
 
+/** What the trainee was told before the call, and what really happened once it is over. */
+function ScenarioBrief({ scenario }: { scenario: CallReview['scenario'] }) {
+  return (
+    <section class="panel scenario-brief" aria-labelledby="scenario-brief-title" data-testid="review-scenario">
+      <h2 id="scenario-brief-title">The scenario</h2>
+      <p>{scenario.brief}</p>
+      {scenario.summary && (
+        <>
+          <h3>What really happened</h3>
+          <p data-testid="review-scenario-summary">{scenario.summary}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** The recording with the call's events and the caller's emotion laid along it. */
 function Playback({ call, player }: { call: CallDetail; player: PlayerStore }) {
   const audio = useRef<HTMLAudioElement>(null);
@@ -93,6 +109,7 @@ function Review({ review, player }: { review: CallReview; player: PlayerStore })
         <StatusBadge status={call.status} />
       </div>
       <Summary call={call} />
+      <ScenarioBrief scenario={review.scenario} />
       <Playback call={call} player={player} />
       <div class="review-grid">
         <ReviewTranscript segments={call.transcript} entities={call.entities} positionMs={player.positionMs.value} playing={player.playing.value} onSeek={player.seek} />

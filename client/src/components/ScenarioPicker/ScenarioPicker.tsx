@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
-import type { CallMode, ScenarioSummary } from '../../protocol.js';
+import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 
 function Difficulty({ level }: { level: number }) {
@@ -16,7 +16,7 @@ function Difficulty({ level }: { level: number }) {
   );
 }
 
-function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioSummary; busy: boolean; onTake: () => void }) {
+function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioCardData; busy: boolean; onTake: () => void }) {
   const titleId = `scenario-${scenario.id}`;
   return (
     <article class="card scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
@@ -27,7 +27,7 @@ function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioSummary; b
           <Difficulty level={scenario.difficulty} />
         </div>
       </header>
-      <p>{scenario.summary}</p>
+      <p data-testid="scenario-brief">{scenario.brief}</p>
       <button type="button" class="btn btn-primary" data-testid="take-call" disabled={busy} onClick={onTake}>
         {busy ? 'Connecting…' : 'Take call'}
       </button>
