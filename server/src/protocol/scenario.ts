@@ -71,6 +71,8 @@ export const Persona = z.object({
   behaviours: z.array(CallerBehaviour).max(6).optional(),
   /** What the caller keeps coming back to instead of answering, in their words. */
   worries: z.array(text(300)).max(10).optional(),
+  /** How long (ms) the caller bears a silent line when upset before speaking up; read from the temperament when absent. */
+  patienceMs: z.number().int().min(1000).max(60_000).optional(),
 });
 export type Persona = z.infer<typeof Persona>;
 
