@@ -4,6 +4,7 @@ import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
 import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
+import { natureText } from '../../words.js';
 
 function Difficulty({ level }: { level: number }) {
   return (
@@ -23,7 +24,7 @@ function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioCardData; 
       <header>
         <h2 id={titleId}>{scenario.title}</h2>
         <div class="card-meta">
-          <span class={`nature nature-${scenario.nature}`}>{scenario.nature}</span>
+          <span class={`nature nature-${scenario.nature}`}>{natureText(scenario.nature)}</span>
           <Difficulty level={scenario.difficulty} />
         </div>
       </header>
