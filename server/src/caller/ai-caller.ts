@@ -80,6 +80,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #turn: Turn | undefined;
   #reply: AbortController | undefined;
   #vadChain: Promise<void> = Promise.resolve();
+  /** The recognition of the last turn that ended, until its final text is out. */
+  #hearing: Promise<unknown> = Promise.resolve();
   #lastHeardAtMs = -Infinity;
   /** performance.now() when what the caller has handed to the line will have been played. */
   #playsUntil = 0;
@@ -187,6 +189,28 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     }
   }
 
+  /**
+   * Regression: the trainee's unfinished line at "Complete transfer" was missing from the
+   * transcript; closing cancelled the turn they were still speaking. Now the call's end first
+   * finishes that turn's recognition and reports it, as what was heard so far.
+   */
+  async flush(): Promise<void> {
+    await this.#vadChain;
+    await this.#hearing; // a turn that just ended reports itself
+    const turn = this.#turn;
+    if (this.#closed || !turn) return;
+    this.#turn = undefined;
+    clearTimeout(turn.bargeIn);
+    try {
+      const result = await turn.stream.finish();
+      const text = result.text.trim() || turn.partial.trim();
+      const endMs = Math.max(turn.startMs, this.#lastHeardAtMs);
+      if (text && !this.#closed) this.emit('heard', { id: turn.id, text, isFinal: true, startMs: turn.startMs, endMs, confidence: result.confidence });
+    } catch (error) {
+      if (!isAbortError(error)) this.#fail(error);
+    }
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -268,7 +292,9 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     turn.bargeIn = undefined;
     this.#answering++;
     try {
-      const result = await turn.stream.finish();
+      const finishing = turn.stream.finish();
+      this.#hearing = finishing.catch(() => undefined);
+      const result = await finishing;
       const text = result.text.trim();
       if (!text) return this.#resume(); // a noise
       this.emit('heard', { id: turn.id, text, isFinal: true, startMs: end.startMs, endMs: end.endMs, confidence: result.confidence });
