@@ -103,7 +103,8 @@ export function createApi(options: ApiOptions = {}) {
     request,
     login: (email: string, password: string) => request<Me>('POST', '/auth/login', { email, password }),
     logout: () => request<void>('POST', '/auth/logout'),
-    me: () => request<Me>('GET', '/auth/me'),
+    /** Who is signed in, or null: never a 401, so a signed-out page load logs no error. */
+    session: async () => (await request<{ user: Me | null }>('GET', '/auth/session')).user,
 
     listScenarios: () => request<ScenarioSummary[]>('GET', '/scenarios'),
     getScenario: (id: string) => request<ScenarioDetail>('GET', `/scenarios/${encodeURIComponent(id)}`),

@@ -69,6 +69,12 @@ describe('login', () => {
     expect(res.body).toMatchObject({ code: 'bad_request', message: expect.stringContaining('email') });
   });
 
+  it('answers who is signed in with 200 either way, so a signed-out browser logs no error', async () => {
+    expect(await server.api('GET', '/api/v1/auth/session')).toMatchObject({ status: 200, body: { user: null } });
+    const cookie = await server.login(trainee);
+    expect(await server.api('GET', '/api/v1/auth/session', { cookie })).toMatchObject({ status: 200, body: { user: trainee } });
+  });
+
   it('ends the session on logout', async () => {
     const cookie = await server.login(trainee);
     expect((await server.api('GET', '/api/v1/auth/me', { cookie })).status).toBe(200);
