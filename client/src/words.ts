@@ -78,6 +78,7 @@ export function natureText(nature: string): string {
 }
 
 const EVENT_LABEL: Record<string, string> = {
+  ring: 'Ringing',
   answer: 'Answered',
   hold: 'On hold',
   unhold: 'Off hold',
