@@ -318,7 +318,9 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #tick(): void {
     // Not while the trainee talks or waits for an answer: "Hello? Are you there?" on top of
     // the answer to their question made the answer itself come too late to count.
-    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#answering > 0 || this.#speaking) return;
+    // Nor while an answer is still being made: under load its first sentence can take seconds,
+    // and a prompt then would cancel the answer itself.
+    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#answering > 0 || this.#speaking || this.#reply) return;
     const reply = this.#mind.tick(this.#now());
     if (reply) this.#speak(reply);
   }
@@ -346,6 +348,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
         this.#playsUntil = Math.max(this.#playsUntil, performance.now()) + pcm.length / PCM_SAMPLES_PER_MS;
         this.emit('say', { id: randomUUID(), text: sentence, pcm });
       }
+      if (this.#reply === abort) this.#reply = undefined; // all of it is on the line
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) this.#fail(error);
     });
