@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One run starts one embedded PostgreSQL and one redis-server for every test file.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'media/**/*.test.ts', 'prisma/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'media/**/*.test.ts', 'prisma/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['server/test/db-setup.ts', 'server/test/redis-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -13,6 +13,7 @@ import type {
   ScenarioUpdate,
   TraineeHistory,
 } from './protocol.js';
+import { serverText } from './words.js';
 
 /** A failed request, from REST or from a socket ack; status is 0 when no HTTP status applies. */
 export class ApiError extends Error {
@@ -36,7 +37,9 @@ const codeByStatus: Record<number, ErrorCode> = {
   503: 'unavailable',
 };
 
+/** What went wrong, for a person: the server's messages are put into words (words.ts). */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return serverText(err.message);
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -100,7 +103,8 @@ export function createApi(options: ApiOptions = {}) {
     request,
     login: (email: string, password: string) => request<Me>('POST', '/auth/login', { email, password }),
     logout: () => request<void>('POST', '/auth/logout'),
-    me: () => request<Me>('GET', '/auth/me'),
+    /** Who is signed in, or null: never a 401, so a signed-out page load logs no error. */
+    session: async () => (await request<{ user: Me | null }>('GET', '/auth/session')).user,
 
     listScenarios: () => request<ScenarioSummary[]>('GET', '/scenarios'),
     getScenario: (id: string) => request<ScenarioDetail>('GET', `/scenarios/${encodeURIComponent(id)}`),

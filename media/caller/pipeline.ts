@@ -59,5 +59,7 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   setSpeaking?(speaking: boolean): void;
   /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */
   setOnHold(onHold: boolean): void;
+  /** The call is ending: what the trainee is still saying is finished and reported as heard, so the transcript keeps it. */
+  flush?(): Promise<void>;
   close(): void;
 }

@@ -57,6 +57,16 @@ describe('scenario library', () => {
     expect(s.parsed.success).toBe(true);
   });
 
+  it('no brief or title names what the trainee should find out on the call (caller, street, weapons, persona)', () => {
+    for (const { file, scenario } of parsedScenarios()) {
+      const told = `${scenario.title} ${scenario.brief}`.toLowerCase();
+      const street = scenario.groundTruth.location.address.replace(/^\d+\s+/, '');
+      const secrets = [scenario.groundTruth.callerName, scenario.persona.name, street, ...scenario.groundTruth.weapons];
+      for (const secret of secrets) expect(told, `${file}: "${secret}"`).not.toContain(secret.toLowerCase());
+      expect(scenario.brief, file).not.toBe(scenario.summary);
+    }
+  });
+
   it('ids match file names and are unique', () => {
     const ids = parsedScenarios().map(({ file, scenario }) => {
       expect(scenario.id, file).toBe(basename(file, '.json'));

@@ -9,6 +9,7 @@ export function scenarioFixture(overrides: Partial<ScenarioInput> = {}): Scenari
     nature: 'fire',
     difficulty: 2,
     summary: 'A grease fire spread to the kitchen cabinets; the caller got out.',
+    brief: 'A 911 call from a home landline.',
     ani: '(312) 555-0100',
     ali: { address: '1420 Maple Avenue', city: 'Riverton', class: 'landline' },
     groundTruth: {

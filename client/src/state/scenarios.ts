@@ -8,7 +8,8 @@ export const SCENARIO_TEMPLATE = {
   title: 'New scenario',
   nature: 'medical',
   difficulty: 2,
-  summary: 'What happens on this call, for the instructor.',
+  summary: 'What happens on this call, twists included: for staff, and for the trainee after the call.',
+  brief: 'What the trainee is told before the call: the setting, nothing they should find out on it.',
   ani: '5551230000',
   ali: { address: '100 Main St', city: 'Springfield', class: 'wireless-phase2', uncertaintyM: 30 },
   groundTruth: {

@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { ApiError, type Api } from '../api.js';
+import type { Api } from '../api.js';
 import type { Me, Role } from '../protocol.js';
 
 /** loading: asking the server who we are; anonymous: must log in; signed-in: `me` is set. */
@@ -27,14 +27,11 @@ export function createSessionStore(api: Api) {
 
     async restore(): Promise<void> {
       try {
-        set(await api.me());
+        set(await api.session());
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) set(null);
-        else {
-          // The server is down or restarting: show the login page rather than hang on "loading".
-          set(null);
-          throw err;
-        }
+        // The server is down or restarting: show the login page rather than hang on "loading".
+        set(null);
+        throw err;
       }
     },
 

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { errorMessage, type Api } from '../api.js';
-import { steerText } from '../intelligence.js';
+import { steerText } from '../words.js';
 import type { SteerCommand } from '../protocol.js';
 import type { ConnectionStore } from './connection.js';
 

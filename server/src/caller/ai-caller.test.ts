@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PocketSphinxRecognizer } from '../../../media/asr/pocketsphinx.js';
-import type { CallerUtterance } from '../../../media/caller/pipeline.js';
+import type { CallerUtterance, TraineeSpeech } from '../../../media/caller/pipeline.js';
 import { FliteSynthesizer } from '../../../media/speech/flite.js';
 import { concat, noise, silence, speak, speechBounds } from '../../../media/vad/test-audio.js';
 import { SileroModel } from '../../../media/vad/vad.js';
@@ -70,6 +70,20 @@ describe('AiCaller', () => {
     expect(pauses.at(-1)! - onset).toBeLessThan(200);
     expect(interrupts).toHaveLength(1);
     expect(interrupts[0]! - onset).toBeLessThan(200 + 200 + 100);
+    caller.close();
+  }, 30_000);
+
+  it('regression: the trainee\'s unfinished line at "Complete transfer" went missing: the end of the call reports what they were still saying', async () => {
+    const { caller, said, t0 } = await callerFor();
+    const heard: TraineeSpeech[] = [];
+    caller.on('heard', (speech) => void (speech.isFinal && heard.push(speech)));
+    caller.answer();
+    await expect.poll(() => said.length, { timeout: 5000 }).toBeGreaterThan(0);
+    await feed(caller, await speak('What is the address of your emergency'), t0); // no pause after: the turn is still open
+    expect(heard).toEqual([]);
+    await caller.flush();
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.text).toContain('address');
     caller.close();
   }, 30_000);
 

@@ -49,6 +49,8 @@ const TICK_MS = 250;
 /** A reply's next sentence goes to the line this long before the one playing ends: no gap. */
 const SENTENCE_LEAD_MS = 300;
 const PCM_SAMPLES_PER_MS = PCM_RATE_HZ / 1000;
+/** Speech probability from which a frame counts as someone talking: the line is not silent (the turn detector's start threshold). */
+const VOICE_PROBABILITY = 0.5;
 
 export type AiCallerDeps = {
   scenario: ScenarioInput;
@@ -78,6 +80,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #turn: Turn | undefined;
   #reply: AbortController | undefined;
   #vadChain: Promise<void> = Promise.resolve();
+  /** The recognition of the last turn that ended, until its final text is out. */
+  #hearing: Promise<unknown> = Promise.resolve();
   #lastHeardAtMs = -Infinity;
   /** performance.now() when what the caller has handed to the line will have been played. */
   #playsUntil = 0;
@@ -134,6 +138,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#vadChain = this.#vadChain.then(async () => {
       const p = await probability;
       if (this.#closed || this.#onHold) return;
+      if (p >= VOICE_PROBABILITY) this.#mind.patience.voiceHeard(atMs);
       if (this.#turn) this.#turn.stream.push(frame);
       else this.#remember(frame, atMs);
       this.#turns.push(frame, atMs, p);
@@ -159,7 +164,10 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   setSpeaking(speaking: boolean): void {
     this.#speaking = speaking;
-    if (!speaking) this.#playsUntil = 0; // all said
+    if (!speaking) {
+      this.#playsUntil = 0; // all said
+      this.#mind.patience.callerFinished(this.#now());
+    }
     this.#mood(speaking ? 'speaking' : 'listening');
   }
 
@@ -178,6 +186,28 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
       this.#mood('on_hold');
     } else {
       this.#speak(this.#mind.offHold(now));
+    }
+  }
+
+  /**
+   * Regression: the trainee's unfinished line at "Complete transfer" was missing from the
+   * transcript; closing cancelled the turn they were still speaking. Now the call's end first
+   * finishes that turn's recognition and reports it, as what was heard so far.
+   */
+  async flush(): Promise<void> {
+    await this.#vadChain;
+    await this.#hearing; // a turn that just ended reports itself
+    const turn = this.#turn;
+    if (this.#closed || !turn) return;
+    this.#turn = undefined;
+    clearTimeout(turn.bargeIn);
+    try {
+      const result = await turn.stream.finish();
+      const text = result.text.trim() || turn.partial.trim();
+      const endMs = Math.max(turn.startMs, this.#lastHeardAtMs);
+      if (text && !this.#closed) this.emit('heard', { id: turn.id, text, isFinal: true, startMs: turn.startMs, endMs, confidence: result.confidence });
+    } catch (error) {
+      if (!isAbortError(error)) this.#fail(error);
     }
   }
 
@@ -262,7 +292,9 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     turn.bargeIn = undefined;
     this.#answering++;
     try {
-      const result = await turn.stream.finish();
+      const finishing = turn.stream.finish();
+      this.#hearing = finishing.catch(() => undefined);
+      const result = await finishing;
       const text = result.text.trim();
       if (!text) return this.#resume(); // a noise
       this.emit('heard', { id: turn.id, text, isFinal: true, startMs: end.startMs, endMs: end.endMs, confidence: result.confidence });
@@ -286,7 +318,9 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #tick(): void {
     // Not while the trainee talks or waits for an answer: "Hello? Are you there?" on top of
     // the answer to their question made the answer itself come too late to count.
-    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#answering > 0 || this.#speaking) return;
+    // Nor while an answer is still being made: under load its first sentence can take seconds,
+    // and a prompt then would cancel the answer itself.
+    if (this.#closed || this.#onHold || !this.#answered || this.#turn || this.#answering > 0 || this.#speaking || this.#reply) return;
     const reply = this.#mind.tick(this.#now());
     if (reply) this.#speak(reply);
   }
@@ -314,6 +348,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
         this.#playsUntil = Math.max(this.#playsUntil, performance.now()) + pcm.length / PCM_SAMPLES_PER_MS;
         this.emit('say', { id: randomUUID(), text: sentence, pcm });
       }
+      if (this.#reply === abort) this.#reply = undefined; // all of it is on the line
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) this.#fail(error);
     });

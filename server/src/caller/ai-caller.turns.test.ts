@@ -60,13 +60,19 @@ const SPEECH = new Int16Array(320).fill(1000);
 const QUIET = new Int16Array(320);
 const settle = () => new Promise((r) => setImmediate(r));
 
-async function callerFor(options: { openingLine?: string; sentenceMs?: number } = {}) {
+async function callerFor(options: { openingLine?: string; sentenceMs?: number; voiceReady?: () => Promise<void> } = {}) {
   const recognizer = new ScriptedRecognizer();
   let now = 0;
   const scenario = kitchenFire();
   if (options.openingLine) scenario.script.openingLine = options.openingLine;
   const samples = ((options.sentenceMs ?? 100) * 16_000) / 1000;
-  const voice: SpeechSynthesizer = { name: 'scripted', synthesize: async () => new Int16Array(samples) };
+  const voice: SpeechSynthesizer = {
+    name: 'scripted',
+    synthesize: async () => {
+      await options.voiceReady?.();
+      return new Int16Array(samples);
+    },
+  };
   const caller = await AiCaller.create({ scenario, seed: 1, vad, recognizer, synthesizer: voice, now: () => now });
   const said: string[] = [];
   const interrupts: number[] = [];
@@ -126,6 +132,29 @@ describe('AiCaller turn taking', () => {
     expect(said.slice(opening)).toEqual([]);
     recognizer.turns[0]!.hear('what is the address of your emergency');
     await expect.poll(() => said.slice(opening).join(' ')).toMatch(/Maple/);
+    caller.close();
+  });
+
+  // Regression (screenshots under load): the caller said "Hello?! Don't hang up on me!" instead
+  // of answering; its silence prompt came while the answer was still being synthesized.
+  it('does not speak up about the silence while its own answer is still being made', async () => {
+    let release!: () => void;
+    let gate: Promise<void> | null = null;
+    const { caller, recognizer, said, trainee, setNow } = await callerFor({ voiceReady: () => gate ?? Promise.resolve() });
+    caller.answer();
+    await expect.poll(() => said.length).toBeGreaterThan(0);
+    const opening = said.length;
+    gate = new Promise((r) => (release = r));
+    await trainee('speech', 800);
+    await trainee('quiet', 500);
+    // Stock words, not made ahead while the phone rang: synthesizing them waits for the gate.
+    recognizer.turns[0]!.hear('help is on the way');
+    await new Promise((r) => setTimeout(r, 50));
+    setNow(60_000); // long past any patience and the timeline's next event: only the answer in the making holds them back
+    await new Promise((r) => setTimeout(r, 700));
+    release();
+    await expect.poll(() => said.length).toBeGreaterThan(opening);
+    expect(said[opening]).not.toMatch(/Hello|there|window/i);
     caller.close();
   });
 

@@ -3,6 +3,7 @@ import type { CallerSteer } from '../../../media/caller/pipeline.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { understand } from './intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
+import { Patience, patienceOf } from './patience.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
 import { composeTurn, volunteer, type Composed } from './turn.js';
@@ -30,7 +31,7 @@ export interface Reply {
 export interface CallerMindOptions {
   /** Phrase replies with an LLM; without it the scripted engine speaks. */
   llm?: LlmOptions;
-  /** Quiet this long makes an upset caller speak up (twice as long for a calm one). */
+  /** Quiet this long makes an upset caller speak up, instead of the persona's own patience (patience.ts). */
   silenceMs?: number;
   /** Every this much on hold makes the caller one step more upset. */
   holdStepMs?: number;
@@ -53,23 +54,23 @@ export class CallerMind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
   readonly #phraser: LlmPhraser | null;
-  readonly #silenceMs: number;
   readonly #holdStepMs: number;
   readonly #history: { role: 'trainee' | 'caller'; text: string }[] = [];
   #nextEvent = 0;
-  #lastActivityAt = 0;
   #holdStartedAt: number | null = null;
   #heldLines: string[] = [];
   #heldRevealed: string[] = [];
   #inflight: AbortController | null = null;
   #closed = false;
+  /** When a silent line makes the caller speak up; the live caller tells it when its words end and when it hears voice. */
+  readonly patience: Patience;
 
   constructor(scenario: ScenarioInput, seed: number, options: CallerMindOptions = {}) {
     if (!Number.isFinite(seed)) throw new TypeError('seed must be a number');
     this.#state = createState(scenario, createRandom(seed));
     this.#timeline = [...scenario.script.timeline].sort((a, b) => a.atMs - b.atMs);
     this.#phraser = options.llm ? new LlmPhraser(options.llm) : null;
-    this.#silenceMs = options.silenceMs ?? 8000;
+    this.patience = new Patience(options.silenceMs ?? patienceOf(scenario.persona), createRandom(seed + 2));
     this.#holdStepMs = options.holdStepMs ?? 15_000;
   }
 
@@ -94,6 +95,7 @@ export class CallerMind {
   async respond(utterance: Utterance): Promise<Reply> {
     this.#assertOpen();
     const { text, atMs } = utterance;
+    this.patience.traineeSpoke(atMs);
     const { lines, revealed } = this.#advance(atMs);
     const u = understand(text);
     let composed: Composed;
@@ -128,10 +130,9 @@ export class CallerMind {
       return null;
     }
     if (lines.length > 0) return this.#finish({ parts: lines, revealed, conveyed: [] }, null, atMs);
-    const calm = this.#state.emotion.emotion === 'calm';
-    if (atMs - this.#lastActivityAt < (calm ? 2 : 1) * this.#silenceMs) return null;
-    if (!calm) this.#state.emotion.escalate(0.5, 'silence');
-    const out: Composed = { parts: [say(this.#state, 'silence')], revealed, conveyed: [] };
+    if (!this.patience.due(atMs, this.emotion)) return null;
+    if (this.emotion !== 'calm') this.#state.emotion.escalate(0.5, 'silence');
+    const out: Composed = { parts: [this.patience.prompt(this.emotion)], revealed, conveyed: [] };
     volunteer(this.#state, atMs, out);
     return this.#finish(out, null, atMs);
   }
@@ -146,6 +147,7 @@ export class CallerMind {
   offHold(atMs: number): Reply {
     this.#assertOpen();
     const heldMs = this.#holdStartedAt === null ? 0 : atMs - this.#holdStartedAt;
+    this.patience.traineeSpoke(atMs); // the call-taker is back
     this.#holdStartedAt = null;
     const { lines, revealed } = this.#advance(atMs);
     const steps = Math.min(3, Math.floor(heldMs / this.#holdStepMs));
@@ -241,7 +243,7 @@ export class CallerMind {
 
   #finish(composed: Composed, intent: TraineeIntent | null, atMs: number): Reply {
     const text = composed.parts.filter(Boolean).join(' ');
-    this.#lastActivityAt = atMs;
+    this.patience.callerSaid(atMs, text);
     if (text) {
       this.#state.lastCallerText = text;
       this.#history.push({ role: 'caller', text });

@@ -71,10 +71,11 @@ export const PHRASES = {
     upset: ['I said.', 'I told you.'],
     frantic: ['I told you!', 'I already said!'],
   },
+  // Spoken into a silent line: several each, and the caller never says the same one twice running (patience.ts).
   silence: {
-    calm: ['Hello? Are you still there?', 'Hello?'],
-    upset: ['Hello? Are you there?', 'Hello? Is someone coming?'],
-    frantic: ['Hello?! Are you there?!', 'Hello? Please! Are they coming?'],
+    calm: ['Hello? Are you still there?', 'Hello?', 'Hello? Did I lose you?', 'Are you still on the line?', 'Hello? Can you hear me?'],
+    upset: ['Hello? Are you there?', 'Hello? Is someone coming?', 'Are you still there? Please say something.', 'Hello? Did you hear me?', "Hello? I can't hear you."],
+    frantic: ['Hello?! Are you there?!', 'Hello? Please! Are they coming?', 'Say something! Please!', "Hello?! Don't hang up on me!", 'Are you still there?! Please!'],
   },
   yesBreathing: same(['Yes. Breathing, yes.', "Yes, breathing. I think it's normal."]),
   yesAwake: same(['Yes. Awake, yes.', "Yes, awake. Talking."]),

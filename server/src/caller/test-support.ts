@@ -12,6 +12,7 @@ export function kitchenFire(overrides: Overrides = {}): ScenarioInput {
     nature: 'fire',
     difficulty: 2,
     summary: 'A grease fire; the caller is outside; the dog is inside.',
+    brief: 'A 911 call from a mobile phone.',
     ani: '(312) 555-0100',
     ali: { address: '1416 Maple Avenue', city: 'Riverton', class: 'wireless-phase2' },
     groundTruth: {

@@ -37,30 +37,38 @@ describe('timeline', () => {
 });
 
 describe('silence', () => {
-  it('makes an upset caller speak up after 8 s and again 8 s later, more upset each time', () => {
-    const mind = new CallerMind(kitchenFire(), 1);
+  // When exactly is patience.ts's: here, that the mind speaks up when it says so, and how.
+  it('makes an upset caller speak up once its patience runs out after its own words end, more upset each time', () => {
+    const mind = new CallerMind(kitchenFire(), 1, { silenceMs: 6000 });
     mind.opening(0);
-    expect(mind.tick(7_999)).toBeNull();
-    const first = mind.tick(8_000);
+    mind.patience.callerFinished(1800); // the line played the opening until 1.8 s
+    const wait = mind.patience.waitMs(mind.emotion);
+    expect(mind.tick(1800 + wait - 1)).toBeNull();
+    const first = mind.tick(1800 + wait);
     expect(silenceLines.some((line) => first?.text.startsWith(line))).toBe(true);
     expect(first?.emotion).toBe('hysterical');
-    expect(mind.tick(12_000)).toBeNull();
-    expect(mind.tick(16_000)?.text).toBeTruthy();
+    mind.patience.callerFinished(1800 + wait + 1500);
+    const second = mind.tick(1800 + wait + 1500 + mind.patience.waitMs(mind.emotion));
+    expect(second?.text).toBeTruthy();
+    expect(second?.text).not.toBe(first?.text);
   });
 
-  it('lets a calm caller wait twice as long and stay calm', () => {
-    const mind = new CallerMind(kitchenFire({ persona: { initialEmotion: 'calm' } }), 1);
+  it('lets a calm caller wait longer and stay calm', () => {
+    const mind = new CallerMind(kitchenFire({ persona: { initialEmotion: 'calm' } }), 1, { silenceMs: 6000 });
     mind.opening(0);
-    expect(mind.tick(8_000)).toBeNull();
-    expect(mind.tick(16_000)?.emotion).toBe('calm');
+    mind.patience.callerFinished(1500);
+    expect(mind.tick(1500 + 6000 * 1.2)).toBeNull();
+    expect(mind.tick(1500 + 6000 * 1.6 * 1.2)?.emotion).toBe('calm');
   });
 
-  it('counts silence from the last thing anyone said', async () => {
-    const mind = new CallerMind(kitchenFire(), 1);
+  it("counts silence from the end of the caller's answer to the trainee", async () => {
+    const mind = new CallerMind(kitchenFire(), 1, { silenceMs: 6000 });
     mind.opening(0);
     await mind.respond({ text: 'help is on the way', atMs: 6_000 });
-    expect(mind.tick(13_000)).toBeNull();
-    expect(mind.tick(14_000)).not.toBeNull();
+    mind.patience.callerFinished(8_000);
+    const wait = mind.patience.waitMs(mind.emotion);
+    expect(mind.tick(8_000 + wait - 1)).toBeNull();
+    expect(mind.tick(8_000 + wait)).not.toBeNull();
   });
 });
 

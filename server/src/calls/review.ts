@@ -5,7 +5,9 @@ import { truthRows } from '../intelligence/truth.js';
 import type { StoredCall } from '../db/calls.js';
 import type { Database } from '../db/database.js';
 import type { CallDetail, CallReview } from '../protocol/api.js';
+import type { Role } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
+import { scenarioAccess, scenarioShown } from '../scenarios/visibility.js';
 
 // The after-action view of a call and its scoring. Both are computed from what is stored (the
 // transcript, entities and events), so a call lost half-way is reviewed and scored like any other.
@@ -13,6 +15,10 @@ import { ScenarioInput } from '../protocol/scenario.js';
 async function scenarioOf(db: Database, scenarioId: string): Promise<ScenarioInput> {
   // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
   return ScenarioInput.parse(await db.scenarios.get(scenarioId));
+}
+
+function summaryOf({ id, title, nature, difficulty, brief, summary }: ScenarioInput) {
+  return { id, title, nature, difficulty, brief, summary };
 }
 
 /** Scores an ended call against its scenario and stores the metrics and total; returns the total. */
@@ -30,7 +36,7 @@ export async function scoreStoredCall(db: Database, call: StoredCall): Promise<n
  * Ground truth is shown once the call is over: while it is live it would give the answers away.
  * So is an exam's checklist to the trainee taking it.
  */
-export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee' | 'floor'): Promise<CallReview> {
+export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee' | 'floor', role: Role): Promise<CallReview> {
   const scenario = await scenarioOf(db, call.scenario.id);
   const over = call.status === 'ended' || call.status === 'failed';
   const checklist = over || call.mode === 'practice' || viewer === 'floor' ? buildChecklist(recordOf(call, scenario)) : [];
@@ -55,5 +61,6 @@ export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee'
     },
     captured: [...captured.values()].map(({ fromTrainee: _, ...c }) => c),
     truth: over ? truthRows(scenario.groundTruth, new Map([...captured.values()].map((c) => [c.type, c.normalized])), scenario.nature) : null,
+    scenario: scenarioShown(summaryOf(scenario), scenarioAccess(role, { ownCallOver: over })),
   };
 }

@@ -82,7 +82,7 @@ export class CallService {
 
   async review(principal: Principal, id: string): Promise<CallReview> {
     const call = await this.get(principal, id);
-    return reviewOf(this.db, call, call.trainee.id === principal.userId ? 'trainee' : 'floor');
+    return reviewOf(this.db, call, call.trainee.id === principal.userId ? 'trainee' : 'floor', principal.role);
   }
 
   /** A trainee's scores over time: their own, or any trainee's for the floor roles. */

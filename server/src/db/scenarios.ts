@@ -2,7 +2,12 @@ import type { ScenarioDetail, ScenarioSummary } from '../protocol/api.js';
 import type { ScenarioInput, ScenarioUpdate } from '../protocol/scenario.js';
 import { Prisma, type PrismaClient, type Scenario } from './generated/client.js';
 
-const summarySelect = { id: true, title: true, nature: true, difficulty: true, summary: true } as const;
+const summarySelect = { id: true, title: true, nature: true, difficulty: true, summary: true, brief: true } as const;
+
+/** Scenarios written before the brief existed get one that says no more than the card does. */
+function briefOf(row: Pick<Scenario, 'brief' | 'nature'>): string {
+  return row.brief ?? `A ${row.nature} call. Take it from the first second.`;
+}
 
 function toDetail(row: Scenario): ScenarioDetail {
   return {
@@ -11,6 +16,7 @@ function toDetail(row: Scenario): ScenarioDetail {
     nature: row.nature as ScenarioDetail['nature'],
     difficulty: row.difficulty,
     summary: row.summary,
+    brief: briefOf(row),
     ani: row.ani,
     ali: row.ali as ScenarioDetail['ali'],
     groundTruth: row.groundTruth as ScenarioDetail['groundTruth'],
@@ -27,7 +33,7 @@ export class ScenarioRepository {
 
   async list(): Promise<ScenarioSummary[]> {
     const rows = await this.prisma.scenario.findMany({ select: summarySelect, orderBy: [{ difficulty: 'asc' }, { title: 'asc' }] });
-    return rows.map((r) => ({ ...r, nature: r.nature as ScenarioSummary['nature'] }));
+    return rows.map((r) => ({ ...r, nature: r.nature as ScenarioSummary['nature'], brief: briefOf(r) }));
   }
 
   async get(id: string): Promise<ScenarioDetail | null> {

@@ -63,6 +63,15 @@ export type LiveCallsOptions = {
 };
 
 const MEDIA_FAILED_REASON = "the trainee's browser could not connect the call's audio (a technical failure: not scored)";
+/** How long a call's end waits for the trainee's last words to be recognised (PocketSphinx finishes a turn in well under this). */
+const FLUSH_MS = 2000;
+
+/** `work`, or nothing after `ms`: a call must end even if a party cannot finish its words. */
+async function within(ms: number, work: Promise<void> | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 const AGENCY_LINES: Record<Agency, string> = {
   fire: 'Riverton Fire dispatch, go ahead with your transfer.',
@@ -293,6 +302,8 @@ export class LiveCalls {
       const log = this.#o.logger.child({ callId });
       const heldMs = call.endHold();
       if (heldMs) await this.#o.db.calls.addHoldTime(callId, heldMs);
+      // What the trainee was still saying when the call ended is theirs too: finished, then stored.
+      await Promise.all(call.parties().map((party) => within(FLUSH_MS, party.pipeline.flush?.())));
       for (const party of call.parties()) {
         party.voice.silence();
         party.pipeline.close();

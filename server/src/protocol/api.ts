@@ -34,7 +34,10 @@ export const ListCallsQuery = z.object({
 
 export type Me = { id: string; email: string; name: string; role: Role };
 
-export type ScenarioSummary = Pick<ScenarioInput, 'id' | 'title' | 'nature' | 'difficulty' | 'summary'>;
+/** What a trainee is shown of a scenario before their call (server/src/scenarios/visibility.ts decides). */
+export type ScenarioCard = Pick<ScenarioInput, 'id' | 'title' | 'nature' | 'difficulty' | 'brief'>;
+/** A row of the library: staff also get the summary, which names the call's twist. */
+export type ScenarioSummary = ScenarioCard & { summary?: string };
 export type ScenarioDetail = ScenarioInput & { createdAt: string; updatedAt: string };
 
 export type CallStatus = 'ringing' | 'active' | 'ended' | 'failed';
@@ -87,6 +90,8 @@ export type CallReview = {
   captured: { type: string; normalized: string; atMs: number; segmentId: string | null }[];
   /** The scenario's truth beside what was captured, once the call is over (while live it would give the answers away). */
   truth: TruthRowView[] | null;
+  /** The call's scenario: its card while a trainee's own call is live, with the summary once it is over (and always for staff). */
+  scenario: ScenarioSummary;
 };
 
 /** yes: the captured value fits the truth; no: it does not; missing: nothing captured; none: nothing to capture. */

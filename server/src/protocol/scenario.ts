@@ -71,6 +71,8 @@ export const Persona = z.object({
   behaviours: z.array(CallerBehaviour).max(6).optional(),
   /** What the caller keeps coming back to instead of answering, in their words. */
   worries: z.array(text(300)).max(10).optional(),
+  /** How long (ms) the caller bears a silent line when upset before speaking up; read from the temperament when absent. */
+  patienceMs: z.number().int().min(1000).max(60_000).optional(),
 });
 export type Persona = z.infer<typeof Persona>;
 
@@ -213,7 +215,10 @@ export const ScenarioInput = z.object({
   title: text(200),
   nature: Nature,
   difficulty: z.number().int().min(1).max(5),
+  /** What happens on the call, twists included: for staff, and for the trainee's review once the call is over. */
   summary: text(2000),
+  /** What the trainee is told before the call: the setting, nothing the call should make them find out. */
+  brief: text(300),
   ani: text(30),
   ali: AliData,
   groundTruth: GroundTruth,

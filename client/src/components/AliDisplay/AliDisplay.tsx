@@ -1,4 +1,5 @@
-import { ALI_CLASS, formatAni } from '../../format.js';
+import { formatAni } from '../../format.js';
+import { ALI_CLASS } from '../../words.js';
 import type { CallDetail } from '../../protocol.js';
 
 /** The ANI/ALI block as it appears on a call-taker's CAD screen when the line rings. */

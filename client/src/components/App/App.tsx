@@ -13,12 +13,14 @@ import { guarded } from '../RequireRole/RequireRole.js';
 import { ReviewPage } from '../ReviewPage/ReviewPage.js';
 import { ScenariosPage } from '../ScenariosPage/ScenariosPage.js';
 import { SupervisePage } from '../SupervisePage/SupervisePage.js';
+import { usePageTitle } from '../../title.js';
 
 const Floor = guarded(FLOOR_ROLES, FloorPage);
 const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
 const Supervise = guarded(FLOOR_ROLES, SupervisePage);
 
 function NotFound() {
+  usePageTitle('Page not found');
   return (
     <section class="page">
       <h1>Page not found</h1>

@@ -11,6 +11,8 @@ import { Softphone } from '../Softphone/Softphone.js';
 import { Transcript } from '../Transcript/Transcript.js';
 import { TypeLine } from '../TypeLine/TypeLine.js';
 import { PageLoading } from '../PageLoading/PageLoading.js';
+import { usePageTitle } from '../../title.js';
+import { callStateText } from '../../words.js';
 
 export function CallPage() {
   const { params } = useRoute();
@@ -26,18 +28,22 @@ export function CallPage() {
   useEffect(() => {
     if (aids) void store.seedChecklist();
   }, [store, aids]);
+  const line = phone.state.value;
+  const lineText = callStateText({ status: phone.status.value, onHold: line?.onHold, transferring: line?.transfer?.stage === 'conferenced' });
+  // A trainee learns what the emergency is from the caller, not from the scenario title.
+  const showScenario = call !== null && (!isTrainee || isOver(call));
+  const heading = showScenario ? call.scenario.title : lineText;
+  usePageTitle(heading);
 
   if (!call) {
     return <PageLoading error={error} what="call" />;
   }
 
-  // A trainee learns what the emergency is from the caller, not from the scenario title.
-  const showScenario = !isTrainee || isOver(call);
   const checklist = store.checklist.value;
   return (
     <section class="page call-page">
       <div class="page-head">
-        <h1>{showScenario ? call.scenario.title : 'Incoming 911 call'}</h1>
+        <h1 data-testid="call-heading">{heading}</h1>
         <span class={`mode-pill mode-${call.mode}`} data-testid="call-mode-badge" data-mode={call.mode}>
           {call.mode === 'exam' ? 'Exam' : 'Practice'}
         </span>
@@ -48,6 +54,9 @@ export function CallPage() {
           </a>
         )}
       </div>
+      <p class="visually-hidden" role="status" data-testid="call-announcer">
+        {lineText}
+      </p>
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import { formatDateTime, formatScore } from '../../format.js';
+import { outcomeText } from '../../words.js';
 import type { CallStatus, CallSummary } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
+import { usePageTitle } from '../../title.js';
 
 const FILTERS: { value: CallStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -31,7 +33,7 @@ function CallRow({ call }: { call: CallSummary }) {
       <td>
         <StatusBadge status={call.status} />
       </td>
-      <td>{call.outcome ?? '—'}</td>
+      <td>{outcomeText(call.outcome)}</td>
       <td class="num">{formatScore(call.score)}</td>
       <td>
         {over && (
@@ -45,6 +47,7 @@ function CallRow({ call }: { call: CallSummary }) {
 }
 
 export function CallsPage() {
+  usePageTitle('Calls');
   const { calls, session } = useStores();
   useEffect(() => void calls.reload(), []);
   const items = calls.items.value;

@@ -1,5 +1,5 @@
 import { formatClock, formatTime } from '../../format.js';
-import { eventDetail } from '../../intelligence.js';
+import { eventDetail, eventLabel } from '../../words.js';
 import type { CallEventView } from '../../protocol.js';
 
 /** Call events in order; times are relative to the start of the call when it is known. */
@@ -17,7 +17,7 @@ export function EventsList({ events, startedAt }: { events: CallEventView[]; sta
             <time dateTime={e.at} title={formatTime(e.at)}>
               {when(e.at)}
             </time>
-            <code class="event-type">{e.type}</code>
+            <span class="event-type">{eventLabel(e.type)}</span>
             {eventDetail(e) && <span class="event-detail">{eventDetail(e)}</span>}
             {e.actor && <span class="event-actor">{e.actor.name}</span>}
           </li>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock } from '../../format.js';
+import { natureText } from '../../words.js';
 import type { CallSummary, FloorLive } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { LINE_STATE_LABEL, lineStateOf } from '../../state/floor.js';
 import { FloorCallPanel } from './FloorCallPanel.js';
+import { usePageTitle } from '../../title.js';
 
 function Elapsed({ call, now }: { call: CallSummary; now: number }) {
   return <span class="mono">{formatClock(now - Date.parse(call.answeredAt ?? call.startedAt))}</span>;
@@ -28,7 +30,7 @@ function FloorRow({ call, live, now, selected, onSelect }: RowProps) {
       <td>{call.trainee.name}</td>
       <td>
         {call.scenario.title}
-        <span class="muted floor-nature"> {call.scenario.nature}</span>
+        <span class="muted floor-nature"> {natureText(call.scenario.nature)}</span>
       </td>
       <td>
         <Elapsed call={call} now={now} />
@@ -67,6 +69,7 @@ function FloorRow({ call, live, now, selected, onSelect }: RowProps) {
 
 /** Supervisors' and instructors' view of every live position on the floor. */
 export function FloorPage() {
+  usePageTitle('Floor board');
   const { floor, connection } = useStores();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => floor.watch(), []);

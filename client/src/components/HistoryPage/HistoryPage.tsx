@@ -1,8 +1,10 @@
 import { useRoute } from 'preact-iso';
 import { formatDateTime, formatScore } from '../../format.js';
+import { natureText } from '../../words.js';
 import { useHistoryStore, useStores } from '../../state/context.js';
 import { ScoreChart } from './ScoreChart.js';
 import { PageLoading } from '../PageLoading/PageLoading.js';
+import { usePageTitle } from '../../title.js';
 
 /** A trainee's scores over time: one small chart per kind of emergency, then every call. */
 export function HistoryPage() {
@@ -11,6 +13,7 @@ export function HistoryPage() {
   const store = useHistoryStore(params.id ?? '');
   const history = store.history.value;
   const error = store.error.value;
+  usePageTitle(history ? `History: ${history.trainee.name}` : 'History');
 
   if (!history) {
     return <PageLoading error={error} what="history" />;
@@ -58,7 +61,7 @@ export function HistoryPage() {
                     </td>
                     <td>{c.scenario.title}</td>
                     <td>
-                      <span class={`nature nature-${c.scenario.nature}`}>{c.scenario.nature}</span>
+                      <span class={`nature nature-${c.scenario.nature}`}>{natureText(c.scenario.nature)}</span>
                     </td>
                     <td class="num" data-testid="history-score">
                       {formatScore(c.score)}

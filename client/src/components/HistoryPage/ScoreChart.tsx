@@ -1,4 +1,5 @@
 import { formatScore } from '../../format.js';
+import { natureText } from '../../words.js';
 import type { NatureSeries } from '../../state/history.js';
 
 const W = 320;
@@ -28,7 +29,7 @@ export function ScoreChart({ series }: { series: NatureSeries }) {
   return (
     <figure class="card score-chart" data-testid="history-chart" data-nature={nature}>
       <figcaption id={titleId}>
-        <span class={`nature nature-${nature}`}>{nature}</span> <span class="muted">{summary}</span>
+        <span class={`nature nature-${nature}`}>{natureText(nature)}</span> <span class="muted">{summary}</span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMidYMid meet">
         {[0, 50, 100].map((v) => (

@@ -1,10 +1,12 @@
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { ScenarioPicker } from '../ScenarioPicker/ScenarioPicker.js';
+import { usePageTitle } from '../../title.js';
 
 export function HomePage() {
   const { session } = useStores();
   const me = session.me.value;
+  usePageTitle(me?.role === 'trainee' ? 'Take a call' : 'Home');
   if (!me) return null;
 
   if (me.role === 'trainee') return <ScenarioPicker />;

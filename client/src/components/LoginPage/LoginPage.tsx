@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
 import { useStores } from '../../state/context.js';
+import { usePageTitle } from '../../title.js';
 
 /** Only same-site paths are followed after login, never an absolute URL from the query. */
 function safeNext(next: string | undefined): string {
@@ -10,6 +11,7 @@ function safeNext(next: string | undefined): string {
 }
 
 export function LoginPage() {
+  usePageTitle('Sign in');
   const { session } = useStores();
   const { query, route } = useLocation();
   const email = useSignal('');
@@ -50,6 +52,7 @@ export function LoginPage() {
           type="email"
           autocomplete="username"
           required
+          maxLength={200}
           data-testid="login-email"
           value={email.value}
           onInput={(e) => (email.value = e.currentTarget.value)}
@@ -60,6 +63,7 @@ export function LoginPage() {
           type="password"
           autocomplete="current-password"
           required
+          maxLength={200}
           data-testid="login-password"
           value={password.value}
           onInput={(e) => (password.value = e.currentTarget.value)}

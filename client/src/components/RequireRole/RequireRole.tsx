@@ -1,9 +1,11 @@
 import type { ComponentChildren, FunctionComponent } from 'preact';
 import type { Role } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
+import { usePageTitle } from '../../title.js';
 
 export function NotAllowed() {
   const { session } = useStores();
+  usePageTitle('Not allowed');
   return (
     <section class="page" data-testid="not-allowed">
       <h1>Not allowed</h1>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { formatClock, formatDateTime, formatScore } from '../../format.js';
+import { outcomeText } from '../../words.js';
 import { eventMs, mediaOrigin, sortCaptured } from '../../intelligence.js';
 import type { CallDetail, CallReview } from '../../protocol.js';
 import { usePlayerStore, useReviewStore, useStores } from '../../state/context.js';
@@ -15,6 +16,7 @@ import { ScoreCard } from './ScoreCard.js';
 import { Timeline, timedEvents } from './Timeline.js';
 import { TruthTable } from './TruthTable.js';
 import { PageLoading } from '../PageLoading/PageLoading.js';
+import { usePageTitle } from '../../title.js';
 
 /** How long the call ran on the recording's clock: the recording, or the last thing that happened. */
 function durationOf(call: CallDetail, origin: number): number {
@@ -40,7 +42,7 @@ function Summary({ call }: { call: CallDetail }) {
       <dt>Mode</dt>
       <dd>{call.mode === 'exam' ? 'Exam' : 'Practice'}</dd>
       <dt>Outcome</dt>
-      <dd>{call.outcome ?? '—'}</dd>
+      <dd>{outcomeText(call.outcome)}</dd>
       <dt>Score</dt>
       <dd>{formatScore(call.score)}</dd>
       <dt>On hold</dt>
@@ -56,6 +58,22 @@ function Summary({ call }: { call: CallDetail }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** What the trainee was told before the call, and what really happened once it is over. */
+function ScenarioBrief({ scenario }: { scenario: CallReview['scenario'] }) {
+  return (
+    <section class="panel scenario-brief" aria-labelledby="scenario-brief-title" data-testid="review-scenario">
+      <h2 id="scenario-brief-title">The scenario</h2>
+      <p>{scenario.brief}</p>
+      {scenario.summary && (
+        <>
+          <h3>What really happened</h3>
+          <p data-testid="review-scenario-summary">{scenario.summary}</p>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -93,6 +111,7 @@ function Review({ review, player }: { review: CallReview; player: PlayerStore })
         <StatusBadge status={call.status} />
       </div>
       <Summary call={call} />
+      <ScenarioBrief scenario={review.scenario} />
       <Playback call={call} player={player} />
       <div class="review-grid">
         <ReviewTranscript segments={call.transcript} entities={call.entities} positionMs={player.positionMs.value} playing={player.playing.value} onSeek={player.seek} />
@@ -115,6 +134,7 @@ export function ReviewPage() {
   const store = useReviewStore(params.id ?? '');
   const player = usePlayerStore();
   const review = store.review.value;
+  usePageTitle(review ? `Review: ${review.call.scenario.title}` : 'Review');
   if (!review) {
     return <PageLoading error={store.error.value} what="review" />;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { formatClock, SPEAKER_LABEL } from '../../format.js';
+import { formatClock } from '../../format.js';
+import { SPEAKER_LABEL } from '../../words.js';
 import { entityDisplay, entityLabel } from '../../intelligence.js';
 import type { EntityView, TranscriptSegmentView } from '../../protocol.js';
 import { highlight } from './highlight.js';

@@ -1,5 +1,6 @@
 import { formatClock } from '../../format.js';
-import { eventDetail, eventLabel, eventMs } from '../../intelligence.js';
+import { eventMs } from '../../intelligence.js';
+import { eventDetail, eventLabel } from '../../words.js';
 import type { CallEventView } from '../../protocol.js';
 
 export type TimedEvent = { event: CallEventView; ms: number };

@@ -2,8 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
-import type { CallMode, ScenarioSummary } from '../../protocol.js';
+import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
+import { natureText } from '../../words.js';
 
 function Difficulty({ level }: { level: number }) {
   return (
@@ -16,18 +17,18 @@ function Difficulty({ level }: { level: number }) {
   );
 }
 
-function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioSummary; busy: boolean; onTake: () => void }) {
+function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioCardData; busy: boolean; onTake: () => void }) {
   const titleId = `scenario-${scenario.id}`;
   return (
     <article class="card scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
       <header>
         <h2 id={titleId}>{scenario.title}</h2>
         <div class="card-meta">
-          <span class={`nature nature-${scenario.nature}`}>{scenario.nature}</span>
+          <span class={`nature nature-${scenario.nature}`}>{natureText(scenario.nature)}</span>
           <Difficulty level={scenario.difficulty} />
         </div>
       </header>
-      <p>{scenario.summary}</p>
+      <p data-testid="scenario-brief">{scenario.brief}</p>
       <button type="button" class="btn btn-primary" data-testid="take-call" disabled={busy} onClick={onTake}>
         {busy ? 'Connecting…' : 'Take call'}
       </button>

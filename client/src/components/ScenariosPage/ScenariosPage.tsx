@@ -3,9 +3,11 @@ import { useEffect } from 'preact/hooks';
 import { errorMessage } from '../../api.js';
 import { useStores } from '../../state/context.js';
 import { editableJson, SCENARIO_TEMPLATE } from '../../state/scenarios.js';
+import { usePageTitle } from '../../title.js';
 
 /** Instructors' scenario library: pick one to edit its JSON, or start a new one. */
 export function ScenariosPage() {
+  usePageTitle('Scenarios');
   const { scenarios } = useStores();
   const editingId = useSignal<string | null>(null);
   const text = useSignal(editableJson(SCENARIO_TEMPLATE));

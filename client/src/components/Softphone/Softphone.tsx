@@ -1,4 +1,5 @@
-import { AGENCY_LABEL, formatClock, formatScore } from '../../format.js';
+import { formatClock, formatScore } from '../../format.js';
+import { AGENCY_LABEL, outcomeText, STATUS_LABEL } from '../../words.js';
 import type { CallDetail } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import type { SoftphoneStore } from '../../state/softphone.js';
@@ -74,7 +75,7 @@ function Outcome({ call }: { call: CallDetail }) {
     <div class="outcome" data-testid="call-outcome">
       <dl class="kv">
         <dt>Outcome</dt>
-        <dd>{call.outcome ?? call.status}</dd>
+        <dd>{call.outcome ? outcomeText(call.outcome) : STATUS_LABEL[call.status]}</dd>
         {call.endReason && (
           <>
             <dt>Reason</dt>

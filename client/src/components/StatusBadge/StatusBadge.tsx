@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from '../../format.js';
+import { STATUS_LABEL } from '../../words.js';
 import type { CallStatus } from '../../protocol.js';
 
 export function StatusBadge({ status }: { status: CallStatus }) {

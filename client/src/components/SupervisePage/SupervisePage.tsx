@@ -12,6 +12,7 @@ import { SteerPanel } from '../SteerPanel/SteerPanel.js';
 import { Transcript } from '../Transcript/Transcript.js';
 import { SupervisionControls } from './SupervisionControls.js';
 import { PageLoading } from '../PageLoading/PageLoading.js';
+import { usePageTitle } from '../../title.js';
 
 /**
  * Someone from the floor in a live call: the trainee's line as they see it (read-only), the
@@ -29,6 +30,7 @@ export function SupervisePage() {
   const steer = useSteerStore(callId, call?.scenario.id ?? null, instructor);
   const live = phone.live.value && call !== null && !isOver(call);
 
+  usePageTitle(call ? `Supervise: ${call.scenario.title}` : 'Supervise');
   useEffect(() => void store.seedChecklist(), [store]);
   useEffect(() => {
     if (call && !live) supervision.ended();

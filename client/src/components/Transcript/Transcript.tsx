@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { formatClock, SPEAKER_LABEL } from '../../format.js';
+import { formatClock } from '../../format.js';
+import { SPEAKER_LABEL } from '../../words.js';
 import type { TranscriptSegmentView } from '../../protocol.js';
 
 type Props = { segments: TranscriptSegmentView[]; finalOnly?: boolean; emptyText?: string; children?: ComponentChildren };
@@ -12,6 +13,8 @@ type Props = { segments: TranscriptSegmentView[]; finalOnly?: boolean; emptyText
 export function Transcript({ segments, finalOnly = false, emptyText = 'Nothing said yet.', children }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const shown = finalOnly ? segments.filter((s) => s.isFinal) : segments;
+  // Screen readers hear each line once, when it is final: partial text changes too often to read out.
+  const latest = segments.filter((s) => s.isFinal).reduce<TranscriptSegmentView | null>((a, s) => (a && a.endMs > s.endMs ? a : s), null);
 
   // Follow the conversation unless the reader has scrolled up to look at something. Any line
   // may grow (a partial sorted above a newer line), so every change is a reason to look.
@@ -42,6 +45,9 @@ export function Transcript({ segments, finalOnly = false, emptyText = 'Nothing s
           </li>
         ))}
       </ol>
+      <p class="visually-hidden" aria-live="polite" data-testid="transcript-announcer">
+        {latest && `${SPEAKER_LABEL[latest.speaker] ?? latest.speaker}: ${latest.text}`}
+      </p>
       {children}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { AGENCY_LABEL } from '../../format.js';
+import { AGENCY_LABEL } from '../../words.js';
 import type { Agency } from '../../protocol.js';
 import type { TransferMode } from '../../state/softphone.js';
 

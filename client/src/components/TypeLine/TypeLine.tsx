@@ -9,10 +9,13 @@ export function TypeLine({ phone }: { phone: SoftphoneStore }) {
   const [text, setText] = useState('');
   const enabled = phone.canType.value;
   const sending = phone.typing.sending.value;
-  const error = phone.typing.error.value;
+  // maxLength stops typing and pasting past the limit, not a script setting the value.
+  const tooLong = text.trim().length > MAX_CHARS;
+  const error = tooLong ? `Your line is ${text.trim().length} characters long: at most ${MAX_CHARS}.` : phone.typing.error.value;
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (tooLong) return;
     const sent = text;
     // Keep anything typed while the line was on its way.
     if (await phone.type(sent)) setText((now) => (now === sent ? '' : now));
@@ -34,13 +37,16 @@ export function TypeLine({ phone }: { phone: SoftphoneStore }) {
           value={text}
           disabled={!enabled}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'type-line-error' : undefined}
+          aria-describedby={error ? 'type-line-error' : 'type-line-count'}
           onInput={(e) => setText(e.currentTarget.value)}
         />
-        <button type="submit" class="btn" data-testid="type-send" disabled={!enabled || sending}>
+        <button type="submit" class="btn" data-testid="type-send" disabled={!enabled || sending || tooLong}>
           {sending ? 'Sending…' : 'Send'}
         </button>
       </div>
+      <p class="muted type-line-count" id="type-line-count" data-testid="type-line-count">
+        {text.length > MAX_CHARS * 0.8 ? `${text.length} of ${MAX_CHARS} characters` : ''}
+      </p>
       {error && (
         <p class="error type-line-error" id="type-line-error" role="alert">
           {error}

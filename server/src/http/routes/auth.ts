@@ -31,6 +31,13 @@ export function authRoutes(deps: { db: Database; sessions: SessionStore; secureC
     res.status(204).end();
   });
 
+  // Whether anyone is signed in, answered 200 either way: a browser logs every 401 as an error,
+  // and a signed-out visitor opening the app is not one.
+  router.get('/session', async (req, res) => {
+    const p = await deps.sessions.resolve(sessionTokenOf(req.headers.cookie));
+    res.json({ user: p ? ({ id: p.userId, email: p.email, name: p.name, role: p.role } satisfies Me) : null });
+  });
+
   router.get('/me', authenticate(deps.sessions), (req, res) => {
     const p = principalOf(req);
     res.json({ id: p.userId, email: p.email, name: p.name, role: p.role } satisfies Me);

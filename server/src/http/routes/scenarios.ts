@@ -3,25 +3,27 @@ import type { Database } from '../../db/database.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { INSTRUCTOR_ROLES } from '../../protocol/roles.js';
 import { ScenarioInput, ScenarioUpdate } from '../../protocol/scenario.js';
+import { scenarioAccess, scenarioShown } from '../../scenarios/visibility.js';
 import { principalOf, requireRole } from '../auth.js';
 import { parse } from '../validate.js';
 
-// Anyone signed in may list scenarios (the trainee's picker shows titles only). The full
-// scenario holds the ground truth a trainee must find out on the call: instructors only.
+// Anyone signed in may read scenarios, each as scenarios/visibility.ts lets their role see it
+// (a trainee: the card only). Instructors write them.
 
 export function scenarioRoutes(deps: { db: Database }): Router {
   const router = Router();
   const instructorsOnly = requireRole(INSTRUCTOR_ROLES);
 
-  router.get('/', async (_req, res) => {
-    res.json(await deps.db.scenarios.list());
+  router.get('/', async (req, res) => {
+    const access = scenarioAccess(principalOf(req).role);
+    res.json((await deps.db.scenarios.list()).map((s) => scenarioShown(s, access)));
   });
 
-  router.get('/:id', instructorsOnly, async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const id = String(req.params.id);
     const scenario = await deps.db.scenarios.get(id);
     if (!scenario) throw new NotFoundError('scenario', id);
-    res.json(scenario);
+    res.json(scenarioShown(scenario, scenarioAccess(principalOf(req).role)));
   });
 
   router.post('/', instructorsOnly, async (req, res) => {
