@@ -8,7 +8,7 @@ import type { CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { CallMode, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallMode, CapturedFactView, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
@@ -35,6 +35,8 @@ export interface LiveNotifier extends CallNotifier, SupervisionNotifier {
   entities(callId: string, entities: EntityView[]): void;
   /** In exam mode the trainee does not see the checklist; the floor always does. */
   checklist(callId: string, items: ChecklistItemView[], mode: CallMode): void;
+  /** What the call has captured, to whoever gets the checklist. */
+  captured(callId: string, facts: CapturedFactView[], mode: CallMode): void;
   toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
   toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
 }
@@ -160,7 +162,7 @@ export class LiveCalls {
     const event = await this.#o.db.calls.answer(callId, peer.principal.userId);
     if (!event) throw new ConflictError('the call is not ringing');
     call.state.status = 'active';
-    call.intelligence.event('answer');
+    call.intelligence.event(event);
     call.caller.pipeline.answer();
     this.#o.notifier.callEvent(callId, event);
     const summary = await this.#o.db.calls.getSummary(callId);
@@ -293,6 +295,7 @@ export class LiveCalls {
         party.pipeline.close();
       }
       await Promise.all(call.writes);
+      await call.intelligence.settled();
       call.room.close();
       try {
         const summary = await call.room.bridge.finish();
@@ -354,7 +357,7 @@ export class LiveCalls {
   /** Stores the control as a call event and tells the call's sockets. */
   async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
     const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
-    call.intelligence.event(type, data);
+    call.intelligence.event(event);
     this.#o.notifier.callEvent(call.callId, event);
     this.#o.notifier.callState(call.state);
   }

@@ -30,11 +30,11 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
   let pipeline: CallerPipeline | undefined;
   try {
     const bridge = await CallBridge.create({ callId, codecs: deps.codecs, recordingPath });
-    await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
+    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
     room = await CallRoom.create({ callId, router, bridge, listenIps: deps.listenIps });
     const voice = await room.addVoice('caller');
     pipeline = await deps.createCaller(scenario, context.seed, () => bridge.elapsedMs);
-    const intelligence = new LiveIntelligence(callId, scenario, context.mode, () => bridge.elapsedMs, deps);
+    const intelligence = new LiveIntelligence(callId, scenario, context.mode, mediaStartedAt, deps);
     const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
     wireCall(call, deps);
     room.on('newConsumer', (peerId, consumer) => deps.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capturedOf } from '../../intelligence.js';
 import { FLOOR_ROLES } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.js';
@@ -24,7 +23,7 @@ export function CallPage() {
   const aids = call !== null && (!isTrainee || call.mode !== 'exam' || isOver(call));
 
   useEffect(() => {
-    if (aids) void store.seedChecklist();
+    if (aids) void store.seedAids();
   }, [store, aids]);
 
   if (!call) {
@@ -58,7 +57,7 @@ export function CallPage() {
         <Transcript segments={call.transcript}>{phone.canControl.value && !isOver(call) && <TypeLine phone={phone} />}</Transcript>
         {aids && (
           <div class="call-aids">
-            <Captured items={capturedOf(call)} />
+            <Captured items={store.captured.value ?? []} />
             {checklist && checklist.length > 0 && <Checklist items={checklist} />}
           </div>
         )}

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capturedOf } from '../../intelligence.js';
 import { INSTRUCTOR_ROLES } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useSteerStore, useStores, useSupervisionStore } from '../../state/context.js';
@@ -29,7 +28,7 @@ export function SupervisePage() {
   const steer = useSteerStore(callId, call?.scenario.id ?? null, instructor);
   const live = phone.live.value && call !== null && !isOver(call);
 
-  useEffect(() => void store.seedChecklist(), [store]);
+  useEffect(() => void store.seedAids(), [store]);
   useEffect(() => {
     if (call && !live) supervision.ended();
   }, [call !== null, live]);
@@ -57,7 +56,7 @@ export function SupervisePage() {
         <Transcript segments={call.transcript} />
         <div class="call-aids">
           {instructor && live && <SteerPanel steer={steer} />}
-          <Captured items={capturedOf(call)} />
+          <Captured items={store.captured.value ?? []} />
           {checklist && checklist.length > 0 && <Checklist items={checklist} />}
         </div>
         <EventsList events={call.events} startedAt={call.startedAt} />
