@@ -1,5 +1,6 @@
 import type { CodecPool } from '../../../media/codec-pool.js';
 import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
+import type { Transcriber } from '../../../media/asr/transcriber.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
@@ -50,6 +51,8 @@ export type LiveCallsOptions = {
   codecs: CodecPool;
   /** The simulated caller of a call; `now` is ms since the call's media started. */
   createCaller: (scenario: ScenarioInput, seed: number, now: () => number) => Promise<CallerPipeline>;
+  /** Writes down one more person's own stream in a call on this scenario (an instructor; the trainee during a barge). */
+  createTranscriber: (scenario: ScenarioInput) => Transcriber;
   /** Voices a transfer's receiving agency. */
   synthesizer: SpeechSynthesizer;
   notifier: LiveNotifier;
@@ -294,6 +297,13 @@ export class LiveCalls {
         party.voice.silence();
         party.pipeline.close();
       }
+      await Promise.all(
+        [...call.transcribers].map(async (transcriber) => {
+          transcriber.flush();
+          await transcriber.settled();
+          transcriber.close();
+        }),
+      );
       await Promise.all(call.writes);
       await call.intelligence.settled();
       call.room.close();

@@ -21,7 +21,7 @@ export type CallContext = {
   mode: CallMode;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'listenIps' | 'notifier' | 'logger'>;
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'>;
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
@@ -36,7 +36,7 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
     pipeline = await deps.createCaller(scenario, context.seed, () => bridge.elapsedMs);
     const intelligence = new LiveIntelligence(callId, scenario, context.mode, mediaStartedAt, deps);
     const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
-    wireCall(call, deps);
+    wireCall(call, { ...deps, transcriber: () => deps.createTranscriber(scenario) });
     room.on('newConsumer', (peerId, consumer) => deps.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
     room.on('consumerClosed', (peerId, consumerId) => deps.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));
     room.on('workerClosed', onWorkerClosed);
