@@ -44,7 +44,7 @@ describe('who said what, in the browser', () => {
 
     const { callId } = await takeCall(server, trainee, scenarioId);
     await trainee.getByTestId('answer-call').click();
-    await expect.poll(() => byTestId(trainee, 'connection-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('connected').catch(async (e) => { const c = await server.db.calls.get(callId); console.log('DEBUG', c?.status, c?.endReason, JSON.stringify(c?.events.map((x) => x.type))); throw e; });
+    await expect.poll(() => byTestId(trainee, 'connection-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
     // The trainee listens: only the instructor talks on the line.
     await trainee.getByTestId('mute').click();
     await trainee.getByTestId('mic-muted-indicator').waitFor();
@@ -56,7 +56,7 @@ describe('who said what, in the browser', () => {
     await expect.poll(() => byTestId(instructor, 'supervision-mode').first().getAttribute('data-mode'), { timeout: 10_000 }).toBe('barge');
 
     // The trainee's softphone shows the instructor's words as the instructor's, again and again.
-    await expect.poll(() => linesOf(trainee, 'instructor').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2).catch(async (e) => { console.log('DEBUG', JSON.stringify((await server.db.calls.get(callId))?.transcript)); throw e; });
+    await expect.poll(() => linesOf(trainee, 'instructor').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
     const instructorSaid = (await linesOf(trainee, 'instructor').allTextContents()).join(' ');
     expect(instructorSaid).toMatch(/weapon|name/);
     expect(await linesOf(trainee, 'trainee').count()).toBe(0);

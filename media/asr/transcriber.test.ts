@@ -67,4 +67,19 @@ describe('a transcriber', () => {
     t.close();
     expect(lines.map((l) => l.text).join(' ')).toMatch(/weapons/);
   }, 30_000);
+
+  it('keeps taking frames after a flush while they still arrive (regression: time stepped back and every later frame failed)', async () => {
+    const { t, lines } = transcriber();
+    const errors: Error[] = [];
+    t.on('error', (e) => errors.push(e));
+    const last = speech.findLastIndex((s) => Math.abs(s) > 1000);
+    const at = feed(t, speech.subarray(0, last), 0);
+    t.flush(); // the idle timer fired while frames were late
+    feed(t, speech, at - 200);
+    feed(t, new Int16Array(16_000), at + speech.length / 16);
+    await t.settled();
+    t.close();
+    expect(errors).toEqual([]);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+  }, 30_000);
 });

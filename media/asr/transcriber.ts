@@ -34,6 +34,7 @@ export class Transcriber extends EventEmitter<TranscriberEvents> {
   #chain: Promise<void> = Promise.resolve();
   /** Lines being recognised: settled() waits for them. */
   #pending = new Set<Promise<void>>();
+  /** Stream time of the last frame the turn detector took (silence a flush added included). */
   #lastAtMs = -Infinity;
   #idle: NodeJS.Timeout | undefined;
   #closed = false;
@@ -51,14 +52,11 @@ export class Transcriber extends EventEmitter<TranscriberEvents> {
   /** 20 ms of the stream at `atMs`. */
   hear(frame: Int16Array, atMs: number): void {
     if (this.#closed) return;
-    // The turn detector needs time to move forward; a re-anchored stream can step back a little.
-    if (atMs <= this.#lastAtMs) atMs = this.#lastAtMs + FRAME_MS;
-    this.#lastAtMs = atMs;
     const probability = this.#vad.process(frame);
     this.#chain = this.#chain
       .then(async () => {
         const p = await probability;
-        if (!this.#closed) this.#turns.push(frame, atMs, p);
+        if (!this.#closed) this.#push(frame, atMs, p);
       })
       .catch((error: unknown) => this.#fail(error));
     clearTimeout(this.#idle);
@@ -72,10 +70,7 @@ export class Transcriber extends EventEmitter<TranscriberEvents> {
     this.#chain = this.#chain.then(() => {
       if (this.#closed || !this.#turns.speaking) return;
       const frames = Math.ceil(this.#turns.options.endSilenceMs / FRAME_MS) + 1;
-      for (let i = 0; i < frames && this.#turns.speaking; i++) {
-        this.#lastAtMs += FRAME_MS;
-        this.#turns.push(SILENCE, this.#lastAtMs, 0);
-      }
+      for (let i = 0; i < frames && this.#turns.speaking; i++) this.#push(SILENCE, this.#lastAtMs + FRAME_MS, 0);
     });
   }
 
@@ -92,6 +87,12 @@ export class Transcriber extends EventEmitter<TranscriberEvents> {
     this.#turns.close();
     this.#vad.close();
     void this.#recognizer.then((r) => r.close(), () => undefined);
+  }
+
+  /** In the turn detector's order: its time must move forward, and a re-anchored stream (or a flush) can step it back a little. */
+  #push(frame: Int16Array, atMs: number, probability: number): void {
+    this.#lastAtMs = Math.max(atMs, this.#lastAtMs + FRAME_MS);
+    this.#turns.push(frame, this.#lastAtMs, probability);
   }
 
   #recognise(end: SpeechEnd): void {

@@ -45,8 +45,8 @@ export function wireTranscripts(call: LiveCall, deps: TranscriptDeps): void {
   };
 
   bridge.on('traineeFrame', (frame, atMs) => {
-    // On hold the caller hears nothing and nothing is transcribed, whoever transcribes.
-    if (trainee) return call.state.onHold ? undefined : trainee.hear(frame, atMs);
+    // Muted or on hold the caller hears nothing of the trainee, and nothing is transcribed.
+    if (trainee) return call.state.onHold || call.state.muted ? undefined : trainee.hear(frame, atMs);
     recent.push({ frame, atMs });
     if (recent.length > TRAINEE_PREROLL_FRAMES) recent.shift();
   });
