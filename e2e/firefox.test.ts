@@ -4,7 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/src/config/config.js';
-import { freePort } from '../server/test/free-port.js';
+import { freePort } from '../server/src/free-port.js';
 import { speechWav } from './browser.js';
 import { NetworkNamespace } from './netns/namespace.js';
 import { startRingdown } from './netns/ringdown.js';

@@ -32,6 +32,10 @@ export type CallBridgeEvents = {
   traineeFrame: [frame: Int16Array, atMs: number];
   /** 20 ms of what the caller pipeline is fed (the trainee, plus a barging instructor). */
   lineFrame: [frame: Int16Array, atMs: number];
+  /** 20 ms of what a coaching or barging instructor said, on their own. */
+  instructorFrame: [frame: Int16Array, atMs: number];
+  /** A barging instructor is mixed into the line from `atMs` on (line time), or no longer. */
+  instructorOnLine: [onLine: boolean, atMs: number];
   error: [error: Error];
 };
 
@@ -98,7 +102,10 @@ export class CallBridge extends EventEmitter<CallBridgeEvents> {
   /** One RTP packet of a coaching or barging instructor: recorded, and on the line while barging. */
   receiveInstructorRtp(data: Buffer): void {
     if (this.#closed) return;
-    this.#instructor ??= this.#inbound('instructor', (frame, atMs) => this.#mixer?.write('instructor', frame, atMs));
+    this.#instructor ??= this.#inbound('instructor', (frame, atMs) => {
+      this.emit('instructorFrame', frame, atMs);
+      this.#mixer?.write('instructor', frame, atMs);
+    });
     this.#instructor.receive(data);
   }
 
@@ -107,11 +114,14 @@ export class CallBridge extends EventEmitter<CallBridgeEvents> {
     if (this.#closed || onLine === Boolean(this.#mixer)) return;
     if (onLine) {
       this.#mixer = new LineMixer({ now: () => this.elapsedMs, clock: this.#clock, delayMs: this.#mixDelayMs, onFrame: (frame, atMs) => this.#toLine(frame, atMs) });
-      this.#mixer.start(Math.max(this.#lineEndMs, this.elapsedMs - this.#mixer.delayMs));
+      const fromMs = Math.max(this.#lineEndMs, this.elapsedMs - this.#mixer.delayMs);
+      this.#mixer.start(fromMs);
+      this.emit('instructorOnLine', true, fromMs);
     } else {
       const mixer = this.#mixer!;
       this.#mixer = undefined;
       this.#lineEndMs = Math.max(this.#lineEndMs, mixer.stop());
+      this.emit('instructorOnLine', false, this.#lineEndMs);
     }
   }
 

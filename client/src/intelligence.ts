@@ -1,12 +1,12 @@
 import { formatAni } from './format.js';
-import type { CallDetail, CallReview, ChecklistItemView } from './protocol.js';
+import type { CallDetail, CallEventView, CapturedFactView, ChecklistItemView, SteerCommand } from './protocol.js';
 import { natureText } from './words.js';
 
 // Call intelligence as the console shows it: entity and event names, what was captured.
 
-export type Captured = CallReview['captured'][number];
+export type Captured = CapturedFactView;
 
-/** Entity types in the order a call-taker gets them (location first), with their labels. */
+/** Entity types and their labels (the server sends captured facts already in a call-taker's order). */
 export const ENTITY_LABEL: Record<string, string> = {
   address: 'Address',
   unit: 'Unit',
@@ -28,9 +28,6 @@ export const ENTITY_LABEL: Record<string, string> = {
   vehicle: 'Vehicle',
 };
 
-const ORDER = Object.keys(ENTITY_LABEL);
-const rank = (type: string) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length);
-
 export const entityLabel = (type: string) => ENTITY_LABEL[type] ?? type.replace(/_/g, ' ');
 
 /** A value as a person reads it: callback numbers as (555) 867-5309, natures in words, the rest as stored. */
@@ -38,23 +35,6 @@ export function entityDisplay(type: string, normalized: string): string {
   if (type === 'callback_number') return formatAni(normalized);
   return type === 'nature' ? natureText(normalized) : normalized;
 }
-
-/**
- * The latest value of each entity type, as the server's review picks it: the trainee's
- * read-back wins over what only the caller said.
- */
-export function capturedOf(call: Pick<CallDetail, 'entities' | 'transcript'>): Captured[] {
-  const byTrainee = new Set(call.transcript.filter((s) => s.speaker === 'trainee').map((s) => s.id));
-  const latest = new Map<string, Captured & { fromTrainee: boolean }>();
-  for (const e of [...call.entities].sort((a, b) => a.atMs - b.atMs)) {
-    const fromTrainee = e.segmentId !== null && byTrainee.has(e.segmentId);
-    if (latest.get(e.type)?.fromTrainee && !fromTrainee) continue;
-    latest.set(e.type, { type: e.type, normalized: e.normalized, atMs: e.atMs, segmentId: e.segmentId, fromTrainee });
-  }
-  return sortCaptured([...latest.values()].map(({ fromTrainee: _, ...c }) => c));
-}
-
-export const sortCaptured = (list: Captured[]) => [...list].sort((a, b) => rank(a.type) - rank(b.type));
 
 export const CHECKLIST_STATUS_LABEL: Record<ChecklistItemView['status'], string> = {
   open: 'Open',

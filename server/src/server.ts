@@ -7,11 +7,12 @@ import path from 'node:path';
 import { CodecPool } from '../../media/codec-pool.js';
 import { OpenAIRecognizer } from '../../media/asr/openai.js';
 import { PocketSphinxRecognizer } from '../../media/asr/pocketsphinx.js';
+import { Transcriber } from '../../media/asr/transcriber.js';
 import { CoquiSynthesizer } from '../../media/speech/coqui.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller } from './caller/ai-caller.js';
+import { AiCaller, vocabularyOf } from './caller/ai-caller.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
 import { PROJECT_ROOT, type Config } from './config/config.js';
@@ -78,6 +79,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     workers,
     codecs,
     createCaller: (scenario, seed, now) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, now }),
+    createTranscriber: (scenario) => new Transcriber({ vad: vad.stream(), recognizer: recognizer.prepare(vocabularyOf(scenario)) }),
     synthesizer,
     notifier,
     listenIps: listenIpsFor(

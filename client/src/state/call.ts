@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import { errorMessage, type Api } from '../api.js';
-import type { CallDetail, CallEventView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol.js';
+import type { CallDetail, CallEventView, CallSummary, CapturedFactView, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol.js';
 import type { ConnectionStore } from './connection.js';
 
 export type EndOutcome = 'completed' | 'abandoned' | 'transferred';
@@ -22,6 +22,8 @@ export function createCallStore(callId: string, api: Api, connection: Connection
   const ending = signal(false);
   /** The live NENA checklist; null until the server sends one (never, for a trainee in exam mode). */
   const checklist = signal<ChecklistItemView[] | null>(null);
+  /** What the call has captured (latest values, corrections), pushed by the server with the checklist. */
+  const captured = signal<CapturedFactView[] | null>(null);
 
   function patch(fn: (c: CallDetail) => CallDetail): void {
     if (call.value) call.value = fn(call.value);
@@ -58,6 +60,10 @@ export function createCallStore(callId: string, api: Api, connection: Connection
     if (info.callId === callId) checklist.value = info.items;
   }
 
+  function onCaptured(info: { callId: string; facts: CapturedFactView[] }): void {
+    if (info.callId === callId) captured.value = info.facts;
+  }
+
   function onUpdated(summary: CallSummary): void {
     if (summary.id !== callId) return;
     const wasOver = isOver(call.value);
@@ -84,17 +90,19 @@ export function createCallStore(callId: string, api: Api, connection: Connection
     error,
     ending,
     checklist,
+    captured,
     reload,
 
     /**
-     * The checklist so far, for a page opened mid-call or after it: pushes only come when an
-     * item ticks. Only ask where the checklist may be shown (not a trainee's exam call).
+     * The checklist and the captured facts so far, for a page opened mid-call or after it:
+     * pushes only come when they change. Only ask where they may be shown (not a trainee's exam call).
      */
-    async seedChecklist(): Promise<void> {
+    async seedAids(): Promise<void> {
       try {
         const review = await api.getReview(callId);
         // A push that arrived meanwhile is newer than this answer.
         checklist.value ??= review.checklist;
+        captured.value ??= review.captured;
       } catch {
         // Nothing to show until the first push; the page works without it.
       }
@@ -110,6 +118,7 @@ export function createCallStore(callId: string, api: Api, connection: Connection
         connection.on('call:transcript', onTranscript),
         connection.on('call:entities', onEntities),
         connection.on('call:checklist', onChecklist),
+        connection.on('call:captured', onCaptured),
         connection.on('call:updated', onUpdated),
         connection.onConnect(() => void join()),
       ];

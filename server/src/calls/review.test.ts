@@ -69,6 +69,11 @@ describe('call intelligence', () => {
     expect(body.truth).toContainEqual(expect.objectContaining({ field: 'callback_number', match: 'missing' }));
     expect(itemOf(body.checklist, 'location')?.status).toBe('done');
     expect(body.call.transcript.filter((s) => s.speaker === 'trainee')).toHaveLength(2);
+    // The live checklist as it was shown, with its times, and where it ended is the final checklist.
+    const live = body.liveChecklist.filter((m) => m.item === 'location');
+    expect(live.map((m) => m.status)).toEqual(['partial', 'done']);
+    expect(live[1]!.atMs).toBeGreaterThanOrEqual(live[0]!.atMs);
+    for (const item of body.checklist) expect(body.liveChecklist.findLast((m) => m.item === item.id)?.status ?? 'open', item.id).toBe(item.status);
 
     const history = await server.api('GET', `/api/v1/trainees/${trainee.id}/history`, { cookie });
     expect(history.status).toBe(200);

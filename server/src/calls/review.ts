@@ -1,3 +1,4 @@
+import { capturedFacts } from '../intelligence/captured.js';
 import { buildChecklist } from '../intelligence/checklist.js';
 import { recordOf } from '../intelligence/record.js';
 import { scoreCall } from '../intelligence/scoring.js';
@@ -39,19 +40,14 @@ export async function scoreStoredCall(db: Database, call: StoredCall): Promise<n
 export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee' | 'floor', role: Role): Promise<CallReview> {
   const scenario = await scenarioOf(db, call.scenario.id);
   const over = call.status === 'ended' || call.status === 'failed';
-  const checklist = over || call.mode === 'practice' || viewer === 'floor' ? buildChecklist(recordOf(call, scenario)) : [];
+  const aids = over || call.mode === 'practice' || viewer === 'floor';
+  const record = recordOf(call, scenario);
+  const captured = capturedFacts(record.entities);
   const labels = new Map(scenario.rubric.map((r) => [r.id, r.label]));
-  // The trainee's read-back is what they captured; a value only the caller said counts until one exists.
-  const byTrainee = new Set(call.transcript.filter((s) => s.speaker === 'trainee').map((s) => s.id));
-  const captured = new Map<string, CallReview['captured'][number] & { fromTrainee: boolean }>();
-  for (const e of call.entities) {
-    const fromTrainee = e.segmentId !== null && byTrainee.has(e.segmentId);
-    if (captured.get(e.type)?.fromTrainee && !fromTrainee) continue;
-    captured.set(e.type, { type: e.type, normalized: e.normalized, atMs: e.atMs, segmentId: e.segmentId, fromTrainee });
-  }
   return {
     call,
-    checklist,
+    checklist: aids ? buildChecklist(record) : [],
+    liveChecklist: aids ? await db.calls.checklistMarks(call.id) : [],
     score: {
       total: call.score,
       items: call.metrics.map((m) => {
@@ -59,8 +55,8 @@ export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee'
         return { ...m, evidence: stored?.items ?? [], label: stored?.label ?? labels.get(m.rubricItem) ?? m.rubricItem };
       }),
     },
-    captured: [...captured.values()].map(({ fromTrainee: _, ...c }) => c),
-    truth: over ? truthRows(scenario.groundTruth, new Map([...captured.values()].map((c) => [c.type, c.normalized])), scenario.nature) : null,
+    captured,
+    truth: over ? truthRows(scenario.groundTruth, captured, scenario.nature) : null,
     scenario: scenarioShown(summaryOf(scenario), scenarioAccess(role, { ownCallOver: over })),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallDetail, CallEventView, CallSummary, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallDetail, CallEventView, CallSummary, ChecklistMarkView, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import type { CallEventType, CallMode, CallStatus } from './generated/enums.js';
 
@@ -173,9 +173,22 @@ export class CallRepository {
     return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true, mode: true } });
   }
 
-  /** Records when the call's media began (the first time only: a resumed call keeps its clock). */
-  async markMediaStarted(id: string, at: Date): Promise<void> {
+  /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */
+  async markMediaStarted(id: string, at: Date): Promise<Date> {
     await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });
+    const row = await this.prisma.call.findUniqueOrThrow({ where: { id }, select: { mediaStartedAt: true } });
+    return row.mediaStartedAt ?? at;
+  }
+
+  /** Changes of the live checklist, as they were shown. */
+  async addChecklistMarks(callId: string, marks: ChecklistMarkView[]): Promise<void> {
+    if (marks.length > 0) await this.prisma.checklistMark.createMany({ data: marks.map((m) => ({ callId, ...m })) });
+  }
+
+  /** The live checklist's changes in the order they happened. */
+  async checklistMarks(callId: string): Promise<ChecklistMarkView[]> {
+    const rows = await this.prisma.checklistMark.findMany({ where: { callId }, orderBy: [{ atMs: 'asc' }, { createdAt: 'asc' }] });
+    return rows.map((r) => ({ item: r.item, status: r.status as ChecklistMarkView['status'], atMs: r.atMs }));
   }
 
   async addEntities(callId: string, entities: Omit<EntityView, 'id'>[]): Promise<EntityView[]> {

@@ -1,8 +1,8 @@
-import { normalizeNumbers } from '../../../media/asr/numbers.js';
-import { understand, type Understanding } from '../caller/intents.js';
-import { matchInstruction, prepareInstruction, stem, type Instruction } from '../caller/instructions.js';
-import { digitRuns, normalize } from '../caller/text.js';
+import { matchInstruction, prepareInstruction, type Instruction } from '../caller/instructions.js';
+import { digitRuns } from '../caller/text.js';
 import type { Location, ScenarioInput, TraineeIntent } from '../protocol/scenario.js';
+import { askedFact, factContext, factsAsked, heardFact, type FactContext } from './facts.js';
+import { evidenceOf, roots, spoken, STOP, traineeTurns, understandLine, type TraineeTurn } from './lines.js';
 import type { CallRecord, ChecklistItem, ChecklistItemId, Entity, EntityType, Evidence, Segment } from './types.js';
 
 // The live NENA checklist. It is rebuilt from the whole record on every final line, so it is
@@ -21,55 +21,6 @@ const LABELS: Record<ChecklistItemId, string> = {
   transfer_briefing: 'Transfer briefing',
 };
 
-// The checklist reruns on every line of a call: what a line says is worked out once.
-function memo<T>(compute: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      if (cache.size >= 5000) cache.clear();
-      value = compute(text);
-      cache.set(text, value);
-    }
-    return value;
-  };
-}
-
-/** ASR gives numbers as digits; a typed line or an LLM may not. Lowercase words, digits. */
-export const spoken = memo((text: string): string => normalize(normalizeNumbers(normalize(text))));
-
-const STOP = new Set(
-  ('the and you your her his him she are was for not but can get got has had out off one two any all our its too now how who why yes way say let may did see use put '
-    + 'that this with have from they them then there their what when where will just like about been were would could should into onto some very okay yeah '
-    + 'shes hes youre theyre dont wont cant didnt isnt thats whats here well also still only even much more really need want tell told said says going '
-    + 'keep kept make sure give gave take caller').split(' '),
-);
-/** Content words reduced to a crude root ("pushing", "pushes" -> "push"), for comparing what was said with what was meant. */
-const rootsOf = memo((text: string): ReadonlySet<string> => new Set(spoken(text).split(' ').filter((w) => (w.length >= 3 || /\d/.test(w)) && !STOP.has(w)).map((w) => stem(w).replace(/e$/, ''))));
-/** A fresh set: callers may add to it. */
-export const roots = (text: string): Set<string> => new Set(rootsOf(text));
-
-const understandLine = memo((text: string): Understanding => understand(spoken(text)));
-
-/** One trainee line and what it does. */
-export interface TraineeTurn {
-  segment: Segment;
-  understanding: Understanding;
-  /** The intents it really has: an ask_ intent scored low was only a word inside a command. */
-  intents: ReadonlySet<TraineeIntent>;
-}
-
-export function traineeTurns(record: CallRecord): TraineeTurn[] {
-  return record.segments
-    .filter((s) => s.speaker === 'trainee')
-    .map((segment) => {
-      const understanding = understandLine(segment.text);
-      const intents = new Set(understanding.intents.filter((m) => !m.intent.startsWith('ask_') || m.score >= 20).map((m) => m.intent));
-      return { segment, understanding, intents };
-    });
-}
-
-export const evidenceOf = (segment: Segment, detail?: string): Evidence => ({ segmentId: segment.id, text: segment.text, atMs: segment.startMs, ...(detail ? { detail } : {}) });
 const has = (turn: TraineeTurn, intents: readonly TraineeIntent[]) => intents.some((i) => turn.intents.has(i));
 const entitiesOf = (record: CallRecord, segmentId: string, types: readonly EntityType[]) => record.entities.filter((e) => e.segmentId === segmentId && types.includes(e.type));
 
@@ -236,10 +187,12 @@ function callbackItem(record: CallRecord, turns: readonly TraineeTurn[]): Checkl
 }
 
 /**
- * The questioning items are done when the trainee asked (the intent, in a question), or when the
- * caller stated it (an entity in the caller's words) and the trainee acknowledged it: one of the
- * trainee's next two lines repeats a word of it or asks about it. Stated but not acknowledged
- * is partial.
+ * The questioning items are done when the caller stated it (an entity in the caller's words) and
+ * the trainee acknowledged it: one of the trainee's next two lines repeats a word of it or asks
+ * about it; stated but not acknowledged is partial. Beyond that, when the scenario has facts the
+ * question is about (reveal rules answering its intents), the item is done when one came out in
+ * the caller's words and partial when only asked, exactly as scoring counts those facts (facts.ts);
+ * without such facts, asking is enough.
  */
 const QUESTIONS: Record<'nature' | 'caller_identity' | 'weapons' | 'injuries' | 'hazards', { intents: TraineeIntent[]; entities: EntityType[] }> = {
   nature: { intents: ['ask_nature'], entities: ['nature'] },
@@ -249,7 +202,7 @@ const QUESTIONS: Record<'nature' | 'caller_identity' | 'weapons' | 'injuries' | 
   hazards: { intents: ['ask_hazards'], entities: ['hazard'] },
 };
 
-function questionItem(id: keyof typeof QUESTIONS, record: CallRecord, turns: readonly TraineeTurn[]): ChecklistItem {
+function questionItem(id: keyof typeof QUESTIONS, record: CallRecord, turns: readonly TraineeTurn[], facts: FactContext): ChecklistItem {
   const { intents, entities } = QUESTIONS[id];
   const asked = turns.find((t) => has(t, intents));
   let stated: Evidence | null = null;
@@ -261,10 +214,18 @@ function questionItem(id: keyof typeof QUESTIONS, record: CallRecord, turns: rea
     const ack = acknowledgement(entity, segment, turns, intents);
     if (ack && (!acknowledged || (ack.atMs ?? 0) < (acknowledged.atMs ?? 0))) acknowledged = ack;
   }
-  const askedDone = asked ? evidenceOf(asked.segment, 'asked') : null;
-  const done = [askedDone, acknowledged].filter((e): e is Evidence => !!e).sort((a, b) => (a.atMs ?? 0) - (b.atMs ?? 0))[0] ?? null;
-  return item(id, { partial: stated, done });
+  const askedEvidence = asked ? evidenceOf(asked.segment, 'asked') : null;
+  const about = factsAsked(facts, intents);
+  if (about.length === 0) return item(id, { partial: stated, done: earliest([askedEvidence, acknowledged]) });
+  // The scenario knows the answer: asking is not enough, it must have come out in the caller's
+  // words, as scoring counts the fact (asked and not heard is half there too).
+  return item(id, {
+    partial: earliest([stated, ...about.map((f) => askedFact(facts, f))]),
+    done: earliest([acknowledged, ...about.map((f) => heardFact(facts, f))]),
+  });
 }
+
+const earliest = (found: (Evidence | null)[]) => found.filter((e): e is Evidence => !!e).sort((a, b) => (a.atMs ?? 0) - (b.atMs ?? 0))[0] ?? null;
 
 function acknowledgement(entity: Entity, said: Segment, turns: readonly TraineeTurn[], intents: readonly TraineeIntent[]): Evidence | null {
   const words = roots(`${entity.raw} ${entity.normalized.replace(/[:_]/g, ' ')}`);
@@ -341,14 +302,11 @@ function transferItem(record: CallRecord, turns: readonly TraineeTurn[]): Checkl
 /** The NENA checklist for the call so far, in NENA order. */
 export function buildChecklist(record: CallRecord): ChecklistItem[] {
   const turns = traineeTurns(record);
+  const facts = factContext(record, turns);
   const items = [
     locationItem(record, turns),
     callbackItem(record, turns),
-    questionItem('nature', record, turns),
-    questionItem('caller_identity', record, turns),
-    questionItem('weapons', record, turns),
-    questionItem('injuries', record, turns),
-    questionItem('hazards', record, turns),
+    ...(['nature', 'caller_identity', 'weapons', 'injuries', 'hazards'] as const).map((id) => questionItem(id, record, turns, facts)),
     instructionsItem(record, turns),
     transferItem(record, turns),
   ];

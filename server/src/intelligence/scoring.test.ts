@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../caller/scenario-file.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
+import { buildChecklist } from './checklist.js';
 import { scoreCall } from './scoring.js';
 import { record as scriptedRecord, type Line } from './test-support.js';
 import type { CallRecord, CallScore, EmotionMark, MetricResult, TimedEvent } from './types.js';
@@ -211,5 +212,19 @@ describe('scoring', () => {
     expect(metricOf(police, 'warm_transfer_briefing')).toMatchObject({ passed: true, score: 15 });
     expect(metricOf(scoreCall(record(crash, lines, transfer('fire'))), 'nena_transfer')).toMatchObject({ passed: false, score: 5 });
     expect(scoreCall(record(crash, lines)).metrics.find((m) => m.rubricItem === 'nena_transfer')).toBeUndefined();
+  });
+
+  it('agrees with the live checklist on the caller\'s name (regression: "done" live, "asked, not heard" in the score)', async () => {
+    const scenario = await cardiac;
+    const asked: Line[] = [[25000, 'trainee', 'What is your name, sir?'], [27000, 'caller', 'Please just hurry!']];
+    const askedItem = buildChecklist(record(scenario, asked)).find((i) => i.id === 'caller_identity');
+    const askedMetric = metricOf(scoreCall(record(scenario, asked, [ended(40_000)])), 'caller_name');
+    expect(askedItem?.status).toBe('partial');
+    expect(askedMetric).toMatchObject({ passed: false, score: askedMetric.maxScore / 2 });
+
+    const heard: Line[] = [...asked, [30000, 'caller', 'Marcus. Marcus Bell.']];
+    const heardItem = buildChecklist(record(scenario, heard)).find((i) => i.id === 'caller_identity');
+    expect(heardItem).toMatchObject({ status: 'done', atMs: 30000 });
+    expect(metricOf(scoreCall(record(scenario, heard, [ended(40_000)])), 'caller_name')).toMatchObject({ passed: true });
   });
 });

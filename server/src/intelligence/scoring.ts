@@ -1,23 +1,9 @@
 import { DISTRESS } from '../caller/emotion.js';
-import { compareReadBack, isActive, prepareFact, scoreFact, type Fact } from '../caller/facts.js';
-import { hasPhrase, mentionsNumber } from '../caller/text.js';
 import type { Emotion, ScenarioInput } from '../protocol/scenario.js';
-import {
-  buildChecklist,
-  callbackCaptured,
-  callbackCaptures,
-  evidenceOf,
-  instructionsGiven,
-  locationOrder,
-  locationReadBacks,
-  roots,
-  spoken,
-  traineeTurns,
-  unitReadBack,
-  warmTransfer,
-  type TraineeTurn,
-} from './checklist.js';
-import type { CallRecord, CallScore, ChecklistItem, ChecklistItemId, EmotionMark, Evidence, MetricResult, Segment } from './types.js';
+import { buildChecklist, callbackCaptured, callbackCaptures, instructionsGiven, locationOrder, locationReadBacks, unitReadBack, warmTransfer } from './checklist.js';
+import { askedFact, factContext, heardFact, overlap, type FactContext } from './facts.js';
+import { evidenceOf, roots, spoken, traineeTurns, type TraineeTurn } from './lines.js';
+import type { CallRecord, CallScore, ChecklistItem, ChecklistItemId, EmotionMark, Evidence, MetricResult } from './types.js';
 
 // Scoring an ended call against its scenario: one metric per rubric item (its weight is the
 // metric's maxScore), then the standard NENA metrics. Everything is evidence-backed: a metric
@@ -37,7 +23,7 @@ export const NENA_METRICS = {
 /** The agencies a call of each nature goes to; a no-emergency call goes nowhere. */
 const AGENCIES: Record<ScenarioInput['nature'], string[]> = { fire: ['fire'], medical: ['ems'], crime: ['police'], traffic: ['police'], hazmat: ['fire'], other: ['police', 'fire'] };
 
-type Context = { record: CallRecord; turns: TraineeTurn[]; checklist: ChecklistItem[]; callerLines: Segment[]; answeredAt: number; facts: Map<string, Fact> };
+type Context = FactContext & { turns: TraineeTurn[]; checklist: ChecklistItem[]; answeredAt: number };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
@@ -54,58 +40,6 @@ const credit = (item: ChecklistItem | undefined) => (item?.status === 'done' ? 1
 const timeCredit = (ms: number, passMs: number, zeroMs: number) => (ms <= passMs ? 1 : Math.max(0.2, 1 - (0.8 * (ms - passMs)) / (zeroMs - passMs)));
 
 // ---- facts: did it come out in the caller's words? ----
-
-const CONFIRMS = /^(?:yes|yeah|yep|correct|right|thats right|thats it|uh huh)\b/;
-
-function mentions(text: string, tell: string): boolean {
-  return /^\d+$/.test(tell) ? mentionsNumber(text, tell) : hasPhrase(spoken(text), tell);
-}
-
-function overlap(line: Set<string>, answer: Set<string>): number {
-  let n = 0;
-  for (const w of answer) if (line.has(w)) n += 1;
-  return n;
-}
-
-/**
- * A fact came out when the caller said a word that gives it away (a number or value of the
- * answer), said most of the answer's words (and more of them than of the wrong first answer),
- * or said "yes" to a read-back whose numbers agree with it. `never` facts have no give-away
- * words: their answer is what the caller says instead.
- */
-function heardFact(c: Context, fact: Fact): Evidence | null {
-  const rule = fact.rule;
-  // A value two facts share ("4C" is the flat and the door buzzer) gives neither away.
-  const others = [...c.facts.values()].filter((f) => f !== fact).flatMap((f) => f.tells);
-  const tells = rule.when === 'never' ? [] : fact.tells.filter((t) => !others.includes(t));
-  const answers = [rule.answer, ...c.record.scenario.script.timeline.filter((t) => t.say && t.reveals?.includes(rule.fact)).map((t) => t.say as string)].map(roots);
-  const wrong = rule.wrongFirst ? roots(rule.wrongFirst) : new Set<string>();
-  for (const line of c.callerLines) {
-    const tell = tells.find((t) => mentions(line.text, t));
-    if (tell) return evidenceOf(line, `${rule.fact}: the caller said "${tell}"`);
-    const words = roots(line.text);
-    for (const answer of answers) {
-      const need = answer.size <= 1 ? answer.size : Math.min(4, Math.max(2, Math.ceil(answer.size * 0.4)));
-      const hits = overlap(words, answer);
-      if (need > 0 && hits >= need && hits > overlap(words, wrong)) return evidenceOf(line, `${rule.fact}: the caller said it`);
-    }
-    if (fact.digits.length > 0 && CONFIRMS.test(spoken(line.text))) {
-      const before = c.turns.findLast((t) => t.segment.startMs < line.startMs);
-      if (before && compareReadBack(fact, spoken(before.segment.text)) === 'agrees') return evidenceOf(line, `${rule.fact}: the caller confirmed the read-back`);
-    }
-  }
-  return null;
-}
-
-function askedFact(c: Context, fact: Fact): Evidence | null {
-  // Asked while the fact held: "is she breathing" before the collapse asks about another fact.
-  const turn = c.turns.find((t) => {
-    if (!isActive(fact, t.segment.startMs)) return false;
-    const match = scoreFact(fact, t.understanding);
-    return match.keywordHit || match.intents.some((i) => t.intents.has(i));
-  });
-  return turn ? evidenceOf(turn.segment, `${fact.rule.fact}: asked, but the caller's answer was not heard`) : null;
-}
 
 /** location: heard and read back right, the unit too when there is one. */
 function locationFact(c: Context, heard: Evidence | null, asked: Evidence | null): { credit: number; evidence: Evidence[] } {
@@ -395,12 +329,10 @@ function transferMetric(c: Context): MetricResult | null {
 export function scoreCall(record: CallRecord): CallScore {
   const turns = traineeTurns(record);
   const c: Context = {
-    record,
+    ...factContext(record, turns),
     turns,
     checklist: buildChecklist(record),
-    callerLines: record.segments.filter((s) => s.speaker === 'caller'),
     answeredAt: record.events.find((e) => e.type === 'answer')?.atMs ?? 0,
-    facts: new Map(record.scenario.script.revealRules.map((r) => [r.fact, prepareFact(r)])),
   };
   const metrics = [
     ...record.scenario.rubric.map((item) => rubricMetric(c, item)),

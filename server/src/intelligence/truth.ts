@@ -1,3 +1,4 @@
+import type { CapturedFactView } from '../protocol/api.js';
 import type { GroundTruth } from '../protocol/scenario.js';
 import { compareAddress, compareCallback } from './checklist.js';
 import type { EntityType } from './types.js';
@@ -30,13 +31,16 @@ function similar(truth: string, captured: string): boolean {
 
 const yesNo = (b: boolean | undefined) => (b === undefined ? [] : [b ? 'yes' : 'no']);
 
-/** `captured`: the value the review shows for each entity type (the trainee's read-back first). */
-export function truthRows(truth: GroundTruth, captured: ReadonlyMap<string, string>, nature: string): TruthRow[] {
+/**
+ * `captured`: the facts as the live panel showed them last (capturedFacts): the latest value of
+ * each, or every value of a fact that adds up (it matches when one of them fits the truth).
+ */
+export function truthRows(truth: GroundTruth, captured: readonly CapturedFactView[], nature: string): TruthRow[] {
   const rows: (TruthRow & { core: boolean })[] = [];
   const add = (field: string, label: string, values: string[], type: EntityType, core: boolean, same: (t: string, c: string) => boolean = similar) => {
-    const c = captured.get(type);
-    const match: TruthMatch = !c ? (values.length ? 'missing' : 'none') : values.some((t) => same(t, c)) ? 'yes' : 'no';
-    rows.push({ field, label, truth: values.join('; '), captured: c ?? '', match, core });
+    const got = captured.filter((f) => f.type === type).map((f) => f.normalized);
+    const match: TruthMatch = got.length === 0 ? (values.length ? 'missing' : 'none') : got.some((c) => values.some((t) => same(t, c))) ? 'yes' : 'no';
+    rows.push({ field, label, truth: values.join('; '), captured: got.join('; '), match, core });
   };
   const { location, patients } = truth;
   add('location', 'Location', [location.address], 'address', true, (_, c) => compareAddress(c, location) === 'agrees');

@@ -10,6 +10,13 @@ export type Segment = {
   endMs: number;
 };
 
+/**
+ * The parties whose words are the call's facts. An instructor's coaching or barge and a
+ * transfer's receiving agency are transcribed under their own names, but their words capture
+ * nothing, tick no checklist item and score nothing.
+ */
+export const CALL_PARTIES: readonly Segment['speaker'][] = ['trainee', 'caller'];
+
 export const ENTITY_TYPES = [
   'address', // "47 willow lane" -> "47 Willow Lane"; a street said without a number ("on lincoln avenue") -> "Lincoln Avenue"; a highway without a mile marker -> "I-74 EB"
   'unit', // "apartment four b" -> "Apt 4B"; also "Unit 3B", "Ste 200", "Room 214", "Bldg C", "Lot 12", "Floor 2"

@@ -1,35 +1,47 @@
 import type { Database } from '../db/database.js';
+import { capturedFacts } from '../intelligence/captured.js';
 import { buildChecklist } from '../intelligence/checklist.js';
 import { extractEntities } from '../intelligence/extract.js';
-import type { CallRecord, ChecklistItem } from '../intelligence/types.js';
+import { recordOf, type StoredParts } from '../intelligence/record.js';
+import { CALL_PARTIES, type ChecklistItem } from '../intelligence/types.js';
 import type { Logger } from '../logger.js';
-import type { CallMode, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallEventView, CallMode, CapturedFactView, ChecklistMarkView, TranscriptSegmentView } from '../protocol/api.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import type { LiveNotifier } from './live-calls.js';
 
 // What a live call has understood so far: each final line's entities (stored and pushed as
-// they are found), the caller's emotion over time, and the NENA checklist, pushed whenever
-// an item ticks. In practice mode the trainee sees the checklist; in exam mode only the floor does.
+// they are found), the facts captured, and the NENA checklist, pushed whenever they change.
+// It keeps the call's lines, entities and events as they were stored and reads them through
+// the same record builder as the final score (intelligence/record.ts), on the same clock, so
+// what the trainee saw live is what the review recomputes. Each change of the checklist is
+// stored with its time. In practice mode the trainee sees the checklist and the captured
+// facts; in exam mode only the floor does.
 
 export type IntelligenceDeps = { db: Database; notifier: LiveNotifier; logger: Logger };
 
 export class LiveIntelligence {
-  readonly #record: CallRecord;
+  readonly #parts: StoredParts & { transcript: TranscriptSegmentView[]; events: CallEventView[] };
+  readonly #scenario: ScenarioInput;
   readonly #deps: IntelligenceDeps;
   #checklist: ChecklistItem[];
+  #captured: CapturedFactView[] = [];
   #emotion: string | undefined;
+  /** Checklist marks being stored, in order; the end of the call waits for them. */
+  #marks: Promise<void> = Promise.resolve();
 
   constructor(
     readonly callId: string,
     scenario: ScenarioInput,
     readonly mode: CallMode,
-    /** ms since the call's media started. */
-    private readonly now: () => number,
+    /** Call.mediaStartedAt as stored: the clock of every time here. */
+    mediaStartedAt: Date,
     deps: IntelligenceDeps,
   ) {
+    this.#scenario = scenario;
     this.#deps = deps;
-    this.#record = { scenario, segments: [], entities: [], events: [], emotions: [], atMs: 0 };
-    this.#checklist = buildChecklist(this.#record);
+    const origin = mediaStartedAt.toISOString();
+    this.#parts = { transcript: [], entities: [], events: [], mediaStartedAt: origin, startedAt: origin, endedAt: null };
+    this.#checklist = buildChecklist(recordOf(this.#parts, scenario));
     deps.notifier.checklist(callId, this.#checklist, mode); // the floor board shows 0 of N from the start
   }
 
@@ -37,40 +49,60 @@ export class LiveIntelligence {
     return this.#checklist;
   }
 
-  /** A final transcript line was stored: extract, store and push its entities, then re-check the list. */
+  get captured(): readonly CapturedFactView[] {
+    return this.#captured;
+  }
+
+  /** A final transcript line was stored: a party's line is read for entities (stored and pushed), then the list re-checked. */
   async segment(segment: TranscriptSegmentView): Promise<void> {
     if (!segment.isFinal) return;
-    const line = { id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs };
-    const entities = extractEntities(line);
-    this.#record.segments.push(line);
-    this.#record.entities.push(...entities);
-    this.#update();
-    const stored = await this.#deps.db.calls.addEntities(
-      this.callId,
-      entities.map(({ type, raw, normalized, segmentId, atMs }) => ({ type, raw, normalized, segmentId, atMs })),
-    );
-    if (stored.length > 0) this.#deps.notifier.entities(this.callId, stored);
-  }
-
-  /** A call event (answer, hold, transfer, coach...) the checklist may depend on. */
-  event(type: string, data?: Record<string, unknown>): void {
-    this.#record.events.push({ type, atMs: this.now(), ...(data ? { data } : {}) });
+    this.#parts.transcript.push(segment);
+    if (CALL_PARTIES.includes(segment.speaker)) {
+      const found = extractEntities({ id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs });
+      const stored = await this.#deps.db.calls.addEntities(
+        this.callId,
+        found.map(({ type, raw, normalized, segmentId, atMs }) => ({ type, raw, normalized, segmentId, atMs })),
+      );
+      this.#parts.entities.push(...stored);
+      if (stored.length > 0) this.#deps.notifier.entities(this.callId, stored);
+    }
     this.#update();
   }
 
-  /** The caller's emotion: stored as an event when it changes, for the review's emotion track. */
+  /** A call event as stored (answer, hold, transfer, coach...): the checklist may depend on it. */
+  event(event: CallEventView): void {
+    this.#parts.events.push(event);
+    this.#update();
+  }
+
+  /** The caller's emotion: stored as an event when it changes, for the review's emotion track and scoring. */
   async emotion(emotion: string): Promise<void> {
     if (emotion === this.#emotion) return;
     this.#emotion = emotion;
-    this.#record.emotions.push({ emotion, atMs: this.now() });
-    await this.#deps.db.calls.addEvent(this.callId, 'emotion', null, { emotion });
+    this.event(await this.#deps.db.calls.addEvent(this.callId, 'emotion', null, { emotion }));
+  }
+
+  /** Resolves once every checklist change is stored. */
+  settled(): Promise<void> {
+    return this.#marks;
   }
 
   #update(): void {
-    this.#record.atMs = this.now();
-    const next = buildChecklist(this.#record);
+    const record = recordOf(this.#parts, this.#scenario);
+    const captured = capturedFacts(record.entities);
+    if (JSON.stringify(captured) !== JSON.stringify(this.#captured)) {
+      this.#captured = captured;
+      this.#deps.notifier.captured(this.callId, captured, this.mode);
+    }
+    const next = buildChecklist(record);
     if (JSON.stringify(next) === JSON.stringify(this.#checklist)) return;
+    const before = new Map(this.#checklist.map((i) => [i.id, i.status]));
+    const marks: ChecklistMarkView[] = next.filter((i) => i.status !== (before.get(i.id) ?? 'open')).map((i) => ({ item: i.id, status: i.status, atMs: record.atMs }));
     this.#checklist = next;
     this.#deps.notifier.checklist(this.callId, next, this.mode);
+    if (marks.length === 0) return;
+    this.#marks = this.#marks
+      .then(() => this.#deps.db.calls.addChecklistMarks(this.callId, marks))
+      .catch((error: unknown) => this.#deps.logger.warn({ err: error, callId: this.callId }, 'checklist change not stored'));
   }
 }

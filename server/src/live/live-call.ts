@@ -1,4 +1,5 @@
 import type { Voice } from '../../../media/bridge.js';
+import type { Transcriber } from '../../../media/asr/transcriber.js';
 import type { CallerPipeline, CallerUtterance } from '../../../media/caller/pipeline.js';
 import type { CallState } from '../protocol/media.js';
 import type { CallRoom } from '../sfu/room.js';
@@ -20,6 +21,8 @@ export class LiveCall {
   finishing: Promise<void> | undefined;
   /** Transcript writes under way: the call is not written as ended before they land. */
   readonly writes = new Set<Promise<unknown>>();
+  /** The people's own streams being written down (transcripts.ts): the end of the call waits for their last lines. */
+  readonly transcribers = new Set<Transcriber>();
   /** Who supervises the call now, by socket (peer) id. */
   readonly supervisors = new Map<string, Supervisor>();
 

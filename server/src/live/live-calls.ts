@@ -1,5 +1,6 @@
 import type { CodecPool } from '../../../media/codec-pool.js';
 import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
+import type { Transcriber } from '../../../media/asr/transcriber.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
@@ -8,7 +9,7 @@ import type { CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { MEDIA_FAILED_OUTCOME, type CallMode, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
+import { MEDIA_FAILED_OUTCOME, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
@@ -35,6 +36,8 @@ export interface LiveNotifier extends CallNotifier, SupervisionNotifier {
   entities(callId: string, entities: EntityView[]): void;
   /** In exam mode the trainee does not see the checklist; the floor always does. */
   checklist(callId: string, items: ChecklistItemView[], mode: CallMode): void;
+  /** What the call has captured, to whoever gets the checklist. */
+  captured(callId: string, facts: CapturedFactView[], mode: CallMode): void;
   toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
   toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
 }
@@ -48,6 +51,8 @@ export type LiveCallsOptions = {
   codecs: CodecPool;
   /** The simulated caller of a call; `now` is ms since the call's media started. */
   createCaller: (scenario: ScenarioInput, seed: number, now: () => number) => Promise<CallerPipeline>;
+  /** Writes down one more person's own stream in a call on this scenario (an instructor; the trainee during a barge). */
+  createTranscriber: (scenario: ScenarioInput) => Transcriber;
   /** Voices a transfer's receiving agency. */
   synthesizer: SpeechSynthesizer;
   notifier: LiveNotifier;
@@ -173,7 +178,7 @@ export class LiveCalls {
     const event = await this.#o.db.calls.answer(callId, peer.principal.userId);
     if (!event) throw new ConflictError('the call is not ringing');
     call.state.status = 'active';
-    call.intelligence.event('answer');
+    call.intelligence.event(event);
     this.#answerWhenHeard(call);
     this.#o.notifier.callEvent(callId, event);
     const summary = await this.#o.db.calls.getSummary(callId);
@@ -308,7 +313,15 @@ export class LiveCalls {
         party.voice.silence();
         party.pipeline.close();
       }
+      await Promise.all(
+        [...call.transcribers].map(async (transcriber) => {
+          transcriber.flush();
+          await transcriber.settled();
+          transcriber.close();
+        }),
+      );
       await Promise.all(call.writes);
+      await call.intelligence.settled();
       call.room.close();
       try {
         const summary = await call.room.bridge.finish();
@@ -390,7 +403,7 @@ export class LiveCalls {
   /** Stores the control as a call event and tells the call's sockets. */
   async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
     const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
-    call.intelligence.event(type, data);
+    call.intelligence.event(event);
     this.#o.notifier.callEvent(call.callId, event);
     this.#o.notifier.callState(call.state);
   }

@@ -21,7 +21,7 @@ export type CallContext = {
   mode: CallMode;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'listenIps' | 'notifier' | 'logger'>;
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'>;
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
@@ -30,13 +30,13 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
   let pipeline: CallerPipeline | undefined;
   try {
     const bridge = await CallBridge.create({ callId, codecs: deps.codecs, recordingPath });
-    await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
+    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
     room = await CallRoom.create({ callId, router, bridge, listenIps: deps.listenIps });
     const voice = await room.addVoice('caller');
     pipeline = await deps.createCaller(scenario, context.seed, () => bridge.elapsedMs);
-    const intelligence = new LiveIntelligence(callId, scenario, context.mode, () => bridge.elapsedMs, deps);
+    const intelligence = new LiveIntelligence(callId, scenario, context.mode, mediaStartedAt, deps);
     const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
-    wireCall(call, deps);
+    wireCall(call, { ...deps, transcriber: () => deps.createTranscriber(scenario) });
     room.on('newConsumer', (peerId, consumer) => deps.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
     room.on('consumerClosed', (peerId, consumerId) => deps.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));
     room.on('workerClosed', onWorkerClosed);

@@ -35,7 +35,7 @@ export class Steering {
     // Stored first: a hang-up ends the call, and its steer must come before its end.
     const event = await this.#deps.db.calls.addEvent(call.callId, 'steer', peer.principal.userId, steer);
     this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: false, live: true }));
-    call.intelligence.event('steer', steer);
+    call.intelligence.event(event);
     switch (steer.action) {
       case 'hangUp':
         await this.#deps.hangUp(call, peer.principal.userId);

@@ -84,7 +84,7 @@ export class Supervision {
 
   async #record(call: LiveCall, peer: Peer, type: SupervisionMode | 'leave', data: Record<string, string | null>): Promise<void> {
     const event = await this.#deps.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
-    call.intelligence.event(type, data);
+    call.intelligence.event(event);
     this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: this.#deps.showMonitored, live: true }));
   }
 

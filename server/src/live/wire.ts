@@ -1,19 +1,20 @@
-import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { LiveCall, SimulatedParty } from './live-call.js';
 import { playedText } from './live-call.js';
 import type { LiveNotifier } from './live-calls.js';
+import { wireTranscripts, type TranscriptDeps } from './transcripts.js';
 
 // How a live call's parts talk to each other and to the outside: what the trainee says goes
 // to the simulated parties; what they say is played, and the part really heard is stored
-// as the transcript; the caller's mood and level reach the softphone.
+// as the transcript (the people's lines: transcripts.ts); the caller's mood and level reach
+// the softphone.
 
 export type WireDeps = { db: Database; notifier: LiveNotifier; logger: Logger };
 
 const LEVEL_INTERVAL_MS = 100;
 
-export function wireCall(call: LiveCall, deps: WireDeps): void {
+export function wireCall(call: LiveCall, deps: TranscriptDeps): void {
   const { room } = call;
   const log = deps.logger.child({ callId: call.callId });
   // What the line carries: the trainee, and a barging instructor mixed in.
@@ -22,7 +23,7 @@ export function wireCall(call: LiveCall, deps: WireDeps): void {
   });
   room.bridge.on('error', (error) => log.warn({ err: error }, 'caller bridge error'));
   wireParty(call, call.caller, 'caller', deps);
-  wireTraineeTranscript(call, call.caller.pipeline, deps);
+  wireTranscripts(call, deps);
 
   const pacer = call.caller.voice.pacer;
   pacer.on('speaking', () => setSpeaking(call, true, deps));
@@ -67,23 +68,6 @@ export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'calle
         deps.notifier.transcript(call.callId, segment);
         await call.intelligence.segment(segment);
       }).catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
-    );
-  });
-}
-
-/** The trainee's words as the caller understood them: partials shown, finals stored. */
-function wireTraineeTranscript(call: LiveCall, pipeline: CallerPipeline, deps: WireDeps): void {
-  pipeline.on('heard', (speech) => {
-    const segment = { id: speech.id, speaker: 'trainee' as const, text: speech.text, startMs: Math.round(speech.startMs), endMs: Math.round(speech.endMs), confidence: speech.confidence, isFinal: speech.isFinal };
-    if (!speech.isFinal) return deps.notifier.transcript(call.callId, segment);
-    call.track(
-      deps.db.calls
-        .addSegment(call.callId, segment)
-        .then((stored) => {
-          deps.notifier.transcript(call.callId, stored);
-          return call.intelligence.segment(stored);
-        })
-        .catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
     );
   });
 }

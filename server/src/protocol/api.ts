@@ -81,13 +81,26 @@ export type EvidenceView = { segmentId?: string; text?: string; atMs?: number; d
 /** One item of the NENA checklist: `partial` e.g. when the location was asked but not yet read back. */
 export type ChecklistItemView = { id: string; label: string; status: 'open' | 'partial' | 'done'; atMs: number | null; evidence: EvidenceView[] };
 
+/** One change of the live checklist as the trainee (in practice mode) and the floor saw it, in ms on the call's clock. */
+export type ChecklistMarkView = { item: string; status: 'open' | 'partial' | 'done'; atMs: number };
+
+/** A value the call established, and the values it corrected (earlier, different, said by the trainee or the caller). */
+export type CapturedValueView = { normalized: string; atMs: number; segmentId: string | null };
+/**
+ * One fact as a CAD form holds it: the latest value, with the earlier values it replaced. Facts
+ * that add up (injuries, hazards, weapons...) have one entry per value and correct nothing.
+ */
+export type CapturedFactView = CapturedValueView & { type: string; corrected: CapturedValueView[] };
+
 /** The after-action review: the call, its checklist and score with evidence, and the truth beside what was captured. */
 export type CallReview = {
   call: CallDetail;
   checklist: ChecklistItemView[];
+  /** The live checklist as it changed during the call (what the trainee saw, when). */
+  liveChecklist: ChecklistMarkView[];
   score: { total: number | null; items: (MetricView & { label: string })[] };
-  /** What the call captured: the latest value of each entity type, the trainee's read-back first. */
-  captured: { type: string; normalized: string; atMs: number; segmentId: string | null }[];
+  /** What the call captured, as the live panel showed it (one rule: intelligence/captured.ts). */
+  captured: CapturedFactView[];
   /** The scenario's truth beside what was captured, once the call is over (while live it would give the answers away). */
   truth: TruthRowView[] | null;
   /** The call's scenario: its card while a trainee's own call is live, with the summary once it is over (and always for staff). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import type { FloorLive, FloorWatchRequest } from './floor.js';
 import type { SteerRequest } from './steer.js';
-import type { CallDetail, CallEventView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from './api.js';
+import type { CallDetail, CallEventView, CapturedFactView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from './api.js';
 import type {
   CallControlRequest,
   CallState,
@@ -84,6 +84,8 @@ export type ServerToClientEvents = {
   'call:entities': (info: { callId: string; entities: EntityView[] }) => void;
   /** The NENA checklist whenever an item ticks: to the floor, and to the trainee in practice mode. */
   'call:checklist': (info: { callId: string; items: ChecklistItemView[] }) => void;
+  /** What the call has captured whenever it changes (latest values, corrections): to whoever gets the checklist. */
+  'call:captured': (info: { callId: string; facts: CapturedFactView[] }) => void;
   /** The caller's voice level (0..1) about ten times a second while it speaks. */
   'call:level': (level: { callId: string; caller: number }) => void;
   /** The call ended abnormally (the media server failed, the trainee's browser vanished). */

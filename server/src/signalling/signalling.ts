@@ -12,7 +12,7 @@ import { SteerRequest } from '../protocol/steer.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
-import type { CallEventView, CallMode, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallEventView, CallMode, CallSummary, CapturedFactView, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import {
   CallControlRequest,
   ConnectTransportRequest,
@@ -186,6 +186,9 @@ export function socketNotifier(getIo: () => SignallingServer | undefined, floor:
     checklist(callId: string, items: ChecklistItemView[], mode: CallMode) {
       getIo()?.to(mode === 'practice' ? [rooms.call(callId), rooms.floor] : rooms.floor).emit('call:checklist', { callId, items });
       floor.update(callId, { checklist: progressOf(items) });
+    },
+    captured(callId: string, facts: CapturedFactView[], mode: CallMode) {
+      getIo()?.to(mode === 'practice' ? [rooms.call(callId), rooms.floor] : rooms.floor).emit('call:captured', { callId, facts });
     },
     transcript(callId: string, segment: TranscriptSegmentView) {
       getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capturedOf } from '../../intelligence.js';
 import { FLOOR_ROLES } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useStores } from '../../state/context.js';
@@ -26,7 +25,7 @@ export function CallPage() {
   const aids = call !== null && (!isTrainee || call.mode !== 'exam' || isOver(call));
 
   useEffect(() => {
-    if (aids) void store.seedChecklist();
+    if (aids) void store.seedAids();
   }, [store, aids]);
   const line = phone.state.value;
   const lineText = callStateText({ status: phone.status.value, onHold: line?.onHold, transferring: line?.transfer?.stage === 'conferenced' });
@@ -67,7 +66,7 @@ export function CallPage() {
         <Transcript segments={call.transcript}>{phone.canControl.value && !isOver(call) && <TypeLine phone={phone} />}</Transcript>
         {aids && (
           <div class="call-aids">
-            <Captured items={capturedOf(call)} />
+            <Captured items={store.captured.value ?? []} />
             {checklist && checklist.length > 0 && <Checklist items={checklist} />}
           </div>
         )}

@@ -1,7 +1,9 @@
 import { entityDisplay, entityLabel, type Captured as CapturedValue } from '../../intelligence.js';
 
 /**
- * What the call has established so far, one value per kind, as a CAD form would fill in.
+ * What the call has established so far, as a CAD form would hold it: the latest value of each
+ * fact, the values it corrected struck through (a misheard callback number, a nature that
+ * changed). The server decides all of it (the review compares the same values with the truth).
  * The testid element's text is the normalized value; a phone number is also shown as read.
  */
 export function Captured({ items }: { items: CapturedValue[] }) {
@@ -15,13 +17,18 @@ export function Captured({ items }: { items: CapturedValue[] }) {
           {items.map((c) => {
             const shown = entityDisplay(c.type, c.normalized);
             return (
-              <div key={c.type} class="captured-row">
+              <div key={`${c.type}|${c.normalized}`} class="captured-row">
                 <dt>{entityLabel(c.type)}</dt>
                 <dd>
                   <span data-testid="captured-entity" data-type={c.type} data-value={c.normalized}>
                     {c.normalized}
                   </span>
                   {shown !== c.normalized && <span class="captured-alt">{shown}</span>}
+                  {c.corrected.map((old) => (
+                    <del key={old.normalized} class="captured-corrected" data-testid="captured-corrected" data-type={c.type} data-value={old.normalized}>
+                      {entityDisplay(c.type, old.normalized)}
+                    </del>
+                  ))}
                 </dd>
               </div>
             );

@@ -7,7 +7,7 @@ import { Transcript } from '../Transcript/Transcript.js';
 /** The selected call beside the board: its live transcript and checklist, followed in its room. */
 export function FloorCallPanel({ call, onClose }: { call: CallSummary; onClose: () => void }) {
   const store = useCallStore(call.id, true);
-  useEffect(() => void store.seedChecklist(), [store]);
+  useEffect(() => void store.seedAids(), [store]);
   const detail = store.call.value;
   const checklist = store.checklist.value;
   return (

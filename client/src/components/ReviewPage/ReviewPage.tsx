@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { formatClock, formatDateTime, formatScore } from '../../format.js';
 import { outcomeText } from '../../words.js';
-import { eventMs, mediaOrigin, sortCaptured } from '../../intelligence.js';
+import { eventMs, mediaOrigin } from '../../intelligence.js';
 import type { CallDetail, CallReview } from '../../protocol.js';
 import { usePlayerStore, useReviewStore, useStores } from '../../state/context.js';
 import { isOver } from '../../state/call.js';
@@ -116,8 +116,8 @@ function Review({ review, player }: { review: CallReview; player: PlayerStore })
       <div class="review-grid">
         <ReviewTranscript segments={call.transcript} entities={call.entities} positionMs={player.positionMs.value} playing={player.playing.value} onSeek={player.seek} />
         <div class="review-side">
-          {aids && review.checklist.length > 0 && <Checklist items={review.checklist} withEvidence onSeek={player.seek} />}
-          {aids && !review.truth && <Captured items={sortCaptured(review.captured)} />}
+          {aids && review.checklist.length > 0 && <Checklist items={review.checklist} live={review.liveChecklist} withEvidence onSeek={player.seek} />}
+          {aids && !review.truth && <Captured items={review.captured} />}
           {!aids && <p class="panel muted">The checklist is shown once the exam call is over.</p>}
         </div>
       </div>

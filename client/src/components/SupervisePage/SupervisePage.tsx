@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capturedOf } from '../../intelligence.js';
 import { INSTRUCTOR_ROLES } from '../../protocol.js';
 import { isOver } from '../../state/call.js';
 import { useCallStore, useSoftphoneStore, useSteerStore, useStores, useSupervisionStore } from '../../state/context.js';
@@ -31,7 +30,7 @@ export function SupervisePage() {
   const live = phone.live.value && call !== null && !isOver(call);
 
   usePageTitle(call ? `Supervise: ${call.scenario.title}` : 'Supervise');
-  useEffect(() => void store.seedChecklist(), [store]);
+  useEffect(() => void store.seedAids(), [store]);
   useEffect(() => {
     if (call && !live) supervision.ended();
   }, [call !== null, live]);
@@ -59,7 +58,7 @@ export function SupervisePage() {
         <Transcript segments={call.transcript} />
         <div class="call-aids">
           {instructor && live && <SteerPanel steer={steer} />}
-          <Captured items={capturedOf(call)} />
+          <Captured items={store.captured.value ?? []} />
           {checklist && checklist.length > 0 && <Checklist items={checklist} />}
         </div>
         <EventsList events={call.events} startedAt={call.startedAt} />
