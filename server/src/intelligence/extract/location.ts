@@ -20,14 +20,6 @@ const streetName = (words: string[]): string =>
     })
     .join(' ');
 
-/** "20 first" (normalizeNumbers leaves ordinals alone) -> one ordinal word "21st". */
-function readOrdinalPair(u: Utterance, i: number): { word: string; end: number } | undefined {
-  const tens = /^[2-9]0$/.test(u.tokens[i] ?? '') ? Number(u.tokens[i]) : undefined;
-  const unit = ordinalValue(u.tokens[i + 1]);
-  if (tens !== undefined && unit !== undefined && unit < 10) return { word: ordinal(tens + unit), end: i + 2 };
-  return undefined;
-}
-
 interface Street {
   name: string[];
   suffix?: [string, string];
@@ -41,13 +33,6 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let k = i;
   let isOrdinal = false;
   while (name.length < 3) {
-    const pair = readOrdinalPair(u, k);
-    if (pair) {
-      name.push(pair.word);
-      isOrdinal = true;
-      k = pair.end;
-      continue;
-    }
     if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive)) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);

@@ -4,6 +4,7 @@
 // text, so an entity's raw text is the words as heard or typed, not the cleaned form.
 
 import { normalizeNumbers } from '../../../../media/asr/numbers.js';
+import { plainText } from '../../../../media/language/plain.js';
 
 // Not "mm": typed notes use it for mile marker.
 const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm']);
@@ -149,18 +150,13 @@ export class Utterance {
   }
 }
 
-/** Words of the original text, lowercased, apostrophes dropped, split on other punctuation. */
+/** Words of the original text in the project's plain form (media/language/plain.ts), each with where it came from. */
 function cleanWords(original: string): Word[] {
   const words: Word[] = [];
   for (const m of original.matchAll(/\S+/g)) {
     const from = m.index;
     const to = from + m[0].length;
-    const lower = m[0]
-      .toLowerCase()
-      .replace(/['’`]/g, '')
-      .replace(/&/g, ' and ')
-      .replace(/#/g, ' number ');
-    for (const part of lower.split(/[^\p{L}\p{N}]+/u)) {
+    for (const part of plainText(m[0]).split(' ')) {
       if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
     }
   }
