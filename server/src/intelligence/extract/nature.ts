@@ -1,11 +1,16 @@
-// What kind of emergency: fire, medical:<kind>, crime:<kind>, traffic, hazmat, rescue:lost,
-// accidental (a pocket dial). Phrases as callers say them; a phrase that is negated ("she didnt
-// fall", "nobodys fighting") or asked ("is there a fire") says nothing about the call.
+// What kind of emergency: fire, medical (unspecified) or medical:<kind>, crime:<kind>, traffic,
+// hazmat, rescue:lost|drowning|trapped, accidental (a pocket dial). Phrases as callers say them,
+// with verbs in every tense (words.ts verbForms); a phrase that is negated ("she didnt fall",
+// "nobodys fighting") or asked ("is there a fire") says nothing about the call. Two kinds are
+// read from how words combine rather than from one phrase: domestic violence (someone of the
+// family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
-import { type Extractor, phrases } from './words.js';
+import type { Span, Utterance } from './text.js';
+import { type Extractor, phrases, verbForms } from './words.js';
 
 const PERSON = '(?:boyfriend|girlfriend|husband|wife|ex|ex husband|ex wife|ex boyfriend|partner|baby daddy|stepdad|stepfather|fiance)';
 const ASSAULT_VERB = '(?:hit|hits|hitting|punched|beat|beats|beating|attacked|choked|pushed|threatened|threatening|slapped|kicked|hurt)';
+const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub)';
 
 // Order matters only for overlaps: domestic before assault, so one act is not counted twice.
 const NATURES: [string, RegExp][] = [
@@ -22,6 +27,19 @@ const NATURES: [string, RegExp][] = [
   ['crime:domestic', phrases(`(?:my|her|his) ${PERSON} (?:\\w+ ){0,4}${ASSAULT_VERB}`, 'domestic')],
   ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
+  ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)')],
+  [
+    'rescue:trapped',
+    phrases(
+      verbForms('trap', 'pin'),
+      'stuck (?:in|under|inside|between|on)(?! (?:his|her|my|the) throat)(?! traffic)',
+      'caught in (?:the|a)',
+      '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
+      'locked (?:himself|herself|themselves|in)',
+      'caved in',
+      'buried',
+    ),
+  ],
   [
     'crime:burglary',
     phrases(
@@ -35,7 +53,7 @@ const NATURES: [string, RegExp][] = [
       'glass (?:break|breaking|shatter)',
     ),
   ],
-  ['crime:robbery', phrases('robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took my (?:purse|wallet|bag|phone)')],
+  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took my (?:purse|wallet|bag|phone)')],
   [
     'crime:assault',
     phrases(
@@ -43,6 +61,7 @@ const NATURES: [string, RegExp][] = [
       'attacked',
       'attacking',
       'beat (?:me|him|her|them|up)',
+      'beating (?:\\w+ ){0,2}up',
       'beaten',
       'punched',
       'punching',
@@ -58,11 +77,18 @@ const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted')],
+  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)')],
   [
     'traffic',
     phrases(
       'crash',
+      'went off the road',
+      'upside down',
+      '(?:flipped|rolled) (?:over|on its roof)',
+      'airbags? (?:went off|deployed)',
+      'ran (?:the|a) (?:red light|stop sign)',
+      'motorcycle down',
+      '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
       'crashed',
       '(?:car|traffic|auto|motorcycle|bad) accident',
       'accident on the (?:interstate|highway|freeway|road)',
@@ -106,7 +132,7 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)'),
+    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb'),
   ],
   [
     'medical:breathing',
@@ -123,13 +149,31 @@ const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat')],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny')],
-  ['medical:overdose', phrases('overdos(?:e|ed|ing)', 'od', 'oded', 'took (?:too many|a bunch of|a lot of|some|a|the) pills?', 'narcan', 'naloxone', 'heroin')],
+  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot) (?:lift|move|raise) (?:his|her|my) (?:left |right )?arm')],
+  [
+    'medical:overdose',
+    phrases(
+      verbForms('overdose'),
+      'od',
+      'oded',
+      '(?:hes|shes|he|she|they|friend|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife) odd',
+      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs)',
+      'took something',
+      'too much of (?:his|her|my|their) (?:medicine|medication|meds|pills)',
+      verbForms('snort'),
+      'shooting up',
+      'shot up',
+      'narcan',
+      'naloxone',
+      'heroin',
+      'fentanyl',
+    ),
+  ],
   [
     'medical:childbirth',
     phrases(
-      'having (?:the|a|her|my) baby',
+      '(?:having|had) (?:the|a|her|my) baby',
       'water (?:just )?(?:broke|has broken)',
       'contractions?',
       'in labou?r',
@@ -149,22 +193,95 @@ const NATURES: [string, RegExp][] = [
     'medical:fall',
     phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
   ],
-  ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic')],
-  ['medical:unconscious', phrases('wont wake up', 'will not wake up', 'cant wake (?:him|her|them)', 'unconscious', 'unresponsive', 'passed out', 'collapsed', 'fainted', 'blacked out', 'out cold', 'knocked out')],
+  ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  [
+    'medical:unconscious',
+    phrases(
+      '(?:wont|will not|not|isnt|cant) wak(?:e|ing) up',
+      'cant wake (?:him|her|them)',
+      'cant get (?:him|her|them) to wake up',
+      'unconscious',
+      'unresponsive',
+      `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'collapse', 'black out', 'keel over')}`,
+      'out cold',
+      'knocked out',
+    ),
+  ],
   ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', '(?:blood )?sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
-  ['medical:allergic', phrases('allergic', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', 'throat (?:is )?swelling')],
+  ['medical:allergic', phrases('allergic', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', 'wont stop bleeding', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
   ],
-  ['medical:suicidal', phrases('suicid(?:e|al)', 'kill (?:myself|himself|herself)', 'wants? to die', 'end (?:my|his|her) life')],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)')],
-  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)')],
+  [
+    'medical:suicidal',
+    phrases(
+      'suicid(?:e|al)',
+      `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)`,
+      'wants? to die',
+      'end (?:it all|my life|his life|her life)',
+      '(?:gonna|going to|wants to|threatening to) jump',
+      '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
+    ),
+  ],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', 'cant find (?:my|our) (?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa)', 'is missing')],
+  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'playing (?:with|on) (?:the|my) phone')],
 ];
+
+// A medical call said in ordinary words, with no kind: "hes really sick", "she needs an ambulance".
+const MEDICAL = phrases(
+  '(?:really |very |so )?sick',
+  'not feeling (?:good|well|right)',
+  'not acting right',
+  '(?:needs?|send|get) (?:an |the )?(?:ambulance|paramedics|medics)',
+  'somethings wrong with (?:him|her|my|them)',
+  'something is wrong with (?:him|her|my|them)',
+  'throwing up',
+  'vomiting',
+  'dizzy',
+  'fever',
+  'pale and (?:sweaty|clammy)',
+  '(?:limp|weak|clammy)',
+);
+
+const RELATIVE = new Set(
+  'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
+);
+const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens']);
+// "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
+const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
+const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
+const VICTIM = new Set(['me', 'her', 'him', 'us', 'them', 'my', 'our', 'at', 'up', 'around']);
+
+/**
+ * Domestic violence: a relative or partner ("my boyfriend", "her husband") within a few words
+ * of an act of violence done to a person ("shoved me", "grabbed my throat", "threw a plate at me",
+ * "is beating up my mom"), or a threat to kill. "my husband is grabbing his chest" is not.
+ */
+function domestic(u: Utterance): Span | undefined {
+  const t = u.tokens;
+  const relatives = t.flatMap((w, i) => (RELATIVE.has(w) && OWNER.has(t[i - 1] ?? '') ? [i] : []));
+  if (relatives.length === 0) return undefined;
+  for (let i = 0; i < t.length; i++) {
+    const passive = PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing');
+    const act = ABUSE.test(t[i]!) && !passive && t.slice(i + 1, i + 4).some((w) => VICTIM.has(w)) && t[i + 1] !== 'his';
+    const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
+    if (!(act || threat) || u.isAsked(i) || u.isNegated(i)) continue;
+    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10)) || (r > i && r - i <= 5))) return { start: i, end: i + 1 };
+  }
+  return undefined;
+}
 
 export const extractNature: Extractor = (u, emit) => {
   const claimed = new Array<boolean>(u.length).fill(false);
   const found = new Set<string>();
+  const abuse = domestic(u);
+  if (abuse) {
+    // The act is domestic, not also a plain assault ("shoved me", "hit me").
+    claimed.fill(true, abuse.start, abuse.end + 3);
+    found.add('crime:domestic');
+    emit('nature', abuse, 'crime:domestic');
+  }
   for (const [nature, re] of NATURES) {
     for (const m of u.matches(re)) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
@@ -174,5 +291,13 @@ export const extractNature: Extractor = (u, emit) => {
       found.add(nature);
       emit('nature', m, nature);
     }
+  }
+  if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return;
+  for (const m of u.matches(MEDICAL)) {
+    if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
+    // "send an ambulance" after a crash or a stabbing says nothing more than the crash.
+    if (found.size > 0 && /ambulance|paramedics|medics/.test(u.words(m))) continue;
+    emit('nature', m, 'medical');
+    return;
   }
 };
