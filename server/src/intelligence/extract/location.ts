@@ -6,7 +6,7 @@ import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, ti
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-const NOT_STREET = new Set(['home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+const NOT_STREET = new Set(['cross', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -45,22 +45,48 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
+// Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
+
 function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
+  const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
     if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '')) continue;
+    // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
+    if (/^\d*00$/.test(t[i]!) && t[i + 1] === 'block' && t[i + 2] === 'of') {
+      const from = t[i + 3] === 'the' ? i + 4 : i + 3;
+      const read = readStreet(u, from);
+      // Without a suffix the name is one word, or a direction and one: "of main", "of west maple".
+      const street = read && !read.suffix ? { ...read, name: read.name.slice(0, DIRECTIONS.has(read.name[0]!) ? 2 : 1) } : read;
+      if (street) {
+        if (!street.suffix) street.end = from + street.name.length;
+        put({ start: i, end: street.end }, `${t[i]} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
+        taken.fill(true, i, street.end);
+        i = street.end - 1;
+        continue;
+      }
+    }
     // "sixty seven west elm street": a direction said first is part of the name.
     const street = readStreet(u, i + 1);
     if (!street?.suffix) continue;
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
+    said.add(streetName(street.name));
     i = street.end - 1;
   }
-  // A street without a number, only when said as where someone is: "were on lincoln avenue".
+  // A street without a number: after a word that places someone on it, at the start of the line,
+  // or any numbered street ("sixty second street") that is not a house number's.
   for (let i = 0; i < t.length; i++) {
-    if (t[i] !== 'on' || taken[i + 1]) continue;
-    const street = readStreet(u, i + 1);
-    if (street?.suffix && !taken[street.end - 1] && !DIRECTIONS.has(street.name[0]!)) put({ start: i + 1, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+    if (taken[i] || (i > 0 && /^\d+$/.test(t[i - 1]!))) continue;
+    const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
+    const street = readStreet(u, i);
+    if (!street?.suffix || taken[street.end - 1] || (!cued && !street.ordinal) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
+    // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
+    if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
+    put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+    taken.fill(true, i, street.end);
+    i = street.end - 1;
   }
 }
 
@@ -121,9 +147,10 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys').split(' '),
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground ' +
+    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
-const WEAK_HEADS = new Set('tower elevator office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general'.split(' '));
+const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop'.split(' '));
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in toward towards across around theres see was is its'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
@@ -142,7 +169,31 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
+/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
+const placeName = (u: Utterance, span: Span): string =>
+  u
+    .raw(span.start, span.end)
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
+const OWN_PLACE_RE =
+  /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
+
 function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
+  const found: Span[] = [];
+  for (const m of u.matches(OWN_PLACE_RE)) {
+    found.push(m.groups[0]!);
+    taken.fill(true, m.groups[0]!.start, m.groups[0]!.end);
+  }
+  placeHeads(u, (span) => found.push(span), taken);
+  for (const span of found.sort((a, b) => a.start - b.start)) put(span, u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span));
+}
+
+function placeHeads(u: Utterance, put: (span: Span) => void, taken: boolean[]): void {
   const t = u.tokens;
   let lastEnd = -1;
   for (let i = 0; i < t.length; i++) {
@@ -150,7 +201,7 @@ function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     if (taken[i]) continue;
     // "exit 110"
     if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
-      put({ start: i, end: i + 2 }, `exit ${t[i + 1]}`);
+      put({ start: i, end: i + 2 });
       lastEnd = i + 2;
       continue;
     }
@@ -165,7 +216,7 @@ function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     while (start > 0 && modifiers.length < 3) {
       const m = t[start - 1]!;
       if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
-      if (!SIZE.has(m)) modifiers.unshift(m);
+      modifiers.unshift(m);
       start--;
     }
     if (!strong && modifiers.length === 0) continue;
@@ -177,13 +228,15 @@ function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';
     if (!cue && !named) continue;
-    put({ start, end: i + 1 }, [...modifiers, w].join(' '));
+    let from = start;
+    while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
+    put({ start: from, end: i + 1 });
     lastEnd = i + 1;
   }
 }
 
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 const MILE_RE = /\b(?:mile marker|mile post|milepost|marker|mm) (?:number )?(\d{1,3})\b/dg;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
@@ -196,7 +249,7 @@ function highways(u: Utterance, put: Put): void {
     const direction = m.groups[2] ? u.words(m.groups[2]) : undefined;
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}` }[kind] ?? `SR ${n}`;
+    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `SR ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   let marked = false;
