@@ -31,7 +31,7 @@ const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'with
 const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
 // "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").
 const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
-const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no']);
+const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no', 'him', 'her', 'them', 'it']);
 // Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
 const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer'.split(' '));
 // A new clause between a negator and a keyword ends the negation: "no hes breathing".

@@ -54,6 +54,8 @@ const BREATHING: [string, RegExp][] = [
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
       'not breathing (?:normally|right|properly)',
+      '(?:shallow|raspy|rattling|noisy) breathing',
+      'breathing but (?:its |it is |hes |shes )?(?:really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing')],
@@ -61,7 +63,7 @@ const BREATHING: [string, RegExp][] = [
 ];
 
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'cant wake (?:him|her|them)', 'unconscious', 'unresponsive', 'passed out', 'knocked out', 'out cold', 'fainted', 'blacked out', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', '(?<!(?:gonna|going to|about to) )(?:passed out|passing out|fainted|blacked out)', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
@@ -158,7 +160,7 @@ export const extractVitals: Extractor = (u, emit) => {
   const conscious = read(u, CONSCIOUS, CONSCIOUS_PLAIN, (m) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
-    if (u.tokens[m.start] === 'talking' && !SUBJECT_BEFORE.has(before) && before !== 'not') return undefined;
+    if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });
