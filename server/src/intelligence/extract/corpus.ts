@@ -30,8 +30,8 @@ export function loadCorpus(file: URL | string = CORPUS_FILE): LabelledUtterance[
     });
 }
 
-/** The held-out lines, or undefined while that file does not exist yet. */
-export const loadHeldOut = (): LabelledUtterance[] | undefined => (existsSync(HELDOUT_FILE) ? loadCorpus(HELDOUT_FILE) : undefined);
+/** The held-out lines (from `file`, or the corpus's own), or undefined while that file does not exist yet. */
+export const loadHeldOut = (file: URL | string = HELDOUT_FILE): LabelledUtterance[] | undefined => (existsSync(file) ? loadCorpus(file) : undefined);
 
 /** About 15 % of lines, chosen by an FNV-1a hash of their text, are the dev split. */
 export function isDev(utterance: { text: string }): boolean {
