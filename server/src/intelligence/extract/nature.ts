@@ -6,10 +6,8 @@
 // family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
 import type { Span, Utterance } from './text.js';
-import { type Extractor, phrases, verbForms } from './words.js';
+import { type Extractor, bodyPart, phrases, verbForms } from './words.js';
 
-const PERSON = '(?:boyfriend|girlfriend|husband|wife|ex|ex husband|ex wife|ex boyfriend|partner|baby daddy|stepdad|stepfather|fiance)';
-const ASSAULT_VERB = '(?:hit|hits|hitting|punched|beat|beats|beating|attacked|choked|pushed|threatened|threatening|slapped|kicked|hurt)';
 const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub)';
 
 // Order matters only for overlaps: domestic before assault, so one act is not counted twice.
@@ -20,14 +18,16 @@ const NATURES: [string, RegExp][] = [
       'on fire',
       'fire(?! (?:truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm))',
       'flames',
-      '(?:house|home|building|kitchen|car|garage|apartment|barn|shed|trailer|room|door) (?:is )?burning',
+      '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
+      'caught (?:on )?fire',
+      'set (?:\\w+ ){1,3}on fire',
       'smoke (?:is )?(?:coming|pouring|billowing) out',
     ),
   ],
-  ['crime:domestic', phrases(`(?:my|her|his) ${PERSON} (?:\\w+ ){0,4}${ASSAULT_VERB}`, 'domestic')],
+  ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))')],
   ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
-  ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)')],
+  ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, 'fell through the ice', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
     phrases(
@@ -37,6 +37,7 @@ const NATURES: [string, RegExp][] = [
       '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
       'locked (?:himself|herself|themselves|in)',
       'caved in',
+      '(?:fell|stuck|trapped) (?:in|down|into) (?:a|the) (?:well|hole|shaft|trench|bin|drain|culvert|crevice)',
       'buried',
     ),
   ],
@@ -83,6 +84,10 @@ const NATURES: [string, RegExp][] = [
     phrases(
       'crash',
       'went off the road',
+      '(?:car|truck|bus|van|suv|train|motorcycle) hit',
+      'fender bender',
+      'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
+      'car (?:is )?in the (?:canal|ditch|river|lake|creek|pond|water)',
       'upside down',
       '(?:flipped|rolled) (?:over|on its roof)',
       'airbags? (?:went off|deployed)',
@@ -132,7 +137,7 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb'),
+    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy)', 'pacemaker', 'heart (?:problems?|condition|history)'),
   ],
   [
     'medical:breathing',
@@ -145,12 +150,14 @@ const NATURES: [string, RegExp][] = [
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
+      'breathing (?:really |very |so )?heavy',
+      'cant talk in (?:full )?sentences',
       'asthma attack',
       'wheezing',
     ),
   ],
-  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat')],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot) (?:lift|move|raise) (?:his|her|my) (?:left |right )?arm')],
+  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot) (?:lift|move|raise) (?:his|her|my) (?:left |right )?(?:arm|side|leg)')],
   [
     'medical:overdose',
     phrases(
@@ -158,7 +165,8 @@ const NATURES: [string, RegExp][] = [
       'od',
       'oded',
       '(?:hes|shes|he|she|they|friend|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife) odd',
-      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs)',
+      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids)',
+      'doing (?:meth|drugs|coke|cocaine|heroin|crack)',
       'took something',
       'too much of (?:his|her|my|their) (?:medicine|medication|meds|pills)',
       verbForms('snort'),
@@ -183,6 +191,7 @@ const NATURES: [string, RegExp][] = [
       'crowning',
       'babys? (?:is )?coming',
       'see the (?:babys )?head',
+      '(?:babys |the babys )?head is out',
       'babys out',
       'pregnant',
       '\\d+ weeks (?:pregnant|along)',
@@ -191,7 +200,7 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
@@ -208,7 +217,7 @@ const NATURES: [string, RegExp][] = [
     ),
   ],
   ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', '(?:blood )?sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
-  ['medical:allergic', phrases('allergic', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
+  ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
     phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
@@ -221,6 +230,8 @@ const NATURES: [string, RegExp][] = [
       'wants? to die',
       'end (?:it all|my life|his life|her life)',
       '(?:gonna|going to|wants to|threatening to) jump',
+      'edge of the (?:bridge|roof|building|overpass|cliff)',
+      '(?:want|wants) to (?:live|be here) anymore',
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
@@ -250,8 +261,18 @@ const RELATIVE = new Set(
 const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens']);
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
-const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
-const VICTIM = new Set(['me', 'her', 'him', 'us', 'them', 'my', 'our', 'at', 'up', 'around']);
+const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp', 'stab')}$`);
+const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
+const PARTICLE = new Set(['up', 'down', 'around', 'on']);
+
+/** The act is done to someone: "shoved me", "beating up my mom", "threw a plate at me"; not "grabbing her chest", "hit his head". */
+function onPerson(t: string[], k: number): boolean {
+  if (PARTICLE.has(t[k] ?? '')) k++;
+  const w = t[k] ?? '';
+  if (['my', 'our', 'his', 'her', 'their'].includes(w)) return bodyPart(t[k + 1]) === undefined || w === 'my' || w === 'our' || PERSON_OBJECT.has(t[k + 2] ?? '');
+  if (PERSON_OBJECT.has(w)) return true;
+  return t.slice(k, k + 4).join(' ').match(/\bat (?:me|her|him|us|them)\b/) !== null;
+}
 
 /**
  * Domestic violence: a relative or partner ("my boyfriend", "her husband") within a few words
@@ -260,11 +281,13 @@ const VICTIM = new Set(['me', 'her', 'him', 'us', 'them', 'my', 'our', 'at', 'up
  */
 function domestic(u: Utterance): Span | undefined {
   const t = u.tokens;
-  const relatives = t.flatMap((w, i) => (RELATIVE.has(w) && OWNER.has(t[i - 1] ?? '') ? [i] : []));
+  // "husbands" is "husband's" or "husband is" with the apostrophe dropped; "my sisters husband" is owned too.
+  const relative = (w: string | undefined) => w !== undefined && (RELATIVE.has(w) || (w.endsWith('s') && RELATIVE.has(w.slice(0, -1))));
+  const relatives = t.flatMap((w, i) => (relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1])) ? [i] : []));
   if (relatives.length === 0) return undefined;
   for (let i = 0; i < t.length; i++) {
     const passive = PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing');
-    const act = ABUSE.test(t[i]!) && !passive && t.slice(i + 1, i + 4).some((w) => VICTIM.has(w)) && t[i + 1] !== 'his';
+    const act = (ABUSE.test(t[i]!) && !passive && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
     const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
     if (!(act || threat) || u.isAsked(i) || u.isNegated(i)) continue;
     if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10)) || (r > i && r - i <= 5))) return { start: i, end: i + 1 };
