@@ -10,7 +10,7 @@ const SEX: Record<string, string> = {
 };
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed']);
 const CLOTHES = new Set(
-  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses'.split(' '),
+  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka'.split(' '),
 );
 const CLOTHES_MOD = new Set(
   'black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy'.split(' '),
@@ -28,7 +28,7 @@ interface Part extends Span {
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
-  const near = (i: number) => t.slice(Math.max(0, i - 3), i + 4).some((w) => Object.hasOwn(SEX, w) || w === 'build');
+  const near = (i: number) => t.slice(Math.max(0, i - 3), i + 6).some((w) => Object.hasOwn(SEX, w) || w === 'build');
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -49,7 +49,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (BUILD.has(w) && w !== 'big' && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') push(i + 1, w);
     else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
     else if (HAIR_WORDS.has(w)) push(i + 1, w);
-    else if (HAIR_COLOUR.has(w) && next === 'hair') push(i + 2, `${w} hair`);
+    else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
@@ -139,7 +139,9 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
 
 export const extractDescriptions: Extractor = (u, emit) => {
   // Someone's own clothes ("in my jacket pocket") describe nobody; clothing alone needs "wearing", "had"...
-  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !(p.kind === 'clothes' && OWN.has(u.tokens[p.start - 1] ?? '')));
+  // "im wearing a red jacket so they can see me" is the caller, not a suspect.
+  const ownClothes = (p: Part) => p.kind === 'clothes' && (OWN.has(u.tokens[p.start - 1] ?? '') || /\b(?:im|i am) (?:wearing|in)\b/.test(u.tokens.slice(Math.max(0, p.start - 4), p.start).join(' ')));
+  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p));
   const person = parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
   if (!person) parts.length = 0;
   // "the guy who hit me was a black male": the fuller mention of the same person wins.

@@ -147,11 +147,13 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground ' +
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground canal nightclub ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
-const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop'.split(' '));
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in toward towards across around theres see was is its'.split(' '));
+const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp'.split(' '));
+// Places said with their number: "motel six", "fire station twenty three".
+const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
 
@@ -184,16 +186,19 @@ const OWN_PLACE_RE =
   /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
 
 function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
-  const found: Span[] = [];
+  const found: (Span & { number?: string })[] = [];
   for (const m of u.matches(OWN_PLACE_RE)) {
     found.push(m.groups[0]!);
     taken.fill(true, m.groups[0]!.start, m.groups[0]!.end);
   }
-  placeHeads(u, (span) => found.push(span), taken);
-  for (const span of found.sort((a, b) => a.start - b.start)) put(span, u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span));
+  placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
+  for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
+    put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
+  }
 }
 
-function placeHeads(u: Utterance, put: (span: Span) => void, taken: boolean[]): void {
+function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
   const t = u.tokens;
   let lastEnd = -1;
   for (let i = 0; i < t.length; i++) {
@@ -208,12 +213,14 @@ function placeHeads(u: Utterance, put: (span: Span) => void, taken: boolean[]): 
     const strong = STRONG_HEADS.has(w);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next))) continue;
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
+    // "lot forty" is a unit (units()), not a place.
+    if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.
     if (laterHead(t, i)) continue;
     const modifiers: string[] = [];
     let start = i;
-    while (start > 0 && modifiers.length < 3) {
+    while (start > 0 && modifiers.length < 4) {
       const m = t[start - 1]!;
       if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
       modifiers.unshift(m);
@@ -230,7 +237,7 @@ function placeHeads(u: Utterance, put: (span: Span) => void, taken: boolean[]): 
     if (!cue && !named) continue;
     let from = start;
     while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
-    put({ start: from, end: i + 1 });
+    put({ start: from, end: i + 1 }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
     lastEnd = i + 1;
   }
 }
