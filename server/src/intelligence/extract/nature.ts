@@ -20,6 +20,11 @@ const NATURES: [string, RegExp][] = [
       'flames',
       '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
       'caught (?:on )?fire',
+      'explosion',
+      'exploded',
+      '(?:outlet|wires?|wiring|panel|transformer) (?:is |are )?sparking',
+      '(?:smoke is|smokes) coming (?:out|from)',
+      '(?:its|it is|everythings|everything is|the whole (?:thing|place|house) is) burning',
       'set (?:\\w+ ){1,3}on fire',
       'smoke (?:is )?(?:coming|pouring|billowing) out',
     ),
@@ -45,6 +50,9 @@ const NATURES: [string, RegExp][] = [
     'crime:burglary',
     phrases(
       'broke in(?:to)?',
+      'breaking into (?:the |my |our |a )?(?:cars?|trucks?|vans?|house|garage|shed)',
+      'prowler',
+      'trying to (?:open|get into|pry) (?:my|the|our) (?:window|door|car)',
       'break(?:ing)? in(?:to)?',
       'broken into',
       'burglar(?:y|s|ized)?',
@@ -54,7 +62,7 @@ const NATURES: [string, RegExp][] = [
       'glass (?:break|breaking|shatter)',
     ),
   ],
-  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took my (?:purse|wallet|bag|phone)')],
+  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took my (?:purse|wallet|bag|phone)')],
   [
     'crime:assault',
     phrases(
@@ -71,19 +79,29 @@ const NATURES: [string, RegExp][] = [
       'fighting',
       'a fight',
       'jumped me',
+      'got jumped',
+      'raped',
+      'sexually assaulted',
+      '(?:hit|hitting|attacked|swung at) (?:me|him|her|us) with (?:a|an|his|her|the)',
       'threatening',
       'pulled a (?:knife|gun)',
       'came at me',
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)')],
+  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?')],
+  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)')],
   [
     'traffic',
     phrases(
       'crash',
       'went off the road',
+      '(?:been|was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
+      'jackknifed',
+      'overturned',
+      '(?:ran|run) over',
+      '(?:pedestrian|cyclist|biker) (?:got |was )?(?:hit|struck)',
+      'crashed into',
       '(?:car|truck|bus|van|suv|train|motorcycle) hit',
       'fender bender',
       'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
@@ -214,13 +232,14 @@ const NATURES: [string, RegExp][] = [
       `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'collapse', 'black out', 'keel over')}`,
       'out cold',
       'knocked out',
+      '(?:man|person|woman|guy|somebody|someone) down',
     ),
   ],
-  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', '(?:blood )?sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
+  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugar', 'sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
   ],
   [
     'medical:suicidal',
@@ -231,11 +250,11 @@ const NATURES: [string, RegExp][] = [
       'end (?:it all|my life|his life|her life)',
       '(?:gonna|going to|wants to|threatening to) jump',
       'edge of the (?:bridge|roof|building|overpass|cliff)',
-      '(?:want|wants) to (?:live|be here) anymore',
+      '(?:doesnt|dont|does not|do not) want to (?:live|be here|be alive)',
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', 'cant find (?:my|our) (?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa)', 'is missing')],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come home', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa)', 'is missing')],
   ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'playing (?:with|on) (?:the|my) phone')],
 ];
 
@@ -253,6 +272,18 @@ const MEDICAL = phrases(
   'fever',
   'pale and (?:sweaty|clammy)',
   '(?:limp|weak|clammy)',
+  '(?:stomach|belly|abdominal|back|head|neck) (?:pain|ache)s?',
+  '(?:worst |bad |terrible )?headache',
+  'hallucinating',
+  'seeing things',
+  'panic attack',
+  'electrocuted',
+  'shocked',
+  '(?:snake|spider|dog|animal) bit(?:e|ten)?',
+  '(?:bit|bitten) by (?:a|the|his|her|our|my) (?:\\w+ )?(?:dog|snake|spider|animal|cat|raccoon)',
+  'heat ?stroke',
+  'out in the sun',
+  'tingling',
 );
 
 const RELATIVE = new Set(
@@ -262,6 +293,7 @@ const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
 const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp', 'stab')}$`);
+const ANIMAL = new Set('dog dogs snake spider bee bees cat horse cow bull raccoon bear'.split(' '));
 const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
 const PARTICLE = new Set(['up', 'down', 'around', 'on']);
 
@@ -286,7 +318,8 @@ function domestic(u: Utterance): Span | undefined {
   const relatives = t.flatMap((w, i) => (relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1])) ? [i] : []));
   if (relatives.length === 0) return undefined;
   for (let i = 0; i < t.length; i++) {
-    const passive = PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing');
+    // "is hurt" is a state; "a snake bit my husband" is no one of the household.
+    const passive = (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) || ANIMAL.has(t[i - 1] ?? '');
     const act = (ABUSE.test(t[i]!) && !passive && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
     const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
     if (!(act || threat) || u.isAsked(i) || u.isNegated(i)) continue;
