@@ -96,13 +96,17 @@ function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;
   const out: Vehicle[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (!vehicleWord(t[i]!)) continue;
+    const lead = /^(?:19|20)\d\d$/.test(t[i]!) || (/^[245]$/.test(t[i]!) && t[i + 1] === 'door');
+    if (!vehicleWord(t[i]!) && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     const words: string[] = [];
     let k = i;
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
       if (w) words.push(w);
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
+      else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
+      else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
+      else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w));
@@ -124,7 +128,8 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
   for (; k < u.length && plate.length < 8; k++) {
     const w = u.tokens[k]!;
     if (/^\d{1,4}$/.test(w)) digits++;
-    else if (/^[a-z]$/.test(w) && !(k === i && !cued && (w === 'a' || w === 'i'))) letters++;
+    // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
+    else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
     else if (cued && Object.hasOwn(NATO, w)) {
       plate += NATO[w];
       letters++;
