@@ -20,6 +20,8 @@ const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 
+const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly']);
+
 interface Part extends Span {
   text: string;
   kind: 'sex' | 'race_sex' | 'clothes' | 'other';
@@ -28,7 +30,7 @@ interface Part extends Span {
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
-  const near = (i: number) => t.slice(Math.max(0, i - 3), i + 6).some((w) => Object.hasOwn(SEX, w) || w === 'build');
+  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || w === 'build');
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -50,6 +52,9 @@ function suspectParts(u: Utterance): Part[] {
     else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
     else if (HAIR_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
+    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
+    // "a white guy, maybe thirty": an age said as a guess, near a person.
+    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w);
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;

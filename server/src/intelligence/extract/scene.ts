@@ -31,7 +31,7 @@ const HAZARDS: [string, RegExp][] = [
   ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
   ['oxygen', phrases('oxygen', 'o2')],
   ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
   ['fentanyl', phrases('fentanyl')],
   ['needles', phrases('needles?', 'syringes?')],
   ['vapor cloud', phrases('clouds?')],
@@ -92,7 +92,8 @@ export const extractScene: Extractor = (u, emit) => {
   });
   // "a weapon" says less than "a knife" said with it.
   for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
-  mentions(u, HAZARDS, (span, value) => emit('hazard', span, value));
+  const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
+  mentions(u, HAZARDS, (span, value) => emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value));
   for (const m of u.matches(PLACARD_RE)) emit('hazard', m, `placard ${u.words(m.groups[0]!)}`);
   peopleCount(u, (span, value) => emit('people_count', span, value));
 };
