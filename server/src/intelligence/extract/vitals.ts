@@ -112,7 +112,7 @@ function ages(u: Utterance): Reading[] {
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
-  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned', burning: 'burned',
+  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab', blistered: 'burned',
 };
 const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
