@@ -1,12 +1,13 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
+import nlp from 'compromise';
 import type { Span, Utterance } from './text.js';
 import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-const NOT_STREET = new Set(['cross', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -41,6 +42,20 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   if (name.length === 0) return undefined;
   const suffix = streetSuffix(u.tokens[k], possessive);
   return suffix ? { name, suffix, ordinal: isOrdinal, end: k + 1 } : { name, ordinal: isOrdinal, end: k };
+}
+
+// compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
+const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
+function streetWord(w: string): boolean {
+  if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
+  const tags = Object.hasOwn(lexicon, w) ? lexicon[w]! : [];
+  const list = Array.isArray(tags) ? tags : [tags];
+  // "john and mary" are people, "water and trees" things: a bare pair of streets is neither first names nor plurals.
+  const plural = /[^su]s$/.test(w) && !list.includes('LastName');
+  return !plural && !list.some((t) => NOT_STREET_TAGS.has(t) || PERSON_NAME.has(t));
 }
 
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
@@ -107,16 +122,21 @@ function units(u: Utterance, put: Put): void {
 }
 
 const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to) /dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to|its) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
+  // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
+  const short = (s: Street | undefined): Street | undefined =>
+    s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
   const pair = (cue: Span, strong: boolean): boolean => {
-    const a = readStreet(u, cue.end);
+    const a = short(readStreet(u, cue.end));
     if (!a || u.tokens[a.end] !== 'and') return false;
-    const b = readStreet(u, a.end + 1);
+    const b = short(readStreet(u, a.end + 1));
     if (!b) return false;
-    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal)) return false;
+    // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
+    const bare = (s: Street) => s.name.length === 1 && !s.suffix && streetWord(s.name[0]!);
+    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
     put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
     taken.fill(true, cue.end, b.end);
     return true;
@@ -131,8 +151,12 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
+
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
   for (const m of u.matches(CROSS_AFTER)) {
+    // "were on cedar the cross street is pine": the street is the one after.
+    if (u.tokens[m.end] === 'is') continue;
     for (let start = Math.max(0, m.start - 3); start < m.start; start++) {
       const s = readStreet(u, start, true);
       if (s && s.end === m.start && !STOP.has(u.tokens[start]!)) {

@@ -40,6 +40,19 @@ describe('addresses as real callers say them', () => {
   });
 });
 
+describe('cross streets said bare', () => {
+  it('hears a corner said without street types', () => {
+    expect(values("We're at Elm and Maple, by the stop sign.", 'cross_street')).toEqual(['Elm St & Maple St']);
+    expect(values('lincoln and third', 'cross_street')).toEqual(['Lincoln St & 3rd St']);
+  });
+
+  it('does not take people, things or times for a corner', () => {
+    for (const text of ['its john and mary', 'near water and trees', 'i was at work and then i came home', 'its me and my husband', 'at night and in the morning']) {
+      expect(values(text, 'cross_street'), text).toEqual([]);
+    }
+  });
+});
+
 describe('natures said in ordinary words', () => {
   it.each([
     ['my boyfriend shoved me and grabbed my throat', 'crime:domestic'],
