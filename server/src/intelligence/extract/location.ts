@@ -171,13 +171,14 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground canal nightclub ' +
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
+    'overpass underpass farm theater theatre casino ymca courthouse ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
-const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp'.split(' '));
+const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
 
