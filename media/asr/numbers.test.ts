@@ -50,6 +50,18 @@ describe('normalizeNumbers', () => {
     ['one two three four five', '1 2 3 4 5'],
     ['twenty eight twenty nine thirty', '28 29 30'],
     ['push one two three and four', 'push 1 2 3 and 4'],
+    // ordinals: a tens word and an ordinal make one street number, and end a house number before it
+    ['sixty second street', '62nd street'],
+    ['three twelve forty first avenue', '312 41st avenue'],
+    ['forty one fifteen twenty third street', '4115 23rd street'],
+    ['twenty five hundred block of thirty third', '2500 block of 33rd'],
+    ['on the third floor', 'on the third floor'],
+    ['wait a second', 'wait a second'],
+    // ranges of a count are two numbers, an address in pairs is one
+    ['like two three guys', 'like 2 3 guys'],
+    ['ten fifteen minutes ago', '10 15 minutes ago'],
+    ['three twelve people street', '312 people street'],
+    ['five six seven eight', '5 6 7 8'],
     // already digits, or empty
     ['1420 maple avenue', '1420 maple avenue'],
     ['', ''],

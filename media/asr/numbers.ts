@@ -1,11 +1,17 @@
-// Spoken numbers in recognized text become digits ("fourteen twenty maple avenue" ->
-// "1420 maple avenue"), and digits in scenario text become the ways people say them, so the
-// language model knows them. Input is ASR-style: lowercase words, no punctuation.
+// The one normaliser of spoken numbers for the whole project: the recogniser's output, the
+// caller's intent matcher, extraction and scoring all read numbers through normalizeNumbers
+// ("fourteen twenty maple avenue" -> "1420 maple avenue"), and digits in scenario text become
+// the ways people say them, so the language model knows them. Input is ASR-style: lowercase
+// words, no punctuation (media/language/plain.ts brings typed text to that form).
 //
 // A run of number words is read as a sequence of spoken chunks ("fourteen" "twenty",
 // "six" "fifteen", "one" "four" "two" "zero") whose digits are concatenated, the way addresses
-// and phone numbers are said; scale words ("one thousand four hundred and twenty") make one
-// cardinal chunk. Seven or ten digits said without a scale word are a phone number.
+// and phone numbers are said ("three twelve" = 312, "forty one fifteen" = 4115); scale words
+// ("one thousand four hundred and twenty", "twenty five hundred") make one cardinal chunk.
+// Seven or ten digits said without a scale word are a phone number. A tens word before an
+// ordinal is one ordinal ("sixty second" -> "62nd"), never the end of a house number ("three
+// twelve forty first" -> "312 41st"). Two rising numbers before a counted noun are a range
+// ("two three people"), and counting up by one stays separate counts (CPR).
 
 const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -15,6 +21,18 @@ const UNIT_WORDS = new Set(['apartment', 'apt', 'unit', 'suite', 'room', 'buildi
 // "the one with the slide": a lone "one" after these is a pronoun, not a number.
 const PRONOUN_BEFORE = new Set(['the', 'this', 'that', 'which', 'any', 'no', 'every', 'each', 'some', 'another', 'only', 'little', 'big', 'other']);
 const PRONOUN_AFTER = new Set(['of', 'who', 'that', 'with', 'another']);
+const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+// Nouns that count things: "two three guys" is a range, not the number 23.
+const COUNTED = /^(?:people|persons|guys|men|women|kids|children|cars|vehicles|minutes|hours|days|weeks|months|years|times|blocks|miles|feet|shots|houses|floors|of)$/;
+
+/** "sixty second" at i -> "62nd"; undefined unless a tens word is followed by an ordinal unit. */
+function compoundOrdinal(w: string[], i: number): string | undefined {
+  const tens = TENS.indexOf(w[i] ?? '');
+  const unit = ORDINAL_UNITS.indexOf(w[i + 1] ?? '');
+  if (tens < 2 || unit < 1) return undefined;
+  const n = tens * 10 + unit;
+  return `${n}${['th', 'st', 'nd', 'rd'][unit] ?? 'th'}`;
+}
 
 const digitOf = (w: string | undefined): number | undefined => {
   if (w === undefined) return undefined;
@@ -38,6 +56,12 @@ export function normalizeNumbers(text: string): string {
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {
+    const ordinal = compoundOrdinal(lower, i);
+    if (ordinal) {
+      out.push(ordinal);
+      i += 2;
+      continue;
+    }
     const end = runEnd(lower, i);
     if (end === i) {
       out.push(words[i]!);
@@ -47,7 +71,7 @@ export function normalizeNumbers(text: string): string {
     const chunks = parseRun(lower.slice(i, end));
     const lonePronoun = chunks.length === 1 && end - i === 1 && lower[i] === 'one' && (PRONOUN_BEFORE.has(lower[i - 1] ?? '') || PRONOUN_AFTER.has(lower[end] ?? ''));
     if (lonePronoun) out.push(words[i]!);
-    else out.push(...render(chunks));
+    else out.push(...render(chunks, lower[end]));
     // "apartment four b" -> "apartment 4b"
     const letter = lower[end];
     if (!lonePronoun && UNIT_WORDS.has(lower[i - 1] ?? '') && letter !== undefined && /^[a-z]$/.test(letter) && letter !== 'i') {
@@ -79,6 +103,7 @@ function runEnd(w: string[], start: number): number {
       break;
     }
     if ((word === 'double' || word === 'triple') && digitOf(w[i + 1]) === undefined) break;
+    if (i > start && compoundOrdinal(w, i)) break;
     if (!isNumberWord(word) || (isScale(word) && i === start)) break;
   }
   return i;
@@ -160,10 +185,13 @@ function parseRun(w: string[]): Chunk[] {
   return chunks;
 }
 
-function render(chunks: Chunk[]): string[] {
-  // CPR counting ("one two three four", "twenty eight twenty nine thirty") stays separate numbers.
+function render(chunks: Chunk[], after: string | undefined): string[] {
+  // CPR counting ("one two three", "five six seven eight", "twenty eight twenty nine thirty") stays separate numbers.
   const ascending = chunks.length >= 3 && chunks.every((c, k) => !c.scaled && (k === 0 || c.value === chunks[k - 1]!.value + 1));
-  if (ascending && (chunks[0]!.value === 1 || chunks[0]!.value >= 10)) return chunks.map((c) => String(c.value));
+  if (ascending && (chunks.length >= 4 || chunks[0]!.value === 1 || chunks[0]!.value >= 10)) return chunks.map((c) => String(c.value));
+  // "two three guys", "ten fifteen minutes": a range of a count.
+  const range = chunks.length === 2 && !chunks[0]!.scaled && !chunks[1]!.scaled && chunks[1]!.value > chunks[0]!.value && chunks[1]!.value <= 2 * chunks[0]!.value + 5;
+  if (range && after !== undefined && COUNTED.test(after)) return chunks.map((c) => String(c.value));
   const digits = chunks.map((c) => c.digits).join('');
   if (!chunks.some((c) => c.scaled)) {
     if (digits.length === 7) return [`${digits.slice(0, 3)}-${digits.slice(3)}`];

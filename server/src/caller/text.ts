@@ -1,15 +1,13 @@
 // Text helpers shared by the intent matcher, the reveal rules and the LLM guard. Speech
 // recognition gives lowercase words without punctuation and numbers as digits; authored
 // answers and LLM replies have punctuation and sometimes number words, so both sides are
-// brought to the same form before comparing.
+// brought to the same form before comparing: the project's one plain form and number normaliser.
 
-/** Lowercase, apostrophes dropped ("what's" -> "whats"), other punctuation to spaces, one space between words. */
+import { plainText, spokenText } from '../../../media/language/plain.js';
+
+/** Lowercase, apostrophes dropped ("what's" -> "whats"), other punctuation to spaces, one space between words: the project's plain form (media/language/plain.ts). */
 export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return plainText(text);
 }
 
 /** The words of normalize(). */
@@ -53,38 +51,10 @@ export function hasLoosePhrase(normalized: string, phrase: string, maxGap = 2): 
   return false;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-
-/**
- * Number words to digits, spoken-style: "fourteen twenty" -> "14 20", "six one five" -> "6 1 5",
- * "forty two" -> "42". Enough to catch an LLM spelling out an address it must not say.
- */
-export function numberWordsToDigits(text: string): string {
-  const out: string[] = [];
-  const tokens = normalize(text).split(' ');
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    const tens = TENS[token];
-    const nextUnit = UNITS[tokens[i + 1] ?? ''];
-    if (tens !== undefined && nextUnit !== undefined && nextUnit > 0 && nextUnit < 10) {
-      out.push(String(tens + nextUnit));
-      i++;
-    } else if (tens !== undefined) out.push(String(tens));
-    else if (UNITS[token] !== undefined && token !== 'oh') out.push(String(UNITS[token]));
-    else if (token === 'oh' && /^\d$/.test(out[out.length - 1] ?? '')) out.push('0');
-    else out.push(token);
-  }
-  return out.join(' ');
-}
-
 /** Every run of digits, with spoken separators ("419 555 0112", "14 20") joined: ["4195550112", "1420"]. */
 export function digitRuns(text: string): string[] {
-  const tokens = numberWordsToDigits(text).split(' ');
+  // "419-555-0112" is one run whether typed or written by the recogniser.
+  const tokens = spokenText(text).replace(/(\d)-(?=\d)/g, '$1 ').split(' ');
   const runs: string[] = [];
   let current = '';
   for (const token of tokens) {

@@ -4,7 +4,7 @@ import { matchInstruction, startsCompressions } from './instructions.js';
 import { hasIntent, type Understanding } from './intents.js';
 import { countWord, PHRASES } from './phrases.js';
 import { resists, say, spoken, worry, type MindState } from './state.js';
-import { numberWordsToDigits } from './text.js';
+import { spokenText } from '../../../media/language/plain.js';
 
 /** What the caller says to one trainee utterance, before any LLM rephrases it. */
 export interface Composed {
@@ -197,7 +197,7 @@ function command(s: MindState, u: Understanding, out: Composed): void {
 
 /** Counting compressions together: the caller counts along and says what they are doing. */
 function count(s: MindState, u: Understanding, out: Composed): void {
-  const numbers = numberWordsToDigits(u.normalized)
+  const numbers = spokenText(u.normalized)
     .split(' ')
     .filter((t) => /^\d{1,2}$/.test(t))
     .map(Number);

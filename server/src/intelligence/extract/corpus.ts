@@ -1,14 +1,21 @@
-// The labelled utterances ringdown keeps (corpus/utterances.jsonl) and how extraction is scored
-// on them: a match is the same type with the same normalized value, counted per utterance.
+// The labelled caller corpus (media/language/corpus/caller.jsonl, its format in
+// media/language/corpus/README.md) and how extraction is scored on it: a match is the same
+// type with the same normalized value, counted per line. The corpus is split in two by a hash
+// of each line's text (stable as lines are added): the training part the rules are tuned on,
+// and a dev part that is only measured. The held-out file is written by someone who never sees
+// the extractor: it is measured, never read to tune.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 import { extractEntities } from '../extract.js';
 
-export const CORPUS_FILE = new URL('../corpus/utterances.jsonl', import.meta.url);
+const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
+export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
+export const HELDOUT_FILE = new URL('heldout/caller.jsonl', CORPUS_DIR);
 
 export interface LabelledUtterance {
   text: string;
+  /** Caller lines leave it out; a call-taker's read-back is "trainee". */
   speaker: 'caller' | 'trainee';
   entities: { type: EntityType; normalized: string }[];
 }
@@ -17,7 +24,20 @@ export function loadCorpus(file: URL | string = CORPUS_FILE): LabelledUtterance[
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LabelledUtterance);
+    .map((line) => {
+      const parsed = JSON.parse(line) as Omit<LabelledUtterance, 'speaker'> & { speaker?: LabelledUtterance['speaker'] };
+      return { ...parsed, speaker: parsed.speaker ?? 'caller' };
+    });
+}
+
+/** The held-out lines (from `file`, or the corpus's own), or undefined while that file does not exist yet. */
+export const loadHeldOut = (file: URL | string = HELDOUT_FILE): LabelledUtterance[] | undefined => (existsSync(file) ? loadCorpus(file) : undefined);
+
+/** About 15 % of lines, chosen by an FNV-1a hash of their text, are the dev split. */
+export function isDev(utterance: { text: string }): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < utterance.text.length; i++) hash = Math.imul(hash ^ utterance.text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % 100 < 15;
 }
 
 export interface TypeScore {
@@ -29,6 +49,13 @@ export interface TypeScore {
   recall: number;
   f1: number;
 }
+
+const rates = (tp: number, fp: number, fn: number) => {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+};
 
 /** Precision, recall and F1 per entity type; a type never labelled nor found scores 1. */
 export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segment) => { type: EntityType; normalized: string }[] = extractEntities): TypeScore[] {
@@ -43,9 +70,14 @@ export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segm
   });
   return ENTITY_TYPES.map((type) => {
     const { tp, fp, fn } = counts.get(type)!;
-    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { type, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+    return { type, truePositives: tp, falsePositives: fp, falseNegatives: fn, ...rates(tp, fp, fn) };
   });
+}
+
+/** All types together (micro average). */
+export function overall(scores: TypeScore[]): Omit<TypeScore, 'type'> {
+  const tp = scores.reduce((a, s) => a + s.truePositives, 0);
+  const fp = scores.reduce((a, s) => a + s.falsePositives, 0);
+  const fn = scores.reduce((a, s) => a + s.falseNegatives, 0);
+  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, ...rates(tp, fp, fn) };
 }

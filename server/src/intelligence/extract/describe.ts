@@ -10,7 +10,7 @@ const SEX: Record<string, string> = {
 };
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed']);
 const CLOTHES = new Set(
-  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses'.split(' '),
+  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka'.split(' '),
 );
 const CLOTHES_MOD = new Set(
   'black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy'.split(' '),
@@ -20,6 +20,8 @@ const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 
+const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly']);
+
 interface Part extends Span {
   text: string;
   kind: 'sex' | 'race_sex' | 'clothes' | 'other';
@@ -28,7 +30,7 @@ interface Part extends Span {
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
-  const near = (i: number) => t.slice(Math.max(0, i - 3), i + 4).some((w) => Object.hasOwn(SEX, w) || w === 'build');
+  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || w === 'build');
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -49,7 +51,10 @@ function suspectParts(u: Utterance): Part[] {
     else if (BUILD.has(w) && w !== 'big' && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') push(i + 1, w);
     else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
     else if (HAIR_WORDS.has(w)) push(i + 1, w);
-    else if (HAIR_COLOUR.has(w) && next === 'hair') push(i + 2, `${w} hair`);
+    else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
+    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
+    // "a white guy, maybe thirty": an age said as a guess, near a person.
+    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w);
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
@@ -96,13 +101,17 @@ function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;
   const out: Vehicle[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (!vehicleWord(t[i]!)) continue;
+    const lead = /^(?:19|20)\d\d$/.test(t[i]!) || (/^[245]$/.test(t[i]!) && t[i + 1] === 'door');
+    if (!vehicleWord(t[i]!) && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     const words: string[] = [];
     let k = i;
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
       if (w) words.push(w);
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
+      else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
+      else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
+      else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w));
@@ -124,7 +133,8 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
   for (; k < u.length && plate.length < 8; k++) {
     const w = u.tokens[k]!;
     if (/^\d{1,4}$/.test(w)) digits++;
-    else if (/^[a-z]$/.test(w) && !(k === i && !cued && (w === 'a' || w === 'i'))) letters++;
+    // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
+    else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
     else if (cued && Object.hasOwn(NATO, w)) {
       plate += NATO[w];
       letters++;
@@ -139,7 +149,9 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
 
 export const extractDescriptions: Extractor = (u, emit) => {
   // Someone's own clothes ("in my jacket pocket") describe nobody; clothing alone needs "wearing", "had"...
-  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !(p.kind === 'clothes' && OWN.has(u.tokens[p.start - 1] ?? '')));
+  // "im wearing a red jacket so they can see me" is the caller, not a suspect.
+  const ownClothes = (p: Part) => p.kind === 'clothes' && (OWN.has(u.tokens[p.start - 1] ?? '') || /\b(?:im|i am) (?:wearing|in)\b/.test(u.tokens.slice(Math.max(0, p.start - 4), p.start).join(' ')));
+  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p));
   const person = parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
   if (!person) parts.length = 0;
   // "the guy who hit me was a black male": the fuller mention of the same person wins.

@@ -1,12 +1,13 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
+import nlp from 'compromise';
 import type { Span, Utterance } from './text.js';
 import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-const NOT_STREET = new Set(['home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -19,14 +20,6 @@ const streetName = (words: string[]): string =>
       return n === undefined ? titleCase(w) : ordinal(n);
     })
     .join(' ');
-
-/** "20 first" (normalizeNumbers leaves ordinals alone) -> one ordinal word "21st". */
-function readOrdinalPair(u: Utterance, i: number): { word: string; end: number } | undefined {
-  const tens = /^[2-9]0$/.test(u.tokens[i] ?? '') ? Number(u.tokens[i]) : undefined;
-  const unit = ordinalValue(u.tokens[i + 1]);
-  if (tens !== undefined && unit !== undefined && unit < 10) return { word: ordinal(tens + unit), end: i + 2 };
-  return undefined;
-}
 
 interface Street {
   name: string[];
@@ -41,13 +34,6 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let k = i;
   let isOrdinal = false;
   while (name.length < 3) {
-    const pair = readOrdinalPair(u, k);
-    if (pair) {
-      name.push(pair.word);
-      isOrdinal = true;
-      k = pair.end;
-      continue;
-    }
     if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive)) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
@@ -58,24 +44,64 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   return suffix ? { name, suffix, ordinal: isOrdinal, end: k + 1 } : { name, ordinal: isOrdinal, end: k };
 }
 
+// compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
+const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
+function streetWord(w: string): boolean {
+  if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
+  const tags = Object.hasOwn(lexicon, w) ? lexicon[w]! : [];
+  const list = Array.isArray(tags) ? tags : [tags];
+  // "john and mary" are people, "water and trees" things: a bare pair of streets is neither first names nor plurals.
+  const plural = /[^su]s$/.test(w) && !list.includes('LastName');
+  return !plural && !list.some((t) => NOT_STREET_TAGS.has(t) || PERSON_NAME.has(t));
+}
+
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
+
+// Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
 
 function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
+  const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
     if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '')) continue;
+    // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
+    if (/^\d*00$/.test(t[i]!) && t[i + 1] === 'block' && t[i + 2] === 'of') {
+      const from = t[i + 3] === 'the' ? i + 4 : i + 3;
+      const read = readStreet(u, from);
+      // Without a suffix the name is one word, or a direction and one: "of main", "of west maple".
+      const street = read && !read.suffix ? { ...read, name: read.name.slice(0, DIRECTIONS.has(read.name[0]!) ? 2 : 1) } : read;
+      if (street) {
+        if (!street.suffix) street.end = from + street.name.length;
+        put({ start: i, end: street.end }, `${t[i]} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
+        taken.fill(true, i, street.end);
+        i = street.end - 1;
+        continue;
+      }
+    }
     // "sixty seven west elm street": a direction said first is part of the name.
     const street = readStreet(u, i + 1);
     if (!street?.suffix) continue;
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
+    said.add(streetName(street.name));
     i = street.end - 1;
   }
-  // A street without a number, only when said as where someone is: "were on lincoln avenue".
+  // A street without a number: after a word that places someone on it, at the start of the line,
+  // or any numbered street ("sixty second street") that is not a house number's.
   for (let i = 0; i < t.length; i++) {
-    if (t[i] !== 'on' || taken[i + 1]) continue;
-    const street = readStreet(u, i + 1);
-    if (street?.suffix && !taken[street.end - 1] && !DIRECTIONS.has(street.name[0]!)) put({ start: i + 1, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+    if (taken[i] || (i > 0 && /^\d+$/.test(t[i - 1]!))) continue;
+    const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
+    const street = readStreet(u, i);
+    if (!street?.suffix || taken[street.end - 1] || (!cued && !street.ordinal) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
+    // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
+    if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
+    put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+    taken.fill(true, i, street.end);
+    i = street.end - 1;
   }
 }
 
@@ -96,16 +122,21 @@ function units(u: Utterance, put: Put): void {
 }
 
 const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to) /dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to|its) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
+  // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
+  const short = (s: Street | undefined): Street | undefined =>
+    s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
   const pair = (cue: Span, strong: boolean): boolean => {
-    const a = readStreet(u, cue.end);
+    const a = short(readStreet(u, cue.end));
     if (!a || u.tokens[a.end] !== 'and') return false;
-    const b = readStreet(u, a.end + 1);
+    const b = short(readStreet(u, a.end + 1));
     if (!b) return false;
-    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal)) return false;
+    // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
+    const bare = (s: Street) => s.name.length === 1 && !s.suffix && streetWord(s.name[0]!);
+    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
     put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
     taken.fill(true, cue.end, b.end);
     return true;
@@ -120,8 +151,12 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
+
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
   for (const m of u.matches(CROSS_AFTER)) {
+    // "were on cedar the cross street is pine": the street is the one after.
+    if (u.tokens[m.end] === 'is') continue;
     for (let start = Math.max(0, m.start - 3); start < m.start; start++) {
       const s = readStreet(u, start, true);
       if (s && s.end === m.start && !STOP.has(u.tokens[start]!)) {
@@ -136,10 +171,14 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys').split(' '),
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
+    'overpass underpass farm theater theatre casino ymca courthouse ' +
+    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
-const WEAK_HEADS = new Set('tower elevator office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general'.split(' '));
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below past at outside inside in toward towards across around theres see was is its'.split(' '));
+const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));
+// Places said with their number: "motel six", "fire station twenty three".
+const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
 
@@ -157,7 +196,34 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
+/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
+const placeName = (u: Utterance, span: Span): string =>
+  u
+    .raw(span.start, span.end)
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
+const OWN_PLACE_RE =
+  /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
+
 function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
+  const found: (Span & { number?: string })[] = [];
+  for (const m of u.matches(OWN_PLACE_RE)) {
+    found.push(m.groups[0]!);
+    taken.fill(true, m.groups[0]!.start, m.groups[0]!.end);
+  }
+  placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
+  for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
+    put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
+  }
+}
+
+function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
   const t = u.tokens;
   let lastEnd = -1;
   for (let i = 0; i < t.length; i++) {
@@ -165,22 +231,24 @@ function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     if (taken[i]) continue;
     // "exit 110"
     if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
-      put({ start: i, end: i + 2 }, `exit ${t[i + 1]}`);
+      put({ start: i, end: i + 2 });
       lastEnd = i + 2;
       continue;
     }
     const strong = STRONG_HEADS.has(w);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next))) continue;
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
+    // "lot forty" is a unit (units()), not a place.
+    if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.
     if (laterHead(t, i)) continue;
     const modifiers: string[] = [];
     let start = i;
-    while (start > 0 && modifiers.length < 3) {
+    while (start > 0 && modifiers.length < 4) {
       const m = t[start - 1]!;
       if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
-      if (!SIZE.has(m)) modifiers.unshift(m);
+      modifiers.unshift(m);
       start--;
     }
     if (!strong && modifiers.length === 0) continue;
@@ -192,13 +260,15 @@ function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';
     if (!cue && !named) continue;
-    put({ start, end: i + 1 }, [...modifiers, w].join(' '));
+    let from = start;
+    while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
+    put({ start: from, end: i + 1 }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
     lastEnd = i + 1;
   }
 }
 
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 const MILE_RE = /\b(?:mile marker|mile post|milepost|marker|mm) (?:number )?(\d{1,3})\b/dg;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
@@ -211,7 +281,7 @@ function highways(u: Utterance, put: Put): void {
     const direction = m.groups[2] ? u.words(m.groups[2]) : undefined;
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}` }[kind] ?? `SR ${n}`;
+    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `SR ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   let marked = false;

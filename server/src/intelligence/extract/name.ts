@@ -26,13 +26,27 @@ const notName = (w: string): boolean => {
   if (tags.length === 0) return /(?:ing|ly|ed)$/.test(w); // unknown: a name, unless it looks like a verb or an adverb
   return tags.some((t) => NOT_NAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => NOT_NAME.has(p)));
 };
+// Words a panicked caller says twice that are never a name: "look look", "please please", "help help".
+const PANIC = new Set(['Verb', 'Expression', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative']);
+// The lexicon alone calls "look" a noun: a word said alone is tagged once (about a millisecond) and remembered.
+const alone = new Map<string, string[]>();
+const taggedAlone = (w: string): string[] => {
+  let tags = alone.get(w);
+  if (tags === undefined) {
+    tags = (nlp(w).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+    if (alone.size > 5_000) alone.clear();
+    alone.set(w, tags);
+  }
+  return tags;
+};
+const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...taggedAlone(w)].some((t) => PANIC.has(t));
 const NAME_STOP = new Set([...STOP, 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime']);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
 const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
 
-const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under)\b/dg;
+const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
 const WEAK_CUE = /\b(?:this is|its|it is|im|i am|hi|hello|caller(?: is)?)\b/dg;
 
 /** Up to three name words from `i`, repeats already folded; undefined when the first word cannot be a name. */
@@ -46,14 +60,36 @@ function nameWords(u: Utterance, i: number): { words: string[]; end: number } | 
     k++;
   }
   if (words.length === 0 || streetSuffix(u.tokens[k], true)) return undefined;
-  // A word said twice before a surname is a first name whatever else it can be: "frank frank dempsey".
-  let keep = u.repeated[i] && words.length > 1 ? 1 : 0;
+  // A first name said twice before a surname is a name whatever else it can be ("frank frank
+  // dempsey"); a common word said twice is panic ("look look people are hurt").
+  let keep = u.repeated[i] && words.length > 1 && !panicWord(words[0]!) ? 1 : 0;
   while (keep < words.length && !notName(words[keep]!)) keep++;
+  // After a first name, a word that is also a noun or a verb can be a surname ("linda park", "tom cook").
+  // A verb with its particle or object is an instruction to the named person: "angela wake up".
+  const verbNext = (k: number) => VERB_NEXT.has(u.tokens[i + k + 1] ?? '');
+  if (keep === 1 && isFirstName(words[0]!)) while (keep < words.length && !notSurname(words[keep]!) && !verbNext(keep)) keep++;
   if (keep === 0) return undefined;
   return { words: words.slice(0, keep), end: i + keep };
 }
 
-const asName = (words: string[]): string => titleCase(words.join(' '));
+// Kinds of word that never follow a first name as its surname: "im linda i live next door", "this is tom again".
+const NOT_SURNAME = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative', 'Expression', 'Adjective', 'Gerund', 'PastTense', 'Copula', 'Modal']);
+const VERB_NEXT = new Set('up down out over me him her it them us the with on off away back'.split(' '));
+const notSurname = (w: string): boolean => !isLastName(w) && (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => NOT_SURNAME.has(p))));
+
+const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
+
+/** The name as said, capitalised, a typed apostrophe kept ("kevin, kevin o'brien" -> "Kevin O'Brien"). */
+function asName(u: Utterance, start: number, end: number): string {
+  const said = u
+    .raw(start, end)
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[^\p{L}']+/u)
+    .filter((w) => w !== '' && !SAID_FILLERS.has(w))
+    .filter((w, k, all) => w !== all[k - 1]);
+  return said.map((w) => titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())).join(' ');
+}
 
 export const extractCallerName: Extractor = (u, emit, speaker) => {
   const t = u.tokens;
@@ -61,7 +97,7 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);
-    if (name) found(m.end, name.end, asName(name.words));
+    if (name) found(m.end, name.end, asName(u, m.end, name.end));
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
   for (let i = 0; i < t.length - 1; i++) {
@@ -77,11 +113,11 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
     if (first === undefined || honorific(first) || !(isFirstName(first) || u.repeated[m.end])) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
-    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(m.end, name.end, asName(name.words));
+    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(m.end, name.end, asName(u, m.end, name.end));
   }
   // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager".
-  if (speaker === 'caller' && t.length >= 2 && (isFirstName(t[0]!) || u.repeated[0])) {
+  if (speaker === 'caller' && t.length >= 2 && (isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)))) {
     const name = nameWords(u, 0);
-    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(0, name.end, asName(name.words));
+    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(0, name.end, asName(u, 0, name.end));
   }
 };

@@ -1,11 +1,14 @@
-// What kind of emergency: fire, medical:<kind>, crime:<kind>, traffic, hazmat, rescue:lost,
-// accidental (a pocket dial). Phrases as callers say them; a phrase that is negated ("she didnt
-// fall", "nobodys fighting") or asked ("is there a fire") says nothing about the call.
+// What kind of emergency: fire, medical (unspecified) or medical:<kind>, crime:<kind>, traffic,
+// hazmat, rescue:lost|drowning|trapped, accidental (a pocket dial). Phrases as callers say them,
+// with verbs in every tense (words.ts verbForms); a phrase that is negated ("she didnt fall",
+// "nobodys fighting") or asked ("is there a fire") says nothing about the call. Two kinds are
+// read from how words combine rather than from one phrase: domestic violence (someone of the
+// family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
-import { type Extractor, phrases } from './words.js';
+import type { Span, Utterance } from './text.js';
+import { type Extractor, bodyPart, phrases, verbForms } from './words.js';
 
-const PERSON = '(?:boyfriend|girlfriend|husband|wife|ex|ex husband|ex wife|ex boyfriend|partner|baby daddy|stepdad|stepfather|fiance)';
-const ASSAULT_VERB = '(?:hit|hits|hitting|punched|beat|beats|beating|attacked|choked|pushed|threatened|threatening|slapped|kicked|hurt)';
+const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub)';
 
 // Order matters only for overlaps: domestic before assault, so one act is not counted twice.
 const NATURES: [string, RegExp][] = [
@@ -15,27 +18,56 @@ const NATURES: [string, RegExp][] = [
       'on fire',
       'fire(?! (?:truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm))',
       'flames',
-      '(?:house|home|building|kitchen|car|garage|apartment|barn|shed|trailer|room|door) (?:is )?burning',
+      '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
+      'caught (?:on )?fire',
+      'full of smoke',
+      'explosion',
+      'exploded',
+      '(?:outlet|wires?|wiring|panel|transformer) (?:is |are )?sparking',
+      '(?:smoke is|smokes) coming (?:out|from)',
+      '(?:its|it is|everythings|everything is|the whole (?:thing|place|house) is) burning',
+      'set (?:\\w+ ){1,3}on fire',
       'smoke (?:is )?(?:coming|pouring|billowing) out',
     ),
   ],
-  ['crime:domestic', phrases(`(?:my|her|his) ${PERSON} (?:\\w+ ){0,4}${ASSAULT_VERB}`, 'domestic')],
+  ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))')],
   ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
+  ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, 'fell through the ice', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
+  [
+    'rescue:trapped',
+    phrases(
+      verbForms('trap', 'pin'),
+      'stuck (?:in|under|inside|between|on)(?! (?:his|her|my|the) throat)(?! traffic)',
+      'caught in (?:the|a)',
+      '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
+      'locked (?:himself|herself|themselves|in)',
+      'caved in',
+      'theres (?:people|someone|somebody|a kid|kids) (?:still )?(?:inside|in there)',
+      '(?:fell|stuck|trapped) (?:in|down|into) (?:a|the) (?:well|hole|shaft|trench|bin|drain|culvert|crevice)',
+      'buried',
+    ),
+  ],
   [
     'crime:burglary',
     phrases(
       'broke in(?:to)?',
+      'breaking into (?:the |my |our |a )?(?:cars?|trucks?|vans?|house|garage|shed)',
+      'prowler',
+      'trying to (?:open|get into|pry) (?:my|the|our) (?:window|door|car)',
+      '(?:house|home|apartment|car|garage|shed|store) (?:got|was|has been) (?:robbed|broken into|burglarized)',
+      'broke (?:my|the|our) (?:car |front |back |bedroom )?(?:window|door|lock)',
+      'going through (?:the |my |our |peoples )?cars',
       'break(?:ing)? in(?:to)?',
       'broken into',
       'burglar(?:y|s|ized)?',
       'intruders?',
-      '(?:someone|somebody|someones|somebodys|a man|a guy) (?:is )?(?:in|inside) (?:my|the|our) (?:house|home|apartment|garage)',
+      '(?:someone|somebody|someones|somebodys|a man|a guy|some guy|a woman|a person|theres a man|theres a guy) (?:is )?(?:in|inside) (?:my|the|our) (?:house|home|apartment|garage|backyard|yard|shed|basement|property)',
       'trying to (?:get|break) in',
       'glass (?:break|breaking|shatter)',
     ),
   ],
-  ['crime:robbery', phrases('robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took my (?:purse|wallet|bag|phone)')],
+  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)')],
   [
     'crime:assault',
     phrases(
@@ -43,6 +75,7 @@ const NATURES: [string, RegExp][] = [
       'attacked',
       'attacking',
       'beat (?:me|him|her|them|up)',
+      'beating (?:\\w+ ){0,2}up',
       'beaten',
       'punched',
       'punching',
@@ -51,18 +84,41 @@ const NATURES: [string, RegExp][] = [
       'fighting',
       'a fight',
       'jumped me',
-      'threatening',
+      'got jumped',
+      'raped',
+      'sexually assaulted',
+      '(?:hit|hitting|attacked|swung at) (?:me|him|her|us) with (?:a|an|his|her|the)',
+      'threatening(?! to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end))',
+      'trying to fight',
+      '(?:jumped|attacked|beat up|beating up) (?:my|our|a|the|this) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor)',
       'pulled a (?:knife|gun)',
       'came at me',
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted')],
+  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?')],
+  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)')],
   [
     'traffic',
     phrases(
       'crash',
+      'went off the road',
+      '(?:been|was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
+      'jackknifed',
+      'overturned',
+      '(?:ran|run) over',
+      '(?:pedestrian|cyclist|biker) (?:got |was )?(?:hit|struck)',
+      'crashed into',
+      '(?:car|truck|bus|van|suv|train|motorcycle) hit',
+      'fender bender',
+      'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
+      'car (?:is )?in the (?:canal|ditch|river|lake|creek|pond|water)',
+      'upside down',
+      '(?:flipped|rolled) (?:over|on its roof)',
+      'airbags? (?:went off|deployed)',
+      'ran (?:the|a) (?:red light|stop sign)',
+      'motorcycle down',
+      '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
       'crashed',
       '(?:car|traffic|auto|motorcycle|bad) accident',
       'accident on the (?:interstate|highway|freeway|road)',
@@ -106,7 +162,7 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)'),
+    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy)', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
   [
     'medical:breathing',
@@ -119,17 +175,40 @@ const NATURES: [string, RegExp][] = [
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
+      'breathing (?:really |very |so )?heavy',
+      'cant talk in (?:full )?sentences',
       'asthma attack',
       'wheezing',
     ),
   ],
-  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat')],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny')],
-  ['medical:overdose', phrases('overdos(?:e|ed|ing)', 'od', 'oded', 'took (?:too many|a bunch of|a lot of|some|a|the) pills?', 'narcan', 'naloxone', 'heroin')],
+  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot) (?:lift|move|raise) (?:his|her|my) (?:left |right )?(?:arm|side|leg)')],
+  [
+    'medical:overdose',
+    phrases(
+      verbForms('overdose'),
+      'od',
+      'oded',
+      '(?:hes|shes|he|she|they|friend|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife) odd',
+      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids)',
+      'doing (?:meth|drugs|coke|cocaine|heroin|crack)',
+      'took something',
+      '(?:swallowed|drank|ate|got into|drinking|eating) (?:\\w+ ){0,3}(?:bleach|cleaner|cleaning|detergent|antifreeze|poison|chemicals|pods|lighter fluid|rat poison)',
+      'poisoned',
+      'too much of (?:his|her|my|their) (?:medicine|medication|meds|pills)',
+      verbForms('snort'),
+      'shooting up',
+      'shot up',
+      'narcan',
+      'naloxone',
+      'heroin',
+      'fentanyl',
+    ),
+  ],
   [
     'medical:childbirth',
     phrases(
-      'having (?:the|a|her|my) baby',
+      '(?:having|had) (?:the|a|her|my) baby',
       'water (?:just )?(?:broke|has broken)',
       'contractions?',
       'in labou?r',
@@ -139,6 +218,7 @@ const NATURES: [string, RegExp][] = [
       'crowning',
       'babys? (?:is )?coming',
       'see the (?:babys )?head',
+      '(?:babys |the babys )?head is out',
       'babys out',
       'pregnant',
       '\\d+ weeks (?:pregnant|along)',
@@ -147,24 +227,128 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
-  ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic')],
-  ['medical:unconscious', phrases('wont wake up', 'will not wake up', 'cant wake (?:him|her|them)', 'unconscious', 'unresponsive', 'passed out', 'collapsed', 'fainted', 'blacked out', 'out cold', 'knocked out')],
-  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', '(?:blood )?sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
-  ['medical:allergic', phrases('allergic', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', 'throat (?:is )?swelling')],
+  ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  [
+    'medical:unconscious',
+    phrases(
+      '(?:wont|will not|not|isnt|cant) wak(?:e|ing) up',
+      'cant wake (?:him|her|them)',
+      'cant get (?:him|her|them) to wake up',
+      'unconscious',
+      'unresponsive',
+      `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'collapse', 'black out', 'keel over')}`,
+      'out cold',
+      'knocked out',
+      '(?:man|person|woman|guy|somebody|someone) down',
+    ),
+  ],
+  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugar', 'sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
+  ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', 'wont stop bleeding', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
   ],
-  ['medical:suicidal', phrases('suicid(?:e|al)', 'kill (?:myself|himself|herself)', 'wants? to die', 'end (?:my|his|her) life')],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)')],
-  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)')],
+  [
+    'medical:suicidal',
+    phrases(
+      'suicid(?:e|al)',
+      `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)`,
+      'wants? to die',
+      'end (?:it all|my life|his life|her life)',
+      '(?:gonna|going to|wants to|threatening to) jump',
+      'edge of the (?:bridge|roof|building|overpass|cliff)',
+      '(?:doesnt|dont|does not|do not) want to (?:live|be here|be alive)',
+      'threatening to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end)',
+      `${verbForms('cut')} (?:myself|himself|herself|themselves)`,
+      '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
+    ),
+  ],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come home', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa)', 'is missing')],
+  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone')],
 ];
+
+// A medical call said in ordinary words, with no kind: "hes really sick", "she needs an ambulance".
+const MEDICAL = phrases(
+  '(?:really |very |so )?sick',
+  'not feeling (?:good|well|right)',
+  'not acting right',
+  '(?:needs?|send|get) (?:an |the )?(?:ambulance|paramedics|medics)',
+  'somethings wrong with (?:him|her|my|them)',
+  'something is wrong with (?:him|her|my|them)',
+  'throwing up',
+  'vomiting',
+  'dizzy',
+  'fever',
+  'pale and (?:sweaty|clammy)',
+  '(?:limp|weak|clammy)',
+  '(?:stomach|belly|abdominal|back|head|neck) (?:pain|ache)s?',
+  '(?:worst |bad |terrible )?headache',
+  'hallucinating',
+  'seeing things',
+  'panic attack',
+  'electrocuted',
+  'shocked',
+  '(?:snake|spider|dog|animal) bit(?:e|ten)?',
+  '(?:bit|bitten) by (?:a|the|his|her|our|my) (?:\\w+ )?(?:dog|snake|spider|animal|cat|raccoon)',
+  'heat ?stroke',
+  'out in the sun',
+  'tingling',
+);
+
+const RELATIVE = new Set(
+  'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
+);
+const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens']);
+// "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
+const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
+const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp', 'stab')}$`);
+const ANIMAL = new Set('dog dogs snake spider bee bees cat horse cow bull raccoon bear'.split(' '));
+const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
+const PARTICLE = new Set(['up', 'down', 'around', 'on']);
+
+/** The act is done to someone: "shoved me", "beating up my mom", "threw a plate at me"; not "grabbing her chest", "hit his head". */
+function onPerson(t: string[], k: number): boolean {
+  if (PARTICLE.has(t[k] ?? '')) k++;
+  const w = t[k] ?? '';
+  if (['my', 'our', 'his', 'her', 'their'].includes(w)) return bodyPart(t[k + 1]) === undefined || w === 'my' || w === 'our' || PERSON_OBJECT.has(t[k + 2] ?? '');
+  if (PERSON_OBJECT.has(w)) return true;
+  return t.slice(k, k + 4).join(' ').match(/\bat (?:me|her|him|us|them)\b/) !== null;
+}
+
+/**
+ * Domestic violence: a relative or partner ("my boyfriend", "her husband") within a few words
+ * of an act of violence done to a person ("shoved me", "grabbed my throat", "threw a plate at me",
+ * "is beating up my mom"), or a threat to kill. "my husband is grabbing his chest" is not.
+ */
+function domestic(u: Utterance): Span | undefined {
+  const t = u.tokens;
+  // "husbands" is "husband's" or "husband is" with the apostrophe dropped; "my sisters husband" is owned too.
+  const relative = (w: string | undefined) => w !== undefined && (RELATIVE.has(w) || (w.endsWith('s') && RELATIVE.has(w.slice(0, -1))));
+  const relatives = t.flatMap((w, i) => (relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1])) ? [i] : []));
+  if (relatives.length === 0) return undefined;
+  for (let i = 0; i < t.length; i++) {
+    // "is hurt" is a state; "a snake bit my husband" is no one of the household.
+    const passive = (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) || ANIMAL.has(t[i - 1] ?? '');
+    const act = (ABUSE.test(t[i]!) && !passive && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
+    const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
+    if (!(act || threat) || u.isAsked(i) || u.isNegated(i)) continue;
+    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10)) || (r > i && r - i <= 5))) return { start: i, end: i + 1 };
+  }
+  return undefined;
+}
 
 export const extractNature: Extractor = (u, emit) => {
   const claimed = new Array<boolean>(u.length).fill(false);
   const found = new Set<string>();
+  const abuse = domestic(u);
+  if (abuse) {
+    // The act is domestic, not also a plain assault ("shoved me", "hit me").
+    claimed.fill(true, abuse.start, abuse.end + 3);
+    found.add('crime:domestic');
+    emit('nature', abuse, 'crime:domestic');
+  }
   for (const [nature, re] of NATURES) {
     for (const m of u.matches(re)) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
@@ -174,5 +358,13 @@ export const extractNature: Extractor = (u, emit) => {
       found.add(nature);
       emit('nature', m, nature);
     }
+  }
+  if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return;
+  for (const m of u.matches(MEDICAL)) {
+    if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
+    // "send an ambulance" after a crash or a stabbing says nothing more than the crash.
+    if (found.size > 0 && /ambulance|paramedics|medics/.test(u.words(m))) continue;
+    emit('nature', m, 'medical');
+    return;
   }
 };

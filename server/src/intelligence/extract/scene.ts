@@ -23,7 +23,7 @@ const HAZARDS: [string, RegExp][] = [
   ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires?', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
-  ['gas leak', phrases('gas leak', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
+  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
   ['ammonia', phrases('ammonia', 'anhydrous')],
   ['chlorine', phrases('chlorine')],
   ['chemical', phrases('chemicals?(?! burns?)')],
@@ -31,16 +31,16 @@ const HAZARDS: [string, RegExp][] = [
   ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
   ['oxygen', phrases('oxygen', 'o2')],
   ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
   ['fentanyl', phrases('fentanyl')],
-  ['needles', phrases('needles', 'syringes?')],
+  ['needles', phrases('needles?', 'syringes?')],
   ['vapor cloud', phrases('clouds?')],
   ['ice', phrases('ice', 'icy')],
-  ['flooding', phrases('flood(?:ed|ing)?', 'water (?:is )?rising')],
+  ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
   ['darkness', phrases('getting dark', 'its dark', 'dark now', 'darkness', 'pitch black')],
-  ['cold', phrases('(?:its|getting|so|really|very|im|freezing) (?:really |so )?cold', 'freezing')],
-  ['low battery', phrases('low battery', 'batterys? (?:is )?(?:at |almost |nearly )?(?:dead|dying|low|\\d+ percent)', 'phone (?:is )?dying')],
-  ['intoxicated', phrases('drunk', 'intoxicated', 'wasted', 'high on', 'been drinking', 'drinking a lot')],
+  ['cold', phrases('(?<!(?:hes|shes|skin is|hes really|shes really|feels) )(?:its|getting|so|really|very|im|freezing) (?:really |so )?cold(?! and clammy)', 'freezing')],
+  ['low battery', phrases('low battery', 'phones? (?:is )?(?:almost |about to |gonna |going to )?(?:dead|die|dying)', 'batterys? (?:is )?(?:at |almost |nearly )?(?:dead|dying|low|\\d+ percent)', 'phone (?:is )?dying')],
+  ['intoxicated', phrases('drank (?:\\w+ ){0,4}(?:vodka|whiskey|beer|beers|alcohol|liquor|tequila|wine)', '(?<!(?:acting|looks|seems) )drunk', 'intoxicated', 'wasted', 'high on', 'been drinking', 'drinking a lot')],
 ];
 const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b/dg;
 
@@ -92,7 +92,8 @@ export const extractScene: Extractor = (u, emit) => {
   });
   // "a weapon" says less than "a knife" said with it.
   for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
-  mentions(u, HAZARDS, (span, value) => emit('hazard', span, value));
+  const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
+  mentions(u, HAZARDS, (span, value) => emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value));
   for (const m of u.matches(PLACARD_RE)) emit('hazard', m, `placard ${u.words(m.groups[0]!)}`);
   peopleCount(u, (span, value) => emit('people_count', span, value));
 };

@@ -4,6 +4,7 @@
 // text, so an entity's raw text is the words as heard or typed, not the cleaned form.
 
 import { normalizeNumbers } from '../../../../media/asr/numbers.js';
+import { plainText } from '../../../../media/language/plain.js';
 
 // Not "mm": typed notes use it for mile marker.
 const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm']);
@@ -30,7 +31,7 @@ const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'with
 const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
 // "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").
 const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
-const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no']);
+const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no', 'him', 'her', 'them', 'it']);
 // Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
 const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer'.split(' '));
 // A new clause between a negator and a keyword ends the negation: "no hes breathing".
@@ -149,18 +150,13 @@ export class Utterance {
   }
 }
 
-/** Words of the original text, lowercased, apostrophes dropped, split on other punctuation. */
+/** Words of the original text in the project's plain form (media/language/plain.ts), each with where it came from. */
 function cleanWords(original: string): Word[] {
   const words: Word[] = [];
   for (const m of original.matchAll(/\S+/g)) {
     const from = m.index;
     const to = from + m[0].length;
-    const lower = m[0]
-      .toLowerCase()
-      .replace(/['’`]/g, '')
-      .replace(/&/g, ' and ')
-      .replace(/#/g, ' number ');
-    for (const part of lower.split(/[^\p{L}\p{N}]+/u)) {
+    for (const part of plainText(m[0]).split(' ')) {
       if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
     }
   }

@@ -54,6 +54,8 @@ const BREATHING: [string, RegExp][] = [
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
       'not breathing (?:normally|right|properly)',
+      '(?:shallow|raspy|rattling|noisy) breathing',
+      'breathing but (?:its |it is |hes |shes )?(?:really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing')],
@@ -61,7 +63,7 @@ const BREATHING: [string, RegExp][] = [
 ];
 
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'cant wake (?:him|her|them)', 'unconscious', 'unresponsive', 'passed out', 'knocked out', 'out cold', 'fainted', 'blacked out', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', '(?<!(?:gonna|going to|about to) )(?:passed out|passing out|fainted|blacked out)', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
@@ -110,10 +112,15 @@ function ages(u: Utterance): Reading[] {
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
-  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned', burning: 'burned',
-  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab',
+  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
+// A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
+const WOUND_NOUN: Record<string, string> = {
+  cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
+  'gunshot wound': 'gunshot', 'bullet wound': 'gunshot', 'stab wound': 'stab', wound: '', bump: '', lump: '',
+};
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
 const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
@@ -121,7 +128,8 @@ const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:in (?:the|his|her|my) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
-    `\\b${PART} (?:is |are )?(?:really |very |all )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
+    `\\b${PART} (?:is |are |looks |feels |seems )?(?:really |very |all |kind of |pretty )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over) ${OWNER}${PART}\\b`,
   ].join('|'),
   'dg',
 );
@@ -131,10 +139,10 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb, part1, part2, part3, adjective] = g;
-    const part = bodyPart(part1 ?? part2 ?? part3);
+    const [verb, part1, part2, part3, adjective, wound, part4] = g;
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4);
     if (!part) continue;
-    const kind = KIND[verb ?? adjective ?? ''];
+    const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
     if (u.isAsked(start) || u.isNegated(start)) continue;
@@ -144,7 +152,7 @@ function injuries(u: Utterance): Reading[] {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
     const w = u.words(m);
     const value = /shot|gunshot/.test(w) ? 'gunshot' : /stab/.test(w) ? 'stab' : /cut|gash|laceration/.test(w) ? 'cut' : w;
-    if (!out.some((r) => r.start <= m.start && r.end >= m.end)) out.push({ ...m, value });
+    if (!out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value });
   }
   return out;
 }
@@ -158,7 +166,7 @@ export const extractVitals: Extractor = (u, emit) => {
   const conscious = read(u, CONSCIOUS, CONSCIOUS_PLAIN, (m) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
-    if (u.tokens[m.start] === 'talking' && !SUBJECT_BEFORE.has(before) && before !== 'not') return undefined;
+    if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });

@@ -1,5 +1,6 @@
 // Small shared vocabularies and formatting for the extractors.
 
+import nlp from 'compromise';
 import type { EntityType, Segment } from '../types.js';
 import type { Span, Utterance } from './text.js';
 
@@ -10,6 +11,25 @@ export type Put = (span: Span, normalized: string) => void;
 
 /** A global regex with indices matching any of the alternatives as whole words. */
 export const phrases = (...alternatives: string[]): RegExp => new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'dg');
+
+const verbMethods = (nlp.methods() as { two: { transform: { verb: { conjugate: (verb: string, model: unknown) => Record<string, string> } } } }).two.transform.verb;
+
+/**
+ * A regex alternation of every form of the verbs, from compromise's conjugation: "shove" ->
+ * shove|shoved|shoves|shoving, so a rule names the act once and hears it in any tense.
+ * A base with a particle ("pass out") conjugates its verb and keeps the particle.
+ */
+export function verbForms(...bases: string[]): string {
+  const forms = new Set<string>();
+  for (const base of bases) {
+    const [verb, ...rest] = base.split(' ');
+    const tail = rest.length ? ` ${rest.join(' ')}` : '';
+    const conjugated = verbMethods.conjugate(verb!, nlp.model());
+    for (const [tense, form] of Object.entries(conjugated)) if (tense !== 'FutureTense') forms.add(`${form}${tail}`);
+    forms.add(`${verb}${tail}`);
+  }
+  return `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
+}
 
 /** Function words that are never part of a street, place or person's name. */
 export const STOP = new Set(

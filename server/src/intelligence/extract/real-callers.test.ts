@@ -1,0 +1,127 @@
+// Regression tests for what real callers say and extraction once got wrong (issue 15): ordinal
+// and block numbers in addresses, natures said in ordinary words, ordinary words taken for names.
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../extract.js';
+import type { EntityType } from '../types.js';
+import { isDev, loadCorpus } from './corpus.js';
+
+const values = (text: string, type: EntityType) =>
+  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
+    .filter((e) => e.type === type)
+    .map((e) => e.normalized);
+
+describe('addresses as real callers say them', () => {
+  it.each([
+    ['sixty second street', '62nd Street'],
+    ['three twelve forty first avenue', '312 41st Avenue'],
+    ["uh it's forty one fifteen twenty third street", '4115 23rd Street'],
+    ['twenty five hundred block of main', '2500 block Main Street'],
+    ['the fifty one hundred block of forty second avenue', '5100 block 42nd Avenue'],
+    ['eight hundred block of west maple', '800 block West Maple Street'],
+    ["i'm on i ninety five northbound", 'I-95 NB'],
+    ['on us one southbound past the mall', 'US-1 SB'],
+    ['the trailer park on county road nine', 'County Road 9'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  // Regression: "sixty second street" was "60 2nd Street", "three twelve forty first" was "31240 1st Avenue".
+  it('never makes a house number of the tens of an ordinal street', () => {
+    expect(values('sixty second street', 'address')).not.toContain('60 2nd Street');
+    expect(values('three twelve forty first avenue', 'address')).not.toContain('31240 1st Avenue');
+  });
+
+  it('gives places as the caller names them, relation words dropped, apostrophes kept', () => {
+    expect(values("she's standing in front of my house screaming", 'landmark')).toEqual(['my house']);
+    expect(values("he's inside the warehouse", 'landmark')).toEqual(['warehouse']);
+    expect(values("we're in the oak ridge subdivision", 'landmark')).toEqual(['oak ridge subdivision']);
+    expect(values("we're at Joe's Diner", 'landmark')).toEqual(["joe's diner"]);
+    expect(values("i'm at the motel six off the highway", 'landmark')).toEqual(['motel 6']);
+  });
+});
+
+describe('cross streets said bare', () => {
+  it('hears a corner said without street types', () => {
+    expect(values("We're at Elm and Maple, by the stop sign.", 'cross_street')).toEqual(['Elm St & Maple St']);
+    expect(values('lincoln and third', 'cross_street')).toEqual(['Lincoln St & 3rd St']);
+  });
+
+  it('does not take people, things or times for a corner', () => {
+    for (const text of ['its john and mary', 'near water and trees', 'i was at work and then i came home', 'its me and my husband', 'at night and in the morning']) {
+      expect(values(text, 'cross_street'), text).toEqual([]);
+    }
+  });
+});
+
+describe('natures said in ordinary words', () => {
+  it.each([
+    ['my boyfriend shoved me and grabbed my throat', 'crime:domestic'],
+    ['he is hitting his girlfriend in the parking lot', 'crime:domestic'],
+    ["she's going under in the lake", 'rescue:drowning'],
+    ['my toddler fell in the pool', 'rescue:drowning'],
+    ["everyone's fainting", 'medical:unconscious'],
+    ["he says he's going to kill himself", 'medical:suicidal'],
+    ['my roommate took a bunch of xanax', 'medical:overdose'],
+    ['my husband is pinned under the tractor', 'rescue:trapped'],
+    ['her water broke and the baby is coming now', 'medical:childbirth'],
+    ["he's not feeling good, he's really pale and sweaty", 'medical'],
+    ["there's been an accident out front", 'traffic'],
+  ])('hears "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  // Regression: a fall into water was medical:fall.
+  it('does not call a fall into water a fall', () => {
+    expect(values('my toddler fell in the pool', 'nature')).not.toContain('medical:fall');
+  });
+
+  it('does not take a relative hurting themselves, or an animal, for domestic violence', () => {
+    expect(values('my husband is grabbing his chest', 'nature')).not.toContain('crime:domestic');
+    expect(values('my husband fainted and hit his head', 'nature')).not.toContain('crime:domestic');
+    expect(values('a snake bit my husband on the ankle', 'nature')).not.toContain('crime:domestic');
+  });
+
+  it('reads a vital sign alone as that sign, with no nature', () => {
+    expect(values("I can't hear him breathing", 'breathing')).toEqual(['no']);
+    expect(values("I can't hear him breathing", 'nature')).toEqual([]);
+  });
+
+  it('says nothing of a nature that is denied or asked', () => {
+    expect(values("he didn't fall in the pool", 'nature')).toEqual([]);
+    expect(values('is he drowning', 'nature')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  // Regression: "look look people are hurt" gave the caller name "Look People".
+  it('takes no name from common words said twice in panic', () => {
+    for (const text of ['look look people are hurt', 'please please hurry', 'help help me', 'listen listen there is smoke']) expect(values(text, 'caller_name'), text).toEqual([]);
+  });
+
+  it('keeps a surname that is also a common word, and a typed apostrophe', () => {
+    expect(values("i'm linda park, i live next door", 'caller_name')).toEqual(['Linda Park']);
+    expect(values("it's kevin, kevin o'brien", 'caller_name')).toEqual(["Kevin O'Brien"]);
+    expect(values('angela angela wake up', 'caller_name')).toEqual([]);
+  });
+});
+
+describe('the caller corpus', () => {
+  const corpus = loadCorpus();
+
+  it('has 1,500 lines or more, about 15 % without any entity, and a dev split of about 15 %', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(1_500);
+    const empty = corpus.filter((u) => u.entities.length === 0).length / corpus.length;
+    expect(empty).toBeGreaterThan(0.1);
+    expect(empty).toBeLessThan(0.25);
+    const dev = corpus.filter(isDev).length / corpus.length;
+    expect(dev).toBeGreaterThan(0.1);
+    expect(dev).toBeLessThan(0.2);
+  });
+
+  it('labels every nature kind at least a few times', () => {
+    const kinds = new Set(corpus.flatMap((u) => u.entities.filter((e) => e.type === 'nature').map((e) => e.normalized)));
+    for (const kind of ['medical', 'rescue:drowning', 'rescue:trapped', 'rescue:lost', 'crime:domestic', 'medical:suicidal', 'medical:overdose', 'medical:childbirth', 'medical:unconscious', 'accidental', 'hazmat']) {
+      expect(kinds, kind).toContain(kind);
+    }
+  });
+});
