@@ -5,6 +5,7 @@
 // (call-taker.jsonl) or development (dev/call-taker.jsonl, 15 %), so dev measures lines the
 // model has not seen in any form.
 //   npx tsx media/language/corpus/build-call-taker.ts
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,11 +76,16 @@ function build(): { train: Line[]; dev: Line[] } {
   const trainBase: Line[] = [];
   const devBase: Line[] = [];
   for (const line of base) {
-    const isDev = random.chance(0.15);
+    // By the line's hash, so adding lines does not reshuffle the split.
+    const isDev = createHash('sha256').update(line.text).digest()[0]! < 256 * 0.15;
     (isDev ? devBase : trainBase).push(line);
     (isDev ? dev : train).push(...variants(line));
   }
   for (const [pool, into] of [[trainBase, train], [devBase, dev]] as const) {
+    // The call opens with the centre's name fused to the first question.
+    for (const line of pool.filter((l) => ['ask_location', 'ask_nature'].includes(l.intents[0] as string) && l.intents.length === 1 && random.chance(0.3))) {
+      into.push({ text: `${random.pick(['nine one one, ', 'nine one one ', 'county nine one one, ', 'nine one one, hello, ', 'nine one one emergency, '])}${line.text}`, intents: [...line.intents, 'greeting'] });
+    }
     const questions = pool.filter((l) => l.intents.length === 1 && l.intents[0]?.startsWith('ask_'));
     const soothing = pool.filter((l) => l.intents[0] === 'reassure' || l.intents[0] === 'command');
     for (let i = 0; i < pool.length / 3; i++) {

@@ -77,6 +77,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: ['your name', 'who am i (?:speaking|talking)', 'whos calling', 'who is calling', 'who is this', 'spell (?:your|the|that)', 'first name', 'last name', 'name'],
     unless: ['name of the (?:street|road|building|business|place|park|trail|school)'],
   },
+  { intent: 'ask_age', weight: 3, patterns: ['how old', 'age', 'date of birth', 'year was (?:he|she) born', 'adult or (?:a )?child', '(?:kid|child) or (?:an )?adult'] },
   {
     intent: 'ask_breathing',
     weight: 3,

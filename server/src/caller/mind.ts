@@ -1,6 +1,7 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
+import { intentModel } from './intent-model.js';
 import { understand } from './intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { createRandom } from '../../../media/random.js';
@@ -71,6 +72,7 @@ export class CallerMind {
     this.#phraser = options.llm ? new LlmPhraser(options.llm) : null;
     this.#silenceMs = options.silenceMs ?? 8000;
     this.#holdStepMs = options.holdStepMs ?? 15_000;
+    intentModel(); // loaded before the call, not during its first turn
   }
 
   get emotion(): Emotion {

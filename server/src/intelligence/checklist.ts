@@ -55,7 +55,7 @@ const understandLine = memo((text: string): Understanding => understand(spoken(t
 export interface TraineeTurn {
   segment: Segment;
   understanding: Understanding;
-  /** The intents it really has: an ask_ intent scored low was only a word inside a command. */
+  /** The intents the line has, as the intent model heard them. */
   intents: ReadonlySet<TraineeIntent>;
 }
 
@@ -64,7 +64,7 @@ export function traineeTurns(record: CallRecord): TraineeTurn[] {
     .filter((s) => s.speaker === 'trainee')
     .map((segment) => {
       const understanding = understandLine(segment.text);
-      const intents = new Set(understanding.intents.filter((m) => !m.intent.startsWith('ask_') || m.score >= 20).map((m) => m.intent));
+      const intents = new Set(understanding.intents.map((m) => m.intent));
       return { segment, understanding, intents };
     });
 }
