@@ -1,5 +1,6 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
+import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { intentModel } from './intent-model.js';
 import { understand } from './intents.js';
@@ -63,6 +64,7 @@ export class CallerMind {
   #heldLines: string[] = [];
   #heldRevealed: string[] = [];
   #inflight: AbortController | null = null;
+  #askedBack = false;
   #closed = false;
 
   constructor(scenario: ScenarioInput, seed: number, options: CallerMindOptions = {}) {
@@ -103,7 +105,13 @@ export class CallerMind {
       // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
       this.#state.opened = true;
       composed = { parts: [...lines, spoken(this.#state.scenario.script.openingLine)], revealed, conveyed: [] };
+    } else if (isUnsure(u) && !this.#askedBack) {
+      // Not sure what was asked: ask back rather than answer the wrong question; once, so a
+      // call-taker who says it the same way again gets the best guess.
+      this.#askedBack = true;
+      composed = { parts: [...lines, askBack(u, this.#state.rng)], revealed, conveyed: [] };
     } else {
+      this.#askedBack = false;
       composed = composeTurn(this.#state, u, atMs);
       composed.parts.unshift(...lines);
       composed.revealed.unshift(...revealed);
