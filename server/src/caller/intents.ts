@@ -16,6 +16,8 @@ export interface Understanding {
   confidence: number;
   /** The next likeliest primary, and how likely; null when nothing else is in the running. */
   runnerUp: IntentMatch | null;
+  /** What the line itself states (an address read back...), when an LLM classified it. */
+  slots?: { type: string; value: string }[];
 }
 
 /** An intent other than the primary counts as said when the model gives it at least this... */

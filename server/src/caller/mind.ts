@@ -3,7 +3,8 @@ import type { CallerSteer } from '../../../media/caller/pipeline.js';
 import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { intentModel } from './intent-model.js';
-import { understand } from './intents.js';
+import { understand, type Understanding } from './intents.js';
+import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
@@ -32,6 +33,8 @@ export interface Reply {
 export interface CallerMindOptions {
   /** Phrase replies with an LLM; without it the scripted engine speaks. */
   llm?: LlmOptions;
+  /** Understand the trainee with an LLM (structured output); the local intent model is the fallback. */
+  classifier?: LlmOptions;
   /** Quiet this long makes an upset caller speak up (twice as long for a calm one). */
   silenceMs?: number;
   /** Every this much on hold makes the caller one step more upset. */
@@ -55,6 +58,7 @@ export class CallerMind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
   readonly #phraser: LlmPhraser | null;
+  readonly #classifier: LlmIntentClassifier | null;
   readonly #silenceMs: number;
   readonly #holdStepMs: number;
   readonly #history: { role: 'trainee' | 'caller'; text: string }[] = [];
@@ -72,6 +76,7 @@ export class CallerMind {
     this.#state = createState(scenario, createRandom(seed));
     this.#timeline = [...scenario.script.timeline].sort((a, b) => a.atMs - b.atMs);
     this.#phraser = options.llm ? new LlmPhraser(options.llm) : null;
+    this.#classifier = options.classifier ? new LlmIntentClassifier(options.classifier) : null;
     this.#silenceMs = options.silenceMs ?? 8000;
     this.#holdStepMs = options.holdStepMs ?? 15_000;
     intentModel(); // loaded before the call, not during its first turn
@@ -99,7 +104,7 @@ export class CallerMind {
     this.#assertOpen();
     const { text, atMs } = utterance;
     const { lines, revealed } = this.#advance(atMs);
-    const u = understand(text);
+    const u = await this.#understand(text);
     let composed: Composed;
     if (!this.#state.opened) {
       // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
@@ -277,6 +282,17 @@ export class CallerMind {
         .map((f) => ({ fact: f.rule.fact, tells: f.tells })),
       history: [...this.#history],
     };
+  }
+
+  /** What the trainee said, by the LLM when there is one (it falls back to the local model itself). */
+  async #understand(text: string): Promise<Understanding> {
+    if (!this.#classifier) return understand(text);
+    this.#inflight?.abort();
+    const controller = new AbortController();
+    this.#inflight = controller;
+    const u = await this.#classifier.understand(text, controller.signal);
+    if (this.#inflight === controller) this.#inflight = null;
+    return u;
   }
 
   async #phrase(scripted: Reply, plan: PhrasePlan): Promise<Reply> {
