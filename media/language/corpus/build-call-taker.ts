@@ -1,4 +1,4 @@
-// Writes the call-taker corpus from the lines in call-taker-lines.ts: each line as written, and
+// Writes the call-taker corpus from the lines in call-taker-lines*.ts: each line as written, and
 // said the ways call-takers say things on a live call (an opener, a filler, a cut-off restart,
 // a tag at the end, two questions stacked in one breath). Seeded, so a rebuild gives the same
 // file. A base line and every variant of it land in the same split: training
@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../../random.js';
+import { MORE_MULTI, MORE_SINGLE } from './call-taker-lines-more.js';
 import { MULTI, SINGLE } from './call-taker-lines.js';
 
 interface Line {
@@ -68,8 +69,8 @@ function stacked(a: Line, b: Line): Line {
 
 function build(): { train: Line[]; dev: Line[] } {
   const base: Line[] = [
-    ...Object.entries(SINGLE).flatMap(([intent, texts]) => texts.map((text) => ({ text, intents: [intent] }))),
-    ...MULTI.map(([text, intents]) => ({ text, intents })),
+    ...[SINGLE, MORE_SINGLE].flatMap((table) => Object.entries(table).flatMap(([intent, texts]) => texts.map((text) => ({ text, intents: [intent] })))),
+    ...[...MULTI, ...MORE_MULTI].map(([text, intents]) => ({ text, intents })),
   ];
   const train: Line[] = [];
   const dev: Line[] = [];
