@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TraineeIntent } from '../src/protocol/scenario.js';
 import { CORPUS_DIR, IntentModel, intentModel, readCorpus, type LabelledLine } from '../src/caller/intent-model.js';
+import { isUnsure } from '../src/caller/ask-back.js';
+import { understand } from '../src/caller/intents.js';
 import { matchRules } from '../src/caller/rule-matcher.js';
 import { numberWordsToDigits } from '../src/caller/text.js';
 
@@ -54,9 +56,19 @@ const dev = readCorpus(path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl'));
 score('dev, model', dev, primaryOf(devModel), process.env.BENCH_SHOW_ERRORS === '1');
 score('dev, rules only', dev, byRules, false);
 
+/** How often the caller would ask back, and how often it would have answered the wrong question instead. */
+function askBacks(name: string, lines: readonly LabelledLine[], model: IntentModel): void {
+  const unsure = lines.map((line) => ({ line, u: understand(line.text, model) })).filter(({ u }) => isUnsure(u));
+  const wrong = unsure.filter(({ line, u }) => u.primary !== line.intents[0]).length;
+  console.log(`\n${name}: the caller would ask back on ${pct(unsure.length, lines.length)} of lines; ${pct(wrong, unsure.length)} of those it would have got wrong`);
+}
+
+askBacks('dev', dev, devModel);
+
 const heldoutFile = path.join(CORPUS_DIR, 'heldout', 'call-taker.jsonl');
 if (existsSync(heldoutFile)) {
   const heldout = readCorpus(heldoutFile);
   score('held-out, shipped model', heldout, primaryOf(intentModel()), false);
   score('held-out, rules only', heldout, byRules, false);
+  askBacks('held-out', heldout, intentModel());
 } else console.log(`\nno held-out file at ${heldoutFile}`);

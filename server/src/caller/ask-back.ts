@@ -3,9 +3,9 @@ import type { TraineeIntent } from '../protocol/scenario.js';
 import type { Understanding } from './intents.js';
 
 /** Below this confidence the caller is not sure what was asked... */
-export const UNSURE_BELOW = 0.4;
+export const UNSURE_BELOW = 0.3;
 /** ...nor when the two likeliest readings are this close, both questions. */
-export const CLOSE_WITHIN = 0.1;
+export const CLOSE_WITHIN = 0.05;
 
 const isQuestion = (intent: TraineeIntent) => intent.startsWith('ask_') || intent.startsWith('verify_');
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -263,6 +263,8 @@ export function intentModel(cacheDir = path.join(tmpdir(), 'ringdown-intents')):
       mkdirSync(cacheDir, { recursive: true });
       writeFileSync(`${cached}.${process.pid}`, shipped.serialize());
       renameSync(`${cached}.${process.pid}`, cached);
+      // Models of older corpora or code are never read again.
+      for (const old of readdirSync(cacheDir)) if (old.endsWith('.model') && path.join(cacheDir, old) !== cached) rmSync(path.join(cacheDir, old), { force: true });
     } catch {
       // A read-only disk costs a retrain at the next start, nothing else.
     }

@@ -1,5 +1,5 @@
 import type { TraineeIntent } from '../protocol/scenario.js';
-import { intentModel } from './intent-model.js';
+import { intentModel, type IntentModel } from './intent-model.js';
 import { matchRules, type IntentMatch } from './rule-matcher.js';
 import { normalize, numberWordsToDigits } from './text.js';
 
@@ -26,10 +26,10 @@ const PRESENT = 0.5;
 const PRESENT_WITH_RULE = 0.1;
 
 /** Recognises the trainee's intents in one utterance of ASR text, with the model learned from the corpus. */
-export function understand(text: string): Understanding {
+export function understand(text: string, model: IntentModel = intentModel()): Understanding {
   const normalized = normalize(text);
   if (!normalized) return { text, normalized, intents: [{ intent: 'other', score: 1 }], primary: 'other', confidence: 1, runnerUp: null };
-  const prediction = intentModel().predict(text);
+  const prediction = model.predict(text);
   const ranked = [...prediction.primary].sort((a, b) => b[1] - a[1]);
   const [primary, confidence] = ranked[0] as [TraineeIntent, number];
   const ruled = new Set(matchRules(numberWordsToDigits(text)).filter((m) => m.score >= 20).map((m) => m.intent));
