@@ -4,7 +4,8 @@
 // written by someone who never saw the model; only figures are printed for it, never its lines.
 // Strict: the primary equals the first label; lenient: the primary is any labelled intent.
 // The hand-written rules alone are scored beside each, as the baseline. Target: held-out strict >= 90 %.
-//   BENCH_SHOW_ERRORS=1 also lists the dev lines the model gets wrong.
+//   BENCH_SHOW_ERRORS=1 also lists the dev lines the model gets wrong; BENCH_HELDOUT=<file> scores
+//   another held-out file (a held-out set still on its author's branch).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TraineeIntent } from '../src/protocol/scenario.js';
@@ -65,7 +66,7 @@ function askBacks(name: string, lines: readonly LabelledLine[], model: IntentMod
 
 askBacks('dev', dev, devModel);
 
-const heldoutFile = path.join(CORPUS_DIR, 'heldout', 'call-taker.jsonl');
+const heldoutFile = process.env.BENCH_HELDOUT ?? path.join(CORPUS_DIR, 'heldout', 'call-taker.jsonl');
 if (existsSync(heldoutFile)) {
   const heldout = readCorpus(heldoutFile);
   score('held-out, shipped model', heldout, primaryOf(intentModel()), false);

@@ -30,6 +30,8 @@ export const MORE_SINGLE: Record<string, string[]> = {
     'and the phone number?', 'can you give me your number?', 'give me a number for you.', 'what\'s a good number if we get cut off?', 'in case we get disconnected, what\'s your number?', 'what number do i call if we get cut off?',
   ],
   verify_callback: [
+    'six oh eight, five five five, zero one four two?', 'that\'s four one four, five five five, seven seven one two, right?', 'is your number two six two, five five five, zero one nine nine?', 'the number i have is five five five, eight eight two one.', 'five five five, oh one four two, is that the cell?', 'i\'ve got seven one five, five five five, three three oh eight.',
+    'is nine two oh, five five five, six one six one still good?', 'let me repeat it back, three oh three, five five five, one two one two.', 'so, area code six oh eight, five five five, four four four four?', 'okay, eight one five, five five five, two nine nine zero. correct?', 'is that five five five, zero zero one three?', 'and the number\'s five five five, nine oh one oh, right?',
     'is that the number you\'re calling from?', 'is this number the one to reach you?', 'can i reach you on this number?', 'so five five five, one two three four?', 'that\'s nine one seven, five five five?', 'the number ending in zero one four two?',
   ],
   ask_name: ['your name?', 'can i have your name?', 'can you tell me your name?', 'what\'s your name, sweetie?', 'who\'s this?', 'and who am i talking with?', 'what\'s the driver\'s name?', 'what\'s your friend\'s name?', 'how do you spell your first name?', 'last name?'],
@@ -94,6 +96,10 @@ export const MORE_SINGLE: Record<string, string[]> = {
     'is it a car or a van?', 'what kind of truck?', 'is it a semi?', 'how many cars?', 'old or new car?', 'any damage on it?',
   ],
   reassure: [
+    'okay, help is coming.', 'i\'ve got people on the way.', 'units are on the way.', 'an ambulance is on the way.', 'they\'re on their way, okay?', 'i already have them headed your way.',
+    'you\'re doing a great job.', 'you\'re doing everything you can.', 'keep it up, you\'re doing great.', 'i know you\'re scared.', 'i know it\'s hard to watch.', 'you\'re being so brave.',
+    'we\'re going to help him.', 'we\'re going to get her help.', 'everything\'s going to be okay.', 'it\'ll be alright.', 'i\'m not going to hang up.', 'i\'ll stay with you.',
+    'okay, breathe, you\'re okay.', 'just breathe, okay?', 'relax, okay, they\'re coming.', 'i\'ve got you, okay?', 'we\'re here for you.', 'you called the right place.',
     'we\'ve got help coming.', 'they\'re on the way to you now.', 'help is coming, okay?', 'i\'ve got them on the way.', 'they\'re coming to you.', 'the medics are on their way.',
     'you\'re doing really good.', 'you\'re doing fine.', 'good, that\'s good.', 'that\'s good, you\'re doing great.', 'we\'re going to get somebody there.', 'hang in there.',
     'i\'m staying right here with you.', 'you\'re safe now.', 'they\'ll be there soon.', 'it won\'t be long.', 'they\'re close.', 'okay, you did good.',
@@ -114,7 +120,9 @@ export const MORE_SINGLE: Record<string, string[]> = {
   ],
   cpr_count: ['one two three four five six seven', 'push push push', 'one, two, three, four, five, six, seven, eight, nine, ten', 'and one, and two, and three', 'twenty eight, twenty nine, thirty', 'fourteen, fifteen, sixteen, seventeen', 'one, two, three, four, one, two, three, four', 'push, and push, and push'],
   hold_notice: ['hold on a sec.', 'hold the line.', 'hang on a second for me.', 'stay on hold for me.', 'one second, ma\'am.', 'i\'m going to transfer you to the fire department.', 'let me transfer you.', 'i\'m connecting you to ems.', 'wait one second.', 'hold on, let me check something.'],
-  repeat: ['what was that last part?', 'you said what street?', 'what was that number again?', 'say the address again for me.', 'i lost you, say that again.', 'you\'re mumbling, say it again.', 'sorry?', 'what\'d you say?', 'say that one more time.', 'repeat that?', 'i didn\'t understand.', 'you\'re cutting out.', 'i can\'t hear you very well.', 'say it slower.', 'wait, say that again.', 'what was the last thing you said?', 'sorry, i didn\'t get that.', 'can you speak slower?'],
+  repeat: [
+    'what did you say the address was?', 'i didn\'t hear you, what?', 'i missed that, one more time.', 'come again, sir?', 'what\'s that?', 'hm? what?',
+    'go slower for me.', 'you have to slow down, i can\'t understand you.', 'i can\'t make out what you\'re saying.', 'there\'s a lot of noise, say that again.', 'move somewhere quieter and say that again.', 'you\'re too far from the phone.','what was that last part?', 'you said what street?', 'what was that number again?', 'say the address again for me.', 'i lost you, say that again.', 'you\'re mumbling, say it again.', 'sorry?', 'what\'d you say?', 'say that one more time.', 'repeat that?', 'i didn\'t understand.', 'you\'re cutting out.', 'i can\'t hear you very well.', 'say it slower.', 'wait, say that again.', 'what was the last thing you said?', 'sorry, i didn\'t get that.', 'can you speak slower?'],
   other: [
     'okay, okay.', 'alright, alright.', 'mm-hmm, okay.', 'yes ma\'am.', 'yes sir.', 'no sir.',
     'okay, got it.', 'okay, perfect.', 'okay, good.', 'i got it.', 'i know.', 'right, right.',

@@ -22,15 +22,19 @@ const COMPILED: readonly CompiledRule[] = INTENT_RULES.map((rule) => ({
 const COMMAND_START_RE = new RegExp(COMMAND_START);
 const QUESTION_CUE_RE = new RegExp(QUESTION_CUE);
 
-const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty']);
+const COUNT_WORDS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, i + 1]));
 
-/** "1 2 3 4", "one and two and three", "push push push": the call-taker is counting compressions. */
+/**
+ * "1 2 3 4", "one and two and three", "push push push": the call-taker is counting compressions.
+ * Numbers count only when they go up by one ("6 0 8 5 5 5" is a phone number read back).
+ */
 export function isCounting(normalized: string): boolean {
   const tokens = normalized.split(' ').filter(Boolean);
-  const counts = tokens.filter((t) => /^\d{1,2}$/.test(t) || COUNT_WORDS.has(t)).length;
+  const numbers = tokens.map((t) => (/^\d{1,2}$/.test(t) ? Number(t) : COUNT_WORDS.get(t))).filter((n): n is number => n !== undefined);
+  const rising = numbers.filter((n, i) => i > 0 && n === (numbers[i - 1] as number) + 1).length;
   const pushes = tokens.filter((t) => t === 'push' || t === 'pump').length;
   const filler = tokens.filter((t) => t === 'and' || t === 'push' || t === 'pump').length;
-  return (counts >= 3 && counts + filler >= tokens.length * 0.6) || (pushes >= 3 && pushes >= tokens.length * 0.6);
+  return (numbers.length >= 3 && rising >= numbers.length / 2 && numbers.length + filler >= tokens.length * 0.6) || (pushes >= 3 && pushes >= tokens.length * 0.6);
 }
 
 /**
