@@ -48,7 +48,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'hold_notice',
     weight: 4,
-    patterns: ['hold on', 'please hold', 'hold the line', 'on hold', 'one moment', 'one second', 'bear with me', 'give me a (?:second|moment|sec)', 'transfer(?:ring)? you', 'connect(?:ing)? you'],
+    patterns: ['hold on', 'please hold', 'hold the line', 'on hold', 'one moment', 'one second', 'bear with me', 'give me a (?:second|moment|sec)', 'transfer(?:ring)? you', '(?:brief|quick|short) hold', 'put you on', 'connect(?:ing)? you'],
   },
   {
     intent: 'ask_nature',
@@ -94,7 +94,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'ask_injuries',
     weight: 3,
-    patterns: ['hurt', 'injur\\w*', 'bleeding', 'blood', 'wound\\w*', 'pain', 'burned', 'broken', 'shot', 'cut', 'are you (?:ok|okay|alright|all right)', 'medical'],
+    patterns: ['hurt', 'injur\\w*', 'bleeding', 'blood', 'wound\\w*', 'pain', 'burned', 'broken', 'shot', 'cut', 'are you (?:ok|okay|alright|all right)', '(?:everyone|everybody|anyone|anybody) (?:ok|okay|alright|all right)', 'medical'],
     unless: ['blood thinner\\w*', 'blood pressure'],
   },
   { intent: 'ask_weapons', weight: 3, patterns: ['weapon\\w*', 'gun\\w*', 'knife', 'knives', 'firearm\\w*', 'armed', 'rifle', 'pistol', 'handgun', 'in (?:his|her|their) hands?', 'hit (?:you|him|her) with', 'holding', 'threaten\\w* (?:you |him |her )?with'] },
@@ -106,7 +106,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'ask_people_count',
     weight: 3,
-    patterns: ['how many (?:people|persons|patients|victims|of you|others|are there|injured|are with you)', 'other (?:one|guy|person|lady|man|driver|woman|people) (?:still|okay|ok|hurt)', 'how many', 'anyone else', 'anybody else', 'someone else', 'who else', 'alone', 'by yourself', 'everyone (?:out|safe|okay|ok)', 'is everyone', 'children', 'kids', 'with you'],
+    patterns: ['how many (?:people|persons|patients|victims|of you|others|are there|injured|are with you)', 'other (?:one|guy|person|lady|man|driver|woman|people) (?:still|okay|ok|hurt)', 'how many', 'anyone else', 'anybody else', 'someone else', 'who else', 'alone', 'by yourself', '(?:everyone|everybody) (?:out|get out|make it out)', 'children', 'kids', 'with you'],
   },
   {
     intent: 'ask_suspect',
@@ -137,7 +137,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'repeat',
     weight: 1,
-    patterns: ['^(?:sorry |im sorry )?what$', 'say (?:that|it) again', 'repeat (?:that|yourself|it)', '^repeat', 'i didnt (?:get|catch|hear|understand)', 'come again', 'pardon', 'one more time', 'slow down', 'what did you say', '^sorry$', 'breaking up', 'cutting out', 'cut out', 'cant hear you', 'speak up', 'louder', 'slower'],
+    patterns: ['^(?:sorry |im sorry )?what$', 'say (?:that|it) again', 'repeat (?:that|yourself|it)', '^repeat', 'i didnt (?:get|catch|hear|understand)', 'come again', 'pardon', 'one more time', 'slow down', 'what did you say', '^sorry$', 'last (?:thing|part) you said', '^what was that', 'breaking up', 'cutting out', 'cut out', 'cant hear you', 'speak up', 'louder', 'slower'],
   },
   { intent: 'greeting', weight: 1, patterns: ['^(?:911|9 1 1|nine one one)', 'this is 911', '^hello', '^hi\\b', 'emergency services', '911 (?:whats|what is)'] },
 ];

@@ -35,7 +35,7 @@ describe('LLM intent classification', () => {
     const llm = await classifier(() => ({ delayMs: 3000, ...asks('ask_weapons') }), 200);
     const started = performance.now();
     const u = await llm.understand('where you at');
-    expect(performance.now() - started).toBeLessThan(400);
+    expect(performance.now() - started).toBeLessThan(1000); // nowhere near the 3 s answer
     expect(u.primary).toBe('ask_location');
     expect(u.fallback).toMatch(/timeout/);
   });
