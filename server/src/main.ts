@@ -5,6 +5,7 @@ import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { EmbeddedDatabase, EmbeddedDatabaseError } from './db/embedded.js';
 import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
+import { intentModel } from './caller/intent-model.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -50,6 +51,9 @@ try {
     demoPassword = secret.value;
     newPassword = secret.created;
   }
+  const learning = performance.now();
+  intentModel(); // trained (or loaded from its cache) now, so no call waits for it
+  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent model ready');
   server = await startServer(config, logger, databaseUrl);
   const seeded = await seed(server.db, { scenarioDir: path.join(PROJECT_ROOT, 'prisma/scenarios'), demoPassword });
   logger.info({ url: server.url, scenarios: seeded.scenarios, database: embedded ? 'embedded' : 'external' }, 'ringdown is ready');

@@ -42,7 +42,7 @@ describe('ringdown CLI', () => {
     expect((await ringdown(['speak', 'no out file'])).err).toContain('usage: ringdown speak');
   });
 
-  it('transcribes a recording into JSON segments with times, numbers as digits', async () => {
+  it('transcribes several recordings in one run, one JSON line each with segments, times and numbers as digits', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-transcribe-'));
     const question = path.join(dir, 'q.wav');
     const readBack = path.join(dir, 'r.wav');
@@ -50,15 +50,18 @@ describe('ringdown CLI', () => {
     await run('flite', ['-voice', 'rms', '-t', 'What is the address of your emergency?', '-o', question]);
     await run('flite', ['-voice', 'rms', '-t', 'I have fourteen twenty Maple Avenue, is that correct?', '-o', readBack]);
     await run('sox', [question, readBack, both, 'pad', '0.5', '1']);
-    const result = await ringdown(['transcribe', both, '--scenario', 'house-fire-trapped-person']);
+    const result = await ringdown(['transcribe', both, question, '--scenario', 'house-fire-trapped-person']);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.out);
-    expect(json.text).toContain('1420 maple avenue');
-    expect(json.segments[0]).toMatchObject({ startMs: expect.any(Number), endMs: expect.any(Number), text: expect.any(String) });
-    expect(json.segments[0].startMs).toBeGreaterThan(300);
-    expect(json.confidence).toBeGreaterThan(0.5);
+    const [first, second, ...rest] = result.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rest).toEqual([]);
+    expect(first.file).toBe(both);
+    expect(first.text).toContain('1420 maple avenue');
+    expect(first.segments[0]).toMatchObject({ startMs: expect.any(Number), endMs: expect.any(Number), text: expect.any(String) });
+    expect(first.segments[0].startMs).toBeGreaterThan(300);
+    expect(first.confidence).toBeGreaterThan(0.5);
+    expect(second).toMatchObject({ file: question, text: expect.stringContaining('address') });
     expect((await ringdown(['transcribe'])).code).toBe(2);
-  }, 30_000);
+  }, 60_000);
 
   it('lists the commands and rejects an unknown one', async () => {
     expect((await ringdown([])).out).toContain('converse');
@@ -113,3 +116,55 @@ describe('ringdown extract', () => {
     expect((await ringdown(['extract', '--file', file])).err).toMatch(/line 2: text/);
   });
 });
+
+describe('ringdown understand', () => {
+  it('prints the primary intent, every intent with a score and the entities of a line', async () => {
+    const { code, out } = await ringdown(['understand', '--text', 'so thats forty seven willow lane, is he breathing?']);
+    expect(code).toBe(0);
+    const line = JSON.parse(out);
+    expect(line).toMatchObject({ text: 'so thats forty seven willow lane, is he breathing?', primary: 'verify_location' });
+    expect(line.intents.map((i: { intent: string }) => i.intent)).toContain('ask_breathing');
+    for (const i of line.intents) expect(i.score).toBeGreaterThan(0), expect(i.score).toBeLessThanOrEqual(1);
+    expect(line.entities).toContainEqual(expect.objectContaining({ type: 'address' }));
+  });
+
+  it('reads a JSON Lines file, one output line per input line', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'ringdown-understand-')), 'lines.jsonl');
+    await writeFile(file, '{"text": "where you at"}\n\n{"text": "tip his head back"}\n');
+    const { code, out } = await ringdown(['understand', '--file', file]);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').map((l) => JSON.parse(l).primary)).toEqual(['ask_location', 'command']);
+  });
+
+  it('names the bad line of a file and prints nothing else', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'ringdown-understand-')), 'lines.jsonl');
+    await writeFile(file, '{"text": "where you at"}\n{"words": "no text"}\n');
+    const missing = await ringdown(['understand', '--file', file]);
+    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(missing.err).toContain('line 2');
+    await writeFile(file, '{"text": "where you at"}\n\n{not json\n');
+    expect((await ringdown(['understand', '--file', file])).err).toContain('line 3: not valid JSON');
+    expect((await ringdown(['understand', '--file', `${file}.absent`])).err).toContain('ENOENT');
+  });
+
+  it('needs exactly one of --text, --file or recordings', async () => {
+    expect((await ringdown(['understand'])).code).toBe(2);
+    expect((await ringdown(['understand', '--text', 'hi', '--file', 'x.jsonl'])).err).toContain('usage: ringdown understand');
+  });
+
+  it('transcribes several recordings with the models loaded once, and understands each', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-understand-'));
+    const where = path.join(dir, 'where.wav');
+    const breathing = path.join(dir, 'breathing.wav');
+    await run('flite', ['-voice', 'rms', '-t', 'What is the address of your emergency?', '-o', where]);
+    await run('flite', ['-voice', 'rms', '-t', 'Is he breathing?', '-o', breathing]);
+    const { code, out } = await ringdown(['understand', where, breathing]);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.primary])).toEqual([
+      [where, 'ask_location'],
+      [breathing, 'ask_breathing'],
+    ]);
+  }, 60_000);
+});
+

@@ -3,6 +3,7 @@ import { converse } from './converse.js';
 import { extract } from './extract.js';
 import { speak } from './speak.js';
 import { transcribe } from './transcribe.js';
+import { understand } from './understand.js';
 
 /** The subcommands. A new one (transcribe, speak, extract) is a module in this folder and a line here. */
-export const COMMANDS: readonly Command[] = [converse, speak, transcribe, extract];
+export const COMMANDS: readonly Command[] = [converse, speak, transcribe, understand, extract];

@@ -11,6 +11,7 @@ import { TurnDetector, type SpeechEnd } from '../../../media/vad/turns.js';
 import type { SileroModel, VoiceActivityDetector } from '../../../media/vad/vad.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import type { LlmOptions } from './llm.js';
+import { DEFAULT_CLASSIFY_TIMEOUT_MS } from './llm-intents.js';
 import { understand } from './intents.js';
 import { CallerMind, type Reply } from './mind.js';
 import { createRandom, type Random } from '../../../media/random.js';
@@ -104,7 +105,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   private constructor(deps: AiCallerDeps, recognizer: CallRecognizer) {
     super();
     this.#scenario = deps.scenario;
-    this.#mind = new CallerMind(deps.scenario, deps.seed, deps.llm ? { llm: deps.llm } : {});
+    this.#mind = new CallerMind(deps.scenario, deps.seed, deps.llm ? { llm: deps.llm, classifier: { ...deps.llm, timeoutMs: DEFAULT_CLASSIFY_TIMEOUT_MS } } : {});
     this.#vad = deps.vad.stream();
     this.#recognizer = recognizer;
     this.#synthesizer = SpeechCache.for(deps.synthesizer);

@@ -1,5 +1,6 @@
 import type { RevealRule, TraineeIntent } from '../protocol/scenario.js';
-import { understand, type Understanding } from './intents.js';
+import type { Understanding } from './intents.js';
+import { matchRules } from './rule-matcher.js';
 import { digitRuns, hasLoosePhrase, normalize, numericTokens } from './text.js';
 
 /** What the caller has done with one fact so far. */
@@ -26,9 +27,10 @@ export interface Fact {
 const NOT_A_QUESTION = new Set<TraineeIntent>(['other', 'command', 'greeting', 'repeat', 'reassure', 'hold_notice', 'cpr_count']);
 
 export function prepareFact(rule: RevealRule): Fact {
-  // A rule from the first library names no intents or keywords: ask the matcher what its
-  // sentence is about ("address is 615 Lincoln Avenue" -> ask_location, verify_location).
-  const derived = rule.intents.length === 0 && rule.keywords.length === 0 ? understand(rule.answer).intents.map((m) => m.intent).filter((i) => !NOT_A_QUESTION.has(i)) : [];
+  // A rule from the first library names no intents or keywords: ask the hand-written rules what
+  // its sentence is about ("address is 615 Lincoln Avenue" -> ask_location, verify_location);
+  // the learned model knows call-takers' lines, not callers'.
+  const derived = rule.intents.length === 0 && rule.keywords.length === 0 ? matchRules(normalize(rule.answer)).map((m) => m.intent).filter((i) => !NOT_A_QUESTION.has(i)) : [];
   return {
     rule,
     keywords: rule.keywords.map(normalize).filter(Boolean),

@@ -1,6 +1,6 @@
 // TEST DOUBLE for the hosted LLM (OpenRouter or any OpenAI-compatible endpoint): a local HTTP
-// server that answers POST /v1/chat/completions as the test tells it to. Used by llm.test.ts
-// only; nothing in the product imports it.
+// server that answers POST /v1/chat/completions as the test tells it to. Used by llm.test.ts and
+// llm-intents.test.ts only; nothing in the product imports it.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,75 +1,55 @@
 import type { TraineeIntent } from '../protocol/scenario.js';
-import { COMMAND_START, INTENT_RULES, QUESTION_CUE, type IntentRule } from './intent-rules.js';
+import { intentModel, type IntentModel } from './intent-model.js';
+import { matchRules, type IntentMatch } from './rule-matcher.js';
+import { spokenText } from '../../../media/language/plain.js';
 import { normalize } from './text.js';
 
-export interface IntentMatch {
-  intent: TraineeIntent;
-  score: number;
-}
+export type { IntentMatch } from './rule-matcher.js';
 
-/** What the matcher understood of one trainee utterance. */
+/** What the caller understood of one trainee utterance. */
 export interface Understanding {
   text: string;
   normalized: string;
-  /** Every intent that matched, best first; never empty (`other` when nothing matched). */
+  /** Every intent in the line, the primary first, then the others by score (0..1); never empty. */
   intents: IntentMatch[];
   primary: TraineeIntent;
+  /** How sure the model is that the primary is right (0..1). */
+  confidence: number;
+  /** The next likeliest primary, and how likely; null when nothing else is in the running. */
+  runnerUp: IntentMatch | null;
+  /** What the line itself states (an address read back...), when an LLM classified it. */
+  slots?: { type: string; value: string }[];
 }
 
-interface CompiledRule {
-  rule: IntentRule;
-  patterns: RegExp[];
-  unless: RegExp[];
-}
+/** An intent other than the primary counts as said when the model gives it at least this... */
+const PRESENT = 0.5;
+/** ...or this much and a hand-written rule heard it too (the rules are good at spotting a second question). */
+const PRESENT_WITH_RULE = 0.1;
 
-const compile = (source: string): RegExp => new RegExp(source.startsWith('^') ? source : `\\b(?:${source})\\b`);
-
-const COMPILED: readonly CompiledRule[] = INTENT_RULES.map((rule) => ({
-  rule,
-  patterns: rule.patterns.map(compile),
-  unless: (rule.unless ?? []).map(compile),
-}));
-const COMMAND_START_RE = new RegExp(COMMAND_START);
-const QUESTION_CUE_RE = new RegExp(QUESTION_CUE);
-const ASK_INTENTS = new Set<TraineeIntent>([
-  'ask_location', 'ask_callback', 'ask_name', 'ask_nature', 'ask_breathing', 'ask_conscious', 'ask_injuries',
-  'ask_weapons', 'ask_hazards', 'ask_people_count', 'ask_suspect', 'ask_vehicle',
-]);
-
-const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty']);
-
-/** "1 2 3 4", "one and two and three", "push push push": the call-taker is counting compressions. */
-export function isCounting(normalized: string): boolean {
-  const tokens = normalized.split(' ').filter(Boolean);
-  const counts = tokens.filter((t) => /^\d{1,2}$/.test(t) || COUNT_WORDS.has(t)).length;
-  const pushes = tokens.filter((t) => t === 'push' || t === 'pump').length;
-  const filler = tokens.filter((t) => t === 'and' || t === 'push' || t === 'pump').length;
-  return (counts >= 3 && counts + filler >= tokens.length * 0.6) || (pushes >= 3 && pushes >= tokens.length * 0.6);
-}
-
-/** Recognises the trainee's intents in one utterance of ASR text. */
-export function understand(text: string): Understanding {
+/** Recognises the trainee's intents in one utterance of ASR text, with the model learned from the corpus. */
+export function understand(text: string, model: IntentModel = intentModel()): Understanding {
   const normalized = normalize(text);
-  const matches: IntentMatch[] = [];
-  if (normalized && isCounting(normalized)) matches.push({ intent: 'cpr_count', score: 41 });
-  // A bare command ("put pressure on it") mentions things the ask_ rules look for; without a
-  // question in it, it is an instruction, not a question.
-  const commandOnly = COMMAND_START_RE.test(normalized) && !QUESTION_CUE_RE.test(normalized.replace(/^if /, ''));
-  for (const { rule, patterns, unless } of COMPILED) {
-    if (rule.intent === 'cpr_count' || matches.some((m) => m.intent === rule.intent)) continue;
-    if (unless.some((re) => re.test(normalized))) continue;
-    const hits = patterns.filter((re) => re.test(normalized)).length;
-    if (hits === 0) continue;
-    const weight = commandOnly && ASK_INTENTS.has(rule.intent) ? 1 : rule.weight;
-    matches.push({ intent: rule.intent, score: weight * 10 + Math.min(hits, 9) });
-  }
-  // Counting already says what the call-taker is doing; the numbers are not a phone number.
-  const result = matches.some((m) => m.intent === 'cpr_count') ? matches.filter((m) => m.intent === 'cpr_count' || m.intent === 'command' || m.intent === 'reassure') : matches;
-  const order = (intent: TraineeIntent) => INTENT_RULES.findIndex((r) => r.intent === intent);
-  result.sort((a, b) => b.score - a.score || order(a.intent) - order(b.intent));
-  if (result.length === 0) result.push({ intent: 'other', score: 0 });
-  return { text, normalized, intents: result, primary: (result[0] as IntentMatch).intent };
+  if (!normalized) return { text, normalized, intents: [{ intent: 'other', score: 1 }], primary: 'other', confidence: 1, runnerUp: null };
+  const prediction = model.predict(text);
+  const ranked = [...prediction.primary].sort((a, b) => b[1] - a[1]);
+  const [primary, confidence] = ranked[0] as [TraineeIntent, number];
+  const ruled = new Set(matchRules(spokenText(text)).filter((m) => m.score >= 20).map((m) => m.intent));
+  const others = [...prediction.present]
+    .filter(([intent, p]) => intent !== primary && intent !== 'other' && (p >= PRESENT || (ruled.has(intent) && p >= PRESENT_WITH_RULE)))
+    .sort((a, b) => b[1] - a[1])
+    .map(([intent, score]) => ({ intent, score: round(score) }));
+  const [second, secondScore] = ranked[1] as [TraineeIntent, number];
+  return {
+    text,
+    normalized,
+    intents: [{ intent: primary, score: round(confidence) }, ...(primary === 'other' ? [] : others)],
+    primary,
+    confidence: round(confidence),
+    runnerUp: secondScore >= 0.05 ? { intent: second, score: round(secondScore) } : null,
+  };
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function hasIntent(u: Understanding, intent: TraineeIntent): boolean {
   return u.intents.some((m) => m.intent === intent);

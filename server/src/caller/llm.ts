@@ -65,6 +65,66 @@ export function buildMessages(plan: PhrasePlan): OpenAI.Chat.ChatCompletionMessa
   ];
 }
 
+/** An OpenAI-compatible client with everything explicit: nothing filled from OPENAI_* variables, no retries (a retry cannot fit in the budget). */
+export function openAiClient(options: LlmOptions, timeoutMs: number): OpenAI {
+  if (!options.baseUrl || !options.model) throw new TypeError('an LLM needs baseUrl and model');
+  return new OpenAI({
+    baseURL: options.baseUrl,
+    apiKey: options.apiKey,
+    adminAPIKey: null,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    timeout: timeoutMs,
+    logLevel: 'off',
+  });
+}
+
+export type JsonResult = { ok: true; json: unknown } | { ok: false; reason: string };
+
+/**
+ * One chat completion with structured output, parsed as JSON, within a hard time budget.
+ * Never throws: a timeout, an error or an empty answer is a reason.
+ */
+export async function completeJson(
+  client: OpenAI,
+  request: Omit<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, 'stream'>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<JsonResult> {
+  if (signal?.aborted) return { ok: false, reason: 'aborted' };
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  // The SDK aborts the request on the signal; the race makes the budget hard even if a
+  // response body is stuck mid-stream.
+  const deadline = new Promise<JsonResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ ok: false, reason: `timeout after ${timeoutMs} ms` });
+    }, timeoutMs);
+  });
+  const answer = (async (): Promise<JsonResult> => {
+    try {
+      const completion = await client.chat.completions.create(request, { signal: controller.signal });
+      const content = completion.choices[0]?.message.content;
+      if (!content) return { ok: false, reason: 'empty completion' };
+      return { ok: true, json: JSON.parse(content) };
+    } catch (error) {
+      if (controller.signal.aborted) return { ok: false, reason: 'aborted' };
+      return { ok: false, reason: error instanceof Error ? error.message.slice(0, 200) : 'request failed' };
+    }
+  })();
+  try {
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
 /** Asks the model to phrase one caller turn, within a hard time budget. Never throws. */
 export class LlmPhraser {
   readonly #client: OpenAI;
@@ -73,60 +133,21 @@ export class LlmPhraser {
   readonly #temperature: number;
 
   constructor(options: LlmOptions) {
-    if (!options.baseUrl || !options.model) throw new TypeError('LlmPhraser needs baseUrl and model');
     this.#model = options.model;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
     this.#temperature = options.temperature ?? 0.7;
-    // Everything explicit, so the SDK does not fill gaps from OPENAI_* variables; no retries:
-    // a retry cannot fit in the budget.
-    this.#client = new OpenAI({
-      baseURL: options.baseUrl,
-      apiKey: options.apiKey,
-      adminAPIKey: null,
-      organization: null,
-      project: null,
-      webhookSecret: null,
-      maxRetries: 0,
-      timeout: this.#timeoutMs,
-      logLevel: 'off',
-    });
+    this.#client = openAiClient(options, this.#timeoutMs);
   }
 
   async phrase(plan: PhrasePlan, signal?: AbortSignal): Promise<PhraseResult> {
-    if (signal?.aborted) return { ok: false, reason: 'aborted' };
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    // The SDK aborts the request on the signal; the race makes the budget hard even if a
-    // response body is stuck mid-stream.
-    const deadline = new Promise<PhraseResult>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        resolve({ ok: false, reason: `timeout after ${this.#timeoutMs} ms` });
-      }, this.#timeoutMs);
-    });
-    try {
-      return await Promise.race([this.#request(plan, controller.signal), deadline]);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-    }
-  }
-
-  async #request(plan: PhrasePlan, signal: AbortSignal): Promise<PhraseResult> {
-    try {
-      const completion = await this.#client.chat.completions.create(
-        { model: this.#model, messages: buildMessages(plan), response_format: RESPONSE_FORMAT, temperature: this.#temperature, max_tokens: 150 },
-        { signal },
-      );
-      const content = completion.choices[0]?.message.content;
-      if (!content) return { ok: false, reason: 'empty completion' };
-      const parsed = LlmReplySchema.safeParse(JSON.parse(content));
-      return parsed.success ? { ok: true, reply: parsed.data } : { ok: false, reason: 'reply does not match the schema' };
-    } catch (error) {
-      if (signal.aborted) return { ok: false, reason: 'aborted' };
-      return { ok: false, reason: error instanceof Error ? error.message.slice(0, 200) : 'request failed' };
-    }
+    const result = await completeJson(
+      this.#client,
+      { model: this.#model, messages: buildMessages(plan), response_format: RESPONSE_FORMAT, temperature: this.#temperature, max_tokens: 150 },
+      this.#timeoutMs,
+      signal,
+    );
+    if (!result.ok) return result;
+    const parsed = LlmReplySchema.safeParse(result.json);
+    return parsed.success ? { ok: true, reply: parsed.data } : { ok: false, reason: 'reply does not match the schema' };
   }
 }

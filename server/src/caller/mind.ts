@@ -1,7 +1,10 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
+import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
-import { understand } from './intents.js';
+import { intentModel } from './intent-model.js';
+import { understand, type Understanding } from './intents.js';
+import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
 import { createRandom } from '../../../media/random.js';
@@ -31,6 +34,8 @@ export interface Reply {
 export interface CallerMindOptions {
   /** Phrase replies with an LLM; without it the scripted engine speaks. */
   llm?: LlmOptions;
+  /** Understand the trainee with an LLM (structured output); the local intent model is the fallback. */
+  classifier?: LlmOptions;
   /** Quiet this long makes an upset caller speak up, instead of the persona's own patience (patience.ts). */
   silenceMs?: number;
   /** Every this much on hold makes the caller one step more upset. */
@@ -54,6 +59,7 @@ export class CallerMind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
   readonly #phraser: LlmPhraser | null;
+  readonly #classifier: LlmIntentClassifier | null;
   readonly #holdStepMs: number;
   readonly #history: { role: 'trainee' | 'caller'; text: string }[] = [];
   #nextEvent = 0;
@@ -61,6 +67,7 @@ export class CallerMind {
   #heldLines: string[] = [];
   #heldRevealed: string[] = [];
   #inflight: AbortController | null = null;
+  #askedBack = false;
   #closed = false;
   /** When a silent line makes the caller speak up; the live caller tells it when its words end and when it hears voice. */
   readonly patience: Patience;
@@ -71,7 +78,9 @@ export class CallerMind {
     this.#timeline = [...scenario.script.timeline].sort((a, b) => a.atMs - b.atMs);
     this.#phraser = options.llm ? new LlmPhraser(options.llm) : null;
     this.patience = new Patience(options.silenceMs ?? patienceOf(scenario.persona), createRandom(seed + 2));
+    this.#classifier = options.classifier ? new LlmIntentClassifier(options.classifier) : null;
     this.#holdStepMs = options.holdStepMs ?? 15_000;
+    intentModel(); // loaded before the call, not during its first turn
   }
 
   get emotion(): Emotion {
@@ -97,13 +106,19 @@ export class CallerMind {
     const { text, atMs } = utterance;
     this.patience.traineeSpoke(atMs);
     const { lines, revealed } = this.#advance(atMs);
-    const u = understand(text);
+    const u = await this.#understand(text);
     let composed: Composed;
     if (!this.#state.opened) {
       // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
       this.#state.opened = true;
       composed = { parts: [...lines, spoken(this.#state.scenario.script.openingLine)], revealed, conveyed: [] };
+    } else if (isUnsure(u) && !this.#askedBack) {
+      // Not sure what was asked: ask back rather than answer the wrong question; once, so a
+      // call-taker who says it the same way again gets the best guess.
+      this.#askedBack = true;
+      composed = { parts: [...lines, askBack(u, this.#state.rng)], revealed, conveyed: [] };
     } else {
+      this.#askedBack = false;
       composed = composeTurn(this.#state, u, atMs);
       composed.parts.unshift(...lines);
       composed.revealed.unshift(...revealed);
@@ -269,6 +284,17 @@ export class CallerMind {
         .map((f) => ({ fact: f.rule.fact, tells: f.tells })),
       history: [...this.#history],
     };
+  }
+
+  /** What the trainee said, by the LLM when there is one (it falls back to the local model itself). */
+  async #understand(text: string): Promise<Understanding> {
+    if (!this.#classifier) return understand(text);
+    this.#inflight?.abort();
+    const controller = new AbortController();
+    this.#inflight = controller;
+    const u = await this.#classifier.understand(text, controller.signal);
+    if (this.#inflight === controller) this.#inflight = null;
+    return u;
   }
 
   async #phrase(scripted: Reply, plan: PhrasePlan): Promise<Reply> {

@@ -70,7 +70,7 @@ describe('reveal rules', () => {
       const reply = await ask('what caused the fire');
       expect(reply.text).toContain("I don't know how it started.");
       expect(reply.text).not.toMatch(/grease/i);
-      expect(reply.revealed).toEqual([]);
+      expect(reply.revealed).not.toContain('cause');
     }
     expect(mind.revealed).not.toContain('cause');
   });

@@ -42,7 +42,7 @@ export const understandLine = memo((text: string): Understanding => understand(s
 export interface TraineeTurn {
   segment: Segment;
   understanding: Understanding;
-  /** The intents it really has: an ask_ intent scored low was only a word inside a command. */
+  /** The intents the line has, as the intent model heard them. */
   intents: ReadonlySet<TraineeIntent>;
 }
 
@@ -51,7 +51,7 @@ export function traineeTurns(record: CallRecord): TraineeTurn[] {
     .filter((s) => s.speaker === 'trainee')
     .map((segment) => {
       const understanding = understandLine(segment.text);
-      const intents = new Set(understanding.intents.filter((m) => !m.intent.startsWith('ask_') || m.score >= 20).map((m) => m.intent));
+      const intents = new Set(understanding.intents.map((m) => m.intent));
       return { segment, understanding, intents };
     });
 }

@@ -120,7 +120,7 @@ describe('scoring', () => {
 
     expect(metricOf(score, 'nena_time_to_location')).toMatchObject({ passed: false, score: 0 });
     expect(metricOf(score, 'nena_question_order')).toMatchObject({ passed: false, score: 2.5 });
-    expect(metricOf(score, 'nena_question_order').evidence).toEqual([expect.objectContaining({ segmentId: 's8', detail: 'location asked after: ask_breathing' })]);
+    expect(metricOf(score, 'nena_question_order').evidence).toEqual([expect.objectContaining({ segmentId: 's8', detail: 'location asked after: ask_breathing, ask_age' })]);
     const hold = metricOf(score, 'nena_hold_time');
     expect(hold).toMatchObject({ passed: false, maxScore: 5 });
     expect(hold.score).toBeCloseTo(3.33, 2);

@@ -91,6 +91,7 @@ export const TraineeIntent = z.enum([
   'ask_breathing',
   'ask_conscious',
   'ask_injuries',
+  'ask_age', // how old the patient (or caller) is
   'ask_weapons',
   'ask_hazards',
   'ask_people_count',

@@ -1,0 +1,47 @@
+import type { Random } from '../../../media/random.js';
+import type { TraineeIntent } from '../protocol/scenario.js';
+import type { Understanding } from './intents.js';
+
+/** Below this confidence the caller is not sure what was asked... */
+export const UNSURE_BELOW = 0.3;
+/** ...nor when the two likeliest readings are this close, both questions. */
+export const CLOSE_WITHIN = 0.05;
+
+const isQuestion = (intent: TraineeIntent) => intent.startsWith('ask_') || intent.startsWith('verify_');
+
+/** Whether the caller should ask back rather than answer what it may have misheard. */
+export function isUnsure(u: Understanding): boolean {
+  if (!u.normalized) return false;
+  if (u.confidence < UNSURE_BELOW) return true;
+  const { runnerUp } = u;
+  return runnerUp !== null && isQuestion(u.primary) && isQuestion(runnerUp.intent) && u.confidence - runnerUp.score < CLOSE_WITHIN;
+}
+
+/** How a caller checks what they think they were asked. */
+const GUESSES: Partial<Record<TraineeIntent, readonly string[]>> = {
+  ask_location: ['My address?', 'Where we are?', 'The address?'],
+  verify_location: ['The address?', 'Is that the address, you mean?'],
+  ask_callback: ['My number?', 'My phone number?'],
+  verify_callback: ['My number?', 'Is that my number, you mean?'],
+  ask_name: ['My name?', 'You want my name?'],
+  ask_age: ['How old?', 'His age?'],
+  ask_nature: ['What happened?', 'What\'s going on, you mean?'],
+  ask_breathing: ['Is he breathing?', 'Breathing?'],
+  ask_conscious: ['Is he awake?', 'Awake?'],
+  ask_injuries: ['Hurt?', 'Is anyone hurt?'],
+  ask_weapons: ['A weapon?', 'Does he have a weapon?'],
+  ask_hazards: ['Is it safe?', 'Dangerous, you mean?'],
+  ask_people_count: ['How many people?', 'Who else is here?'],
+  ask_suspect: ['The guy?', 'What he looks like?'],
+  ask_vehicle: ['The car?', 'What car?'],
+};
+const WHAT = ['What?', 'Sorry, what?', 'What did you say?', 'What? I didn\'t get that.'];
+
+/** Every line an ask-back can be. */
+export const ASK_BACK_LINES: ReadonlySet<string> = new Set([...Object.values(GUESSES).flat(), ...WHAT]);
+
+/** The caller's ask-back: their best guess as a question ("My address?"), or a plain "What?". */
+export function askBack(u: Understanding, random: Random): string {
+  const guesses = GUESSES[u.primary];
+  return guesses && u.confidence >= UNSURE_BELOW / 2 ? random.pick(guesses) : random.pick(WHAT);
+}
