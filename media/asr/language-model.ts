@@ -1,10 +1,11 @@
 // The per-call language model: a trigram model with interpolated Witten-Bell smoothing,
-// written as ARPA text (pocketsphinx loads ARPA directly), trained on the built-in call-taking
-// sentences plus read-backs of the call's own places, names and numbers. A small domain model
-// is what makes PocketSphinx usable here: the generic 130k-word model misses most of this.
+// written as ARPA text (pocketsphinx loads ARPA directly), trained on the call-taker corpus,
+// the protocol templates and read-backs of the call's own places, names and numbers. A small
+// domain model is what makes PocketSphinx usable here: the generic 130k-word model misses
+// most of this.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { callTakingSentences, vocabularySentences } from './corpus.js';
+import { CALL_TAKER_CORPUS, callTakerLines, callTakingSentences, vocabularySentences } from './corpus.js';
 import { CMUDICT_PATH, loadLexicon, pronounce, type Pronunciations } from './pronunciation.js';
 import type { CallVocabulary } from './recognizer.js';
 
@@ -23,7 +24,13 @@ export interface LanguageModel {
 export interface CallModelOptions {
   /** How many times each vocabulary sentence counts against the built-in ones. */
   vocabularyWeight?: number;
+  /** How many times each call-taker corpus line counts against one template sentence (0: left out). */
+  corpusWeight?: number;
+  /** The call-taker corpus (JSON Lines); media/language/corpus/call-taker.jsonl by default. */
+  corpusPath?: string;
 }
+
+const DEFAULT_CORPUS_WEIGHT = 3;
 
 /** One counted context: how often each word followed it. */
 type Followers = Map<string, number>;
@@ -108,13 +115,18 @@ export function trainLanguageModel(sentences: Iterable<readonly string[]>, order
   return { arpa, words: vocabulary.filter((w) => w !== SENTENCE_END), counts };
 }
 
-/** The language model for one call: built-in call-taking phrases + the call's vocabulary. */
+/** The language model for one call: the call-taker corpus, the templates and the call's vocabulary. */
 export function buildCallLanguageModel(vocabulary: CallVocabulary, options: CallModelOptions = {}): LanguageModel {
   const weight = options.vocabularyWeight ?? 2;
+  const corpusWeight = options.corpusWeight ?? DEFAULT_CORPUS_WEIGHT;
   if (!Number.isInteger(weight) || weight < 1) throw new TypeError('vocabularyWeight must be a positive integer');
-  const own = vocabularySentences(vocabulary);
+  if (!Number.isInteger(corpusWeight) || corpusWeight < 0) throw new TypeError('corpusWeight must be a whole number');
   const sentences: string[][] = callTakingSentences().map((s) => s.split(' '));
-  for (let k = 0; k < weight; k++) for (const s of own) sentences.push(s.split(' '));
+  const repeat = (lines: readonly string[], times: number) => {
+    for (let k = 0; k < times; k++) for (const s of lines) sentences.push(s.split(' '));
+  };
+  repeat(callTakerLines(options.corpusPath ?? CALL_TAKER_CORPUS), corpusWeight);
+  repeat(vocabularySentences(vocabulary), weight);
   return trainLanguageModel(sentences);
 }
 

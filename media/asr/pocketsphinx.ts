@@ -25,6 +25,8 @@ export interface PocketSphinxOptions {
   lexiconPath?: string;
   /** How much a call's own sentences count against the built-in ones (default 2). */
   vocabularyWeight?: number;
+  /** How much each call-taker corpus line counts against one template sentence (language-model.ts). */
+  corpusWeight?: number;
   /** Extra decoder arguments without the dash, e.g. { lw: '8' }. */
   decoderArgs?: Record<string, string>;
   /**
@@ -84,6 +86,7 @@ export class PocketSphinxRecognizer implements SpeechRecognizer {
       hmm: o.acousticModel ?? path.join(POCKETSPHINX_MODEL_DIR, 'en-us'),
       lexiconPath: o.lexiconPath ?? CMUDICT_PATH,
       vocabularyWeight: o.vocabularyWeight ?? 2,
+      corpusWeight: o.corpusWeight,
       args: o.decoderArgs ?? {},
       background: o.background
         ? {
