@@ -45,11 +45,20 @@ export function callTakerLines(file = CALL_TAKER_CORPUS): readonly string[] {
     .flatMap((l, k) => {
       const { text } = JSON.parse(l) as { text?: unknown };
       if (typeof text !== 'string') throw new TypeError(`${file}:${k + 1} has no text`);
-      return spokenVariants(text);
+      return spokenVariants(text).map((s) => s.replace(/\b[a-z]+\b/g, (w) => CONTRACTIONS[w] ?? w));
     });
   corpora.set(file, lines);
   return lines;
 }
+
+// Contractions typed without their apostrophe, as transcribers often do: one spelling per word
+// keeps the model's counts together, and it is the one the dictionary pronounces. Only the
+// ones that are not also words ("its", "were", "well", "lets" stay).
+const CONTRACTIONS: Record<string, string> = Object.fromEntries(
+  ["don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "haven't", "hasn't", "couldn't", "shouldn't", "wouldn't", "can't",
+    "he's", "she's", "that's", "what's", "where's", "who's", "there's", "you're", "they're", "i've", "i'm", "you've", "you'll", "they'll", "we've", "ma'am", "baby's"]
+    .map((c) => [c.replace("'", ''), c]),
+);
 
 let builtIn: string[] | undefined;
 /** The protocol templates' sentences (a few thousand) and counting. */

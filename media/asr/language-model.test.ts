@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callTakerLines, callTakingSentences, expandTemplate, spokenVariants, vocabularySentences } from './corpus.js';
 import { buildCallLanguageModel, trainLanguageModel, writeCallModel } from './language-model.js';
-import { compoundPhones, letterToSound, parseLexicon } from './pronunciation.js';
+import { compoundPhones, letterToSound, parseLexicon, pronounce } from './pronunciation.js';
 import type { CallVocabulary } from './recognizer.js';
 
 const VOCABULARY: CallVocabulary = {
@@ -190,6 +190,11 @@ describe('the call-taker corpus in the model', () => {
       expect(callTakerLines(file)).toEqual(['okay is he breathing', 'where you at']);
     }));
 
+  it('spells a contraction typed without its apostrophe the one way the dictionary knows', () =>
+    withCorpus('{"text":"dont move him, thats good, its okay","intents":["command"]}\n', (file) => {
+      expect(callTakerLines(file)).toEqual(["don't move him that's good its okay"]);
+    }));
+
   it('hears a phrasing only the corpus has, and leaves it out at weight 0', () =>
     withCorpus('{"text":"what\'s your twenty","intents":["ask_location"]}\n', (file) => {
       const { score } = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPath: file }).arpa);
@@ -211,6 +216,12 @@ describe('pronunciations for words the dictionary lacks', () => {
     expect(compoundPhones('riverton', lexicon)).toBe('R IH V ER T AH N');
     expect(compoundPhones('upwind', lexicon)).toBeUndefined(); // "up" is shorter than three letters
     expect(lexicon.get('wind')).toEqual(['W IH N D', 'W AY N D']);
+  });
+
+  it('pronounces call-taking words CMUdict lacks by hand, not by rules', () => {
+    const { text, guessed } = pronounce(['compressions', 'narcan'], lexicon);
+    expect(text).toContain('compressions K AH M P R EH SH AH N Z');
+    expect(guessed.size).toBe(0);
   });
 
   it('falls back to letter-to-sound rules', () => {

@@ -36,32 +36,45 @@ const DEFAULT_CORPUS_WEIGHT = 3;
 type Followers = Map<string, number>;
 const SEP = '\u0001';
 
-/** Trains an interpolated Witten-Bell n-gram model (order 1..3) on tokenized sentences. */
-export function trainLanguageModel(sentences: Iterable<readonly string[]>, order = 3): LanguageModel {
+/**
+ * Trains an interpolated Witten-Bell n-gram model (order 1..3) on tokenized sentences, or on
+ * space-separated sentences with how many times each was said (the cheap way to weigh them).
+ */
+export function trainLanguageModel(sentences: Iterable<readonly string[]> | ReadonlyMap<string, number>, order = 3): LanguageModel {
   if (!Number.isInteger(order) || order < 1 || order > 3) throw new TypeError(`order must be 1..3, got ${order}`);
   // contexts[n] maps an n-word history (joined) to the words that followed it.
   const contexts: Map<string, Followers>[] = Array.from({ length: order }, () => new Map());
-  for (const sentence of sentences) {
-    if (sentence.length === 0) continue;
+  const counted: Iterable<readonly [readonly string[], number]> =
+    sentences instanceof Map ? [...sentences].map(([text, times]) => [text.split(' ').filter(Boolean), times] as const) : [...(sentences as Iterable<readonly string[]>)].map((s) => [s, 1] as const);
+  for (const [sentence, times] of counted) {
+    if (sentence.length === 0 || times <= 0) continue;
     const tokens = [SENTENCE_START, ...sentence, SENTENCE_END];
     for (let i = 1; i < tokens.length; i++) {
+      let history = '';
       for (let n = 0; n < order && i - n >= 0; n++) {
-        const history = tokens.slice(i - n, i).join(SEP);
+        if (n > 0) history = n === 1 ? tokens[i - 1]! : tokens[i - n]! + SEP + history;
         let followers = contexts[n]!.get(history);
         if (!followers) contexts[n]!.set(history, (followers = new Map()));
-        followers.set(tokens[i]!, (followers.get(tokens[i]!) ?? 0) + 1);
+        followers.set(tokens[i]!, (followers.get(tokens[i]!) ?? 0) + times);
       }
     }
   }
   const unigrams = contexts[0]!.get('') ?? new Map<string, number>();
   if (unigrams.size === 0) throw new TypeError('no sentences to train on');
   const vocabulary = [...unigrams.keys()].sort();
-  // Witten-Bell: a context keeps T/(C+T) of its mass for words it never saw followed by.
-  const reserved = (f: Followers): number => {
-    let total = 0;
-    for (const c of f.values()) total += c;
-    return f.size / (total + f.size);
+  // How often each context was seen, summed once: a context can have hundreds of followers.
+  const totals = new Map<Followers, number>();
+  const totalOf = (f: Followers): number => {
+    let total = totals.get(f);
+    if (total === undefined) {
+      total = 0;
+      for (const c of f.values()) total += c;
+      totals.set(f, total);
+    }
+    return total;
   };
+  // Witten-Bell: a context keeps T/(C+T) of its mass for words it never saw followed by.
+  const reserved = (f: Followers): number => f.size / (totalOf(f) + f.size);
   const memo = new Map<string, number>();
   // P(word | history), interpolated all the way down to a uniform distribution.
   const prob = (history: string[], word: string): number => {
@@ -74,9 +87,7 @@ export function trainLanguageModel(sentences: Iterable<readonly string[]>, order
     if (followers) {
       const lambda = reserved(followers);
       const seen = followers.get(word) ?? 0;
-      let total = 0;
-      for (const c of followers.values()) total += c;
-      p = (1 - lambda) * (seen / total) + lambda * lower;
+      p = (1 - lambda) * (seen / totalOf(followers)) + lambda * lower;
     }
     memo.set(key, p);
     return p;
@@ -121,12 +132,13 @@ export function buildCallLanguageModel(vocabulary: CallVocabulary, options: Call
   const corpusWeight = options.corpusWeight ?? DEFAULT_CORPUS_WEIGHT;
   if (!Number.isInteger(weight) || weight < 1) throw new TypeError('vocabularyWeight must be a positive integer');
   if (!Number.isInteger(corpusWeight) || corpusWeight < 0) throw new TypeError('corpusWeight must be a whole number');
-  const sentences: string[][] = callTakingSentences().map((s) => s.split(' '));
-  const repeat = (lines: readonly string[], times: number) => {
-    for (let k = 0; k < times; k++) for (const s of lines) sentences.push(s.split(' '));
+  const sentences = new Map<string, number>();
+  const add = (lines: readonly string[], times: number) => {
+    for (const s of lines) sentences.set(s, (sentences.get(s) ?? 0) + times);
   };
-  repeat(callTakerLines(options.corpusPath ?? CALL_TAKER_CORPUS), corpusWeight);
-  repeat(vocabularySentences(vocabulary), weight);
+  add(callTakingSentences(), 1);
+  add(callTakerLines(options.corpusPath ?? CALL_TAKER_CORPUS), corpusWeight);
+  add(vocabularySentences(vocabulary), weight);
   return trainLanguageModel(sentences);
 }
 

@@ -7,7 +7,7 @@
 // rerun of the bench spends its time recognising.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FRAME_SAMPLES, PCM_RATE_HZ } from '../../media/format.js';
@@ -45,7 +45,7 @@ export function benchVoice(spec: string): BenchVoice {
       if (engine === 'hts') return festivalBatch(name!, shift, key, missing);
       // A few processes at a time: synthesis is cheap next to recognition, but not free.
       await Promise.all(Array.from({ length: 3 }, async (_, k) => {
-        for (let i = k; i < missing.length; i += 3) await writeFile(cacheFile(key, missing[i]!), await run(source, { BENCH_TEXT: missing[i]! }));
+        for (let i = k; i < missing.length; i += 3) await store(cacheFile(key, missing[i]!), await run(source, { BENCH_TEXT: missing[i]! }));
       }));
     },
     async speak(text) {
@@ -62,6 +62,12 @@ export function benchVoice(spec: string): BenchVoice {
 
 const cacheFile = (voice: string, text: string) => path.join(CACHE, `${createHash('sha1').update(`${voice}\n${text}`).digest('hex')}.raw`);
 const exists = (file: string) => stat(file).then(() => true, () => false);
+/** Written whole or not at all: two benches may share the cache. */
+async function store(file: string, bytes: Buffer): Promise<void> {
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, bytes);
+  await rename(partial, file);
+}
 
 /**
  * festival loads the HTS voice in seconds, then speaks a line in a fraction of that: one
@@ -76,7 +82,7 @@ async function festivalBatch(name: string, shift: string, key: string, texts: re
     const script = [`(voice_cmu_us_${name}_arctic_hts)`, ...texts.map((t, i) => `(utt.save.wave (utt.synth (Utterance Text ${quoted(t)})) "${dir}/${i}.wav" 'riff)`)];
     await writeFile(path.join(dir, 'batch.scm'), script.join('\n') + '\n');
     await run(`festival -b "${dir}/batch.scm"`, {});
-    for (const [i, text] of texts.entries()) await writeFile(cacheFile(key, text), await run(`sox -q "${dir}/${i}.wav" ${TO_PCM} ${shift}`, {}));
+    for (const [i, text] of texts.entries()) await store(cacheFile(key, text), await run(`sox -q "${dir}/${i}.wav" ${TO_PCM} ${shift}`, {}));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
