@@ -7,13 +7,14 @@
 // - scenario: media/asr/testdata/trainee-utterances.json, read-backs of each scenario's own
 //   streets, names and numbers (its "tuning" and "heldOut" halves, as written there);
 // - corpus: lines of media/language/corpus/call-taker.jsonl, which the language model is
-//   trained on: a BEST CASE, every line is in the model (BENCH_ASR_CORPUS_LINES, default 60,
+//   trained on: a BEST CASE, every line is in the model (BENCH_ASR_CORPUS_LINES, default 30,
 //   spread over the file);
 // - dev: the corpus's development split (dev/call-taker.jsonl), lines the model is not trained
 //   on, in no form; the decoder and the corpus weights were tuned on these
-//   (BENCH_ASR_DEV_LINES, default 120);
+//   (BENCH_ASR_DEV_LINES, default 60);
 // - heldout: media/language/corpus/heldout/call-taker.jsonl, written by someone who never saw
-//   the models and never used to tune them: the honest figure.
+//   the models and never used to tune them: the honest figure (BENCH_ASR_HELDOUT_LINES,
+//   default 150, spread over the file; its lines are never printed).
 // Corpus and held-out lines are spread over the scenarios, so each call still has a
 // scenario's vocabulary in its model, as a real call does.
 //
@@ -24,7 +25,8 @@
 // punctuation, spoken numbers -> digits), so a number is one token on both sides and any
 // wrong digit makes the whole number wrong. The raw WER over spoken words is printed too.
 // Audio is fed in 20 ms frames at BENCH_ASR_SPEEDUP x real time (default 8, well inside the
-// decoder's speed), so finish() latency is the end-of-turn work, not a backlog.
+// decoder's speed), so finish() latency is the end-of-turn work, not a backlog. With the
+// defaults (12 voices, 324 lines) it runs about an hour on an idle 2-core machine.
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,13 +51,17 @@ const DEFAULT_VOICES = [
 const env = process.env;
 const VOICES = (env.BENCH_ASR_VOICES ?? DEFAULT_VOICES.join(',')).split(',');
 const SETS = (env.BENCH_ASR_SETS ?? 'scenario,corpus,dev,heldout').split(',');
-const CORPUS_LINES = Number(env.BENCH_ASR_CORPUS_LINES ?? 60);
-const DEV_LINES = Number(env.BENCH_ASR_DEV_LINES ?? 120);
+const CORPUS_LINES = Number(env.BENCH_ASR_CORPUS_LINES ?? 30);
+const DEV_LINES = Number(env.BENCH_ASR_DEV_LINES ?? 60);
+const HELDOUT_LINES = Number(env.BENCH_ASR_HELDOUT_LINES ?? 150);
 const SPEEDUP = Number(env.BENCH_ASR_SPEEDUP ?? 8);
+// Voices run at once: 2 keeps both of a 2-core machine's decoder threads busy (then the
+// latencies are those of 2 calls at a time).
+const PARALLEL = Number(env.BENCH_ASR_PARALLEL ?? 1);
 const VERBOSE = env.BENCH_ASR_VERBOSE === '1';
 const DECODER_ARGS: Record<string, string> = JSON.parse(env.BENCH_ASR_DECODER_ARGS ?? '{}');
 const weightOf = (name: string) => (env[name] ? Number(env[name]) : undefined);
-// "off", or "weight,words" for the general model interpolated with each call's.
+// "off", or "weight,words" for the general model interpolated with each call's (default: the recogniser's).
 const BACKGROUND = env.BENCH_ASR_BACKGROUND;
 const TARGET_WER = 0.25;
 const TARGET_INTENT = 0.8;
@@ -118,7 +124,7 @@ const available: Partial<Record<SetName, number>> = {};
 if (SETS.includes('corpus')) available.corpus = await addLabelled('corpus', CALL_TAKER_CORPUS, CORPUS_LINES);
 if (SETS.includes('dev')) available.dev = await addLabelled('dev', DEV, DEV_LINES);
 if (SETS.includes('heldout')) {
-  if (existsSync(HELDOUT)) available.heldout = await addLabelled('heldout', HELDOUT, Infinity);
+  if (existsSync(HELDOUT)) available.heldout = await addLabelled('heldout', HELDOUT, HELDOUT_LINES);
   else console.log(`no held-out lines at ${path.relative(ROOT, HELDOUT)}: that set is skipped`);
 }
 
@@ -150,7 +156,7 @@ const prepareMs: number[] = [];
 const started = performance.now();
 
 // One call per scenario and voice, as in real use: one trainee's voice for a whole call.
-for (const spec of VOICES) {
+async function runVoice(spec: string): Promise<void> {
   const voice = benchVoice(spec);
   const group = TUNED_VOICES.includes(spec) ? 'tuned voices' : 'other voices';
   // Synthesis first (it is cached), so the calls below only recognise.
@@ -190,6 +196,10 @@ for (const spec of VOICES) {
     }
   }
 }
+const waiting = [...VOICES];
+await Promise.all(Array.from({ length: PARALLEL }, async () => {
+  for (let spec = waiting.shift(); spec; spec = waiting.shift()) await runVoice(spec);
+}));
 await recognizer.close();
 
 /** Feeds one turn in 20 ms frames, paced; measures finish() -> final. */
@@ -238,7 +248,7 @@ for (const set of ['scenario', 'corpus', 'dev', 'heldout'] as const) {
   console.log(`  ${set}: ${lineCount(set)}${of} lines, ${verbatim.get(set) ?? 0} of them verbatim in the training sentences${set === 'corpus' ? ' (best case: the model is trained on them)' : ''}`);
 }
 console.log(
-  `decoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background || 'off')}, ` +
+  `${PARALLEL} voice(s) at a time, audio at ${SPEEDUP}x real time, decoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background === false ? 'off' : (background ?? 'default'))}, ` +
     `prepare per call mean ${mean(prepareMs).toFixed(0)} ms, run ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
 );
 console.log(`${'set | voice'.padEnd(34)}  utts  WER norm  WER raw   intent   intent    RTF  finish->final`);
