@@ -26,7 +26,7 @@ const TO_PCM = `-t raw -r ${PCM_RATE_HZ} -e signed -b 16 -c 1 -`;
 
 /** Parses "engine:name[@cents/tempo][+noise<dB>][+opus]". */
 export function benchVoice(spec: string): BenchVoice {
-  const m = /^(flite|hts|espeak):([\w+-]+)(?:@([+-]?\d+)\/([\d.]+))?((?:\+noise\d+|\+opus)*)$/.exec(spec);
+  const m = /^(flite|hts|espeak):([\w-]+(?:\+(?!noise\d|opus)[\w-]+)*)(?:@([+-]?\d+)\/([\d.]+))?((?:\+noise\d+|\+opus)*)$/.exec(spec);
   if (!m) throw new TypeError(`bad voice ${spec}: want engine:name[@cents/tempo][+noise<dB>][+opus]`);
   const [, engine, name, cents, tempo, after = ''] = m;
   const shift = cents ? `pitch ${Number(cents)} tempo -s ${Number(tempo)}` : '';
