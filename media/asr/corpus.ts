@@ -1,6 +1,9 @@
-// The sentences the language model is trained on: what a 911 call-taker says (built in,
-// from templates) and read-backs of one call's own places, names and numbers. Everything is
-// lowercase spoken words: numbers are spelled the ways people say them.
+// The sentences the language model is trained on: what 911 call-takers say (the project's
+// call-taker corpus, written in the styles of real calls, plus protocol templates) and
+// read-backs of one call's own places, names and numbers. Everything is lowercase spoken
+// words: numbers are spelled the ways people say them.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { spokenNumberForms, spokenPhoneForms, usualNumberForm } from './numbers.js';
 import { CALL_TAKING, OPENER, PROTOCOL } from './phrases.js';
 import type { CallVocabulary } from './recognizer.js';
@@ -24,8 +27,41 @@ const counting = (from: number, to: number): string => {
   return words.join(' ');
 };
 
+/** The call-taker side of the language corpus (media/language/corpus, JSON Lines). */
+export const CALL_TAKER_CORPUS = fileURLToPath(new URL('../language/corpus/call-taker.jsonl', import.meta.url));
+
+const corpora = new Map<string, string[]>();
+/**
+ * The corpus lines as spoken words, read once per path. Each line counts once: its phrasing,
+ * disfluencies and all, is what a real call-taker says, where a template expands to many
+ * sentences of one phrasing.
+ */
+export function callTakerLines(file = CALL_TAKER_CORPUS): readonly string[] {
+  let lines = corpora.get(file);
+  if (lines) return lines;
+  lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l, k) => {
+      const { text } = JSON.parse(l) as { text?: unknown };
+      if (typeof text !== 'string') throw new TypeError(`${file}:${k + 1} has no text`);
+      return spokenVariants(text).map((s) => s.replace(/\b[a-z]+\b/g, (w) => CONTRACTIONS[w] ?? w));
+    });
+  corpora.set(file, lines);
+  return lines;
+}
+
+// Contractions typed without their apostrophe, as transcribers often do: one spelling per word
+// keeps the model's counts together, and it is the one the dictionary pronounces. Only the
+// ones that are not also words ("its", "were", "well", "lets" stay).
+const CONTRACTIONS: Record<string, string> = Object.fromEntries(
+  ["don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't", "haven't", "hasn't", "couldn't", "shouldn't", "wouldn't", "can't",
+    "he's", "she's", "that's", "what's", "where's", "who's", "there's", "you're", "they're", "i've", "i'm", "you've", "you'll", "they'll", "we've", "ma'am", "baby's"]
+    .map((c) => [c.replace("'", ''), c]),
+);
+
 let builtIn: string[] | undefined;
-/** The built-in call-taking sentences (a few thousand, from templates). */
+/** The protocol templates' sentences (a few thousand) and counting. */
 export function callTakingSentences(): readonly string[] {
   if (builtIn) return builtIn;
   const out = [...CALL_TAKING, ...PROTOCOL].flatMap(expandTemplate);
@@ -42,6 +78,7 @@ export function callTakingSentences(): readonly string[] {
 export function spokenVariants(phrase: string): string[] {
   const text = phrase
     .toLowerCase()
+    .replace(/\b[a-z']+-(?=\s|$)/g, ' ') // a cut-off ("he's- he's not"): the repeat carries the word
     .replace(/&/g, ' and ')
     .replace(/\b(\d+)(st|nd|rd|th)\b/g, (_, n: string) => ORDINALS[Number(n)] ?? n)
     .replace(/\b(\d+)([a-z])\b/g, '$1 $2') // 4c -> 4 c

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callTakingSentences, expandTemplate, spokenVariants, vocabularySentences } from './corpus.js';
+import { callTakerLines, callTakingSentences, expandTemplate, spokenVariants, vocabularySentences } from './corpus.js';
 import { buildCallLanguageModel, trainLanguageModel, writeCallModel } from './language-model.js';
-import { compoundPhones, letterToSound, parseLexicon } from './pronunciation.js';
+import { compoundPhones, letterToSound, parseLexicon, pronounce } from './pronunciation.js';
 import type { CallVocabulary } from './recognizer.js';
 
 const VOCABULARY: CallVocabulary = {
@@ -173,6 +173,42 @@ describe('the training sentences', () => {
   });
 });
 
+describe('the call-taker corpus in the model', () => {
+  const withCorpus = async (lines: string, check: (file: string) => void | Promise<void>) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-corpus-'));
+    try {
+      const file = path.join(dir, 'call-taker.jsonl');
+      await writeFile(file, lines);
+      await check(file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('reads the lines as spoken words, dropping cut-offs and punctuation', () =>
+    withCorpus('{"text":"Okay, is- is he breathing?","intents":["ask_breathing"]}\n\n{"text":"where you at","intents":["ask_location"]}\n', (file) => {
+      expect(callTakerLines(file)).toEqual(['okay is he breathing', 'where you at']);
+    }));
+
+  it('spells a contraction typed without its apostrophe the one way the dictionary knows', () =>
+    withCorpus('{"text":"dont move him, thats good, its okay","intents":["command"]}\n', (file) => {
+      expect(callTakerLines(file)).toEqual(["don't move him that's good its okay"]);
+    }));
+
+  it('hears a phrasing only the corpus has, and leaves it out at weight 0', () =>
+    withCorpus('{"text":"what\'s your twenty","intents":["ask_location"]}\n', (file) => {
+      const { score } = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPath: file }).arpa);
+      const without = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPath: file, corpusWeight: 0 }).arpa);
+      expect(score(["what's", 'your'], 'twenty')).toBeGreaterThan(-1);
+      expect(score(["what's", 'your'], 'twenty')).toBeGreaterThan(without.score(["what's", 'your'], 'twenty') + 1);
+    }));
+
+  it('refuses a corpus line without text, naming the line', () =>
+    withCorpus('{"text":"nine one one","intents":["greeting"]}\n{"intents":["other"]}\n', (file) => {
+      expect(() => callTakerLines(file)).toThrow(/call-taker.jsonl:2 has no text/);
+    }));
+});
+
 describe('pronunciations for words the dictionary lacks', () => {
   const lexicon = parseLexicon('river R IH V ER\nton T AH N\nup AH P\nwind W IH N D\nwind(2) W AY N D\n# a comment\n');
 
@@ -180,6 +216,12 @@ describe('pronunciations for words the dictionary lacks', () => {
     expect(compoundPhones('riverton', lexicon)).toBe('R IH V ER T AH N');
     expect(compoundPhones('upwind', lexicon)).toBeUndefined(); // "up" is shorter than three letters
     expect(lexicon.get('wind')).toEqual(['W IH N D', 'W AY N D']);
+  });
+
+  it('pronounces call-taking words CMUdict lacks by hand, not by rules', () => {
+    const { text, guessed } = pronounce(['compressions', 'narcan'], lexicon);
+    expect(text).toContain('compressions K AH M P R EH SH AH N Z');
+    expect(guessed.size).toBe(0);
   });
 
   it('falls back to letter-to-sound rules', () => {

@@ -1,10 +1,11 @@
 // The per-call language model: a trigram model with interpolated Witten-Bell smoothing,
-// written as ARPA text (pocketsphinx loads ARPA directly), trained on the built-in call-taking
-// sentences plus read-backs of the call's own places, names and numbers. A small domain model
-// is what makes PocketSphinx usable here: the generic 130k-word model misses most of this.
+// written as ARPA text (pocketsphinx loads ARPA directly), trained on the call-taker corpus,
+// the protocol templates and read-backs of the call's own places, names and numbers. A small
+// domain model is what makes PocketSphinx usable here: the generic 130k-word model misses
+// most of this.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { callTakingSentences, vocabularySentences } from './corpus.js';
+import { CALL_TAKER_CORPUS, callTakerLines, callTakingSentences, vocabularySentences } from './corpus.js';
 import { CMUDICT_PATH, loadLexicon, pronounce, type Pronunciations } from './pronunciation.js';
 import type { CallVocabulary } from './recognizer.js';
 
@@ -23,38 +24,57 @@ export interface LanguageModel {
 export interface CallModelOptions {
   /** How many times each vocabulary sentence counts against the built-in ones. */
   vocabularyWeight?: number;
+  /** How many times each call-taker corpus line counts against one template sentence (0: left out). */
+  corpusWeight?: number;
+  /** The call-taker corpus (JSON Lines); media/language/corpus/call-taker.jsonl by default. */
+  corpusPath?: string;
 }
+
+const DEFAULT_CORPUS_WEIGHT = 3;
 
 /** One counted context: how often each word followed it. */
 type Followers = Map<string, number>;
 const SEP = '\u0001';
 
-/** Trains an interpolated Witten-Bell n-gram model (order 1..3) on tokenized sentences. */
-export function trainLanguageModel(sentences: Iterable<readonly string[]>, order = 3): LanguageModel {
+/**
+ * Trains an interpolated Witten-Bell n-gram model (order 1..3) on tokenized sentences, or on
+ * space-separated sentences with how many times each was said (the cheap way to weigh them).
+ */
+export function trainLanguageModel(sentences: Iterable<readonly string[]> | ReadonlyMap<string, number>, order = 3): LanguageModel {
   if (!Number.isInteger(order) || order < 1 || order > 3) throw new TypeError(`order must be 1..3, got ${order}`);
   // contexts[n] maps an n-word history (joined) to the words that followed it.
   const contexts: Map<string, Followers>[] = Array.from({ length: order }, () => new Map());
-  for (const sentence of sentences) {
-    if (sentence.length === 0) continue;
+  const counted: Iterable<readonly [readonly string[], number]> =
+    sentences instanceof Map ? [...sentences].map(([text, times]) => [text.split(' ').filter(Boolean), times] as const) : [...(sentences as Iterable<readonly string[]>)].map((s) => [s, 1] as const);
+  for (const [sentence, times] of counted) {
+    if (sentence.length === 0 || times <= 0) continue;
     const tokens = [SENTENCE_START, ...sentence, SENTENCE_END];
     for (let i = 1; i < tokens.length; i++) {
+      let history = '';
       for (let n = 0; n < order && i - n >= 0; n++) {
-        const history = tokens.slice(i - n, i).join(SEP);
+        if (n > 0) history = n === 1 ? tokens[i - 1]! : tokens[i - n]! + SEP + history;
         let followers = contexts[n]!.get(history);
         if (!followers) contexts[n]!.set(history, (followers = new Map()));
-        followers.set(tokens[i]!, (followers.get(tokens[i]!) ?? 0) + 1);
+        followers.set(tokens[i]!, (followers.get(tokens[i]!) ?? 0) + times);
       }
     }
   }
   const unigrams = contexts[0]!.get('') ?? new Map<string, number>();
   if (unigrams.size === 0) throw new TypeError('no sentences to train on');
   const vocabulary = [...unigrams.keys()].sort();
-  // Witten-Bell: a context keeps T/(C+T) of its mass for words it never saw followed by.
-  const reserved = (f: Followers): number => {
-    let total = 0;
-    for (const c of f.values()) total += c;
-    return f.size / (total + f.size);
+  // How often each context was seen, summed once: a context can have hundreds of followers.
+  const totals = new Map<Followers, number>();
+  const totalOf = (f: Followers): number => {
+    let total = totals.get(f);
+    if (total === undefined) {
+      total = 0;
+      for (const c of f.values()) total += c;
+      totals.set(f, total);
+    }
+    return total;
   };
+  // Witten-Bell: a context keeps T/(C+T) of its mass for words it never saw followed by.
+  const reserved = (f: Followers): number => f.size / (totalOf(f) + f.size);
   const memo = new Map<string, number>();
   // P(word | history), interpolated all the way down to a uniform distribution.
   const prob = (history: string[], word: string): number => {
@@ -67,9 +87,7 @@ export function trainLanguageModel(sentences: Iterable<readonly string[]>, order
     if (followers) {
       const lambda = reserved(followers);
       const seen = followers.get(word) ?? 0;
-      let total = 0;
-      for (const c of followers.values()) total += c;
-      p = (1 - lambda) * (seen / total) + lambda * lower;
+      p = (1 - lambda) * (seen / totalOf(followers)) + lambda * lower;
     }
     memo.set(key, p);
     return p;
@@ -108,13 +126,19 @@ export function trainLanguageModel(sentences: Iterable<readonly string[]>, order
   return { arpa, words: vocabulary.filter((w) => w !== SENTENCE_END), counts };
 }
 
-/** The language model for one call: built-in call-taking phrases + the call's vocabulary. */
+/** The language model for one call: the call-taker corpus, the templates and the call's vocabulary. */
 export function buildCallLanguageModel(vocabulary: CallVocabulary, options: CallModelOptions = {}): LanguageModel {
   const weight = options.vocabularyWeight ?? 2;
+  const corpusWeight = options.corpusWeight ?? DEFAULT_CORPUS_WEIGHT;
   if (!Number.isInteger(weight) || weight < 1) throw new TypeError('vocabularyWeight must be a positive integer');
-  const own = vocabularySentences(vocabulary);
-  const sentences: string[][] = callTakingSentences().map((s) => s.split(' '));
-  for (let k = 0; k < weight; k++) for (const s of own) sentences.push(s.split(' '));
+  if (!Number.isInteger(corpusWeight) || corpusWeight < 0) throw new TypeError('corpusWeight must be a whole number');
+  const sentences = new Map<string, number>();
+  const add = (lines: readonly string[], times: number) => {
+    for (const s of lines) sentences.set(s, (sentences.get(s) ?? 0) + times);
+  };
+  add(callTakingSentences(), 1);
+  add(callTakerLines(options.corpusPath ?? CALL_TAKER_CORPUS), corpusWeight);
+  add(vocabularySentences(vocabulary), weight);
   return trainLanguageModel(sentences);
 }
 

@@ -10,6 +10,8 @@ export interface WorkerSetup {
   hmm: string;
   lexiconPath: string;
   vocabularyWeight: number;
+  /** How much each call-taker corpus line counts against one template sentence. */
+  corpusWeight?: number | undefined;
   /** Extra decoder arguments without the dash, e.g. { lw: '6.5' }. */
   args: Record<string, string>;
   /** A general model interpolated with the call's, and how many of its words to pronounce. */

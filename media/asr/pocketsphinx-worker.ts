@@ -88,6 +88,7 @@ async function open(call: number, setup: WorkerSetup): Promise<void> {
     const files = await writeCallModel(setup.vocabulary, dir, {
       lexiconPath: setup.lexiconPath,
       vocabularyWeight: setup.vocabularyWeight,
+      corpusWeight: setup.corpusWeight,
       extraWords,
     });
     const decoder = new SphinxDecoder({

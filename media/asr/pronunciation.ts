@@ -1,8 +1,9 @@
-// Pronunciations for a call's words: CMUdict (Debian's pocketsphinx-en-us) first; a word it
-// lacks is built from dictionary words it is made of ("riverton" = river + ton, "upwind" =
-// up + wind), and failing that from simple letter-to-sound rules. Rules guess badly on odd
-// spellings, but a rough pronunciation still lets the decoder hear a street name; dropping
-// the word would make it impossible to recognize at all.
+// Pronunciations for a call's words: CMUdict (Debian's pocketsphinx-en-us) first, then the
+// call-taking words it lacks (DOMAIN, by hand); a word neither has is built from dictionary
+// words it is made of ("riverton" = river + ton, "upwind" = up + wind), and failing that from
+// simple letter-to-sound rules. Rules guess badly on odd spellings, but a rough pronunciation
+// still lets the decoder hear a street name; dropping the word would make it impossible to
+// recognize at all.
 import { readFile } from 'node:fs/promises';
 
 export const CMUDICT_PATH = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
@@ -17,6 +18,20 @@ export interface Pronunciations {
 }
 
 type Lexicon = Map<string, string[]>;
+
+/** Words call-takers say that CMUdict lacks and the rules below would mangle. */
+const DOMAIN: Record<string, string[]> = {
+  compressions: ['K AH M P R EH SH AH N Z'],
+  narcan: ['N AA R K AE N'],
+  naloxone: ['N AH L AA K S OW N'],
+  epipen: ['EH P IY P EH N'],
+  hoodie: ['HH UH D IY'],
+  hazmat: ['HH AE Z M AE T'],
+  cpr: ['S IY P IY AA R'],
+  aed: ['EY IY D IY'],
+  whatcha: ['W AH CH AH'],
+  cuz: ['K AH Z', 'K AO Z'],
+};
 const lexicons = new Map<string, Promise<Lexicon>>();
 
 /** Parses a CMUdict-format file once per path (it is 3 MB: keep this off the main thread). */
@@ -51,7 +66,7 @@ export function pronounce(words: Iterable<string>, lexicon: Lexicon): Pronunciat
   const lines: string[] = [];
   const guessed: Pronunciations['guessed'] = new Map();
   for (const word of [...new Set(words)].sort()) {
-    let variants = lexicon.get(word);
+    let variants = lexicon.get(word) ?? DOMAIN[word];
     if (!variants) {
       const compound = compoundPhones(word, lexicon);
       const phones = compound ?? letterToSound(word);

@@ -1,4 +1,4 @@
-// Word error rate, scored the same way on both sides: lowercase, punctuation dropped, spoken
+// Word error rate, scored the same way on both sides: lowercase, punctuation and apostrophes dropped, spoken
 // numbers turned into digits by normalizeNumbers. A number is then one token, so "fourteen
 // twenty" heard as "forty twenty" is one error, not one of two words right.
 import { normalizeNumbers } from './numbers.js';
@@ -15,7 +15,8 @@ export function scoringTokens(text: string): string[] {
   const plain = text
     .toLowerCase()
     .replace(/(\d)-(?=\d)/g, '$1\u0000') // keep "555-1212" whole
-    .replace(/[^a-z0-9'\u0000]+/g, ' ')
+    .replace(/['\u2019]/g, '') // "don't" and "dont" are one word, as the intent matcher reads them
+    .replace(/[^a-z0-9\u0000]+/g, ' ')
     .replace(/\u0000/g, '-');
   return normalizeNumbers(plain).split(' ').filter(Boolean);
 }
