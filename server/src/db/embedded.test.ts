@@ -29,7 +29,8 @@ beforeEach(async () => {
   dataDir = path.join(dir, 'pg');
 });
 afterEach(async () => {
-  await Promise.all(started.splice(0).map((db) => db.destroy()));
+  // Newest first: an earlier handle on the same cluster would delete it under a running postgres.
+  for (const db of started.splice(0).reverse()) await db.destroy();
   await rm(dir, { recursive: true, force: true });
 });
 
