@@ -4,7 +4,6 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/src/config/config.js';
-import { freePort } from '../server/test/free-port.js';
 import { speechWav } from './browser.js';
 import { NetworkNamespace } from './netns/namespace.js';
 import { startRingdown } from './netns/ringdown.js';
@@ -41,8 +40,7 @@ beforeAll(async () => {
 
   // puppeteer reads Firefox's BiDi address from its output and connects to it from here: the
   // same port number is relayed out of the namespace.
-  const port = await freePort();
-  await ns.bringOut(port, port);
+  const port = await ns.sharedPort();
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: await ns.launcher('/usr/bin/firefox-esr'),
