@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -19,6 +19,7 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 let ns: NetworkNamespace;
 let browser: Browser;
 let micWavBase64: string;
+let dataDir: string | undefined;
 
 beforeAll(async () => {
   ns = await NetworkNamespace.create();
@@ -30,7 +31,7 @@ beforeAll(async () => {
       PATH: process.env.PATH!,
       HOME: process.env.HOME!,
       DATABASE_URL: database.href,
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-')),
+      DATA_DIR: (dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-'))),
       SEED_PASSWORD: PASSWORD,
       LOG_LEVEL: 'warn',
     },
@@ -56,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await ns?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 /**
