@@ -1,10 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/src/config/config.js';
-import { freePort } from '../server/src/free-port.js';
 import { speechWav } from './browser.js';
 import { NetworkNamespace } from './netns/namespace.js';
 import { startRingdown } from './netns/ringdown.js';
@@ -20,6 +19,7 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 let ns: NetworkNamespace;
 let browser: Browser;
 let micWavBase64: string;
+let dataDir: string | undefined;
 
 beforeAll(async () => {
   ns = await NetworkNamespace.create();
@@ -31,7 +31,7 @@ beforeAll(async () => {
       PATH: process.env.PATH!,
       HOME: process.env.HOME!,
       DATABASE_URL: database.href,
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-')),
+      DATA_DIR: (dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-'))),
       SEED_PASSWORD: PASSWORD,
       LOG_LEVEL: 'warn',
     },
@@ -41,8 +41,7 @@ beforeAll(async () => {
 
   // puppeteer reads Firefox's BiDi address from its output and connects to it from here: the
   // same port number is relayed out of the namespace.
-  const port = await freePort();
-  await ns.bringOut(port, port);
+  const port = await ns.sharedPort();
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: await ns.launcher('/usr/bin/firefox-esr'),
@@ -58,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await ns?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 /**

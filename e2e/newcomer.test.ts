@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +24,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ringdown-newcomer-'));
-  await chmod(dir, 0o755); // until issue 14 lands: embedded PostgreSQL cannot start under a 700 folder
   const clone = path.join(dir, 'ringdown');
   await run('git', ['clone', '--quiet', PROJECT_ROOT, clone]);
   for (const installed of ['node_modules', 'vendor', 'dist', 'server/src/db/generated']) {
@@ -44,7 +43,11 @@ afterAll(async () => {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   }
   await ns?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  if (!dir) return;
+  // Started by root, the clone's cluster lives outside it (see README): remove it too.
+  const cluster = await readlink(path.join(dir, 'ringdown/.data/postgres')).catch(() => null);
+  if (cluster) await rm(cluster, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 }, 30_000);
 
 describe("a newcomer's first call", () => {

@@ -64,12 +64,16 @@ export class NetworkNamespace {
     await this.#command(`into ${port} ${socket}`);
   }
 
-  /** Makes 127.0.0.1:`port` inside reachable from the test process, at 127.0.0.1:`outsidePort` (0: any free one). */
-  async bringOut(port: number, outsidePort = 0): Promise<number> {
+  /**
+   * A free port that reaches the same port number inside from the test process's 127.0.0.1:
+   * for a server inside that tells its clients where it listens (Firefox's BiDi address).
+   */
+  async sharedPort(): Promise<number> {
     const socket = this.#socketPath();
+    const server = await this.#listen((s) => s.listen(0, '127.0.0.1'), () => createConnection(socket));
+    const { port } = server.address() as { port: number };
     await this.#command(`out ${socket} ${port}`);
-    const server = await this.#listen((s) => s.listen(outsidePort, '127.0.0.1'), () => createConnection(socket));
-    return (server.address() as { port: number }).port;
+    return port;
   }
 
   async close(): Promise<void> {
