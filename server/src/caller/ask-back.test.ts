@@ -29,6 +29,11 @@ describe('asking back when unsure', () => {
     expect(isUnsure(understood('command', 0.48, { intent: 'ask_breathing', score: 0.45 }))).toBe(false);
   });
 
+  it('regression: does not cut its own words short with "What?" for a doubtful uh-huh or noise heard as words', () => {
+    expect(isUnsure(understood('other', 0.2, { intent: 'repeat', score: 0.18 }))).toBe(false);
+    expect(isUnsure(understood('repeat', 0.25))).toBe(false);
+  });
+
   it('asks back instead of answering a garbled line, and gives nothing away', async () => {
     const { ask } = await openedCaller();
     const reply = await ask('and the uh');

@@ -9,9 +9,13 @@ export const CLOSE_WITHIN = 0.05;
 
 const isQuestion = (intent: TraineeIntent) => intent.startsWith('ask_') || intent.startsWith('verify_');
 
-/** Whether the caller should ask back rather than answer what it may have misheard. */
+/**
+ * Whether the caller should ask back rather than answer what it may have misheard: only when
+ * the best reading is a question. A doubtful "uh-huh", noise heard as words or a half-heard
+ * instruction is not worth a "What?" that cuts the caller's own words short.
+ */
 export function isUnsure(u: Understanding): boolean {
-  if (!u.normalized) return false;
+  if (!u.normalized || !isQuestion(u.primary)) return false;
   if (u.confidence < UNSURE_BELOW) return true;
   const { runnerUp } = u;
   return runnerUp !== null && isQuestion(u.primary) && isQuestion(runnerUp.intent) && u.confidence - runnerUp.score < CLOSE_WITHIN;
