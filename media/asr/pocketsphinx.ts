@@ -33,11 +33,12 @@ export interface PocketSphinxOptions {
    * A general language model interpolated with the call's, so words and phrasings outside the
    * call-taker corpus can be heard: `weight` is its share (default 0.1), `words` how many of
    * its commonest words get pronunciations (default 5,000), `lm` Debian's en-us.lm.bin by
-   * default; `false` turns it off. On by default since the model learns real call-taking
-   * language: on the corpus's development lines (bench:asr, flite rms and slt) it takes WER
-   * from 23.9 to 15.4 % and the caller's reading of the primary intent from 47 to 54 %. It
-   * costs: measured earlier, 2.3x the decoding (real-time factor 0.036 -> 0.082), 8x the
-   * preparation of a call (done while the phone rings) and ~150 ms on each final.
+   * default. Off unless given: on the corpus's development lines (bench:asr, flite rms and
+   * slt) it takes WER from 23.9 to 15.4 % and the caller's reading of the primary intent from
+   * 47 to 54 %, but it costs 2.3x the decoding (real-time factor 0.036 -> 0.082), 8x the
+   * preparation of a call and ~150 ms on each final; bench:turns (1 call, a busy host) went
+   * from p50 693 to 969 ms with it, and turn latency must not regress. Hearing it only on the
+   * turns the call's model is unsure of (a second pass) is the way to have both.
    */
   background?: false | { lm?: string; weight?: number; words?: number };
   /** Audio posted to the worker at a time; a partial can follow each post. */
@@ -88,14 +89,13 @@ export class PocketSphinxRecognizer implements SpeechRecognizer {
       vocabularyWeight: o.vocabularyWeight ?? 2,
       corpusWeight: o.corpusWeight,
       args: o.decoderArgs ?? {},
-      background:
-        o.background === false
-          ? undefined
-          : {
-              lm: o.background?.lm ?? path.join(POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
-              weight: o.background?.weight ?? DEFAULT_BACKGROUND.weight,
-              words: o.background?.words ?? DEFAULT_BACKGROUND.words,
-            },
+      background: o.background
+        ? {
+            lm: o.background.lm ?? path.join(POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
+            weight: o.background.weight ?? DEFAULT_BACKGROUND.weight,
+            words: o.background.words ?? DEFAULT_BACKGROUND.words,
+          }
+        : undefined,
     };
     const line = {
       mean: () => this.#lineMean,

@@ -25,8 +25,8 @@
 // punctuation, spoken numbers -> digits), so a number is one token on both sides and any
 // wrong digit makes the whole number wrong. The raw WER over spoken words is printed too.
 // Audio is fed in 20 ms frames at BENCH_ASR_SPEEDUP x real time (default 8, well inside the
-// decoder's speed), so finish() latency is the end-of-turn work, not a backlog. With the
-// defaults (12 voices, 324 lines) it runs about an hour on an idle 2-core machine.
+// decoder's speed), so finish() latency is the end-of-turn work, not a backlog. The defaults
+// (12 voices x 324 lines) are ~3,900 utterances: pick a subset on a shared machine.
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
