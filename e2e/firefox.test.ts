@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../server/src/config/config.js';
 import { speechWav } from './browser.js';
 import { NetworkNamespace } from './netns/namespace.js';
-import { startRingdown } from './netns/ringdown.js';
+import { startRingdown, type RingdownProcess } from './netns/ringdown.js';
 
 // Firefox ESR, driven by puppeteer-core over WebDriver BiDi, takes a call on ringdown served
 // at http://localhost:3000 as `npm start` serves it. Firefox never pairs its own address with
@@ -19,24 +19,21 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 let ns: NetworkNamespace;
 let browser: Browser;
 let micWavBase64: string;
-let dataDir: string | undefined;
+const dataDirs: string[] = [];
+const servers: RingdownProcess[] = [];
+
+/** ringdown as its own process in the namespace, on the test run's database, with `settings` on top. */
+async function serve(settings: Record<string, string>): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-'));
+  dataDirs.push(dataDir);
+  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, DATABASE_URL: inject('databaseUrl'), DATA_DIR: dataDir, SEED_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' };
+  servers.push(await startRingdown(ns, [TSX, 'server/src/main.ts'], { cwd: PROJECT_ROOT, env: { ...env, ...settings }, timeoutMs: 90_000 }));
+}
 
 beforeAll(async () => {
   ns = await NetworkNamespace.create();
-  const database = new URL(inject('databaseUrl'));
-  await ns.bringIn(Number(database.port));
-  await startRingdown(ns, [TSX, 'server/src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH!,
-      HOME: process.env.HOME!,
-      DATABASE_URL: database.href,
-      DATA_DIR: (dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-firefox-'))),
-      SEED_PASSWORD: PASSWORD,
-      LOG_LEVEL: 'warn',
-    },
-    timeoutMs: 90_000,
-  });
+  await ns.bringIn(Number(new URL(inject('databaseUrl')).port));
+  await serve({});
   micWavBase64 = (await readFile(await speechWav('Nine one one, what is the address of your emergency?', 'rms', 7))).toString('base64');
 
   // puppeteer reads Firefox's BiDi address from its output and connects to it from here: the
@@ -47,6 +44,7 @@ beforeAll(async () => {
     executablePath: await ns.launcher('/usr/bin/firefox-esr'),
     headless: true,
     args: [`--remote-debugging-port=${port}`],
+    acceptInsecureCerts: true, // the deployed case's self-signed certificate
     extraPrefsFirefox: {
       'media.navigator.streams.fake': true,
       'media.navigator.permission.disabled': true,
@@ -56,9 +54,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
+  for (const server of servers) server.child.kill('SIGINT');
   await ns?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+  await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+}, 30_000);
 
 /**
  * The microphone plays the trainee's question: getUserMedia answers with a looping <audio>
@@ -132,4 +131,10 @@ async function takeCallInFirefox(baseUrl: string, email: string): Promise<void> 
 
 describe('Firefox ESR', () => {
   it('takes a call at http://localhost:3000 with audio both ways (Firefox got no audio on the default install)', () => takeCallInFirefox('http://localhost:3000', 'trainee@ringdown.local'), 120_000);
+
+  it('takes a call on a deployed address: HTTPS on every interface, the address announced for media', async () => {
+    const host = NetworkNamespace.LAN_IP;
+    await serve({ HOST: '0.0.0.0', PORT: '3443', RTC_ANNOUNCED_IP: host, RTC_MIN_PORT: '41000', RTC_MAX_PORT: '41999' });
+    await takeCallInFirefox(`https://${host}:3443`, 'trainee@ringdown.local');
+  }, 200_000);
 });
