@@ -1,0 +1,98 @@
+/**
+ * The third batch of call-taker lines, written for the intents the model still confused on dev
+ * lines: awake vs. what happened, age, the callback asked in passing, breathing described rather
+ * than named, location asked vs. read back, injuries asked as "does anyone need an ambulance",
+ * comfort, asking again, numbers read back, and small talk that mentions places.
+ */
+export const THIRD_SINGLE: Record<string, string[]> = {
+  ask_conscious: [
+    'is he awake right now?', 'is she awake at all?', 'can you get him to wake up?', 'does he wake up if you shake him?', 'does she open her eyes?', 'are his eyes open?',
+    'will he answer you?', 'does he answer when you talk to him?', 'is she talking to you?', 'is he making any sense?', 'does she know where she is?', 'is he with it?',
+    'did she pass out?', 'was he knocked out?', 'did he black out?', 'is he out cold?', 'has he come to?', 'is she coming around?',
+    'is he conscious now?', 'is she still conscious?', 'is he awake and talking?', 'is the baby awake?', 'is the baby responding to you?', 'does the baby move when you touch him?',
+    'does he respond at all?', 'any response?', 'is she responsive?', 'does he react when you pinch him?', 'is he alert?', 'awake?',
+  ],
+  ask_age: [
+    'how old?', 'and his age?', 'what\'s her age?', 'do you know how old she is?', 'about how old is he?', 'roughly how old?',
+    'is he an adult or a child?', 'is it a kid or an adult?', 'is she elderly?', 'how old is the baby?', 'how many months is the baby?', 'how old\'s your dad?',
+    'how old are you, sweetie?', 'are you over eighteen?', 'what year was he born?', 'what\'s his date of birth?', 'is he in his twenties, thirties?', 'how old is the patient?',
+    'is the patient a child?', 'how old is your friend?', 'and how old is the lady?', 'just a guess, how old?', 'is he a teenager?', 'age of the patient?',
+  ],
+  ask_callback: [
+    'what\'s the number there?', 'and the number you\'re calling from?', 'what number are you calling from, and is it a cell?', 'what\'s your callback number, in case we get cut off?', 'can i get a phone number?', 'do you have a number?',
+    'what\'s the best number for you?', 'what phone are you calling on?', 'give me your phone number, please.', 'what\'s the number for the house?', 'what\'s your mom\'s number?', 'a number to call you back?',
+    'can i have the number you\'re calling from?', 'is there another number i can reach you at?', 'what\'s a callback?', 'phone number?', 'and your number, sir?', 'what\'s the number on the phone you have?',
+  ],
+  ask_breathing: [
+    'is his chest rising?', 'can you see her chest move?', 'put your ear by his mouth, do you hear air?', 'do you feel air coming out?', 'is she gasping for air?', 'is he snoring?',
+    'is she making gurgling sounds?', 'does his breathing sound noisy?', 'is he breathing fast?', 'is she breathing hard?', 'how is he breathing?', 'is her breathing normal?',
+    'is he getting any air?', 'can she get air in?', 'is the baby breathing?', 'is he turning blue?', 'are her lips blue?', 'is he choking?',
+    'can she catch her breath?', 'is he short of breath?', 'is she still breathing?', 'breathing normally?', 'is he taking breaths?', 'is he breathing on his own?',
+  ],
+  ask_location: [
+    'is it on the north side or the south side?', 'which side of the street?', 'is that before or after the bridge?', 'is it the east side of the building or the west?', 'is that inside the city or the county?', 'is that in the city or out in the county?',
+    'what\'s around you?', 'what\'s close to you?', 'what do you see around you?', 'read me the street sign.', 'what does the sign say?', 'what\'s on the sign?',
+    'where is the car right now?', 'where\'s the truck now?', 'where is she in the house?', 'where is the patient?', 'where are they?',
+    'is this a house or an apartment?', 'is it a business or a residence?', 'what\'s the name of the store?', 'what building are you in?', 'which entrance?', 'what\'s the gate code?',
+  ],
+  verify_location: [
+    'is that where you are now?', 'and you\'re at that address now?',
+    'so that\'s the east side?', 'the west side, right?', 'you said inside city limits?', 'that\'s in the city, correct?', 'okay, the corner of fifth and main?', 'so it\'s the gas station by the bridge?',
+    'i show you near twelve elm, is that right?', 'my map shows you on oak street, is that correct?', 'is it still two twenty pine?', 'so that\'s in the back parking lot?', 'same address as before?', 'the address you gave me, is that where he is?',
+  ],
+  verify_callback: [
+    'is that a cell phone?', 'is the number you\'re on a cell?', 'is this a cell or a landline?', 'is that your cell, the one ending in four two?', 'the five five five, zero one four two number, is that you?', 'the number ending in eight eight, is that right?',
+    'i have six oh eight, five five five, zero one four two. good number?', 'is five five five, two one two one your number?', 'and that\'s the best number?', 'is this a good number to call back?', 'is that still your number?', 'is that the number we can call back on?',
+  ],
+  ask_injuries: [
+    'does anybody need an ambulance?', 'does anyone need medical?', 'do you need medical?', 'do you need paramedics?', 'should i send an ambulance?',
+    'does anyone need to be checked out?', 'does he need an ambulance?', 'is anyone complaining of pain?', 'anybody hurt?', 'any injuries?', 'is everyone okay?',
+    'where is the blood coming from?', 'how bad is the bleeding?', 'is he bleeding a lot?', 'where does it hurt?', 'is his arm broken?', 'did she hit her head?',
+    'are you hurt at all?', 'is the other driver hurt?', 'did he get hurt?', 'any blood?', 'is it still bleeding?', 'how bad is the cut?',
+  ],
+  ask_nature: [
+    'what\'s going on with the baby?', 'is she in labor?', 'is the baby coming now?', 'did her water break?', 'how long has this been going on?', 'when did this start?',
+    'is this happening right now?', 'did this just happen?', 'what kind of emergency?', 'is he sick?', 'what\'s wrong with her?', 'what made you call?',
+  ],
+  ask_vehicle: [
+    'can you see the plate?', 'can you read the plate from there?', 'any part of the plate?', 'did you get the plate?', 'what state is the plate?', 'can you see the license plate?',
+    'what kind of car was it?', 'what color was the car?', 'was it a car or a truck?', 'any damage on the car?', 'two door or four door?', 'which way did the car go?',
+  ],
+  ask_suspect: ['how old does he look?', 'was he young or old?', 'is he a kid or a grown man?'],
+  reassure: [
+    'they\'re almost there.', 'they\'re getting close now.', 'they\'re about two minutes out.', 'they\'ll be there any second.', 'they\'re right around the corner.', 'help is just about there.',
+    'i\'m here with you.', 'i\'m not going anywhere.', 'i\'ll stay on with you.', 'you\'re not alone.', 'we\'re going to get through this.', 'we\'ve got you.',
+    'hang in there, okay?', 'you\'re being really brave.', 'you\'re handling this really well.', 'it\'s going to be okay.', 'you did the right thing calling.',
+    'take a deep breath.', 'slow breaths, you\'re okay.', 'just breathe, it\'s okay.', 'they know where you are.', 'they\'re coming as fast as they can.', 'i know this is scary.',
+  ],
+  repeat: [
+    'what was that?', 'say again?', 'come again?', 'one more time?', 'i\'m sorry, what?', 'i didn\'t get that.',
+    'you cut out, say that again.', 'i lost you, what did you say?', 'can you say that slower?', 'slow down for me, what did you say?', 'i can\'t understand you, say it again.', 'speak up for me?',
+    'can you repeat the number?', 'repeat the address?', 'say the street again?', 'spell that again?', 'the what?', 'what did you say his name was?',
+  ],
+  other: [
+    'no problem.', 'you\'re welcome.', 'sure.', 'not a problem.', 'i understand.', 'i follow you.',
+    'this line is for emergencies only.', 'this is the emergency line.', 'that\'s a non-emergency matter.', 'you\'ll need to call the non-emergency number.', 'that\'s another agency.', 'that\'s handled by the city.',
+    'the roads are bad tonight.', 'it\'s been a busy night.', 'the weather\'s rough out there.', 'i\'ve let them know.', 'i\'m putting that in.', 'i\'ve added that to the call.',
+    'that\'s a different county.', 'that\'s not our area.', 'i\'m typing.', 'one second, i\'m typing.', 'okay, noted.', 'got it, thanks.',
+  ],
+  greeting: ['county police nine one one', 'sheriff\'s office nine one one', 'fire department nine one one', 'highway patrol nine one one', 'nine one one, go ahead', 'nine one one dispatch'],
+};
+
+export const THIRD_MULTI: [string, string[]][] = [
+  ['help is coming. is he breathing?', ['ask_breathing', 'reassure']],
+  ['they\'re on the way, is she awake?', ['ask_conscious', 'reassure']],
+  ['you\'re doing great, how old is he?', ['ask_age', 'reassure']],
+  ['they\'re coming, stay on the line with me.', ['command', 'reassure']],
+  ['help is on the way, don\'t hang up.', ['command', 'reassure']],
+  ['they\'re close, go unlock the front door.', ['command', 'reassure']],
+  ['what\'s your number and your name?', ['ask_callback', 'ask_name']],
+  ['your name and the number you\'re on?', ['ask_name', 'ask_callback']],
+  ['watch her chest, is it going up and down?', ['ask_breathing', 'command']],
+  ['look at his chest, tell me if it moves.', ['ask_breathing', 'command']],
+  ['shake him and shout, does he wake up?', ['ask_conscious', 'command']],
+  ['tap her shoulder, does she respond?', ['ask_conscious', 'command']],
+  ['look around, what street signs do you see?', ['ask_location', 'command']],
+  ['is anyone hurt, do you need an ambulance?', ['ask_injuries']],
+  ['you\'re okay, is anybody bleeding?', ['ask_injuries', 'reassure']],
+];
