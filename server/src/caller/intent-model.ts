@@ -91,6 +91,11 @@ export function featuresOf(text: string): Map<string, number> {
   const rules = matchRules(digits);
   // What the rules hear in the line's first words says which question comes first.
   for (const m of matchRules(raw.slice(Math.max(rawStart, 0), Math.max(rawStart, 0) + 5).join(' '))) features.add(`rh:${m.intent}`);
+  // Two questions said in one breath: the first clause's words and what the rules hear in it say
+  // which came first ("is he gasping, and what happened?" is about breathing).
+  const clause = spokenText(text.split(/[.?!,;]|\s(?:and|okay|ok)\s/i).find((part) => spokenText(part).split(' ').some((t) => t && !OPENER.has(t))) ?? text);
+  for (const t of numberRuns(clause.split(' ').filter(Boolean))) features.add(`f:${t}`);
+  for (const m of matchRules(clause)) features.add(`rc:${m.intent}`);
   const weighted = new Map([...features].map((f) => [f, 1]));
   // The rules carry knowledge the corpus may lack ("landmark" is about location): weigh them up.
   rules.forEach((m, i) => weighted.set(`r:${m.intent}`, RULE_WEIGHT) && i === 0 && weighted.set(`r1:${m.intent}`, RULE_WEIGHT));
