@@ -6,6 +6,8 @@
  */
 export const THIRD_SINGLE: Record<string, string[]> = {
   ask_conscious: [
+    'is he passed out?', 'did she faint?', 'is he unconscious?', 'is she knocked out?', 'does he respond to your voice?', 'does she move when you call her name?',
+    'can he talk?', 'can she hear you?', 'is he awake or asleep?', 'is he waking up at all?', 'is she confused?', 'is he acting normal?',
     'is he awake right now?', 'is she awake at all?', 'can you get him to wake up?', 'does he wake up if you shake him?', 'does she open her eyes?', 'are his eyes open?',
     'will he answer you?', 'does he answer when you talk to him?', 'is she talking to you?', 'is he making any sense?', 'does she know where she is?', 'is he with it?',
     'did she pass out?', 'was he knocked out?', 'did he black out?', 'is he out cold?', 'has he come to?', 'is she coming around?',
@@ -36,11 +38,15 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'is this a house or an apartment?', 'is it a business or a residence?', 'what\'s the name of the store?', 'what building are you in?', 'which entrance?', 'what\'s the gate code?',
   ],
   verify_location: [
+    'forty five twenty one elm.', 'so, forty five twenty one elm street.', 'i have you at the shell on main.', 'that\'s two oh eight oak, apartment four.', 'okay, twelve twelve park avenue?', 'three twelve forty first avenue, is that correct?',
+    'you\'re on the interstate, northbound, near exit twelve?', 'you\'re at mile marker eighty two?', 'so the corner of pine and third.', 'your address shows as fifty five lake road, is that where you are?', 'the blue house next to the school, right?', 'you\'re in the parking lot of the kroger?',
     'is that where you are now?', 'and you\'re at that address now?',
     'so that\'s the east side?', 'the west side, right?', 'you said inside city limits?', 'that\'s in the city, correct?', 'okay, the corner of fifth and main?', 'so it\'s the gas station by the bridge?',
     'i show you near twelve elm, is that right?', 'my map shows you on oak street, is that correct?', 'is it still two twenty pine?', 'so that\'s in the back parking lot?', 'same address as before?', 'the address you gave me, is that where he is?',
   ],
   verify_callback: [
+    'six oh eight, five five five, zero one four two.', 'so it\'s four one four, five five five, two two one eight?', 'that\'s area code nine two oh?', 'ending in one four two, right?', 'is that five five five or five five nine?', 'let me read that back, six oh eight, five five five, oh one four two.',
+    'okay, three one two, five five five, zero nine nine one, is that right?', 'and i can reach you at that number?', 'is the number on my screen the one you\'re calling from?', 'i have your number as five five five, four three two one.', 'and that\'s a cell phone?', 'two six two, five five five, one eight eight eight, correct?',
     'is that a cell phone?', 'is the number you\'re on a cell?', 'is this a cell or a landline?', 'is that your cell, the one ending in four two?', 'the five five five, zero one four two number, is that you?', 'the number ending in eight eight, is that right?',
     'i have six oh eight, five five five, zero one four two. good number?', 'is five five five, two one two one your number?', 'and that\'s the best number?', 'is this a good number to call back?', 'is that still your number?', 'is that the number we can call back on?',
   ],
@@ -55,28 +61,53 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'is this happening right now?', 'did this just happen?', 'what kind of emergency?', 'is he sick?', 'what\'s wrong with her?', 'what made you call?',
   ],
   ask_vehicle: [
+    'what\'s the plate?', 'do you have a plate number?', 'what kind of vehicle?', 'car, truck or van?', 'what color?', 'what make is it?',
+    'is it a sedan or an suv?', 'anything on the plate?', 'which way did they drive off?', 'what\'s the year of the car?', 'did you see the car?', 'was he in a vehicle?',
     'can you see the plate?', 'can you read the plate from there?', 'any part of the plate?', 'did you get the plate?', 'what state is the plate?', 'can you see the license plate?',
     'what kind of car was it?', 'what color was the car?', 'was it a car or a truck?', 'any damage on the car?', 'two door or four door?', 'which way did the car go?',
   ],
-  ask_suspect: ['how old does he look?', 'was he young or old?', 'is he a kid or a grown man?'],
+  ask_suspect: [
+    'what\'s he look like?', 'describe him for me.', 'what was he wearing?', 'white, black, hispanic?', 'male or female?', 'tall, short?',
+    'skinny or heavy?', 'any tattoos?', 'facial hair?', 'hat, glasses?', 'which way did he run?', 'did he leave on foot?',
+    'is he still in the house?', 'is he still there right now?', 'do you know who he is?', 'is he your boyfriend?', 'how do you know him?', 'where is he now?',
+    'how old does he look?', 'was he young or old?', 'is he a kid or a grown man?',
+  ],
   reassure: [
+    'they\'re on their way to you right now.', 'i\'ve got them headed your way.', 'the ambulance is on its way.', 'the officers are coming, okay?', 'we\'re sending help.', 'somebody\'s coming to help you.',
+    'help will be there shortly.', 'they\'re a few minutes away.', 'they\'re pulling up now.', 'stay calm, they\'re coming.', 'try to stay calm for me.', 'you\'re doing everything right.',
+    'you\'re doing a good job, honey.', 'good job, you\'re doing great.', 'you\'re okay, i\'m right here.', 'i\'m still here.', 'i\'m right here with you, okay?', 'we\'re going to help you.',
+    'we\'re going to take care of him.', 'nobody\'s in trouble, we just want to help.', 'you\'re safe now.', 'okay, it\'s okay, you\'re okay.', 'shh, it\'s alright.', 'don\'t worry, we\'ll get someone there.',
     'they\'re almost there.', 'they\'re getting close now.', 'they\'re about two minutes out.', 'they\'ll be there any second.', 'they\'re right around the corner.', 'help is just about there.',
     'i\'m here with you.', 'i\'m not going anywhere.', 'i\'ll stay on with you.', 'you\'re not alone.', 'we\'re going to get through this.', 'we\'ve got you.',
     'hang in there, okay?', 'you\'re being really brave.', 'you\'re handling this really well.', 'it\'s going to be okay.', 'you did the right thing calling.',
     'take a deep breath.', 'slow breaths, you\'re okay.', 'just breathe, it\'s okay.', 'they know where you are.', 'they\'re coming as fast as they can.', 'i know this is scary.',
   ],
   repeat: [
+    'say that one more time for me.', 'sorry, you\'re breaking up.', 'i can\'t hear you, you\'re cutting out.', 'hello? are you still there? say that again.', 'wait, say that again?', 'sorry, what street?',
+    'what was the number again?', 'i missed that, what was it?', 'huh?', 'i\'m sorry?', 'go back, what did you say?', 'you said what?',
+    'repeat that for me?', 'can you repeat what you just said?', 'i didn\'t catch the last part.', 'slowly, one word at a time.', 'you\'re talking too fast, slow down.', 'louder please, i can\'t hear you.',
     'what was that?', 'say again?', 'come again?', 'one more time?', 'i\'m sorry, what?', 'i didn\'t get that.',
     'you cut out, say that again.', 'i lost you, what did you say?', 'can you say that slower?', 'slow down for me, what did you say?', 'i can\'t understand you, say it again.', 'speak up for me?',
     'can you repeat the number?', 'repeat the address?', 'say the street again?', 'spell that again?', 'the what?', 'what did you say his name was?',
   ],
   other: [
+    'okay.', 'alright.', 'got it.', 'mm-hm.', 'okay, hold on, i\'m writing.', 'they\'ve been notified.',
+    'i\'m letting the officers know.', 'i\'ve passed that on.', 'sorry about that.', 'thanks for calling.', 'that\'s okay.', 'yeah.',
     'no problem.', 'you\'re welcome.', 'sure.', 'not a problem.', 'i understand.', 'i follow you.',
     'this line is for emergencies only.', 'this is the emergency line.', 'that\'s a non-emergency matter.', 'you\'ll need to call the non-emergency number.', 'that\'s another agency.', 'that\'s handled by the city.',
     'the roads are bad tonight.', 'it\'s been a busy night.', 'the weather\'s rough out there.', 'i\'ve let them know.', 'i\'m putting that in.', 'i\'ve added that to the call.',
     'that\'s a different county.', 'that\'s not our area.', 'i\'m typing.', 'one second, i\'m typing.', 'okay, noted.', 'got it, thanks.',
   ],
-  greeting: ['county police nine one one', 'sheriff\'s office nine one one', 'fire department nine one one', 'highway patrol nine one one', 'nine one one, go ahead', 'nine one one dispatch'],
+  greeting: [
+    'nine one one.', 'nine one one, hello?', 'nine one one, this call is being recorded.', 'this is nine one one.', 'emergency, nine one one.', 'hi, nine one one.',
+    'county police nine one one', 'sheriff\'s office nine one one', 'fire department nine one one', 'highway patrol nine one one', 'nine one one, go ahead', 'nine one one dispatch',
+  ],
+  command: [
+    'stay with me.', 'stay right there.', 'keep him still.', 'keep her warm.', 'don\'t move him.', 'don\'t let her get up.',
+    'get a towel and press on it.', 'put the phone on speaker.', 'go to the door and wait.', 'turn on the porch light.', 'lock yourself in the bathroom.', 'get out of the house now.',
+    'go outside and wait for them.', 'keep your hands where they can see them.', 'put the dog away.', 'unlock the door for them.', 'lay him flat on his back.', 'roll her on her side.',
+    'tell me when he stops.', 'let me know if anything changes.',
+  ],
 };
 
 export const THIRD_MULTI: [string, string[]][] = [

@@ -42,6 +42,9 @@ const RULE_WEIGHT = 3;
 /** Words said before the real start of a line: "okay ma'am uh, where are you". */
 const OPENER = new Set(['okay', 'ok', 'alright', 'all', 'right', 'so', 'and', 'uh', 'um', 'maam', 'sir', 'hon', 'buddy', 'listen', 'now', 'hey', 'yeah', 'well', 'good', 'oh']);
 
+/** Words said after the real end of a line: "..., right, sir?", "... for me?". */
+const TAIL = new Set(['maam', 'sir', 'hon', 'buddy', 'honey', 'for', 'me', 'okay', 'ok', 'please']);
+
 /**
  * Digits said one by one ("four one nine, five five five") and digits typed as numbers ("419 555")
  * are one run; a run counts by its length, so every phone number looks alike. "911" stays itself.
@@ -85,6 +88,12 @@ export function featuresOf(text: string): Map<string, number> {
   head.forEach((t, i) => features.add(`h:${t}`) && i > 0 && features.add(`hb:${head[i - 1]} ${t}`));
   if (head[0]) features.add(`h0:${head[0]}`);
   features.add(`len:${Math.min(tokens.length, 8)}`);
+  // How a line ends tells a read-back ("..., right?", "correct?") from a question; a trailing
+  // "sir", "buddy" or "for me" says nothing.
+  let end = tokens.length;
+  while (end > start + 1 && TAIL.has(tokens[end - 1] as string)) end--;
+  features.add(`e:${tokens[end - 1]}`);
+  if (end - start > 1) features.add(`eb:${tokens[end - 2]} ${tokens[end - 1]}`);
   const numbers = digits.split(' ').filter((t) => /^\d+$/.test(t)).map(Number);
   const rising = numbers.filter((n, i) => i > 0 && n === (numbers[i - 1] as number) + 1).length;
   if (rising >= 2) features.add('counting');
