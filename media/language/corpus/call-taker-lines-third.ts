@@ -29,6 +29,7 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'are her lips blue?', 'can she catch her breath?', 'is he short of breath?', 'breathing normally?', 'is he taking breaths?',
   ],
   ask_location: [
+    'where did the truck crash?', 'where\'s the van parked?', 'where\'s the wreck?', 'where did it happen?', 'where\'s the victim?', 'where\'s the patient now?', 'where did the car go off the road?', 'where did you last see the boat?', 'is that in the city limits?', 'is that in the county?', 'is that on the north end of town?', 'is that in the front or the back?',
     'where\'s the truck parked?', 'where did the car stop?', 'where\'s the bike now?', 'where is the boat?', 'where did he land?', 'is it on the north side or the south side?',
     'which side of the street?', 'is that before or after the bridge?', 'is it the east side of the building or the west?', 'is that inside the city or the county?',
     'is that in the city or out in the county?', 'what\'s around you?', 'what\'s close to you?', 'read me the street sign.', 'what does the sign say?', 'what\'s on the sign?',
@@ -36,6 +37,7 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'is it a business or a residence?', 'what\'s the name of the store?', 'what building are you in?',
   ],
   verify_location: [
+    'are you at the address that\'s showing?', 'is the emergency at the address you\'re calling from?', 'are you at the address on file?', 'is the address on my screen where you are?', 'is that the house you\'re calling from?', 'you\'re at the address this phone is registered to?',
     'forty five twenty one elm.', 'so, forty five twenty one elm street.', 'i have you at the shell on main.', 'that\'s two oh eight oak, apartment four.', 'okay, twelve twelve park avenue?',
     'three twelve forty first avenue, is that correct?', 'you\'re on the interstate, northbound, near exit twelve?', 'you\'re at mile marker eighty two?', 'so the corner of pine and third.',
     'your address shows as fifty five lake road, is that where you are?', 'the blue house next to the school, right?', 'you\'re in the parking lot of the kroger?', 'is that where you are now?',
@@ -53,6 +55,7 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'is that still your number?', 'is that the number we can call back on?',
   ],
   ask_injuries: [
+    'does anybody need an ambulance there?', 'do we need an ambulance?', 'need an ambulance?', 'anybody need medical attention?', 'does anyone need a medic?', 'do you need an ambulance for him?',
     'do you need paramedics?', 'should i send an ambulance?', 'does anyone need to be checked out?', 'does he need an ambulance?', 'is anyone complaining of pain?', 'how bad is the bleeding?',
     'is he bleeding a lot?', 'is his arm broken?', 'did she hit her head?', 'are you hurt at all?', 'is the other driver hurt?', 'did he get hurt?', 'is it still bleeding?', 'how bad is the cut?',
   ],
@@ -70,6 +73,7 @@ export const THIRD_SINGLE: Record<string, string[]> = {
     'white, black, hispanic?', 'skinny or heavy?', 'facial hair?', 'hat, glasses?', 'is he still there right now?', 'was he young or old?', 'is he a kid or a grown man?',
   ],
   reassure: [
+    'i\'ll stay on the phone with you.', 'i\'ll be here the whole time.', 'i\'m on the line with you until they get there.',
     'breathe with me, okay?', 'breathe in, breathe out.', 'slow breaths with me.', 'they\'re on their way to you right now.', 'i\'ve got them headed your way.', 'the officers are coming, okay?',
     'we\'re sending help.', 'somebody\'s coming to help you.', 'help will be there shortly.', 'they\'re a few minutes away.', 'they\'re pulling up now.', 'stay calm, they\'re coming.',
     'you\'re doing a good job, honey.', 'good job, you\'re doing great.', 'you\'re okay, i\'m right here.', 'i\'m still here.', 'i\'m right here with you, okay?', 'we\'re going to help you.',
