@@ -30,7 +30,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'verify_callback',
     weight: 4,
-    patterns: ['\\d{3} ?\\d{3} ?\\d{4}', '^(?:is )?\\d{3} \\d{4}', 'is (?:this|that) (?:a )?good number', 'number youre calling from (?:is|correct)', 'confirm (?:your|the|this) (?:phone )?number', 'ends in', 'number on my screen', 'is (?:that|this) (?:your|a) cell'],
+    patterns: ['\\d{3} ?\\d{3} ?\\d{4}', 'is (?:this|that) (?:a )?good number', 'number youre calling from (?:is|correct)', 'confirm (?:your|the|this) (?:phone )?number', 'ends in', 'number on my screen', 'is (?:that|this) (?:your|a) cell', '(?:i have|ive got|i show|showing) (?:your|the) (?:number|phone|cell)', 'thats (?:a|your) cell', '\\b\\d{3} \\d{4}\\b'],
   },
   {
     intent: 'verify_location',
