@@ -30,7 +30,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'verify_callback',
     weight: 4,
-    patterns: ['\\d{3} ?\\d{3} ?\\d{4}', '^(?:is )?\\d{3} \\d{4}', 'is (?:this|that) (?:a )?good number', 'number youre calling from (?:is|correct)', 'confirm (?:your|the|this) (?:phone )?number', 'ends in', 'number on my screen', 'is (?:that|this) (?:your|a) cell'],
+    patterns: ['\\d{3} ?\\d{3} ?\\d{4}', 'is (?:this|that) (?:a )?good number', 'number youre calling from (?:is|correct)', 'confirm (?:your|the|this) (?:phone )?number', 'ends in', 'number on my screen', 'is (?:that|this) (?:your|a) cell', '(?:i have|ive got|i show|showing) (?:your|the) (?:number|phone|cell)', 'thats (?:a|your) cell', '\\b\\d{3} \\d{4}\\b'],
   },
   {
     intent: 'verify_location',
@@ -79,7 +79,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     patterns: ['your name', 'who am i (?:speaking|talking)', 'whos calling', 'who is calling', 'who is this', 'spell (?:your|the|that)', 'first name', 'last name', 'name'],
     unless: ['name of the (?:street|road|building|business|place|park|trail|school)'],
   },
-  { intent: 'ask_age', weight: 3, patterns: ['how old', 'age', 'date of birth', 'year was (?:he|she) born', 'adult or (?:a )?child', '(?:kid|child) or (?:an )?adult'] },
+  { intent: 'ask_age', weight: 3, patterns: ['how old', 'age', 'date of birth', 'year was (?:he|she) born', 'adult or (?:a )?child', '(?:kid|child) or (?:an )?adult', 'older (?:or )?younger', 'in (?:his|her|their) (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)'] },
   {
     intent: 'ask_breathing',
     weight: 3,
@@ -137,7 +137,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   {
     intent: 'repeat',
     weight: 1,
-    patterns: ['^(?:sorry |im sorry )?what$', 'say (?:that|it) again', 'repeat (?:that|yourself|it)', '^repeat', 'i didnt (?:get|catch|hear|understand)', 'come again', 'pardon', 'one more time', 'slow down', 'what did you say', '^sorry$', 'last (?:thing|part) you said', '^what was that', 'breaking up', 'cutting out', 'cut out', 'cant hear you', 'speak up', 'louder', 'slower'],
+    patterns: ['^(?:sorry |im sorry )?what$', 'say (?:that|it) again', 'repeat (?:that|yourself|it)', '^repeat', 'i didnt (?:get|catch|hear|understand)', 'come again', 'pardon', 'one more time', 'slow down', 'what did you say', '^sorry$', 'last (?:thing|part) you said', '(?:say|spell|repeat|give me) .*again$', 'repeat the', '^what was that', 'breaking up', 'cutting out', 'cut out', 'cant hear you', 'speak up', 'louder', 'slower'],
   },
   { intent: 'greeting', weight: 1, patterns: ['^(?:911|9 1 1|nine one one)', 'this is 911', '^hello', '^hi\\b', 'emergency services', '911 (?:whats|what is)'] },
 ];
