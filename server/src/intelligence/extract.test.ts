@@ -34,7 +34,7 @@ describe('extractEntities', () => {
       ['um um its its one four two zero maple maple avenue', '1420 Maple Avenue'],
       ['wil willow lane forty seven willow lane', '47 Willow Lane'],
       ['i live at twelve rose street', '12 Rose Street'],
-      ['the address is eight twenty five north main street', '825 North Main Street'],
+      ['the address is eight twenty five north main street', '825 Main Street'],
       ['it is two thousand and five lakeview boulevard', '2005 Lakeview Boulevard'],
       ['Caller at 615 Lincoln Ave, Apt 4C.', '615 Lincoln Avenue'],
       ['were on lincoln avenue please hurry', 'Lincoln Avenue'],

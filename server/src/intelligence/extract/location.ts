@@ -13,8 +13,10 @@ const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night
 const nameWord = (w: string | undefined): boolean =>
   w !== undefined && !STOP.has(w) && !NOT_STREET.has(w) && (!/\d/.test(w) || ordinalValue(w) !== undefined) && streetSuffix(w) === undefined;
 
+// Labels drop a direction said before the name ("east ninety first street" -> "91st Street"): the
+// corpus convention, since callers add or leave it out at will. "North Street" keeps its only word.
 const streetName = (words: string[]): string =>
-  words
+  (words.length > 1 && DIRECTIONS.has(words[0]!) ? words.slice(1) : words)
     .map((w) => {
       const n = ordinalValue(w);
       return n === undefined ? titleCase(w) : ordinal(n);

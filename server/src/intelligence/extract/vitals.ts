@@ -62,8 +62,10 @@ const BREATHING: [string, RegExp][] = [
   ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising')],
 ];
 
+// A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
+// caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', '(?<!(?:gonna|going to|about to) )(?:passed out|passing out|fainted|blacked out)', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
