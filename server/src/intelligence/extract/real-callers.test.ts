@@ -81,6 +81,12 @@ describe('natures said in ordinary words', () => {
     expect(values('a snake bit my husband on the ankle', 'nature')).not.toContain('crime:domestic');
   });
 
+  it('reads where a person was hurt when the verb names whom first, and not a thing hit', () => {
+    expect(values('a snake bit my husband on the ankle', 'injury')).toEqual(['ankle']);
+    expect(values('some guy punched my friend in the face outside the bar', 'injury')).toEqual(['face']);
+    expect(values('he hit the car in the back and drove off', 'injury')).toEqual([]);
+  });
+
   // Regression: "he fainted" was also conscious "no"; a faint is the nature, "no" needs "won't wake".
   it('reads a faint as the nature and leaves consciousness to what the caller says of it', () => {
     expect(values('my husband fainted in the kitchen', 'nature')).toEqual(['medical:unconscious']);

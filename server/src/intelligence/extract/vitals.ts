@@ -126,12 +126,16 @@ const WOUND_NOUN: Record<string, string> = {
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
 const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
+// Whom a verb hurt, before where: people and the animals that bite.
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:in (?:the|his|her|my) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
     `\\b${PART} (?:is |are |looks |feels |seems )?(?:really |very |all |kind of |pretty )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over) ${OWNER}${PART}\\b`,
+    // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
+    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
   ].join('|'),
   'dg',
 );
@@ -141,8 +145,9 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb, part1, part2, part3, adjective, wound, part4] = g;
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4);
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5] = g;
+    const verb = verb1 ?? verb2;
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5);
     if (!part) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
