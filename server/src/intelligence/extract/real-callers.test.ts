@@ -87,6 +87,14 @@ describe('natures said in ordinary words', () => {
     expect(values('he hit the car in the back and drove off', 'injury')).toEqual([]);
   });
 
+  // Regression: a dying phone, a drunk patient and the drug he took were hazards to responders.
+  it('reads hazards on the scene, not the caller\'s plight or what the patient took', () => {
+    expect(values("my phone's about to die, i'm on the side of the road", 'hazard')).toEqual([]);
+    expect(values('he was drunk and he fell down the stairs', 'hazard')).toEqual([]);
+    expect(values('i think he took fentanyl', 'hazard')).toEqual([]);
+    expect(values("there's wires down on the car", 'hazard')).toEqual(['downed power line']);
+  });
+
   // Regression: "he fainted" was also conscious "no"; a faint is the nature, "no" needs "won't wake".
   it('reads a faint as the nature and leaves consciousness to what the caller says of it', () => {
     expect(values('my husband fainted in the kitchen', 'nature')).toEqual(['medical:unconscious']);
