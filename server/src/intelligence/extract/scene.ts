@@ -18,9 +18,11 @@ const WEAPONS: [string, RegExp][] = [
   ['weapon', phrases('weapons?')],
 ];
 
+// Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
+// cold, a drunk patient) is not one.
 const HAZARDS: [string, RegExp][] = [
   ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', 'smokes', 'smoking', 'smoky')],
-  ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires?', 'fell on the power lines?')],
+  ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
   ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
@@ -32,15 +34,12 @@ const HAZARDS: [string, RegExp][] = [
   ['oxygen', phrases('oxygen', 'o2')],
   ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
   ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
-  ['fentanyl', phrases('fentanyl')],
+  ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used) )fentanyl')],
   ['needles', phrases('needles?', 'syringes?')],
   ['vapor cloud', phrases('clouds?')],
-  ['ice', phrases('ice', 'icy')],
+  // Ice on the way in, not the ice someone fell through (that is the nature).
+  ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice')],
   ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
-  ['darkness', phrases('getting dark', 'its dark', 'dark now', 'darkness', 'pitch black')],
-  ['cold', phrases('(?<!(?:hes|shes|skin is|hes really|shes really|feels) )(?:its|getting|so|really|very|im|freezing) (?:really |so )?cold(?! and clammy)', 'freezing')],
-  ['low battery', phrases('low battery', 'phones? (?:is )?(?:almost |about to |gonna |going to )?(?:dead|die|dying)', 'batterys? (?:is )?(?:at |almost |nearly )?(?:dead|dying|low|\\d+ percent)', 'phone (?:is )?dying')],
-  ['intoxicated', phrases('drank (?:\\w+ ){0,4}(?:vodka|whiskey|beer|beers|alcohol|liquor|tequila|wine)', '(?<!(?:acting|looks|seems) )drunk', 'intoxicated', 'wasted', 'high on', 'been drinking', 'drinking a lot')],
 ];
 const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b/dg;
 

@@ -62,8 +62,10 @@ const BREATHING: [string, RegExp][] = [
   ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising')],
 ];
 
+// A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
+// caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', '(?<!(?:gonna|going to|about to) )(?:passed out|passing out|fainted|blacked out)', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
@@ -124,12 +126,18 @@ const WOUND_NOUN: Record<string, string> = {
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
 const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
+// Whom a verb hurt, before where: people and the animals that bite.
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:in (?:the|his|her|my) )?${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
     `\\b${PART} (?:is |are |looks |feels |seems )?(?:really |very |all |kind of |pretty )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over) ${OWNER}${PART}\\b`,
+    // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
+    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
+    // An open fracture as callers see it: "the bone is sticking out of his leg".
+    `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
   ].join('|'),
   'dg',
 );
@@ -139,8 +147,9 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb, part1, part2, part3, adjective, wound, part4] = g;
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4);
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6] = g;
+    const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6);
     if (!part) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
