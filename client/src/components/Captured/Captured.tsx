@@ -4,7 +4,8 @@ import { entityDisplay, entityLabel, type Captured as CapturedValue } from '../.
  * What the call has established so far, as a CAD form would hold it: the latest value of each
  * fact, the values it corrected struck through (a misheard callback number, a nature that
  * changed). The server decides all of it (the review compares the same values with the truth).
- * The testid element's text is the normalized value; a phone number is also shown as read.
+ * Values are shown as a person reads them (a phone number grouped, a nature in words); the
+ * testid element carries the normalized value in data-value.
  */
 export function Captured({ items }: { items: CapturedValue[] }) {
   return (
@@ -15,15 +16,13 @@ export function Captured({ items }: { items: CapturedValue[] }) {
       ) : (
         <dl class="kv captured" data-testid="captured">
           {items.map((c) => {
-            const shown = entityDisplay(c.type, c.normalized);
             return (
               <div key={`${c.type}|${c.normalized}`} class="captured-row">
                 <dt>{entityLabel(c.type)}</dt>
                 <dd>
                   <span data-testid="captured-entity" data-type={c.type} data-value={c.normalized}>
-                    {c.normalized}
+                    {entityDisplay(c.type, c.normalized)}
                   </span>
-                  {shown !== c.normalized && <span class="captured-alt">{shown}</span>}
                   {c.corrected.map((old) => (
                     <del key={old.normalized} class="captured-corrected" data-testid="captured-corrected" data-type={c.type} data-value={old.normalized}>
                       {entityDisplay(c.type, old.normalized)}
