@@ -50,8 +50,6 @@ const TICK_MS = 250;
 /** A reply's next sentence goes to the line this long before the one playing ends: no gap. */
 const SENTENCE_LEAD_MS = 300;
 const PCM_SAMPLES_PER_MS = PCM_RATE_HZ / 1000;
-/** Speech probability from which a frame counts as someone talking: the line is not silent (the turn detector's start threshold). */
-const VOICE_PROBABILITY = 0.5;
 
 export type AiCallerDeps = {
   scenario: ScenarioInput;
@@ -139,7 +137,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#vadChain = this.#vadChain.then(async () => {
       const p = await probability;
       if (this.#closed || this.#onHold) return;
-      if (p >= VOICE_PROBABILITY) this.#mind.patience.voiceHeard(atMs);
+      if (p >= this.#turns.options.startThreshold) this.#mind.patience.voiceHeard(atMs); // someone talks: the line is not silent
       if (this.#turn) this.#turn.stream.push(frame);
       else this.#remember(frame, atMs);
       this.#turns.push(frame, atMs, p);
