@@ -1,4 +1,4 @@
-import { normalizeNumbers } from '../../../media/asr/numbers.js';
+import { spokenText } from '../../../media/language/plain.js';
 import { understand, type Understanding } from '../caller/intents.js';
 import { stem } from '../caller/instructions.js';
 import { normalize } from '../caller/text.js';
@@ -22,8 +22,8 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 
-/** ASR gives numbers as digits; a typed line or an LLM may not. Lowercase words, digits. */
-export const spoken = memo((text: string): string => normalize(normalizeNumbers(normalize(text))));
+/** ASR gives numbers as digits; a typed line or an LLM may not. Lowercase words, digits, no hyphens in a read-back number. */
+export const spoken = memo((text: string): string => normalize(spokenText(text)));
 
 export const STOP = new Set(
   ('the and you your her his him she are was for not but can get got has had out off one two any all our its too now how who why yes way say let may did see use put '
