@@ -10,6 +10,7 @@ import { createLogger } from '../src/logger.js';
 import type { Me } from '../src/protocol/api.js';
 import type { Role } from '../src/protocol/roles.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { connectSocket, type ClientSocket } from './socket.js';
 
 // A real ringdown server for a test file: the run's PostgreSQL, optionally its Redis,
 // port 0, a temporary data folder. Users are made per test so files never collide.
@@ -23,6 +24,8 @@ export type TestServer = RunningServer & {
   user(role: Role): Promise<Me>;
   /** Logs in and returns the session cookie header value. */
   login(user: Me): Promise<string>;
+  /** A new user of `role`, signed in, with a connected socket that closes with the server. */
+  person(role: Role): Promise<{ user: Me; cookie: string; socket: ClientSocket }>;
   /** fetch against the server, JSON in and out. */
   api(method: string, url: string, options?: { cookie?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 };
@@ -58,18 +61,31 @@ export async function startTestServer(options: { redis?: boolean; env?: Record<s
     return { status: res.status, body: parsed, headers: res.headers };
   };
 
+  const sockets: ClientSocket[] = [];
+  const login: TestServer['login'] = async (user) => {
+    const res = await api('POST', '/api/v1/auth/login', { body: { email: user.email, password: TEST_PASSWORD } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const user: TestServer['user'] = async (role) =>
+    server.db.users.ensure({ email: `${role}-${randomUUID()}@test.local`, name: `Test ${role}`, role, passwordHash: await passwordHash });
+
   return {
     ...server,
     config,
     api,
-    async user(role) {
-      const { users } = server.db;
-      return users.ensure({ email: `${role}-${randomUUID()}@test.local`, name: `Test ${role}`, role, passwordHash: await passwordHash });
+    user,
+    login,
+    async person(role) {
+      const person = await user(role);
+      const cookie = await login(person);
+      const socket = await connectSocket(server.url, cookie);
+      sockets.push(socket);
+      return { user: person, cookie, socket };
     },
-    async login(user) {
-      const res = await api('POST', '/api/v1/auth/login', { body: { email: user.email, password: TEST_PASSWORD } });
-      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.headers.get('set-cookie')!.split(';')[0]!;
+    async close() {
+      sockets.forEach((s) => s.close());
+      await server.close();
     },
   };
 }

@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { connectSocket, nextEvent, request, type ClientSocket } from '../../test/socket.js';
+import { nextEvent, request } from '../../test/socket.js';
 import type { CallEventView } from '../protocol/api.js';
-import type { Role } from '../protocol/roles.js';
 
 // An instructor steering the caller through real sockets: who may, what each steer does to
 // the live call, and that the trainee hears of none of it while the call is live.
 
 let server: TestServer;
 let scenarioId: string;
-const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -27,20 +25,12 @@ beforeAll(async () => {
   scenarioId = (await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: scenario })).body.id;
 });
 afterAll(async () => {
-  sockets.forEach((s) => s.close());
   await server?.close();
 });
 
-async function person(role: Role) {
-  const user = await server.user(role);
-  const cookie = await server.login(user);
-  const socket = await connectSocket(server.url, cookie);
-  sockets.push(socket);
-  return { user, cookie, socket };
-}
 
 async function answeredCall() {
-  const trainee = await person('trainee');
+  const trainee = await server.person('trainee');
   const callId = (await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).body.id as string;
   expect(await request(trainee.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
   expect(await request(trainee.socket, 'call:answer', { callId })).toMatchObject({ ok: true });
@@ -53,8 +43,8 @@ const steersOf = async (callId: string, cookie: string) =>
 describe('steering the caller', () => {
   it('lets only instructors steer, refusing everyone else with nothing changed', async () => {
     const trainee = await answeredCall();
-    const supervisor = await person('supervisor');
-    const instructor = await person('instructor');
+    const supervisor = await server.person('supervisor');
+    const instructor = await server.person('instructor');
     const steer = { action: 'escalate' };
     expect(await request(trainee.socket, 'call:steer', { callId: trainee.callId, steer })).toEqual({ ok: false, code: 'forbidden', message: 'only instructors steer the caller' });
     expect(await request(supervisor.socket, 'call:steer', { callId: trainee.callId, steer })).toMatchObject({ ok: false, code: 'forbidden' });
@@ -69,10 +59,10 @@ describe('steering the caller', () => {
   });
 
   it('refuses to steer a caller whose call is not answered yet', async () => {
-    const trainee = await person('trainee');
+    const trainee = await server.person('trainee');
     const callId = (await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).body.id as string;
     await request(trainee.socket, 'rtc:join', { callId });
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     expect(await request(instructor.socket, 'call:steer', { callId, steer: { action: 'escalate' } })).toEqual({
       ok: false,
       code: 'conflict',
@@ -83,7 +73,7 @@ describe('steering the caller', () => {
   it('escalates the caller: the softphone shows the new emotion, the floor sees the steer, the trainee does not', async () => {
     const trainee = await answeredCall();
     const { callId } = trainee;
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     let traineeSawSteer = false;
     trainee.socket.on('call:event', (e) => (traineeSawSteer ||= e.type === 'steer'));
     const floorSaw = nextEvent(instructor.socket, 'call:event', (e) => e.callId === callId && e.type === 'steer');
@@ -100,7 +90,7 @@ describe('steering the caller', () => {
 
   it('puts sirens behind the caller on a track of their own, and takes them away', async () => {
     const { callId } = await answeredCall();
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     expect(await request(instructor.socket, 'call:steer', { callId, steer: { action: 'noise', noise: 'sirens' } })).toEqual({ ok: true, data: null });
     const room = (await server.live.get(callId))!.room;
     const producer = room.voiceProducer('background')!;
@@ -113,7 +103,7 @@ describe('steering the caller', () => {
 
   it('makes the caller say a fact now, and hang up: the call ends with the steer before its end', async () => {
     const { callId, cookie } = await answeredCall();
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     const said = nextEvent(instructor.socket, 'call:transcript', (s) => s.callId === callId && /dog/.test(s.text), 15_000);
     expect(await request(instructor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true }); // in the call's room, to see its transcript
     expect(await request(instructor.socket, 'call:steer', { callId, steer: { action: 'reveal', fact: 'dog' } })).toEqual({ ok: true, data: null });

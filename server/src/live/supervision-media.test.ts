@@ -7,7 +7,7 @@ import type { Role } from '../protocol/roles.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { concat, ok, PlainPeer, tone } from '../../test/plain-peer.js';
-import { connectSocket, request, type ClientSocket } from '../../test/socket.js';
+import { request, type ClientSocket } from '../../test/socket.js';
 import type { LiveCall } from './live-call.js';
 
 // Who hears whom, from audio evidence: the real server, its SFU and caller bridge, with
@@ -25,7 +25,6 @@ const QUIET = 100;
 
 let server: TestServer;
 let scenarioId: string;
-const sockets: ClientSocket[] = [];
 const peers: PlainPeer[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,17 +35,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   peers.forEach((p) => p.close());
-  sockets.forEach((s) => s.close());
   await server?.close();
 });
 
-async function person(role: Role) {
-  const user = await server.user(role);
-  const cookie = await server.login(user);
-  const socket = await connectSocket(server.url, cookie);
-  sockets.push(socket);
-  return { user, cookie, socket };
-}
 
 async function join(socket: ClientSocket, callId: string, speaks = false): Promise<PlainPeer> {
   const peer = await PlainPeer.join(socket, callId, async () => (await server.live.get(callId))!.room, { speaks });
@@ -56,7 +47,7 @@ async function join(socket: ClientSocket, callId: string, speaks = false): Promi
 
 /** A ringing call whose trainee hears what it is offered and talks in its tone. */
 async function traineeTalking() {
-  const trainee = await person('trainee');
+  const trainee = await server.person('trainee');
   const callId = (await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).body.id as string;
   const peer = await join(trainee.socket, callId, true);
   await peer.consume();
@@ -66,7 +57,7 @@ async function traineeTalking() {
 }
 
 async function supervising(role: Role, callId: string, mode: 'monitor' | 'coach' | 'barge') {
-  const { socket, user } = await person(role);
+  const { socket, user } = await server.person(role);
   const peer = await join(socket, callId, mode !== 'monitor');
   ok(await request(socket, 'call:supervise', { callId, mode }), 'call:supervise');
   await peer.consume();

@@ -2,24 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEventView } from '../protocol/api.js';
 import type { CallState, SupervisionState } from '../protocol/media.js';
-import type { Role } from '../protocol/roles.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { connectSocket, nextEvent, request, type ClientSocket } from '../../test/socket.js';
+import { nextEvent, request } from '../../test/socket.js';
 
 // Supervision's authority through real sockets: who may supervise which call in which mode,
 // what a supervisor may not touch, and what is stored and told (and to whom).
 
 let server: TestServer;
 let scenarioId: string;
-const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   scenarioId = await addScenario(server);
 });
 afterAll(async () => {
-  sockets.forEach((s) => s.close());
   await server?.close();
 });
 
@@ -28,17 +25,10 @@ async function addScenario(on: TestServer): Promise<string> {
   return (await on.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: scenarioFixture() })).body.id;
 }
 
-async function person(role: Role, on = server) {
-  const user = await on.user(role);
-  const cookie = await on.login(user);
-  const socket = await connectSocket(on.url, cookie);
-  sockets.push(socket);
-  return { user, cookie, socket };
-}
 
 /** A trainee with a ringing call whose softphone joined its media. */
 async function traineeOnCall(on = server, scenario = scenarioId) {
-  const trainee = await person('trainee', on);
+  const trainee = await on.person('trainee');
   const callId = (await on.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId: scenario } })).body.id as string;
   expect(await request(trainee.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
   return { ...trainee, callId };
@@ -65,7 +55,7 @@ const CONTROLS: [string, Record<string, unknown>][] = [
 describe('who may supervise', () => {
   it("refuses a trainee who asks to supervise, in any mode, their own call or another's, and changes nothing", async () => {
     const { callId, socket, cookie } = await traineeOnCall();
-    const other = await person('trainee');
+    const other = await server.person('trainee');
     for (const mode of ['monitor', 'coach', 'barge']) {
       expect(await request(other.socket, 'call:supervise', { callId, mode })).toEqual({ ok: false, code: 'forbidden', message: 'trainees do not supervise calls' });
       expect(await request(socket, 'call:supervise', { callId, mode })).toMatchObject({ ok: false, code: 'forbidden' });
@@ -79,7 +69,7 @@ describe('who may supervise', () => {
 
   it('lets a supervisor monitor any live call, but not coach or barge in', async () => {
     const { callId } = await traineeOnCall();
-    const supervisor = await person('supervisor');
+    const supervisor = await server.person('supervisor');
     expect(await request(supervisor.socket, 'call:supervise', { callId, mode: 'monitor' })).toEqual({ ok: false, code: 'conflict', message: "join the call's media first (rtc:join)" });
     expect(await request(supervisor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true, data: { state: { callId, status: 'ringing' } } });
     for (const mode of ['coach', 'barge']) {
@@ -96,8 +86,8 @@ describe('who may supervise', () => {
 
   it("keeps a supervisor off the trainee's controls, and silent while monitoring", async () => {
     const { callId, cookie } = await traineeOnCall();
-    const supervisor = await person('supervisor');
-    const instructor = await person('instructor');
+    const supervisor = await server.person('supervisor');
+    const instructor = await server.person('instructor');
     for (const p of [supervisor, instructor]) {
       expect(await request(p.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
       expect(await request(p.socket, 'call:supervise', { callId, mode: 'monitor' })).toMatchObject({ ok: true });
@@ -122,7 +112,7 @@ describe('who may supervise', () => {
 
   it('refuses to supervise a call that has ended or does not exist', async () => {
     const { callId, cookie } = await traineeOnCall();
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     const unknown = randomUUID();
     expect(await request(instructor.socket, 'rtc:join', { callId: unknown })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await request(instructor.socket, 'call:supervise', { callId: unknown, mode: 'monitor' })).toMatchObject({ ok: false, code: 'not_found' });
@@ -134,8 +124,8 @@ describe('who may supervise', () => {
 
   it('lets one instructor at a time coach or barge in', async () => {
     const { callId } = await traineeOnCall();
-    const first = await person('instructor');
-    const second = await person('admin');
+    const first = await server.person('instructor');
+    const second = await server.person('admin');
     for (const p of [first, second]) expect(await request(p.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
     expect(await request(first.socket, 'call:supervise', { callId, mode: 'coach' })).toMatchObject({ ok: true });
     expect(await request(second.socket, 'call:supervise', { callId, mode: 'barge' })).toEqual({ ok: false, code: 'conflict', message: `${first.user.name} is already coaching this call` });
@@ -149,12 +139,12 @@ describe('what supervision stores and tells', () => {
   it('answers the floor (and only the floor) what it knows of live calls, who supervises them included', async () => {
     const trainee = await traineeOnCall();
     const { callId } = trainee;
-    const watcher = await person('supervisor');
+    const watcher = await server.person('supervisor');
     expect(await request(watcher.socket, 'floor:watch', { callIds: [callId] })).toEqual({
       ok: true,
       data: [{ callId, state: expect.objectContaining({ status: 'ringing' }), checklist: { done: 0, partial: 0, total: 7 }, supervisors: [] }],
     });
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     expect(await request(instructor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
     const pushed = nextEvent(watcher.socket, 'floor:call', (live) => live.callId === callId && live.supervisors.length > 0);
     expect(await request(instructor.socket, 'call:supervise', { callId, mode: 'coach' })).toMatchObject({ ok: true });
@@ -168,8 +158,8 @@ describe('what supervision stores and tells', () => {
   it('stores every switch and leave with its actor, tells the floor, and tells the trainee only what they hear', async () => {
     const trainee = await traineeOnCall();
     const { callId } = trainee;
-    const instructor = await person('instructor');
-    const watcher = await person('supervisor'); // on the floor, not in the call
+    const instructor = await server.person('instructor');
+    const watcher = await server.person('supervisor'); // on the floor, not in the call
     // The floor hears of every change to the call (its phone state too); who supervises, as it changes:
     const floorModes: string[] = [];
     watcher.socket.on('floor:call', (live) => {
@@ -210,7 +200,7 @@ describe('what supervision stores and tells', () => {
 
   it('stores a leave when a supervising socket disconnects, and the call goes on', async () => {
     const { callId, cookie } = await traineeOnCall();
-    const supervisor = await person('supervisor');
+    const supervisor = await server.person('supervisor');
     expect(await request(supervisor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
     expect(await request(supervisor.socket, 'call:supervise', { callId, mode: 'monitor' })).toMatchObject({ ok: true });
     supervisor.socket.close();
@@ -226,7 +216,7 @@ describe('what supervision stores and tells', () => {
     const local = await startTestServer({ env: { RECONNECT_GRACE_MS: '300' } });
     try {
       const { callId, socket, cookie } = await traineeOnCall(local, await addScenario(local));
-      const supervisor = await person('supervisor', local);
+      const supervisor = await local.person('supervisor');
       expect(await request(supervisor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
       expect(await request(supervisor.socket, 'call:supervise', { callId, mode: 'monitor' })).toMatchObject({ ok: true });
       socket.close();
@@ -241,7 +231,7 @@ describe('what supervision stores and tells', () => {
     try {
       const trainee = await traineeOnCall(local, await addScenario(local));
       const { callId } = trainee;
-      const supervisor = await person('supervisor', local);
+      const supervisor = await local.person('supervisor');
       expect(await request(supervisor.socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
       const shown = nextEvent(trainee.socket, 'call:state', (s) => s.callId === callId && s.monitored === true);
       const told = nextEvent(trainee.socket, 'call:event', (e) => e.callId === callId && e.type === 'monitor');

@@ -3,9 +3,8 @@ import { FliteSynthesizer } from '../../../media/speech/flite.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { ok, PlainPeer } from '../../test/plain-peer.js';
-import { connectSocket, request, type ClientSocket } from '../../test/socket.js';
+import { request, type ClientSocket } from '../../test/socket.js';
 import type { CallReview, TranscriptSegmentView } from '../protocol/api.js';
-import type { Role } from '../protocol/roles.js';
 
 // Who said what, through the real live path: the server, its SFU and caller bridge, the real
 // AI caller (Silero, PocketSphinx) and PlainTransports standing in for the browsers. An
@@ -18,7 +17,6 @@ const SILENCE_MS = 1200;
 
 let server: TestServer;
 let scenarioId: string;
-const sockets: ClientSocket[] = [];
 const peers: PlainPeer[] = [];
 const speech: Record<'trainee' | 'instructor', Int16Array> = { trainee: new Int16Array(0), instructor: new Int16Array(0) };
 
@@ -37,17 +35,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   peers.forEach((p) => p.close());
-  sockets.forEach((s) => s.close());
   await server?.close();
 });
 
-async function person(role: Role) {
-  const user = await server.user(role);
-  const cookie = await server.login(user);
-  const socket = await connectSocket(server.url, cookie);
-  sockets.push(socket);
-  return { cookie, socket };
-}
 
 async function join(socket: ClientSocket, callId: string): Promise<PlainPeer> {
   const peer = await PlainPeer.join(socket, callId, async () => (await server.live.get(callId))!.room, { speaks: true });
@@ -62,12 +52,12 @@ async function transcript(callId: string): Promise<TranscriptSegmentView[]> {
 
 describe('who said what', () => {
   it("an instructor's barge is transcribed as the instructor's, never the trainee's: no trainee words, entities or checklist ticks from it", async () => {
-    const trainee = await person('trainee');
+    const trainee = await server.person('trainee');
     const callId = (await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).body.id as string;
     const traineePeer = await join(trainee.socket, callId);
     ok(await request(trainee.socket, 'call:answer', { callId }), 'call:answer');
 
-    const instructor = await person('instructor');
+    const instructor = await server.person('instructor');
     const instructorPeer = await join(instructor.socket, callId);
     ok(await request(instructor.socket, 'call:supervise', { callId, mode: 'barge' }), 'call:supervise');
     // The instructor talks while the trainee listens: the caller hears the instructor alone.
