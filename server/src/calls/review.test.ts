@@ -81,6 +81,40 @@ describe('call intelligence', () => {
     expect((await server.api('GET', `/api/v1/trainees/${trainee.id}/history`, { cookie: supervisorCookie })).status).toBe(200);
   });
 
+  it('reviews and scores a call against the scenario version it ran on, whatever is edited later', async () => {
+    const instructorCookie = await server.login(await server.user('instructor'));
+    const own = (await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: scenarioFixture() })).body;
+    const trainee = await server.user('trainee');
+    const cookie = await server.login(trainee);
+    const callId = (await server.api('POST', '/api/v1/calls/start', { cookie, body: { scenarioId: own.id, mode: 'practice' } })).body.id as string;
+    const socket = await socketFor(cookie);
+    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'call:answer', { callId });
+    const heard = nextEvent(socket, 'call:entities', (e) => e.callId === callId && e.entities.some((x) => x.type === 'address'), 15_000);
+    await request(socket, 'call:type', { callId, text: 'so that is fourteen twenty maple avenue correct' });
+    await heard;
+    expect(await request(socket, 'call:end', { callId })).toMatchObject({ ok: true });
+    const before = (await server.api('GET', `/api/v1/calls/${callId}/review`, { cookie })).body as CallReview;
+    expect(before.call.scenario.version).toBe(1);
+    expect(before.truth).toContainEqual(expect.objectContaining({ field: 'location', truth: '1420 Maple Avenue', match: 'yes' }));
+
+    const moved = { ...own.groundTruth, location: { ...own.groundTruth.location, address: '77 Birch Lane' } };
+    const rubric = own.rubric.map((r: { id: string; label: string }) => ({ ...r, label: `${r.label} (revised)` }));
+    const edit = await server.api('PATCH', `/api/v1/scenarios/${own.id}`, { cookie: instructorCookie, body: { groundTruth: moved, rubric, summary: 'Rewritten.' } });
+    expect(edit.body.version).toBe(2);
+
+    const after = (await server.api('GET', `/api/v1/calls/${callId}/review`, { cookie })).body as CallReview;
+    expect(after.truth).toEqual(before.truth);
+    expect(after.score).toEqual(before.score);
+    expect(after.scenario).toEqual(before.scenario);
+    expect(after.checklist).toEqual(before.checklist);
+
+    // A call started now runs on the edit.
+    const next = await server.api('POST', '/api/v1/calls/start', { cookie, body: { scenarioId: own.id, mode: 'practice' } });
+    expect(next.body.scenario.version).toBe(2);
+    await server.api('POST', `/api/v1/calls/${next.body.id}/end`, { cookie });
+  });
+
   it('keeps the checklist from the trainee in exam mode while the floor still gets it', async () => {
     const { callId, socket, cookie } = await answeredCall('exam');
     const floor = await socketFor(supervisorCookie);

@@ -44,11 +44,13 @@ export class CallService {
 
   async start(principal: Principal, request: StartCall): Promise<CallDetail> {
     const traineeId = await this.#traineeFor(principal, request.traineeId);
-    if (!(await this.db.scenarios.get(request.scenarioId))) throw new NotFoundError('scenario', request.scenarioId);
+    const scenario = await this.db.scenarios.get(request.scenarioId);
+    if (!scenario) throw new NotFoundError('scenario', request.scenarioId);
     if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');
     const record = await this.db.calls.create({
       traineeId,
       scenarioId: request.scenarioId,
+      scenarioVersion: scenario.version,
       seed: request.seed ?? randomInt(2 ** 31 - 1),
       mode: request.mode,
       actorId: principal.userId,

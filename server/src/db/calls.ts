@@ -23,6 +23,7 @@ const summarySelect = {
   outcome: true,
   score: true,
   scenario: { select: { id: true, title: true, nature: true } },
+  scenarioVersion: true,
   trainee: { select: { id: true, name: true } },
 } as const satisfies Prisma.CallSelect;
 
@@ -34,7 +35,7 @@ const detailSelect = {
   holdMs: true,
   mode: true,
   mediaStartedAt: true,
-  scenario: { select: { id: true, title: true, nature: true, ani: true, ali: true } },
+  ranOn: { select: { content: true } },
   segments: { orderBy: { startMs: 'asc' } },
   entities: { orderBy: { atMs: 'asc' } },
   events: { orderBy: { at: 'asc' }, include: { actor: { select: { id: true, name: true } } } },
@@ -48,7 +49,7 @@ function toSummary(row: SummaryRow): CallSummary {
   return {
     id: row.id,
     status: row.status,
-    scenario: { id: row.scenario.id, title: row.scenario.title, nature: row.scenario.nature },
+    scenario: { id: row.scenario.id, title: row.scenario.title, nature: row.scenario.nature, version: row.scenarioVersion },
     trainee: row.trainee,
     startedAt: row.startedAt.toISOString(),
     answeredAt: row.answeredAt?.toISOString() ?? null,
@@ -69,8 +70,9 @@ function toStoredCall(row: DetailRow): StoredCall {
     holdMs: row.holdMs,
     mode: row.mode,
     mediaStartedAt: row.mediaStartedAt?.toISOString() ?? null,
-    ani: row.scenario.ani,
-    ali: row.scenario.ali as StoredCall['ali'],
+    // What the caller's network delivered on this call: the version it ran on, not today's scenario.
+    ani: (row.ranOn.content as Pick<StoredCall, 'ani'>).ani,
+    ali: (row.ranOn.content as Pick<StoredCall, 'ali'>).ali,
     transcript: row.segments.map((s) => ({
       id: s.id,
       speaker: s.speaker,
@@ -97,11 +99,19 @@ function toStoredCall(row: DetailRow): StoredCall {
 export class CallRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(input: { traineeId: string; scenarioId: string; seed: number; mode: CallMode; actorId: string }): Promise<StoredCall> {
+  async create(input: {
+    traineeId: string;
+    scenarioId: string;
+    scenarioVersion: number;
+    seed: number;
+    mode: CallMode;
+    actorId: string;
+  }): Promise<StoredCall> {
     const row = await this.prisma.call.create({
       data: {
         traineeId: input.traineeId,
         scenarioId: input.scenarioId,
+        scenarioVersion: input.scenarioVersion,
         seed: input.seed,
         mode: input.mode,
         events: { create: { type: 'ring', actorId: input.actorId } },
@@ -169,8 +179,11 @@ export class CallRepository {
   /** What the live call needs to run: who it belongs to, its state, its scenario and seed. */
   async liveContext(
     id: string,
-  ): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; seed: number; mode: CallMode } | null> {
-    return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true, mode: true } });
+  ): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; scenarioVersion: number; seed: number; mode: CallMode } | null> {
+    return this.prisma.call.findUnique({
+      where: { id },
+      select: { traineeId: true, status: true, startedAt: true, scenarioId: true, scenarioVersion: true, seed: true, mode: true },
+    });
   }
 
   /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */

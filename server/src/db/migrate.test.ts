@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -42,7 +42,7 @@ describe('applyMigrations', () => {
   it('creates every table of the schema on an empty database', async () => {
     await applyMigrations(url);
     expect((await tables()).map((t) => t.tablename)).toEqual([
-      'Call', 'CallEvent', 'ChecklistMark', 'Entity', 'PerformanceMetric', 'Recording', 'Scenario', 'TranscriptSegment', 'User', '_prisma_migrations',
+      'Call', 'CallEvent', 'ChecklistMark', 'Entity', 'PerformanceMetric', 'Recording', 'Scenario', 'ScenarioVersion', 'TranscriptSegment', 'User', '_prisma_migrations',
     ]);
     expect(await applied()).toEqual(
       readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ migration_name: d.name, finished_at: expect.any(Date) })),
@@ -92,9 +92,10 @@ describe('applyMigrations', () => {
           script: { openingLine: 'My kitchen is on fire!' },
           rubric: [{ id: 'location_verified', weight: 100 }],
           createdById: trainee.id,
+          versions: { create: { version: 1, content: { title: 'Kitchen fire' } } },
         },
       });
-      const call = await prisma.call.create({ data: { traineeId: trainee.id, scenarioId: scenario.id, seed: 42, status: 'active' } });
+      const call = await prisma.call.create({ data: { traineeId: trainee.id, scenarioId: scenario.id, scenarioVersion: 1, seed: 42, status: 'active' } });
       const segment = await prisma.transcriptSegment.create({
         data: { callId: call.id, speaker: 'caller', text: 'My kitchen is on fire!', startMs: 0, endMs: 1800, confidence: 0.92 },
       });
@@ -133,6 +134,32 @@ describe('applyMigrations', () => {
       expect(await prisma.recording.count({ where: { callId: call.id } })).toBe(0);
     } finally {
       await prisma.$disconnect();
+    }
+  });
+
+  it('keeps the scenarios and calls of an install from before versions, as version 1', async () => {
+    const old = `${name}_old`;
+    await query(inject('databaseUrl'), `CREATE DATABASE "${old}"`);
+    const oldUrl = new URL(inject('databaseUrl'));
+    oldUrl.pathname = `/${old}`;
+    try {
+      const run = (migration: string) => query(oldUrl.href, readFileSync(`${MIGRATIONS}/${migration}/migration.sql`, 'utf8'));
+      const migrations = readdirSync(MIGRATIONS).filter((f) => /^\d/.test(f)).sort();
+      const versions = migrations.indexOf('20261205060000_scenario_versions');
+      for (const m of migrations.slice(0, versions)) await run(m);
+      await query(
+        oldUrl.href,
+        `INSERT INTO "User" (id, email, name, role, "passwordHash") VALUES ('00000000-0000-4000-8000-000000000001', 't@x', 'T', 'trainee', 'x');
+         INSERT INTO "Scenario" (id, title, nature, difficulty, summary, ani, ali, "groundTruth", persona, script, rubric, "updatedAt")
+           VALUES ('old-fire', 'Old fire', 'fire', 2, 'S', '555', '{"address":"1 A St"}', '{"callerName":"Dana"}', '{}', '{}', '[]', now());
+         INSERT INTO "Call" (id, "traineeId", "scenarioId", seed) VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'old-fire', 7);`,
+      );
+      for (const m of migrations.slice(versions)) await run(m);
+      expect(await query(oldUrl.href, `SELECT "scenarioVersion" FROM "Call"`)).toEqual([{ scenarioVersion: 1 }]);
+      const [stored] = await query<{ version: number; content: Record<string, unknown> }>(oldUrl.href, `SELECT version, content FROM "ScenarioVersion"`);
+      expect(stored).toMatchObject({ version: 1, content: { title: 'Old fire', brief: null, ali: { address: '1 A St' }, groundTruth: { callerName: 'Dana' } } });
+    } finally {
+      await query(inject('databaseUrl'), `DROP DATABASE IF EXISTS "${old}" WITH (FORCE)`);
     }
   });
 });

@@ -137,7 +137,10 @@ describe('scenarios', () => {
     expect((await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: input })).status).toBe(201);
     expect((await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: input })).status).toBe(409);
     const updated = await server.api('PATCH', `/api/v1/scenarios/${input.id}`, { cookie: instructorCookie, body: { difficulty: 4 } });
-    expect(updated.body.difficulty).toBe(4);
+    expect(updated.body).toMatchObject({ difficulty: 4, version: 2 });
+    // Saving what is already there adds no version.
+    const again = await server.api('PATCH', `/api/v1/scenarios/${input.id}`, { cookie: instructorCookie, body: { difficulty: 4, title: input.title } });
+    expect(again.body).toMatchObject({ difficulty: 4, version: 2 });
     const bad = await server.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: { ...scenarioFixture(), persona: { ...input.persona, age: 'old' } } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^persona\.age: /);

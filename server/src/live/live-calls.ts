@@ -373,7 +373,7 @@ export class LiveCalls {
     const { status } = context;
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
-    const scenario = ScenarioInput.parse(await this.#o.db.scenarios.get(context.scenarioId));
+    const scenario = ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion));
     const recordingPath = await this.#recordings.pathFor(callId);
     return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, () => {
       void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });

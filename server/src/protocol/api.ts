@@ -38,7 +38,8 @@ export type Me = { id: string; email: string; name: string; role: Role };
 export type ScenarioCard = Pick<ScenarioInput, 'id' | 'title' | 'nature' | 'difficulty' | 'brief'>;
 /** A row of the library: staff also get the summary, which names the call's twist. */
 export type ScenarioSummary = ScenarioCard & { summary?: string };
-export type ScenarioDetail = ScenarioInput & { createdAt: string; updatedAt: string };
+/** A scenario at one version: the newest, or the one a call ran on. */
+export type ScenarioDetail = ScenarioInput & { version: number; createdAt: string; updatedAt: string };
 
 export type CallStatus = 'ringing' | 'active' | 'ended' | 'failed';
 
@@ -51,7 +52,8 @@ export const MEDIA_FAILED_OUTCOME = 'media_failed';
 export type CallSummary = {
   id: string;
   status: CallStatus;
-  scenario: { id: string; title: string; nature: string };
+  /** `version`: the scenario version the call ran on (its ground truth, script and rubric). */
+  scenario: { id: string; title: string; nature: string; version: number };
   trainee: { id: string; name: string };
   startedAt: string;
   answeredAt: string | null;

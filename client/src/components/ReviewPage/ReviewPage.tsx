@@ -41,6 +41,8 @@ function Summary({ call }: { call: CallDetail }) {
       <dd>{formatDateTime(call.startedAt)}</dd>
       <dt>Mode</dt>
       <dd>{call.mode === 'exam' ? 'Exam' : 'Practice'}</dd>
+      <dt>Scenario version</dt>
+      <dd>{call.scenario.version}</dd>
       <dt>Outcome</dt>
       <dd>{outcomeText(call.outcome)}</dd>
       <dt>Score</dt>

@@ -36,7 +36,7 @@ export function scenarioRoutes(deps: { db: Database }): Router {
   router.patch('/:id', instructorsOnly, async (req, res) => {
     const id = String(req.params.id);
     const input = parse(ScenarioUpdate, req.body);
-    const updated = await deps.db.scenarios.update(id, input);
+    const updated = await deps.db.scenarios.update(id, input, principalOf(req).userId);
     if (!updated) throw new NotFoundError('scenario', id);
     res.json(updated);
   });
