@@ -13,6 +13,7 @@ import type {
   ScenarioUpdate,
   TraineeHistory,
 } from './protocol.js';
+import type { AssignmentInput, AssignmentView, ClassDashboard, ClassDetail, ClassRole, ClassSummary, TraineeAssignment } from './protocol.js';
 import { serverText } from './words.js';
 
 /** A failed request, from REST or from a socket ack; status is 0 when no HTTP status applies. */
@@ -112,13 +113,24 @@ export function createApi(options: ApiOptions = {}) {
     updateScenario: (id: string, update: ScenarioUpdate) =>
       request<ScenarioDetail>('PATCH', `/scenarios/${encodeURIComponent(id)}`, update),
 
-    startCall: (scenarioId: string, mode: CallMode = 'practice') => request<CallDetail>('POST', '/calls/start', { scenarioId, mode }),
+    /** A scenario to practise, or an assignment (which decides the scenario and the mode). */
+    startCall: (target: { scenarioId: string } | { assignmentId: string }, mode: CallMode = 'practice') =>
+      request<CallDetail>('POST', '/calls/start', { ...target, mode }),
     endCall: (id: string, outcome: 'completed' | 'abandoned' | 'transferred' = 'completed') =>
       request<CallDetail>('POST', `/calls/${encodeURIComponent(id)}/end`, { outcome }),
     listCalls: (params: ListCallsParams = {}) => request<Page<CallSummary>>('GET', '/calls', undefined, params),
     getCall: (id: string) => request<CallDetail>('GET', `/calls/${encodeURIComponent(id)}`),
     getReview: (id: string) => request<CallReview>('GET', `/calls/${encodeURIComponent(id)}/review`),
     getTraineeHistory: (id: string) => request<TraineeHistory>('GET', `/trainees/${encodeURIComponent(id)}/history`),
+
+    myAssignments: () => request<TraineeAssignment[]>('GET', '/assignments'),
+    listClasses: () => request<ClassSummary[]>('GET', '/classes'),
+    createClass: (name: string) => request<ClassSummary>('POST', '/classes', { name }),
+    getClass: (id: string) => request<ClassDetail>('GET', `/classes/${encodeURIComponent(id)}`),
+    addMember: (id: string, email: string, role: ClassRole) => request<ClassDetail>('POST', `/classes/${encodeURIComponent(id)}/members`, { email, role }),
+    removeMember: (id: string, userId: string) => request<ClassDetail>('DELETE', `/classes/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
+    assign: (id: string, body: AssignmentInput) => request<AssignmentView>('POST', `/classes/${encodeURIComponent(id)}/assignments`, body),
+    getDashboard: (id: string) => request<ClassDashboard>('GET', `/classes/${encodeURIComponent(id)}/dashboard`),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Agency, CallEventView, CallStatus, SteerCommand, TranscriptSegmentView } from './protocol.js';
+import type { Agency, AssignmentStatus, CallEventView, CallStatus, SteerCommand, TranscriptSegmentView } from './protocol.js';
 
 // Every code the server sends that a person reads (statuses, outcomes, kinds of call, events,
 // validation messages) is put into words here and nowhere else. An unknown code still reads
@@ -15,6 +15,15 @@ export const STATUS_LABEL: Record<CallStatus, string> = {
   active: 'Active',
   ended: 'Ended',
   failed: 'Failed',
+};
+
+export const ASSIGNMENT_STATUS_LABEL: Record<AssignmentStatus, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+  overdue: 'Overdue',
+  upcoming: 'Not open yet',
+  closed: 'Missed (closed)',
 };
 
 export const SPEAKER_LABEL: Record<TranscriptSegmentView['speaker'], string> = {

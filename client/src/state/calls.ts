@@ -54,7 +54,7 @@ export function createCallsStore(api: Api, connection: ConnectionStore) {
       return load(false);
     },
     /** Starts a call on the given scenario for the signed-in trainee; exam mode hides the live checklist from them. */
-    start: (scenarioId: string, mode: CallMode = 'practice'): Promise<CallDetail> => api.startCall(scenarioId, mode),
+    start: (target: { scenarioId: string } | { assignmentId: string }, mode: CallMode = 'practice'): Promise<CallDetail> => api.startCall(target, mode),
   };
 }
 

@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { createApi } from '../api.js';
 import { createCallStore, type CallStore } from './call.js';
 import { createCallsStore } from './calls.js';
+import { createClassesStore } from './classes.js';
 import { createConnectionStore } from './connection.js';
 import { createFloorStore } from './floor.js';
 import { createHistoryStore, type HistoryStore } from './history.js';
@@ -25,6 +26,7 @@ export function createStores() {
     calls: createCallsStore(api, connection),
     floor: createFloorStore(api, connection),
     scenarios: createScenariosStore(api),
+    classes: createClassesStore(api),
     /** A store for one call, made per page and dropped with it. */
     callStore: (callId: string): CallStore => createCallStore(callId, api, connection),
     /** The after-action review of one call, made per page. */

@@ -25,7 +25,7 @@ export const SCENARIO_TEMPLATE = {
 
 /** The JSON an instructor edits: the stored scenario without server bookkeeping. */
 export function editableJson(s: ScenarioDetail | object): string {
-  const { createdAt: _c, updatedAt: _u, ...rest } = s as Partial<ScenarioDetail>;
+  const { createdAt: _c, updatedAt: _u, version: _v, ...rest } = s as Partial<ScenarioDetail>;
   return JSON.stringify(rest, null, 2);
 }
 
@@ -71,7 +71,7 @@ export function createScenariosStore(api: Api) {
       if (editingId === null) {
         saved = await api.createScenario(body as ScenarioInput);
       } else {
-        const { id, createdAt: _c, updatedAt: _u, ...update } = body;
+        const { id, createdAt: _c, updatedAt: _u, version: _v, ...update } = body;
         if (id !== undefined && id !== editingId) throw new Error(`id cannot change (was "${editingId}"); use "New scenario" to copy it.`);
         saved = await api.updateScenario(editingId, update as ScenarioUpdate);
       }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Principal } from '../auth/sessions.js';
+import { assignmentStart } from '../classes/service.js';
 import type { StoredCall } from '../db/calls.js';
 import type { Database } from '../db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
@@ -22,7 +23,14 @@ export interface CallEnder {
   finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void>;
 }
 
-export type StartCall = { scenarioId: string; traineeId?: string | undefined; seed?: number | undefined; mode: CallMode };
+/** A scenario to practise, or a class assignment (which then decides the scenario and mode). */
+export type StartCall = {
+  scenarioId?: string | undefined;
+  assignmentId?: string | undefined;
+  traineeId?: string | undefined;
+  seed?: number | undefined;
+  mode: CallMode;
+};
 export type EndCall = { outcome: string; reason?: string | undefined };
 export type ListCalls = { status?: CallSummary['status'] | undefined; traineeId?: string | undefined; scenarioId?: string | undefined; limit: number; cursor?: string | undefined };
 
@@ -44,15 +52,19 @@ export class CallService {
 
   async start(principal: Principal, request: StartCall): Promise<CallDetail> {
     const traineeId = await this.#traineeFor(principal, request.traineeId);
-    const scenario = await this.db.scenarios.get(request.scenarioId);
-    if (!scenario) throw new NotFoundError('scenario', request.scenarioId);
+    const { assignmentId, scenarioId: asked } = request;
+    const assigned = assignmentId ? await assignmentStart(this.db, { assignmentId, scenarioId: asked }, traineeId) : null;
+    const scenarioId = assigned?.scenarioId ?? asked!;
+    const scenario = await this.db.scenarios.get(scenarioId);
+    if (!scenario) throw new NotFoundError('scenario', scenarioId);
     if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');
     const record = await this.db.calls.create({
       traineeId,
-      scenarioId: request.scenarioId,
+      scenarioId,
       scenarioVersion: scenario.version,
+      assignmentId: request.assignmentId ?? null,
       seed: request.seed ?? randomInt(2 ** 31 - 1),
-      mode: request.mode,
+      mode: assigned?.mode ?? request.mode,
       actorId: principal.userId,
     });
     this.notifier.callUpdated(record);

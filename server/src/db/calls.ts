@@ -103,6 +103,7 @@ export class CallRepository {
     traineeId: string;
     scenarioId: string;
     scenarioVersion: number;
+    assignmentId: string | null;
     seed: number;
     mode: CallMode;
     actorId: string;
@@ -112,6 +113,7 @@ export class CallRepository {
         traineeId: input.traineeId,
         scenarioId: input.scenarioId,
         scenarioVersion: input.scenarioVersion,
+        assignmentId: input.assignmentId,
         seed: input.seed,
         mode: input.mode,
         events: { create: { type: 'ring', actorId: input.actorId } },

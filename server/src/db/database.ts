@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
 import { CallRepository } from './calls.js';
+import { ClassRepository } from './classes.js';
 import { ScenarioRepository } from './scenarios.js';
 import { UserRepository } from './users.js';
 
@@ -11,6 +12,7 @@ export class Database {
   readonly users: UserRepository;
   readonly scenarios: ScenarioRepository;
   readonly calls: CallRepository;
+  readonly classes: ClassRepository;
   readonly #prisma: PrismaClient;
   #closed = false;
 
@@ -26,6 +28,7 @@ export class Database {
     this.users = new UserRepository(this.#prisma);
     this.scenarios = new ScenarioRepository(this.#prisma);
     this.calls = new CallRepository(this.#prisma);
+    this.classes = new ClassRepository(this.#prisma);
   }
 
   async ping(): Promise<void> {

@@ -14,6 +14,7 @@ import { authenticate } from './auth.js';
 import type { Readiness } from './readiness.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
+import { assignmentRoutes, classRoutes } from './routes/classes.js';
 import { traineeRoutes } from './routes/trainees.js';
 import { fileRoutes } from './routes/files.js';
 import { scenarioRoutes } from './routes/scenarios.js';
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/scenarios', scenarioRoutes(deps));
   api.use('/calls', callRoutes(deps));
   api.use('/trainees', traineeRoutes(deps));
+  api.use('/classes', classRoutes(deps));
+  api.use('/assignments', assignmentRoutes(deps));
   api.use((req) => {
     throw new AppError(ErrorCode.notFound, `no route ${req.method} ${req.originalUrl.split('?')[0]}`, 404);
   });

@@ -10,13 +10,16 @@ export const LoginBody = z.object({
 });
 
 export const StartCallBody = z.object({
-  scenarioId: z.string().min(1).max(64),
+  /** The scenario to practise; not needed with an assignment, which decides it. */
+  scenarioId: z.string().min(1).max(64).optional(),
+  /** A class assignment: its scenario and mode are the call's. */
+  assignmentId: z.string().uuid('assignment ids are UUIDs').optional(),
   /** Instructors and admins may start a call for a trainee; trainees start their own. */
   traineeId: z.string().uuid().optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   /** practice: the trainee sees the live checklist; exam: only supervisors and instructors do. */
   mode: z.enum(['practice', 'exam']).default('practice'),
-});
+}).refine((b) => b.scenarioId !== undefined || b.assignmentId !== undefined, { message: 'needs a scenarioId or an assignmentId', path: ['scenarioId'] });
 
 export const EndCallBody = z.object({
   outcome: z.enum(['completed', 'abandoned', 'transferred']).default('completed'),

@@ -4,6 +4,8 @@ import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
 import { StoresProvider, useStores, type Stores } from '../../state/context.js';
 import { CallPage } from '../CallPage/CallPage.js';
 import { CallsPage } from '../CallsPage/CallsPage.js';
+import { ClassPage } from '../ClassesPage/ClassPage.js';
+import { ClassesPage } from '../ClassesPage/ClassesPage.js';
 import { FloorPage } from '../FloorPage/FloorPage.js';
 import { Header } from '../Header/Header.js';
 import { HistoryPage } from '../HistoryPage/HistoryPage.js';
@@ -18,6 +20,8 @@ import { usePageTitle } from '../../title.js';
 const Floor = guarded(FLOOR_ROLES, FloorPage);
 const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
 const Supervise = guarded(FLOOR_ROLES, SupervisePage);
+const Classes = guarded(FLOOR_ROLES, ClassesPage);
+const Class = guarded(FLOOR_ROLES, ClassPage);
 
 function NotFound() {
   usePageTitle('Page not found');
@@ -64,6 +68,8 @@ function Shell() {
           <Route path="/trainees/:id/history" component={HistoryPage} />
           <Route path="/floor" component={Floor} />
           <Route path="/scenarios" component={Scenarios} />
+          <Route path="/classes" component={Classes} />
+          <Route path="/classes/:id" component={Class} />
           <Route default component={NotFound} />
         </Router>
       </main>

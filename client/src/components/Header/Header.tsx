@@ -8,6 +8,7 @@ const LINKS: Link[] = [
   { href: '/', label: 'Home' },
   { href: '/calls', label: 'Calls' },
   { href: '/floor', label: 'Floor', roles: FLOOR_ROLES },
+  { href: '/classes', label: 'Classes', roles: FLOOR_ROLES },
   { href: '/scenarios', label: 'Scenarios', roles: INSTRUCTOR_ROLES },
 ];
 

@@ -25,6 +25,12 @@ export function HomePage() {
           <strong>Calls</strong>
           <span>All calls, with outcome and score; open one to review it.</span>
         </a>
+        {session.can(FLOOR_ROLES) && (
+          <a class="tile" href="/classes">
+            <strong>Classes</strong>
+            <span>Trainees, assigned scenarios and exams, and how each trainee is doing.</span>
+          </a>
+        )}
         {session.can(INSTRUCTOR_ROLES) && (
           <a class="tile" href="/scenarios">
             <strong>Scenarios</strong>

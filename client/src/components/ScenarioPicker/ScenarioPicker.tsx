@@ -5,6 +5,7 @@ import { errorMessage } from '../../api.js';
 import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { natureText } from '../../words.js';
+import { Assignments } from '../Assignments/Assignments.js';
 
 function Difficulty({ level }: { level: number }) {
   return (
@@ -65,7 +66,7 @@ function ModeChoice({ mode, disabled }: { mode: { value: CallMode }; disabled: b
   );
 }
 
-/** The trainee's start page: pick a scenario, the call rings at once. */
+/** The trainee's start page: their assignments, then any scenario; the call rings at once. */
 export function ScenarioPicker() {
   const { scenarios, calls } = useStores();
   const { route } = useLocation();
@@ -79,7 +80,7 @@ export function ScenarioPicker() {
     starting.value = id;
     error.value = null;
     try {
-      const call = await calls.start(id, mode.value);
+      const call = await calls.start({ scenarioId: id }, mode.value);
       route(`/calls/${call.id}`);
     } catch (err) {
       error.value = errorMessage(err);
@@ -91,7 +92,8 @@ export function ScenarioPicker() {
   return (
     <section class="page">
       <h1>Take a call</h1>
-      <p class="muted">Choose a scenario. The call rings as soon as you press "Take call".</p>
+      <Assignments />
+      <p class="muted">Or choose any scenario to practise. The call rings as soon as you press "Take call".</p>
       <ModeChoice mode={mode} disabled={starting.value !== null} />
       {error.value && (
         <p class="error" role="alert">
