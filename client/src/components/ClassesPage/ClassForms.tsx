@@ -27,7 +27,7 @@ export function AddMember({ classId, onDone }: { classId: string; onDone: () => 
   }
 
   return (
-    <form class="field-inline" onSubmit={submit} aria-label="Add a member">
+    <form class="field-inline form-row" onSubmit={submit} aria-label="Add a member">
       <label for="member-email">Email</label>
       <input id="member-email" data-testid="member-email" type="email" required value={email.value} onInput={(e) => (email.value = e.currentTarget.value)} />
       <label for="member-role">as</label>
@@ -78,7 +78,7 @@ export function AddAssignment({ classId, onDone }: { classId: string; onDone: ()
     </>
   );
   return (
-    <form class="field-inline" onSubmit={submit} aria-label="Assign a scenario">
+    <form class="field-inline form-row" onSubmit={submit} aria-label="Assign a scenario">
       <label for="assign-scenario">Scenario</label>
       <select id="assign-scenario" data-testid="assign-scenario" required value={scenarioId.value} onChange={(e) => (scenarioId.value = e.currentTarget.value)}>
         <option value="">Choose…</option>

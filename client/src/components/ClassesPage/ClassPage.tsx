@@ -111,7 +111,7 @@ export function ClassPage() {
           <li key={m.userId}>
             {m.name} <span class="muted">({m.email}, {m.role})</span>
             {manage && (
-              <button type="button" class="btn btn-quiet" onClick={() => void remove(m.userId)} aria-label={`Remove ${m.name}`}>
+              <button type="button" class="btn btn-small" onClick={() => void remove(m.userId)} aria-label={`Remove ${m.name}`}>
                 Remove
               </button>
             )}

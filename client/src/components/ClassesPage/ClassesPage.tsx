@@ -42,7 +42,7 @@ export function ClassesPage() {
         </p>
       )}
       {session.can(INSTRUCTOR_ROLES) && (
-        <form class="field-inline" onSubmit={create}>
+        <form class="field-inline form-row" onSubmit={create}>
           <label for="class-name">New class</label>
           <input id="class-name" data-testid="class-name" required maxLength={120} value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
           <button type="submit" class="btn btn-primary" data-testid="create-class">
