@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Principal } from '../auth/sessions.js';
-import { assignmentStart } from '../classes/service.js';
+import { ClassService, assignmentStart } from '../classes/service.js';
 import type { StoredCall } from '../db/calls.js';
 import type { Database } from '../db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { CallDetail, CallEventView, CallMode, CallReview, CallSummary, Page, TraineeHistory } from '../protocol/api.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
+import type { TraineeRecord } from '../reports/trainee-record.js';
 import type { RecordingStorage } from '../storage/storage.js';
 import { reviewOf } from './review.js';
 import { traineeSees } from './visibility.js';
@@ -104,6 +105,18 @@ export class CallService {
     const trainee = CallService.canSee(principal, traineeId) ? await this.db.users.get(traineeId) : null;
     if (!trainee || trainee.role !== 'trainee') throw new NotFoundError('trainee', traineeId);
     return { trainee: { id: trainee.id, name: trainee.name }, calls: await this.db.calls.scoredCalls(traineeId) };
+  }
+
+  /** What the printable trainee record holds; seen by whoever may see the trainee's history. */
+  async record(principal: Principal, traineeId: string): Promise<TraineeRecord> {
+    const trainee = CallService.canSee(principal, traineeId) ? await this.db.users.get(traineeId) : null;
+    if (!trainee || trainee.role !== 'trainee') throw new NotFoundError('trainee', traineeId);
+    return {
+      trainee: { name: trainee.name, email: trainee.email },
+      generatedAt: new Date(),
+      calls: await this.db.calls.recordOf(traineeId),
+      assignments: await new ClassService(this.db).assignmentsOf(traineeId),
+    };
   }
 
   /**

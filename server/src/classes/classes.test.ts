@@ -106,6 +106,16 @@ describe('classes', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(callId);
     expect(lines[1]!.endsWith(`,${taken.bestScore}`)).toBe(true);
+
+    // The printable record: the trainee's own, any trainee's for the floor, nobody else's.
+    const record = `/api/v1/trainees/${tess.user.id}/record.pdf`;
+    for (const cookie of [tess.cookie, sam.cookie]) {
+      const pdf = await server.api('GET', record, { cookie });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
+    }
+    expect((await server.api('GET', record, { cookie: idle.cookie })).status).toBe(404);
   });
 
   it('lets only the class\'s own people see it, and only instructors change it', async () => {

@@ -6,6 +6,15 @@ export type StoredRecording = Omit<RecordingView, 'url'> & { storageKey: string 
 /** A call as stored: recordings carry their storage key, to be turned into signed URLs. */
 export type StoredCall = Omit<CallDetail, 'recordings'> & { recordings: StoredRecording[] };
 
+export type TraineeRecordCall = {
+  callId: string;
+  startedAt: Date;
+  mode: CallMode;
+  score: number;
+  scenario: { title: string; nature: string; version: number };
+  items: { rubricItem: string; label: string; passed: boolean }[];
+};
+
 export type CallListFilter = {
   status?: CallStatus | undefined;
   traineeId?: string | undefined;
@@ -221,6 +230,31 @@ export class CallRepository {
       select: { id: true, startedAt: true, score: true, scenario: { select: { id: true, title: true, nature: true } } },
     });
     return rows.reverse().map((r) => ({ callId: r.id, scenario: r.scenario, startedAt: r.startedAt.toISOString(), score: r.score ?? 0 }));
+  }
+
+  /** A trainee's scored calls for their printable record, oldest first, with each checklist result. */
+  async recordOf(traineeId: string): Promise<TraineeRecordCall[]> {
+    const rows = await this.prisma.call.findMany({
+      where: { traineeId, score: { not: null } },
+      orderBy: { startedAt: 'asc' },
+      select: {
+        id: true,
+        startedAt: true,
+        mode: true,
+        score: true,
+        scenarioVersion: true,
+        scenario: { select: { title: true, nature: true } },
+        metrics: { select: { rubricItem: true, passed: true, evidence: true } },
+      },
+    });
+    return rows.map((r) => ({
+      callId: r.id,
+      startedAt: r.startedAt,
+      mode: r.mode,
+      score: r.score!,
+      scenario: { ...r.scenario, version: r.scenarioVersion },
+      items: r.metrics.map((m) => ({ rubricItem: m.rubricItem, label: (m.evidence as { label?: string } | null)?.label ?? m.rubricItem, passed: m.passed })),
+    }));
   }
 
   /** Stores a call's score: the total and one metric per rubric item, replacing an earlier scoring. */

@@ -26,6 +26,9 @@ export function HistoryPage() {
     <section class="page history-page">
       <div class="page-head">
         <h1>{own ? 'My progress' : `Progress: ${history.trainee.name}`}</h1>
+        <a class="btn" href={`/api/v1/trainees/${encodeURIComponent(history.trainee.id)}/record.pdf`} download data-testid="trainee-record">
+          Printable record (PDF)
+        </a>
       </div>
       {calls.length === 0 ? (
         <p>No scored calls yet.</p>
