@@ -14,7 +14,8 @@ function refuse(pattern: RegExp) {
     const found = pattern.exec(value);
     if (!found) return;
     const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    ctx.addIssue({ code: 'custom', message: `contains a control character (${code} at character ${found.index + 1})` });
+    const what = /\p{Cs}/u.test(found[0]) ? 'a lone surrogate' : 'a control character';
+    ctx.addIssue({ code: 'custom', message: `contains ${what} (${code} at character ${found.index + 1})` });
   };
 }
 
