@@ -1,17 +1,17 @@
 import express, { type RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import { ErrorCode } from '../protocol/ack.js';
+import { changesState } from './origin.js';
 
 // The API's request bodies: JSON only, UTF-8 that decodes. A form post (text/plain,
 // urlencoded, multipart) is what another site's page can send without asking, so it is
 // refused with 415 rather than read as an empty body.
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const jsonOnly: RequestHandler = (req, _res, next) => {
-  if (!STATE_CHANGING.has(req.method)) return next();
+  if (!changesState(req.method)) return next();
   const type = req.headers['content-type'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
   if (type === undefined ? hasBody : !JSON_TYPE.test(type.trim())) {

@@ -10,6 +10,8 @@ import { ForbiddenError } from '../errors.js';
 // tests, server-to-server) are not from a browser page and pass.
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Whether a request of this method changes something (and so must come from this site, with a JSON body). */
+export const changesState = (method: string) => STATE_CHANGING.has(method);
 
 export class OriginPolicy {
   readonly #publicOrigin: string | undefined;
@@ -34,7 +36,7 @@ export class OriginPolicy {
   /** Refuses a state-changing request from another site's page with 403. */
   guard(): RequestHandler {
     return (req, _res, next) => {
-      const refusal = STATE_CHANGING.has(req.method) ? this.refusal(req) : null;
+      const refusal = changesState(req.method) ? this.refusal(req) : null;
       if (refusal) throw new ForbiddenError(refusal);
       next();
     };
