@@ -59,3 +59,13 @@ export async function login(page: Page, baseUrl: string, email: string, password
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
 }
+
+/**
+ * Collects every Content-Security-Policy violation the page reports from now on (Chromium
+ * logs each to the console as it blocks it), across navigations.
+ */
+export function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && seen.push(m.text())));
+  return seen;
+}

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { launchBrowser, speechTurnsWav } from './browser.js';
+import { cspViolations, launchBrowser, speechTurnsWav } from './browser.js';
 import { takeCall } from './session.js';
 
 // Call intelligence end to end: the fake microphone asks for the address and reads it back;
@@ -28,6 +28,7 @@ afterAll(async () => {
 describe('call intelligence in the browser', () => {
   it('ticks the location item when the address is read back, then reviews the call with its score and recording', async () => {
     const page = await (await browser.newContext()).newPage();
+    const violations = cspViolations(page);
     const { callId } = await takeCall(server, page, 'stroke-fast-signs');
     await page.getByTestId('answer-call').click();
 
@@ -56,6 +57,7 @@ describe('call intelligence in the browser', () => {
     await line.click();
     await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 5000 }).toBeGreaterThanOrEqual(startS - 0.05);
     expect(await line.getAttribute('data-playing')).toBe('true');
+    expect(violations).toEqual([]); // the recording plays within the Content-Security-Policy
     await page.close();
   }, 120_000);
 });

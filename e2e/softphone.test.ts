@@ -5,7 +5,7 @@ import type { Me } from '../server/src/protocol/api.js';
 import { scenarioFixture } from '../server/test/fixtures.js';
 import { startTestServer, type TestServer } from '../server/test/harness.js';
 import { concat, envelope, loopedCorrelation, rms } from './audio.js';
-import { launchBrowser, speechWav } from './browser.js';
+import { cspViolations, launchBrowser, speechWav } from './browser.js';
 import { download, energyGain, inboundEnergy, pipelineFrames, takeCall } from './session.js';
 
 // The media plane end to end: Debian's Chromium with a fake microphone playing a trainee's
@@ -42,8 +42,9 @@ async function startCall(page: Page, scenario = scenarioId): Promise<string> {
 const traineeFrames = (callId: string, ms: number) => pipelineFrames(server, callId, ms);
 
 describe('the softphone', () => {
-  it('carries a call both ways, mutes, holds, records both parties', async () => {
+  it('carries a call both ways, mutes, holds, records both parties, within the Content-Security-Policy', async () => {
     const page = await (await browser.newContext()).newPage();
+    const violations = cspViolations(page);
     const callId = await startCall(page);
     await page.getByTestId('answer-call').click();
     await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/active/i);
@@ -100,6 +101,7 @@ describe('the softphone', () => {
     expect(rms(recording.channels[0]!)).toBeGreaterThan(100); // trainee
     expect(rms(recording.channels[1]!)).toBeGreaterThan(100); // caller
     expect(detail.recordings[0].durationMs).toBeGreaterThan(5000);
+    expect(violations).toEqual([]);
     await page.close();
   }, 90_000);
 

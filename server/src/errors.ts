@@ -40,6 +40,15 @@ export class ConflictError extends AppError {
     super(ErrorCode.conflict, message, 409);
   }
 }
+/** 429: the caller must wait `retryAfterMs` (sent as Retry-After) before trying again. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(ErrorCode.rateLimited, message, 429, true);
+  }
+}
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super(ErrorCode.unavailable, message, 503, true);

@@ -13,12 +13,14 @@ import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import { AiCaller, vocabularyOf } from './caller/ai-caller.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
 import { PROJECT_ROOT, type Config } from './config/config.js';
 import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
+import { OriginPolicy } from './http/origin.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
 import { FloorBoard } from './live/floor.js';
@@ -107,22 +109,26 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
 
   const secure = Boolean(config.tls) || !isLoopback(config.host);
+  const origins = new OriginPolicy(config.publicUrl);
   const app = createApp({
     logger,
     db,
     sessions,
+    loginThrottle: new LoginThrottle(state, config.login),
+    origins,
     calls,
     storage,
     signer,
     readiness,
     bodyLimitBytes: config.bodyLimitBytes,
     secureCookies: secure,
+    mediaOrigins: config.s3 ? [new URL(config.s3.endPoint).origin] : [],
     clientDir: path.join(PROJECT_ROOT, 'dist/client'),
   });
   const server = secure
     ? https.createServer(await loadOrCreateCertificate(config.tls, path.join(config.dataDir, 'tls'), config.host), app)
     : http.createServer(app);
-  io = await createSignalling(server, { sessions, calls, live, floor, state, logger });
+  io = await createSignalling(server, { sessions, calls, live, floor, state, logger, allowRequest: origins.allowRequest });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -24,17 +24,18 @@ describe('HTTPS beyond localhost', () => {
     try {
       expect(server.url).toMatch(/^https:\/\/127\.0\.0\.2:\d+$/);
       const user = await server.user('trainee');
-      const status = await new Promise<{ code: number; cookie: string }>((resolve, reject) => {
+      const status = await new Promise<{ code: number; cookie: string; hsts: string | undefined }>((resolve, reject) => {
         const req = https.request(
           `${server.url}/api/v1/auth/login`,
           { method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } },
-          (res) => resolve({ code: res.statusCode!, cookie: String(res.headers['set-cookie']) }),
+          (res) => resolve({ code: res.statusCode!, cookie: String(res.headers['set-cookie']), hsts: res.headers['strict-transport-security'] }),
         );
         req.on('error', reject);
         req.end(JSON.stringify({ email: user.email, password: 'correct horse battery staple' }));
       });
       expect(status.code).toBe(200);
       expect(status.cookie).toMatch(/; Secure/);
+      expect(status.hsts).toBe('max-age=15552000'); // only over HTTPS (plain HTTP: probe.test.ts)
     } finally {
       await server.close();
     }

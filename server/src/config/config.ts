@@ -75,6 +75,10 @@ const EnvSchema = z
     /** Password of the seeded demo accounts; generated and printed on first start when unset. */
     SEED_PASSWORD: z.string().min(8).optional(),
     SEED_DEMO_USERS: bool.default(true),
+    /** Failed sign-ins on one account, and from one address, within LOGIN_WINDOW_MS before more are refused (429). */
+    LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+    LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
+    LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   })
   .superRefine((env, ctx) => {
@@ -117,6 +121,7 @@ export type Config = Readonly<{
   showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
+  login: { accountFailures: number; addressFailures: number; windowMs: number };
 }>;
 
 export class ConfigError extends Error {
@@ -175,5 +180,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     showMonitored: e.SHOW_MONITORED,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
   });
 }

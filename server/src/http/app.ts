@@ -3,14 +3,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { CallService } from '../calls/service.js';
 import type { Database } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, TooManyRequestsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../protocol/ack.js';
 import { LocalStorage, type RecordingStorage, type UrlSigner } from '../storage/storage.js';
 import { authenticate } from './auth.js';
+import { bodyError, jsonBody } from './body.js';
+import { securityHeaders } from './headers.js';
+import type { OriginPolicy } from './origin.js';
 import type { Readiness } from './readiness.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
@@ -23,12 +27,16 @@ export type AppDeps = {
   logger: Logger;
   db: Database;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
+  origins: OriginPolicy;
   calls: CallService;
   storage: RecordingStorage;
   signer: UrlSigner;
   readiness: Readiness;
   bodyLimitBytes: number;
   secureCookies: boolean;
+  /** Origins besides this one that recordings are played from (the S3 endpoint). */
+  mediaOrigins: readonly string[];
   /** The built client (vite build output); not served when absent. */
   clientDir?: string | undefined;
 };
@@ -52,11 +60,8 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(securityHeaders({ mediaOrigins: deps.mediaOrigins }));
+  app.use(deps.origins.guard());
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', uptimeS: Math.round(process.uptime()) }));
   app.get('/ready', async (_req, res) => {
@@ -65,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimitBytes }));
+  api.use(jsonBody(deps.bodyLimitBytes));
   api.use('/auth', authRoutes(deps));
   if (deps.storage instanceof LocalStorage) {
     api.use('/files', fileRoutes({ storage: deps.storage, signer: deps.signer }));
@@ -96,16 +101,11 @@ const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const { status, code, message } = describe(error);
   if (status >= 500) req.log.error({ err: error }, 'request failed');
   if (res.headersSent) return void res.end();
+  if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
   res.status(status).json({ code, message });
 };
 
 function describe(error: unknown): { status: number; code: ErrorCode; message: string } {
   if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
-  const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') return { status: 413, code: ErrorCode.payloadTooLarge, message: 'request body too large' };
-  if (type === 'entity.parse.failed') return { status: 400, code: ErrorCode.badRequest, message: 'malformed JSON body' };
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return { status: 415, code: ErrorCode.badRequest, message: 'unsupported body encoding' };
-  }
-  return { status: 500, code: ErrorCode.internal, message: 'internal error' };
+  return bodyError(error) ?? { status: 500, code: ErrorCode.internal, message: 'internal error' };
 }

@@ -7,6 +7,8 @@ export const ErrorCode = {
   notFound: 'not_found',
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  rateLimited: 'rate_limited',
   unavailable: 'unavailable',
   internal: 'internal',
 } as const;

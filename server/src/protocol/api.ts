@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
 import type { ScenarioInput } from './scenario.js';
+import { line } from './text.js';
 
 // REST API v1: request bodies (validated on the server) and response shapes.
 
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
+  // Any characters: a password is only ever hashed, never stored or shown.
   password: z.string().min(1).max(200),
 });
 
 export const StartCallBody = z.object({
   /** The scenario to practise; not needed with an assignment, which decides it. */
-  scenarioId: z.string().min(1).max(64).optional(),
+  scenarioId: line().min(1).max(64).optional(),
   /** A class assignment: its scenario and mode are the call's. */
   assignmentId: z.string().uuid('assignment ids are UUIDs').optional(),
   /** Instructors and admins may start a call for a trainee; trainees start their own. */
@@ -23,13 +25,13 @@ export const StartCallBody = z.object({
 
 export const EndCallBody = z.object({
   outcome: z.enum(['completed', 'abandoned', 'transferred']).default('completed'),
-  reason: z.string().max(500).optional(),
+  reason: line().max(500).optional(),
 });
 
 export const ListCallsQuery = z.object({
   status: z.enum(['ringing', 'active', 'ended', 'failed']).optional(),
   traineeId: z.string().uuid().optional(),
-  scenarioId: z.string().max(64).optional(),
+  scenarioId: line().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor: the id of the last call of the previous page. */
   cursor: z.string().uuid().optional(),

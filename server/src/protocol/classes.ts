@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { line } from './text.js';
 
 // Classes and assignments: request bodies (validated on the server) and response shapes.
 
 const when = z.coerce.date();
 
-export const ClassBody = z.object({ name: z.string().trim().min(1).max(120) });
+export const ClassBody = z.object({ name: line().trim().min(1).max(120) });
 
 export const ClassRole = z.enum(['trainee', 'supervisor']);
 export type ClassRole = z.infer<typeof ClassRole>;
@@ -14,7 +15,7 @@ export const MemberBody = z.object({ email: z.string().trim().toLowerCase().emai
 
 export const AssignmentBody = z
   .object({
-    scenarioId: z.string().min(1).max(64),
+    scenarioId: line().min(1).max(64),
     /** practice: as many attempts as the trainee likes; exam: one, inside the window. */
     mode: z.enum(['practice', 'exam']),
     dueAt: when.optional(),

@@ -1,29 +1,30 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
+import { line } from './text.js';
 
 // The softphone's media signalling (mediasoup-client <-> mediasoup) and the call controls.
 // mediasoup validates the RTC parameter objects fully; these schemas check their shape.
 
 const CallRef = { callId: z.string().uuid() };
-const Id = z.string().min(1).max(100);
+const Id = line().min(1).max(100);
 
 const DtlsParameters = z.object({
   role: z.enum(['auto', 'client', 'server']).optional(),
-  fingerprints: z.array(z.object({ algorithm: z.string().max(20), value: z.string().max(200) })).min(1).max(10),
+  fingerprints: z.array(z.object({ algorithm: line().max(20), value: line().max(200) })).min(1).max(10),
 });
 
 const RtpParameters = z
   .object({
-    mid: z.string().max(50).optional(),
+    mid: line().max(50).optional(),
     codecs: z
       .array(
         z
-          .object({ mimeType: z.string().max(50), payloadType: z.number().int().min(0).max(127), clockRate: z.number().int().positive() })
+          .object({ mimeType: line().max(50), payloadType: z.number().int().min(0).max(127), clockRate: z.number().int().positive() })
           .passthrough(),
       )
       .min(1)
       .max(20),
-    headerExtensions: z.array(z.object({ uri: z.string().max(200), id: z.number().int() }).passthrough()).max(20).optional(),
+    headerExtensions: z.array(z.object({ uri: line().max(200), id: z.number().int() }).passthrough()).max(20).optional(),
     encodings: z.array(z.object({}).passthrough()).max(10).optional(),
     rtcp: z.object({}).passthrough().optional(),
   })
@@ -76,7 +77,7 @@ export type CallState = {
 };
 
 /** A line the trainee types instead of speaking. */
-export const TypedLineRequest = z.object({ ...CallRef, text: z.string().trim().min(1).max(500) });
+export const TypedLineRequest = z.object({ ...CallRef, text: line().trim().min(1).max(500) });
 
 /** How someone from the floor is in a call: listening silently, whispering to the trainee, or on the line. */
 export const SupervisionMode = z.enum(['monitor', 'coach', 'barge']);

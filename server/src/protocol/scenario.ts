@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line, prose } from './text.js';
 
 // A scenario is data that instructors write: this schema is the contract for it.
 
@@ -8,14 +9,16 @@ export type Nature = z.infer<typeof Nature>;
 export const Emotion = z.enum(['calm', 'anxious', 'panicked', 'hysterical', 'crying', 'angry', 'in_shock']);
 export type Emotion = z.infer<typeof Emotion>;
 
-const text = (max = 500) => z.string().trim().min(1).max(max);
+const text = (max = 500) => line().trim().min(1).max(max);
+/** Descriptions an instructor may write over several lines. */
+const paragraphs = (max: number) => prose().trim().min(1).max(max);
 
 export const Location = z.object({
   address: text(300),
   // Raised from 50: real units read like "Hawthorne Hall, 2nd floor, closet by room 214".
-  unit: z.string().max(200).optional(),
+  unit: line().max(200).optional(),
   city: text(100),
-  crossStreet: z.string().max(300).optional(),
+  crossStreet: line().max(300).optional(),
   landmarks: z.array(text(300)).max(20).default([]),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
@@ -120,7 +123,7 @@ export const RevealRuleObject = z.object({
    */
   when: z.enum(['volunteered', 'askedFor', 'afterCalmed', 'never']),
   /** What the caller says the first time; the right answer comes when asked again or read back. */
-  wrongFirst: z.string().max(500).optional(),
+  wrongFirst: line().max(500).optional(),
   /** The intents that ask for this fact. */
   intents: z.array(TraineeIntent).max(10).default([]),
   /** Words or phrases in the call-taker's question that ask for this fact ("stent", "medication"). */
@@ -147,7 +150,7 @@ export const RevealRule = z.preprocess(upgradeLegacyRule, RevealRuleObject);
 export const TimelineEvent = z.object({
   atMs: z.number().int().min(0),
   /** What happens, for the instructor and the LLM. */
-  event: text(500),
+  event: paragraphs(500),
   emotion: Emotion.optional(),
   /** What the caller says when it happens; the scripted caller stays silent without it. */
   say: text(500).optional(),
@@ -211,15 +214,19 @@ export const AliData = z.object({
   uncertaintyM: z.number().min(0).max(100_000).optional(),
 });
 
+const ScenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lowercase letters, digits and dashes');
+/** The scenario a REST path names (`/scenarios/:id`). */
+export const ScenarioRef = z.object({ id: ScenarioId });
+
 export const ScenarioInput = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lowercase letters, digits and dashes'),
+  id: ScenarioId,
   title: text(200),
   nature: Nature,
   difficulty: z.number().int().min(1).max(5),
   /** What happens on the call, twists included: for staff, and for the trainee's review once the call is over. */
-  summary: text(2000),
+  summary: paragraphs(2000),
   /** What the trainee is told before the call: the setting, nothing the call should make them find out. */
-  brief: text(300),
+  brief: paragraphs(300),
   ani: text(30),
   ali: AliData,
   groundTruth: GroundTruth,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Emotion, FactKey } from './scenario.js';
+import { line } from './text.js';
 
 // An instructor steering the simulated caller mid-call, unheard by the trainee. Every steer is
 // stored as a call event with who sent it and when, and shown in the after-action review.
@@ -19,7 +20,7 @@ export const SteerCommand = z.discriminatedUnion('action', [
   /** Noise behind the caller, or `none` to stop it. */
   z.object({ action: z.literal('noise'), noise: z.enum([...BACKGROUND_NOISES, 'none']) }),
   /** Something happens where the caller is ("shots fired"): they say it. */
-  z.object({ action: z.literal('event'), say: z.string().trim().min(1).max(300), emotion: Emotion.optional() }),
+  z.object({ action: z.literal('event'), say: line().trim().min(1).max(300), emotion: Emotion.optional() }),
 ]);
 export type SteerCommand = z.infer<typeof SteerCommand>;
 

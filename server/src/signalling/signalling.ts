@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Principal, SessionStore } from '../auth/sessions.js';
 import type { CallService } from '../calls/service.js';
@@ -54,7 +54,16 @@ type Handler<E extends keyof ClientToServerEvents> = {
 };
 type HandlerTable = { [E in keyof ClientToServerEvents]: Handler<E> };
 
-export type SignallingDeps = { sessions: SessionStore; calls: CallService; live: LiveCalls; floor: FloorBoard; state: SharedState; logger: Logger };
+export type SignallingDeps = {
+  sessions: SessionStore;
+  calls: CallService;
+  live: LiveCalls;
+  floor: FloorBoard;
+  state: SharedState;
+  logger: Logger;
+  /** Refuses a handshake from another site's page (http/origin.ts): WebSockets are not bound by CORS. */
+  allowRequest: ServerOptions['allowRequest'];
+};
 
 const peerOf = (socket: RingdownSocket): Peer => ({ id: socket.id, principal: socket.data.principal });
 
@@ -62,6 +71,7 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
   const io: SignallingServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: deps.allowRequest,
   });
   if (deps.state instanceof RedisState) {
     io.adapter(createAdapter(await deps.state.duplicate(), await deps.state.duplicate()));

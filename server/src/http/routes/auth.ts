@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { LoginThrottle } from '../../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { SESSION_COOKIE, type SessionStore } from '../../auth/sessions.js';
 import type { Database } from '../../db/database.js';
@@ -11,15 +12,18 @@ import { parse } from '../validate.js';
 // so timing does not tell which emails have accounts.
 const unknownUserHash = hashPassword('no such user');
 
-export function authRoutes(deps: { db: Database; sessions: SessionStore; secureCookies: boolean }): Router {
+export function authRoutes(deps: { db: Database; sessions: SessionStore; loginThrottle: LoginThrottle; secureCookies: boolean }): Router {
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/' } as const;
 
   router.post('/login', async (req, res) => {
     const body = parse(LoginBody, req.body);
+    const address = req.ip ?? 'unknown';
+    await deps.loginThrottle.attempt(body.email, address);
     const user = await deps.db.users.findByEmail(body.email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await unknownUserHash));
     if (!user || !valid) throw new UnauthorizedError('wrong email or password');
+    await deps.loginThrottle.succeeded(body.email, address);
     const token = await deps.sessions.create({ userId: user.id, role: user.role, name: user.name, email: user.email });
     res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.sessions.ttlMs });
     res.json({ id: user.id, email: user.email, name: user.name, role: user.role } satisfies Me);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Database } from '../../db/database.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { INSTRUCTOR_ROLES } from '../../protocol/roles.js';
-import { ScenarioInput, ScenarioUpdate } from '../../protocol/scenario.js';
+import { ScenarioInput, ScenarioRef, ScenarioUpdate } from '../../protocol/scenario.js';
 import { scenarioAccess, scenarioShown } from '../../scenarios/visibility.js';
 import { principalOf, requireRole } from '../auth.js';
 import { parse } from '../validate.js';
@@ -20,7 +20,7 @@ export function scenarioRoutes(deps: { db: Database }): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const id = String(req.params.id);
+    const { id } = parse(ScenarioRef, req.params);
     const scenario = await deps.db.scenarios.get(id);
     if (!scenario) throw new NotFoundError('scenario', id);
     res.json(scenarioShown(scenario, scenarioAccess(principalOf(req).role)));
@@ -34,7 +34,7 @@ export function scenarioRoutes(deps: { db: Database }): Router {
   });
 
   router.patch('/:id', instructorsOnly, async (req, res) => {
-    const id = String(req.params.id);
+    const { id } = parse(ScenarioRef, req.params);
     const input = parse(ScenarioUpdate, req.body);
     const updated = await deps.db.scenarios.update(id, input, principalOf(req).userId);
     if (!updated) throw new NotFoundError('scenario', id);
