@@ -40,6 +40,12 @@ export class ConflictError extends AppError {
     super(ErrorCode.conflict, message, 409);
   }
 }
+/** A participant or a call reached one of its media limits (transports, producers, consumers, people). */
+export class LimitExceededError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.limitExceeded, message, 409);
+  }
+}
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super(ErrorCode.unavailable, message, 503, true);

@@ -76,6 +76,8 @@ const EnvSchema = z
     SEED_PASSWORD: z.string().min(8).optional(),
     SEED_DEMO_USERS: bool.default(true),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+    /** Socket requests one connection may make per second; more are refused (`rate_limited`). */
+    SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY && env.S3_SECRET_KEY)) {
@@ -117,6 +119,7 @@ export type Config = Readonly<{
   showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
+  socketRequestsPerSecond: number;
 }>;
 
 export class ConfigError extends Error {
@@ -175,5 +178,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     showMonitored: e.SHOW_MONITORED,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
   });
 }

@@ -7,6 +7,10 @@ export const ErrorCode = {
   notFound: 'not_found',
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
+  /** A media limit of the participant or the call (README, "Limits"): trying again will not help. */
+  limitExceeded: 'limit_exceeded',
+  /** Too many requests on one connection: slow down and try again. */
+  rateLimited: 'rate_limited',
   unavailable: 'unavailable',
   internal: 'internal',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import type { Role } from './roles.js';
 import type { ScenarioInput } from './scenario.js';
 
@@ -12,7 +13,7 @@ export const LoginBody = z.object({
 export const StartCallBody = z.object({
   scenarioId: z.string().min(1).max(64),
   /** Instructors and admins may start a call for a trainee; trainees start their own. */
-  traineeId: z.string().uuid().optional(),
+  traineeId: Uuid.optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   /** practice: the trainee sees the live checklist; exam: only supervisors and instructors do. */
   mode: z.enum(['practice', 'exam']).default('practice'),
@@ -25,11 +26,11 @@ export const EndCallBody = z.object({
 
 export const ListCallsQuery = z.object({
   status: z.enum(['ringing', 'active', 'ended', 'failed']).optional(),
-  traineeId: z.string().uuid().optional(),
+  traineeId: Uuid.optional(),
   scenarioId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor: the id of the last call of the previous page. */
-  cursor: z.string().uuid().optional(),
+  cursor: Uuid.optional(),
 });
 
 export type Me = { id: string; email: string; name: string; role: Role };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import { Emotion, FactKey } from './scenario.js';
 
 // An instructor steering the simulated caller mid-call, unheard by the trainee. Every steer is
@@ -23,4 +24,4 @@ export const SteerCommand = z.discriminatedUnion('action', [
 ]);
 export type SteerCommand = z.infer<typeof SteerCommand>;
 
-export const SteerRequest = z.object({ callId: z.string().uuid(), steer: SteerCommand });
+export const SteerRequest = z.object({ callId: Uuid, steer: SteerCommand });
