@@ -333,9 +333,14 @@ export class LiveCalls {
         log.error({ err: error }, 'recording could not be stored');
       }
       call.state.status = end.status;
-      const ended = await this.#o.db.calls.end(callId, end);
-      // Only now: a request in between would have found the call still live in the database and opened its media again.
-      this.#calls.delete(callId);
+      // Out of the table only once written as ended: a request in between would have found the
+      // call still live in the database and opened its media a second time.
+      let ended: boolean;
+      try {
+        ended = await this.#o.db.calls.end(callId, end);
+      } finally {
+        this.#calls.delete(callId);
+      }
       if (ended) await this.#announceEnd(callId, end);
       this.#o.notifier.callState(call.state);
     })();
