@@ -296,14 +296,12 @@ export class LiveCalls {
    * finalised and stored, the call is written as ended (or failed) and everyone is told.
    */
   async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
-    const pending = this.#calls.get(callId);
-    if (!pending) {
+    // A call whose media is not here, or failed to open (no capacity), ends in the database alone.
+    const call = await this.#calls.get(callId)?.catch(() => undefined);
+    if (!call) {
       if (!(await this.#o.db.calls.end(callId, end))) return;
       return this.#announceEnd(callId, end);
     }
-    // A call whose media failed to open (unknown id, no capacity) has nothing here to end.
-    const call = await pending.catch(() => undefined);
-    if (!call) return;
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
       clearTimeout(call.mediaTimer);
