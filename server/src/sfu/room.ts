@@ -12,7 +12,8 @@ import { AUDIO_CODECS } from './workers.js';
 // caller bridge through a DirectTransport, and a coaching instructor's too (recorded, and
 // on the caller's line while barging); one DirectTransport producer per simulated voice.
 // Who consumes what follows the supervision table in participant.ts; a mode switch only
-// adds, closes, pauses or resumes consumers. Closing the room closes all of it.
+// adds, closes, pauses or resumes consumers. Closing the room closes all of it. What one
+// participant and the call may hold is bounded (limits.ts), counted before anything is made.
 
 export type ListenIp = { ip: string; announcedIp?: string | undefined };
 
