@@ -40,6 +40,7 @@ export class ConflictError extends AppError {
     super(ErrorCode.conflict, message, 409);
   }
 }
+
 /** 429: the caller must wait `retryAfterMs` (sent as Retry-After) before trying again. */
 export class TooManyRequestsError extends AppError {
   constructor(
@@ -49,6 +50,14 @@ export class TooManyRequestsError extends AppError {
     super(ErrorCode.rateLimited, message, 429, true);
   }
 }
+
+/** A participant or a call reached one of its media limits (transports, producers, consumers, people). */
+export class LimitExceededError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.limitExceeded, message, 409);
+  }
+}
+
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super(ErrorCode.unavailable, message, 503, true);

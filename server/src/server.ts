@@ -105,6 +105,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
       return { kind: storage.kind };
     })
     .add('mediasoupWorkers', () => workers.check())
+    .add('mediaCapacity', async () => workers.capacity())
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
 
@@ -128,7 +129,16 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const server = secure
     ? https.createServer(await loadOrCreateCertificate(config.tls, path.join(config.dataDir, 'tls'), config.host), app)
     : http.createServer(app);
-  io = await createSignalling(server, { sessions, calls, live, floor, state, logger, allowRequest: origins.allowRequest });
+  io = await createSignalling(server, {
+    sessions,
+    calls,
+    live,
+    floor,
+    state,
+    logger,
+    allowRequest: origins.allowRequest,
+    requestsPerSecond: config.socketRequestsPerSecond,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -80,6 +80,8 @@ const EnvSchema = z
     LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
     LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+    /** Socket requests one connection may make per second; more are refused (`rate_limited`). */
+    SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY && env.S3_SECRET_KEY)) {
@@ -122,6 +124,7 @@ export type Config = Readonly<{
   seed: { password: string | undefined; demoUsers: boolean };
   bodyLimitBytes: number;
   login: { accountFailures: number; addressFailures: number; windowMs: number };
+  socketRequestsPerSecond: number;
 }>;
 
 export class ConfigError extends Error {
@@ -181,5 +184,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
+    socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
   });
 }

@@ -47,10 +47,11 @@ describe('softphone signalling', () => {
       code: 'conflict',
       message: 'create a receive transport first',
     });
-    expect(await request(socket, 'rtc:connectTransport', { callId, transportId: 'nope', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } })).toEqual({
+    const transportId = randomUUID();
+    expect(await request(socket, 'rtc:connectTransport', { callId, transportId, dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } })).toEqual({
       ok: false,
       code: 'conflict',
-      message: 'no transport nope',
+      message: `no transport ${transportId}`,
     });
   });
 
@@ -58,7 +59,7 @@ describe('softphone signalling', () => {
     const { socket, callId } = await traineeWithCall();
     await request(socket, 'rtc:join', { callId });
     expect(await request(socket, 'rtc:createTransport', { callId, direction: 'sideways' })).toMatchObject({ ok: false, code: 'bad_request', message: expect.stringMatching(/^direction: /) });
-    expect(await request(socket, 'rtc:connectTransport', { callId, transportId: 'x', dtlsParameters: { fingerprints: [] } })).toMatchObject({
+    expect(await request(socket, 'rtc:connectTransport', { callId, transportId: randomUUID(), dtlsParameters: { fingerprints: [] } })).toMatchObject({
       ok: false,
       code: 'bad_request',
       message: expect.stringMatching(/^dtlsParameters\.fingerprints: /),

@@ -5,15 +5,16 @@ import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
 import { scoreStoredCall } from '../calls/review.js';
-import type { CallNotifier } from '../calls/service.js';
+import { CallService, type CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
-import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { AppError, BadRequestError, ConflictError, ForbiddenError, LimitExceededError, NotFoundError, UnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { MEDIA_FAILED_OUTCOME, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
-import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
+import { INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import type { SteerCommand } from '../protocol/steer.js';
+import { MediaCapacityError, MediaLimitError } from '../sfu/limits.js';
 import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
@@ -117,7 +118,7 @@ export class LiveCalls {
       clearTimeout(call.graceTimer);
       call.graceTimer = undefined;
     }
-    const routerRtpCapabilities = call.room.join(peer.id, trainee ? 'trainee' : 'supervisor');
+    const routerRtpCapabilities = await this.#asAppError(async () => call.room.join(peer.id, trainee ? 'trainee' : 'supervisor'));
     // The same socket joining again (its media restarted) keeps the mode it supervises in.
     const supervising = call.supervisors.get(peer.id);
     if (supervising) await this.#asAppError(() => call.room.setSupervision(peer.id, supervising.mode));
@@ -295,12 +296,12 @@ export class LiveCalls {
    * finalised and stored, the call is written as ended (or failed) and everyone is told.
    */
   async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
-    const pending = this.#calls.get(callId);
-    if (!pending) {
+    // A call whose media is not here, or failed to open (no capacity), ends in the database alone.
+    const call = await this.#calls.get(callId)?.catch(() => undefined);
+    if (!call) {
       if (!(await this.#o.db.calls.end(callId, end))) return;
       return this.#announceEnd(callId, end);
     }
-    const call = await pending;
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
       clearTimeout(call.mediaTimer);
@@ -329,9 +330,16 @@ export class LiveCalls {
       } catch (error) {
         log.error({ err: error }, 'recording could not be stored');
       }
-      this.#calls.delete(callId);
       call.state.status = end.status;
-      if (await this.#o.db.calls.end(callId, end)) await this.#announceEnd(callId, end);
+      // Out of the table only once written as ended: a request in between would have found the
+      // call still live in the database and opened its media a second time.
+      let ended: boolean;
+      try {
+        ended = await this.#o.db.calls.end(callId, end);
+      } finally {
+        this.#calls.delete(callId);
+      }
+      if (ended) await this.#announceEnd(callId, end);
       this.#o.notifier.callState(call.state);
     })();
     return call.finishing;
@@ -354,8 +362,11 @@ export class LiveCalls {
   async #open(principal: Principal, callId: string): Promise<LiveCall> {
     const existing = this.#calls.get(callId);
     if (existing) {
-      const call = await existing;
-      this.#authorize(principal, call.traineeId);
+      // A creation that failed, failed for whoever asked (another trainee, a call that had
+      // ended): its error is theirs, so ask again as this principal.
+      const call = await existing.catch(() => undefined);
+      if (!call) return this.#open(principal, callId);
+      this.#authorize(principal, callId, call.traineeId);
       if (!call.live) throw new ConflictError('the call has ended');
       return call;
     }
@@ -369,14 +380,15 @@ export class LiveCalls {
   async #create(principal: Principal, callId: string): Promise<LiveCall> {
     const context = await this.#o.db.calls.liveContext(callId);
     if (!context) throw new NotFoundError('call', callId);
-    this.#authorize(principal, context.traineeId);
+    this.#authorize(principal, callId, context.traineeId);
     const { status } = context;
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion));
     const recordingPath = await this.#recordings.pathFor(callId);
-    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, () => {
-      void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, onWorkerClosed).catch((error: unknown) => {
+      throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;
     });
   }
 
@@ -426,11 +438,9 @@ export class LiveCalls {
     if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
   }
 
-  /** The call's own trainee, and the floor (to supervise it); a trainee never learns of another's call. */
-  #authorize(principal: Principal, traineeId: string): void {
-    if (principal.userId === traineeId || FLOOR_ROLES.includes(principal.role)) return;
-    if (principal.role === 'trainee') throw new NotFoundError('call', 'of another trainee');
-    throw new ForbiddenError('your role may not join calls');
+  /** Who may see the call may enter it; to anyone else it does not exist (the same answer as an unknown id). */
+  #authorize(principal: Principal, callId: string, traineeId: string): void {
+    if (!CallService.canSee(principal, traineeId)) throw new NotFoundError('call', callId);
   }
 
   /** Someone in the call's media room. */
@@ -465,6 +475,8 @@ export class LiveCalls {
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof RoomError) throw new ConflictError(error.message);
+      if (error instanceof MediaLimitError) throw new LimitExceededError(error.message);
+      if (error instanceof MediaCapacityError) throw new UnavailableError(error.message);
       // mediasoup rejects malformed RTC parameters with a TypeError.
       if (error instanceof TypeError) throw new BadRequestError(error.message);
       throw error;

@@ -8,6 +8,9 @@ export const ErrorCode = {
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  /** A media limit of the participant or the call (README, "Limits"): trying again will not help. */
+  limitExceeded: 'limit_exceeded',
+  /** Too many requests on one connection: slow down and try again. */
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
   internal: 'internal',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import type { Role } from './roles.js';
 import type { ScenarioInput } from './scenario.js';
 import { line } from './text.js';
@@ -15,9 +16,9 @@ export const StartCallBody = z.object({
   /** The scenario to practise; not needed with an assignment, which decides it. */
   scenarioId: line().min(1).max(64).optional(),
   /** A class assignment: its scenario and mode are the call's. */
-  assignmentId: z.string().uuid('assignment ids are UUIDs').optional(),
+  assignmentId: Uuid.optional(),
   /** Instructors and admins may start a call for a trainee; trainees start their own. */
-  traineeId: z.string().uuid().optional(),
+  traineeId: Uuid.optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   /** practice: the trainee sees the live checklist; exam: only supervisors and instructors do. */
   mode: z.enum(['practice', 'exam']).default('practice'),
@@ -30,11 +31,11 @@ export const EndCallBody = z.object({
 
 export const ListCallsQuery = z.object({
   status: z.enum(['ringing', 'active', 'ended', 'failed']).optional(),
-  traineeId: z.string().uuid().optional(),
+  traineeId: Uuid.optional(),
   scenarioId: line().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor: the id of the last call of the previous page. */
-  cursor: z.string().uuid().optional(),
+  cursor: Uuid.optional(),
 });
 
 export type Me = { id: string; email: string; name: string; role: Role };

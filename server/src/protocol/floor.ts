@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import type { CallState, SupervisorView } from './media.js';
 
 // The floor board: every live call's summary comes from REST (GET /calls?status=...); what only
@@ -15,4 +16,4 @@ export type FloorLive = {
   supervisors: SupervisorView[];
 };
 
-export const FloorWatchRequest = z.object({ callIds: z.array(z.string().uuid()).max(500) });
+export const FloorWatchRequest = z.object({ callIds: z.array(Uuid).max(500) });

@@ -7,3 +7,4 @@ export * from './media.js';
 export * from './steer.js';
 export * from './floor.js';
 export * from './classes.js';
+export * from './ids.js';

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import type { Role } from './roles.js';
 import { line } from './text.js';
 
 // The softphone's media signalling (mediasoup-client <-> mediasoup) and the call controls.
 // mediasoup validates the RTC parameter objects fully; these schemas check their shape.
 
-const CallRef = { callId: z.string().uuid() };
-const Id = line().min(1).max(100);
+const CallRef = { callId: Uuid };
+/** mediasoup's own ids (transports, consumers) are UUIDs too. */
+const Id = Uuid;
 
 const DtlsParameters = z.object({
   role: z.enum(['auto', 'client', 'server']).optional(),

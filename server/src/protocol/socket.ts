@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import { Uuid } from './ids.js';
 import type { FloorLive, FloorWatchRequest } from './floor.js';
 import type { SteerRequest } from './steer.js';
 import type { CallDetail, CallEventView, CapturedFactView, CallSummary, ChecklistItemView, EntityView, TranscriptSegmentView } from './api.js';
@@ -27,8 +28,8 @@ type In<S extends z.ZodType> = z.input<S>;
 // socket.io event maps shared by the server and the client. Every client request carries a
 // payload validated by the schema of the same name and is answered through an ack.
 
-export const JoinCallRequest = z.object({ callId: z.string().uuid() });
-export const LeaveCallRequest = z.object({ callId: z.string().uuid() });
+export const JoinCallRequest = z.object({ callId: Uuid });
+export const LeaveCallRequest = z.object({ callId: Uuid });
 
 export type ClientToServerEvents = {
   'call:join': (payload: z.input<typeof JoinCallRequest>, ack: AckCallback<CallDetail>) => void;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from './ids.js';
 import { Emotion, FactKey } from './scenario.js';
 import { line } from './text.js';
 
@@ -24,4 +25,4 @@ export const SteerCommand = z.discriminatedUnion('action', [
 ]);
 export type SteerCommand = z.infer<typeof SteerCommand>;
 
-export const SteerRequest = z.object({ callId: z.string().uuid(), steer: SteerCommand });
+export const SteerRequest = z.object({ callId: Uuid, steer: SteerCommand });

@@ -1,5 +1,6 @@
 import type { Consumer, PlainTransport, Producer, RtpCapabilities, WebRtcTransport } from 'mediasoup/lib/types.js';
 import type { SupervisionMode, TrackSource } from '../protocol/media.js';
+import { MEDIA_LIMITS, MediaLimitError } from './limits.js';
 
 // Who is in a call's media room and who hears whom. A participant is the call's trainee or
 // someone from the floor (a supervisor or an instructor) supervising in one of three modes;
@@ -30,6 +31,8 @@ export class Participant {
   mode: SupervisionMode | undefined;
   /** Known once the peer first consumes; tracks that appear later are offered with these. */
   rtpCapabilities: RtpCapabilities | undefined;
+  /** Transports being made: counted against the limit before they exist. */
+  readonly #creating = { send: 0, recv: 0 };
 
   constructor(
     readonly id: string,
@@ -48,6 +51,25 @@ export class Participant {
 
   get recv(): PeerTransport | undefined {
     return [...this.transports.values()].find((t) => t.direction === 'recv')?.transport;
+  }
+
+  /** Counts a transport about to be made (two made at once cannot both pass the limit); call the release when it exists or failed. */
+  reserveTransport(direction: 'send' | 'recv'): () => void {
+    const held = [...this.transports.values()].filter((t) => t.direction === direction).length + this.#creating[direction];
+    if (held >= MEDIA_LIMITS.transportsPerDirection) {
+      throw new MediaLimitError(`a participant has at most ${MEDIA_LIMITS.transportsPerDirection} ${direction} transport: rtc:join again to start over`);
+    }
+    this.#creating[direction]++;
+    return () => void this.#creating[direction]--;
+  }
+
+  assertMayProduce(): void {
+    if (this.producer && !this.producer.closed) throw new MediaLimitError('a participant sends one microphone, and this one already does: rtc:join again to start over');
+  }
+
+  /** Whether one more consumer fits under the participant's limit. */
+  get mayConsume(): boolean {
+    return this.consumers.size < MEDIA_LIMITS.consumersPerPeer;
   }
 
   consumerOf(producerId: string): HeardTrack | undefined {

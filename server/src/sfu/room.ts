@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Consumer, DirectTransport, DtlsParameters, Producer, Router, RtpCapabilities, RtpParameters } from 'mediasoup/lib/types.js';
 import type { CallBridge, Voice } from '../../../media/bridge.js';
 import type { ConsumerOptions, SupervisionMode, TrackSource, TransportOptions } from '../protocol/media.js';
+import { MEDIA_LIMITS, MediaCapacityError, MediaLimitError, peersPerCall } from './limits.js';
 import { hears, Participant, pausedOnHold, type ParticipantKind, type PeerTransport, type Track } from './participant.js';
 import { AUDIO_CODECS } from './workers.js';
 
@@ -11,7 +12,8 @@ import { AUDIO_CODECS } from './workers.js';
 // caller bridge through a DirectTransport, and a coaching instructor's too (recorded, and
 // on the caller's line while barging); one DirectTransport producer per simulated voice.
 // Who consumes what follows the supervision table in participant.ts; a mode switch only
-// adds, closes, pauses or resumes consumers. Closing the room closes all of it.
+// adds, closes, pauses or resumes consumers. Closing the room closes all of it. What one
+// participant and the call may hold is bounded (limits.ts), counted before anything is made.
 
 export type ListenIp = { ip: string; announcedIp?: string | undefined };
 
@@ -89,6 +91,9 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
   join(peerId: string, kind: ParticipantKind = 'trainee'): RtpCapabilities {
     this.#assertOpen();
     this.leave(peerId);
+    if (this.countOf(kind) >= peersPerCall(kind)) {
+      throw new MediaLimitError(`a call has at most ${peersPerCall(kind)} ${kind === 'trainee' ? "of its trainee's connections" : 'people from the floor'} in its media`);
+    }
     this.#peers.set(peerId, new Participant(peerId, kind));
     return this.router.rtpCapabilities;
   }
@@ -103,20 +108,26 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
 
   async createTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportOptions> {
     const peer = this.#peer(peerId);
-    const transport = await this.router.createWebRtcTransport({
-      listenIps: this.#listenIps,
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      appData: { direction },
-    });
+    const release = peer.reserveTransport(direction);
+    let transport: PeerTransport;
+    try {
+      transport = await this.router.createWebRtcTransport({ listenIps: this.#listenIps, enableUdp: true, enableTcp: true, preferUdp: true, appData: { direction } });
+    } catch (error) {
+      this.#assertOpen();
+      // Our options are fixed and valid: what fails is the worker's port range (shared with anything else bound to it).
+      throw new MediaCapacityError(`no media port is free on this server (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      release();
+    }
     this.#register(peer, transport, direction);
     return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters };
   }
 
   /** A transport made outside the room (a PlainTransport standing in for a browser in tests and benchmarks). */
   addTransport(peerId: string, transport: PeerTransport, direction: 'send' | 'recv'): void {
-    this.#register(this.#peer(peerId), transport, direction);
+    const peer = this.#peer(peerId);
+    peer.reserveTransport(direction)();
+    this.#register(peer, transport, direction);
   }
 
   async connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParameters): Promise<void> {
@@ -135,7 +146,7 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
       if (!entry) throw new RoomError(`no transport ${transportId}`);
       if (entry.direction !== 'send') throw new RoomError('produce on a receive transport');
       if (peer.kind === 'supervisor' && !peer.speaking) throw new RoomError('a silent monitor does not speak into the call: coach or barge first');
-      peer.producer?.close();
+      peer.assertMayProduce();
       const producer = await entry.transport.produce({ kind: 'audio', rtpParameters });
       peer.producer = producer;
       producer.observer.once('close', () => {
@@ -159,6 +170,7 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
       for (const track of this.#tracks()) {
         if (!hears(peer, track) || peer.consumerOf(track.producer.id)) continue;
         if (!this.router.canConsume({ producerId: track.producer.id, rtpCapabilities })) throw new RoomError('the browser cannot receive Opus');
+        if (!peer.mayConsume) throw new MediaLimitError(`a participant hears at most ${MEDIA_LIMITS.consumersPerPeer} tracks`);
         offers.push(await this.#consumeTrack(peer, recv, rtpCapabilities, track));
       }
       return offers;
@@ -327,7 +339,7 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
         const heard = peer.consumerOf(track.producer.id);
         const should = hears(peer, track);
         if (heard && !should) heard.consumer.close();
-        if (heard || !should || !recv || !caps || recv.closed) continue;
+        if (heard || !should || !recv || !caps || recv.closed || !peer.mayConsume) continue;
         if (!this.router.canConsume({ producerId: track.producer.id, rtpCapabilities: caps })) continue;
         try {
           this.emit('newConsumer', peer.id, await this.#consumeTrack(peer, recv, caps, track));

@@ -2,8 +2,12 @@ import { EventEmitter } from 'node:events';
 import { cpus } from 'node:os';
 import type { Router, RtpCodecCapability, Worker } from 'mediasoup/lib/types.js';
 import type { Logger } from '../logger.js';
+import { MediaCapacityError, TRANSPORTS_PER_CALL } from './limits.js';
 
 // mediasoup workers, one per core. Each call gets a router on the least loaded worker.
+// Every router is a call, and each call is given its share of its worker's ports (as many
+// as it may ever hold transports, limits.ts): a worker takes no more calls than its slice of
+// the port range serves in full, so a busy call cannot leave a new one without audio.
 // A worker that dies is replaced; its calls learn of it from their router's `workerclose`
 // event and end cleanly (stored as failed, the recording so far kept).
 
@@ -15,6 +19,7 @@ export type WorkerPoolOptions = { workerBin: string; rtcMinPort: number; rtcMaxP
 
 /** `reserving` counts routers being made, so calls arriving together spread over the workers. */
 type Slot = { index: number; worker: Worker; routers: Set<Router>; reserving: number };
+const load = (s: Slot) => s.routers.size + s.reserving;
 
 export type WorkerPoolEvents = {
   workerDied: [info: { pid: number }];
@@ -56,12 +61,18 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.#slots.find((s) => s?.routers.has(router))?.worker.pid;
   }
 
-  /** A new router on the worker with the fewest routers. */
+  /** Calls one worker carries at most: its slice of the port range over each call's share. */
+  get callsPerWorker(): number {
+    return Math.floor(this.#portsPerWorker / TRANSPORTS_PER_CALL);
+  }
+
+  /** A new router on the worker with the fewest routers, if one has a call's share of ports left. */
   async createRouter(): Promise<Router> {
     if (this.#closed) throw new Error('worker pool closed');
-    const load = (s: Slot) => s.routers.size + s.reserving;
-    const slot = this.#slots.filter((s): s is Slot => Boolean(s)).sort((a, b) => load(a) - load(b))[0];
+    const live = this.#slots.filter((s): s is Slot => Boolean(s));
+    const slot = live.sort((a, b) => load(a) - load(b))[0];
     if (!slot) throw new Error('no mediasoup worker is running');
+    if (load(slot) >= this.callsPerWorker) throw new MediaCapacityError(this.#exhausted(live));
     slot.reserving++;
     let router: Router;
     try {
@@ -82,6 +93,24 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return { workers: live.length, routers: live.reduce((n, s) => n + s.routers.size, 0) };
   }
 
+  /** Calls carried and the most the running workers can carry; throws (the reason) when no worker can take one more. */
+  capacity(): { calls: number; capacity: number } {
+    const live = this.#slots.filter((s): s is Slot => Boolean(s));
+    if (!live.length) throw new Error('no mediasoup worker is running');
+    if (!live.some((s) => load(s) < this.callsPerWorker)) throw new Error(this.#exhausted(live));
+    return { calls: live.reduce((n, s) => n + load(s), 0), capacity: live.length * this.callsPerWorker };
+  }
+
+  #exhausted(live: Slot[]): string {
+    const calls = live.reduce((n, s) => n + load(s), 0);
+    return `media capacity exhausted: ${calls} calls on ${live.length} worker(s) of ${this.callsPerWorker} calls each (each call is given ${TRANSPORTS_PER_CALL} ports of RTC_MIN_PORT..RTC_MAX_PORT)`;
+  }
+
+  /** Each worker's slice of the port range (see #spawn). */
+  get #portsPerWorker(): number {
+    return Math.floor((this.#options.rtcMaxPort - this.#options.rtcMinPort + 1) / this.#slots.length);
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -90,9 +119,9 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   }
 
   async #spawn(index: number): Promise<void> {
-    const { rtcMinPort, rtcMaxPort } = this.#options;
+    const { rtcMinPort } = this.#options;
     // Each worker gets its own slice of the port range, so two never race for a port.
-    const span = Math.floor((rtcMaxPort - rtcMinPort + 1) / this.#slots.length);
+    const span = this.#portsPerWorker;
     const worker = await this.#mediasoup.createWorker({
       logLevel: 'warn',
       rtcMinPort: rtcMinPort + index * span,

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Principal, SessionStore } from '../auth/sessions.js';
@@ -63,6 +64,8 @@ export type SignallingDeps = {
   logger: Logger;
   /** Refuses a handshake from another site's page (http/origin.ts): WebSockets are not bound by CORS. */
   allowRequest: ServerOptions['allowRequest'];
+  /** Requests one socket may make per second (SOCKET_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
 };
 
 const peerOf = (socket: RingdownSocket): Peer => ({ id: socket.id, principal: socket.data.principal });
@@ -135,6 +138,7 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     },
   };
   const { live } = deps;
+  const limiter = new RateLimiterMemory({ points: deps.requestsPerSecond, duration: 1 });
 
   io.on('connection', (socket) => {
     const { principal } = socket.data;
@@ -142,18 +146,31 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     if (FLOOR_ROLES.includes(principal.role)) void socket.join(rooms.floor);
     const log = deps.logger.child({ module: 'signalling', socketId: socket.id, userId: principal.userId });
 
+    // Every request passes here first. One over the connection's rate, and an event that is no
+    // request (an unknown name, or one of Object.prototype's such as `toString`), get an error
+    // reply and go no further. (socket.io's parser drops the connection that sends a reserved
+    // name such as `disconnect`.)
+    socket.use(([event, ...args], next) => {
+      const ack = args.at(-1);
+      const refuse = (code: ErrorCode, message: string) => {
+        if (typeof ack === 'function') ack({ ok: false, code, message } satisfies Ack<never>);
+      };
+      limiter.consume(socket.id).then(
+        () => (Object.hasOwn(handlers, event) ? next() : refuse(ErrorCode.badRequest, `unknown request ${JSON.stringify(String(event).slice(0, 100))}`)),
+        (res: RateLimiterRes) => refuse(ErrorCode.rateLimited, `too many requests on this connection: wait ${Math.ceil(res.msBeforeNext)} ms`),
+      );
+    });
     for (const [event, handler] of Object.entries(handlers) as [keyof ClientToServerEvents, Handler<keyof ClientToServerEvents>][]) {
-      socket.on(event, async (payload: unknown, ack: unknown) => {
+      // The ack is the last argument, whatever came before it (no payload, or one too many).
+      socket.on(event, async (...args: unknown[]) => {
+        const ack = args.at(-1);
         if (typeof ack !== 'function') return void log.warn({ event }, 'request without an ack callback dropped');
-        ack(await answer(handler, socket, payload, log));
+        ack(await answer(handler, socket, args.length > 1 ? args[0] : undefined, log));
       });
     }
-    socket.on('disconnect', () => live.peerLeft(socket.id));
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (!(event in handlers) && typeof ack === 'function') {
-        ack({ ok: false, code: ErrorCode.badRequest, message: `unknown request ${JSON.stringify(event)}` } satisfies Ack<never>);
-      }
+    socket.on('disconnect', () => {
+      live.peerLeft(socket.id);
+      void limiter.delete(socket.id);
     });
   });
 

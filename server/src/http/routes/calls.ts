@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { CallService } from '../../calls/service.js';
 import { EndCallBody, ListCallsQuery, StartCallBody } from '../../protocol/api.js';
+import { IdParam } from '../../protocol/ids.js';
 import { principalOf } from '../auth.js';
 import { parse } from '../validate.js';
-
-const CallId = z.object({ id: z.string().uuid('call ids are UUIDs') });
 
 export function callRoutes(deps: { calls: CallService }): Router {
   const router = Router();
@@ -20,17 +18,17 @@ export function callRoutes(deps: { calls: CallService }): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const { id } = parse(CallId, req.params);
+    const { id } = parse(IdParam, req.params);
     res.json(await deps.calls.get(principalOf(req), id));
   });
 
   router.get('/:id/review', async (req, res) => {
-    const { id } = parse(CallId, req.params);
+    const { id } = parse(IdParam, req.params);
     res.json(await deps.calls.review(principalOf(req), id));
   });
 
   router.post('/:id/end', async (req, res) => {
-    const { id } = parse(CallId, req.params);
+    const { id } = parse(IdParam, req.params);
     res.json(await deps.calls.end(principalOf(req), id, parse(EndCallBody, req.body ?? {})));
   });
 

@@ -3,16 +3,16 @@ import { z } from 'zod';
 import { ClassService } from '../../classes/service.js';
 import type { Database } from '../../db/database.js';
 import { AssignmentBody, ClassBody, MemberBody } from '../../protocol/classes.js';
+import { IdParam, Uuid } from '../../protocol/ids.js';
 import { principalOf } from '../auth.js';
 import { parse } from '../validate.js';
 
 // Classes: who may do what is decided by ClassService (instructors manage, supervisors follow
 // their classes); a trainee reads their own assignments at /assignments.
 
-const ClassId = z.object({ id: z.string().uuid('class ids are UUIDs') });
-const MemberParams = ClassId.extend({ userId: z.string().uuid('user ids are UUIDs') });
+const MemberParams = IdParam.extend({ userId: Uuid });
 const ReportQuery = z.object({
-  traineeId: z.string().uuid('user ids are UUIDs').optional(),
+  traineeId: Uuid.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
@@ -30,12 +30,12 @@ export function classRoutes(deps: { db: Database }): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await classes.get(principalOf(req), parse(ClassId, req.params).id));
+    res.json(await classes.get(principalOf(req), parse(IdParam, req.params).id));
   });
 
   router.post('/:id/members', async (req, res) => {
     const { email, role } = parse(MemberBody, req.body);
-    res.json(await classes.setMember(principalOf(req), parse(ClassId, req.params).id, email, role));
+    res.json(await classes.setMember(principalOf(req), parse(IdParam, req.params).id, email, role));
   });
 
   router.delete('/:id/members/:userId', async (req, res) => {
@@ -44,15 +44,15 @@ export function classRoutes(deps: { db: Database }): Router {
   });
 
   router.post('/:id/assignments', async (req, res) => {
-    res.status(201).json(await classes.assign(principalOf(req), parse(ClassId, req.params).id, parse(AssignmentBody, req.body)));
+    res.status(201).json(await classes.assign(principalOf(req), parse(IdParam, req.params).id, parse(AssignmentBody, req.body)));
   });
 
   router.get('/:id/dashboard', async (req, res) => {
-    res.json(await classes.dashboard(principalOf(req), parse(ClassId, req.params).id));
+    res.json(await classes.dashboard(principalOf(req), parse(IdParam, req.params).id));
   });
 
   router.get('/:id/calls.csv', async (req, res) => {
-    const { id } = parse(ClassId, req.params);
+    const { id } = parse(IdParam, req.params);
     const csv = await classes.csv(principalOf(req), id, parse(ReportQuery, req.query));
     res.type('text/csv').attachment(`class-${id}-calls.csv`).send(csv);
   });
