@@ -74,7 +74,10 @@ const EnvSchema = z
 
     /** Password of the seeded demo accounts; generated and printed on first start when unset. */
     SEED_PASSWORD: z.string().min(8).optional(),
-    SEED_DEMO_USERS: bool.default(true),
+    /** The five demo accounts; unset: on, except with NODE_ENV=production (make the first admin with `ringdown users create`). */
+    SEED_DEMO_USERS: bool.optional(),
+    /** How long a one-time link to set a password stays valid. */
+    INVITE_TTL_MS: z.coerce.number().int().min(1000).max(30 * 24 * 3600_000).default(7 * 24 * 3600_000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   })
   .superRefine((env, ctx) => {
@@ -106,6 +109,7 @@ export type Config = Readonly<{
   embeddedPgPort: number | undefined;
   redisUrl: string | undefined;
   sessionTtlMs: number;
+  inviteTtlMs: number;
   urlSigningSecret: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
@@ -152,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     redisUrl: e.REDIS_URL,
     sessionTtlMs: e.SESSION_TTL_MS,
+    inviteTtlMs: e.INVITE_TTL_MS,
     urlSigningSecret: e.URL_SIGNING_SECRET,
     signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
     s3:
@@ -173,7 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     reconnectGraceMs: e.RECONNECT_GRACE_MS,
     mediaConnectTimeoutMs: e.MEDIA_CONNECT_TIMEOUT_MS,
     showMonitored: e.SHOW_MONITORED,
-    seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
+    seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS ?? e.NODE_ENV !== 'production' },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   });
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
+import { AccountRepository } from './accounts.js';
 import { CallRepository } from './calls.js';
 import { ScenarioRepository } from './scenarios.js';
 import { UserRepository } from './users.js';
@@ -9,6 +10,7 @@ import { UserRepository } from './users.js';
 
 export class Database {
   readonly users: UserRepository;
+  readonly accounts: AccountRepository;
   readonly scenarios: ScenarioRepository;
   readonly calls: CallRepository;
   readonly #prisma: PrismaClient;
@@ -24,6 +26,7 @@ export class Database {
     });
     this.#prisma = new PrismaClient({ adapter });
     this.users = new UserRepository(this.#prisma);
+    this.accounts = new AccountRepository(this.#prisma);
     this.scenarios = new ScenarioRepository(this.#prisma);
     this.calls = new CallRepository(this.#prisma);
   }

@@ -17,12 +17,15 @@ import { callRoutes } from './routes/calls.js';
 import { traineeRoutes } from './routes/trainees.js';
 import { fileRoutes } from './routes/files.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { userRoutes } from './routes/users.js';
+import type { Accounts } from '../users/accounts.js';
 
 export type AppDeps = {
   logger: Logger;
   db: Database;
   sessions: SessionStore;
   calls: CallService;
+  accounts: Accounts;
   storage: RecordingStorage;
   signer: UrlSigner;
   readiness: Readiness;
@@ -69,6 +72,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.storage instanceof LocalStorage) {
     api.use('/files', fileRoutes({ storage: deps.storage, signer: deps.signer }));
   }
+  // Before the session check: following a one-time link needs none (the router checks the rest).
+  api.use('/users', userRoutes(deps));
   api.use(authenticate(deps.sessions));
   api.use('/scenarios', scenarioRoutes(deps));
   api.use('/calls', callRoutes(deps));

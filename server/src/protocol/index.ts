@@ -6,3 +6,4 @@ export * from './socket.js';
 export * from './media.js';
 export * from './steer.js';
 export * from './floor.js';
+export * from './users.js';
