@@ -11,7 +11,7 @@ import { parse } from '../validate.js';
 // everything else does, and managing accounts is for admins alone. A signed-in user changes
 // only their own password.
 
-const UserId = z.object({ id: z.string().uuid('user ids are UUIDs') });
+const UserId = z.object({ id: z.string().uuid() });
 
 export function userRoutes(deps: { accounts: Accounts; sessions: SessionStore }): Router {
   const router = Router();
