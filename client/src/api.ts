@@ -12,6 +12,11 @@ import type {
   ScenarioSummary,
   ScenarioUpdate,
   TraineeHistory,
+  AuditEntryView,
+  CreatedUser,
+  InviteLink,
+  Role,
+  UserView,
 } from './protocol.js';
 import { serverText } from './words.js';
 
@@ -119,6 +124,15 @@ export function createApi(options: ApiOptions = {}) {
     getCall: (id: string) => request<CallDetail>('GET', `/calls/${encodeURIComponent(id)}`),
     getReview: (id: string) => request<CallReview>('GET', `/calls/${encodeURIComponent(id)}/review`),
     getTraineeHistory: (id: string) => request<TraineeHistory>('GET', `/trainees/${encodeURIComponent(id)}/history`),
+
+    listUsers: () => request<UserView[]>('GET', '/users'),
+    createUser: (input: { email: string; name: string; role: Role }) => request<CreatedUser>('POST', '/users', input),
+    updateUser: (id: string, change: { role?: Role; disabled?: boolean }) => request<UserView>('PATCH', `/users/${encodeURIComponent(id)}`, change),
+    resetPassword: (id: string) => request<InviteLink>('POST', `/users/${encodeURIComponent(id)}/reset`),
+    auditLog: () => request<AuditEntryView[]>('GET', '/users/audit'),
+    changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/users/me/password', { currentPassword, newPassword }),
+    checkInvite: (token: string) => request<{ email: string; name: string; expiresAt: string }>('POST', '/users/invites/check', { token }),
+    acceptInvite: (token: string, password: string) => request<void>('POST', '/users/invites/accept', { token, password }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Agency, CallEventView, CallStatus, SteerCommand, TranscriptSegmentView } from './protocol.js';
+import type { Agency, AuditAction, CallEventView, CallStatus, Role, SteerCommand, TranscriptSegmentView } from './protocol.js';
 
 // Every code the server sends that a person reads (statuses, outcomes, kinds of call, events,
 // validation messages) is put into words here and nowhere else. An unknown code still reads
@@ -149,10 +149,35 @@ export function eventDetail(event: Pick<CallEventView, 'data'> & { type?: string
     .join(', ');
 }
 
+export const ROLE_LABEL: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  instructor: 'Instructor',
+  admin: 'Admin',
+};
+
+/** What was done to an account, as the audit log reads. */
+export const AUDIT_LABEL: Record<AuditAction, string> = {
+  user_created: 'Created the account',
+  invite_issued: 'Issued a link to set the password',
+  password_reset: 'Reset the password (new link)',
+  password_set: 'Set the password from a link',
+  password_changed: 'Changed their password',
+  user_disabled: 'Disabled the account',
+  user_enabled: 'Enabled the account',
+  role_changed: 'Changed the role',
+  user_renamed: 'Renamed the account',
+  signed_in_sso: 'Signed in with single sign-on',
+};
+
 /** Field names in the server's validation messages, as the forms call them. */
 const FIELD_LABEL: Record<string, string> = {
   email: 'Email',
   password: 'Password',
+  name: 'Name',
+  role: 'Role',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
   text: 'Your line',
   say: 'What happens',
   scenarioId: 'Scenario',

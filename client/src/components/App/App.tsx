@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
+import { ADMIN_ROLES, FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
 import { StoresProvider, useStores, type Stores } from '../../state/context.js';
 import { CallPage } from '../CallPage/CallPage.js';
 import { CallsPage } from '../CallsPage/CallsPage.js';
@@ -8,16 +8,23 @@ import { FloorPage } from '../FloorPage/FloorPage.js';
 import { Header } from '../Header/Header.js';
 import { HistoryPage } from '../HistoryPage/HistoryPage.js';
 import { HomePage } from '../HomePage/HomePage.js';
+import { InvitePage } from '../InvitePage/InvitePage.js';
 import { LoginPage } from '../LoginPage/LoginPage.js';
+import { PasswordPage } from '../PasswordPage/PasswordPage.js';
 import { guarded } from '../RequireRole/RequireRole.js';
 import { ReviewPage } from '../ReviewPage/ReviewPage.js';
 import { ScenariosPage } from '../ScenariosPage/ScenariosPage.js';
 import { SupervisePage } from '../SupervisePage/SupervisePage.js';
+import { UsersPage } from '../UsersPage/UsersPage.js';
 import { usePageTitle } from '../../title.js';
 
 const Floor = guarded(FLOOR_ROLES, FloorPage);
 const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
 const Supervise = guarded(FLOOR_ROLES, SupervisePage);
+const Users = guarded(ADMIN_ROLES, UsersPage);
+
+/** Pages a signed-out visitor may open: signing in, and following a one-time link. */
+const PUBLIC_PATHS = ['/login', '/invite'];
 
 function NotFound() {
   usePageTitle('Page not found');
@@ -36,7 +43,7 @@ function Shell() {
   const { session } = useStores();
   const { path, url, route } = useLocation();
   const status = session.status.value;
-  const mustLogin = status === 'anonymous' && path !== '/login';
+  const mustLogin = status === 'anonymous' && !PUBLIC_PATHS.includes(path);
 
   useEffect(() => {
     if (!mustLogin) return;
@@ -64,6 +71,9 @@ function Shell() {
           <Route path="/trainees/:id/history" component={HistoryPage} />
           <Route path="/floor" component={Floor} />
           <Route path="/scenarios" component={Scenarios} />
+          <Route path="/users" component={Users} />
+          <Route path="/invite" component={InvitePage} />
+          <Route path="/account/password" component={PasswordPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -46,6 +46,11 @@ export function LoginPage() {
           Ringdown
         </h1>
         <p class="muted">Call-taker training console. Sign in to take calls.</p>
+        {query.password && (
+          <p class="notice" role="status" data-testid="login-notice">
+            {query.password === 'set' ? 'Your password is set: sign in with it.' : 'Your password is changed: sign in with the new one.'}
+          </p>
+        )}
         <label for="login-email">Email</label>
         <input
           id="login-email"
