@@ -131,6 +131,8 @@ export function createApi(options: ApiOptions = {}) {
     resetPassword: (id: string) => request<InviteLink>('POST', `/users/${encodeURIComponent(id)}/reset`),
     auditLog: () => request<AuditEntryView[]>('GET', '/users/audit'),
     changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/users/me/password', { currentPassword, newPassword }),
+    /** Whether the login page offers single sign-on (an OpenID Connect provider is configured). */
+    ssoEnabled: async () => (await request<{ enabled: boolean }>('GET', '/auth/sso')).enabled,
     checkInvite: (token: string) => request<{ email: string; name: string; expiresAt: string }>('POST', '/users/invites/check', { token }),
     acceptInvite: (token: string, password: string) => request<void>('POST', '/users/invites/accept', { token, password }),
   };

@@ -170,6 +170,15 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   signed_in_sso: 'Signed in with single sign-on',
 };
 
+/** Why single sign-on did not let someone in (the server's `/login?sso=` reason). */
+export const SSO_REFUSAL: Record<string, string> = {
+  expired: 'The sign-on took too long or was started elsewhere. Try again.',
+  'no-email': 'The sign-on provider did not give a verified email address.',
+  'no-role': 'Your sign-on account has no ringdown role. Ask your administrator for one.',
+  disabled: 'This account is disabled.',
+  failed: 'Single sign-on failed. Try again, or sign in with your password.',
+};
+
 /** Field names in the server's validation messages, as the forms call them. */
 const FIELD_LABEL: Record<string, string> = {
   email: 'Email',

@@ -31,6 +31,7 @@ import { createSharedState } from './state/state.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
 import { isLoopback, loadOrCreateCertificate } from './tls.js';
 import { Accounts } from './users/accounts.js';
+import { SingleSignOn } from './users/sso.js';
 
 export type RunningServer = {
   url: string;
@@ -124,6 +125,8 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     sessions,
     calls,
     accounts,
+    sso: config.oidc && new SingleSignOn(config.oidc, state),
+    publicUrl: config.publicUrl,
     storage,
     signer,
     readiness,

@@ -28,8 +28,9 @@ export function createStores() {
     scenarios: createScenariosStore(api),
     /** Accounts, for admins. */
     users: createUsersStore(api),
-    /** The calls that need no session or belong to anyone signed in: links, one's own password. */
+    /** The calls that need no session or belong to anyone signed in: sign-on, links, one's own password. */
     account: {
+      ssoEnabled: api.ssoEnabled,
       checkInvite: api.checkInvite,
       acceptInvite: api.acceptInvite,
       changePassword: api.changePassword,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { Role } from '../protocol/roles.js';
 
 // The only module that reads process.env. Everything else receives the frozen Config.
 
@@ -78,6 +79,15 @@ const EnvSchema = z
     SEED_DEMO_USERS: bool.optional(),
     /** How long a one-time link to set a password stays valid. */
     INVITE_TTL_MS: z.coerce.number().int().min(1000).max(30 * 24 * 3600_000).default(7 * 24 * 3600_000),
+    /** Single sign-on with an OpenID Connect provider: its issuer URL (discovery), and this client's credentials there. */
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_SCOPES: z.string().default('openid email profile'),
+    /** The claim (a string or a list) that says a person's role. */
+    OIDC_ROLE_CLAIM: z.string().default('groups'),
+    /** Claim values to roles, `value=role,value=role`; a value that is a role's own name needs no entry. */
+    OIDC_ROLE_MAP: z.string().default(''),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   })
   .superRefine((env, ctx) => {
@@ -90,12 +100,31 @@ const EnvSchema = z
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together' });
     }
+    if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER' });
+    }
+    if (parseRoleMap(env.OIDC_ROLE_MAP) === null) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'write value=role pairs separated by commas; roles: trainee, supervisor, instructor, admin' });
+    }
     if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
       ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not be above RTC_MAX_PORT' });
     }
   });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** `OIDC_ROLE_MAP` as claim value -> role; null when it is malformed. */
+function parseRoleMap(text: string): Record<string, Role> | null {
+  const map: Record<string, Role> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const value = pair.slice(0, at).trim();
+    const role = pair.slice(at + 1).trim();
+    if (at <= 0 || !value || !Role.safeParse(role).success) return null;
+    map[value] = role as Role;
+  }
+  return map;
+}
 
 export type Config = Readonly<{
   env: Env['NODE_ENV'];
@@ -120,6 +149,7 @@ export type Config = Readonly<{
   mediaConnectTimeoutMs: number;
   showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
+  oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; roleClaim: string; roleMap: Record<string, Role> } | undefined;
   bodyLimitBytes: number;
 }>;
 
@@ -179,6 +209,10 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     mediaConnectTimeoutMs: e.MEDIA_CONNECT_TIMEOUT_MS,
     showMonitored: e.SHOW_MONITORED,
     seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS ?? e.NODE_ENV !== 'production' },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, roleClaim: e.OIDC_ROLE_CLAIM, roleMap: parseRoleMap(e.OIDC_ROLE_MAP)! }
+        : undefined,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   });
 }

@@ -29,6 +29,12 @@ export class AccountRepository {
     return row && toView(row);
   }
 
+  /** The account with this email, disabled or not. */
+  async findByEmail(email: string): Promise<UserView | null> {
+    const row = await this.prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: userView });
+    return row && toView(row);
+  }
+
   /** The stored password hash, for checking a user's current password. */
   async passwordHashOf(id: string): Promise<string | null> {
     return (await this.prisma.user.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null;

@@ -18,6 +18,8 @@ import { traineeRoutes } from './routes/trainees.js';
 import { fileRoutes } from './routes/files.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { userRoutes } from './routes/users.js';
+import { ssoRoutes } from './routes/sso.js';
+import type { SingleSignOn } from '../users/sso.js';
 import type { Accounts } from '../users/accounts.js';
 
 export type AppDeps = {
@@ -26,6 +28,9 @@ export type AppDeps = {
   sessions: SessionStore;
   calls: CallService;
   accounts: Accounts;
+  /** Single sign-on, when an OpenID Connect provider is configured. */
+  sso: SingleSignOn | undefined;
+  publicUrl: string | undefined;
   storage: RecordingStorage;
   signer: UrlSigner;
   readiness: Readiness;
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimitBytes }));
+  api.use('/auth/sso', ssoRoutes(deps));
   api.use('/auth', authRoutes(deps));
   if (deps.storage instanceof LocalStorage) {
     api.use('/files', fileRoutes({ storage: deps.storage, signer: deps.signer }));

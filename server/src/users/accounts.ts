@@ -3,7 +3,9 @@ import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { Principal, SessionStore } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import type { Me } from '../protocol/api.js';
 import type { Role } from '../protocol/roles.js';
+import { SsoRefused } from './sso.js';
 import type { AuditEntryView, CreatedUser, InviteLink, UserView } from '../protocol/users.js';
 
 // Everything done to an account, from the REST routes and from the command line alike: each
@@ -94,6 +96,23 @@ export class Accounts {
       { actorId: principal.userId, action: 'password_changed' },
     ]);
     await this.#endSessions(principal.userId);
+  }
+
+  /**
+   * A person the sign-on provider vouched for: their account, made on first sign-in, with the
+   * role and name the provider says now (the provider is the source of truth for both).
+   */
+  async signInWithProvider(person: { email: string; name: string; role: Role }): Promise<Me> {
+    let user = await this.deps.db.accounts.findByEmail(person.email);
+    if (user?.disabledAt) throw new SsoRefused('disabled', 'this account is disabled');
+    if (!user) {
+      // Signs in through the provider, so no link to set a password; a race with another first sign-in finds theirs.
+      user =
+        (await this.deps.db.accounts.create({ ...person, passwordHash: null }, { actorId: null, action: 'user_created', detail: { role: person.role, via: 'sso' } })) ??
+        (await this.deps.db.accounts.findByEmail(person.email))!;
+    } else if (user.role !== person.role || user.name !== person.name) user = await this.update(null, user.id, { role: person.role, name: person.name });
+    await this.deps.db.accounts.record({ actorId: user.id, action: 'signed_in_sso', targetId: user.id });
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
   }
 
   /** Whose link this is, so the page can greet them; 404 once it is used, expired or revoked. */

@@ -84,7 +84,8 @@ function Shell() {
 export function App({ stores }: { stores: Stores }) {
   return (
     <StoresProvider stores={stores}>
-      <LocationProvider>
+      {/* Links to the server's own routes (single sign-on) are real navigations, never client routes. */}
+      <LocationProvider scope={/^\/(?!api\/)/}>
         <Shell />
       </LocationProvider>
     </StoresProvider>
