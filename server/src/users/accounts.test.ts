@@ -51,6 +51,11 @@ describe('who may manage accounts', () => {
     expect((await Promise.all(attempts)).map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
   });
 
+  it('offers no single sign-on where no provider is configured', async () => {
+    expect((await server.api('GET', '/api/v1/auth/sso')).body).toEqual({ enabled: false });
+    expect((await server.api('GET', '/api/v1/auth/sso/start')).status).toBe(404);
+  });
+
   it('refuses a signed-out visitor with 401', async () => {
     expect((await server.api('GET', '/api/v1/users')).status).toBe(401);
     expect((await server.api('POST', '/api/v1/users/me/password', { body: { currentPassword: 'x', newPassword: 'long enough' } })).status).toBe(401);
