@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { SESSION_COOKIE, type SessionStore } from '../../auth/sessions.js';
+import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { ErrorCode } from '../../protocol/ack.js';
 import type { Accounts } from '../../users/accounts.js';
 import { SsoRefused, type SingleSignOn } from '../../users/sso.js';
 import { sessionCookieOptions } from '../auth.js';
@@ -32,7 +34,12 @@ export function ssoRoutes(deps: SsoRouteDeps): Router {
   router.get('/', (_req, res) => void res.json({ enabled: Boolean(deps.sso) }));
 
   const sso = deps.sso;
-  if (!sso) return router;
+  if (!sso) {
+    router.use(() => {
+      throw new AppError(ErrorCode.notFound, 'single sign-on is not configured here', 404);
+    });
+    return router;
+  }
 
   router.get('/start', async (req, res) => {
     const { url, state } = await sso.begin(`${originOf(req)}${CALLBACK}`);
