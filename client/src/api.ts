@@ -12,6 +12,11 @@ import type {
   ScenarioSummary,
   ScenarioUpdate,
   TraineeHistory,
+  AuditEntryView,
+  CreatedUser,
+  InviteLink,
+  Role,
+  UserView,
 } from './protocol.js';
 import type { AssignmentInput, AssignmentView, ClassDashboard, ClassDetail, ClassRole, ClassSummary, TraineeAssignment } from './protocol.js';
 import { serverText } from './words.js';
@@ -133,6 +138,16 @@ export function createApi(options: ApiOptions = {}) {
     removeMember: (id: string, userId: string) => request<ClassDetail>('DELETE', `/classes/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
     assign: (id: string, body: AssignmentInput) => request<AssignmentView>('POST', `/classes/${encodeURIComponent(id)}/assignments`, body),
     getDashboard: (id: string) => request<ClassDashboard>('GET', `/classes/${encodeURIComponent(id)}/dashboard`),
+    listUsers: () => request<UserView[]>('GET', '/users'),
+    createUser: (input: { email: string; name: string; role: Role }) => request<CreatedUser>('POST', '/users', input),
+    updateUser: (id: string, change: { role?: Role; disabled?: boolean }) => request<UserView>('PATCH', `/users/${encodeURIComponent(id)}`, change),
+    resetPassword: (id: string) => request<InviteLink>('POST', `/users/${encodeURIComponent(id)}/reset`),
+    auditLog: () => request<AuditEntryView[]>('GET', '/users/audit'),
+    changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/users/me/password', { currentPassword, newPassword }),
+    /** Whether the login page offers single sign-on (an OpenID Connect provider is configured). */
+    ssoEnabled: async () => (await request<{ enabled: boolean }>('GET', '/auth/sso')).enabled,
+    checkInvite: (token: string) => request<{ email: string; name: string; expiresAt: string }>('POST', '/users/invites/check', { token }),
+    acceptInvite: (token: string, password: string) => request<void>('POST', '/users/invites/accept', { token, password }),
   };
 }
 

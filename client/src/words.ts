@@ -1,4 +1,4 @@
-import type { Agency, AssignmentStatus, CallEventView, CallStatus, SteerCommand, TranscriptSegmentView } from './protocol.js';
+import type { Agency, AssignmentStatus, AuditAction, CallEventView, CallStatus, Role, SteerCommand, TranscriptSegmentView } from './protocol.js';
 
 // Every code the server sends that a person reads (statuses, outcomes, kinds of call, events,
 // validation messages) is put into words here and nowhere else. An unknown code still reads
@@ -158,10 +158,44 @@ export function eventDetail(event: Pick<CallEventView, 'data'> & { type?: string
     .join(', ');
 }
 
+export const ROLE_LABEL: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  instructor: 'Instructor',
+  admin: 'Admin',
+};
+
+/** What was done to an account, as the audit log reads. */
+export const AUDIT_LABEL: Record<AuditAction, string> = {
+  user_created: 'Created the account',
+  invite_issued: 'Issued a link to set the password',
+  password_reset: 'Reset the password (new link)',
+  password_set: 'Set the password from a link',
+  password_changed: 'Changed their password',
+  user_disabled: 'Disabled the account',
+  user_enabled: 'Enabled the account',
+  role_changed: 'Changed the role',
+  user_renamed: 'Renamed the account',
+  signed_in_sso: 'Signed in with single sign-on',
+};
+
+/** Why single sign-on did not let someone in (the server's `/login?sso=` reason). */
+export const SSO_REFUSAL: Record<string, string> = {
+  expired: 'The sign-on took too long or was started elsewhere. Try again.',
+  'no-email': 'The sign-on provider did not give a verified email address.',
+  'no-role': 'Your sign-on account has no ringdown role. Ask your administrator for one.',
+  disabled: 'This account is disabled.',
+  failed: 'Single sign-on failed. Try again, or sign in with your password.',
+};
+
 /** Field names in the server's validation messages, as the forms call them. */
 const FIELD_LABEL: Record<string, string> = {
   email: 'Email',
   password: 'Password',
+  name: 'Name',
+  role: 'Role',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
   text: 'Your line',
   say: 'What happens',
   scenarioId: 'Scenario',

@@ -44,7 +44,8 @@ try {
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   await applyMigrations(databaseUrl);
 
-  let demoPassword = config.seed.password;
+  // A production install has no demo accounts, whatever SEED_PASSWORD says.
+  let demoPassword = config.seed.demoUsers ? config.seed.password : undefined;
   let newPassword = false;
   if (config.seed.demoUsers && !demoPassword) {
     const secret = await loadOrCreateLocalSecret(config.dataDir, 'demo-password', 9);
@@ -66,6 +67,10 @@ try {
         ? `  Password: the SEED_PASSWORD you set.`
         : `  Password: ${demoPassword}${newPassword ? ' (generated now; kept in ' + path.join(config.dataDir, 'secrets/demo-password') + ')' : ''}`,
     );
+  }
+  if ((await server.db.users.count()) === 0) {
+    lines.push('  No accounts yet: make the first admin with');
+    lines.push('    npx ringdown users create --role admin --email you@example.org --name "Your Name"');
   }
   lines.push('  Press Ctrl-C to stop.\n');
   process.stderr.write(lines.join('\n') + '\n');

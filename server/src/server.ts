@@ -32,6 +32,8 @@ import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
 import { isLoopback, loadOrCreateCertificate } from './tls.js';
+import { Accounts } from './users/accounts.js';
+import { SingleSignOn } from './users/sso.js';
 
 export type RunningServer = {
   url: string;
@@ -39,6 +41,7 @@ export type RunningServer = {
   storage: RecordingStorage;
   workers: WorkerPool;
   live: LiveCalls;
+  accounts: Accounts;
   io: SignallingServer;
   close(): Promise<void>;
 };
@@ -97,6 +100,15 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const recovered = await live.recover();
   if (recovered) logger.warn({ recovered }, 'stored the recordings of calls a previous run left unfinished');
   const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs, config.showMonitored);
+  const accounts = new Accounts({
+    db,
+    sessions,
+    inviteTtlMs: config.inviteTtlMs,
+    // Through the adapter, so a socket held by another process is closed too.
+    endSockets: async (userId) => {
+      io?.in(rooms.user(userId)).disconnectSockets(true);
+    },
+  });
 
   const readiness = new Readiness()
     .add('database', () => db.ping())
@@ -118,6 +130,9 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     loginThrottle: new LoginThrottle(state, config.login),
     origins,
     calls,
+    accounts,
+    sso: config.oidc && new SingleSignOn(config.oidc, state),
+    publicUrl: config.publicUrl,
     storage,
     signer,
     readiness,
@@ -154,6 +169,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     live,
+    accounts,
     io,
     close: () =>
       (closing ??= (async () => {

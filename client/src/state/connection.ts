@@ -15,8 +15,16 @@ export function createConnectionStore(session: SessionStore, socket: RingdownSoc
     connected.value = true;
     lastError.value = null;
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     connected.value = false;
+    // The server closed the link on purpose: an admin may have disabled this user. Ask whether
+    // the session still stands; the shell moves to the login page when it does not.
+    if (reason === 'io server disconnect') {
+      void session.restore().then(
+        () => session.status.value === 'signed-in' && socket.connect(),
+        () => undefined,
+      );
+    }
   });
   socket.on('connect_error', (err) => {
     connected.value = false;

@@ -14,6 +14,7 @@ import { createSessionStore } from './session.js';
 import { createSoftphoneStore, type SoftphoneStore } from './softphone.js';
 import { createSteerStore, type SteerStore } from './steer.js';
 import { createSupervisionStore, type SupervisionStore } from './supervision.js';
+import { createUsersStore } from './users.js';
 
 /** Everything the app holds, wired once; the transport stays inside the stores. */
 export function createStores() {
@@ -27,6 +28,15 @@ export function createStores() {
     floor: createFloorStore(api, connection),
     scenarios: createScenariosStore(api),
     classes: createClassesStore(api),
+    /** Accounts, for admins. */
+    users: createUsersStore(api),
+    /** The calls that need no session or belong to anyone signed in: sign-on, links, one's own password. */
+    account: {
+      ssoEnabled: api.ssoEnabled,
+      checkInvite: api.checkInvite,
+      acceptInvite: api.acceptInvite,
+      changePassword: api.changePassword,
+    },
     /** A store for one call, made per page and dropped with it. */
     callStore: (callId: string): CallStore => createCallStore(callId, api, connection),
     /** The after-action review of one call, made per page. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { Role } from '../protocol/roles.js';
 
 // The only module that reads process.env. Everything else receives the frozen Config.
 
@@ -74,7 +75,19 @@ const EnvSchema = z
 
     /** Password of the seeded demo accounts; generated and printed on first start when unset. */
     SEED_PASSWORD: z.string().min(8).optional(),
-    SEED_DEMO_USERS: bool.default(true),
+    /** The five demo accounts; unset: on, except with NODE_ENV=production (make the first admin with `ringdown users create`). */
+    SEED_DEMO_USERS: bool.optional(),
+    /** How long a one-time link to set a password stays valid. */
+    INVITE_TTL_MS: z.coerce.number().int().min(1000).max(30 * 24 * 3600_000).default(7 * 24 * 3600_000),
+    /** Single sign-on with an OpenID Connect provider: its issuer URL (discovery), and this client's credentials there. */
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_SCOPES: z.string().default('openid email profile'),
+    /** The claim (a string or a list) that says a person's role. */
+    OIDC_ROLE_CLAIM: z.string().default('groups'),
+    /** Claim values to roles, `value=role,value=role`; a value that is a role's own name needs no entry. */
+    OIDC_ROLE_MAP: z.string().default(''),
     /** Failed sign-ins on one account, and from one address, within LOGIN_WINDOW_MS before more are refused (429). */
     LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
     LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -93,12 +106,31 @@ const EnvSchema = z
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together' });
     }
+    if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER' });
+    }
+    if (parseRoleMap(env.OIDC_ROLE_MAP) === null) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'write value=role pairs separated by commas; roles: trainee, supervisor, instructor, admin' });
+    }
     if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
       ctx.addIssue({ code: 'custom', path: ['RTC_MIN_PORT'], message: 'must not be above RTC_MAX_PORT' });
     }
   });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** `OIDC_ROLE_MAP` as claim value -> role; null when it is malformed. */
+function parseRoleMap(text: string): Record<string, Role> | null {
+  const map: Record<string, Role> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const value = pair.slice(0, at).trim();
+    const role = pair.slice(at + 1).trim();
+    if (at <= 0 || !value || !Role.safeParse(role).success) return null;
+    map[value] = role as Role;
+  }
+  return map;
+}
 
 export type Config = Readonly<{
   env: Env['NODE_ENV'];
@@ -112,6 +144,7 @@ export type Config = Readonly<{
   embeddedPgPort: number | undefined;
   redisUrl: string | undefined;
   sessionTtlMs: number;
+  inviteTtlMs: number;
   urlSigningSecret: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
@@ -122,6 +155,7 @@ export type Config = Readonly<{
   mediaConnectTimeoutMs: number;
   showMonitored: boolean;
   seed: { password: string | undefined; demoUsers: boolean };
+  oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; roleClaim: string; roleMap: Record<string, Role> } | undefined;
   bodyLimitBytes: number;
   login: { accountFailures: number; addressFailures: number; windowMs: number };
   socketRequestsPerSecond: number;
@@ -160,6 +194,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     redisUrl: e.REDIS_URL,
     sessionTtlMs: e.SESSION_TTL_MS,
+    inviteTtlMs: e.INVITE_TTL_MS,
     urlSigningSecret: e.URL_SIGNING_SECRET,
     signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
     s3:
@@ -181,7 +216,11 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     reconnectGraceMs: e.RECONNECT_GRACE_MS,
     mediaConnectTimeoutMs: e.MEDIA_CONNECT_TIMEOUT_MS,
     showMonitored: e.SHOW_MONITORED,
-    seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS },
+    seed: { password: e.SEED_PASSWORD, demoUsers: e.SEED_DEMO_USERS ?? e.NODE_ENV !== 'production' },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, roleClaim: e.OIDC_ROLE_CLAIM, roleMap: parseRoleMap(e.OIDC_ROLE_MAP)! }
+        : undefined,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
     socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
+import { AccountRepository } from './accounts.js';
 import { CallRepository } from './calls.js';
 import { ClassRepository } from './classes.js';
 import { ScenarioRepository } from './scenarios.js';
@@ -10,6 +11,7 @@ import { UserRepository } from './users.js';
 
 export class Database {
   readonly users: UserRepository;
+  readonly accounts: AccountRepository;
   readonly scenarios: ScenarioRepository;
   readonly calls: CallRepository;
   readonly classes: ClassRepository;
@@ -26,6 +28,7 @@ export class Database {
     });
     this.#prisma = new PrismaClient({ adapter });
     this.users = new UserRepository(this.#prisma);
+    this.accounts = new AccountRepository(this.#prisma);
     this.scenarios = new ScenarioRepository(this.#prisma);
     this.calls = new CallRepository(this.#prisma);
     this.classes = new ClassRepository(this.#prisma);

@@ -42,7 +42,7 @@ describe('applyMigrations', () => {
   it('creates every table of the schema on an empty database', async () => {
     await applyMigrations(url);
     expect((await tables()).map((t) => t.tablename)).toEqual([
-      'Assignment', 'Call', 'CallEvent', 'ChecklistMark', 'Class', 'ClassMember', 'Entity', 'PerformanceMetric', 'Recording', 'Scenario', 'ScenarioVersion', 'TranscriptSegment', 'User', '_prisma_migrations',
+      'Assignment', 'AuditEntry', 'Call', 'CallEvent', 'ChecklistMark', 'Class', 'ClassMember', 'Entity', 'PerformanceMetric', 'Recording', 'Scenario', 'ScenarioVersion', 'TranscriptSegment', 'User', 'UserInvite', '_prisma_migrations',
     ]);
     expect(await applied()).toEqual(
       readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ migration_name: d.name, finished_at: expect.any(Date) })),

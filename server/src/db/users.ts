@@ -2,14 +2,16 @@ import type { Me } from '../protocol/api.js';
 import type { Role } from '../protocol/roles.js';
 import type { PrismaClient } from './generated/client.js';
 
-export type UserWithSecret = Me & { passwordHash: string };
+/** passwordHash is null until the user sets a password through their one-time link. */
+export type UserWithSecret = Me & { passwordHash: string | null };
 
 export class UserRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** The user who may sign in with this email: a disabled user is never found. */
   async findByEmail(email: string): Promise<UserWithSecret | null> {
     return this.prisma.user.findUnique({
-      where: { email: email.toLowerCase() },
+      where: { email: email.toLowerCase(), disabledAt: null },
       select: { id: true, email: true, name: true, role: true, passwordHash: true },
     });
   }

@@ -22,6 +22,10 @@ import { assignmentRoutes, classRoutes } from './routes/classes.js';
 import { traineeRoutes } from './routes/trainees.js';
 import { fileRoutes } from './routes/files.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { userRoutes } from './routes/users.js';
+import { ssoRoutes } from './routes/sso.js';
+import type { SingleSignOn } from '../users/sso.js';
+import type { Accounts } from '../users/accounts.js';
 
 export type AppDeps = {
   logger: Logger;
@@ -30,6 +34,10 @@ export type AppDeps = {
   loginThrottle: LoginThrottle;
   origins: OriginPolicy;
   calls: CallService;
+  accounts: Accounts;
+  /** Single sign-on, when an OpenID Connect provider is configured. */
+  sso: SingleSignOn | undefined;
+  publicUrl: string | undefined;
   storage: RecordingStorage;
   signer: UrlSigner;
   readiness: Readiness;
@@ -71,10 +79,13 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(jsonBody(deps.bodyLimitBytes));
+  api.use('/auth/sso', ssoRoutes(deps));
   api.use('/auth', authRoutes(deps));
   if (deps.storage instanceof LocalStorage) {
     api.use('/files', fileRoutes({ storage: deps.storage, signer: deps.signer }));
   }
+  // Before the session check: following a one-time link needs none (the router checks the rest).
+  api.use('/users', userRoutes(deps));
   api.use(authenticate(deps.sessions));
   api.use('/scenarios', scenarioRoutes(deps));
   api.use('/calls', callRoutes(deps));

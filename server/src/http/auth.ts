@@ -14,6 +14,9 @@ declare global {
   }
 }
 
+/** How the session cookie is set, by password sign-in and by single sign-on alike. */
+export const sessionCookieOptions = (secure: boolean) => ({ httpOnly: true, sameSite: 'lax', secure, path: '/' }) as const;
+
 export function sessionTokenOf(cookieHeader: string | undefined): string | undefined {
   return cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
 }

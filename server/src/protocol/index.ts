@@ -8,3 +8,4 @@ export * from './steer.js';
 export * from './floor.js';
 export * from './classes.js';
 export * from './ids.js';
+export * from './users.js';

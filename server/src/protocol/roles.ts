@@ -7,3 +7,5 @@ export type Role = z.infer<typeof Role>;
 export const FLOOR_ROLES: readonly Role[] = ['supervisor', 'instructor', 'admin'];
 /** Who may write scenarios, coach, barge and steer. */
 export const INSTRUCTOR_ROLES: readonly Role[] = ['instructor', 'admin'];
+/** Who manages accounts: creates, invites, disables and re-roles users, and reads the audit log. */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
+import { ADMIN_ROLES, FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
 import { StoresProvider, useStores, type Stores } from '../../state/context.js';
 import { CallPage } from '../CallPage/CallPage.js';
 import { CallsPage } from '../CallsPage/CallsPage.js';
@@ -10,11 +10,14 @@ import { FloorPage } from '../FloorPage/FloorPage.js';
 import { Header } from '../Header/Header.js';
 import { HistoryPage } from '../HistoryPage/HistoryPage.js';
 import { HomePage } from '../HomePage/HomePage.js';
+import { InvitePage } from '../InvitePage/InvitePage.js';
 import { LoginPage } from '../LoginPage/LoginPage.js';
+import { PasswordPage } from '../PasswordPage/PasswordPage.js';
 import { guarded } from '../RequireRole/RequireRole.js';
 import { ReviewPage } from '../ReviewPage/ReviewPage.js';
 import { ScenariosPage } from '../ScenariosPage/ScenariosPage.js';
 import { SupervisePage } from '../SupervisePage/SupervisePage.js';
+import { UsersPage } from '../UsersPage/UsersPage.js';
 import { usePageTitle } from '../../title.js';
 
 const Floor = guarded(FLOOR_ROLES, FloorPage);
@@ -22,6 +25,10 @@ const Scenarios = guarded(INSTRUCTOR_ROLES, ScenariosPage);
 const Supervise = guarded(FLOOR_ROLES, SupervisePage);
 const Classes = guarded(FLOOR_ROLES, ClassesPage);
 const Class = guarded(FLOOR_ROLES, ClassPage);
+const Users = guarded(ADMIN_ROLES, UsersPage);
+
+/** Pages a signed-out visitor may open: signing in, and following a one-time link. */
+const PUBLIC_PATHS = ['/login', '/invite'];
 
 function NotFound() {
   usePageTitle('Page not found');
@@ -40,7 +47,7 @@ function Shell() {
   const { session } = useStores();
   const { path, url, route } = useLocation();
   const status = session.status.value;
-  const mustLogin = status === 'anonymous' && path !== '/login';
+  const mustLogin = status === 'anonymous' && !PUBLIC_PATHS.includes(path);
 
   useEffect(() => {
     if (!mustLogin) return;
@@ -70,6 +77,9 @@ function Shell() {
           <Route path="/scenarios" component={Scenarios} />
           <Route path="/classes" component={Classes} />
           <Route path="/classes/:id" component={Class} />
+          <Route path="/users" component={Users} />
+          <Route path="/invite" component={InvitePage} />
+          <Route path="/account/password" component={PasswordPage} />
           <Route default component={NotFound} />
         </Router>
       </main>
@@ -80,7 +90,8 @@ function Shell() {
 export function App({ stores }: { stores: Stores }) {
   return (
     <StoresProvider stores={stores}>
-      <LocationProvider>
+      {/* Links to the server's own routes (single sign-on) are real navigations, never client routes. */}
+      <LocationProvider scope={/^\/(?!api\/)/}>
         <Shell />
       </LocationProvider>
     </StoresProvider>

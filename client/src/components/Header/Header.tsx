@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { FLOOR_ROLES, INSTRUCTOR_ROLES, type Role } from '../../protocol.js';
+import { ADMIN_ROLES, FLOOR_ROLES, INSTRUCTOR_ROLES, type Role } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 
 type Link = { href: string; label: string; roles?: readonly Role[]; testId?: string };
@@ -10,6 +10,7 @@ const LINKS: Link[] = [
   { href: '/floor', label: 'Floor', roles: FLOOR_ROLES },
   { href: '/classes', label: 'Classes', roles: FLOOR_ROLES },
   { href: '/scenarios', label: 'Scenarios', roles: INSTRUCTOR_ROLES },
+  { href: '/users', label: 'Users', roles: ADMIN_ROLES, testId: 'users-link' },
 ];
 
 export function Header() {
@@ -51,7 +52,9 @@ export function Header() {
           role="img"
           aria-label={connection.connected.value ? 'Live link connected' : 'Live link offline'}
         />
-        <span class="user-name">{me.name}</span>
+        <a class="user-name" href="/account/password" title="Change your password" data-testid="account-link">
+          {me.name}
+        </a>
         <span class={`role-badge role-${me.role}`}>{me.role}</span>
         <button type="button" class="btn btn-quiet" data-testid="logout" onClick={logout}>
           Log out

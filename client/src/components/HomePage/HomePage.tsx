@@ -1,4 +1,4 @@
-import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
+import { ADMIN_ROLES, FLOOR_ROLES, INSTRUCTOR_ROLES } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { ScenarioPicker } from '../ScenarioPicker/ScenarioPicker.js';
 import { usePageTitle } from '../../title.js';
@@ -35,6 +35,12 @@ export function HomePage() {
           <a class="tile" href="/scenarios">
             <strong>Scenarios</strong>
             <span>Write and edit the scenario library.</span>
+          </a>
+        )}
+        {session.can(ADMIN_ROLES) && (
+          <a class="tile" href="/users">
+            <strong>Users</strong>
+            <span>Invite staff, change roles, disable accounts; the audit log.</span>
           </a>
         )}
       </div>

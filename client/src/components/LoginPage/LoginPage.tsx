@@ -4,6 +4,7 @@ import { useLocation } from 'preact-iso';
 import { errorMessage } from '../../api.js';
 import { useStores } from '../../state/context.js';
 import { usePageTitle } from '../../title.js';
+import { SSO_REFUSAL } from '../../words.js';
 
 /** Only same-site paths are followed after login, never an absolute URL from the query. */
 function safeNext(next: string | undefined): string {
@@ -12,7 +13,8 @@ function safeNext(next: string | undefined): string {
 
 export function LoginPage() {
   usePageTitle('Sign in');
-  const { session } = useStores();
+  const { session, account } = useStores();
+  const sso = useSignal(false);
   const { query, route } = useLocation();
   const email = useSignal('');
   const password = useSignal('');
@@ -23,6 +25,7 @@ export function LoginPage() {
   useEffect(() => {
     if (signedIn) route(safeNext(query.next), true);
   }, [signedIn]);
+  useEffect(() => void account.ssoEnabled().then((on) => (sso.value = on), () => undefined), []);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -46,6 +49,11 @@ export function LoginPage() {
           Ringdown
         </h1>
         <p class="muted">Call-taker training console. Sign in to take calls.</p>
+        {query.password && (
+          <p class="notice" role="status" data-testid="login-notice">
+            {query.password === 'set' ? 'Your password is set: sign in with it.' : 'Your password is changed: sign in with the new one.'}
+          </p>
+        )}
         <label for="login-email">Email</label>
         <input
           id="login-email"
@@ -76,6 +84,16 @@ export function LoginPage() {
         <button type="submit" class="btn btn-primary" data-testid="login-submit" disabled={busy.value}>
           {busy.value ? 'Signing in…' : 'Sign in'}
         </button>
+        {query.sso && (
+          <p class="error" role="alert" data-testid="sso-error">
+            {SSO_REFUSAL[query.sso] ?? SSO_REFUSAL.failed}
+          </p>
+        )}
+        {sso.value && (
+          <a class="btn" href="/api/v1/auth/sso/start" data-testid="sso-login">
+            Sign in with single sign-on
+          </a>
+        )}
       </form>
     </section>
   );

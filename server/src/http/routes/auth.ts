@@ -5,7 +5,7 @@ import { SESSION_COOKIE, type SessionStore } from '../../auth/sessions.js';
 import type { Database } from '../../db/database.js';
 import { UnauthorizedError } from '../../errors.js';
 import { LoginBody, type Me } from '../../protocol/api.js';
-import { authenticate, principalOf, sessionTokenOf } from '../auth.js';
+import { authenticate, principalOf, sessionCookieOptions, sessionTokenOf } from '../auth.js';
 import { parse } from '../validate.js';
 
 // Verifying against this when the email is unknown keeps the response time the same,
@@ -14,7 +14,7 @@ const unknownUserHash = hashPassword('no such user');
 
 export function authRoutes(deps: { db: Database; sessions: SessionStore; loginThrottle: LoginThrottle; secureCookies: boolean }): Router {
   const router = Router();
-  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/' } as const;
+  const cookieOptions = sessionCookieOptions(deps.secureCookies);
 
   router.post('/login', async (req, res) => {
     const body = parse(LoginBody, req.body);
