@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,15 @@ import { spokenText } from '../../../media/language/plain.js';
  */
 
 export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../media/language/corpus');
-/** The lines the shipped model learns from: training and development together. */
-export const CORPUS_FILES = [path.join(CORPUS_DIR, 'call-taker.jsonl'), path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl')];
+/** The corpus's labelled call-taker sets that may be learned from (held-out sets never are). */
+export const CORPUS_SETS = {
+  train: path.join(CORPUS_DIR, 'call-taker.jsonl'),
+  dev: path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl'),
+  /** Lines by a second writer who never saw the models: trainable, and absent on older trees. */
+  writer2: path.join(CORPUS_DIR, 'writer2', 'call-taker.jsonl'),
+} as const;
+/** The lines the shipped model learns from: every trainable set there is. */
+export const CORPUS_FILES = Object.values(CORPUS_SETS).filter((file) => existsSync(file));
 
 export interface LabelledLine {
   text: string;
