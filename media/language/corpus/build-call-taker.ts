@@ -13,6 +13,7 @@ import { createRandom } from '../../random.js';
 import { MORE_MULTI, MORE_SINGLE } from './call-taker-lines-more.js';
 import { MULTI, SINGLE } from './call-taker-lines.js';
 import { THIRD_MULTI, THIRD_SINGLE } from './call-taker-lines-third.js';
+import { FOURTH_MULTI, FOURTH_SINGLE } from './call-taker-lines-fourth.js';
 
 interface Line {
   text: string;
@@ -70,8 +71,8 @@ function stacked(a: Line, b: Line): Line {
 
 function build(): { train: Line[]; dev: Line[] } {
   const base: Line[] = [
-    ...[SINGLE, MORE_SINGLE, THIRD_SINGLE].flatMap((table) => Object.entries(table).flatMap(([intent, texts]) => texts.map((text) => ({ text, intents: [intent] })))),
-    ...[...MULTI, ...MORE_MULTI, ...THIRD_MULTI].map(([text, intents]) => ({ text, intents })),
+    ...[SINGLE, MORE_SINGLE, THIRD_SINGLE, FOURTH_SINGLE].flatMap((table) => Object.entries(table).flatMap(([intent, texts]) => texts.map((text) => ({ text, intents: [intent] })))),
+    ...[...MULTI, ...MORE_MULTI, ...THIRD_MULTI, ...FOURTH_MULTI].map(([text, intents]) => ({ text, intents })),
   ];
   const train: Line[] = [];
   const dev: Line[] = [];

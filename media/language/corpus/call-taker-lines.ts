@@ -186,7 +186,7 @@ export const SINGLE: Record<string, string[]> = {
     'i\'m going to help you.', 'i\'ll help you through it.', 'i\'ve already got units going.', 'paramedics are on the way.', 'the police are on the way to you.',
     'take a deep breath.', 'take a deep breath for me.', 'breathe with me, in and out.', 'try to stay calm for me.', 'stay calm, okay?',
     'i need you to stay calm, help is coming.', 'calm down, we\'re getting you help.', 'slow breaths, you\'re okay.', 'it\'s okay, i\'ve got you.', 'don\'t worry, they\'re coming.',
-    'okay, i understand.', 'i hear you.', 'you\'re okay, you\'re okay.', 'you\'re being really brave.', 'that\'s perfect, you\'re doing it right.',
+    'i hear you.', 'you\'re okay, you\'re okay.', 'you\'re being really brave.', 'that\'s perfect, you\'re doing it right.',
   ],
   command: [
     'stay on the line with me.', 'don\'t hang up.', 'stay on the phone.', 'don\'t hang up, okay?', 'stay with me.',
@@ -238,7 +238,7 @@ export const SINGLE: Record<string, string[]> = {
     'okay.', 'okay, okay.', 'got it.', 'alright.', 'mm-hm.',
     'uh-huh.', 'yeah.', 'okay, thank you.', 'thank you.', 'right.',
     'understood.', 'i see.', 'okay, i got that.', 'copy.', 'all right, hang on, i\'m typing.',
-    'i\'m putting it in now.', 'i\'m entering the call.', 'okay, i\'ve got that down.', 'okay, i\'m still here.', 'i\'m still with you.',
+    'i\'m putting it in now.', 'i\'m entering the call.', 'okay, i\'ve got that down.', 'i\'m still with you.',
     'the weather\'s bad tonight.', 'that\'s not an emergency line issue.', 'this line is for emergencies.', 'you called nine one one.', 'you\'ve reached the county.',
     'the officer will call you when he gets there.', 'they\'ll take it from here.', 'the medics are there now.', 'bye.', 'okay, bye bye.',
     'that\'s fine.', 'no problem.', 'sure.', 'yes.', 'no.',

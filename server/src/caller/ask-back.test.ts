@@ -23,6 +23,8 @@ async function openedCaller() {
 describe('asking back when unsure', () => {
   it('is unsure of a low confidence, or of two questions scored close together', () => {
     expect(isUnsure(understood('ask_location', 0.25))).toBe(true);
+    expect(isUnsure(understood('ask_location', 0.35))).toBe(true);
+    expect(isUnsure(understood('ask_location', 0.45))).toBe(false);
     expect(isUnsure(understood('ask_location', 0.48, { intent: 'ask_callback', score: 0.45 }))).toBe(true);
     expect(isUnsure(understood('ask_location', 0.9, { intent: 'ask_callback', score: 0.05 }))).toBe(false);
     // A command and a question close together is a command with a question word in it, not a doubt.

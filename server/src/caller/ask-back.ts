@@ -2,8 +2,13 @@ import type { Random } from '../../../media/random.js';
 import type { TraineeIntent } from '../protocol/scenario.js';
 import type { Understanding } from './intents.js';
 
-/** Below this confidence the caller is not sure what was asked... */
-export const UNSURE_BELOW = 0.3;
+/**
+ * Below this confidence the caller is not sure what was asked... On recognised text of the
+ * corpus's dev lines (3 voices, 1,200 lines) a question read below 0.4 was wrong 73 % of the
+ * time (62 of 85), against 76 % below 0.3 for half as many caught (32 of 42); on written lines
+ * 0.4 asks back on 3 % of them.
+ */
+export const UNSURE_BELOW = 0.4;
 /** ...nor when the two likeliest readings are this close, both questions. */
 export const CLOSE_WITHIN = 0.05;
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../../../media/random.js';
 import { TraineeIntent } from '../protocol/scenario.js';
 import { matchRules } from './rule-matcher.js';
+import { misheard } from './misheard.js';
 import { spokenText } from '../../../media/language/plain.js';
 
 /**
@@ -14,12 +15,20 @@ import { spokenText } from '../../../media/language/plain.js';
  * the call-taker corpus. Two
  * heads share the features: a softmax that picks the primary intent (the first thing in the
  * line that expects something of the caller) and one sigmoid per intent that says whether it is
- * in the line at all. Small, readable and fast: training on ~7,400 lines takes about two seconds.
+ * in the line at all. Small, readable and fast: training on ~8,700 lines and their misheard
+ * copies takes seconds, once per corpus (the model is cached on disk); a line reads in milliseconds.
  */
 
 export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../media/language/corpus');
-/** The lines the shipped model learns from: training and development together. */
-export const CORPUS_FILES = [path.join(CORPUS_DIR, 'call-taker.jsonl'), path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl')];
+/** The corpus's labelled call-taker sets that may be learned from (held-out sets never are). */
+export const CORPUS_SETS = {
+  train: path.join(CORPUS_DIR, 'call-taker.jsonl'),
+  dev: path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl'),
+  /** Lines by a second writer who never saw the models: trainable, and absent on older trees. */
+  writer2: path.join(CORPUS_DIR, 'writer2', 'call-taker.jsonl'),
+} as const;
+/** The lines the shipped model learns from: every trainable set there is. */
+export const CORPUS_FILES = Object.values(CORPUS_SETS).filter((file) => existsSync(file));
 
 export interface LabelledLine {
   text: string;
@@ -39,6 +48,8 @@ const EPOCHS = 12;
 const RATE = 0.5;
 const L2 = 1e-5;
 const RULE_WEIGHT = 3;
+/** How much a misheard copy of a line counts against the line itself. */
+const HEARD_WEIGHT = 0.4;
 
 /** Words said before the real start of a line: "okay ma'am uh, where are you". */
 const OPENER = new Set(['okay', 'ok', 'alright', 'all', 'right', 'so', 'and', 'uh', 'um', 'maam', 'sir', 'hon', 'buddy', 'listen', 'now', 'hey', 'yeah', 'well', 'good', 'oh']);
@@ -112,6 +123,18 @@ export function featuresOf(text: string): Map<string, number> {
   return weighted;
 }
 
+/** Intents that expect nothing of the caller. */
+const PASSIVE = new Set<TraineeIntent>(['other', 'reassure', 'greeting']);
+
+/**
+ * The primary as the corpus contract defines it: the first intent that expects something of the
+ * caller. A line labelled with a leading acknowledgement or comfort first ("okay, okay, and
+ * what's the cross street" as other, ask_location) is learned as the question it asks.
+ */
+function primaryLabel(intents: readonly TraineeIntent[]): TraineeIntent {
+  return intents.find((i) => !PASSIVE.has(i)) ?? (intents[0] as TraineeIntent);
+}
+
 export class IntentModel {
   readonly #vocab: Map<string, number>;
   /** Feature-major weights: [feature * K + intent]; the last row is the bias. */
@@ -154,11 +177,22 @@ export class IntentModel {
   static train(lines: readonly LabelledLine[]): IntentModel {
     if (lines.length === 0) throw new TypeError('the intent model needs at least one labelled line');
     const vocab = new Map<string, number>();
-    const examples = lines.map((line) => {
-      const features = [...featuresOf(line.text)];
+    // Each line as written and, weighed less, as the recogniser may hear it: a misheard line then
+    // reads the same, and lines by other writers read better too (trained on call-taker.jsonl
+    // alone: writer2's lines, unseen, 85.3 -> 86.8 %; recognised dev lines, HTS slt and flite
+    // awb, 83.0 -> 84.3 and 81.3 -> 82.4 %), at little cost on the written dev lines (93.0 -> 92.7 %).
+    const heard = createRandom(7);
+    const example = (text: string, intents: readonly TraineeIntent[], weight: number, grow: boolean) => {
+      const all = featuresOf(text);
+      const features = [...all].filter(([f]) => grow || vocab.has(f));
       const ids = features.map(([f]) => vocab.get(f) ?? (vocab.set(f, vocab.size), vocab.size - 1));
-      return { ids, values: features.map(([, v]) => v), primary: INTENTS.indexOf(line.intents[0] as TraineeIntent), present: new Set(line.intents.map((i) => INTENTS.indexOf(i))) };
-    });
+      // Scaled by every feature of the line, known or not, as predict() does.
+      const scale = 1 / Math.sqrt(all.size);
+      return { ids, weight, scale, values: features.map(([, v]) => v), primary: INTENTS.indexOf(primaryLabel(intents)), present: new Set(intents.map((i) => INTENTS.indexOf(i))) };
+    };
+    const clean = lines.map((line) => example(line.text, line.intents, 1, true));
+    // A misheard copy adds no features of its own: its new word pairs are noise the model need not keep.
+    const examples = [...clean, ...lines.map((line) => example(misheard(line.text, heard), line.intents, HEARD_WEIGHT, false))];
     const model = new IntentModel(vocab);
     const bias = vocab.size;
     const random = createRandom(1);
@@ -172,8 +206,7 @@ export class IntentModel {
       }
       const rate = RATE / (1 + epoch);
       for (const n of order) {
-        const { ids, values, primary, present } = examples[n] as (typeof examples)[number];
-        const scale = 1 / Math.sqrt(ids.length);
+        const { ids, weight, scale, values, primary, present } = examples[n] as (typeof examples)[number];
         const p = model.#scores(ids, values, scale);
         for (let k = 0; k < K; k++) {
           gradPrimary[k] = (p.primary[k] as number) - (k === primary ? 1 : 0);
@@ -181,7 +214,7 @@ export class IntentModel {
         }
         for (let f = 0; f <= ids.length; f++) {
           const id = f < ids.length ? (ids[f] as number) : bias;
-          const x = f < ids.length ? (values[f] as number) * scale : 1;
+          const x = (f < ids.length ? (values[f] as number) * scale : 1) * weight;
           for (let k = 0; k < K; k++) {
             const w = id * K + k;
             model.#primary[w] = (model.#primary[w] as number) * (1 - L2) - rate * (gradPrimary[k] as number) * x;
@@ -253,7 +286,10 @@ export function readCorpus(file: string): LabelledLine[] {
 }
 
 /** The code that shapes a model: a change to any of it, or to the corpus, retrains. */
-const SOURCES = ['intent-model.ts', 'intent-rules.ts', 'rule-matcher.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+const SOURCES = ['intent-model.ts', 'intent-rules.ts', 'rule-matcher.ts', 'misheard.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+
+/** Cached models kept in the folder. */
+const KEEP_MODELS = 4;
 
 let shipped: IntentModel | null = null;
 
@@ -278,8 +314,11 @@ export function intentModel(cacheDir = path.join(tmpdir(), 'ringdown-intents')):
       mkdirSync(cacheDir, { recursive: true });
       writeFileSync(`${cached}.${process.pid}`, shipped.serialize());
       renameSync(`${cached}.${process.pid}`, cached);
-      // Models of older corpora or code are never read again.
-      for (const old of readdirSync(cacheDir)) if (old.endsWith('.model') && path.join(cacheDir, old) !== cached) rmSync(path.join(cacheDir, old), { force: true });
+      // Models of older corpora or code are not read again, but other clones on this machine
+      // share the folder: the few newest stay, so two trees do not each delete the other's.
+      const models = readdirSync(cacheDir).filter((f) => f.endsWith('.model')).map((f) => path.join(cacheDir, f));
+      const newest = models.map((f) => ({ f, at: statSync(f).mtimeMs })).sort((a, b) => b.at - a.at);
+      for (const { f } of newest.slice(KEEP_MODELS)) rmSync(f, { force: true });
     } catch {
       // A read-only disk costs a retrain at the next start, nothing else.
     }

@@ -87,6 +87,15 @@ describe('intent model', () => {
     expect(understand('  ')).toMatchObject({ primary: 'other', confidence: 1, runnerUp: null });
   });
 
+  it.each([
+    ['is he breathing', 'is he breeding'],
+    ['what is the address', 'what is the adress'],
+    ['wh- where is he now', 'does your where is he now'],
+    ['is anybody hurt', 'is anybody heard'],
+  ])('reads "%s" the same when the recogniser hears "%s"', (said, heard) => {
+    expect(understand(heard).primary).toBe(understand(said).primary);
+  });
+
   it('does not take counted numbers for a phone number', () => {
     expect(understand('1 2 3 4 5 6 7 8 9 10').primary).toBe('cpr_count');
   });
@@ -108,6 +117,12 @@ describe('training the intent model', () => {
     const b = (copy as IntentModel).predict('is the man breathing');
     expect([...a.primary].sort((x, y) => y[1] - x[1])[0]?.[0]).toBe('ask_breathing');
     expect(b.primary.get('ask_breathing')).toBeCloseTo(a.primary.get('ask_breathing') as number, 5);
+  });
+
+  it('learns a line labelled with an acknowledgement first as the question it asks, as the corpus contract says', () => {
+    const model = IntentModel.train([...lines, { text: 'okay okay and whats the cross street', intents: ['other', 'ask_location'] }]);
+    const best = [...model.predict('okay okay and whats the cross street').primary].sort((x, y) => y[1] - x[1])[0]?.[0];
+    expect(best).toBe('ask_location');
   });
 
   it('refuses bytes that are not a model', () => {
