@@ -14,6 +14,7 @@ import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionSt
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import type { SteerCommand } from '../protocol/steer.js';
+import { scenarioForCall } from '../scenarios/draw.js';
 import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
@@ -373,7 +374,7 @@ export class LiveCalls {
     const { status } = context;
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
-    const scenario = ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion));
+    const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
     const recordingPath = await this.#recordings.pathFor(callId);
     return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, () => {
       void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });

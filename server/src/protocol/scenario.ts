@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CastKey, CastMember, checkVariation, Sex, Variation } from './variation.js';
 
 // A scenario is data that instructors write: this schema is the contract for it.
 
@@ -61,6 +62,8 @@ export type CallerBehaviour = z.infer<typeof CallerBehaviour>;
 
 export const Persona = z.object({
   name: text(100),
+  /** For drawing a first name that fits the voice and the story; needed when names vary. */
+  sex: Sex.optional(),
   age: z.number().int().min(3).max(110),
   voice: text(50),
   languageLevel: z.enum(['fluent', 'limited', 'child']).default('fluent'),
@@ -211,7 +214,8 @@ export const AliData = z.object({
   uncertaintyM: z.number().min(0).max(100_000).optional(),
 });
 
-export const ScenarioInput = z.object({
+/** A scenario's fields, before the checks that span them (ScenarioInput). */
+export const ScenarioFields = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lowercase letters, digits and dashes'),
   title: text(200),
   nature: Nature,
@@ -226,8 +230,16 @@ export const ScenarioInput = z.object({
   persona: Persona,
   script: Script,
   rubric: z.array(RubricItem).min(1).max(50),
+  /** The story's other people by role ("wife"), so their names can be drawn: "{wife.first}" in the text. */
+  cast: z.record(CastKey, CastMember).optional(),
+  /** What each call draws anew from its seed (variation.ts); absent: every call runs the scenario as written. */
+  variation: Variation.optional(),
 });
+export type ScenarioFields = z.infer<typeof ScenarioFields>;
+
+/** A whole scenario: its placeholders are known and what varies is never written literally. */
+export const ScenarioInput = ScenarioFields.superRefine(checkVariation);
 export type ScenarioInput = z.infer<typeof ScenarioInput>;
 
-export const ScenarioUpdate = ScenarioInput.omit({ id: true }).partial();
+export const ScenarioUpdate = ScenarioFields.omit({ id: true }).partial();
 export type ScenarioUpdate = z.infer<typeof ScenarioUpdate>;
