@@ -68,7 +68,8 @@ export function toEventView(row: DetailRow['events'][number]): CallEventView {
 
 /** What the caller's network delivered on this call: the version it ran on, as this call drew it. */
 function lineOf(row: DetailRow): Pick<StoredCall, 'ani' | 'ali'> {
-  const { ani, ali } = scenarioForCall(ScenarioInput.parse(row.ranOn.content), row.seed);
+  // A version's content is everything but the id.
+  const { ani, ali } = scenarioForCall(ScenarioInput.parse({ ...(row.ranOn.content as object), id: row.scenario.id }), row.seed);
   return { ani, ali };
 }
 
