@@ -49,8 +49,10 @@ function drawFor(s: ScenarioInput, seed: number): Draw {
   const draw = written(s);
   const v = s.variation;
   if (!v) return draw;
-  // One stream per aspect: pinning one never changes what the others draw.
-  const rng = (aspect: keyof typeof ASPECTS) => createRandom((seed ^ Math.imul(ASPECTS[aspect], 0x9e3779b1)) >>> 0);
+  // One stream per aspect (pinning one never changes what the others draw), and per scenario:
+  // one seed does not give every scenario the same caller.
+  const salt = [...s.id].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
+  const rng = (aspect: keyof typeof ASPECTS) => createRandom((seed ^ salt ^ Math.imul(ASPECTS[aspect], 0x9e3779b1)) >>> 0);
   if (v.names && s.persona.sex) draw.people = drawNames(s, s.persona.sex, rng('names'));
   const place = splitAddress(s.groundTruth.location.address);
   if (v.address && place) Object.assign(draw, drawPlace(s, place.houseNumber, rng('address')));
