@@ -1,18 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { connectSocket, nextEvent, request, type ClientSocket } from '../../test/socket.js';
-import { loadScenarioFile } from '../caller/scenario-file.js';
+import { scenarioFixture } from '../../test/fixtures.js';
 import type { CallDetail, CallReview } from '../protocol/api.js';
+import { ScenarioInput } from '../protocol/scenario.js';
+import { scenarioForCall } from '../scenarios/draw.js';
 
-// Two calls of one library scenario with different seeds, end to end: each rings with its own
-// ANI/ALI, and each is reviewed and scored against its own draw.
+// Two calls of one varied scenario with different seeds, end to end: each rings with its own
+// ANI/ALI, and each is reviewed and scored against its own draw. (That a read-back of A's
+// address would not tick B is scoring's own test, in scenarios/draw.test.ts: here call B is
+// only started and ended, which keeps this test to one live caller.)
 
 let server: TestServer;
 const sockets: ClientSocket[] = [];
-const SCENARIO = 'cardiac-arrest-cpr';
+/** A small scenario (a quick caller to start) whose names, address and number vary. */
+const scenario = ScenarioInput.parse(
+  scenarioFixture({
+    ali: { address: '{address}', city: '{city}', class: 'landline' },
+    persona: { name: 'Dana Reyes', sex: 'female', age: 41, voice: 'slt', languageLevel: 'fluent', controlDifficulty: 0.3, initialEmotion: 'anxious' },
+    script: {
+      openingLine: 'My kitchen is on fire!',
+      revealRules: [
+        { fact: 'location', answer: "It's {address}.", when: 'askedFor', intents: ['ask_location', 'verify_location'], keywords: [], values: [] },
+        { fact: 'callback', answer: '{callback}.', when: 'askedFor', intents: ['ask_callback'], keywords: [], values: [] },
+        { fact: 'caller_name', answer: "I'm {caller.name}.", when: 'askedFor', intents: ['ask_name'], keywords: [], values: ['{caller.first}'] },
+      ],
+      timeline: [],
+      preArrivalInstructions: [],
+    },
+    rubric: [{ id: 'location_verified', label: 'Location read back', weight: 100, facts: ['location'] }],
+    variation: { names: true, address: true, callback: true, temperament: true },
+  }),
+);
+const SCENARIO = scenario.id;
 
 beforeAll(async () => {
   server = await startTestServer();
+  const created = await server.api('POST', '/api/v1/scenarios', { cookie: await server.login(await server.user('instructor')), body: scenario });
+  expect(created.body).toMatchObject({ variation: scenario.variation, persona: { sex: 'female' } });
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
@@ -36,22 +61,25 @@ async function callWithReadBack(cookie: string, seed: number, readBack: string):
 }
 
 describe('per-call variation', () => {
-  it("rings with each call's own ANI/ALI and scores a read-back of call A's address on A, not on B", async () => {
-    const [a, b] = await Promise.all([loadScenarioFile(SCENARIO, undefined, 11), loadScenarioFile(SCENARIO, undefined, 12)]);
+  it("rings with each call's own ANI/ALI, and reviews and scores each against its own draw", async () => {
+    const [a, b] = [scenarioForCall(scenario, 11), scenarioForCall(scenario, 12)];
     expect(a.groundTruth.location.address).not.toBe(b.groundTruth.location.address);
     const cookie = await server.login(await server.user('trainee'));
-    const readBack = `okay I have ${a.groundTruth.location.address.toLowerCase()} apartment 4c is that right`;
+    const readBack = `okay I have ${a.groundTruth.location.address.toLowerCase()} is that right`;
 
     const onA = await callWithReadBack(cookie, 11, readBack);
-    const onB = await callWithReadBack(cookie, 12, readBack);
+    const started = await server.api('POST', '/api/v1/calls/start', { cookie, body: { scenarioId: SCENARIO, mode: 'practice', seed: 12 } });
+    expect(await server.api('POST', `/api/v1/calls/${started.body.id}/end`, { cookie, body: { outcome: 'completed' } })).toMatchObject({ status: 200 });
+    const onB = { call: started.body as CallDetail, review: (await server.api('GET', `/api/v1/calls/${started.body.id}/review`, { cookie })).body as CallReview };
 
     expect(onA.call).toMatchObject({ seed: 11, ani: a.ani, ali: a.ali });
     expect(onB.call).toMatchObject({ seed: 12, ani: b.ani, ali: b.ali });
-    const location = (r: CallReview) => r.truth?.find((row) => row.field === 'location');
-    expect(location(onA.review)).toMatchObject({ truth: a.groundTruth.location.address, match: 'yes' });
-    expect(location(onB.review)).toMatchObject({ truth: b.groundTruth.location.address, match: 'no' });
-    expect(onA.review.truth?.find((row) => row.field === 'caller_name')?.truth).toBe(a.persona.name);
-    const verified = (r: CallReview) => r.score.items.find((m) => m.rubricItem === 'location_verified')?.score ?? 0;
-    expect(verified(onA.review)).toBeGreaterThan(verified(onB.review));
+    const row = (r: CallReview, field: string) => r.truth?.find((t) => t.field === field);
+    expect(row(onA.review, 'location')).toMatchObject({ truth: a.groundTruth.location.address, match: 'yes' });
+    expect(row(onA.review, 'caller_name')?.truth).toBe(a.persona.name);
+    expect(row(onB.review, 'location')?.truth).toBe(b.groundTruth.location.address);
+    expect(row(onB.review, 'callback_number')?.truth).toBe(b.groundTruth.callbackNumber);
+    const verified = onA.review.score.items.find((m) => m.rubricItem === 'location_verified');
+    expect(verified?.score).toBeGreaterThan(0);
   });
 });
