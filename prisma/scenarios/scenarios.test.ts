@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioInput, Script } from '../../server/src/protocol/scenario.js';
+import { scenarioForCall } from '../../server/src/scenarios/draw.js';
 
 // The seeded scenario library: every JSON file in this folder must satisfy the scenario
 // contract, and together they must cover the required training categories.
@@ -46,8 +47,8 @@ const REQUIRED_FACTS = ['location', 'callback', 'caller_name'];
 const VOICES = new Set(['slt', 'rms', 'awb', 'kal']);
 
 describe('scenario library', () => {
-  it('has at least the required number of scenario files', () => {
-    expect(files.length).toBeGreaterThanOrEqual(REQUIRED_IDS.length);
+  it('has at least 40 incident types', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
   });
 
   it.each(scenarios.map((s) => [s.file, s] as const))('%s parses with ScenarioInput', (_file, s) => {
@@ -137,14 +138,24 @@ describe('scenario library', () => {
       }
     });
 
-    it('tells the callback number and the address number the ground truth has', () => {
-      const s = get();
+    it.each([1, 2])('tells the callback number and the address number the ground truth has (seed %i)', (seed) => {
+      const s = scenarioForCall(get(), seed);
       const digits = (text: string) => text.replace(/\D/g, '');
       const callback = s.script.revealRules.find((r) => r.fact === 'callback');
       if (callback && callback.when !== 'never' && /\d/.test(callback.answer)) expect(digits(callback.answer)).toBe(digits(s.groundTruth.callbackNumber));
       const houseNumber = /^\d+/.exec(s.groundTruth.location.address)?.[0];
       const location = s.script.revealRules.find((r) => r.fact === 'location');
       if (houseNumber) expect(location?.answer).toContain(houseNumber);
+    });
+
+    it('draws its own caller, address and number for each call, unless pinned', () => {
+      const s = get();
+      const [a, b] = [scenarioForCall(s, 101), scenarioForCall(s, 202)];
+      expect(s.variation, 'every library scenario says what varies').toBeDefined();
+      if (s.variation?.names !== false) expect(a.persona.name).not.toBe(b.persona.name);
+      if (s.variation?.address !== false) expect(a.groundTruth.location.address).not.toBe(b.groundTruth.location.address);
+      if (s.variation?.callback !== false) expect(a.groundTruth.callbackNumber).not.toBe(b.groundTruth.callbackNumber);
+      expect(JSON.stringify(a), 'a placeholder left unfilled').not.toMatch(/\{[A-Za-z]/);
     });
 
     it('links rubric items only to facts it has reveal rules for', () => {

@@ -10,7 +10,7 @@ const USAGE = `usage: ringdown converse --scenario <id> [--seed <n>] [--step <s>
 
 Talk to the simulated caller of a scenario (prisma/scenarios/<id>.json) as the call-taker.
 Type what the call-taker says; the caller answers with [emotion].
-  --seed       the caller's random seed (default 1): same seed, same caller
+  --seed       the call's seed (default 1): same seed, same names, address, number and caller
   --step       seconds of call time each line takes when input is piped (default 4)
   --llm-*      phrase the caller with an OpenAI-compatible endpoint; the key is read from a file
 Lines starting with / are commands:
@@ -59,7 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   let mind: CallerMind;
   try {
-    mind = new CallerMind(await loadScenarioFile(values.scenario, values.dir), seed, llm ? { llm } : {});
+    mind = new CallerMind(await loadScenarioFile(values.scenario, values.dir, seed), seed, llm ? { llm } : {});
   } catch (error) {
     io.stderr.write(`ringdown converse: ${(error as Error).message}\n`);
     return 1;

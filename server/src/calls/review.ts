@@ -8,15 +8,16 @@ import type { Database } from '../db/database.js';
 import type { CallDetail, CallReview } from '../protocol/api.js';
 import type { Role } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
+import { scenarioForCall } from '../scenarios/draw.js';
 import { scenarioAccess, scenarioShown } from '../scenarios/visibility.js';
 
 // The after-action view of a call and its scoring. Both are computed from what is stored (the
 // transcript, entities and events), so a call lost half-way is reviewed and scored like any other.
 
-/** The scenario as the call ran on it: a later edit changes neither its review nor its score. */
-async function scenarioOf(db: Database, { id, version }: CallDetail['scenario']): Promise<ScenarioInput> {
+/** The scenario as the call ran on it, with its own draw: a later edit changes neither its review nor its score. */
+async function scenarioOf(db: Database, { scenario: { id, version }, seed }: Pick<CallDetail, 'scenario' | 'seed'>): Promise<ScenarioInput> {
   // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
-  return ScenarioInput.parse(await db.scenarios.atVersion(id, version));
+  return scenarioForCall(ScenarioInput.parse(await db.scenarios.atVersion(id, version)), seed);
 }
 
 function summaryOf({ id, title, nature, difficulty, brief, summary }: ScenarioInput) {
@@ -25,7 +26,7 @@ function summaryOf({ id, title, nature, difficulty, brief, summary }: ScenarioIn
 
 /** Scores an ended call against its scenario and stores the metrics and total; returns the total. */
 export async function scoreStoredCall(db: Database, call: StoredCall): Promise<number> {
-  const score = scoreCall(recordOf(call, await scenarioOf(db, call.scenario)));
+  const score = scoreCall(recordOf(call, await scenarioOf(db, call)));
   await db.calls.saveScore(
     call.id,
     score.total,
@@ -39,7 +40,7 @@ export async function scoreStoredCall(db: Database, call: StoredCall): Promise<n
  * So is an exam's checklist to the trainee taking it.
  */
 export async function reviewOf(db: Database, call: CallDetail, viewer: 'trainee' | 'floor', role: Role): Promise<CallReview> {
-  const scenario = await scenarioOf(db, call.scenario);
+  const scenario = await scenarioOf(db, call);
   const over = call.status === 'ended' || call.status === 'failed';
   const aids = over || call.mode === 'practice' || viewer === 'floor';
   const record = recordOf(call, scenario);

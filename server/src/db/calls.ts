@@ -1,4 +1,6 @@
 import type { CallDetail, CallEventView, CallSummary, ChecklistMarkView, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
+import { ScenarioInput } from '../protocol/scenario.js';
+import { scenarioForCall } from '../scenarios/draw.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import type { CallEventType, CallMode, CallStatus } from './generated/enums.js';
 
@@ -44,6 +46,7 @@ const detailSelect = {
   holdMs: true,
   mode: true,
   mediaStartedAt: true,
+  seed: true,
   ranOn: { select: { content: true } },
   segments: { orderBy: { startMs: 'asc' } },
   entities: { orderBy: { atMs: 'asc' } },
@@ -72,6 +75,13 @@ export function toEventView(row: DetailRow['events'][number]): CallEventView {
   return { id: row.id, type: row.type, at: row.at.toISOString(), actor: row.actor, data: row.data ?? null };
 }
 
+/** What the caller's network delivered on this call: the version it ran on, as this call drew it. */
+function lineOf(row: DetailRow): Pick<StoredCall, 'ani' | 'ali'> {
+  // A version's content is everything but the id.
+  const { ani, ali } = scenarioForCall(ScenarioInput.parse({ ...(row.ranOn.content as object), id: row.scenario.id }), row.seed);
+  return { ani, ali };
+}
+
 function toStoredCall(row: DetailRow): StoredCall {
   return {
     ...toSummary(row),
@@ -79,9 +89,8 @@ function toStoredCall(row: DetailRow): StoredCall {
     holdMs: row.holdMs,
     mode: row.mode,
     mediaStartedAt: row.mediaStartedAt?.toISOString() ?? null,
-    // What the caller's network delivered on this call: the version it ran on, not today's scenario.
-    ani: (row.ranOn.content as Pick<StoredCall, 'ani'>).ani,
-    ali: (row.ranOn.content as Pick<StoredCall, 'ali'>).ali,
+    seed: row.seed,
+    ...lineOf(row),
     transcript: row.segments.map((s) => ({
       id: s.id,
       speaker: s.speaker,

@@ -27,6 +27,8 @@ function contentOf(row: Scenario | ScenarioInput): Content {
     persona: row.persona,
     script: row.script,
     rubric: row.rubric,
+    cast: row.cast ?? undefined,
+    variation: row.variation ?? undefined,
   };
   // As JSON stores it (no undefined members), so that two contents compare by what they say.
   return JSON.parse(JSON.stringify(content)) as Content;

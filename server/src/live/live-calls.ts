@@ -15,6 +15,7 @@ import { INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import type { SteerCommand } from '../protocol/steer.js';
 import { MediaCapacityError, MediaLimitError } from '../sfu/limits.js';
+import { scenarioForCall } from '../scenarios/draw.js';
 import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
@@ -384,7 +385,7 @@ export class LiveCalls {
     const { status } = context;
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
-    const scenario = ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion));
+    const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
     const recordingPath = await this.#recordings.pathFor(callId);
     const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
     return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, onWorkerClosed).catch((error: unknown) => {

@@ -128,6 +128,8 @@ export type CallDetail = CallSummary & {
   mode: CallMode;
   /** Transcript, entity and recording times are ms from here. */
   mediaStartedAt: string | null;
+  /** What the call's names, address, callback number and caller were drawn from: the same seed replays them. */
+  seed: number;
   /** What the call-taker's screen shows when the call rings (ANI/ALI). */
   ani: string;
   ali: ScenarioInput['ali'];

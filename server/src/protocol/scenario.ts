@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line, prose } from './text.js';
+import { CastKey, CastMember, checkVariation, Sex, Variation } from './variation.js';
 
 // A scenario is data that instructors write: this schema is the contract for it.
 
@@ -64,6 +65,8 @@ export type CallerBehaviour = z.infer<typeof CallerBehaviour>;
 
 export const Persona = z.object({
   name: text(100),
+  /** For drawing a first name that fits the voice and the story; needed when names vary. */
+  sex: Sex.optional(),
   age: z.number().int().min(3).max(110),
   voice: text(50),
   languageLevel: z.enum(['fluent', 'limited', 'child']).default('fluent'),
@@ -218,7 +221,8 @@ const ScenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lowercase lett
 /** The scenario a REST path names (`/scenarios/:id`). */
 export const ScenarioRef = z.object({ id: ScenarioId });
 
-export const ScenarioInput = z.object({
+/** A scenario's fields, before the checks that span them (ScenarioInput). */
+export const ScenarioFields = z.object({
   id: ScenarioId,
   title: text(200),
   nature: Nature,
@@ -233,8 +237,16 @@ export const ScenarioInput = z.object({
   persona: Persona,
   script: Script,
   rubric: z.array(RubricItem).min(1).max(50),
+  /** The story's other people by role ("wife"), so their names can be drawn: "{wife.first}" in the text. */
+  cast: z.record(CastKey, CastMember).optional(),
+  /** What each call draws anew from its seed (variation.ts); absent: every call runs the scenario as written. */
+  variation: Variation.optional(),
 });
+export type ScenarioFields = z.infer<typeof ScenarioFields>;
+
+/** A whole scenario: its placeholders are known and what varies is never written literally. */
+export const ScenarioInput = ScenarioFields.superRefine(checkVariation);
 export type ScenarioInput = z.infer<typeof ScenarioInput>;
 
-export const ScenarioUpdate = ScenarioInput.omit({ id: true }).partial();
+export const ScenarioUpdate = ScenarioFields.omit({ id: true }).partial();
 export type ScenarioUpdate = z.infer<typeof ScenarioUpdate>;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Scenario" ADD COLUMN     "cast" JSONB,
+ADD COLUMN     "variation" JSONB;
