@@ -2,7 +2,7 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
-import { type Extractor, STOP } from './words.js';
+import { type Extractor, STOP, lexiconTags } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male',
@@ -146,7 +146,8 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
       plate += NATO[w];
       letters++;
       continue;
-    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || k === i)) letters += w.length;
+    // Typed letter groups ("4 ABC 123"): digits, no vowel, or no English word.
+    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || k === i || lexiconTags(w).length === 0)) letters += w.length;
     else break;
     plate += w;
   }

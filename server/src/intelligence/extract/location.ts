@@ -1,8 +1,7 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
-import nlp from 'compromise';
 import type { Span, Utterance } from './text.js';
-import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
+import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
@@ -47,14 +46,12 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 }
 
 // compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
 const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
 function streetWord(w: string): boolean {
   if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
-  const tags = Object.hasOwn(lexicon, w) ? lexicon[w]! : [];
-  const list = Array.isArray(tags) ? tags : [tags];
+  const list = lexiconTags(w);
   // "john and mary" are people, "water and trees" things: a bare pair of streets is neither first names nor plurals.
   const plural = /[^su]s$/.test(w) && !list.includes('LastName');
   return !plural && !list.some((t) => NOT_STREET_TAGS.has(t) || PERSON_NAME.has(t));
@@ -182,6 +179,8 @@ const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartment
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
+// Going somewhere names no place: "walking home", "driving home from work".
+const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
 const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
 
 const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
@@ -249,7 +248,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     let start = i;
     while (start > 0 && modifiers.length < 4) {
       const m = t[start - 1]!;
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
       modifiers.unshift(m);
       start--;
     }

@@ -4,17 +4,12 @@
 
 import nlp from 'compromise';
 import type { Utterance } from './text.js';
-import { type Extractor, STOP, streetSuffix, titleCase } from './words.js';
+import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
 
 // compromise's lexicon and tag tree, read directly: tagging a sentence with nlp() costs about a
 // millisecond, a lookup nothing, and these words are read out of context anyway.
-const model = nlp.model() as {
-  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
-};
-const tagsOf = (word: string): string[] => {
-  const tags = Object.hasOwn(model.one.lexicon, word) ? model.one.lexicon[word] : undefined;
-  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
-};
+const model = nlp.model() as { one: { tagSet: Record<string, { parents?: string[] }> } };
+const tagsOf = lexiconTags;
 const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const isFirstName = (w: string): boolean => tagsOf(w).some((t) => FIRST_NAME.has(t));
 const isLastName = (w: string): boolean => tagsOf(w).includes('LastName');

@@ -125,37 +125,60 @@ const WOUND_NOUN: Record<string, string> = {
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
-const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
+// Whose, which side, and which face of the part: "the back of his head" is the head.
+const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
+// How often, between the act and where: "stabbed twice in the back".
+const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
 const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
-    `\\b${PART} (?:is |are |looks |feels |seems )?(?:really |very |all |kind of |pretty )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over) ${OWNER}${PART}\\b`,
+    // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over|all over) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
+    // "a head injury", "back injuries": the part alone.
+    `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
   ].join('|'),
   'dg',
 );
 const WOUND_RE = phrases('smoke inhalation', 'concussion', 'gunshot(?: wound)?', 'stab wound', '(?:been|got|was|were|is|hes|shes|being|im) shot(?! in)', 'shot (?:the|a|my|him|her|me|them|someone|somebody)', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
+/** Body parts listed after a first one: "and face", "and his neck", ", arms and legs". */
+function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
+  const found: (Span & { part: string })[] = [];
+  let k = from;
+  while (u.tokens[k] === 'and') {
+    let p = k + 1;
+    while (['his', 'her', 'my', 'their', 'the', 'left', 'right', 'both'].includes(u.tokens[p] ?? '')) p++;
+    const part = bodyPart(u.tokens[p]);
+    if (!part) break;
+    found.push({ start: k + 1, end: p + 1, part });
+    k = p + 1;
+  }
+  return found;
+}
+
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, part7] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? part7);
     if (!part) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
+    // "burns on her arms and face": the same kind on each part listed.
+    if (part3 === undefined) for (const more of alsoParts(u, m.end)) out.push({ ...more, value: kind ? `${kind} ${more.part}` : more.part });
   }
   for (const m of u.matches(WOUND_RE)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;

@@ -1,0 +1,58 @@
+// Kinds of phrasing that writers who never saw the extractor use and it once missed (issue 15,
+// entities from real callers). Every line here is our own, written for the kind, never theirs.
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../extract.js';
+import type { EntityType } from '../types.js';
+
+const values = (text: string, type: EntityType) =>
+  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
+    .filter((e) => e.type === type)
+    .map((e) => e.normalized);
+
+describe('injuries said in more ways', () => {
+  it.each([
+    ['her wrist might be broken', ['broken wrist']],
+    ['i think his collarbone is probably broken', ['broken collarbone']],
+    ['bruises all over her face', ['bruised face']],
+    ['he has a head injury', ['head']],
+    ['he was stabbed twice in the back', ['stab back']],
+    ["he's got a bump on the back of his head", ['head']],
+    ["she's got burns on her arms and face", ['burned arm', 'burned face']],
+  ])('reads "%s" as %j', (text, injuries) => {
+    expect(values(text, 'injury')).toEqual(injuries);
+  });
+
+  // Regression: a list after "his chest hurts" took the next clause's arm for a second injury.
+  it('lists more parts only after a wound said before its part', () => {
+    expect(values("my dad's chest hurts and his left arm is numb", 'injury')).toEqual(['chest']);
+  });
+});
+
+describe('plates typed with letter groups', () => {
+  it('reads typed letters after a plate cue', () => {
+    expect(values('the license plate was 4 ABC 123', 'vehicle')).toEqual(['plate 4ABC123']);
+  });
+});
+
+describe('natures that hang on what did it', () => {
+  it('tells a person who collapsed from a building that did', () => {
+    expect(values('my dad just collapsed in the kitchen', 'nature')).toEqual(['medical:unconscious']);
+    expect(values('the building collapsed and people are stuck inside', 'nature')).toEqual(['rescue:trapped']);
+  });
+
+  it('takes cutting oneself as self-harm, a cut with a tool as no threat', () => {
+    expect(values("she's been cutting herself again", 'nature')).toEqual(['medical:suicidal']);
+    expect(values('he cut himself really bad with a saw', 'nature')).not.toContain('medical:suicidal');
+  });
+
+  it('hears smoke coming from a place as a fire', () => {
+    expect(values("there's smoke coming from the apartment next door", 'nature')).toEqual(['fire']);
+  });
+});
+
+describe('places', () => {
+  it('takes no place from going home', () => {
+    expect(values('i was walking home and somebody grabbed my purse', 'landmark')).toEqual([]);
+    expect(values("she's in a nursing home on fifth", 'landmark')).toEqual(['nursing home']);
+  });
+});
