@@ -8,12 +8,14 @@ const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male',
   female: 'female', females: 'female', woman: 'female', women: 'female', lady: 'female', girl: 'female',
 };
-const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed']);
+const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
-  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka'.split(' '),
+  ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat').split(' '),
 );
 const CLOTHES_MOD = new Set(
-  'black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy'.split(' '),
+  ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
@@ -66,6 +68,7 @@ function suspectParts(u: Utterance): Part[] {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
       while (k < i + 2 && CLOTHES_MOD.has(t[k]!)) k++;
+      if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
       if (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top')) {
         const item = tShirt ? 't-shirt' : t[k] === 'tank' ? 'tank top' : t[k]!;
@@ -90,7 +93,7 @@ const NATO: Record<string, string> = Object.fromEntries(
 );
 
 const OWN = new Set(['my', 'your', 'our']);
-const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'in', 'with', 'suspect']);
+const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'got', 'dressed', 'in', 'with', 'suspect']);
 
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w);
 const vehicleWord = (w: string): string | undefined => {

@@ -39,13 +39,15 @@ const NAME_STOP = new Set([...STOP, 'calling', 'speaking', 'here', 'from', 'at',
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
+// Ranks and roles a caller introduces themselves by, kept as said.
+const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective' };
 const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
 
 const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
 const WEAK_CUE = /\b(?:this is|its|it is|im|i am|hi|hello|caller(?: is)?)\b/dg;
 
 /** Up to three name words from `i`, repeats already folded; undefined when the first word cannot be a name. */
-function nameWords(u: Utterance, i: number): { words: string[]; end: number } | undefined {
+function nameWords(u: Utterance, i: number): { words: string[]; start: number; end: number } | undefined {
   const words: string[] = [];
   let k = i;
   while (k < u.length && words.length < 3) {
@@ -63,14 +65,21 @@ function nameWords(u: Utterance, i: number): { words: string[]; end: number } | 
   // A verb with its particle or object is an instruction to the named person: "angela wake up".
   const verbNext = (k: number) => VERB_NEXT.has(u.tokens[i + k + 1] ?? '');
   if (keep === 1 && isFirstName(words[0]!)) while (keep < words.length && !notSurname(words[keep]!) && !verbNext(keep)) keep++;
+  // After a first name said twice the next word is the surname it was repeated for ("keisha, keisha brown"), unless it is a verb or its kin.
+  if (keep === 1 && u.repeated[i] && isFirstName(words[0]!) && words.length > 1 && !verbNext(1) && !notSurname(words[1]!, true)) keep = 2;
   if (keep === 0) return undefined;
-  return { words: words.slice(0, keep), end: i + keep };
+  // A surname said, then the full name: "okafor, chidi okafor" is Chidi Okafor.
+  const first = keep === 3 && words[0] === words[2] ? 1 : 0;
+  return { words: words.slice(first, keep), start: i + first, end: i + keep };
 }
 
 // Kinds of word that never follow a first name as its surname: "im linda i live next door", "this is tom again".
 const NOT_SURNAME = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative', 'Expression', 'Adjective', 'Gerund', 'PastTense', 'Copula', 'Modal']);
 const VERB_NEXT = new Set('up down out over me him her it them us the with on off away back'.split(' '));
-const notSurname = (w: string): boolean => !isLastName(w) && (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => NOT_SURNAME.has(p))));
+// A colour or a size after a repeated first name is a surname ("brown", "young"): `restated` lets adjectives through.
+const notSurname = (w: string, restated = false): boolean =>
+  !isLastName(w) &&
+  (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => (t !== 'Adjective' || !restated) && (NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => p !== 'Adjective' && NOT_SURNAME.has(p)))));
 
 const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
@@ -92,7 +101,7 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);
-    if (name) found(m.end, name.end, asName(u, m.end, name.end));
+    if (name) found(name.start, name.end, asName(u, name.start, name.end));
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
   for (let i = 0; i < t.length - 1; i++) {
@@ -105,14 +114,22 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
   for (const m of u.matches(WEAK_CUE)) {
     const first = t[m.end];
-    if (first === undefined || honorific(first) || !(isFirstName(first) || u.repeated[m.end])) continue;
+    if (first === undefined || honorific(first)) continue;
+    // "im officer reyes": a rank said of oneself, and the surname after it.
+    const rank = RANKS[first];
+    const surname = t[m.end + 1];
+    if (rank && surname !== undefined && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
+    if (!(isFirstName(first) || u.repeated[m.end])) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
-    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(m.end, name.end, asName(u, m.end, name.end));
+    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
-  // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager".
-  if (speaker === 'caller' && t.length >= 2 && (isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)))) {
-    const name = nameWords(u, 0);
-    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(0, name.end, asName(u, 0, name.end));
+  // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager";
+  // or restating it mid-line: "im the neighbor, jim, jim halvorsen".
+  if (speaker !== 'caller') return;
+  for (let i = 0; i < t.length - 1; i++) {
+    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : u.repeated[i] && isFirstName(t[i]!))) continue;
+    const name = nameWords(u, i);
+    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
 };

@@ -56,3 +56,30 @@ describe('places', () => {
     expect(values("she's in a nursing home on fifth", 'landmark')).toEqual(['nursing home']);
   });
 });
+
+describe('names restated or given with a rank', () => {
+  it.each([
+    ["it's keisha, keisha brown", 'Keisha Brown'],
+    ['the name is okafor, chidi okafor', 'Chidi Okafor'],
+    ["i'm the neighbor, jim, jim halvorsen", 'Jim Halvorsen'],
+    ["i'm officer reyes, off duty", 'Officer Reyes'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+
+  it('takes no rank from a word that is not a name', () => {
+    expect(values("it's officer down at the corner", 'caller_name')).toEqual([]);
+    expect(values('please please hurry', 'caller_name')).toEqual([]);
+  });
+});
+
+describe('suspects in more clothes', () => {
+  it.each([
+    ['light skinned guy, red shirt, khakis', 'male, red shirt, khakis'],
+    ['white male with a buzz cut, wearing a black tracksuit', 'white male, black tracksuit'],
+    ["he's got on a red flannel and a trucker hat", 'red flannel, trucker hat'],
+    ['he was wearing a camouflage jacket and work boots', 'camouflage jacket, work boots'],
+  ])('reads "%s" as %s', (text, suspect) => {
+    expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+});
