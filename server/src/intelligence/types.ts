@@ -30,7 +30,7 @@ export const ENTITY_TYPES = [
   'breathing', // "yes" | "no" | "abnormal"
   'bleeding', // "yes" | "no" | "severe"
   'patient_age', // "67"; "60s" for "in his sixties", "3 months" for a baby; the age of anyone at the scene as said
-  'injury', // "broken hip", "head": kind and body part (side dropped, singular), or the part alone
+  'injury', // "broken hip", "head": kind and body part (side dropped, singular), or the part alone; a shooting or stabbing is the nature, its injury only the part ("shot in the leg" -> "leg"; "got shot" alone -> none)
   'weapon', // "gun", "knife", "bat"; also "handgun", "rifle", "shotgun", "weapon" when unnamed
   'hazard', // "smoke", "downed power line", "ammonia"; also "fuel leak", "gas leak", "oxygen", "dog", "traffic", "placard 1005" ...
   'people_count', // "3"

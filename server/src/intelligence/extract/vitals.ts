@@ -115,13 +115,13 @@ function ages(u: Utterance): Reading[] {
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
-  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab', blistered: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
 const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': 'gunshot', 'bullet wound': 'gunshot', 'stab wound': 'stab', wound: '', bump: '', lump: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
@@ -147,7 +147,8 @@ const INJURY_RE = new RegExp(
   ].join('|'),
   'dg',
 );
-const WOUND_RE = phrases('smoke inhalation', 'concussion', 'gunshot(?: wound)?', 'stab wound', '(?:been|got|was|were|is|hes|shes|being|im) shot(?! in)', 'shot (?:the|a|my|him|her|me|them|someone|somebody)', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
+// A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
+const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
 /** Body parts listed after a first one: "and face", "and his neck", ", arms and legs". */
 function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
@@ -183,7 +184,7 @@ function injuries(u: Utterance): Reading[] {
   for (const m of u.matches(WOUND_RE)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
     const w = u.words(m);
-    const value = /shot|gunshot/.test(w) ? 'gunshot' : /stab/.test(w) ? 'stab' : /cut|gash|laceration/.test(w) ? 'cut' : w;
+    const value = /cut|gash|laceration/.test(w) ? 'cut' : w;
     if (!out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value });
   }
   return out;
