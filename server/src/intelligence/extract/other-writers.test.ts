@@ -15,7 +15,8 @@ describe('injuries said in more ways', () => {
     ['i think his collarbone is probably broken', ['broken collarbone']],
     ['bruises all over her face', ['bruised face']],
     ['he has a head injury', ['head']],
-    ['he was stabbed twice in the back', ['stab back']],
+    ['he was stabbed twice in the back', ['back']],
+    ['my cousin got shot, he is shot in the leg', ['leg']],
     ["he's got a bump on the back of his head", ['head']],
     ["she's got burns on her arms and face", ['burned arm', 'burned face']],
   ])('reads "%s" as %j', (text, injuries) => {
@@ -81,5 +82,38 @@ describe('suspects in more clothes', () => {
     ['he was wearing a camouflage jacket and work boots', 'camouflage jacket, work boots'],
   ])('reads "%s" as %s', (text, suspect) => {
     expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+});
+
+describe('natures as a second writer says them', () => {
+  it.each([
+    ['the dumpster behind the restaurant is burning', 'fire'],
+    ['my ex keeps coming by and he has a restraining order', 'crime:domestic'],
+    ['they kicked in the back door and took the tv', 'crime:burglary'],
+    ["a lady walked out with a cart full of stuff she didn't pay for", 'crime:theft'],
+    ['some guy pulled a girl into a van and took off', 'crime:kidnapping'],
+    ['a pickup is swerving all over the road', 'traffic'],
+    ['there is a couch in the middle lane', 'traffic'],
+    ["his asthma's really bad and the inhaler isn't helping", 'medical:breathing'],
+    ['she took a bottle of tylenol', 'medical:overdose'],
+    ['his face went numb and he can not find the words', 'medical:stroke'],
+    ['he was raking leaves and he just dropped', 'medical:unconscious'],
+    ['a pit bull is attacking my neighbor', 'medical'],
+    ["i can't find my little girl", 'rescue:lost'],
+  ])('hears "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('gives one nature where another explains the rest', () => {
+    expect(values("he got stabbed, there's blood everywhere", 'nature')).toEqual(['crime:stabbing']);
+    expect(values('he stabbed his brother', 'nature')).toEqual(['crime:stabbing']);
+    expect(values('they robbed me and took my purse', 'nature')).toEqual(['crime:robbery']);
+  });
+
+  // Regression: a worn-out car was an assault, a bone bent the wrong way a crash, sore eyes a fire.
+  it('reads no violence, crash or fire from words that only sound like one', () => {
+    expect(values('a red pickup, kind of beat up', 'nature')).toEqual([]);
+    expect(values("her ankle is broken, it's bent the wrong way", 'nature')).toEqual([]);
+    expect(values("there's a chemical smell and it's burning our eyes", 'nature')).not.toContain('fire');
   });
 });
