@@ -117,3 +117,15 @@ describe('natures as a second writer says them', () => {
     expect(values("there's a chemical smell and it's burning our eyes", 'nature')).not.toContain('fire');
   });
 });
+
+describe('numbers restated after a pause', () => {
+  it.each([
+    ["i'm at eight eleven, eight eleven north park avenue", 'address', '811 Park Avenue'],
+    ["it's one forty seven, one four seven, willow creek circle", 'address', '147 Willow Creek Circle'],
+    ["it's twenty one forty, two one four zero, rosewood avenue", 'address', '2140 Rosewood Avenue'],
+    ['my number is six zero eight, five five five, zero one four two', 'callback_number', '+16085550142'],
+    ['five five five, twenty one, forty two', 'callback_number', '5552142'],
+  ] as const)('reads "%s" as one %s, %s', (text, type, value) => {
+    expect(values(text, type)).toEqual([value]);
+  });
+});

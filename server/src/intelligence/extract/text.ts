@@ -45,6 +45,8 @@ interface Word {
   to: number;
   /** Said twice in a row ("marcus marcus bell"): a cue for a name given slowly. */
   repeated: boolean;
+  /** Typed punctuation ends the word ("one forty seven, one four seven"): a number stops there. */
+  pause?: boolean;
 }
 
 export interface Span {
@@ -72,7 +74,8 @@ export class Utterance {
   constructor(original: string) {
     this.original = original;
     const words = foldStutters(cleanWords(original));
-    const aligned = alignNumbers(words);
+    // A number said again after a typed pause ("eight eleven, eight eleven north park") is two, not one run of words.
+    const aligned = splitAtPauses(words).flatMap(alignNumbers);
     this.tokens = aligned.map((w) => w.text);
     this.repeated = aligned.map((w) => w.repeated);
     this.from = aligned.map((w) => w.from);
@@ -159,6 +162,7 @@ function cleanWords(original: string): Word[] {
     for (const part of plainText(m[0]).split(' ')) {
       if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
     }
+    if (/[,.;:!?]["')\]]*$/.test(m[0]) && words.length > 0) words[words.length - 1]!.pause = true;
   }
   return words;
 }
@@ -182,6 +186,28 @@ function foldStutters(words: Word[]): Word[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * Chunks between typed pauses where a number is said again: "eight eleven, eight eleven north
+ * park", "one forty seven, one four seven", "seven, seven hundred, seven hundred one" are each one
+ * number restated, so the runs are read apart. Runs that differ ("two one two, five five five,
+ * oh one oh nine") are one number read in groups and stay together.
+ */
+function splitAtPauses(words: Word[]): Word[][] {
+  const digitsOf = (run: Word[]) => normalizeNumbers(run.map((w) => w.text).join(' ')).replace(/ /g, '');
+  const chunks: Word[][] = [[]];
+  words.forEach((w, i) => {
+    chunks[chunks.length - 1]!.push(w);
+    if (!w.pause || !NUMBER_WORDS.has(w.text)) return;
+    let k = i;
+    while (k > 0 && NUMBER_WORDS.has(words[k - 1]!.text) && !words[k - 1]!.pause) k--;
+    let j = i + 1;
+    while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
+    const [before, after] = [digitsOf(words.slice(k, i + 1)), digitsOf(words.slice(i + 1, j))];
+    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after))) chunks.push([]);
+  });
+  return chunks.filter((c) => c.length > 0);
 }
 
 /**
