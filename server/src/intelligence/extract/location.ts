@@ -1,5 +1,6 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
+import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
 import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
 
@@ -62,6 +63,32 @@ const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1]
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
 const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
 
+// Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
+const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
+// What may follow a street said without its type: the end, a function word, a unit.
+const endsStreet = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past'].includes(w);
+};
+
+/** A street said without its type at `i`: one name word, after a direction or not, then the end of the phrase. */
+function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[]; end: number } | undefined {
+  const t = u.tokens;
+  const name = DIRECTIONS.has(t[i] ?? '') && t[i + 1] !== undefined ? [t[i]!, t[i + 1]!] : [t[i] ?? ''];
+  const word = name[name.length - 1]!;
+  const end = i + name.length;
+  // A typed contraction ("she'll") is no street ("shell").
+  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, numbered) || !endsStreet(u, end)) return undefined;
+  return { name, end };
+}
+
+/** The type the caller gives the same street later in the line: "two oh two hillcrest, i think it's hillcrest drive". */
+function suffixSaidLater(u: Utterance, street: { name: string[]; end: number }): string | undefined {
+  const word = street.name[street.name.length - 1]!;
+  for (let k = street.end; k < u.length - 1; k++) if (u.tokens[k] === word && streetSuffix(u.tokens[k + 1])) return streetSuffix(u.tokens[k + 1])![0];
+  return undefined;
+}
+
 function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
   const said = new Set<string>();
@@ -83,7 +110,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     }
     // "sixty seven west elm street": a direction said first is part of the name.
     const street = readStreet(u, i + 1);
-    if (!street?.suffix) continue;
+    if (!street?.suffix) {
+      // "two two one seven elm", "one oh one west main": the type left out; "Street" unless said later in the line.
+      const bare = /^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '') ? bareStreet(u, i + 1, true) : undefined;
+      if (bare) {
+        const name = streetName(bare.name);
+        put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        taken.fill(true, i, bare.end);
+        said.add(name);
+        i = bare.end - 1;
+      }
+      continue;
+    }
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     said.add(streetName(street.name));
@@ -95,7 +133,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (taken[i] || (i > 0 && /^\d+$/.test(t[i - 1]!))) continue;
     const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
     const street = readStreet(u, i);
-    if (!street?.suffix || taken[street.end - 1] || (!cued && !street.ordinal) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
+    // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
+    if (!street?.suffix && BARE_CUE.has(t[i - 1] ?? '')) {
+      const bare = bareStreet(u, i, false);
+      if (bare && !said.has(streetName(bare.name))) {
+        put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        taken.fill(true, i, bare.end);
+        i = bare.end - 1;
+        continue;
+      }
+    }
+    // Not cued, a numbered street starts at its number: "a gun sixty second street" is 62nd Street.
+    if (!street?.suffix || taken[street.end - 1] || (!cued && (!street.ordinal || ordinalValue(street.name[0]) === undefined)) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
     // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
     if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
@@ -270,27 +319,45 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
 
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-const MILE_RE = /\b(?:mile marker|mile post|milepost|marker|mm) (?:number )?(\d{1,3})\b/dg;
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number )?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
+// A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
+const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b/dg;
+// The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
+const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
+const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
+
+function directionAround(u: Utterance, m: Span): string | undefined {
+  const before = DIRECTION_BEFORE.exec(`${u.tokens.slice(Math.max(0, m.start - 6), m.start).join(' ')} `);
+  const after = DIRECTION_AFTER.exec(` ${u.tokens.slice(m.end, m.end + 3).join(' ')}`);
+  return before?.[1] ?? before?.[2] ?? after?.[1];
+}
 
 function highways(u: Utterance, put: Put): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
     const kind = u.words(m.groups[0]!);
     const n = u.words(m.groups[1]!);
-    const direction = m.groups[2] ? u.words(m.groups[2]) : undefined;
+    const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `SR ${n}`;
+    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
     const span = highway && highway.span.start < m.start && m.start - highway.span.end <= 6 ? { start: highway.span.start, end: m.end } : m;
-    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words(m.groups[0]!)}`);
+    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words((m.groups[0] ?? m.groups[1])!)}`);
     marked = true;
+    break; // "between mile markers ninety and ninety one": the first said
+  }
+  if (!highway) {
+    for (const m of u.matches(FREEWAY_RE)) {
+      highway = { span: { start: m.start + 1, end: m.end }, label: `I-${u.words(m.groups[0]!)}`, direction: `${u.words(m.groups[1]!)[0]!.toUpperCase()}B` };
+      break;
+    }
   }
   if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
 }

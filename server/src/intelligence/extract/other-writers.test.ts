@@ -129,3 +129,42 @@ describe('numbers restated after a pause', () => {
     expect(values(text, type)).toEqual([value]);
   });
 });
+
+describe('streets said without their type', () => {
+  it.each([
+    ['two two one seven elm, apartment four', '2217 Elm Street'],
+    ['one oh one west main', '101 Main Street'],
+    ['two oh two hillcrest, i think it is hillcrest drive', '202 Hillcrest Drive'],
+    ["he's walking down maple right now", 'Maple Street'],
+    ['at the kroger on harding', 'Harding Street'],
+    ['on harper, between ninth and tenth', 'Harper Street'],
+    ['uh seven, seven hundred, seven hundred one chestnut', '701 Chestnut Street'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('takes no street from counts, times, people or contractions after a number', () => {
+    for (const text of ['we waited like twenty minutes', "he's a young guy, like twenty five, latino", "my mom's seventy nine, she'll be eighty next month", 'there were three hoodies on the floor', 'he is on fire', 'we are on foot']) {
+      expect(values(text, 'address'), text).toEqual([]);
+    }
+  });
+});
+
+describe('highways with the direction said around them', () => {
+  it.each([
+    ['we are on US one going south', 'US-1 SB'],
+    ['eastbound I seventy', 'I-70 EB'],
+    ['state route thirty three heading west', 'Route 33 WB'],
+    ["it's on the southbound side of I seventy five, right by exit forty", 'I-75 SB'],
+    ['he took off heading south on route nine', 'Route 9 SB'],
+    ['the four oh five northbound, near the airport', 'I-405 NB'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('reads a marker said before the words "mile marker", and the first of two', () => {
+    expect(values("i'm at the one seventy mile marker on I ten", 'mile_marker')).toEqual(['I-10 MM 170']);
+    expect(values("it's between mile markers ninety and ninety one, I eighty five south", 'mile_marker')).toEqual(['I-85 MM 90']);
+    expect(values('interstate eighty mile marker one twelve', 'mile_marker')).toEqual(['I-80 MM 112']);
+  });
+});

@@ -65,6 +65,8 @@ export class Utterance {
   /** The tokens joined by single spaces: what the regexes run over. */
   readonly text: string;
   readonly repeated: boolean[];
+  /** A typed comma or full stop follows the token. */
+  readonly pauses: boolean[];
   private readonly original: string;
   private readonly from: number[];
   private readonly to: number[];
@@ -78,6 +80,7 @@ export class Utterance {
     const aligned = splitAtPauses(words).flatMap(alignNumbers);
     this.tokens = aligned.map((w) => w.text);
     this.repeated = aligned.map((w) => w.repeated);
+    this.pauses = aligned.map((w) => w.pause ?? false);
     this.from = aligned.map((w) => w.from);
     this.to = aligned.map((w) => w.to);
     this.text = this.tokens.join(' ');
@@ -204,8 +207,11 @@ function splitAtPauses(words: Word[]): Word[][] {
     while (k > 0 && NUMBER_WORDS.has(words[k - 1]!.text) && !words[k - 1]!.pause) k--;
     let j = i + 1;
     while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
-    const [before, after] = [digitsOf(words.slice(k, i + 1)), digitsOf(words.slice(i + 1, j))];
-    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after))) chunks.push([]);
+    const [said, again] = [words.slice(k, i + 1), words.slice(i + 1, j)];
+    const [before, after] = [digitsOf(said), digitsOf(again)];
+    // "seven hundred, seven hundred one": the same words again, and more.
+    const sameStart = said.every((w, n) => again[n]?.text === w.text);
+    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart)) chunks.push([]);
   });
   return chunks.filter((c) => c.length > 0);
 }
@@ -237,7 +243,7 @@ function alignNumbers(words: Word[]): Word[] {
     if (jEnd >= output.length) iEnd = input.length;
     const from = words[i]!.from;
     const to = words[iEnd - 1]!.to;
-    for (let k = j; k < jEnd; k++) out.push({ text: output[k]!, from, to, repeated: false });
+    for (let k = j; k < jEnd; k++) out.push({ text: output[k]!, from, to, repeated: false, pause: k === jEnd - 1 && words[iEnd - 1]!.pause });
     i = iEnd;
     j = jEnd;
   }
