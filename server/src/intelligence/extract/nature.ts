@@ -250,11 +250,9 @@ const NATURES: [string, RegExp][] = [
   [
     'medical:unconscious',
     phrases(
-      '(?:wont|will not|not|isnt|cant) wak(?:e|ing) up',
-      'cant wake (?:him|her|them)',
-      'cant get (?:him|her|them) to wake up',
+      // "he won't wake up", "she's not responding" state a vital sign only (conscious "no"), like "I can't hear him breathing".
       'unconscious',
-      'unresponsive',
+      '(?:lying|laying) (?:\\w+ ){1,4}(?:and |hes |shes |he is |she is )?not moving',
       `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
       // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
       `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,

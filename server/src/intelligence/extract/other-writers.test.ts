@@ -168,3 +168,12 @@ describe('highways with the direction said around them', () => {
     expect(values('interstate eighty mile marker one twelve', 'mile_marker')).toEqual(['I-80 MM 112']);
   });
 });
+
+describe('a vital sign said alone, an event said with it', () => {
+  it('reads "won\'t wake up" as consciousness only, a collapse or a still body as the nature', () => {
+    expect(values("she won't wake up", 'nature')).toEqual([]);
+    expect(values("she won't wake up", 'conscious')).toEqual(['no']);
+    expect(values("there's a man lying on the sidewalk, not moving", 'nature')).toEqual(['medical:unconscious']);
+    expect(values('he just collapsed, he is on the floor', 'nature')).toEqual(['medical:unconscious']);
+  });
+});
