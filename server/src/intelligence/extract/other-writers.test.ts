@@ -177,3 +177,19 @@ describe('a vital sign said alone, an event said with it', () => {
     expect(values('he just collapsed, he is on the floor', 'nature')).toEqual(['medical:unconscious']);
   });
 });
+
+describe('places by brand, by whose home, and plain public places', () => {
+  it.each([
+    ['we are by the dairy queen on route fifty two', 'dairy queen'],
+    ["he's at his mom's house", "his mom's house"],
+    ["my neighbor's house, across the street from me", "my neighbor's house"],
+    ['in the alley behind the taco place', 'taco place'],
+    ['there are gunshots over by the apartments', 'apartments'],
+  ])('reads "%s" with the place %s', (text, place) => {
+    expect(values(text, 'landmark')).toContain(place);
+  });
+
+  it('takes no place from "the same place"', () => {
+    expect(values('it happened in the same place as last time', 'landmark')).toEqual([]);
+  });
+});
