@@ -108,7 +108,7 @@ const NATURES: [string, RegExp][] = [
     phrases(
       'crash',
       'went off the road',
-      '(?:been|was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
+      '(?:been|(?<!it )was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
       'jackknifed',
       'overturned',
       '(?:ran|run) over',
@@ -244,7 +244,7 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
@@ -286,7 +286,7 @@ const NATURES: [string, RegExp][] = [
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back)', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing')],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing')],
   ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone')],
 ];
 
