@@ -34,7 +34,7 @@ export const ENTITY_TYPES = [
   'weapon', // "gun", "knife", "bat"; also "handgun", "rifle", "shotgun", "weapon" when unnamed
   'hazard', // "smoke", "downed power line", "ammonia"; also "fuel leak", "gas leak", "oxygen", "dog", "traffic", "placard 1005" ...
   'people_count', // "3"
-  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated
+  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated; guy, man, boy, kid -> "male"; words as typed ("t shirt"), a mark with where it is, owner dropped ("tattoo on neck"); ages go to patient_age
   'vehicle', // "red ford pickup, plate ABC1234"; a plate alone -> "plate ABC1234"
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -2,10 +2,10 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
-import { type Extractor, STOP, lexiconTags } from './words.js';
+import { type Extractor, STOP, bodyPart, lexiconTags } from './words.js';
 
 const SEX: Record<string, string> = {
-  male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male',
+  male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
   female: 'female', females: 'female', woman: 'female', women: 'female', lady: 'female', girl: 'female',
 };
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
@@ -15,9 +15,11 @@ const CLOTHES = new Set(
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button army construction').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short']);
+const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
+const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
@@ -48,7 +50,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (Object.hasOwn(SEX, w) && (next === 'was' || next === 'is') && RACE.has(t[i + 2] ?? '') && !CLOTHES.has(t[i + 3] ?? '') && !CLOTHES_MOD.has(t[i + 3] ?? '')) push(i + 3, `${t[i + 2]} ${SEX[w]}`, 'race_sex');
     else if (Object.hasOwn(SEX, w)) push(i + 1, SEX[w]!, 'sex');
     // "he was white, tall": the race alone, said of a pronoun.
-    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && !CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') push(i + 1, w);
+    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && ((!CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
@@ -58,7 +60,11 @@ function suspectParts(u: Utterance): Part[] {
     else if (w === 'heavy' && next === 'set') push(i + 2, 'heavyset');
     else if (BUILD.has(w) && w !== 'big' && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') push(i + 1, w);
     else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
-    else if (HAIR_WORDS.has(w)) push(i + 1, w);
+    // A mark and where it is, as said without the owner: "a tattoo on his neck" -> "tattoo on neck".
+    else if (MARKS.has(w) && t[i + 1] === 'on' && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
+      const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
+      push(at + 1, `${w} on ${t[at]}`);
+    } else if (HAIR_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
@@ -67,11 +73,12 @@ function suspectParts(u: Utterance): Part[] {
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
-      while (k < i + 2 && CLOTHES_MOD.has(t[k]!)) k++;
+      while (k < i + 3 && CLOTHES_MOD.has(t[k]!)) k += t[k] === 'button' && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
       if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
       if (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top')) {
-        const item = tShirt ? 't-shirt' : t[k] === 'tank' ? 'tank top' : t[k]!;
+        // "t-shirt" or "t shirt" as typed.
+        const item = tShirt ? (u.raw(k, k + 2).includes('-') ? 't-shirt' : 't shirt') : t[k] === 'tank' ? 'tank top' : t[k]!;
         push(tShirt || t[k] === 'tank' ? k + 2 : k + 1, [...t.slice(i, k), item].join(' '), 'clothes');
       }
     }

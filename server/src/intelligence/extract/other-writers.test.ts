@@ -193,3 +193,15 @@ describe('places by brand, by whose home, and plain public places', () => {
     expect(values('it happened in the same place as last time', 'landmark')).toEqual([]);
   });
 });
+
+describe('suspect parts as said', () => {
+  it.each([
+    ['a guy with a tattoo on his neck, white tank top', 'male, tattoo on neck, white tank top'],
+    ['asian guy, glasses, blue button up shirt', 'asian male, glasses, blue button up shirt'],
+    ["he's wearing a gray sweatshirt and like basketball shorts", 'gray sweatshirt, basketball shorts'],
+    ['uh he is black, white t shirt', 'black, white t shirt'],
+    ['the kid had on a green army jacket', 'male, green army jacket'],
+  ])('reads "%s" as %s', (text, suspect) => {
+    expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+});
