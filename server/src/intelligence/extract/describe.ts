@@ -100,6 +100,8 @@ const NATO: Record<string, string> = Object.fromEntries(
 );
 
 const OWN = new Set(['my', 'your', 'our']);
+// Words between two vehicles that make them two: "a red pickup and a white box truck".
+const ANOTHER = new Set(['and', 'on', 'another', 'other', 'second', 'then', 'hit', 'into', 'with', 'behind']);
 const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'got', 'dressed', 'in', 'with', 'suspect']);
 
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w);
@@ -132,7 +134,7 @@ function vehicles(u: Utterance): Vehicle[] {
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w));
-    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && has(V_TYPES));
+    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     if (has(V_TYPES) || complete) out.push({ start: i, end: k, words, complete });
     i = k - 1;
   }
@@ -149,6 +151,20 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
   let k = i;
   for (; k < u.length && plate.length < 8; k++) {
     const w = u.tokens[k]!;
+    // The state said first ("plate's texas, h r k ...") is dropped, as is "as in henry" after a letter and the "ray" of "x ray".
+    if (cued && k === i && plate === '' && lexiconTags(w).includes('Region')) continue;
+    if (cued && /^[a-z]$/.test(w) && u.tokens[k + 1] === 'as' && u.tokens[k + 2] === 'in') {
+      plate += w;
+      letters++;
+      k += 3;
+      continue;
+    }
+    if (cued && w === 'x' && u.tokens[k + 1] === 'ray') {
+      plate += w;
+      letters++;
+      k++;
+      continue;
+    }
     if (/^\d{1,4}$/.test(w)) digits++;
     // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
     else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
@@ -205,5 +221,14 @@ export const extractDescriptions: Extractor = (u, emit) => {
       owner.complete = true;
     } else emit('vehicle', p, `plate ${p.plate}`);
   }
-  for (const v of found) if (v.complete) emit('vehicle', v, v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''));
+  // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
+  const said: (Vehicle & { text: string })[] = [];
+  for (const v of found.filter((f) => f.complete)) {
+    const text = v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : '');
+    const last = said[said.length - 1];
+    const gap = last ? u.tokens.slice(last.end, v.start) : [];
+    if (last && !last.plate && gap.length <= 4 && !gap.some((w) => ANOTHER.has(w))) Object.assign(last, { text: `${last.text}, ${text}`, end: v.end, plate: v.plate });
+    else said.push({ ...v, text });
+  }
+  for (const v of said) emit('vehicle', v, v.text);
 };

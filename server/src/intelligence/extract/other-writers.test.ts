@@ -205,3 +205,16 @@ describe('suspect parts as said', () => {
     expect(values(text, 'suspect')).toEqual([suspect]);
   });
 });
+
+describe('vehicles said again in other words, plates spelled out', () => {
+  it.each([
+    ['black suv, i think a tahoe', ['black suv, tahoe']],
+    ['gray minivan, a dodge, like a caravan', ['gray minivan, dodge, caravan']],
+    ['a silver civic on its roof and a red pickup', ['silver civic', 'red pickup']],
+    ["plate's texas, uh, h as in henry, r, k, five five nine two", ['plate HRK5592']],
+    ['the plate is, uh, lima, x-ray, tango, four two two', ['plate LXT422']],
+    ['an old brown station wagon', ['brown station wagon']],
+  ])('reads "%s" as %j', (text, vehicles) => {
+    expect(values(text, 'vehicle')).toEqual(vehicles);
+  });
+});
