@@ -172,6 +172,7 @@ function units(u: Utterance, put: Put): void {
 
 const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
 const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
+const NEAR_ONE = /\b(?:near|off|off of) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
@@ -184,7 +185,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const b = short(readStreet(u, a.end + 1));
     if (!b) return false;
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
-    const bare = (s: Street) => s.name.length === 1 && !s.suffix && streetWord(s.name[0]!);
+    const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
     if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
     put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
     taken.fill(true, cue.end, b.end);
@@ -200,6 +201,14 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  // "we're on pine near sixteenth", "off of fifth": a numbered street alone near where the caller is.
+  for (const m of u.matches(NEAR_ONE)) {
+    const one = readStreet(u, m.end);
+    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
+    }
+  }
   if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
 
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.

@@ -218,3 +218,26 @@ describe('vehicles said again in other words, plates spelled out', () => {
     expect(values(text, 'vehicle')).toEqual(vehicles);
   });
 });
+
+describe('ages, bleeding and cross streets as a second writer says them', () => {
+  it.each([
+    ["she's like, maybe late forties?", '40s'],
+    ["he's an older man, like seventies", '70s'],
+    ["my mom's seventy nine", '79'],
+    ["he's a teenager, sixteen", '16'],
+  ])('reads the age in "%s" as %s', (text, age) => {
+    expect(values(text, 'patient_age')).toEqual([age]);
+  });
+
+  it('hears bleeding that will not stop or soaks through as severe, and "no one is bleeding" as none', () => {
+    expect(values("he's got a nosebleed that won't quit", 'bleeding')).toEqual(['severe']);
+    expect(values("she's bleeding from her leg and it won't stop", 'bleeding')).toEqual(['severe']);
+    expect(values("the towel's soaked through already", 'bleeding')).toEqual(['severe']);
+    expect(values('no one is bleeding', 'bleeding')).toEqual(['no']);
+  });
+
+  it('reads a numbered street near the caller, and a corner of two bare common names', () => {
+    expect(values("we're on pine near sixteenth", 'cross_street')).toEqual(['16th St']);
+    expect(values('near the light at oak and main, by the bank', 'cross_street')).toEqual(['Oak St & Main St']);
+  });
+});

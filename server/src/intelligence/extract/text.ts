@@ -33,7 +33,8 @@ const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt
 const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
 const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no', 'him', 'her', 'them', 'it']);
 // Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
-const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer'.split(' '));
+// "no one is bleeding": the recogniser's "one" is already the digit.
+const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer 1 one is'.split(' '));
 // A new clause between a negator and a keyword ends the negation: "no hes breathing".
 const CLAUSE = new Set('but and hes shes im its theyre were he she they i we you it theres so okay now then because cause'.split(' '));
 const BELIEF = new Set(['think', 'thinks', 'believe', 'guess', 'seem', 'seems']);

@@ -83,6 +83,10 @@ const BLEEDING: [string, RegExp][] = [
       'gushing',
       'spurting',
       'soaked in blood',
+      '(?:soaked|soaking) through',
+      'squirting',
+      '(?:bleed|bleeding|nosebleed|blood) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
+      'bleeding (?:real |really |very )?heavy',
     ),
   ],
 ];
@@ -90,11 +94,13 @@ const BLEEDING_PLAIN = phrases('bleeding', 'blood(?! (?:thinners?|pressure|sugar
 
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
-    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is) ' +
+    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is|' +
+    // "my mom's seventy nine" typed without the apostrophe's "is"
+    '(?:my|his|her|our) (?:son|daughter|wife|husband|mom|mother|dad|father|grandpa|grandma|brother|sister)s|teenager) ' +
     '(?:like |about |around |maybe |only |just |almost |nearly |over |probably )?(\\d{1,3})(?! (?:weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months|and a half|[a-z]+ (?:street|avenue|road|lane|drive|court)))\\b' +
     '|\\b(\\d{1,3}) (?:years? old|yrs? old|y o|yo)\\b' +
     '|\\b(\\d{1,2}) (months?|weeks?|days?) old\\b' +
-    '|\\bin (?:his|her|their) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
+    '|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
   'dg',
 );
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
