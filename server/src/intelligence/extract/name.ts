@@ -46,14 +46,42 @@ const honorific = (w: string | undefined): string | undefined => (w !== undefine
 const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
 const WEAK_CUE = /\b(?:this is|its|it is|im|i am|hi|hello|caller(?: is)?)\b/dg;
 
+/** Where a spelling of `word` letter by letter starting at `k` ends, or `k` when there is none. */
+function spelling(u: Utterance, k: number, word: string | undefined): number {
+  if (word === undefined || u.tokens[k]?.length !== 1) return k;
+  let end = k;
+  while (end < u.length && u.tokens[end]!.length === 1 && /[a-z]/.test(u.tokens[end]!)) end++;
+  return u.tokens.slice(k, end).join('') === word ? end : k;
+}
+
+const FIRST_NAME_CUE = /\bfirst names? (?:is )?([a-z]+)\b/d;
+const LAST_NAME_CUE = /\blast names? (?:is )?([a-z]+)\b/d;
+
+/** The full name when the caller gives the surname and the first name apart: "the last name's sanchez, s a n c h e z, first name rosa". */
+function firstAndLast(u: Utterance): { first: string; last: string } | undefined {
+  const first = FIRST_NAME_CUE.exec(u.text)?.[1];
+  if (first === undefined || NAME_STOP.has(first)) return undefined;
+  // The surname after "last name", or the first word of a line that spells it ("kowalski, k o w a l s k i, first name peter").
+  const last = LAST_NAME_CUE.exec(u.text)?.[1] ?? (spelling(u, 1, u.tokens[0]) > 1 ? u.tokens[0] : undefined);
+  return last !== undefined && !NAME_STOP.has(last) ? { first, last } : undefined;
+}
+
 /** Up to three name words from `i`, repeats already folded; undefined when the first word cannot be a name. */
 function nameWords(u: Utterance, i: number): { words: string[]; start: number; end: number } | undefined {
   const words: string[] = [];
+  const at: number[] = []; // each word's token, spellings skipped
   let k = i;
   while (k < u.length && words.length < 3) {
     const w = u.tokens[k]!;
+    // A name spelled after it is said ("jamal, j a m a l, washington"): the letters are skipped.
+    const spelled = spelling(u, k, words[words.length - 1]);
+    if (spelled > k) {
+      k = spelled;
+      continue;
+    }
     if (NAME_STOP.has(w) || /\d/.test(w) || w.length < 2 || streetSuffix(w, true)) break;
     words.push(w);
+    at.push(k);
     k++;
   }
   if (words.length === 0 || streetSuffix(u.tokens[k], true)) return undefined;
@@ -63,14 +91,14 @@ function nameWords(u: Utterance, i: number): { words: string[]; start: number; e
   while (keep < words.length && !notName(words[keep]!)) keep++;
   // After a first name, a word that is also a noun or a verb can be a surname ("linda park", "tom cook").
   // A verb with its particle or object is an instruction to the named person: "angela wake up".
-  const verbNext = (k: number) => VERB_NEXT.has(u.tokens[i + k + 1] ?? '');
+  const verbNext = (k: number) => VERB_NEXT.has(u.tokens[at[k]! + 1] ?? '');
   if (keep === 1 && isFirstName(words[0]!)) while (keep < words.length && !notSurname(words[keep]!) && !verbNext(keep)) keep++;
   // After a first name said twice the next word is the surname it was repeated for ("keisha, keisha brown"), unless it is a verb or its kin.
   if (keep === 1 && u.repeated[i] && isFirstName(words[0]!) && words.length > 1 && !verbNext(1) && !notSurname(words[1]!, true)) keep = 2;
   if (keep === 0) return undefined;
   // A surname said, then the full name: "okafor, chidi okafor" is Chidi Okafor.
   const first = keep === 3 && words[0] === words[2] ? 1 : 0;
-  return { words: words.slice(first, keep), start: i + first, end: i + keep };
+  return { words: words.slice(first, keep), start: at[first]!, end: at[keep - 1]! + 1 };
 }
 
 // Kinds of word that never follow a first name as its surname: "im linda i live next door", "this is tom again".
@@ -80,6 +108,15 @@ const VERB_NEXT = new Set('up down out over me him her it them us the with on of
 const notSurname = (w: string, restated = false): boolean =>
   !isLastName(w) &&
   (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => (t !== 'Adjective' || !restated) && (NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => p !== 'Adjective' && NOT_SURNAME.has(p)))));
+
+/** The letter at `k` is part of a spelling of the word before its run ("jamal j a m a l"). */
+function spelledAround(all: string[], k: number): boolean {
+  let from = k;
+  while (from > 0 && all[from - 1]!.length === 1) from--;
+  let to = k;
+  while (to < all.length && all[to]!.length === 1) to++;
+  return from > 0 && all.slice(from, to).join('') === all[from - 1];
+}
 
 const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
@@ -91,6 +128,7 @@ function asName(u: Utterance, start: number, end: number): string {
     .replace(/’/g, "'")
     .split(/[^\p{L}']+/u)
     .filter((w) => w !== '' && !SAID_FILLERS.has(w))
+    .filter((w, k, all) => w.length > 1 || !spelledAround(all, k))
     .filter((w, k, all) => w !== all[k - 1]);
   return said.map((w) => titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())).join(' ');
 }
@@ -98,6 +136,11 @@ function asName(u: Utterance, start: number, end: number): string {
 export const extractCallerName: Extractor = (u, emit, speaker) => {
   const t = u.tokens;
   const found = (start: number, end: number, value: string) => emit('caller_name', { start, end }, value);
+  const apart = firstAndLast(u);
+  if (apart) {
+    found(0, u.length, titleCase(`${apart.first} ${apart.last}`));
+    return;
+  }
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);

@@ -241,3 +241,14 @@ describe('ages, bleeding and cross streets as a second writer says them', () => 
     expect(values('near the light at oak and main, by the bank', 'cross_street')).toEqual(['Oak St & Main St']);
   });
 });
+
+describe('names spelled out or given in parts', () => {
+  it.each([
+    ["my name's jamal, j a m a l, washington", 'Jamal Washington'],
+    ['my name is nguyen, n g u y e n, hoa nguyen', 'Hoa Nguyen'],
+    ["the last name's sanchez, s a n c h e z, first name rosa", 'Rosa Sanchez'],
+    ['Kowalski, k o w a l s k i, first name Peter', 'Peter Kowalski'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});
