@@ -252,3 +252,11 @@ describe('names spelled out or given in parts', () => {
     expect(values(text, 'caller_name')).toEqual([name]);
   });
 });
+
+describe('hazards to whoever comes', () => {
+  it('hears people flying by and solar panels, not the drug a patient took', () => {
+    expect(values("the car's still in the middle lane, people are flying by", 'hazard')).toEqual(['traffic']);
+    expect(values('the house has solar panels on the roof', 'hazard')).toEqual(['solar panels']);
+    expect(values("he's od'ing, i think it's fentanyl", 'hazard')).toEqual([]);
+  });
+});
