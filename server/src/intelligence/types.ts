@@ -25,17 +25,17 @@ export const ENTITY_TYPES = [
   'mile_marker', // "mile marker one twelve" -> "MM 112" (with the highway when said: "I-80 MM 112")
   'callback_number', // E.164: "+15558675309"; seven digits said without an area code -> "5558675"
   'caller_name', // "Maria Lopez"; a title and surname -> "Mr. Chen"
-  'nature', // "fire" | "medical:cardiac" | "crime:burglary" | "traffic" | "hazmat" ... (kinds: see extract/nature.ts; also "rescue:lost", "accidental")
+  'nature', // "fire" | "medical:cardiac" | "crime:burglary" | "traffic" | "hazmat" ... (kinds: see extract/nature.ts; also "rescue:lost", "accidental"). A collapse, a faint, someone lying still is "medical:unconscious"; "he won't wake up", "she's not responding" state a vital sign only (conscious "no", no nature), like "I can't hear him breathing". One nature where another explains the rest (a stabbing's bleeding, a robbery's theft)
   'conscious', // "yes" | "no"
   'breathing', // "yes" | "no" | "abnormal"
   'bleeding', // "yes" | "no" | "severe"
   'patient_age', // "67"; "60s" for "in his sixties", "3 months" for a baby; the age of anyone at the scene as said
-  'injury', // "broken hip", "head": kind and body part (side dropped, singular), or the part alone
+  'injury', // "broken hip", "head": kind and body part (side dropped, singular), or the part alone; a shooting or stabbing is the nature, its injury only the part ("shot in the leg" -> "leg"; "got shot" alone -> none)
   'weapon', // "gun", "knife", "bat"; also "handgun", "rifle", "shotgun", "weapon" when unnamed
   'hazard', // "smoke", "downed power line", "ammonia"; also "fuel leak", "gas leak", "oxygen", "dog", "traffic", "placard 1005" ...
   'people_count', // "3"
-  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated
-  'vehicle', // "red ford pickup, plate ABC1234"; a plate alone -> "plate ABC1234"
+  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated; guy, man, boy, kid -> "male"; words as typed ("t shirt"), a mark with where it is, owner dropped ("tattoo on neck"); ages go to patient_age
+  'vehicle', // "red ford pickup, plate ABC1234"; a plate alone -> "plate ABC1234" (state dropped); one vehicle said again in other words is one entity, its parts in order ("black suv, tahoe")
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

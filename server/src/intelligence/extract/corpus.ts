@@ -11,7 +11,9 @@ import { extractEntities } from '../extract.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
-export const HELDOUT_FILE = new URL('heldout/caller.jsonl', CORPUS_DIR);
+export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
+/** Each held-out folder's caller file, by folder name. */
+export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
@@ -30,8 +32,8 @@ export function loadCorpus(file: URL | string = CORPUS_FILE): LabelledUtterance[
     });
 }
 
-/** The held-out lines (from `file`, or the corpus's own), or undefined while that file does not exist yet. */
-export const loadHeldOut = (file: URL | string = HELDOUT_FILE): LabelledUtterance[] | undefined => (existsSync(file) ? loadCorpus(file) : undefined);
+/** The lines of a file that may not exist yet (a set still on its writer's branch): undefined then. */
+export const loadIfPresent = (file: URL | string): LabelledUtterance[] | undefined => (existsSync(file) ? loadCorpus(file) : undefined);
 
 /** About 15 % of lines, chosen by an FNV-1a hash of their text, are the dev split. */
 export function isDev(utterance: { text: string }): boolean {

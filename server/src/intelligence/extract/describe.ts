@@ -2,20 +2,24 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
-import { type Extractor, STOP } from './words.js';
+import { type Extractor, STOP, bodyPart, lexiconTags } from './words.js';
 
 const SEX: Record<string, string> = {
-  male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male',
+  male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
   female: 'female', females: 'female', woman: 'female', women: 'female', lady: 'female', girl: 'female',
 };
-const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed']);
+const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
-  'hoodie hoodies jacket coat shirt tshirt sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka'.split(' '),
+  ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat').split(' '),
 );
 const CLOTHES_MOD = new Set(
-  'black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy'.split(' '),
+  ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button army construction').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short']);
+const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
+const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
@@ -46,7 +50,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (Object.hasOwn(SEX, w) && (next === 'was' || next === 'is') && RACE.has(t[i + 2] ?? '') && !CLOTHES.has(t[i + 3] ?? '') && !CLOTHES_MOD.has(t[i + 3] ?? '')) push(i + 3, `${t[i + 2]} ${SEX[w]}`, 'race_sex');
     else if (Object.hasOwn(SEX, w)) push(i + 1, SEX[w]!, 'sex');
     // "he was white, tall": the race alone, said of a pronoun.
-    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && !CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') push(i + 1, w);
+    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && ((!CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
@@ -56,7 +60,11 @@ function suspectParts(u: Utterance): Part[] {
     else if (w === 'heavy' && next === 'set') push(i + 2, 'heavyset');
     else if (BUILD.has(w) && w !== 'big' && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') push(i + 1, w);
     else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
-    else if (HAIR_WORDS.has(w)) push(i + 1, w);
+    // A mark and where it is, as said without the owner: "a tattoo on his neck" -> "tattoo on neck".
+    else if (MARKS.has(w) && t[i + 1] === 'on' && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
+      const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
+      push(at + 1, `${w} on ${t[at]}`);
+    } else if (HAIR_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
@@ -65,10 +73,12 @@ function suspectParts(u: Utterance): Part[] {
     else {
       // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
       let k = i;
-      while (k < i + 2 && CLOTHES_MOD.has(t[k]!)) k++;
+      while (k < i + 3 && CLOTHES_MOD.has(t[k]!)) k += t[k] === 'button' && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
+      if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
       if (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top')) {
-        const item = tShirt ? 't-shirt' : t[k] === 'tank' ? 'tank top' : t[k]!;
+        // "t-shirt" or "t shirt" as typed.
+        const item = tShirt ? (u.raw(k, k + 2).includes('-') ? 't-shirt' : 't shirt') : t[k] === 'tank' ? 'tank top' : t[k]!;
         push(tShirt || t[k] === 'tank' ? k + 2 : k + 1, [...t.slice(i, k), item].join(' '), 'clothes');
       }
     }
@@ -90,7 +100,9 @@ const NATO: Record<string, string> = Object.fromEntries(
 );
 
 const OWN = new Set(['my', 'your', 'our']);
-const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'in', 'with', 'suspect']);
+// Words between two vehicles that make them two: "a red pickup and a white box truck".
+const ANOTHER = new Set(['and', 'on', 'another', 'other', 'second', 'then', 'hit', 'into', 'with', 'behind']);
+const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'got', 'dressed', 'in', 'with', 'suspect']);
 
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w);
 const vehicleWord = (w: string): string | undefined => {
@@ -122,7 +134,7 @@ function vehicles(u: Utterance): Vehicle[] {
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w));
-    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && has(V_TYPES));
+    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     if (has(V_TYPES) || complete) out.push({ start: i, end: k, words, complete });
     i = k - 1;
   }
@@ -139,6 +151,20 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
   let k = i;
   for (; k < u.length && plate.length < 8; k++) {
     const w = u.tokens[k]!;
+    // The state said first ("plate's texas, h r k ...") is dropped, as is "as in henry" after a letter and the "ray" of "x ray".
+    if (cued && k === i && plate === '' && lexiconTags(w).includes('Region')) continue;
+    if (cued && /^[a-z]$/.test(w) && u.tokens[k + 1] === 'as' && u.tokens[k + 2] === 'in') {
+      plate += w;
+      letters++;
+      k += 3;
+      continue;
+    }
+    if (cued && w === 'x' && u.tokens[k + 1] === 'ray') {
+      plate += w;
+      letters++;
+      k++;
+      continue;
+    }
     if (/^\d{1,4}$/.test(w)) digits++;
     // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
     else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
@@ -146,7 +172,8 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
       plate += NATO[w];
       letters++;
       continue;
-    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || k === i)) letters += w.length;
+    // Typed letter groups ("4 ABC 123"): digits, no vowel, or no English word.
+    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || k === i || lexiconTags(w).length === 0)) letters += w.length;
     else break;
     plate += w;
   }
@@ -194,5 +221,14 @@ export const extractDescriptions: Extractor = (u, emit) => {
       owner.complete = true;
     } else emit('vehicle', p, `plate ${p.plate}`);
   }
-  for (const v of found) if (v.complete) emit('vehicle', v, v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''));
+  // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
+  const said: (Vehicle & { text: string })[] = [];
+  for (const v of found.filter((f) => f.complete)) {
+    const text = v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : '');
+    const last = said[said.length - 1];
+    const gap = last ? u.tokens.slice(last.end, v.start) : [];
+    if (last && !last.plate && gap.length <= 4 && !gap.some((w) => ANOTHER.has(w))) Object.assign(last, { text: `${last.text}, ${text}`, end: v.end, plate: v.plate });
+    else said.push({ ...v, text });
+  }
+  for (const v of said) emit('vehicle', v, v.text);
 };

@@ -1,8 +1,9 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
-import nlp from 'compromise';
+import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
+import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
-import { type Extractor, type Put, STOP, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
+import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
@@ -47,14 +48,12 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 }
 
 // compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
 const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
 function streetWord(w: string): boolean {
   if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
-  const tags = Object.hasOwn(lexicon, w) ? lexicon[w]! : [];
-  const list = Array.isArray(tags) ? tags : [tags];
+  const list = lexiconTags(w);
   // "john and mary" are people, "water and trees" things: a bare pair of streets is neither first names nor plurals.
   const plural = /[^su]s$/.test(w) && !list.includes('LastName');
   return !plural && !list.some((t) => NOT_STREET_TAGS.has(t) || PERSON_NAME.has(t));
@@ -64,6 +63,32 @@ const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1]
 
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
 const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
+
+// Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
+const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
+// What may follow a street said without its type: the end, a function word, a unit.
+const endsStreet = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past'].includes(w);
+};
+
+/** A street said without its type at `i`: one name word, after a direction or not, then the end of the phrase. */
+function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[]; end: number } | undefined {
+  const t = u.tokens;
+  const name = DIRECTIONS.has(t[i] ?? '') && t[i + 1] !== undefined ? [t[i]!, t[i + 1]!] : [t[i] ?? ''];
+  const word = name[name.length - 1]!;
+  const end = i + name.length;
+  // A typed contraction ("she'll") is no street ("shell").
+  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, numbered) || !endsStreet(u, end)) return undefined;
+  return { name, end };
+}
+
+/** The type the caller gives the same street later in the line: "two oh two hillcrest, i think it's hillcrest drive". */
+function suffixSaidLater(u: Utterance, street: { name: string[]; end: number }): string | undefined {
+  const word = street.name[street.name.length - 1]!;
+  for (let k = street.end; k < u.length - 1; k++) if (u.tokens[k] === word && streetSuffix(u.tokens[k + 1])) return streetSuffix(u.tokens[k + 1])![0];
+  return undefined;
+}
 
 function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
@@ -86,7 +111,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     }
     // "sixty seven west elm street": a direction said first is part of the name.
     const street = readStreet(u, i + 1);
-    if (!street?.suffix) continue;
+    if (!street?.suffix) {
+      // "two two one seven elm", "one oh one west main": the type left out; "Street" unless said later in the line.
+      const bare = /^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '') ? bareStreet(u, i + 1, true) : undefined;
+      if (bare) {
+        const name = streetName(bare.name);
+        put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        taken.fill(true, i, bare.end);
+        said.add(name);
+        i = bare.end - 1;
+      }
+      continue;
+    }
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     said.add(streetName(street.name));
@@ -98,7 +134,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (taken[i] || (i > 0 && /^\d+$/.test(t[i - 1]!))) continue;
     const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
     const street = readStreet(u, i);
-    if (!street?.suffix || taken[street.end - 1] || (!cued && !street.ordinal) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
+    // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
+    if (!street?.suffix && BARE_CUE.has(t[i - 1] ?? '')) {
+      const bare = bareStreet(u, i, false);
+      if (bare && !said.has(streetName(bare.name))) {
+        put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        taken.fill(true, i, bare.end);
+        i = bare.end - 1;
+        continue;
+      }
+    }
+    // Not cued, a numbered street starts at its number: "a gun sixty second street" is 62nd Street.
+    if (!street?.suffix || taken[street.end - 1] || (!cued && (!street.ordinal || ordinalValue(street.name[0]) === undefined)) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
     // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
     if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
@@ -125,6 +172,7 @@ function units(u: Utterance, put: Put): void {
 
 const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
 const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
+const NEAR_ONE = /\b(?:near|off|off of) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
@@ -137,7 +185,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const b = short(readStreet(u, a.end + 1));
     if (!b) return false;
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
-    const bare = (s: Street) => s.name.length === 1 && !s.suffix && streetWord(s.name[0]!);
+    const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
     if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
     put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
     taken.fill(true, cue.end, b.end);
@@ -153,6 +201,14 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  // "we're on pine near sixteenth", "off of fifth": a numbered street alone near where the caller is.
+  for (const m of u.matches(NEAR_ONE)) {
+    const one = readStreet(u, m.end);
+    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
+    }
+  }
   if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
 
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
@@ -170,128 +226,47 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   }
 }
 
-// Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
-const STRONG_HEADS = new Set(
-  ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
-    'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
-    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
-);
-const WEAK_HEADS = new Set('tower office lot chimney exit hall terrace apartments center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));
-// Places said with their number: "motel six", "fire station twenty three".
-const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
-const ARTICLES = new Set(['the', 'a', 'an']);
-const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
-
-const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
-
-// Common words that join two place nouns into one ("school football field"); a proper name
-// between them starts a new landmark instead ("the college hawthorne hall").
-const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train'.split(' '));
-
-function laterHead(t: string[], i: number): boolean {
-  for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
-    if (STRONG_HEADS.has(t[j]!) || WEAK_HEADS.has(t[j]!)) return true;
-    if (!COMPOUND.has(t[j]!)) return false;
-  }
-  return false;
-}
-
-/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
-const placeName = (u: Utterance, span: Span): string =>
-  u
-    .raw(span.start, span.end)
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-// Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
-const OWN_PLACE_RE =
-  /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
-
-function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
-  const found: (Span & { number?: string })[] = [];
-  for (const m of u.matches(OWN_PLACE_RE)) {
-    found.push(m.groups[0]!);
-    taken.fill(true, m.groups[0]!.start, m.groups[0]!.end);
-  }
-  placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
-  for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
-    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
-    put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
-  }
-}
-
-function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
-  const t = u.tokens;
-  let lastEnd = -1;
-  for (let i = 0; i < t.length; i++) {
-    const w = t[i]!;
-    if (taken[i]) continue;
-    // "exit 110"
-    if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
-      put({ start: i, end: i + 2 });
-      lastEnd = i + 2;
-      continue;
-    }
-    const strong = STRONG_HEADS.has(w);
-    if (!strong && !WEAK_HEADS.has(w)) continue;
-    const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
-    // "lot forty" is a unit (units()), not a place.
-    if (w === 'lot' && /^\d/.test(next ?? '')) continue;
-    // "high school football field", "cedar creek middle school": the phrase ends at its last head.
-    if (laterHead(t, i)) continue;
-    const modifiers: string[] = [];
-    let start = i;
-    while (start > 0 && modifiers.length < 4) {
-      const m = t[start - 1]!;
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
-      modifiers.unshift(m);
-      start--;
-    }
-    if (!strong && modifiers.length === 0) continue;
-    let before = start - 1;
-    if (before >= 0 && ARTICLES.has(t[before]!)) before--;
-    const cue =
-      // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
-      before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
-    // "robbed the gas station": a named place after "the" is a place whatever the verb.
-    const named = modifiers.length > 0 && t[start - 1] === 'the';
-    if (!cue && !named) continue;
-    let from = start;
-    while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
-    put({ start: from, end: i + 1 }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
-    lastEnd = i + 1;
-  }
-}
-
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-const MILE_RE = /\b(?:mile marker|mile post|milepost|marker|mm) (?:number )?(\d{1,3})\b/dg;
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number )?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
+// A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
+const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b/dg;
+// The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
+const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
+const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
+
+function directionAround(u: Utterance, m: Span): string | undefined {
+  const before = DIRECTION_BEFORE.exec(`${u.tokens.slice(Math.max(0, m.start - 6), m.start).join(' ')} `);
+  const after = DIRECTION_AFTER.exec(` ${u.tokens.slice(m.end, m.end + 3).join(' ')}`);
+  return before?.[1] ?? before?.[2] ?? after?.[1];
+}
 
 function highways(u: Utterance, put: Put): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
     const kind = u.words(m.groups[0]!);
     const n = u.words(m.groups[1]!);
-    const direction = m.groups[2] ? u.words(m.groups[2]) : undefined;
+    const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `SR ${n}`;
+    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
     const span = highway && highway.span.start < m.start && m.start - highway.span.end <= 6 ? { start: highway.span.start, end: m.end } : m;
-    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words(m.groups[0]!)}`);
+    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words((m.groups[0] ?? m.groups[1])!)}`);
     marked = true;
+    break; // "between mile markers ninety and ninety one": the first said
+  }
+  if (!highway) {
+    for (const m of u.matches(FREEWAY_RE)) {
+      highway = { span: { start: m.start + 1, end: m.end }, label: `I-${u.words(m.groups[0]!)}`, direction: `${u.words(m.groups[1]!)[0]!.toUpperCase()}B` };
+      break;
+    }
   }
   if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
 }

@@ -4,17 +4,12 @@
 
 import nlp from 'compromise';
 import type { Utterance } from './text.js';
-import { type Extractor, STOP, streetSuffix, titleCase } from './words.js';
+import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
 
 // compromise's lexicon and tag tree, read directly: tagging a sentence with nlp() costs about a
 // millisecond, a lookup nothing, and these words are read out of context anyway.
-const model = nlp.model() as {
-  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> };
-};
-const tagsOf = (word: string): string[] => {
-  const tags = Object.hasOwn(model.one.lexicon, word) ? model.one.lexicon[word] : undefined;
-  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
-};
+const model = nlp.model() as { one: { tagSet: Record<string, { parents?: string[] }> } };
+const tagsOf = lexiconTags;
 const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const isFirstName = (w: string): boolean => tagsOf(w).some((t) => FIRST_NAME.has(t));
 const isLastName = (w: string): boolean => tagsOf(w).includes('LastName');
@@ -44,19 +39,49 @@ const NAME_STOP = new Set([...STOP, 'calling', 'speaking', 'here', 'from', 'at',
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
+// Ranks and roles a caller introduces themselves by, kept as said.
+const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective' };
 const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
 
 const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
 const WEAK_CUE = /\b(?:this is|its|it is|im|i am|hi|hello|caller(?: is)?)\b/dg;
 
+/** Where a spelling of `word` letter by letter starting at `k` ends, or `k` when there is none. */
+function spelling(u: Utterance, k: number, word: string | undefined): number {
+  if (word === undefined || u.tokens[k]?.length !== 1) return k;
+  let end = k;
+  while (end < u.length && u.tokens[end]!.length === 1 && /[a-z]/.test(u.tokens[end]!)) end++;
+  return u.tokens.slice(k, end).join('') === word ? end : k;
+}
+
+const FIRST_NAME_CUE = /\bfirst names? (?:is )?([a-z]+)\b/d;
+const LAST_NAME_CUE = /\blast names? (?:is )?([a-z]+)\b/d;
+
+/** The full name when the caller gives the surname and the first name apart: "the last name's sanchez, s a n c h e z, first name rosa". */
+function firstAndLast(u: Utterance): { first: string; last: string } | undefined {
+  const first = FIRST_NAME_CUE.exec(u.text)?.[1];
+  if (first === undefined || NAME_STOP.has(first)) return undefined;
+  // The surname after "last name", or the first word of a line that spells it ("kowalski, k o w a l s k i, first name peter").
+  const last = LAST_NAME_CUE.exec(u.text)?.[1] ?? (spelling(u, 1, u.tokens[0]) > 1 ? u.tokens[0] : undefined);
+  return last !== undefined && !NAME_STOP.has(last) ? { first, last } : undefined;
+}
+
 /** Up to three name words from `i`, repeats already folded; undefined when the first word cannot be a name. */
-function nameWords(u: Utterance, i: number): { words: string[]; end: number } | undefined {
+function nameWords(u: Utterance, i: number): { words: string[]; start: number; end: number } | undefined {
   const words: string[] = [];
+  const at: number[] = []; // each word's token, spellings skipped
   let k = i;
   while (k < u.length && words.length < 3) {
     const w = u.tokens[k]!;
+    // A name spelled after it is said ("jamal, j a m a l, washington"): the letters are skipped.
+    const spelled = spelling(u, k, words[words.length - 1]);
+    if (spelled > k) {
+      k = spelled;
+      continue;
+    }
     if (NAME_STOP.has(w) || /\d/.test(w) || w.length < 2 || streetSuffix(w, true)) break;
     words.push(w);
+    at.push(k);
     k++;
   }
   if (words.length === 0 || streetSuffix(u.tokens[k], true)) return undefined;
@@ -66,16 +91,32 @@ function nameWords(u: Utterance, i: number): { words: string[]; end: number } | 
   while (keep < words.length && !notName(words[keep]!)) keep++;
   // After a first name, a word that is also a noun or a verb can be a surname ("linda park", "tom cook").
   // A verb with its particle or object is an instruction to the named person: "angela wake up".
-  const verbNext = (k: number) => VERB_NEXT.has(u.tokens[i + k + 1] ?? '');
+  const verbNext = (k: number) => VERB_NEXT.has(u.tokens[at[k]! + 1] ?? '');
   if (keep === 1 && isFirstName(words[0]!)) while (keep < words.length && !notSurname(words[keep]!) && !verbNext(keep)) keep++;
+  // After a first name said twice the next word is the surname it was repeated for ("keisha, keisha brown"), unless it is a verb or its kin.
+  if (keep === 1 && u.repeated[i] && isFirstName(words[0]!) && words.length > 1 && !verbNext(1) && !notSurname(words[1]!, true)) keep = 2;
   if (keep === 0) return undefined;
-  return { words: words.slice(0, keep), end: i + keep };
+  // A surname said, then the full name: "okafor, chidi okafor" is Chidi Okafor.
+  const first = keep === 3 && words[0] === words[2] ? 1 : 0;
+  return { words: words.slice(first, keep), start: at[first]!, end: at[keep - 1]! + 1 };
 }
 
 // Kinds of word that never follow a first name as its surname: "im linda i live next door", "this is tom again".
 const NOT_SURNAME = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Negative', 'Expression', 'Adjective', 'Gerund', 'PastTense', 'Copula', 'Modal']);
 const VERB_NEXT = new Set('up down out over me him her it them us the with on off away back'.split(' '));
-const notSurname = (w: string): boolean => !isLastName(w) && (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => NOT_SURNAME.has(p))));
+// A colour or a size after a repeated first name is a surname ("brown", "young"): `restated` lets adjectives through.
+const notSurname = (w: string, restated = false): boolean =>
+  !isLastName(w) &&
+  (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => (t !== 'Adjective' || !restated) && (NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => p !== 'Adjective' && NOT_SURNAME.has(p)))));
+
+/** The letter at `k` is part of a spelling of the word before its run ("jamal j a m a l"). */
+function spelledAround(all: string[], k: number): boolean {
+  let from = k;
+  while (from > 0 && all[from - 1]!.length === 1) from--;
+  let to = k;
+  while (to < all.length && all[to]!.length === 1) to++;
+  return from > 0 && all.slice(from, to).join('') === all[from - 1];
+}
 
 const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
@@ -87,6 +128,7 @@ function asName(u: Utterance, start: number, end: number): string {
     .replace(/’/g, "'")
     .split(/[^\p{L}']+/u)
     .filter((w) => w !== '' && !SAID_FILLERS.has(w))
+    .filter((w, k, all) => w.length > 1 || !spelledAround(all, k))
     .filter((w, k, all) => w !== all[k - 1]);
   return said.map((w) => titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())).join(' ');
 }
@@ -94,10 +136,15 @@ function asName(u: Utterance, start: number, end: number): string {
 export const extractCallerName: Extractor = (u, emit, speaker) => {
   const t = u.tokens;
   const found = (start: number, end: number, value: string) => emit('caller_name', { start, end }, value);
+  const apart = firstAndLast(u);
+  if (apart) {
+    found(0, u.length, titleCase(`${apart.first} ${apart.last}`));
+    return;
+  }
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);
-    if (name) found(m.end, name.end, asName(u, m.end, name.end));
+    if (name) found(name.start, name.end, asName(u, name.start, name.end));
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
   for (let i = 0; i < t.length - 1; i++) {
@@ -110,14 +157,22 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
   for (const m of u.matches(WEAK_CUE)) {
     const first = t[m.end];
-    if (first === undefined || honorific(first) || !(isFirstName(first) || u.repeated[m.end])) continue;
+    if (first === undefined || honorific(first)) continue;
+    // "im officer reyes": a rank said of oneself, and the surname after it.
+    const rank = RANKS[first];
+    const surname = t[m.end + 1];
+    if (rank && surname !== undefined && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
+    if (!(isFirstName(first) || u.repeated[m.end])) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
-    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(m.end, name.end, asName(u, m.end, name.end));
+    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
-  // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager".
-  if (speaker === 'caller' && t.length >= 2 && (isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)))) {
-    const name = nameWords(u, 0);
-    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(0, name.end, asName(u, 0, name.end));
+  // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager";
+  // or restating it mid-line: "im the neighbor, jim, jim halvorsen".
+  if (speaker !== 'caller') return;
+  for (let i = 0; i < t.length - 1; i++) {
+    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : u.repeated[i] && isFirstName(t[i]!))) continue;
+    const name = nameWords(u, i);
+    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
 };

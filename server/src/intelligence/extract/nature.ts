@@ -25,12 +25,14 @@ const NATURES: [string, RegExp][] = [
       'exploded',
       '(?:outlet|wires?|wiring|panel|transformer) (?:is |are )?sparking',
       '(?:smoke is|smokes) coming (?:out|from)',
-      '(?:its|it is|everythings|everything is|the whole (?:thing|place|house) is) burning',
+      '(?:its|it is|everythings|everything is|the whole (?:thing|place|house) is) burning(?! (?:our|my|his|her|their|your) )',
+      // "the dumpster behind the restaurant is burning"; not eyes or a throat that burn.
+      '(?<!(?:eyes?|throat|skin|chest|mouth|nose) )(?:is|are) (?:still )?burning(?! (?:our|my|his|her|their|your|up) )',
       'set (?:\\w+ ){1,3}on fire',
-      'smoke (?:is )?(?:coming|pouring|billowing) out',
+      'smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)',
     ),
   ],
-  ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))')],
+  ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
   ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
   ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, 'fell through the ice', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
@@ -64,6 +66,7 @@ const NATURES: [string, RegExp][] = [
       'intruders?',
       '(?:someone|somebody|someones|somebodys|a man|a guy|some guy|a woman|a person|theres a man|theres a guy) (?:is )?(?:in|inside) (?:my|the|our) (?:house|home|apartment|garage|backyard|yard|shed|basement|property)',
       'trying to (?:get|break) in',
+      '(?:kicked|busted|pried|broke) (?:in|open) (?:the|my|our) (?:\\w+ )?(?:door|window|gate)',
       'glass (?:break|breaking|shatter)',
     ),
   ],
@@ -73,8 +76,9 @@ const NATURES: [string, RegExp][] = [
     phrases(
       'assault(?:ed|ing)?',
       'attacked',
-      'attacking',
-      'beat (?:me|him|her|them|up)',
+      '(?<!(?:dog|dogs|bull|animal|coyote|bear|bees|wasps) (?:is |was |are )?)attacking',
+      'beat (?:me|him|her|them)',
+      '(?<!(?:kind of|kinda|all|real|pretty|little|bit|old|really) )beat up',
       'beating (?:\\w+ ){0,2}up',
       'beaten',
       'punched',
@@ -92,18 +96,19 @@ const NATURES: [string, RegExp][] = [
       'trying to fight',
       '(?:jumped|attacked|beat up|beating up) (?:my|our|a|the|this) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor)',
       'pulled a (?:knife|gun)',
+      '(?:threw|thrown|throwing) (?:a|an|the) \\w+ (?:at (?:me|him|her|us|them|a|the)|and hit)',
       'came at me',
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)')],
+  ['crime:theft', phrases('stolen', 'stole', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)')],
+  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
     phrases(
       'crash',
       'went off the road',
-      '(?:been|was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
+      '(?:been|(?<!it )was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
       'jackknifed',
       'overturned',
       '(?:ran|run) over',
@@ -136,6 +141,13 @@ const NATURES: [string, RegExp][] = [
       't boned',
       'rear ended',
       'ran off the road',
+      'swerving',
+      'drunk driver',
+      '(?:going|driving|drove|went|headed|heading|coming) the wrong way',
+      '(?:ran|drove|crashed|went) (?:into|through) (?:the )?(?:front of |side of )?(?:a|the|my|our) (?:building|house|store|pole|tree|wall|fence|window)',
+      '(?:car|truck|tanker|suv|van|bus|semi|trailer) (?:just )?tipped over',
+      '(?:flipped|rolled|wrecked) (?:his|her|their|my|the|a) (?:4 wheeler|atv|quad|car|truck|bike|motorcycle|jeep|dirt bike)',
+      '(?:ladder|debris|tire|mattress|couch|furniture|load) (?:in|across|on) the (?:left |right |middle |center |fast )?lanes?',
     ),
   ],
   [
@@ -159,11 +171,13 @@ const NATURES: [string, RegExp][] = [
       'toxic (?:fumes|cloud|gas|smoke)',
       'vapou?r cloud',
       'placard',
+      'fuming',
+      'gas line (?:got )?(?:hit|broke|broken|cut|ruptured)',
     ),
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his|her|my|the) chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy)', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy)', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
   [
     'medical:breathing',
@@ -179,11 +193,13 @@ const NATURES: [string, RegExp][] = [
       'breathing (?:really |very |so )?heavy',
       'cant talk in (?:full )?sentences',
       'asthma attack',
+      'asthmas? (?:is )?(?:bad|acting up|really bad)',
+      'inhalers? (?:is |isnt |not )?(?:not )?(?:working|helping)',
       'wheezing',
     ),
   ],
   ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging')],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot) (?:lift|move|raise) (?:his|her|my) (?:left |right )?(?:arm|side|leg)')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words')],
   [
     'medical:overdose',
     phrases(
@@ -191,7 +207,7 @@ const NATURES: [string, RegExp][] = [
       'od',
       'oded',
       '(?:hes|shes|he|she|they|friend|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife) odd',
-      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids)',
+      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids|prescription|tylenol|advil|ibuprofen|aspirin)',
       'doing (?:meth|drugs|coke|cocaine|heroin|crack)',
       'took something',
       '(?:swallowed|drank|ate|got into|drinking|eating) (?:\\w+ ){0,3}(?:bleach|cleaner|cleaning|detergent|antifreeze|poison|chemicals|pods|lighter fluid|rat poison)',
@@ -228,28 +244,30 @@ const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that) )fell(?! asleep)(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
     'medical:unconscious',
     phrases(
-      '(?:wont|will not|not|isnt|cant) wak(?:e|ing) up',
-      'cant wake (?:him|her|them)',
-      'cant get (?:him|her|them) to wake up',
+      // "he won't wake up", "she's not responding" state a vital sign only (conscious "no"), like "I can't hear him breathing".
       'unconscious',
-      'unresponsive',
-      `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'collapse', 'black out', 'keel over')}`,
+      '(?:lying|laying) (?:\\w+ ){1,4}(?:and |hes |shes |he is |she is )?not moving',
+      `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
+      // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
+      `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,
       'out cold',
       'knocked out',
+      // "he just dropped", "she fell over": a collapse, not a fall.
+      '(?:he|she|they|dad|mom|and|just) (?:just )?(?:dropped|fell over)(?! (?:the|a|his|her|my|it|off|something|him|me))',
       '(?:man|person|woman|guy|somebody|someone) down',
     ),
   ],
-  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugar', 'sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
+  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
   ],
   [
     'medical:suicidal',
@@ -262,11 +280,13 @@ const NATURES: [string, RegExp][] = [
       'edge of the (?:bridge|roof|building|overpass|cliff)',
       '(?:doesnt|dont|does not|do not) want to (?:live|be here|be alive)',
       'threatening to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end)',
-      `${verbForms('cut')} (?:myself|himself|herself|themselves)`,
+      // "cutting herself" is self-harm; "he cut himself with a saw" an accident.
+      '(?:cutting|cuts) (?:myself|himself|herself|themselves)',
+      '(?:tried|trying|wants|threatening) to cut (?:myself|himself|herself|themselves)',
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come home', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa)', 'is missing')],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing')],
   ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone')],
 ];
 
@@ -289,6 +309,7 @@ const MEDICAL = phrases(
   'hallucinating',
   'seeing things',
   'panic attack',
+  '(?:dog|dogs|pit ?bull|animal|coyote|bear) (?:is |was )?(?:attacking|attacked|mauling|mauled|biting|bit)',
   'electrocuted',
   'shocked',
   '(?:snake|spider|dog|animal) bit(?:e|ten)?',
@@ -304,7 +325,7 @@ const RELATIVE = new Set(
 const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens']);
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
-const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp', 'stab')}$`);
+const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
 const ANIMAL = new Set('dog dogs snake spider bee bees cat horse cow bull raccoon bear'.split(' '));
 const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
 const PARTICLE = new Set(['up', 'down', 'around', 'on']);
@@ -355,6 +376,10 @@ export const extractNature: Extractor = (u, emit) => {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
       // A car "accident" is traffic; "it was an accident" on a pocket dial is not.
       if (nature === 'accidental' && found.has('traffic')) continue;
+      // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
+      if (nature === 'medical:bleeding' && found.size > 0) continue;
+      // What a robber took is the robbery, not a theft besides.
+      if (nature === 'crime:theft' && found.has('crime:robbery')) continue;
       claimed.fill(true, m.start, m.end);
       found.add(nature);
       emit('nature', m, nature);

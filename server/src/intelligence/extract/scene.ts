@@ -33,8 +33,9 @@ const HAZARDS: [string, RegExp][] = [
   ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
   ['oxygen', phrases('oxygen', 'o2')],
   ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
-  ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used) )fentanyl')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
+  ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
+  ['solar panels', phrases('solar panels?')],
   ['needles', phrases('needles?', 'syringes?')],
   ['vapor cloud', phrases('clouds?')],
   // Ice on the way in, not the ice someone fell through (that is the nature).

@@ -33,7 +33,8 @@ const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt
 const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
 const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no', 'him', 'her', 'them', 'it']);
 // Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
-const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer'.split(' '));
+// "no one is bleeding": the recogniser's "one" is already the digit.
+const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer 1 one is'.split(' '));
 // A new clause between a negator and a keyword ends the negation: "no hes breathing".
 const CLAUSE = new Set('but and hes shes im its theyre were he she they i we you it theres so okay now then because cause'.split(' '));
 const BELIEF = new Set(['think', 'thinks', 'believe', 'guess', 'seem', 'seems']);
@@ -45,6 +46,8 @@ interface Word {
   to: number;
   /** Said twice in a row ("marcus marcus bell"): a cue for a name given slowly. */
   repeated: boolean;
+  /** Typed punctuation ends the word ("one forty seven, one four seven"): a number stops there. */
+  pause?: boolean;
 }
 
 export interface Span {
@@ -63,6 +66,8 @@ export class Utterance {
   /** The tokens joined by single spaces: what the regexes run over. */
   readonly text: string;
   readonly repeated: boolean[];
+  /** A typed comma or full stop follows the token. */
+  readonly pauses: boolean[];
   private readonly original: string;
   private readonly from: number[];
   private readonly to: number[];
@@ -72,9 +77,11 @@ export class Utterance {
   constructor(original: string) {
     this.original = original;
     const words = foldStutters(cleanWords(original));
-    const aligned = alignNumbers(words);
+    // A number said again after a typed pause ("eight eleven, eight eleven north park") is two, not one run of words.
+    const aligned = splitAtPauses(words).flatMap(alignNumbers);
     this.tokens = aligned.map((w) => w.text);
     this.repeated = aligned.map((w) => w.repeated);
+    this.pauses = aligned.map((w) => w.pause ?? false);
     this.from = aligned.map((w) => w.from);
     this.to = aligned.map((w) => w.to);
     this.text = this.tokens.join(' ');
@@ -159,6 +166,7 @@ function cleanWords(original: string): Word[] {
     for (const part of plainText(m[0]).split(' ')) {
       if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
     }
+    if (/[,.;:!?]["')\]]*$/.test(m[0]) && words.length > 0) words[words.length - 1]!.pause = true;
   }
   return words;
 }
@@ -182,6 +190,31 @@ function foldStutters(words: Word[]): Word[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * Chunks between typed pauses where a number is said again: "eight eleven, eight eleven north
+ * park", "one forty seven, one four seven", "seven, seven hundred, seven hundred one" are each one
+ * number restated, so the runs are read apart. Runs that differ ("two one two, five five five,
+ * oh one oh nine") are one number read in groups and stay together.
+ */
+function splitAtPauses(words: Word[]): Word[][] {
+  const digitsOf = (run: Word[]) => normalizeNumbers(run.map((w) => w.text).join(' ')).replace(/ /g, '');
+  const chunks: Word[][] = [[]];
+  words.forEach((w, i) => {
+    chunks[chunks.length - 1]!.push(w);
+    if (!w.pause || !NUMBER_WORDS.has(w.text)) return;
+    let k = i;
+    while (k > 0 && NUMBER_WORDS.has(words[k - 1]!.text) && !words[k - 1]!.pause) k--;
+    let j = i + 1;
+    while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
+    const [said, again] = [words.slice(k, i + 1), words.slice(i + 1, j)];
+    const [before, after] = [digitsOf(said), digitsOf(again)];
+    // "seven hundred, seven hundred one": the same words again, and more.
+    const sameStart = said.every((w, n) => again[n]?.text === w.text);
+    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart)) chunks.push([]);
+  });
+  return chunks.filter((c) => c.length > 0);
 }
 
 /**
@@ -211,7 +244,7 @@ function alignNumbers(words: Word[]): Word[] {
     if (jEnd >= output.length) iEnd = input.length;
     const from = words[i]!.from;
     const to = words[iEnd - 1]!.to;
-    for (let k = j; k < jEnd; k++) out.push({ text: output[k]!, from, to, repeated: false });
+    for (let k = j; k < jEnd; k++) out.push({ text: output[k]!, from, to, repeated: false, pause: k === jEnd - 1 && words[iEnd - 1]!.pause });
     i = iEnd;
     j = jEnd;
   }

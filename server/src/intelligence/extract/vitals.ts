@@ -83,6 +83,10 @@ const BLEEDING: [string, RegExp][] = [
       'gushing',
       'spurting',
       'soaked in blood',
+      '(?:soaked|soaking) through',
+      'squirting',
+      '(?:bleed|bleeding|nosebleed|blood) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
+      'bleeding (?:real |really |very )?heavy',
     ),
   ],
 ];
@@ -90,11 +94,13 @@ const BLEEDING_PLAIN = phrases('bleeding', 'blood(?! (?:thinners?|pressure|sugar
 
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
-    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is) ' +
+    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is|' +
+    // "my mom's seventy nine" typed without the apostrophe's "is"
+    '(?:my|his|her|our) (?:son|daughter|wife|husband|mom|mother|dad|father|grandpa|grandma|brother|sister)s|teenager) ' +
     '(?:like |about |around |maybe |only |just |almost |nearly |over |probably )?(\\d{1,3})(?! (?:weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months|and a half|[a-z]+ (?:street|avenue|road|lane|drive|court)))\\b' +
     '|\\b(\\d{1,3}) (?:years? old|yrs? old|y o|yo)\\b' +
     '|\\b(\\d{1,2}) (months?|weeks?|days?) old\\b' +
-    '|\\bin (?:his|her|their) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
+    '|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
   'dg',
 );
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
@@ -115,52 +121,76 @@ function ages(u: Utterance): Reading[] {
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
-  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: 'gunshot', stabbed: 'stab', blistered: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
 const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': 'gunshot', 'bullet wound': 'gunshot', 'stab wound': 'stab', wound: '', bump: '', lump: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
-const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}';
+// Whose, which side, and which face of the part: "the back of his head" is the head.
+const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
+// How often, between the act and where: "stabbed twice in the back".
+const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
 const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
-    `\\b${PART} (?:is |are |looks |feels |seems )?(?:really |very |all |kind of |pretty )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over) ${OWNER}${PART}\\b`,
+    // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over|all over) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
+    // "a head injury", "back injuries": the part alone.
+    `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
   ].join('|'),
   'dg',
 );
-const WOUND_RE = phrases('smoke inhalation', 'concussion', 'gunshot(?: wound)?', 'stab wound', '(?:been|got|was|were|is|hes|shes|being|im) shot(?! in)', 'shot (?:the|a|my|him|her|me|them|someone|somebody)', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
+// A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
+const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
+
+/** Body parts listed after a first one: "and face", "and his neck", ", arms and legs". */
+function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
+  const found: (Span & { part: string })[] = [];
+  let k = from;
+  while (u.tokens[k] === 'and') {
+    let p = k + 1;
+    while (['his', 'her', 'my', 'their', 'the', 'left', 'right', 'both'].includes(u.tokens[p] ?? '')) p++;
+    const part = bodyPart(u.tokens[p]);
+    if (!part) break;
+    found.push({ start: k + 1, end: p + 1, part });
+    k = p + 1;
+  }
+  return found;
+}
 
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, part7] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? part7);
     if (!part) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
+    // "burns on her arms and face": the same kind on each part listed.
+    if (part3 === undefined) for (const more of alsoParts(u, m.end)) out.push({ ...more, value: kind ? `${kind} ${more.part}` : more.part });
   }
   for (const m of u.matches(WOUND_RE)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
     const w = u.words(m);
-    const value = /shot|gunshot/.test(w) ? 'gunshot' : /stab/.test(w) ? 'stab' : /cut|gash|laceration/.test(w) ? 'cut' : w;
+    const value = /cut|gash|laceration/.test(w) ? 'cut' : w;
     if (!out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value });
   }
   return out;

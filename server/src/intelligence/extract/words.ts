@@ -12,6 +12,14 @@ export type Put = (span: Span, normalized: string) => void;
 /** A global regex with indices matching any of the alternatives as whole words. */
 export const phrases = (...alternatives: string[]): RegExp => new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'dg');
 
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+/** The tags compromise's lexicon gives a word out of context; [] for a word it does not know. */
+export function lexiconTags(word: string): string[] {
+  const tags = Object.hasOwn(lexicon, word) ? lexicon[word]! : [];
+  return Array.isArray(tags) ? tags : [tags];
+}
+
 const verbMethods = (nlp.methods() as { two: { transform: { verb: { conjugate: (verb: string, model: unknown) => Record<string, string> } } } }).two.transform.verb;
 
 /**

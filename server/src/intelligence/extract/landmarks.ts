@@ -1,0 +1,125 @@
+// Landmarks: places callers give instead of, or beside, an address: a business or public
+// place ("by the walmart", "across from the marina"), a named one ("oak ridge subdivision"), or a
+// home placed against ("in front of my house", "at his mom's house").
+
+import type { Span, Utterance } from './text.js';
+import { type Put, STOP, streetSuffix } from './words.js';
+
+// Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
+export const STRONG_HEADS = new Set(
+  ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
+    'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
+    'apartments dorms dorm lobby club woods lab path pit storage pavilion ' +
+    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
+);
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));
+// Places said with their number: "motel six", "fire station twenty three".
+const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
+const ARTICLES = new Set(['the', 'a', 'an']);
+// Going somewhere names no place: "walking home", "driving home from work".
+const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
+const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
+
+const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
+
+// Common words that join two place nouns into one ("school football field"); a proper name
+// between them starts a new landmark instead ("the college hawthorne hall").
+const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train'.split(' '));
+
+function laterHead(t: string[], i: number): boolean {
+  for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
+    if (STRONG_HEADS.has(t[j]!) || WEAK_HEADS.has(t[j]!)) return true;
+    if (!COMPOUND.has(t[j]!)) return false;
+  }
+  return false;
+}
+
+/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
+const placeName = (u: Utterance, span: Span): string =>
+  u
+    .raw(span.start, span.end)
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Chains callers name by brand, whose last word is no place on its own ("the dairy queen", "the circle k").
+const CHAIN_RE = new RegExp(
+  `\\b(?:${'dairy queen|circle k|food lion|taco bell|burger king|dollar general|dollar tree|family dollar|home depot|pizza hut|waffle house|cracker barrel|best buy|7 eleven|seven eleven|holiday inn(?: express)?|comfort inn|red roof inn|super 8|piggly wiggly|trader joes|whole foods|stop and shop|quik ?trip|race ?trac|flying j|love s'.split('|').join('|')})\\b`,
+  'dg',
+);
+// Someone's home by whose it is, cue or not: "at his mom's house", "my neighbor's house, across the street".
+const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
+const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
+// "the same place", "the right place" place nothing.
+const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
+
+// Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
+const OWN_PLACE_RE =
+  /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
+
+export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
+  const found: (Span & { number?: string })[] = [];
+  for (const re of [OWN_PLACE_RE, KIN_PLACE_RE, CHAIN_RE]) {
+    for (const m of u.matches(re)) {
+      const span = m.groups[0] ?? m;
+      // "the dollar tree parking lot" is one place, read whole by placeHeads.
+      if (taken[span.start] || STRONG_HEADS.has(u.tokens[span.end] ?? '') || WEAK_HEADS.has(u.tokens[span.end] ?? '')) continue;
+      found.push(span);
+      taken.fill(true, span.start, span.end);
+    }
+  }
+  placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
+  for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
+    put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
+  }
+}
+
+function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
+  const t = u.tokens;
+  let lastEnd = -1;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i]!;
+    if (taken[i]) continue;
+    // "exit 110"
+    if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
+      put({ start: i, end: i + 2 });
+      lastEnd = i + 2;
+      continue;
+    }
+    const strong = STRONG_HEADS.has(w);
+    if (!strong && !WEAK_HEADS.has(w)) continue;
+    const next = t[i + 1];
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
+    // "lot forty" is a unit (units()), not a place.
+    if (w === 'lot' && /^\d/.test(next ?? '')) continue;
+    // "high school football field", "cedar creek middle school": the phrase ends at its last head.
+    if (laterHead(t, i)) continue;
+    const modifiers: string[] = [];
+    let start = i;
+    while (start > 0 && modifiers.length < 4) {
+      const m = t[start - 1]!;
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
+      modifiers.unshift(m);
+      start--;
+    }
+    if (!strong && (modifiers.length === 0 || (w === 'place' && NOT_PLACE_NAME.has(modifiers[modifiers.length - 1]!)))) continue;
+    let before = start - 1;
+    if (before >= 0 && ARTICLES.has(t[before]!)) before--;
+    const cue =
+      // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
+      before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
+    // "robbed the gas station": a named place after "the" is a place whatever the verb.
+    const named = modifiers.length > 0 && t[start - 1] === 'the';
+    if (!cue && !named) continue;
+    let from = start;
+    while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
+    put({ start: from, end: i + 1 }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
+    lastEnd = i + 1;
+  }
+}
+
