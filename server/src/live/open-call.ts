@@ -3,6 +3,7 @@ import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { CallMode } from '../protocol/api.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import { CallRoom } from '../sfu/room.js';
+import type { CallJournal } from './call-journal.js';
 import { LiveIntelligence } from './intelligence.js';
 import { LiveCall } from './live-call.js';
 import type { LiveCallsOptions } from './live-calls.js';
@@ -21,7 +22,7 @@ export type CallContext = {
   mode: CallMode;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'>;
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'> & { journal: CallJournal };
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
