@@ -18,8 +18,8 @@ export async function connectSocket(url: string, cookie?: string): Promise<Clien
 }
 
 /** Emits a request with any payload (even a malformed one) and waits for its ack. */
-export function request<T = unknown>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
-  return (socket as unknown as Socket).timeout(5000).emitWithAck(event, payload);
+export function request<T = unknown>(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<T>> {
+  return (socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** Resolves with the next `event` the socket receives that matches. */

@@ -152,10 +152,13 @@ export class CallRepository {
     return this.prisma.call.findUnique({ where: { id }, select: { traineeId: true, status: true, startedAt: true, scenarioId: true, seed: true, mode: true } });
   }
 
-  /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */
-  async markMediaStarted(id: string, at: Date): Promise<Date> {
+  /**
+   * Records when the call's media began (the first time only: a resumed call keeps its clock)
+   * and which process carries it now; returns the time stored.
+   */
+  async markMediaStarted(id: string, at: Date, carrier: string): Promise<Date> {
     await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });
-    const row = await this.prisma.call.findUniqueOrThrow({ where: { id }, select: { mediaStartedAt: true } });
+    const row = await this.prisma.call.update({ where: { id }, data: { carrier }, select: { mediaStartedAt: true } });
     return row.mediaStartedAt ?? at;
   }
 
@@ -204,9 +207,9 @@ export class CallRepository {
     return applyCallWrite(this.prisma, write);
   }
 
-  /** Calls marked live whose media started before `before`: each should have a process carrying it. */
-  async liveWithMediaBefore(before: Date): Promise<string[]> {
-    const rows = await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] }, mediaStartedAt: { lt: before } }, select: { id: true } });
-    return rows.map((r) => r.id);
+  /** Calls marked live that a process has carried, with the one that last did. */
+  async carriedLiveCalls(): Promise<{ id: string; carrier: string }[]> {
+    const rows = await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] }, carrier: { not: null } }, select: { id: true, carrier: true } });
+    return rows.map((r) => ({ id: r.id, carrier: r.carrier! }));
   }
 }

@@ -99,8 +99,9 @@ export class LiveCalls {
       state: options.state,
       db: options.db,
       logger: options.logger,
-      carried: () => this.#calls.keys(),
-      lost: (callId) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'no server carried the call any more', actorId: null }),
+      dataDir: options.dataDir,
+      carries: (callId) => this.#calls.has(callId),
+      lost: (callId) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }),
     });
     this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage, this.#journal);
     this.#supervision = new Supervision({ journal: this.#journal, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
@@ -340,12 +341,11 @@ export class LiveCalls {
     for (const callId of callIds) {
       await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null });
     }
-    const stuck = await this.reconcile();
-    this.#ownership.start();
+    const stuck = await this.#ownership.start();
     return { journalled, recordings: callIds.length, stuck };
   }
 
-  /** Ends the live calls no process carries (also every minute); returns how many. */
+  /** Ends the live calls whose carrying process is gone (also every minute); returns how many. */
   reconcile(): Promise<number> {
     return this.#ownership.reconcile();
   }
@@ -391,11 +391,10 @@ export class LiveCalls {
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = ScenarioInput.parse(await this.#o.db.scenarios.get(context.scenarioId));
     const recordingPath = await this.#recordings.pathFor(callId);
-    const call = await openLiveCall({ ...context, callId, status }, scenario, recordingPath, { ...this.#o, journal: this.#journal }, () => {
+    const deps = { ...this.#o, journal: this.#journal, carrier: this.#ownership.carrier };
+    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, deps, () => {
       void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
     });
-    this.#ownership.claim(callId);
-    return call;
   }
 
   /**
