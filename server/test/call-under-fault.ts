@@ -36,7 +36,7 @@ export type FaultReport = {
 
 let speech: Promise<Int16Array> | undefined;
 /** The trainee's line in flite's rms voice, with a pause after it. */
-function spokenLine(): Promise<Int16Array> {
+export function spokenLine(): Promise<Int16Array> {
   speech ??= new FliteSynthesizer().synthesize(SPOKEN, { name: 'rms' }).then((pcm) => {
     const withPause = new Int16Array(pcm.length + 1.5 * 16_000);
     withPause.set(pcm);
@@ -52,6 +52,9 @@ export async function answeredCall(server: TestServer, scenarioId: string, train
   const start = await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } });
   if (start.status !== 201) throw new Error(`call not started: ${start.status} ${JSON.stringify(start.body)}`);
   const callId = start.body.id as string;
+  // The call's media comes up first, with time to spare: its caller's language model is built
+  // then, slow on a loaded machine. The peer's own join is then a quick second one.
+  ok(await request(trainee.socket, 'rtc:join', { callId }, 30_000), 'rtc:join');
   const peer = await PlainPeer.join(trainee.socket, callId, async () => (await server.live.get(callId))!.room, { speaks: true });
   await peer.consume();
   const pushed = new Map<string, TranscriptSegmentView>();
@@ -113,20 +116,21 @@ export async function callThroughFault(
   return report;
 }
 
-/** The call as stored, once it is ended, scored and has its recording (the database may take a moment to catch up). */
-export async function storedWhenFinished(server: TestServer, cookie: string, callId: string, timeoutMs = 30_000): Promise<CallDetail> {
+type Stored = Pick<CallDetail, 'status' | 'score' | 'transcript'> & { recordings: unknown[] };
+
+/** The call as `read` finds it, once it is over, scored and has its recording (the database may take a moment to catch up). */
+export async function storedWhenFinished<T extends Stored>(read: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const res = await server.api('GET', `/api/v1/calls/${callId}`, { cookie }).catch(() => null);
-    const call = res?.status === 200 ? (res.body as CallDetail) : null;
+    const call = await read().catch(() => null);
     if (call && call.status !== 'active' && call.score !== null && call.recordings.length > 0) return call;
-    if (Date.now() > until) throw new Error(`call ${callId} not finished in the database: ${JSON.stringify(call && { status: call.status, score: call.score, recordings: call.recordings.length })}`);
+    if (Date.now() > until) throw new Error(`call not finished in the database: ${JSON.stringify(call && { status: call.status, score: call.score, recordings: call.recordings.length })}`);
     await sleep(500);
   }
 }
 
 /** How many times each acknowledged line is in the stored transcript. */
-export function copiesOf(call: CallDetail, report: FaultReport) {
+export function copiesOf(call: Pick<CallDetail, 'transcript'>, report: Pick<FaultReport, 'typed' | 'pushed'>) {
   const stored = call.transcript;
   const storedTyped = stored.filter((s) => s.speaker === 'trainee' && report.typed.includes(s.text)).map((s) => s.text);
   return {

@@ -111,10 +111,6 @@ export class CallJournal {
     return this.#journal.settled(ms);
   }
 
-  get backlog(): number {
-    return this.#journal.backlog;
-  }
-
   close(ms: number): Promise<void> {
     return this.#journal.close(ms);
   }

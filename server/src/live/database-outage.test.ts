@@ -64,7 +64,7 @@ describe('a database outage mid-call', () => {
     expect(report.controls).toEqual({ hold: true, unhold: true, end: true });
     expect(report.typed.length).toBeGreaterThanOrEqual(Math.floor(OUTAGE_MS / 2500));
 
-    const call = await storedWhenFinished(server, trainee.cookie, report.callId);
+    const call = await storedWhenFinished(async () => (await server.api('GET', `/api/v1/calls/${report.callId}`, { cookie: trainee.cookie })).body as CallDetail);
     const copies = copiesOf(call, report);
     const figures = {
       outageMs: OUTAGE_MS,

@@ -355,9 +355,9 @@ export class LiveCalls {
     await this.#journal.settled(SETTLE_MS);
   }
 
-  /** Writes journalled on this process that the database does not have yet. */
-  get backlog(): number {
-    return this.#journal.backlog;
+  /** This process, as the calls it carries record it. */
+  get carrier(): string {
+    return this.#ownership.carrier;
   }
 
   /** Ends every live call (server shutdown), keeping their recordings. */
