@@ -20,6 +20,8 @@ const TYPED = [
 ];
 const SPOKEN = 'What is the address of your emergency?';
 const TYPE_EVERY_MS = 1500;
+/** A request unanswered this long counts as not acknowledged (a loaded machine may be slow; a lost answer is not). */
+const ACK_TIMEOUT_MS = 15_000;
 
 export type FaultReport = {
   callId: string;
@@ -32,6 +34,8 @@ export type FaultReport = {
   pushed: Map<string, TranscriptSegmentView>;
   /** Answers to hold, unhold and end during the fault. */
   controls: Record<'hold' | 'unhold' | 'end', boolean>;
+  /** The slowest answer to a request during the fault. */
+  slowestAckMs: number;
 };
 
 let speech: Promise<Int16Array> | undefined;
@@ -79,9 +83,14 @@ export async function callThroughFault(
   const pcm = await spokenLine();
   const { callId, peer, pushed } = await answeredCall(server, scenarioId, trainee);
   await sleep(2000); // the caller picks up and speaks
-  const report: FaultReport = { callId, typed: [], spoken: [], caller: [], pushed, controls: { hold: false, unhold: false, end: false } };
+  const report: FaultReport = { callId, typed: [], spoken: [], caller: [], pushed, controls: { hold: false, unhold: false, end: false }, slowestAckMs: 0 };
   const before = new Set(pushed.keys());
-  const answered = async (event: string) => (await request(trainee.socket, event, { callId })).ok;
+  const answered = async (event: string, payload: object = {}) => {
+    const sent = Date.now();
+    const answer = await request(trainee.socket, event, { callId, ...payload }, ACK_TIMEOUT_MS).catch(() => ({ ok: false }));
+    report.slowestAckMs = Math.max(report.slowestAckMs, Date.now() - sent);
+    return answer.ok;
+  };
 
   await fault.begin();
   const began = Date.now();
@@ -99,8 +108,7 @@ export async function callThroughFault(
       held = true;
     }
     const text = `${TYPED[n % TYPED.length]!} (${++n})`;
-    const answer = await request(trainee.socket, 'call:type', { callId, text });
-    if (answer.ok) report.typed.push(text);
+    if (await answered('call:type', { text })) report.typed.push(text);
     await sleep(TYPE_EVERY_MS);
   }
   peer.silent();

@@ -75,6 +75,7 @@ describe('a database outage mid-call', () => {
       spokenStored: report.spoken.filter((s) => call.transcript.some((t) => t.id === s.id)).length,
       callerStored: report.caller.filter((s) => call.transcript.some((t) => t.id === s.id)).length,
       recordingRegistered: call.recordings.length === 1,
+      slowestAckMs: report.slowestAckMs,
       status: call.status,
       score: call.score,
     };

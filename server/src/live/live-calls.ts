@@ -74,7 +74,7 @@ export type LiveCallsOptions = {
 };
 
 const MEDIA_FAILED_REASON = "the trainee's browser could not connect the call's audio (a technical failure: not scored)";
-/** How long starting or ending a call not carried here waits for this process's journal to reach the database. */
+/** How long starting a call, or shutting down, waits for this process's journal to reach the database. */
 const SETTLE_MS = 3000;
 const AGENCY_LINES: Record<Agency, string> = {
   fire: 'Riverton Fire dispatch, go ahead with your transfer.',
@@ -307,8 +307,8 @@ export class LiveCalls {
   async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
     const pending = this.#calls.get(callId);
     if (!pending) {
-      // A call carried nowhere (never joined, or stuck): after what this process still has to write.
-      await this.#journal.settled(SETTLE_MS);
+      // A call carried nowhere (never joined, or stuck). Journalled after anything this process
+      // still has to write for it, so an end already waiting there comes first and this one changes nothing.
       await this.#journal.end(callId, { ...end, heldMs: 0 });
       await this.#journal.caughtUp();
       return;
