@@ -80,6 +80,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const notifier = socketNotifier(() => io, floor);
   const live = new LiveCalls({
     db,
+    state,
     storage,
     workers,
     codecs,
@@ -98,7 +99,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     showMonitored: config.showMonitored,
   });
   const recovered = await live.recover();
-  if (recovered) logger.warn({ recovered }, 'stored the recordings of calls a previous run left unfinished');
+  if (recovered.journalled || recovered.recordings || recovered.stuck) logger.warn(recovered, 'finished what a previous run left: journalled writes, recordings, stuck calls');
   const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs, config.showMonitored);
   const accounts = new Accounts({
     db,

@@ -21,6 +21,8 @@ export interface CallNotifier {
 
 /** Ends a call for good (media, recording, storage, notifications): LiveCalls. */
 export interface CallEnder {
+  /** Resolves once what this process journalled has reached the database (or after a few seconds). */
+  settled(): Promise<void>;
   finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export class CallService {
     const scenarioId = assigned?.scenarioId ?? asked!;
     const scenario = await this.db.scenarios.get(scenarioId);
     if (!scenario) throw new NotFoundError('scenario', scenarioId);
+    // A call that ended while the database was away is written as ended first: no stale 409.
+    await this.ender.settled();
     if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');
     const record = await this.db.calls.create({
       traineeId,

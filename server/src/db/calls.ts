@@ -1,6 +1,7 @@
 import type { CallDetail, CallEventView, CallSummary, ChecklistMarkView, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import { scenarioForCall } from '../scenarios/draw.js';
+import { applyCallWrite, type CallWrite } from './call-writes.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import type { CallEventType, CallMode, CallStatus } from './generated/enums.js';
 
@@ -174,28 +175,6 @@ export class CallRepository {
     return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
   }
 
-  /**
-   * Ends a live call once: false when it was not live (already ended, failed, or unknown).
-   * `status: 'failed'` marks an abnormal end (the worker died, the trainee's browser vanished).
-   */
-  async end(
-    id: string,
-    end: { status: 'ended' | 'failed'; outcome: string; reason?: string | undefined; actorId: string | null },
-  ): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const { count } = await tx.call.updateMany({
-        where: { id, status: { in: ['ringing', 'active'] } },
-        data: { status: end.status, outcome: end.outcome, endReason: end.reason ?? null, endedAt: now },
-      });
-      if (count === 0) return false;
-      await tx.callEvent.create({
-        data: { callId: id, type: 'end', actorId: end.actorId, at: now, data: { outcome: end.outcome, reason: end.reason ?? null } },
-      });
-      return true;
-    });
-  }
-
   /** What the live call needs to run: who it belongs to, its state, its scenario and seed. */
   async liveContext(
     id: string,
@@ -206,28 +185,20 @@ export class CallRepository {
     });
   }
 
-  /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */
-  async markMediaStarted(id: string, at: Date): Promise<Date> {
+  /**
+   * Records when the call's media began (the first time only: a resumed call keeps its clock)
+   * and which process carries it now; returns the time stored.
+   */
+  async markMediaStarted(id: string, at: Date, carrier: string): Promise<Date> {
     await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });
-    const row = await this.prisma.call.findUniqueOrThrow({ where: { id }, select: { mediaStartedAt: true } });
+    const row = await this.prisma.call.update({ where: { id }, data: { carrier }, select: { mediaStartedAt: true } });
     return row.mediaStartedAt ?? at;
-  }
-
-  /** Changes of the live checklist, as they were shown. */
-  async addChecklistMarks(callId: string, marks: ChecklistMarkView[]): Promise<void> {
-    if (marks.length > 0) await this.prisma.checklistMark.createMany({ data: marks.map((m) => ({ callId, ...m })) });
   }
 
   /** The live checklist's changes in the order they happened. */
   async checklistMarks(callId: string): Promise<ChecklistMarkView[]> {
     const rows = await this.prisma.checklistMark.findMany({ where: { callId }, orderBy: [{ atMs: 'asc' }, { createdAt: 'asc' }] });
     return rows.map((r) => ({ item: r.item, status: r.status as ChecklistMarkView['status'], atMs: r.atMs }));
-  }
-
-  async addEntities(callId: string, entities: Omit<EntityView, 'id'>[]): Promise<EntityView[]> {
-    if (entities.length === 0) return [];
-    const rows = await this.prisma.entity.createManyAndReturn({ data: entities.map((e) => ({ callId, ...e })) });
-    return rows.map((e) => ({ id: e.id, type: e.type, raw: e.raw, normalized: e.normalized, atMs: e.atMs, segmentId: e.segmentId }));
   }
 
   /** A trainee's scored calls, oldest first, for their progress over time. */
@@ -289,38 +260,14 @@ export class CallRepository {
     });
   }
 
-  async addHoldTime(id: string, ms: number): Promise<void> {
-    await this.prisma.call.update({ where: { id }, data: { holdMs: { increment: Math.round(ms) } } });
+  /** A write of a live call (see call-writes.ts): idempotent; true when it changed something. */
+  apply(write: CallWrite): Promise<boolean> {
+    return applyCallWrite(this.prisma, write);
   }
 
-  /** Stores a final transcript line; `id` may be given so it replaces the partials the client showed. */
-  async addSegment(callId: string, segment: Omit<TranscriptSegmentView, 'id'> & { id?: string }): Promise<TranscriptSegmentView> {
-    const row = await this.prisma.transcriptSegment.create({ data: { callId, ...segment } });
-    return { id: row.id, speaker: row.speaker, text: row.text, startMs: row.startMs, endMs: row.endMs, confidence: row.confidence, isFinal: row.isFinal };
-  }
-
-  /** Calls still marked live, e.g. after a crash of the process that carried them. */
-  async liveCallIds(): Promise<string[]> {
-    return (await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] } }, select: { id: true } })).map((r) => r.id);
-  }
-
-  async addRecording(callId: string, recording: Omit<StoredRecording, 'id' | 'createdAt'> & { sizeBytes: number }): Promise<StoredRecording> {
-    const row = await this.prisma.recording.create({ data: { callId, ...recording } });
-    return {
-      id: row.id,
-      storageKey: row.storageKey,
-      durationMs: row.durationMs,
-      channels: row.channels,
-      sampleRateHz: row.sampleRateHz,
-      createdAt: row.createdAt.toISOString(),
-    };
-  }
-
-  async addEvent(callId: string, type: CallEventType, actorId: string | null, data?: Prisma.InputJsonValue): Promise<CallEventView> {
-    const row = await this.prisma.callEvent.create({
-      data: { callId, type, actorId, data },
-      include: { actor: { select: { id: true, name: true } } },
-    });
-    return toEventView(row);
+  /** Calls marked live that a process has carried, with the one that last did. */
+  async carriedLiveCalls(): Promise<{ id: string; carrier: string }[]> {
+    const rows = await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] }, carrier: { not: null } }, select: { id: true, carrier: true } });
+    return rows.map((r) => ({ id: r.id, carrier: r.carrier! }));
   }
 }

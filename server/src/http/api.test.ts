@@ -248,7 +248,7 @@ describe('recordings', () => {
     const file = path.join(server.config.dataDir, 'upload.wav');
     await writeFile(file, Buffer.from('RIFF....WAVEfmt fake'));
     await server.storage.put(key, file, 'audio/wav');
-    await server.db.calls.addRecording(call.id, { storageKey: key, durationMs: 1000, channels: 2, sampleRateHz: 16000, sizeBytes: 20 });
+    await server.db.calls.apply({ kind: 'recording', callId: call.id, recording: { id: randomUUID(), storageKey: key, durationMs: 1000, channels: 2, sampleRateHz: 16000, sizeBytes: 20 } });
     const detail = (await server.api('GET', `/api/v1/calls/${call.id}`, { cookie: traineeCookie })).body;
     const url: string = detail.recordings[0].url;
     expect(url).toMatch(new RegExp(`^/api/v1/files/recordings/${call.id}/\\d+\\.wav\\?expires=\\d+&sig=`));

@@ -1,4 +1,3 @@
-import type { Database } from '../db/database.js';
 import { capturedFacts } from '../intelligence/captured.js';
 import { buildChecklist } from '../intelligence/checklist.js';
 import { extractEntities } from '../intelligence/extract.js';
@@ -7,6 +6,7 @@ import { CALL_PARTIES, type ChecklistItem } from '../intelligence/types.js';
 import type { Logger } from '../logger.js';
 import type { CallEventView, CallMode, CapturedFactView, ChecklistMarkView, TranscriptSegmentView } from '../protocol/api.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
+import type { CallJournal } from './call-journal.js';
 import type { LiveNotifier } from './live-calls.js';
 
 // What a live call has understood so far: each final line's entities (stored and pushed as
@@ -14,10 +14,10 @@ import type { LiveNotifier } from './live-calls.js';
 // It keeps the call's lines, entities and events as they were stored and reads them through
 // the same record builder as the final score (intelligence/record.ts), on the same clock, so
 // what the trainee saw live is what the review recomputes. Each change of the checklist is
-// stored with its time. In practice mode the trainee sees the checklist and the captured
+// journalled with its time. In practice mode the trainee sees the checklist and the captured
 // facts; in exam mode only the floor does.
 
-export type IntelligenceDeps = { db: Database; notifier: LiveNotifier; logger: Logger };
+export type IntelligenceDeps = { journal: CallJournal; notifier: LiveNotifier; logger: Logger };
 
 export class LiveIntelligence {
   readonly #parts: StoredParts & { transcript: TranscriptSegmentView[]; events: CallEventView[] };
@@ -26,8 +26,6 @@ export class LiveIntelligence {
   #checklist: ChecklistItem[];
   #captured: CapturedFactView[] = [];
   #emotion: string | undefined;
-  /** Checklist marks being stored, in order; the end of the call waits for them. */
-  #marks: Promise<void> = Promise.resolve();
 
   constructor(
     readonly callId: string,
@@ -59,7 +57,7 @@ export class LiveIntelligence {
     this.#parts.transcript.push(segment);
     if (CALL_PARTIES.includes(segment.speaker)) {
       const found = extractEntities({ id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs });
-      const stored = await this.#deps.db.calls.addEntities(
+      const stored = await this.#deps.journal.entities(
         this.callId,
         found.map(({ type, raw, normalized, segmentId, atMs }) => ({ type, raw, normalized, segmentId, atMs })),
       );
@@ -79,12 +77,7 @@ export class LiveIntelligence {
   async emotion(emotion: string): Promise<void> {
     if (emotion === this.#emotion) return;
     this.#emotion = emotion;
-    this.event(await this.#deps.db.calls.addEvent(this.callId, 'emotion', null, { emotion }));
-  }
-
-  /** Resolves once every checklist change is stored. */
-  settled(): Promise<void> {
-    return this.#marks;
+    this.event(await this.#deps.journal.event(this.callId, 'emotion', null, { emotion }));
   }
 
   #update(): void {
@@ -100,9 +93,7 @@ export class LiveIntelligence {
     const marks: ChecklistMarkView[] = next.filter((i) => i.status !== (before.get(i.id) ?? 'open')).map((i) => ({ item: i.id, status: i.status, atMs: record.atMs }));
     this.#checklist = next;
     this.#deps.notifier.checklist(this.callId, next, this.mode);
-    if (marks.length === 0) return;
-    this.#marks = this.#marks
-      .then(() => this.#deps.db.calls.addChecklistMarks(this.callId, marks))
-      .catch((error: unknown) => this.#deps.logger.warn({ err: error, callId: this.callId }, 'checklist change not stored'));
+    // Journalled at once, so in order with the line that caused it and before the call's end.
+    this.#deps.journal.marks(this.callId, marks).catch((error: unknown) => this.#deps.logger.warn({ err: error, callId: this.callId }, 'checklist change not stored'));
   }
 }

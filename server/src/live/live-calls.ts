@@ -4,9 +4,9 @@ import type { Transcriber } from '../../../media/asr/transcriber.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
-import { scoreStoredCall } from '../calls/review.js';
 import { CallService, type CallNotifier } from '../calls/service.js';
 import type { Database } from '../db/database.js';
+import type { SharedState } from '../state/state.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, LimitExceededError, NotFoundError, UnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { MEDIA_FAILED_OUTCOME, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
@@ -19,16 +19,20 @@ import { scenarioForCall } from '../scenarios/draw.js';
 import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
+import { actorOf, CallJournal } from './call-journal.js';
+import { announceEnd, closeLiveCall } from './ending.js';
 import type { LiveCall } from './live-call.js';
 import { LiveRecordings } from './recordings.js';
 import { Steering } from './steering.js';
 import { assertMaySupervise, Supervision, type SupervisionNotifier } from './supervision.js';
 import { openLiveCall } from './open-call.js';
+import { CallOwnership } from './ownership.js';
 import { wireParty } from './wire.js';
 
 // Calls in progress on this process. Every softphone request lands here after the socket
 // layer validated it: who may touch the call, what the SFU and the voices do, what is
-// stored (events, transcript, recording) and who is told.
+// stored (events, transcript, recording: through the call journal, so a database outage
+// loses nothing and stops no control) and who is told.
 
 export interface LiveNotifier extends CallNotifier, SupervisionNotifier {
   callState(state: CallState): void;
@@ -48,6 +52,8 @@ export type Peer = { id: string; principal: Principal };
 
 export type LiveCallsOptions = {
   db: Database;
+  /** Where this process says which calls it carries (Redis when several processes serve). */
+  state: SharedState;
   storage: RecordingStorage;
   workers: WorkerPool;
   codecs: CodecPool;
@@ -70,16 +76,8 @@ export type LiveCallsOptions = {
 };
 
 const MEDIA_FAILED_REASON = "the trainee's browser could not connect the call's audio (a technical failure: not scored)";
-/** How long a call's end waits for the trainee's last words to be recognised (PocketSphinx finishes a turn in well under this). */
-const FLUSH_MS = 2000;
-
-/** `work`, or nothing after `ms`: a call must end even if a party cannot finish its words. */
-async function within(ms: number, work: Promise<void> | undefined): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-}
-
+/** How long starting a call, or shutting down, waits for this process's journal to reach the database. */
+const SETTLE_MS = 3000;
 const AGENCY_LINES: Record<Agency, string> = {
   fire: 'Riverton Fire dispatch, go ahead with your transfer.',
   ems: 'Riverton E M S, this is the medical dispatcher, go ahead.',
@@ -90,16 +88,27 @@ const AGENCY_LINES: Record<Agency, string> = {
 export class LiveCalls {
   readonly #o: LiveCallsOptions;
   readonly #calls = new Map<string, Promise<LiveCall>>();
+  readonly #journal: CallJournal;
+  readonly #ownership: CallOwnership;
   readonly #recordings: LiveRecordings;
   readonly #supervision: Supervision;
   readonly #steering: Steering;
 
   constructor(options: LiveCallsOptions) {
     this.#o = options;
-    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage);
-    this.#supervision = new Supervision({ db: options.db, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
-    this.#steering = new Steering({
+    this.#journal = new CallJournal({ dataDir: options.dataDir, db: options.db, logger: options.logger, ended: (end) => announceEnd(end, options) });
+    this.#ownership = new CallOwnership({
+      state: options.state,
       db: options.db,
+      logger: options.logger,
+      dataDir: options.dataDir,
+      carries: (callId) => this.#calls.has(callId),
+      lost: (callId) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }),
+    });
+    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage, this.#journal);
+    this.#supervision = new Supervision({ journal: this.#journal, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
+    this.#steering = new Steering({
+      journal: this.#journal,
       notifier: options.notifier,
       synthesizer: options.synthesizer,
       hangUp: (call, actorId) => this.finish(call.callId, { status: 'ended', outcome: 'caller_hung_up', reason: 'the caller hung up', actorId }),
@@ -206,16 +215,14 @@ export class LiveCalls {
       party.pipeline.setOnHold(onHold);
       if (onHold) party.voice.silence();
     }
-    let data: Record<string, number> | undefined;
     if (onHold) {
       call.state.onHold = true;
       call.state.holdStartedAt = new Date().toISOString();
+      await this.#changed(call, 'hold', peer);
     } else {
       const heldMs = call.endHold();
-      await this.#o.db.calls.addHoldTime(callId, heldMs);
-      data = { heldMs };
+      await this.#changed(call, 'unhold', peer, { heldMs }, heldMs);
     }
-    await this.#changed(call, onHold ? 'hold' : 'unhold', peer, data);
     return call.state;
   }
 
@@ -232,7 +239,7 @@ export class LiveCalls {
     const pipeline = new OpeningLineCaller({ id: `agency-${agency}`, line: AGENCY_LINES[agency], voice: { name: 'rms' }, synthesizer: this.#o.synthesizer });
     const voice = await call.room.addVoice('agency');
     call.agency = { pipeline, voice };
-    wireParty(call, call.agency, 'agency', this.#o);
+    wireParty(call, call.agency, 'agency', { ...this.#o, journal: this.#journal });
     pipeline.answer();
     return call.state;
   }
@@ -251,6 +258,8 @@ export class LiveCalls {
     const call = await this.#active(peer, callId);
     if (call.state.onHold) throw new ConflictError('the caller is on hold');
     call.caller.pipeline.hearText?.(text, call.room.bridge.elapsedMs);
+    // The line was journalled as it was heard: answered once it is on disk, never before.
+    await this.#journal.synced();
     return null;
   }
 
@@ -294,70 +303,72 @@ export class LiveCalls {
 
   /**
    * The one way a live call ends: voices stop, the SFU room closes, the recording is
-   * finalised and stored, the call is written as ended (or failed) and everyone is told.
+   * finalised and stored, the end is journalled and everyone is told. Resolves once the end
+   * is durable and, while the database answers, once it is stored and scored.
    */
   async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
-    // A call whose media is not here, or failed to open (no capacity), ends in the database alone.
+    // A call whose media is not here, or failed to open (no capacity): carried nowhere (never
+    // joined, or stuck). Journalled after anything this process still has to write for it, so an
+    // end already waiting there comes first and this one changes nothing.
     const call = await this.#calls.get(callId)?.catch(() => undefined);
     if (!call) {
-      if (!(await this.#o.db.calls.end(callId, end))) return;
-      return this.#announceEnd(callId, end);
+      await this.#journal.end(callId, { ...end, heldMs: 0 });
+      await this.#journal.caughtUp();
+      return;
     }
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
       clearTimeout(call.mediaTimer);
-      const log = this.#o.logger.child({ callId });
-      const heldMs = call.endHold();
-      if (heldMs) await this.#o.db.calls.addHoldTime(callId, heldMs);
-      // What the trainee was still saying when the call ended is theirs too: finished, then stored.
-      await Promise.all(call.parties().map((party) => within(FLUSH_MS, party.pipeline.flush?.())));
-      for (const party of call.parties()) {
-        party.voice.silence();
-        party.pipeline.close();
-      }
-      await Promise.all(
-        [...call.transcribers].map(async (transcriber) => {
-          transcriber.flush();
-          await transcriber.settled();
-          transcriber.close();
-        }),
-      );
-      await Promise.all(call.writes);
-      await call.intelligence.settled();
-      call.room.close();
-      try {
-        const summary = await call.room.bridge.finish();
-        await this.#recordings.store(callId, call.startedAt, call.recordingPath, summary);
-      } catch (error) {
-        log.error({ err: error }, 'recording could not be stored');
-      }
+      const heldMs = await closeLiveCall(call, { recordings: this.#recordings, logger: this.#o.logger });
       call.state.status = end.status;
-      // Out of the table only once written as ended: a request in between would have found the
-      // call still live in the database and opened its media a second time.
-      let ended: boolean;
       try {
-        ended = await this.#o.db.calls.end(callId, end);
+        await this.#journal.end(callId, { ...end, heldMs });
+        // Out of the table only once written as ended (while the database answers): a request in
+        // between would find the call still live in the database and open its media a second time.
+        await this.#journal.caughtUp();
       } finally {
         this.#calls.delete(callId);
       }
-      if (ended) await this.#announceEnd(callId, end);
       this.#o.notifier.callState(call.state);
     })();
     return call.finishing;
   }
 
-  /** Stores recordings left by calls a crash interrupted, and ends those calls as failed. */
-  async recover(): Promise<number> {
+  /**
+   * At start: applies the writes a previous run journalled, stores the recordings it left
+   * (ending those calls as lost), ends the calls no process carries, and from then on keeps
+   * saying which calls this process carries.
+   */
+  async recover(): Promise<{ journalled: number; recordings: number; stuck: number }> {
+    const journalled = await this.#journal.open();
     const callIds = await this.#recordings.recover();
     for (const callId of callIds) {
       await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null });
     }
-    return callIds.length;
+    const stuck = await this.#ownership.start();
+    return { journalled, recordings: callIds.length, stuck };
+  }
+
+  /** Ends the live calls whose carrying process is gone (also every minute); returns how many. */
+  reconcile(): Promise<number> {
+    return this.#ownership.reconcile();
+  }
+
+  /** Resolves once this process's journal has reached the database, or after a few seconds: before a trainee's calls are counted. */
+  async settled(): Promise<void> {
+    await this.#journal.settled(SETTLE_MS);
+  }
+
+  /** This process, as the calls it carries record it. */
+  get carrier(): string {
+    return this.#ownership.carrier;
   }
 
   /** Ends every live call (server shutdown), keeping their recordings. */
   async closeAll(reason: string): Promise<void> {
+    this.#ownership.stop();
     await Promise.all([...this.#calls.keys()].map((id) => this.finish(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
+    await this.#journal.close(SETTLE_MS);
   }
 
   async #open(principal: Principal, callId: string): Promise<LiveCall> {
@@ -387,8 +398,9 @@ export class LiveCalls {
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
     const recordingPath = await this.#recordings.pathFor(callId);
+    const deps = { ...this.#o, journal: this.#journal, carrier: this.#ownership.carrier };
     const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
-    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, this.#o, onWorkerClosed).catch((error: unknown) => {
+    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, deps, onWorkerClosed).catch((error: unknown) => {
       throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;
     });
   }
@@ -413,30 +425,12 @@ export class LiveCalls {
     }, this.#o.mediaConnectTimeoutMs);
   }
 
-  /** Stores the control as a call event and tells the call's sockets. */
-  async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>): Promise<void> {
-    const event = await this.#o.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
+  /** Journals the control as a call event (an unhold adds `heldMs` to the hold time) and tells the call's sockets. */
+  async #changed(call: LiveCall, type: 'mute' | 'unmute' | 'hold' | 'unhold' | 'transfer', peer: Peer, data?: Record<string, string | number>, heldMs?: number): Promise<void> {
+    const event = await this.#journal.event(call.callId, type, actorOf(peer), data, heldMs);
     call.intelligence.event(event);
     this.#o.notifier.callEvent(call.callId, event);
     this.#o.notifier.callState(call.state);
-  }
-
-  async #announceEnd(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string }): Promise<void> {
-    const record = await this.#o.db.calls.get(callId);
-    if (!record) return;
-    // Scored from what was stored, so a lost call is scored on what it got to; a technical
-    // failure is the system's fault, not the trainee's, and stays out of their history.
-    const score =
-      end.outcome === MEDIA_FAILED_OUTCOME
-        ? null
-        : await scoreStoredCall(this.#o.db, record).catch((error: unknown) => {
-            this.#o.logger.error({ err: error, callId }, 'call could not be scored');
-            return record.score;
-          });
-    this.#o.notifier.callUpdated({ ...record, score });
-    const endEvent = record.events.findLast((e) => e.type === 'end');
-    if (endEvent) this.#o.notifier.callEvent(callId, endEvent);
-    if (end.status === 'failed') this.#o.notifier.callLost(callId, end.reason ?? 'the call was lost');
   }
 
   /** Who may see the call may enter it; to anyone else it does not exist (the same answer as an unknown id). */

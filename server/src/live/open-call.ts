@@ -3,6 +3,7 @@ import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { CallMode } from '../protocol/api.js';
 import type { ScenarioInput } from '../protocol/scenario.js';
 import { CallRoom } from '../sfu/room.js';
+import type { CallJournal } from './call-journal.js';
 import { LiveIntelligence } from './intelligence.js';
 import { LiveCall } from './live-call.js';
 import type { LiveCallsOptions } from './live-calls.js';
@@ -21,7 +22,7 @@ export type CallContext = {
   mode: CallMode;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'>;
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'> & { journal: CallJournal; carrier: string };
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
@@ -30,7 +31,7 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
   let pipeline: CallerPipeline | undefined;
   try {
     const bridge = await CallBridge.create({ callId, codecs: deps.codecs, recordingPath });
-    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
+    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs), deps.carrier);
     room = await CallRoom.create({ callId, router, bridge, listenIps: deps.listenIps });
     const voice = await room.addVoice('caller');
     pipeline = await deps.createCaller(scenario, context.seed, () => bridge.elapsedMs);

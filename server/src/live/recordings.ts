@@ -4,6 +4,7 @@ import type { WavSummary } from '../../../media/wav.js';
 import { RECORDING_CHANNELS } from '../../../media/bridge.js';
 import type { Database } from '../db/database.js';
 import { recordingKey, type RecordingStorage } from '../storage/storage.js';
+import type { CallJournal } from './call-journal.js';
 
 // A call's recording is written to DATA_DIR/recordings-live/{callId}.wav while it runs (its
 // header rewritten every second), then stored under recordings/{callId}/{ts}.wav.
@@ -15,6 +16,7 @@ export class LiveRecordings {
     dataDir: string,
     private readonly db: Database,
     private readonly storage: RecordingStorage,
+    private readonly journal: CallJournal,
   ) {
     this.dir = path.join(dataDir, 'recordings-live');
   }
@@ -27,7 +29,9 @@ export class LiveRecordings {
   async store(callId: string, startedAt: Date, file: string, summary: WavSummary): Promise<void> {
     const storageKey = recordingKey(callId, startedAt);
     await this.storage.put(storageKey, file, 'audio/wav');
-    await this.db.calls.addRecording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
+    // Registered durably before the live file goes: a crash in between stores it again under
+    // the same key, which the database takes once.
+    await this.journal.recording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
     await rm(file, { force: true });
   }
 

@@ -1,10 +1,10 @@
 import { backgroundLoop, type Background } from '../../../media/background.js';
 import type { Voice } from '../../../media/bridge.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
-import type { Database } from '../db/database.js';
 import { traineeSees } from '../calls/visibility.js';
 import { BadRequestError, ConflictError } from '../errors.js';
 import type { SteerCommand } from '../protocol/steer.js';
+import { actorOf, type CallJournal } from './call-journal.js';
 import type { LiveCall } from './live-call.js';
 import type { Peer } from './live-calls.js';
 import type { SupervisionNotifier } from './supervision.js';
@@ -15,7 +15,7 @@ import type { SupervisionNotifier } from './supervision.js';
 // never for the trainee while the call is live.
 
 export type SteeringDeps = {
-  db: Database;
+  journal: CallJournal;
   notifier: Pick<SupervisionNotifier, 'supervisionEvent'>;
   /** Makes the crowd and the TV (speech); wind and sirens are synthesised. */
   synthesizer: SpeechSynthesizer;
@@ -33,7 +33,7 @@ export class Steering {
   async steer(call: LiveCall, peer: Peer, steer: SteerCommand): Promise<null> {
     if (call.state.status !== 'active') throw new ConflictError('the caller can be steered once the call is answered');
     // Stored first: a hang-up ends the call, and its steer must come before its end.
-    const event = await this.#deps.db.calls.addEvent(call.callId, 'steer', peer.principal.userId, steer);
+    const event = await this.#deps.journal.event(call.callId, 'steer', actorOf(peer), steer);
     this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: false, live: true }));
     call.intelligence.event(event);
     switch (steer.action) {

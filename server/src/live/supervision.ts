@@ -1,10 +1,10 @@
 import type { Principal } from '../auth/sessions.js';
-import type { Database } from '../db/database.js';
 import { traineeSees } from '../calls/visibility.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import type { CallEventView } from '../protocol/api.js';
 import type { SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { FLOOR_ROLES, INSTRUCTOR_ROLES } from '../protocol/roles.js';
+import { actorOf, type CallJournal } from './call-journal.js';
 import type { LiveCall } from './live-call.js';
 import type { Peer } from './live-calls.js';
 
@@ -25,7 +25,7 @@ export interface SupervisionNotifier {
   supervisionEvent(callId: string, traineeId: string, event: CallEventView, traineeSees: boolean): void;
 }
 
-export type SupervisionDeps = { db: Database; notifier: SupervisionNotifier; showMonitored: boolean };
+export type SupervisionDeps = { journal: CallJournal; notifier: SupervisionNotifier; showMonitored: boolean };
 
 export type LeaveReason = 'left' | 'disconnected';
 
@@ -83,7 +83,7 @@ export class Supervision {
   }
 
   async #record(call: LiveCall, peer: Peer, type: SupervisionMode | 'leave', data: Record<string, string | null>): Promise<void> {
-    const event = await this.#deps.db.calls.addEvent(call.callId, type, peer.principal.userId, data);
+    const event = await this.#deps.journal.event(call.callId, type, actorOf(peer), data);
     call.intelligence.event(event);
     this.#deps.notifier.supervisionEvent(call.callId, call.traineeId, event, traineeSees(event, { showMonitored: this.#deps.showMonitored, live: true }));
   }

@@ -63,11 +63,11 @@ export function wireTranscripts(call: LiveCall, deps: TranscriptDeps): void {
   });
 }
 
-/** Stores a final line and hands it to the call's intelligence; the end of the call waits for it. */
+/** Journals a final line (synchronously, so a typed line's ack can wait for it), then shows it and reads it. */
 function store(call: LiveCall, deps: WireDeps, segment: Omit<TranscriptSegmentView, 'id'> & { id?: string }): void {
   call.track(
-    deps.db.calls
-      .addSegment(call.callId, segment)
+    deps.journal
+      .segment(call.callId, segment)
       .then((stored) => {
         deps.notifier.transcript(call.callId, stored);
         return call.intelligence.segment(stored);

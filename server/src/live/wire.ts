@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import type { CallJournal } from './call-journal.js';
 import type { LiveCall, SimulatedParty } from './live-call.js';
 import { playedText } from './live-call.js';
 import type { LiveNotifier } from './live-calls.js';
@@ -10,7 +10,7 @@ import { wireTranscripts, type TranscriptDeps } from './transcripts.js';
 // as the transcript (the people's lines: transcripts.ts); the caller's mood and level reach
 // the softphone.
 
-export type WireDeps = { db: Database; notifier: LiveNotifier; logger: Logger };
+export type WireDeps = { journal: CallJournal; notifier: LiveNotifier; logger: Logger };
 
 const LEVEL_INTERVAL_MS = 100;
 
@@ -57,7 +57,7 @@ export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'calle
         if (!text) return;
         // Queued sentences start when the one before ends: time them from when they stopped.
         const endMs = Math.round(call.room.bridge.elapsedMs);
-        const segment = await deps.db.calls.addSegment(call.callId, {
+        const segment = await deps.journal.segment(call.callId, {
           speaker,
           text,
           startMs: endMs - Math.round(played.playedMs),

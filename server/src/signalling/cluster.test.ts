@@ -1,49 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PROJECT_ROOT } from '../config/config.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../../test/server-process.js';
 import { connectSocket, nextEvent, request, type ClientSocket } from '../../test/socket.js';
 
 // Two real server processes (npm start's entry point) sharing one PostgreSQL and one Redis:
 // what one process does reaches sockets connected to the other.
 
-type Proc = { child: ChildProcess; url: string };
-
-async function startProcess(): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/src/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ringdown-proc-')),
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      SEED_DEMO_USERS: 'false',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startProcess(): Promise<ServerProcess> {
+  return startServerProcess({
+    DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ringdown-proc-')),
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'ringdown is ready' && entry.url) resolve(entry.url);
-    });
-  });
-  return { child, url };
 }
 
 let helper: TestServer;
-let procs: Proc[] = [];
+let procs: ServerProcess[] = [];
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
@@ -52,9 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  await Promise.all(
-    procs.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))),
-  );
+  await Promise.all(procs.map(stopServerProcess));
   await helper?.close();
 });
 
@@ -70,7 +44,7 @@ async function login(url: string, email: string): Promise<string> {
 
 describe('two server processes with Redis', () => {
   it('share sessions, socket rooms and call updates', async () => {
-    const [a, b] = procs as [Proc, Proc];
+    const [a, b] = procs as [ServerProcess, ServerProcess];
     const trainee = await helper.user('trainee');
     const supervisor = await helper.user('supervisor');
     const instructorCookie = await login(a.url, (await helper.user('instructor')).email);
@@ -101,7 +75,7 @@ describe('two server processes with Redis', () => {
   });
 
   it("shows a call's live floor entry to a supervisor on the other process, and its changes as they happen", async () => {
-    const [a, b] = procs as [Proc, Proc];
+    const [a, b] = procs as [ServerProcess, ServerProcess];
     const trainee = await helper.user('trainee');
     const instructorCookie = await login(a.url, (await helper.user('instructor')).email);
     const scenario = await fetch(`${a.url}/api/v1/scenarios`, {

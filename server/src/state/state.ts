@@ -79,9 +79,12 @@ export class RedisState implements SharedState {
   readonly client: RedisClientType;
   readonly #subscriber: RedisClientType;
 
-  private constructor(client: RedisClientType, subscriber: RedisClientType) {
+  readonly #onError: (error: Error) => void;
+
+  private constructor(client: RedisClientType, subscriber: RedisClientType, onError: (error: Error) => void) {
     this.client = client;
     this.#subscriber = subscriber;
+    this.#onError = onError;
   }
 
   static async create(url: string, onError: (error: Error) => void): Promise<RedisState> {
@@ -94,12 +97,24 @@ export class RedisState implements SharedState {
     const subscriber = client.duplicate();
     subscriber.on('error', onError);
     await subscriber.connect();
-    return new RedisState(client, subscriber);
+    return new RedisState(client, subscriber, onError);
   }
 
   /** A connected duplicate of the command client, for libraries that need their own (socket.io's adapter). */
   async duplicate(): Promise<RedisClientType> {
     const copy = this.client.duplicate();
+    // Without a listener a lost connection (Redis stopped) is an uncaught error that ends the process.
+    copy.on('error', this.#onError);
+    // The adapter publishes each broadcast without waiting for it: while Redis is away every one
+    // would be an unhandled rejection, which also ends the process. Reported instead.
+    const publish = copy.publish.bind(copy);
+    Object.assign(copy, {
+      publish: (channel: string, message: string) =>
+        publish(channel, message).catch((error: unknown) => {
+          this.#onError(error instanceof Error ? error : new Error(String(error)));
+          return 0;
+        }),
+    });
     await copy.connect();
     return copy;
   }
@@ -136,7 +151,8 @@ export class RedisState implements SharedState {
   }
 
   async close(): Promise<void> {
-    for (const c of [this.#subscriber, this.client]) if (c.isOpen) await c.quit().catch(() => c.destroy());
+    // A client not ready is reconnecting (Redis is down): a polite QUIT would wait for it for ever.
+    for (const c of [this.#subscriber, this.client]) if (c.isOpen) await (c.isReady ? c.quit().catch(() => c.destroy()) : c.destroy());
   }
 }
 

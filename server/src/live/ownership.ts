@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { SharedState } from '../state/state.js';
+
+// Which process carries which live call. Each call records its carrier when its media opens:
+// this process's name, the same across restarts of one data folder on one host. A process
+// whose state is shared (Redis) also keeps a short-lived key saying it is alive. A call the
+// database holds as live is stuck when its carrier is gone: this process's own earlier run
+// (a crash), or a process of the shared state whose key lapsed. Its trainee would be refused
+// a new call for ever, so it is ended as lost, at start and every minute. Without Redis a
+// process cannot see another's key, so it judges only the calls it carried itself.
+
+const HEARTBEAT_TTL_MS = 60_000;
+const RENEW_MS = 15_000;
+const RECONCILE_MS = 60_000;
+const key = (carrier: string) => `carrier:${carrier}`;
+
+export type OwnershipDeps = {
+  state: SharedState;
+  db: Database;
+  logger: Logger;
+  dataDir: string;
+  /** Whether this process carries the call now. */
+  carries: (callId: string) => boolean;
+  /** Ends a stuck call. */
+  lost: (callId: string) => Promise<void>;
+};
+
+export class CallOwnership {
+  /** This process, as calls record it: `shared:` when it keeps its key in Redis, `local:` otherwise. */
+  readonly carrier: string;
+  readonly #deps: OwnershipDeps;
+  readonly #timers: NodeJS.Timeout[] = [];
+
+  constructor(deps: OwnershipDeps) {
+    this.#deps = deps;
+    const folder = createHash('sha256').update(path.resolve(deps.dataDir)).digest('hex').slice(0, 12);
+    this.carrier = `${deps.state.kind === 'redis' ? 'shared' : 'local'}:${hostname()}:${folder}`;
+  }
+
+  /** Says this process is alive, then reconciles, and keeps doing both. */
+  async start(): Promise<number> {
+    await this.#alive();
+    const renew = setInterval(() => void this.#alive(), RENEW_MS);
+    const reconcile = setInterval(() => {
+      this.reconcile().catch((error: unknown) => this.#deps.logger.warn({ err: error }, 'stuck calls not reconciled'));
+    }, RECONCILE_MS);
+    renew.unref();
+    reconcile.unref();
+    this.#timers.push(renew, reconcile);
+    return this.reconcile();
+  }
+
+  stop(): void {
+    this.#timers.splice(0).forEach(clearInterval);
+  }
+
+  /** Ends the live calls whose carrier is gone; returns how many. */
+  async reconcile(): Promise<number> {
+    let ended = 0;
+    for (const { id, carrier } of await this.#deps.db.calls.carriedLiveCalls()) {
+      if (this.#deps.carries(id) || !(await this.#gone(carrier))) continue;
+      this.#deps.logger.warn({ callId: id, carrier }, 'a live call whose server is gone: ended as lost');
+      await this.#deps.lost(id);
+      ended++;
+    }
+    return ended;
+  }
+
+  async #gone(carrier: string): Promise<boolean> {
+    if (carrier === this.carrier) return true; // ours, and not carried now: an earlier run's
+    if (this.#deps.state.kind !== 'redis' || !carrier.startsWith('shared:')) return false;
+    // Redis not answering is no proof of a dead carrier: get() throws and nothing is ended.
+    return (await this.#deps.state.get(key(carrier))) === null;
+  }
+
+  async #alive(): Promise<void> {
+    if (this.#deps.state.kind !== 'redis') return;
+    await this.#deps.state.set(key(this.carrier), String(process.pid), HEARTBEAT_TTL_MS).catch((error: unknown) => this.#deps.logger.warn({ err: error }, 'carrier key not renewed'));
+  }
+}
