@@ -17,6 +17,8 @@ export type CallWrite =
   /** `heldMs` is added to the call's hold time when the event is first stored (an unhold). */
   | { kind: 'event'; callId: string; event: StoredEvent; heldMs?: number }
   | { kind: 'recording'; callId: string; recording: RecordingRow }
+  /** Answers a ringing call once, with its answer event. */
+  | { kind: 'answer'; callId: string; event: StoredEvent }
   /** Ends a live call once, with its end event; a hold under way at the end counts too. */
   | { kind: 'end'; callId: string; status: 'ended' | 'failed'; outcome: string; reason: string | null; event: StoredEvent; heldMs: number };
 
@@ -37,6 +39,13 @@ export async function applyCallWrite(prisma: PrismaClient, write: CallWrite): Pr
         const added = stored(await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true }));
         if (added && write.heldMs) await tx.call.update({ where: { id: callId }, data: { holdMs: { increment: Math.round(write.heldMs) } } });
         return added;
+      });
+    case 'answer':
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.call.updateMany({ where: { id: callId, status: 'ringing' }, data: { status: 'active', answeredAt: new Date(write.event.at) } });
+        if (count === 0) return false;
+        await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true });
+        return true;
       });
     case 'end':
       return prisma.$transaction(async (tx) => {

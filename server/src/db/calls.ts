@@ -246,20 +246,6 @@ export class CallRepository {
     ]);
   }
 
-  /** Ringing -> active, once: the answer event, or null when the call was not ringing. */
-  async answer(id: string, actorId: string): Promise<CallEventView | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const { count } = await tx.call.updateMany({ where: { id, status: 'ringing' }, data: { status: 'active', answeredAt: now } });
-      if (count === 0) return null;
-      const event = await tx.callEvent.create({
-        data: { callId: id, type: 'answer', actorId, at: now },
-        include: { actor: { select: { id: true, name: true } } },
-      });
-      return toEventView(event);
-    });
-  }
-
   /** A write of a live call (see call-writes.ts): idempotent; true when it changed something. */
   apply(write: CallWrite): Promise<boolean> {
     return applyCallWrite(this.prisma, write);

@@ -77,6 +77,13 @@ export class CallJournal {
     return { id: event.id, type, at: event.at, actor, data: event.data };
   }
 
+  /** Answers the call (durably): the database marks it active when it has this. */
+  async answer(callId: string, actor: Actor): Promise<CallEventView> {
+    const event = stored('answer', actor.id, undefined);
+    await this.#journal.append({ kind: 'answer', callId, event });
+    return { id: event.id, type: 'answer', at: event.at, actor, data: event.data };
+  }
+
   async recording(callId: string, recording: Omit<RecordingRow, 'id'>): Promise<void> {
     await this.#journal.append({ kind: 'recording', callId, recording: { ...recording, id: randomUUID() } });
   }

@@ -93,6 +93,27 @@ describe('a database outage mid-call', () => {
     expect((await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).status).toBe(201);
   }, 120_000 + 2 * OUTAGE_MS);
 
+  it('answers a call that rings while the database is away, and stores the answer when it is back', async () => {
+    const trainee = await server.person('trainee');
+    const callId = (await server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } })).body.id as string;
+    const socket = await connectSocket(server.url, trainee.cookie);
+    sockets.push(socket);
+    expect(await request(socket, 'rtc:join', { callId }, 30_000)).toMatchObject({ ok: true });
+    await stopDatabase();
+    try {
+      expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: true, data: { status: 'active' } });
+      expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: false, code: 'conflict' });
+      expect(await request(socket, 'call:type', { callId, text: 'nine one one what is your emergency' })).toEqual({ ok: true, data: null });
+      expect(await request(socket, 'call:end', { callId })).toMatchObject({ ok: true });
+    } finally {
+      await startDatabase();
+    }
+    const call = await storedWhenFinished(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie: trainee.cookie })).body as CallDetail);
+    expect(call).toMatchObject({ status: 'ended', answeredAt: expect.any(String) });
+    expect(call.events.map((e) => e.type)).toEqual(['ring', 'answer', 'end']);
+    expect(call.transcript.filter((t) => t.speaker === 'trainee').map((t) => t.text)).toEqual(['nine one one what is your emergency']);
+  }, 120_000);
+
   it('a server killed (kill -9) during the outage loses no acknowledged line: its restart stores them, keeps the recording and ends the call as lost', async () => {
     const env = { DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ringdown-killed-')), DATABASE_URL: pg.url };
     proc = await startServerProcess(env);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredCall, callThroughFault, copiesOf, spokenLine, storedWhenFinished } from '../../test/call-under-fault.js';
 import { scenarioFixture } from '../../test/fixtures.js';
@@ -36,7 +37,8 @@ describe('faults mid-call', () => {
     const stuck = (await start()).body.id as string;
     // What a crash leaves: answered, its media opened by this server's earlier run, carried by nobody now.
     await server.db.calls.markMediaStarted(stuck, new Date(Date.now() - 120_000), server.live.carrier);
-    await server.db.calls.answer(stuck, trainee.user.id);
+    const at = new Date().toISOString();
+    await server.db.calls.apply({ kind: 'answer', callId: stuck, event: { id: randomUUID(), type: 'answer', actorId: trainee.user.id, at, data: null } });
     expect((await start()).status).toBe(409);
 
     const other = await server.person('trainee');

@@ -9,7 +9,7 @@ import type { Database } from '../db/database.js';
 import type { SharedState } from '../state/state.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, LimitExceededError, NotFoundError, UnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { MEDIA_FAILED_OUTCOME, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
+import { MEDIA_FAILED_OUTCOME, type CallEventView, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { INSTRUCTOR_ROLES } from '../protocol/roles.js';
 import { ScenarioInput } from '../protocol/scenario.js';
@@ -186,14 +186,22 @@ export class LiveCalls {
   async answer(peer: Peer, callId: string): Promise<CallState> {
     const call = await this.#controlled(peer, callId);
     if (call.state.status !== 'ringing') throw new ConflictError('the call is already answered');
-    const event = await this.#o.db.calls.answer(callId, peer.principal.userId);
-    if (!event) throw new ConflictError('the call is not ringing');
+    // The live state decides (a second answer is refused at once); the journal keeps the answer
+    // through a database outage, as it keeps every other control.
     call.state.status = 'active';
+    let event: CallEventView;
+    try {
+      event = await this.#journal.answer(callId, actorOf(peer));
+    } catch (error) {
+      call.state.status = 'ringing';
+      throw error;
+    }
     call.intelligence.event(event);
     this.#answerWhenHeard(call);
     this.#o.notifier.callEvent(callId, event);
-    const summary = await this.#o.db.calls.getSummary(callId);
-    if (summary) this.#o.notifier.callUpdated(summary);
+    // The floor's list catches up from the database; while it is away, the call state push says it.
+    const summary = await this.#o.db.calls.getSummary(callId).catch(() => null);
+    if (summary) this.#o.notifier.callUpdated({ ...summary, status: 'active', answeredAt: summary.answeredAt ?? event.at });
     this.#o.notifier.callState(call.state);
     return call.state;
   }
