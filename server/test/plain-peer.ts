@@ -27,6 +27,9 @@ export class PlainPeer {
   #send: { plain: PlainTransport; udp: Socket } | undefined;
   #mic: NodeJS.Timeout | undefined;
   readonly #micSsrc = randomInt(1, 0xffffffff);
+  #micSeq = randomInt(0x10000);
+  /** When the microphone was produced: its RTP clock's zero. */
+  #micStart: number | undefined;
 
   private constructor(
     readonly socket: ClientSocket,
@@ -66,17 +69,22 @@ export class PlainPeer {
     return request(this.socket, 'rtc:produce', { callId: this.callId, transportId: this.#send.plain.id, kind: 'audio', rtpParameters });
   }
 
-  /** Produces, then talks `pcm` in a loop until silent(): one packet per 20 ms, its RTP clock on the wall clock. */
+  /**
+   * Talks `pcm` in a loop until silent(): one packet per 20 ms, its RTP clock on the wall clock.
+   * The first time it produces; later it speaks on the same microphone, as a softphone does.
+   */
   async speak(pcm: Int16Array): Promise<void> {
-    ok(await this.produce(), 'rtc:produce');
+    if (this.#micStart === undefined) {
+      ok(await this.produce(), 'rtc:produce');
+      this.#micStart = performance.now();
+    }
+    const t0 = this.#micStart;
     const encoder = new OpusEncoder();
     const packets = frames(pcm).map((frame) => encoder.encode(frame));
-    const t0 = performance.now();
-    let seq = randomInt(0x10000);
     let i = 0;
     this.#mic = setInterval(() => {
       const timestamp = (Math.round((performance.now() - t0) / FRAME_MS) * FRAME_RTP_TICKS) >>> 0;
-      this.#send!.udp.send(writeRtp({ payloadType: 100, sequenceNumber: seq++ & 0xffff, timestamp, ssrc: this.#micSsrc }, packets[i++ % packets.length]!));
+      this.#send!.udp.send(writeRtp({ payloadType: 100, sequenceNumber: this.#micSeq++ & 0xffff, timestamp, ssrc: this.#micSsrc }, packets[i++ % packets.length]!));
     }, FRAME_MS);
   }
 

@@ -77,6 +77,8 @@ export class CallService {
   }
 
   async get(principal: Principal, id: string): Promise<CallDetail> {
+    // What this process acknowledged is read back: its journal reaches the database first.
+    await this.ender.settled();
     return this.#withUrls(await this.#visible(principal, id));
   }
 

@@ -31,14 +31,12 @@ export class FloorBoard {
   update(callId: string, change: Partial<Omit<FloorLive, 'callId'>>): void {
     const entry: FloorLive = { ...(this.#entries.get(callId) ?? { callId, state: null, checklist: null, supervisors: [] }), ...change };
     const over = entry.state?.status === 'ended' || entry.state?.status === 'failed';
-    if (over) {
-      this.#entries.delete(callId);
-      this.state.del(key(callId)).catch(this.onError);
-    } else {
-      this.#entries.set(callId, entry);
-      this.state.set(key(callId), JSON.stringify(entry), ENTRY_TTL_MS).catch(this.onError);
-    }
-    this.push(entry);
+    if (over) this.#entries.delete(callId);
+    else this.#entries.set(callId, entry);
+    const stored = over ? this.state.del(key(callId)) : this.state.set(key(callId), JSON.stringify(entry), ENTRY_TTL_MS);
+    // Pushed once stored (or failed to): a supervisor told of a change who then asks another
+    // process (floor:watch) must read it there. Writes on one connection land in order.
+    void stored.catch(this.onError).finally(() => this.push(entry));
   }
 
   /** What is known now of these calls, by this process or another. */
