@@ -18,7 +18,7 @@ const PASSWORD = 'firefox-test-password';
 const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 let ns: NetworkNamespace;
 let browser: Browser;
-let micWavBase64: string;
+let micWav: Buffer;
 const dataDirs: string[] = [];
 const servers: RingdownProcess[] = [];
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   ns = await NetworkNamespace.create();
   await ns.bringIn(Number(new URL(inject('databaseUrl')).port));
   await serve({});
-  micWavBase64 = (await readFile(await speechWav('Nine one one, what is the address of your emergency?', 'rms', 7))).toString('base64');
+  micWav = await readFile(await speechWav('Nine one one, what is the address of your emergency?', 'rms', 7));
 
   // puppeteer reads Firefox's BiDi address from its output and connects to it from here: the
   // same port number is relayed out of the namespace.
@@ -59,25 +59,34 @@ afterAll(async () => {
   await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }, 30_000);
 
+/** Where the fake microphone's recording is served: on the page's own origin, as its CSP allows media. */
+const MIC_PATH = '/__test-microphone.wav';
+
 /**
  * The microphone plays the trainee's question: getUserMedia answers with a looping <audio>
  * element's captured stream (headless Firefox has no audio device, so an AudioContext never
- * starts; a media element plays on the system clock).
+ * starts; a media element plays on the system clock). The recording is answered by the test
+ * itself (request interception), on the page's origin: ringdown's CSP allows media from there only.
  */
-async function speakThroughMicrophone(page: Page, wavBase64: string): Promise<void> {
-  await page.evaluateOnNewDocument((wav: string) => {
+async function speakThroughMicrophone(page: Page, wav: Buffer): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === MIC_PATH) void request.respond({ status: 200, contentType: 'audio/wav', body: wav });
+    else void request.continue();
+  });
+  await page.evaluateOnNewDocument((src: string) => {
     const media = navigator.mediaDevices;
     const original = media.getUserMedia.bind(media);
     media.getUserMedia = async (constraints) => {
       const granted = await original(constraints); // the browser's own permission path
       granted.getTracks().forEach((t) => t.stop());
-      const player = new Audio(`data:audio/wav;base64,${wav}`);
+      const player = new Audio(src);
       player.loop = true;
       const stream = (player as HTMLAudioElement & { mozCaptureStream(): MediaStream }).mozCaptureStream();
       await player.play();
       return stream;
     };
-  }, wavBase64);
+  }, MIC_PATH);
 }
 
 const testId = (id: string) => `[data-testid="${id}"]`;
@@ -96,7 +105,7 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeou
 /** A trainee takes a call in Firefox at `baseUrl`: audio both ways, the question heard, and the caller answering it. */
 async function takeCallInFirefox(baseUrl: string, email: string): Promise<void> {
   const page = await browser.newPage();
-  await speakThroughMicrophone(page, micWavBase64);
+  await speakThroughMicrophone(page, micWav);
   await page.goto(`${baseUrl}/login`);
   await page.type(testId('login-email'), email);
   await page.type(testId('login-password'), PASSWORD);
