@@ -31,7 +31,7 @@ import { listenIpsFor } from './sfu/listen-ips.js';
 import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
-import { isLoopback, loadOrCreateCertificate } from './tls.js';
+import { loadOrCreateCertificate, servesHttps, siteOrigin } from './tls.js';
 import { Accounts } from './users/accounts.js';
 import { SingleSignOn } from './users/sso.js';
 
@@ -122,7 +122,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
 
-  const secure = Boolean(config.tls) || !isLoopback(config.host);
+  const secure = servesHttps(config);
   const origins = new OriginPolicy(config.publicUrl);
   const app = createApp({
     logger,
@@ -161,7 +161,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = config.publicUrl ?? `${secure ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = siteOrigin(config, port);
 
   let closing: Promise<void> | undefined;
   return {

@@ -8,6 +8,18 @@ import { generate } from 'selfsigned';
 
 export const isLoopback = (host: string) => ['localhost', '127.0.0.1', '::1', '[::1]'].includes(host);
 
+type Served = { tls?: unknown; host: string; publicUrl?: string | undefined };
+
+/** HTTPS when a certificate is given or the server is bound beyond this machine. */
+export const servesHttps = (config: Served): boolean => Boolean(config.tls) || !isLoopback(config.host);
+
+/** The origin people open: PUBLIC_URL as given, else the scheme, host and `port` the server binds. */
+export function siteOrigin(config: Served, port: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `${servesHttps(config) ? 'https' : 'http'}://${host}:${port}`;
+}
+
 export async function loadOrCreateCertificate(
   given: { certFile: string; keyFile: string } | undefined,
   dir: string,

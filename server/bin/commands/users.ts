@@ -9,7 +9,7 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import { AppError, describeZodIssues } from '../../src/errors.js';
 import { CreateUserBody, NewPassword } from '../../src/protocol/users.js';
 import { MemoryState } from '../../src/state/state.js';
-import { isLoopback } from '../../src/tls.js';
+import { siteOrigin } from '../../src/tls.js';
 import { Accounts } from '../../src/users/accounts.js';
 import type { Command, CliIo } from './command.js';
 
@@ -20,14 +20,6 @@ ringdown is stopped), the same way an admin does in the app, and prints a one-ti
 lets its owner set a password (valid INVITE_TTL_MS, 7 days unless set). With --password-stdin
 the password is read from the first line of stdin instead, and no link is made. This is how a
 production install (NODE_ENV=production: no demo accounts) gets its first admin.`;
-
-/** The origin people open, for printing a link: PUBLIC_URL, else what the server binds. */
-function origin(config: Config): string {
-  if (config.publicUrl) return config.publicUrl.replace(/\/$/, '');
-  const secure = Boolean(config.tls) || !isLoopback(config.host);
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `${secure ? 'https' : 'http'}://${host}:${config.port}`;
-}
 
 async function run(args: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -83,7 +75,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const { user } = created;
     io.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id}).\n`);
     if (created.invite) {
-      io.stdout.write(`One-time link to set the password (valid until ${created.invite.expiresAt}):\n  ${origin(config)}${created.invite.path}\n`);
+      io.stdout.write(`One-time link to set the password (valid until ${created.invite.expiresAt}):\n  ${siteOrigin(config, config.port).replace(/\/$/, '')}${created.invite.path}\n`);
     }
     return 0;
   } catch (error) {
