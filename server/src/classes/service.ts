@@ -36,6 +36,16 @@ export class ClassService {
 
   async get(principal: Principal, classId: string): Promise<ClassDetail> {
     await this.#access(principal, classId, 'follow');
+    return this.#found(classId);
+  }
+
+  /** The class, for a change: only who manages it gets this far. */
+  async #managed(principal: Principal, classId: string): Promise<ClassDetail> {
+    await this.#access(principal, classId, 'manage');
+    return this.#found(classId);
+  }
+
+  async #found(classId: string): Promise<ClassDetail> {
     const found = await this.db.classes.get(classId);
     if (!found) throw new NotFoundError('class', classId);
     return found;
@@ -43,8 +53,7 @@ export class ClassService {
 
   /** Adds a person by their sign-in email (or changes their role in the class). */
   async setMember(principal: Principal, classId: string, email: string, role: ClassRole): Promise<ClassDetail> {
-    await this.get(principal, classId);
-    await this.#access(principal, classId, 'manage');
+    await this.#managed(principal, classId);
     const user = await this.db.users.findByEmail(email);
     if (!user) throw new NotFoundError('user', email);
     if (user.role !== role) throw new BadRequestError(`role: ${user.name} is a ${user.role}, not a ${role}`);
@@ -53,15 +62,13 @@ export class ClassService {
   }
 
   async removeMember(principal: Principal, classId: string, userId: string): Promise<ClassDetail> {
-    await this.get(principal, classId);
-    await this.#access(principal, classId, 'manage');
+    await this.#managed(principal, classId);
     if (!(await this.db.classes.removeMember(classId, userId))) throw new NotFoundError('member', userId);
     return (await this.db.classes.get(classId))!;
   }
 
   async assign(principal: Principal, classId: string, body: AssignmentBody): Promise<AssignmentView> {
-    await this.get(principal, classId);
-    await this.#access(principal, classId, 'manage');
+    await this.#managed(principal, classId);
     if (!(await this.db.scenarios.get(body.scenarioId))) throw new NotFoundError('scenario', body.scenarioId);
     return this.db.classes.addAssignment(classId, body, principal.userId);
   }
