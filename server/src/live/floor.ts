@@ -29,7 +29,9 @@ export class FloorBoard {
   ) {}
 
   update(callId: string, change: Partial<Omit<FloorLive, 'callId'>>): void {
-    const entry: FloorLive = { ...(this.#entries.get(callId) ?? { callId, state: null, checklist: null, supervisors: [] }), ...change };
+    // A copy: the caller's call state object changes on (a hold while this is being stored), and
+    // what is pushed must be what was stored, or a supervisor told "on hold" reads "not on hold".
+    const entry: FloorLive = structuredClone({ ...(this.#entries.get(callId) ?? { callId, state: null, checklist: null, supervisors: [] }), ...change });
     const over = entry.state?.status === 'ended' || entry.state?.status === 'failed';
     if (over) this.#entries.delete(callId);
     else this.#entries.set(callId, entry);
