@@ -147,7 +147,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   hearText(text: string, atMs: number): void {
     if (this.#closed || this.#onHold || !text.trim()) return;
     const id = randomUUID();
-    this.emit('heard', { id, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null });
+    this.emit('heard', { id, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null, typed: true });
     this.#answering++;
     void this.#respond(text, atMs)
       .catch((error: unknown) => this.#fail(error))
