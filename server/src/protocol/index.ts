@@ -9,3 +9,5 @@ export * from './floor.js';
 export * from './classes.js';
 export * from './ids.js';
 export * from './users.js';
+export * from './issues.js';
+export * from './scenario-editor.js';
