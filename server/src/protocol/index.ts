@@ -11,3 +11,4 @@ export * from './ids.js';
 export * from './users.js';
 export * from './issues.js';
 export * from './scenario-editor.js';
+export { placeholderParts } from './placeholders.js';

@@ -6,6 +6,7 @@ import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.
 import { useStores } from '../../state/context.js';
 import { natureText } from '../../words.js';
 import { Assignments } from '../Assignments/Assignments.js';
+import { Readable } from '../Readable/Readable.js';
 
 function Difficulty({ level }: { level: number }) {
   return (
@@ -23,13 +24,17 @@ function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioCardData; 
   return (
     <article class="card scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
       <header>
-        <h2 id={titleId}>{scenario.title}</h2>
+        <h2 id={titleId}>
+          <Readable text={scenario.title} />
+        </h2>
         <div class="card-meta">
           <span class={`nature nature-${scenario.nature}`}>{natureText(scenario.nature)}</span>
           <Difficulty level={scenario.difficulty} />
         </div>
       </header>
-      <p data-testid="scenario-brief">{scenario.brief}</p>
+      <p data-testid="scenario-brief">
+        <Readable text={scenario.brief} />
+      </p>
       <button type="button" class="btn btn-primary" data-testid="take-call" disabled={busy} onClick={onTake}>
         {busy ? 'Connecting…' : 'Take call'}
       </button>
