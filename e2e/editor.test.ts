@@ -32,6 +32,12 @@ describe('the scenario editor', () => {
     const ines = await signedIn('instructor');
     const violations = cspViolations(ines);
     await ines.goto(`${server.url}/scenarios`);
+    // The library reads placeholders as words: "{caller.first}, 7, is alone" as "caller's first name, 7, is alone".
+    const summaries = ines.getByTestId('scenario-summary');
+    await expect.poll(() => summaries.count()).toBeGreaterThan(30);
+    const texts = await summaries.allTextContents();
+    expect(texts.filter((t) => t.includes('{'))).toEqual([]);
+    expect(texts.some((t) => t.includes("caller's first name"))).toBe(true);
     await ines.getByTestId('scenario-new').click();
 
     const field = (path: string) => ines.getByTestId(`field-${path}`);
@@ -78,6 +84,8 @@ describe('the scenario editor', () => {
     const tara = await signedIn('trainee');
     const card = tara.locator(`[data-testid="scenario-card"][data-scenario-id="${id}"]`);
     await card.getByTestId('take-call').click();
+    // It rings with the ANI/ALI written in the form.
+    await expect.poll(() => tara.getByTestId('ani').textContent()).toContain('123-0000');
     await tara.getByTestId('answer-call').click();
     await expect.poll(() => tara.getByTestId('call-status').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('active');
     // The caller of the saved scenario picks up with its first words.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDetail, eventLabel, natureText, outcomeText, serverText } from './words.js';
+import { eventDetail, eventLabel, natureText, outcomeText, placeholderWords, serverText } from './words.js';
 
 // Regression: raw codes reached people (`caller_hung_up`, `medical:fall`, `Off hold (3790)`,
 // `email: Too big: expected string to have <=200 characters`).

@@ -31,7 +31,11 @@ function withValue(value: unknown, path: Path, next: unknown): unknown {
 
 export function createScenarioDraft(start: ScenarioInput) {
   const draft = signal<Record<string, unknown>>(start);
-  /** Fields changed since the draft was opened: their messages show as the instructor types. */
+  /**
+   * Where the instructor has typed since the draft was opened: the group of each field changed
+   * (its persona, its reveal rule), so a rule that spans the group's fields (until after from)
+   * shows as soon as either is typed.
+   */
   const touched = signal<ReadonlySet<string>>(new Set());
   /** After a save was tried, every message shows. */
   const showAll = signal(false);
@@ -44,7 +48,7 @@ export function createScenarioDraft(start: ScenarioInput) {
     if (!result.success) for (const issue of result.error.issues) if (!byPath.has(pathKey(issue.path as Path))) byPath.set(pathKey(issue.path as Path), issueWords(issue));
     return byPath;
   });
-  /** The problems shown now: the touched fields' (and what lies inside them), or all after a save. */
+  /** The problems shown now: those inside the groups typed in, or all after a save. */
   const shown = computed(() => {
     if (showAll.value) return problems.value;
     return new Map([...problems.value].filter(([key]) => [...touched.value].some((t) => key === t || key.startsWith(`${t}.`))));
@@ -60,7 +64,7 @@ export function createScenarioDraft(start: ScenarioInput) {
     get: (path: Path) => valueAt(draft.value, path),
     set(path: Path, value: unknown) {
       draft.value = withValue(draft.value, path, value) as Record<string, unknown>;
-      touched.value = new Set([...touched.value, pathKey(path)]);
+      touched.value = new Set([...touched.value, pathKey(path.length > 1 ? path.slice(0, -1) : path)]);
     },
     /** A list member added (a blank one the schema will ask to fill) or removed. */
     add(path: Path, item: unknown) {
