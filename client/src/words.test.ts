@@ -34,3 +34,13 @@ describe('codes in words', () => {
     expect(serverText('log in first')).toBe('Log in first.');
   });
 });
+
+describe('scenario placeholders in words', () => {
+  it('words each kind of placeholder the schema knows', () => {
+    expect(placeholderWords('caller.first')).toBe("caller's first name");
+    expect(placeholderWords('wife.name')).toBe("wife's name");
+    expect(placeholderWords('houseNumber-4')).toBe('house number − 4');
+    expect(placeholderWords('city')).toBe('town');
+    expect(placeholderWords('callback')).toBe('callback number');
+  });
+});
