@@ -16,10 +16,12 @@ export function TryCaller({ draft }: { draft: ScenarioDraft }) {
   const typed = useSignal('');
   const reply = useSignal<TryCallerReply | null>(null);
   const startedAt = useSignal(0);
+  /** Which draw of names, address and number the caller speaks with, as a call's seed. */
+  const seed = useSignal(1);
   const action = useAction();
 
   async function send(next: { text: string; atMs: number }[]) {
-    const answer = await action.run(() => scenarios.tryCaller({ scenario: draft.draft.value as TryCallerBody['scenario'], lines: next }));
+    const answer = await action.run(() => scenarios.tryCaller({ scenario: draft.draft.value as TryCallerBody['scenario'], seed: seed.value, lines: next }));
     if (!answer) return;
     lines.value = next;
     reply.value = answer;
@@ -40,11 +42,15 @@ export function TryCaller({ draft }: { draft: ScenarioDraft }) {
   return (
     <section class="panel try-caller" aria-labelledby="try-title">
       <h2 id="try-title">Try the caller</h2>
-      <p class="muted">Talk to the caller of this draft as a call-taker would, in text. Nothing is saved or scored.</p>
+      <p class="muted">Talk to the caller of this draft as a call-taker would, in text. Nothing is saved or scored. Each draw gives the names, address and number a call with that seed would.</p>
       {reply.value === null ? (
-        <button type="button" class="btn" data-testid="try-start" disabled={action.busy.value} onClick={start}>
-          Call the caller
-        </button>
+        <div class="field-inline">
+          <label for="try-seed">Draw</label>
+          <input id="try-seed" type="number" min={0} class="seed" value={seed.value} onInput={(e) => (seed.value = Math.max(0, Math.trunc(Number(e.currentTarget.value)) || 0))} />
+          <button type="button" class="btn" data-testid="try-start" disabled={action.busy.value} onClick={start}>
+            Call the caller
+          </button>
+        </div>
       ) : (
         <>
           <ol class="try-turns" aria-live="polite" data-testid="try-turns">
