@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { errorMessage } from '../../api.js';
 import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { natureText } from '../../words.js';
 import { Assignments } from '../Assignments/Assignments.js';
+import { FormError, useAction } from '../Form/useAction.js';
 import { Readable } from '../Readable/Readable.js';
 
 function Difficulty({ level }: { level: number }) {
@@ -76,21 +76,16 @@ export function ScenarioPicker() {
   const { scenarios, calls } = useStores();
   const { route } = useLocation();
   const starting = useSignal<string | null>(null);
-  const error = useSignal<string | null>(null);
+  const action = useAction();
   const mode = useSignal<CallMode>('practice');
 
   useEffect(() => void scenarios.load(), []);
 
   async function take(id: string) {
     starting.value = id;
-    error.value = null;
-    try {
-      const call = await calls.start({ scenarioId: id }, mode.value);
-      route(`/calls/${call.id}`);
-    } catch (err) {
-      error.value = errorMessage(err);
-      starting.value = null;
-    }
+    const call = await action.run(() => calls.start({ scenarioId: id }, mode.value));
+    if (call) route(`/calls/${call.id}`);
+    else starting.value = null;
   }
 
   const list = scenarios.list.value;
@@ -100,11 +95,7 @@ export function ScenarioPicker() {
       <Assignments />
       <p class="muted">Or choose any scenario to practise. The call rings as soon as you press "Take call".</p>
       <ModeChoice mode={mode} disabled={starting.value !== null} />
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <FormError error={action.error.value} />
       {scenarios.error.value && (
         <p class="error" role="alert">
           Could not load scenarios: {scenarios.error.value}
