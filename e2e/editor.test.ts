@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function signedIn(role: 'instructor' | 'trainee'): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await login(page, server.url, (await server.user(role)).email, TEST_PASSWORD);
   return page;
 }
@@ -40,6 +40,8 @@ describe('the scenario editor', () => {
     expect(texts.filter((t) => t.includes('{'))).toEqual([]);
     expect(texts.some((t) => t.includes("caller's first name"))).toBe(true);
     await ines.getByTestId('scenario-new').click();
+    // The form and the try panel fit the window beside the library.
+    expect(await ines.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
     const field = (path: string) => ines.getByTestId(`field-${path}`);
     const problem = (path: string) => ines.locator(`[data-testid="field-error"][data-path="${path}"]`);
