@@ -63,6 +63,7 @@ export class CallService {
     const scenarioId = assigned?.scenarioId ?? asked!;
     const scenario = await this.db.scenarios.get(scenarioId);
     if (!scenario) throw new NotFoundError('scenario', scenarioId);
+    if (scenario.archivedAt) throw new ConflictError(`scenario ${JSON.stringify(scenarioId)} is archived: it takes no new calls`);
     // A call that ended while the database was away is written as ended first: no stale 409.
     await this.ender.settled();
     if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');

@@ -77,27 +77,8 @@ export function streetSuffix(word: string | undefined, possessive = false): [str
   return undefined;
 }
 
-const ORDINAL_WORDS = [
-  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
-  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
-];
-const TENS_ORDINALS: Record<string, number> = { thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
-
-/** "third" -> 3, "3rd" -> 3; undefined for anything else. */
-export function ordinalValue(word: string | undefined): number | undefined {
-  if (word === undefined) return undefined;
-  const i = ORDINAL_WORDS.indexOf(word);
-  if (i > 0) return i;
-  if (Object.hasOwn(TENS_ORDINALS, word)) return TENS_ORDINALS[word];
-  const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
-  return m ? Number(m[1]) : undefined;
-}
-
-export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
+// Ordinals are numbers: the project's one number normaliser reads them.
+export { ordinal, ordinalValue } from '../../../../media/asr/numbers.js';
 
 export const titleCase = (words: string): string => words.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
