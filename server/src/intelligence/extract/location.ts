@@ -3,7 +3,7 @@
 import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
-import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
+import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spokenHeight, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
@@ -94,7 +94,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
   const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
-    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '')) continue;
+    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
     // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
     if (/^\d*00$/.test(t[i]!) && t[i + 1] === 'block' && t[i + 2] === 'of') {
       const from = t[i + 3] === 'the' ? i + 4 : i + 3;

@@ -3,7 +3,7 @@
 // a specific finding wins over the plain word it contains ("breathing real slow").
 
 import type { Span, Utterance } from './text.js';
-import { BODY_PART_WORDS, type Extractor, bodyPart, phrases } from './words.js';
+import { BODY_PART_WORDS, type Extractor, bodyPart, phrases, spokenHeight } from './words.js';
 
 interface Reading extends Span {
   value: string;
@@ -109,6 +109,7 @@ function ages(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(AGE_RE)) {
     const [said, years, small, unit, decade] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    if (said !== undefined && spokenHeight(u, m.groups[0]!.start)) continue; // "he's about five nine" is a height
     const n = Number(said ?? years);
     if ((said ?? years) !== undefined && n <= 120) out.push({ ...m, value: String(n) });
     else if (small && unit) out.push({ ...m, value: `${Number(small)} ${unit.endsWith('s') ? unit : `${unit}s`}` });
