@@ -78,3 +78,28 @@ describe('vehicles described in pieces', () => {
     expect(values(text, 'vehicle')).toEqual([]);
   });
 });
+
+describe('injuries said in ordinary words', () => {
+  it.each([
+    ["his leg's bent the wrong way", ['leg']],
+    ['both his knees are all scraped up', ['knee']],
+    ['his face is all busted up', ['face']],
+    ['he fell off the ladder and landed on his shoulder', ['shoulder']],
+    ["there's blood coming out of her ear", ['ear']],
+    ['somebody threw a bottle and hit a lady in the head', ['head']],
+    ["my son got stabbed, he's holding his side", ['side']],
+    // Regression: the bare part was given beside the kind and part it repeats.
+    ["his nose is broken, he's bleeding from his nose", ['broken nose']],
+  ])('reads "%s" as %j', (text, injuries) => {
+    expect(values(text, 'injury')).toEqual(injuries);
+  });
+
+  it.each([
+    // Regression: "kicked in my back door" was an injury to the back.
+    'somebody kicked in my back door and they are in the house',
+    "he's holding his chest, he says it feels tight",
+    'we walked along the side of the road',
+  ])('finds no injury in "%s"', (text) => {
+    expect(values(text, 'injury')).toEqual([]);
+  });
+});
