@@ -66,6 +66,17 @@ describe('natures said in ordinary words', () => {
     ['her water broke and the baby is coming now', 'medical:childbirth'],
     ["he's not feeling good, he's really pale and sweaty", 'medical'],
     ["there's been an accident out front", 'traffic'],
+    // Regressions from our own lines in callers' words (issue 15, part 4).
+    ['some guy just took my phone out of my hand and ran', 'crime:robbery'],
+    ['my daughter swallowed some of the dishwasher pods', 'medical:overdose'],
+    ["my dad's sugar is like forty and he's not making sense", 'medical:diabetic'],
+    ["my son's talking about ending it", 'medical:suicidal'],
+    ['my friend posted a goodbye message', 'medical:suicidal'],
+    ['no emergency, i was trying to call my daughter', 'accidental'],
+    ["there's two cars, one's on its side", 'traffic'],
+    ["my oven's been smoking and now the cabinets caught", 'fire'],
+    // The fumes explain the breathing trouble: one nature.
+    ['the bleach and the other cleaner mixed and we can not breathe in here', 'hazmat'],
   ])('hears "%s" as %s', (text, nature) => {
     expect(values(text, 'nature')).toEqual([nature]);
   });
