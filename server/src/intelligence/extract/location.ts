@@ -158,7 +158,8 @@ const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Space', trailer: 'Trailer',
 };
 const UNIT_RE = /\b(apartment|apt|unit|suite|ste|room|rm|building|bldg|lot|space|trailer) (?:number )?(\d+[a-z]?|[b-hj-z](?: \d+)?)(?= |$)/dg;
-const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) floor|floor (\d+))\b/dg;
+// A garage's "level three" is a floor too.
+const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) (?:floor|level)|(?:floor|level) (\d+))\b/dg;
 
 function units(u: Utterance, put: Put): void {
   for (const m of u.matches(UNIT_RE)) {

@@ -40,6 +40,28 @@ describe('addresses as real callers say them', () => {
   });
 });
 
+describe('places as callers give them', () => {
+  it.each([
+    // The lot of a named place is that place.
+    ["i'm in the walmart parking lot", ['walmart']],
+    ["he's in the parking lot of the kroger", ['kroger']],
+    ['two guys are fighting in the parking lot', ['parking lot']],
+    ["i'm out front of my building", ['my building']],
+    ['at the park, by the basketball courts', ['park', 'basketball courts']],
+    ['he is at lincoln park', ['lincoln park']],
+    // Regression: a caller's surname "Park" was a place.
+    ["it's Linda, Linda Park", []],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+
+  it('takes a garage level for a floor', () => {
+    expect(values("there's a man down on level three", 'unit')).toEqual(['Floor 3']);
+    expect(values('in the parking garage at the mall, second level', 'unit')).toEqual(['Floor 2']);
+    expect(values('the water level is rising', 'unit')).toEqual([]);
+  });
+});
+
 describe('cross streets said bare', () => {
   it('hears a corner said without street types', () => {
     expect(values("We're at Elm and Maple, by the stop sign.", 'cross_street')).toEqual(['Elm St & Maple St']);
