@@ -88,6 +88,12 @@ describe('injuries said in ordinary words', () => {
     ["there's blood coming out of her ear", ['ear']],
     ['somebody threw a bottle and hit a lady in the head', ['head']],
     ["my son got stabbed, he's holding his side", ['side']],
+    ["he's got glass in his foot", ['foot']],
+    ['he smacked his head on the pavement', ['head']],
+    ["he's complaining about his neck", ['neck']],
+    ['my back is killing me', ['back']],
+    ["she's got blood all over her face", ['face']],
+    ["she's got road rash all down her arm", ['arm']],
     // Regression: the bare part was given beside the kind and part it repeats.
     ["his nose is broken, he's bleeding from his nose", ['broken nose']],
   ])('reads "%s" as %j', (text, injuries) => {
@@ -98,6 +104,8 @@ describe('injuries said in ordinary words', () => {
     // Regression: "kicked in my back door" was an injury to the back.
     'somebody kicked in my back door and they are in the house',
     "he's holding his chest, he says it feels tight",
+    // Chest pain is the nature (cardiac), not an injury.
+    'he says there is pain in his chest',
     'we walked along the side of the road',
   ])('finds no injury in "%s"', (text) => {
     expect(values(text, 'injury')).toEqual([]);

@@ -124,11 +124,11 @@ const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
@@ -143,8 +143,8 @@ const INJURY_RE = new RegExp(
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over|all over) ${OWNER}${PART}\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
@@ -153,6 +153,8 @@ const INJURY_RE = new RegExp(
     `\\b(?:landed|fell|falling|landing) (?:right |hard |flat )?on ${OWNER}${PART}\\b`,
     // "a head injury", "back injuries": the part alone.
     `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
+    // Where it hurts, said as a complaint or as the blood on it (chest pain is the nature's).
+    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest)${PART}\\b`,
   ].join('|'),
   'dg',
 );
@@ -183,9 +185,9 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, part7] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? part7);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? part7 ?? partSaid);
     // "kicked in my back door": a part of a house, not of a person.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? ''))) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
