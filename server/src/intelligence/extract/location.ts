@@ -171,9 +171,9 @@ function units(u: Utterance, put: Put): void {
   }
 }
 
-const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
+const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at)?|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
 const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
-const NEAR_ONE = /\b(?:near|off|off of) /dg;
+const NEAR_ONE = /\b(?:near|off|off of|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {

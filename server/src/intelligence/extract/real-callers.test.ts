@@ -55,6 +55,19 @@ describe('places as callers give them', () => {
     expect(values(text, 'landmark')).toEqual(places);
   });
 
+  it('reads a corner said without "of", and one street "at the corner with" it', () => {
+    expect(values('right at the intersection, elm and main', 'cross_street')).toEqual(['Elm St & Main St']);
+    expect(values("we're on oak street, at the corner with seventh", 'cross_street')).toEqual(['7th St']);
+    expect(values("we're at the corner of oak and fifteenth", 'cross_street')).toEqual(['Oak St & 15th St']);
+  });
+
+  it('counts "just the one guy" as one, and not "just one second"', () => {
+    expect(values('there was just the one guy', 'people_count')).toEqual(['1']);
+    expect(values('only one guy, he ran off', 'people_count')).toEqual(['1']);
+    expect(values('just one second', 'people_count')).toEqual([]);
+    expect(values('only one of them had a gun', 'people_count')).toEqual([]);
+  });
+
   it('takes a garage level for a floor', () => {
     expect(values("there's a man down on level three", 'unit')).toEqual(['Floor 3']);
     expect(values('in the parking garage at the mall, second level', 'unit')).toEqual(['Floor 2']);

@@ -66,6 +66,8 @@ const PEOPLE_RE = new RegExp(
     '\\b(both) of us\\b',
     '\\bme and (?:my [a-z]+|her|him|my)\\b',
     '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and))\\b',
+    // "just the one guy", "only one, the driver": one said as the count.
+    '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
   ].join('|'),
   'dg',
 );
