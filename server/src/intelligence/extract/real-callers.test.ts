@@ -68,6 +68,23 @@ describe('places as callers give them', () => {
     expect(values('only one of them had a gun', 'people_count')).toEqual([]);
   });
 
+  it('counts the total a caller sums, not its parts, and never reads "of us two" as a highway', () => {
+    expect(values('three of us in the car, two adults and a baby', 'people_count')).toEqual(['3']);
+    expect(values("there's three of us, two are hurt", 'address')).toEqual([]);
+    expect(values('exit off of us forty one', 'address')).toEqual(['US-41']);
+  });
+
+  it('reads a marker said with "was", and a street "off of" after a pause', () => {
+    expect(values('the last mile marker i saw was like sixty eight', 'mile_marker')).toEqual(['MM 68']);
+    expect(values("forty two ten oak, it's off of fifth", 'cross_street')).toEqual(['5th St']);
+  });
+
+  it('hears "he doesn\'t answer me" and "he no wake" as not awake', () => {
+    expect(values("no he's out, he doesn't answer me", 'conscious')).toEqual(['no']);
+    expect(values('please, my husband, he fall, he no wake', 'conscious')).toEqual(['no']);
+    expect(values('there is no wake behind the boat', 'conscious')).toEqual([]);
+  });
+
   it('takes a garage level for a floor', () => {
     expect(values("there's a man down on level three", 'unit')).toEqual(['Floor 3']);
     expect(values('in the parking garage at the mall, second level', 'unit')).toEqual(['Floor 2']);

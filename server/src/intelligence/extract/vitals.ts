@@ -65,7 +65,7 @@ const BREATHING: [string, RegExp][] = [
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
