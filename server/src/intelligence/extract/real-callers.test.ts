@@ -177,6 +177,16 @@ describe('natures said in ordinary words', () => {
 });
 
 describe('names', () => {
+  it.each([
+    ['you can call me Frank', ['Frank']],
+    // Regression: the stutter fold turned the spelled "n n" into one letter, so the spelling did not match.
+    ['Jenna, J-E-N-N-A', ['Jenna']],
+    // Regression: "Officer Grant's wife" was the caller's name.
+    ["I'm Officer Grant's wife, my name is Leah Grant", ['Leah Grant']],
+  ])('names the caller in "%s"', (text, names) => {
+    expect(values(text, 'caller_name')).toEqual(names);
+  });
+
   // Regression: "look look people are hurt" gave the caller name "Look People".
   it('takes no name from common words said twice in panic', () => {
     for (const text of ['look look people are hurt', 'please please hurry', 'help help me', 'listen listen there is smoke']) expect(values(text, 'caller_name'), text).toEqual([]);
