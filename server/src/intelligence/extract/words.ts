@@ -101,3 +101,17 @@ export const BODY_PART_WORDS = Object.keys(BODY_PARTS)
   .flatMap((p) => [`${p}s`, p])
   .sort((a, b) => b.length - a.length)
   .join('|');
+
+const HEIGHT_LEAD = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly', 'hes', 'shes', 'was', 'is']);
+const SMALL_NUMBER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+
+/**
+ * A height said as two numbers ("five nine", "six two"), which the number reader has run
+ * together ("59"): "5 foot 9". Only after a guess or "he's", so "fifty nine" and house numbers stay numbers.
+ */
+export function spokenHeight(u: Utterance, i: number): string | undefined {
+  const m = /^([4-6])(\d|1[01])$/.exec(u.tokens[i] ?? '');
+  const said = u.raw(i, i + 1).toLowerCase().split(/[\s-]+/);
+  if (!m || said.length !== 2 || !['four', 'five', 'six'].includes(said[0]!) || !SMALL_NUMBER.includes(said[1]!)) return undefined;
+  return HEIGHT_LEAD.has(u.tokens[i - 1] ?? '') ? `${m[1]} foot ${m[2]}` : undefined;
+}
