@@ -14,8 +14,11 @@ export interface WorkerSetup {
   corpusWeight?: number | undefined;
   /** Extra decoder arguments without the dash, e.g. { lw: '6.5' }. */
   args: Record<string, string>;
-  /** A general model interpolated with the call's, and how many of its words to pronounce. */
-  background?: { lm: string; weight: number; words: number };
+  /**
+   * A general model interpolated with the call's for a second decoder, how many of its words to
+   * pronounce, and under which confidence of the call's own decoder its words are used.
+   */
+  background?: { lm: string; weight: number; words: number; unsureBelow: number };
   libraries?: { pocketsphinx: string; sphinxbase: string };
 }
 
@@ -31,7 +34,8 @@ export type SphinxRequest =
 
 export type SphinxReply =
   | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number }
-  | { op: 'partial'; call: number; turn: number; text: string }
+  /** After each step of audio, changed or not: `audioMs` of the turn decoded so far. */
+  | { op: 'partial'; call: number; turn: number; text: string; audioMs: number }
   | {
       op: 'final';
       call: number;
@@ -41,6 +45,8 @@ export type SphinxReply =
       decodeMs: number;
       /** 2 when the start of the turn was decoded again once the cepstral mean had adapted to it. */
       passes: 1 | 2;
+      /** The call's decoder was unsure and these are the background pass's words. */
+      background: boolean;
       /** The decoder's cepstral mean once it has heard enough of its trainee to trust it. */
       cepstralMean?: Float32Array | undefined;
     }

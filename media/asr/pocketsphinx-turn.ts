@@ -26,6 +26,8 @@ export interface TurnStats {
   droppedMs: number;
   /** 2 when its start was decoded twice: a decoder new to its line hears its first turn again once adapted to it. */
   passes: 1 | 2;
+  /** The call's own decoder was unsure: the words are the background pass's (general model interpolated). */
+  background: boolean;
 }
 
 export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {
@@ -34,6 +36,8 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   readonly #batch: Int16Array;
   readonly #maxSamples: number;
   #filled = 0;
+  #partial = '';
+  #heardMs = 0;
   #samples = 0;
   #dropped = 0;
   #state: 'open' | 'finishing' | 'done' = 'open';
@@ -55,6 +59,11 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   /** @internal */
   get takingAudio(): boolean {
     return this.#state === 'open';
+  }
+
+  /** Audio of the turn the latest partial covers, ms. */
+  get heardMs(): number {
+    return this.#heardMs;
   }
 
   /** Decoding cost of the turn, once finished. */
@@ -101,15 +110,18 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   }
 
   /** @internal */
-  partial(text: string): void {
+  partial(text: string, audioMs: number): void {
     if (this.#state === 'done') return;
+    this.#heardMs = audioMs;
+    if (text === this.#partial) return;
+    this.#partial = text;
     this.emit('partial', normalizeNumbers(text));
   }
 
   /** @internal */
   final(reply: Extract<SphinxReply, { op: 'final' }>): void {
     if (this.#state !== 'finishing') return;
-    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000), passes: reply.passes };
+    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000), passes: reply.passes, background: reply.background };
     const { text, confidence, words } = reply.result;
     this.#state = 'done';
     this.#call.hold(false);
