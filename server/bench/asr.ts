@@ -32,7 +32,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CALL_TAKER_CORPUS, callTakerLines, callTakingSentences, spokenVariants } from '../../media/asr/corpus.js';
+import { CALL_TAKER_CORPUS, CALL_TAKER_TRAINING, callTakerLines, callTakingSentences, spokenVariants } from '../../media/asr/corpus.js';
 import { PocketSphinxRecognizer, type PocketSphinxCall } from '../../media/asr/pocketsphinx.js';
 import type { CallVocabulary } from '../../media/asr/recognizer.js';
 import { wordErrors, type WordErrors } from '../../media/asr/wer.js';
@@ -157,7 +157,7 @@ const recognizer = new PocketSphinxRecognizer({
   corpusWeight: weightOf('BENCH_ASR_CORPUS_WEIGHT'),
   background,
 });
-const trained = new Set([...callTakingSentences(), ...callTakerLines()]);
+const trained = new Set([...callTakingSentences(), ...CALL_TAKER_TRAINING.flatMap((f) => callTakerLines(f))]);
 const verbatim = new Map<SetName, number>();
 const prepareMs: number[] = [];
 const started = performance.now();
