@@ -18,6 +18,8 @@ const VOCABULARY: CallVocabulary = {
 const GREETING = 'nine one one what is the address of your emergency';
 const READ_BACK = 'i have fourteen twenty maple avenue is that correct';
 const WILLOW = 'you are at forty seven willow lane';
+// Nothing a call-taker says: only the general model behind the call's knows this phrasing.
+const OFF_SCRIPT = 'my brother bought a new computer last week';
 const silence = (ms: number) => new Int16Array((ms * 16_000) / 1000);
 
 let call: PocketSphinxCall;
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const flite = new FliteSynthesizer();
   const [recognizerCall] = await Promise.all([
     new PocketSphinxRecognizer().prepare(VOCABULARY),
-    ...[GREETING, READ_BACK, WILLOW].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
+    ...[GREETING, READ_BACK, WILLOW, OFF_SCRIPT].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
   ]);
   call = recognizerCall;
 });
@@ -198,6 +200,30 @@ describe('PocketSphinx recognition with a call language model', () => {
     await own.close();
     await niced.close();
   });
+
+  it('hears a phrasing its call model never saw through the background pass, used when the call decoder is unsure', async () => {
+    const hear = async (c: PocketSphinxCall, text: string) => {
+      const turn = c.startTurn();
+      await speak(turn, speech.get(text)!, 4);
+      return { text: (await turn.finish()).text, background: turn.stats!.background };
+    };
+    await hear(call, GREETING); // a first turn settles the line's mean
+    const unsure = await hear(call, OFF_SCRIPT);
+    expect(unsure.background).toBe(true);
+    expect(wordErrorRate(OFF_SCRIPT, unsure.text)).toBeLessThanOrEqual(0.2);
+    // Never unsure, the call decoder's words stand: its model makes call-taking words of it.
+    const alone = new PocketSphinxRecognizer({ threads: 1, background: { unsureBelow: 0 } });
+    const own = await alone.prepare(VOCABULARY);
+    try {
+      await hear(own, GREETING);
+      const heard = await hear(own, OFF_SCRIPT);
+      expect(heard.background).toBe(false);
+      expect(wordErrorRate(OFF_SCRIPT, heard.text)).toBeGreaterThan(0.4);
+    } finally {
+      await own.close();
+      await alone.close();
+    }
+  }, 30_000);
 
   it('rejects an aborted preparation with an AbortError', async () => {
     const controller = new AbortController();
