@@ -15,7 +15,8 @@
 // - heldout: every held-out folder's call-taker.jsonl (heldout/, heldout2/), each written by
 //   someone who never saw the models and never used to tune them, each reported on its own:
 //   the honest figures (BENCH_ASR_HELDOUT_LINES per folder, default 150, spread over the file;
-//   their lines are never printed). A folder that is not there is skipped, with a line saying so.
+//   their lines are never printed). A folder that is not there is skipped, with a line saying so;
+//   a folder's name instead of "heldout" measures only that one.
 // Corpus and held-out lines are spread over the scenarios, so each call still has a
 // scenario's vocabulary in its model, as a real call does.
 //
@@ -126,7 +127,8 @@ async function addLabelled(set: SetName, file: string, limit: number): Promise<n
 const available: Partial<Record<SetName, number>> = {};
 if (SETS.includes('corpus')) available.corpus = await addLabelled('corpus', CALL_TAKER_CORPUS, CORPUS_LINES);
 if (SETS.includes('dev')) available.dev = await addLabelled('dev', DEV, DEV_LINES);
-for (const folder of SETS.includes('heldout') ? HELDOUT_FOLDERS : []) {
+// "heldout" measures every held-out folder; naming one ("heldout2") measures only that one.
+for (const folder of HELDOUT_FOLDERS.filter((f) => SETS.includes('heldout') || SETS.includes(f))) {
   const file = path.join(path.dirname(CALL_TAKER_CORPUS), folder, 'call-taker.jsonl');
   if (existsSync(file)) available[folder] = await addLabelled(folder, file, HELDOUT_LINES);
   else console.log(`no held-out lines at ${path.relative(ROOT, file)}: that set is skipped`);
@@ -252,7 +254,7 @@ const row = (name: string, t: Tally) =>
 const lineCount = (set: SetName) => [...linesByScenario.values()].flat().filter((l) => l.set === set).length;
 console.log(`\nASR bench: ${VOICES.length} voices (tuned on: ${TUNED_VOICES.join(', ')}), one call per voice and scenario`);
 for (const set of ['scenario', 'corpus', 'dev', ...HELDOUT_FOLDERS] as const) {
-  if (!SETS.includes(isHeldOut(set) ? 'heldout' : set) || (isHeldOut(set) && available[set] === undefined)) continue;
+  if (isHeldOut(set) ? available[set] === undefined : !SETS.includes(set)) continue;
   const of = available[set] !== undefined ? ` of ${available[set]}` : '';
   console.log(`  ${set}: ${lineCount(set)}${of} lines, ${verbatim.get(set) ?? 0} of them verbatim in the training sentences${set === 'corpus' ? ' (best case: the model is trained on them)' : ''}`);
 }
