@@ -22,6 +22,14 @@ export interface WorkerSetup {
   libraries?: { pocketsphinx: string; sphinxbase: string };
 }
 
+/**
+ * What the background pass did for a turn: its words were `used` (the call decoder was
+ * unsure), were not needed (`unneeded`: the call decoder was sure), or it was skipped: another
+ * call on the worker was mid-turn (`busy`), the turn was too long (`long`), the pass fell too far
+ * behind (`behind`), or it failed (`failed`); `off` when the recogniser has no background pass.
+ */
+export type BackgroundOutcome = 'used' | 'unneeded' | 'busy' | 'long' | 'behind' | 'failed' | 'off';
+
 export type SphinxRequest =
   | { op: 'open'; call: number; setup: WorkerSetup }
   /** `cepstralMean`: where to start a decoder that has heard nothing of its trainee yet. */
@@ -33,7 +41,8 @@ export type SphinxRequest =
   | { op: 'shutdown' };
 
 export type SphinxReply =
-  | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number }
+  /** `generalModelLoads`: how many times the worker has read the general model, for all its calls. */
+  | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number; generalModelLoads: number }
   /** After each step of audio, changed or not: `audioMs` of the turn decoded so far. */
   | { op: 'partial'; call: number; turn: number; text: string; audioMs: number }
   | {
@@ -45,8 +54,8 @@ export type SphinxReply =
       decodeMs: number;
       /** 2 when the start of the turn was decoded again once the cepstral mean had adapted to it. */
       passes: 1 | 2;
-      /** The call's decoder was unsure and these are the background pass's words. */
-      background: boolean;
+      /** 'used' when these are the background pass's words. */
+      background: BackgroundOutcome;
       /** The decoder's cepstral mean once it has heard enough of its trainee to trust it. */
       cepstralMean?: Float32Array | undefined;
     }

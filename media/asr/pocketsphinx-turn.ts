@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { InvalidStateError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
 import { normalizeNumbers } from './numbers.js';
-import type { SphinxReply, SphinxRequest } from './pocketsphinx-messages.js';
+import type { BackgroundOutcome, SphinxReply, SphinxRequest } from './pocketsphinx-messages.js';
 import { abortError, type Recognition, type RecognitionStream, type RecognitionStreamEvents } from './recognizer.js';
 
 /** @internal What a turn needs of its call. */
@@ -26,8 +26,8 @@ export interface TurnStats {
   droppedMs: number;
   /** 2 when its start was decoded twice: a decoder new to its line hears its first turn again once adapted to it. */
   passes: 1 | 2;
-  /** The call's own decoder was unsure: the words are the background pass's (general model interpolated). */
-  background: boolean;
+  /** What the background pass did: 'used' when the words are its own (the call's decoder was unsure). */
+  background: BackgroundOutcome;
 }
 
 export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import koffi from 'koffi';
 import { writeCallModel } from './language-model.js';
-import { commonWords, SphinxDecoder, type DecoderResult } from './pocketsphinx-binding.js';
+import { BackgroundPass, GeneralModel } from './pocketsphinx-background.js';
+import { commonWords, SphinxDecoder } from './pocketsphinx-binding.js';
 import type { SphinxReply, SphinxRequest, WorkerSetup } from './pocketsphinx-messages.js';
 
 if (!parentPort) throw new Error('pocketsphinx-worker.ts must run in a worker thread');
@@ -31,13 +32,10 @@ const WARM_AFTER_MS = 1_000;
 const OPEN_WAIT_MS = 1_000;
 // A decoder's mean is handed back for the next calls once it rests on this much speech.
 const TRUSTED_AFTER_MS = 3_000;
-// The background pass (below) catches up on its turn this much audio at a time while the
-// thread has nothing else to do, so a message that arrives meanwhile waits ~15 ms at most.
+// The background pass (pocketsphinx-background.ts) catches up on its turn this much audio at a
+// time while the thread has nothing else to do, so a message that arrives meanwhile waits
+// ~15 ms at most.
 const BACKGROUND_STEP_MS = 100;
-// Turns shorter than this stay the call decoder's: acknowledgements and short answers ("uh huh",
-// "okay", "yes") are what the call's model knows best, and the caller tells a backchannel from
-// a turn by their words.
-const BACKGROUND_MIN_WORDS = 3;
 
 interface CallDecoder {
   decoder: SphinxDecoder;
@@ -55,28 +53,12 @@ interface CallDecoder {
   background: BackgroundPass | undefined;
 }
 
-/**
- * The background pass: a second decoder searching the call's model interpolated with a
- * general one, which hears phrasings the call's model never saw (at ~1.5x the decoding). It
- * takes the turn's audio only while the thread is otherwise idle, lagging behind the call's
- * own decoder; at the end of the turn its words are used only when that decoder was unsure,
- * after catching up. A sure turn never waits for it.
- */
-interface BackgroundPass {
-  decoder: SphinxDecoder;
-  /** The call decoder's confidence under which the background pass is heard instead. */
-  unsureBelow: number;
-  /** The turn's audio it has not decoded yet. */
-  pending: Int16Array[];
-  /** It failed on this turn: the call decoder's words stand. */
-  failed: boolean;
-}
-
 const calls = new Map<number, CallDecoder>();
 const queue: SphinxRequest[] = [];
 /** When each queued 'open' arrived. */
 const openedAt = new WeakMap<SphinxRequest, number>();
 const commonWordCache = new Map<string, string[]>();
+const general = new GeneralModel();
 let scheduled = false;
 let stopping = false;
 let stopped = false;
@@ -120,13 +102,13 @@ async function open(call: number, setup: WorkerSetup): Promise<void> {
     const decoder = new SphinxDecoder(paths);
     let second: BackgroundPass | undefined;
     try {
-      if (background) second = { decoder: new SphinxDecoder({ ...paths, background }), unsureBelow: background.unsureBelow, pending: [], failed: false };
+      if (background) second = new BackgroundPass(paths, general.get(background.lm, decoder, setup.libraries), background.weight, background.unsureBelow);
     } catch (err) {
       decoder.free();
       throw err;
     }
     calls.set(call, { decoder, dir, turn: -1, lastPartial: '', audioMs: 0, decodeMs: 0, heardMs: 0, primed: false, passes: 1, kept: [], background: second });
-    reply({ op: 'ready', call, words: files.model.words.length, guessed: [...files.guessed.keys()], prepareMs: performance.now() - started });
+    reply({ op: 'ready', call, words: files.model.words.length, guessed: [...files.guessed.keys()], prepareMs: performance.now() - started, generalModelLoads: general.loads });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -147,13 +129,13 @@ function decode(call: number, msg: Exclude<SphinxRequest, { op: 'open' | 'close'
       c.passes = 1;
       if (c.heardMs === 0 && !c.primed && msg.cepstralMean) c.primed = decoder.setCepstralMean(msg.cepstralMean);
       decoder.start();
-      if (c.background) resetBackground(c.background);
+      c.background?.start([...calls.values()].some((o) => o !== c && o.decoder.inUtterance));
       break;
     case 'audio': {
       if (msg.turn !== c.turn || !decoder.inUtterance) return; // late audio of an abandoned turn
       const pcm = new Int16Array(msg.pcm);
       decoder.process(pcm);
-      c.background?.pending.push(pcm);
+      c.background?.push(pcm);
       if (!c.primed) c.kept.push(pcm);
       c.audioMs += pcm.length / SAMPLES_PER_MS;
       if (!c.primed && c.heardMs === 0 && c.audioMs >= RESTART_FIRST_TURN_AFTER_MS) {
@@ -181,61 +163,20 @@ function decode(call: number, msg: Exclude<SphinxRequest, { op: 'open' | 'close'
       c.heardMs += c.audioMs;
       if (c.heardMs >= WARM_AFTER_MS) c.primed = true;
       c.kept = [];
-      const sure = result.confidence === null || result.confidence >= (c.background?.unsureBelow ?? 0) || result.words.length < BACKGROUND_MIN_WORDS;
-      const second = c.background && !sure ? finishBackground(c, c.background) : undefined;
-      if (c.background) resetBackground(c.background);
+      const heard = c.background?.finish(result, decoder.cepstralMean()) ?? { result, outcome: 'off' as const };
       c.decodeMs += performance.now() - started;
       const cepstralMean = c.heardMs >= TRUSTED_AFTER_MS ? decoder.cepstralMean() : undefined;
-      reply({ op: 'final', call, turn: c.turn, result: second ?? result, audioMs: c.audioMs, decodeMs: c.decodeMs, passes: c.passes, background: second !== undefined, cepstralMean });
+      reply({ op: 'final', call, turn: c.turn, result: heard.result, audioMs: c.audioMs, decodeMs: c.decodeMs, passes: c.passes, background: heard.outcome, cepstralMean });
       return;
     }
     case 'cancel':
       if (msg.turn === c.turn) {
         decoder.abandon();
-        if (c.background) resetBackground(c.background);
+        c.background?.cancel();
       }
       return;
   }
   c.decodeMs += performance.now() - started;
-}
-
-function resetBackground(b: BackgroundPass): void {
-  b.decoder.abandon();
-  b.pending = [];
-  b.failed = false;
-}
-
-/** Feeds the background pass what it has not heard of the turn; starts it from the call decoder's mean. */
-function feedBackground(c: CallDecoder, b: BackgroundPass, samples: number): void {
-  if (b.failed) return;
-  try {
-    if (!b.decoder.inUtterance) {
-      const mean = c.decoder.cepstralMean();
-      if (mean) b.decoder.setCepstralMean(mean);
-      b.decoder.start();
-    }
-    for (let fed = 0; fed < samples && b.pending.length > 0; ) {
-      const pcm = b.pending.shift()!;
-      b.decoder.process(pcm);
-      fed += pcm.length;
-    }
-  } catch {
-    // The call decoder's words stand for this turn.
-    b.failed = true;
-    b.decoder.abandon();
-  }
-}
-
-/** The background pass's words for the turn, once it has caught up; undefined if it failed or heard nothing. */
-function finishBackground(c: CallDecoder, b: BackgroundPass): DecoderResult | undefined {
-  feedBackground(c, b, Infinity);
-  if (b.failed || !b.decoder.inUtterance) return undefined;
-  try {
-    const result = b.decoder.end();
-    return result.text ? result : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -246,9 +187,9 @@ function backgroundStep(): boolean {
   for (const [id, c] of calls) {
     const b = c.background;
     // Not before the call decoder's mean fits the line: the background pass starts from it.
-    if (!b || b.pending.length === 0 || !c.primed || !c.decoder.inUtterance) continue;
+    if (!b?.behind || !c.primed || !c.decoder.inUtterance) continue;
     const started = performance.now();
-    feedBackground(c, b, BACKGROUND_STEP_MS * SAMPLES_PER_MS);
+    b.step(BACKGROUND_STEP_MS, c.decoder.cepstralMean());
     c.decodeMs += performance.now() - started;
     calls.delete(id);
     calls.set(id, c);
@@ -261,7 +202,7 @@ async function close(call: number): Promise<void> {
   const c = calls.get(call);
   calls.delete(call);
   c?.decoder.free();
-  c?.background?.decoder.free();
+  c?.background?.free();
   if (c) await rm(c.dir, { recursive: true, force: true });
   reply({ op: 'closed', call });
 }
@@ -295,7 +236,10 @@ async function handle(msg: SphinxRequest): Promise<void> {
   } catch (err) {
     if (msg.op === 'shutdown') return;
     // A failed turn fails its own finish(), never the call's later turns.
-    if (msg.op !== 'open' && msg.op !== 'close') calls.get(msg.call)?.decoder.abandon();
+    if (msg.op !== 'open' && msg.op !== 'close') {
+      calls.get(msg.call)?.decoder.abandon();
+      calls.get(msg.call)?.background?.cancel();
+    }
     const turn = 'turn' in msg ? msg.turn : undefined;
     reply({ op: 'error', call: msg.call, turn, message: (err as Error).message });
   }
@@ -323,8 +267,9 @@ function shutdown(): void {
   stopped = true;
   for (const c of calls.values()) {
     c.decoder.free();
-    c.background?.decoder.free();
+    c.background?.free();
   }
+  general.free();
   const dirs = [...calls.values()].map((c) => c.dir);
   calls.clear();
   void Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))).finally(() => port.close()); // exits between messages, never inside the decoder

@@ -132,6 +132,8 @@ export interface PreparedInfo {
   /** Words missing from the dictionary, pronounced by compound split or rules. */
   guessed: string[];
   prepareMs: number;
+  /** How many times the call's worker thread has read the general model (once: its calls share it). */
+  generalModelLoads: number;
 }
 
 /** What a call shares with the calls before it: the line's cepstral mean. */
@@ -246,7 +248,7 @@ export class PocketSphinxCall implements CallRecognizer, TurnHost, SphinxClient 
   onReply(reply: SphinxReply): void {
     switch (reply.op) {
       case 'ready':
-        this.#info = { words: reply.words, guessed: reply.guessed, prepareMs: reply.prepareMs };
+        this.#info = { words: reply.words, guessed: reply.guessed, prepareMs: reply.prepareMs, generalModelLoads: reply.generalModelLoads };
         this.#preparing?.resolve();
         return;
       case 'closed':

@@ -143,11 +143,13 @@ interface Tally extends WordErrors {
   utterances: number;
   /** Turns whose words came from the background pass. */
   background: number;
+  /** Turns the background pass skipped (busy worker, long turn, fell behind, failed). */
+  skipped: number;
   labelled: number;
   intentFromText: number;
   intentFromAudio: number;
 }
-const tally = (): Tally => ({ errors: 0, words: 0, rawErrors: 0, rawWords: 0, audioMs: 0, decodeMs: 0, latencies: [], utterances: 0, background: 0, labelled: 0, intentFromText: 0, intentFromAudio: 0 });
+const tally = (): Tally => ({ errors: 0, words: 0, rawErrors: 0, rawWords: 0, audioMs: 0, decodeMs: 0, latencies: [], utterances: 0, background: 0, skipped: 0, labelled: 0, intentFromText: 0, intentFromAudio: 0 });
 const tallies = new Map<string, Tally>();
 const tallyOf = (key: string) => tallies.get(key) ?? tallies.set(key, tally()).get(key)!;
 
@@ -193,7 +195,8 @@ async function runVoice(spec: string): Promise<void> {
           t.decodeMs += decodeMs;
           t.latencies.push(latencyMs);
           t.utterances++;
-          if (second) t.background++;
+          if (second === 'used') t.background++;
+          if (second !== 'used' && second !== 'unneeded' && second !== 'off') t.skipped++;
           if (line.intent !== undefined) t.labelled++;
           if (fromText) t.intentFromText++;
           if (fromAudio) t.intentFromAudio++;
@@ -248,7 +251,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 const row = (name: string, t: Tally) =>
   `${name.padEnd(34)} ${String(t.utterances).padStart(5)}  ${share(t.errors, t.words)}  ${share(t.rawErrors, t.rawWords)}  ` +
-  `${share(t.intentFromText, t.labelled)}  ${share(t.intentFromAudio, t.labelled)}  ${share(t.background, t.utterances)}  ${(t.decodeMs / t.audioMs).toFixed(3)}  ` +
+  `${share(t.intentFromText, t.labelled)}  ${share(t.intentFromAudio, t.labelled)}  ${share(t.background, t.utterances)}  ${share(t.skipped, t.utterances)}  ${(t.decodeMs / t.audioMs).toFixed(3)}  ` +
   `${mean(t.latencies).toFixed(0).padStart(4)} / ${p95(t.latencies).toFixed(0).padStart(4)} ms`;
 
 const lineCount = (set: SetName) => [...linesByScenario.values()].flat().filter((l) => l.set === set).length;
@@ -262,7 +265,7 @@ console.log(
   `${PARALLEL} voice(s) at a time, audio at ${SPEEDUP}x real time, decoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background === false ? 'off' : (background ?? 'default'))}, ` +
     `prepare per call mean ${mean(prepareMs).toFixed(0)} ms, run ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
 );
-console.log(`${'set | voice'.padEnd(34)}  utts  WER norm  WER raw   intent   intent  2nd pass   RTF  finish->final`);
+console.log(`${'set | voice'.padEnd(34)}  utts  WER norm  WER raw   intent   intent  2nd used  skipped   RTF  finish->final`);
 console.log(`${''.padEnd(34)}                             (text)  (audio)                     mean / p95`);
 const order = (key: string) => [['scenario', 'corpus', 'dev', ...HELDOUT_FOLDERS, 'all'].indexOf(key.split('|')[0]!), key.includes(' voices') ? 1 : 0];
 const keys = [...tallies.keys()].sort((a, b) => order(a)[0]! - order(b)[0]! || order(a)[1]! - order(b)[1]! || VOICES.indexOf(a.split('|')[1]!) - VOICES.indexOf(b.split('|')[1]!));
