@@ -33,11 +33,12 @@ export interface PocketSphinxOptions {
    * A general language model interpolated with the call's, so words and phrasings outside the
    * call-taker corpus can be heard: `weight` is its share (default 0.1), `words` how many of
    * its commonest words get pronunciations (default 5,000), `lm` Debian's en-us.lm.bin by
-   * default. It is a background pass (pocketsphinx-worker.ts): a second decoder that hears the
-   * turn while the worker is idle, whose words replace the call decoder's only when that one's
-   * confidence is under `unsureBelow` (default 0.9). Searching with it on every turn cost ~1.5x
-   * the decoding and ~150 ms on each final (bench:turns, 1 call at load 10: p95 1,460 ms). On
-   * by default; false turns it off.
+   * default, read once per worker thread. It is a background pass (pocketsphinx-background.ts):
+   * a second decoder that hears the turn while the worker is idle, whose words replace the call
+   * decoder's only when that one's confidence is under `unsureBelow` (default 0.9) and the pass
+   * has kept up; it is skipped when the worker is busy with another call's turn or the turn is
+   * long. Searching with it on every turn cost ~1.5x the decoding and ~150 ms on each final
+   * (bench:turns, 1 call at load 10: p95 1,460 ms). On by default; false turns it off.
    */
   background?: false | { lm?: string; weight?: number; words?: number; unsureBelow?: number };
   /** Audio posted to the worker at a time; a partial can follow each post. */
