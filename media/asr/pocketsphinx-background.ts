@@ -4,8 +4,11 @@
 // thread has nothing else to do, lagging behind the call's own decoder; at the end of the turn
 // its words replace that decoder's only when that one was unsure and the pass has (nearly)
 // caught up. It is bounded so that it never holds up a reply: it does not run while another
-// call on the worker is mid-turn, on a turn longer than MAX_TURN_MS, or once it has fallen
-// MAX_LAG_MS behind; each such turn reports why it was skipped.
+// call on the worker is mid-turn or the host's CPUs are saturated (the pass is extra work, and
+// on a starved host it takes the CPU the call decoder, the codecs and the media path need), on
+// a turn longer than MAX_TURN_MS, or once it has fallen MAX_LAG_MS behind; each such turn
+// reports why it was skipped.
+import { availableParallelism, loadavg } from 'node:os';
 import { SharedLanguageModel, SphinxDecoder, type DecoderPaths, type DecoderResult } from './pocketsphinx-binding.js';
 import type { BackgroundOutcome } from './pocketsphinx-messages.js';
 
@@ -62,15 +65,21 @@ export class BackgroundPass {
   /** Why the pass gave up this turn, if it did. */
   #skipped: Skipped | undefined;
 
-  constructor(paths: DecoderPaths, general: SharedLanguageModel, weight: number, unsureBelow: number) {
+  /** The host's 1-minute load per core above which a turn gets no pass. */
+  readonly #busyLoad: number;
+
+  constructor(paths: DecoderPaths, general: SharedLanguageModel, options: { weight: number; unsureBelow: number; busyLoad: number }) {
+    const { weight, unsureBelow, busyLoad } = options;
     // No flat-lexicon second search at the end of the utterance: over the general model's words
     // it cost 0.3-1.5 s per turn (load 25; 4-5x the tree search's end), all of it on the final.
     this.#decoder = new SphinxDecoder({ ...paths, args: { ...paths.args, fwdflat: 'no' }, background: { model: general, weight } });
     this.#unsureBelow = unsureBelow;
+    this.#busyLoad = busyLoad;
   }
 
-  /** A new turn; `busy`: another call on the worker is mid-turn, so this one gets no pass. */
-  start(busy: boolean): void {
+  /** A new turn; `othersTalking`: another call on the worker is mid-turn, so this one gets no pass. */
+  start(othersTalking: boolean): void {
+    const busy = othersTalking || loadavg()[0]! / availableParallelism() > this.#busyLoad;
     this.#reset(busy ? 'busy' : undefined);
     this.#turnSamples = 0;
   }

@@ -16,9 +16,10 @@ export interface WorkerSetup {
   args: Record<string, string>;
   /**
    * A general model interpolated with the call's for a second decoder, how many of its words to
-   * pronounce, and under which confidence of the call's own decoder its words are used.
+   * pronounce, under which confidence of the call's own decoder its words are used, and above
+   * which host load per core it is skipped.
    */
-  background?: { lm: string; weight: number; words: number; unsureBelow: number };
+  background?: { lm: string; weight: number; words: number; unsureBelow: number; busyLoad: number };
   libraries?: { pocketsphinx: string; sphinxbase: string };
 }
 

@@ -102,7 +102,7 @@ async function open(call: number, setup: WorkerSetup): Promise<void> {
     const decoder = new SphinxDecoder(paths);
     let second: BackgroundPass | undefined;
     try {
-      if (background) second = new BackgroundPass(paths, general.get(background.lm, decoder, setup.libraries), background.weight, background.unsureBelow);
+      if (background) second = new BackgroundPass(paths, general.get(background.lm, decoder, setup.libraries), background);
     } catch (err) {
       decoder.free();
       throw err;

@@ -14,7 +14,7 @@ import { abortError, type CallRecognizer, type CallVocabulary, type SpeechRecogn
 export { PocketSphinxTurn, type TurnStats } from './pocketsphinx-turn.js';
 
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
-const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000, unsureBelow: 0.9 };
+const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000, unsureBelow: 0.9, busyLoad: 1.5 };
 /** How much a newly learned cepstral mean moves the one new calls start from. */
 const LEARNING_RATE = 0.3;
 
@@ -36,11 +36,13 @@ export interface PocketSphinxOptions {
    * default, read once per worker thread. It is a background pass (pocketsphinx-background.ts):
    * a second decoder that hears the turn while the worker is idle, whose words replace the call
    * decoder's only when that one's confidence is under `unsureBelow` (default 0.9) and the pass
-   * has kept up; it is skipped when the worker is busy with another call's turn or the turn is
-   * long. Searching with it on every turn cost ~1.5x the decoding and ~150 ms on each final
+   * has kept up; it is skipped when the worker is busy with another call's turn, when the
+   * host's 1-minute load per core is over `busyLoad` (default 1.5: on a starved host the extra
+   * decoding cost replies; bench:turns, 1 call at load 20, lost 27 of 50 with it and 7 without),
+   * or when the turn is long. Searching with it on every turn cost ~1.5x the decoding and ~150 ms on each final
    * (bench:turns, 1 call at load 10: p95 1,460 ms). On by default; false turns it off.
    */
-  background?: false | { lm?: string; weight?: number; words?: number; unsureBelow?: number };
+  background?: false | { lm?: string; weight?: number; words?: number; unsureBelow?: number; busyLoad?: number };
   /** Audio posted to the worker at a time; a partial can follow each post. */
   partialIntervalMs?: number;
   /** Audio after this much of one turn is dropped (and counted), bounding the worker's queue. */
@@ -97,6 +99,7 @@ export class PocketSphinxRecognizer implements SpeechRecognizer {
               weight: o.background?.weight ?? DEFAULT_BACKGROUND.weight,
               words: o.background?.words ?? DEFAULT_BACKGROUND.words,
               unsureBelow: o.background?.unsureBelow ?? DEFAULT_BACKGROUND.unsureBelow,
+              busyLoad: o.background?.busyLoad ?? DEFAULT_BACKGROUND.busyLoad,
             },
     };
     const line = {
