@@ -58,15 +58,14 @@ export class BackgroundPass {
   readonly #decoder: SphinxDecoder;
   /** The call decoder's confidence under which the pass is heard instead. */
   readonly #unsureBelow: number;
+  /** The host's 1-minute load per core above which a turn gets no pass. */
+  readonly #busyLoad: number;
   /** The turn's audio the pass has not decoded yet. */
   #pending: Int16Array[] = [];
   #pendingSamples = 0;
   #turnSamples = 0;
   /** Why the pass gave up this turn, if it did. */
   #skipped: Skipped | undefined;
-
-  /** The host's 1-minute load per core above which a turn gets no pass. */
-  readonly #busyLoad: number;
 
   constructor(paths: DecoderPaths, general: SharedLanguageModel, options: { weight: number; unsureBelow: number; busyLoad: number }) {
     const { weight, unsureBelow, busyLoad } = options;
@@ -96,7 +95,7 @@ export class BackgroundPass {
   }
 
   /** It has audio to catch up on. */
-  get behind(): boolean {
+  get lagging(): boolean {
     return this.#pendingSamples > 0;
   }
 

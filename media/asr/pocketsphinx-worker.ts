@@ -187,7 +187,7 @@ function backgroundStep(): boolean {
   for (const [id, c] of calls) {
     const b = c.background;
     // Not before the call decoder's mean fits the line: the background pass starts from it.
-    if (!b?.behind || !c.primed || !c.decoder.inUtterance) continue;
+    if (!b?.lagging || !c.primed || !c.decoder.inUtterance) continue;
     const started = performance.now();
     b.step(BACKGROUND_STEP_MS, c.decoder.cepstralMean());
     c.decodeMs += performance.now() - started;

@@ -263,7 +263,7 @@ for (const set of ['scenario', 'corpus', 'dev', ...HELDOUT_FOLDERS] as const) {
   console.log(`  ${set}: ${lineCount(set)}${of} lines, ${verbatim.get(set) ?? 0} of them verbatim in the training sentences${set === 'corpus' ? ' (best case: the model is trained on them)' : ''}`);
 }
 console.log(
-  `${PARALLEL} voice(s) at a time, audio at ${SPEEDUP}x real time, decoder args ${JSON.stringify(DECODER_ARGS)}, background ${JSON.stringify(background === false ? 'off' : (background ?? 'default'))}, ` +
+  `${PARALLEL} voice(s) at a time, audio at ${SPEEDUP}x real time, decoder args ${JSON.stringify(DECODER_ARGS)}, background ${background === false ? 'off' : JSON.stringify({ ...background, busyLoad: 'none' })}, ` +
     `prepare per call mean ${mean(prepareMs).toFixed(0)} ms, run ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
 );
 console.log(`${'set | voice'.padEnd(34)}  utts  WER norm  WER raw   intent   intent  2nd used  skipped   RTF  finish->final`);
