@@ -4,7 +4,8 @@
 // trainees ask "what is the address of your emergency?" again and again.
 // Targets: 1 call p50 < 700 ms and p95 < 1,000 ms; 10 calls p95 < 1,500 ms.
 // BENCH_CALLS=1 or =10 runs one of the two; BENCH_TURNS sets the turns (default 50);
-// BENCH_TRACE=1 prints what each caller heard and said.
+// BENCH_TRACE=1 prints what each caller heard and said; BENCH_ASR_BACKGROUND=off runs without
+// the recogniser's background pass, to weigh what it costs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ const RUNS = [
   { calls: 1, turnsPerCall: Number(process.env.BENCH_TURNS ?? 50), targets: { p50: 700, p95: 1000 } },
   { calls: 10, turnsPerCall: Math.ceil(Number(process.env.BENCH_TURNS ?? 50) / 10), targets: { p50: Infinity, p95: 1500 } },
 ].filter((run) => !process.env.BENCH_CALLS || process.env.BENCH_CALLS.split(',').includes(String(run.calls)));
+const BACKGROUND_OFF = process.env.BENCH_ASR_BACKGROUND === 'off';
 const SILENCE_FRAMES = 100; // 2 s of quiet after each question: room for the reply
 const QUESTION = 'What is the address of your emergency?';
 
@@ -82,7 +84,7 @@ async function measure(n: number, turnsPerCall: number): Promise<SampleWindow> {
   const workers = await WorkerPool.create({ ...config.mediasoup, logger });
   const codecs = await CodecPool.create();
   const vad = await SileroModel.load();
-  const recognizer = new PocketSphinxRecognizer();
+  const recognizer = new PocketSphinxRecognizer({ background: BACKGROUND_OFF ? false : undefined });
   const latencies = new SampleWindow(n * turnsPerCall + 10);
   const calls: Call[] = [];
   for (let i = 0; i < n; i++) calls.push(await openCall(`turns-${n}-${i}`, i, Math.floor((i * cycle.length) / n), workers, codecs, vad, recognizer, latencies));

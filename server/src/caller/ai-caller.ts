@@ -34,6 +34,15 @@ const BACKCHANNEL_WORDS = new Set(['uh', 'huh', 'um', 'mm', 'hmm', 'm', 'okay', 
  */
 const BARGE_IN_DECISION_MS = 150;
 /**
+ * A recognizer behind on its audio (a busy host) has not yet heard what the decision is
+ * about: its partial then is empty or the first guess at a word. The decision waits for a
+ * partial that has heard the turn up to the decision time (less one ~100 ms step of partials),
+ * for at most this long; still behind, it decides as for an acknowledgement, by how long the
+ * trainee keeps talking.
+ */
+const LATE_PARTIAL_MS = 400;
+const PARTIAL_STEP_MS = 100;
+/**
  * An acknowledgement is short: still talking this long after the decision, the trainee is
  * taking the turn. (The running transcript is no guide meanwhile: "uh huh" can turn into
  * "i have" for a moment before it settles back.) A short turn is judged by its final.
@@ -138,7 +147,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
       const p = await probability;
       if (this.#closed || this.#onHold) return;
       if (p >= this.#turns.options.startThreshold) this.#mind.patience.voiceHeard(atMs); // someone talks: the line is not silent
-      if (this.#turn) this.#turn.stream.push(frame);
+      if (this.#turn) this.#push(this.#turn, frame);
       else this.#remember(frame, atMs);
       this.#turns.push(frame, atMs, p);
     }).catch((error: unknown) => this.#fail(error));
@@ -226,14 +235,14 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   #onSpeechStart(atMs: number): void {
     const id = randomUUID();
     const stream = this.#recognizer.startTurn();
-    const turn: Turn = { id, stream, startMs: atMs, partial: '', bargeIn: undefined };
+    const turn: Turn = { id, stream, startMs: atMs, partial: '', pushedMs: 0, bargeIn: undefined };
     stream.on('partial', (text) => {
       turn.partial = text;
       this.emit('heard', { id, text, isFinal: false, startMs: atMs, endMs: this.#now(), confidence: null });
       if (this.#turn !== turn) return;
       this.#turns.setEndSilence(soundsComplete(text) ? QUICK_END_SILENCE_MS : undefined);
     });
-    for (const { frame, atMs: at } of this.#recent) if (at >= atMs - 300) stream.push(frame);
+    for (const { frame, atMs: at } of this.#recent) if (at >= atMs - 300) this.#push(turn, frame);
     this.#recent = [];
     this.#turn = turn;
     this.#mood('listening');
@@ -263,12 +272,21 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   /**
    * Stops the caller for a turn that talks over it, at the decision time unless it sounds
-   * like an acknowledgement so far; then only if the trainee keeps talking (or, when the turn
-   * ends, if its final transcript is not one).
+   * like an acknowledgement so far (or the recognizer is still behind, see LATE_PARTIAL_MS);
+   * then only if the trainee keeps talking (or, when the turn ends, if its final transcript
+   * is not one).
    */
   #decideBargeIn(turn: Turn): void {
     if (this.#turn !== turn || turn.bargeIn === undefined) return;
-    if (isAcknowledgement(turn.partial)) {
+    const now = performance.now();
+    turn.decision ??= { dueAt: now, audioMs: turn.pushedMs };
+    const heard = turn.stream.heardMs;
+    const late = heard !== undefined && heard < turn.decision.audioMs - PARTIAL_STEP_MS;
+    if (late && now - turn.decision.dueAt < LATE_PARTIAL_MS) {
+      turn.bargeIn = setTimeout(() => this.#decideBargeIn(turn), FRAME_MS);
+      return;
+    }
+    if (late || isAcknowledgement(turn.partial)) {
       turn.bargeIn = setTimeout(() => this.#stopIfStillTalking(turn), ACKNOWLEDGEMENT_MS);
       return;
     }
@@ -384,6 +402,11 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#synthesizer.prepare(lines.flatMap(sentences), { ...this.#voice, emotion });
   }
 
+  #push(turn: Turn, frame: Int16Array): void {
+    turn.stream.push(frame);
+    turn.pushedMs += frame.length / PCM_SAMPLES_PER_MS;
+  }
+
   #remember(frame: Int16Array, atMs: number): void {
     this.#recent.push({ frame, atMs });
     if (this.#recent.length > 50) this.#recent.shift(); // 1 s: more than the turn detector's pre-roll and confirmation
@@ -403,13 +426,23 @@ type Turn = {
   stream: RecognitionStream;
   startMs: number;
   partial: string;
+  /** Audio handed to its recognition stream, ms. */
+  pushedMs: number;
+  /** When the barge-in decision fell due, and how much audio had been pushed by then. */
+  decision?: { dueAt: number; audioMs: number };
   /** While this turn talks over the caller and it has not stopped: the next decision's timer. */
   bargeIn: NodeJS.Timeout | undefined;
 };
 
+/**
+ * A running transcript that is an acknowledgement so far. Its last word is the recognizer's
+ * guess at a word still being said ("uh huh" passes through "uh how"), so after other words
+ * only those before it must be acknowledgement words.
+ */
 function isAcknowledgement(partial: string): boolean {
   const words = partial.trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => BACKCHANNEL_WORDS.has(w));
+  const settled = words.length > 1 ? words.slice(0, -1) : words;
+  return settled.length > 0 && settled.every((w) => BACKCHANNEL_WORDS.has(w));
 }
 
 /** A running transcript that already asks something whole: the trainee is done and waits. */
