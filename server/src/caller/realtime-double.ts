@@ -46,7 +46,8 @@ const CHUNK_EVERY_MS = 50;
 export async function startRealtimeDouble(synthesizer: SpeechSynthesizer, voice = 'slt'): Promise<RealtimeDouble> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-realtime-double-'));
   const { cert, key } = await loadOrCreateCertificate(undefined, dir, '127.0.0.1');
-  const https = createServer({ cert, key });
+  // Only the Realtime WebSocket is served: a plain request (chat, speech) is not found.
+  const https = createServer({ cert, key }, (_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ noServer: true });
   let refusals = 0;
   let rateLimits = 0;
