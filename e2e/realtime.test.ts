@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealtimeDouble, type RealtimeDouble } from '../server/src/caller/realtime-double.js';
 import { FliteSynthesizer } from '../media/speech/flite.js';
 import { scenarioFixture } from '../server/test/fixtures.js';
-import { startTestServer, type TestServer } from '../server/test/harness.js';
-import { launchBrowser, speechTurnsWav } from './browser.js';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
+import { launchBrowser, login, speechTurnsWav } from './browser.js';
 import { takeCall } from './session.js';
 
 // The realtime caller end to end: Chromium's fake microphone asks the same question every ten
@@ -54,10 +54,23 @@ describe('the realtime caller', () => {
     await takeCall(server, page, scenarioId);
     await page.getByTestId('answer-call').click();
     await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/active/i);
+    // The floor shows what the caller is doing as it goes: every activity it passes through is kept.
+    const floor = await (await browser.newContext()).newPage();
+    const supervisor = await server.user('supervisor');
+    await login(floor, server.url, supervisor.email, TEST_PASSWORD);
+    await floor.goto(`${server.url}/floor`);
+    await floor.getByTestId('caller-activity').first().waitFor({ timeout: 15_000 });
+    await floor.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { seen: Set<string> }).seen = seen;
+      const look = () => document.querySelectorAll('[data-testid="caller-activity"]').forEach((e) => seen.add(e.getAttribute('data-activity') ?? ''));
+      look();
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     const callerLines = () => page.locator('[data-testid="transcript-line"][data-speaker="caller"] .line-text').allTextContents();
 
     // (1) The question comes while the long opening plays: the opening is cut, and the model told where.
-    await expect.poll(callerLines, { timeout: 30_000 }).toHaveLength(1);
+    await expect.poll(async () => (await callerLines()).length, { timeout: 30_000 }).toBeGreaterThan(0);
     const opening = (await callerLines())[0]!.trim();
     expect(opening.length).toBeGreaterThan(0);
     expect(OPENING.startsWith(opening)).toBe(true);
@@ -82,5 +95,7 @@ describe('the realtime caller', () => {
     await expect.poll(() => double.connections, { timeout: 15_000 }).toBe(connections + 1);
     await expect.poll(async () => (await callerLines()).length, { timeout: 30_000 }).toBeGreaterThan(before);
     expect(await page.getByTestId('call-status').first().textContent()).toMatch(/active/i);
+    const activities = await floor.evaluate(() => [...(window as unknown as { seen: Set<string> }).seen]);
+    expect(activities).toEqual(expect.arrayContaining(['listening', 'thinking', 'speaking']));
   }, 180_000);
 });
