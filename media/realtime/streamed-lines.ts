@@ -111,6 +111,8 @@ export class StreamedLines {
     // Cut mid-way: the words in proportion to the audio heard, as the embedded voice does.
     const words = line.text.trim().split(/\s+/).filter(Boolean);
     const heard = whole ? words : words.slice(0, Math.floor((words.length * playedMs) / Math.max(1, line.totalMs)));
-    this.finished({ itemId, text: heard.join(' '), playedMs, totalMs: line.totalMs, cut: line.cut && !whole });
+    // Cut before its audio was all in, a reply is cut even if every piece that came had played
+    // (a slow endpoint starves the line): the model must still forget the rest.
+    this.finished({ itemId, text: heard.join(' '), playedMs, totalMs: line.totalMs, cut: line.cut && (!line.ended || !whole) });
   }
 }

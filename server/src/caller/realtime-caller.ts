@@ -60,6 +60,8 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #rateLimited = 0;
   #retryAfterMs = 500;
   #turnStartMs = 0;
+  /** Trainee turns begun: an answer to an older one is not said over a newer one. */
+  #turns = 0;
   #turnEndMs = 0;
   #answered = false;
   #onHold = false;
@@ -175,6 +177,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     switch (event.type) {
       case 'input_audio_buffer.speech_started':
         this.#turnStartMs = this.#deps.now();
+        this.#turns++;
         this.#mind.patience.voiceHeard(this.#turnStartMs);
         // Talked over: the caller stops at once, and the model forgets what was not heard.
         if (this.#speaking || this.#lines.playing || this.#responding) this.#interrupt();
@@ -245,11 +248,14 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     } catch {
       // A malformed call is answered as if nothing was understood: the mind asks back.
     }
+    const turn = this.#turns;
     const reply = await this.#mind.respond({ text: traineeSaid, atMs: this.#turnEndMs || this.#deps.now() });
     if (this.#closed || this.#onHold) return;
+    // The model's call is answered either way; a trainee who has started again is not talked over with it.
+    this.#connection.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify({ say: reply.text, emotion: reply.emotion }) } });
+    if (turn !== this.#turns) return;
     this.#unsaid = reply;
     this.#updateEmotion();
-    this.#connection.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify({ say: reply.text, emotion: reply.emotion }) } });
     this.#request({ tool_choice: 'none' });
   }
 
