@@ -24,6 +24,9 @@ export type TraineeSpeech = {
   typed?: true;
 };
 
+/** A caller's line as heard, at ms since the call's media started. */
+export type CallerLine = { text: string; startMs: number; endMs: number };
+
 export type CallerActivity = 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold';
 
 export type CallerMood = { emotion: string; activity: CallerActivity };
@@ -44,6 +47,12 @@ export type CallerPipelineEvents = {
   /** It was a cough or an "uh-huh": go on from where the voice stopped. */
   resume: [];
   heard: [speech: TraineeSpeech];
+  /**
+   * A line the caller said in pieces (a speech-to-speech model streams its audio), once every
+   * piece has played or been cut: the transcript keeps the part heard. Its pieces come as
+   * 'say' with no text.
+   */
+  said: [line: CallerLine];
   mood: [mood: CallerMood];
   error: [error: Error];
 };
@@ -59,6 +68,8 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   steer?(command: CallerSteer): void;
   /** The media plane reports whether the caller's voice is on the line right now. */
   setSpeaking?(speaking: boolean): void;
+  /** The media plane reports how much of a said utterance was played before it ended or was cut. */
+  played?(utteranceId: string, playedMs: number): void;
   /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */
   setOnHold(onHold: boolean): void;
   /** The call is ending: what the trainee is still saying is finished and reported as heard, so the transcript keeps it. */

@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,8 @@ import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import { AiCaller, vocabularyOf } from './caller/ai-caller.js';
+import type { CallerMind } from './caller/mind.js';
+import { RealtimeCaller } from './caller/realtime-caller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
@@ -70,6 +72,12 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
       ? new CoquiSynthesizer(config.coquiTtsUrl)
       : new FliteSynthesizer();
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
+  const realtime = config.llm?.realtime && {
+    endpoint: { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.realtime.model, ca: config.llm.realtime.caFile && (await readFile(config.llm.realtime.caFile, 'utf8')) },
+    voice: config.llm.realtime.voice,
+    // The session transcribes the trainee for the transcript; whisper-1 is the name most compatible endpoints serve.
+    transcriptionModel: config.llm.transcriptionModel ?? 'whisper-1',
+  };
 
   let io: SignallingServer | undefined;
   const floor = new FloorBoard(
@@ -84,7 +92,10 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     codecs,
-    createCaller: (scenario, seed, now) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, now }),
+    createCaller: (scenario, seed, now) => {
+      const embedded = (mind?: CallerMind) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, mind, now });
+      return realtime ? RealtimeCaller.create({ scenario, seed, ...realtime, fallback: embedded, now }) : embedded();
+    },
     createTranscriber: (scenario) => new Transcriber({ vad: vad.stream(), recognizer: recognizer.prepare(vocabularyOf(scenario)) }),
     synthesizer,
     notifier,

@@ -67,6 +67,8 @@ export type AiCallerDeps = {
   recognizer: SpeechRecognizer;
   synthesizer: SpeechSynthesizer;
   llm?: LlmOptions | undefined;
+  /** The mind of a call already answered (a realtime session was lost): this caller carries on from it and waits to be spoken to. */
+  mind?: CallerMind | undefined;
   /** ms since the call's media started: the clock the frames and the timeline share. */
   now: () => number;
 };
@@ -112,7 +114,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   private constructor(deps: AiCallerDeps, recognizer: CallRecognizer) {
     super();
     this.#scenario = deps.scenario;
-    this.#mind = new CallerMind(deps.scenario, deps.seed, deps.llm ? { llm: deps.llm, classifier: { ...deps.llm, timeoutMs: DEFAULT_CLASSIFY_TIMEOUT_MS } } : {});
+    this.#mind = deps.mind ?? new CallerMind(deps.scenario, deps.seed, deps.llm ? { llm: deps.llm, classifier: { ...deps.llm, timeoutMs: DEFAULT_CLASSIFY_TIMEOUT_MS } } : {});
+    this.#answered = deps.mind !== undefined;
     this.#vad = deps.vad.stream();
     this.#recognizer = recognizer;
     this.#synthesizer = SpeechCache.for(deps.synthesizer);

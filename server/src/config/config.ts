@@ -52,6 +52,11 @@ const EnvSchema = z
     OPENAI_TRANSCRIPTION_MODEL: optionalString,
     /** With OPENAI_BASE_URL: speak the caller with this hosted speech model (/v1/audio/speech). */
     OPENAI_TTS_MODEL: optionalString,
+    /** With OPENAI_BASE_URL: the caller runs on this speech-to-speech model over the Realtime API instead of the embedded pipeline. */
+    OPENAI_REALTIME_MODEL: optionalString,
+    OPENAI_REALTIME_VOICE: optionalString,
+    /** A private CA's certificate (PEM file) for a self-hosted Realtime endpoint: the SDK connects over wss only. */
+    OPENAI_REALTIME_CA_FILE: optionalString,
     COQUI_TTS_URL: optionalUrl,
 
     MEDIASOUP_WORKER_BIN: z.string().default(
@@ -103,6 +108,9 @@ const EnvSchema = z
     if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'required with OPENAI_BASE_URL' });
     }
+    if (env.OPENAI_REALTIME_MODEL && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_BASE_URL'], message: 'required with OPENAI_REALTIME_MODEL' });
+    }
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together' });
     }
@@ -148,7 +156,16 @@ export type Config = Readonly<{
   urlSigningSecret: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
-  llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined; speechModel: string | undefined } | undefined;
+  llm:
+    | {
+        baseUrl: string;
+        apiKey: string;
+        model: string;
+        transcriptionModel: string | undefined;
+        speechModel: string | undefined;
+        realtime: { model: string; voice: string | undefined; caFile: string | undefined } | undefined;
+      }
+    | undefined;
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined; loopbackOnly: boolean };
   reconnectGraceMs: number;
@@ -209,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
             model: e.OPENAI_MODEL,
             transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL,
             speechModel: e.OPENAI_TTS_MODEL,
+            realtime: e.OPENAI_REALTIME_MODEL ? { model: e.OPENAI_REALTIME_MODEL, voice: e.OPENAI_REALTIME_VOICE, caFile: e.OPENAI_REALTIME_CA_FILE } : undefined,
           }
         : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,

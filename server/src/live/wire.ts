@@ -49,27 +49,26 @@ export function wireParty(call: LiveCall, party: SimulatedParty, speaker: 'calle
   pipeline.on('interrupt', () => voice.silence());
   pipeline.on('pause', () => voice.pacer.pause());
   pipeline.on('resume', () => voice.pacer.resume());
+  const store = async (text: string, startMs: number, endMs: number) => {
+    const segment = await deps.journal.segment(call.callId, { speaker, text, startMs, endMs, confidence: null, isFinal: true });
+    deps.notifier.transcript(call.callId, segment);
+    await call.intelligence.segment(segment);
+  };
+  const notStored = (error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored');
   pipeline.on('say', (utterance) => {
     if (!call.live || call.state.onHold) return;
     call.track(
       voice.say(utterance.pcm, utterance.id).then(async (played) => {
+        pipeline.played?.(utterance.id, played.playedMs);
         const text = playedText(utterance, played.playedMs, played.totalMs);
         if (!text) return;
         // Queued sentences start when the one before ends: time them from when they stopped.
         const endMs = Math.round(call.room.bridge.elapsedMs);
-        const segment = await deps.journal.segment(call.callId, {
-          speaker,
-          text,
-          startMs: endMs - Math.round(played.playedMs),
-          endMs,
-          confidence: null,
-          isFinal: true,
-        });
-        deps.notifier.transcript(call.callId, segment);
-        await call.intelligence.segment(segment);
-      }).catch((error: unknown) => deps.logger.warn({ err: error, callId: call.callId }, 'transcript line not stored')),
+        await store(text, endMs - Math.round(played.playedMs), endMs);
+      }).catch(notStored),
     );
   });
+  pipeline.on('said', (line) => call.track(store(line.text, Math.round(line.startMs), Math.round(line.endMs)).catch(notStored)));
 }
 
 function setSpeaking(call: LiveCall, speaking: boolean, deps: WireDeps): void {
