@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -9,7 +9,9 @@ import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../test/harness.js';
 import { ok, PlainPeer } from '../../test/plain-peer.js';
 import { request } from '../../test/socket.js';
+import { PROJECT_ROOT } from '../config/config.js';
 import { freePort } from '../free-port.js';
+import { registry } from './metrics.js';
 import { metricsRoute } from './routes.js';
 
 // /metrics as a real Prometheus (Debian's) scrapes it: a call runs through the real server,
@@ -142,6 +144,18 @@ describe('Prometheus metrics', () => {
       expect((await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
     } finally {
       listening.close();
+    }
+  });
+
+  it("the Grafana dashboard's queries are PromQL Prometheus accepts, over metrics this process exports", async () => {
+    type Panel = { title: string; targets: { expr: string }[] };
+    const dashboard = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'deploy/grafana/ringdown.json'), 'utf8')) as { panels: Panel[] };
+    const exported = new Set((await registry.getMetricsAsJSON()).map((m) => m.name));
+    for (const { title, targets } of dashboard.panels) {
+      for (const { expr } of targets) {
+        await query(expr.replaceAll('$__rate_interval', '1m').replaceAll('$instance', '.*')); // throws on a bad query
+        for (const name of expr.match(/ringdown_\w+/g) ?? []) expect(exported, `${title}: ${name}`).toContain(name.replace(/_(bucket|count|sum)$/, ''));
+      }
     }
   });
 });
