@@ -395,7 +395,13 @@ export class LiveCalls {
     }
     // Created behind one promise per call, so two requests at once cannot make two rooms.
     const creating = this.#create(principal, callId);
-    creating.then(() => (callsStarted.inc(), callsLive.inc()), () => {});
+    creating.then(
+      () => {
+        callsStarted.inc();
+        callsLive.inc();
+      },
+      () => {}, // media that never opened is no call of this process's
+    );
     this.#calls.set(callId, creating);
     creating.catch(() => this.#calls.delete(callId));
     return creating;

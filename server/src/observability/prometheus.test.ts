@@ -14,7 +14,7 @@ import { freePort } from '../free-port.js';
 import { registry } from './metrics.js';
 import { metricsRoute } from './routes.js';
 
-// /metrics as a real Prometheus (Debian's) scrapes it: a call runs through the real server,
+// /metrics as a real Prometheus (Debian's 2.42) scrapes it: a call runs through the real server,
 // its SFU and the AI caller (Silero, PocketSphinx, the scripted mind, flite) while Prometheus
 // scrapes every second; then Prometheus's own query API must hold each series.
 
@@ -40,7 +40,7 @@ async function startPrometheus(target: URL): Promise<{ url: string; stop(): Prom
     ].join('\n'),
   );
   const child: ChildProcess = spawn(
-    'prometheus',
+    path.join(PROJECT_ROOT, 'vendor/prometheus/usr/bin/prometheus'), // scripts/install-system.sh unpacks it
     [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
     { stdio: 'ignore' },
   );
