@@ -96,7 +96,10 @@ describe('Prometheus metrics', () => {
     peers.push(peer);
     await peer.consume();
     ok(await request(trainee.socket, 'call:answer', { callId }), 'call:answer');
-    expect((await request(trainee.socket, 'call:hold', { callId: '00000000-0000-4000-8000-000000000000' })).ok).toBe(false);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect((await request(trainee.socket, 'call:hold', { callId: nobody })).ok).toBe(false);
+    expect((await request(trainee.socket, 'toString', {})).ok).toBe(false);
+    expect((await server.api('GET', `/api/v1/calls/${nobody}`, { cookie: trainee.cookie })).status).toBe(404);
     const question = await new FliteSynthesizer().synthesize(QUESTION, { name: 'rms' });
     const withPause = new Int16Array(question.length + 2 * 16_000);
     withPause.set(question);
@@ -120,8 +123,11 @@ describe('Prometheus metrics', () => {
     expect(await total('ringdown_mediasoup_worker_cpu_seconds_total')).toBeGreaterThan(0);
     // Routes by pattern: no call id in any label.
     expect(await total('ringdown_http_request_seconds_count{route="/api/v1/calls/start",method="POST",status="201"}')).toBe(1);
+    // A route that threw (404 from the service) keeps its whole pattern, not the router's tail.
+    expect(await total('ringdown_http_request_seconds_count{route="/api/v1/calls/:id",method="GET",status="404"}')).toBe(1);
     const routes = (await query('ringdown_http_request_seconds_count')).map((s) => s.metric.route);
-    expect(routes.filter((r) => r?.includes(callId))).toEqual([]);
+    expect(routes.filter((r) => r?.includes(callId) || r?.includes(nobody))).toEqual([]);
+    expect(await total('ringdown_socket_request_seconds_count{event="unknown",outcome="bad_request"}')).toBe(1);
 
     ok(await request(trainee.socket, 'call:end', { callId }), 'call:end');
     await expect.poll(() => total('ringdown_calls_ended_total{outcome="completed"}'), { timeout: 10_000, interval: 500 }).toBe(1);
