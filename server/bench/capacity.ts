@@ -18,7 +18,7 @@ const START = Number(process.env.BENCH_START ?? 2);
 const STEP = Number(process.env.BENCH_STEP ?? 2);
 const STEP_MS = Number(process.env.BENCH_STEP_S ?? 40) * 1000;
 const MAX_CALLS = Number(process.env.BENCH_MAX_CALLS ?? 60);
-const OPENING_MS = 6000; // a new call's opening line plays out before its turns count
+const OPENING_MS = 6000; // a new call's opening line plays out before its trainee asks and its turns count
 const cores = cpus().length;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,7 +32,7 @@ let carried = 0;
 try {
   load.start();
   for (let calls = START; calls <= MAX_CALLS; calls += STEP) {
-    await load.add(calls - load.calls.length);
+    await load.add(calls - load.calls.length, OPENING_MS);
     await sleep(OPENING_MS);
     load.resetWindow();
     const cpu0 = process.cpuUsage();

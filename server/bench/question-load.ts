@@ -34,6 +34,8 @@ type Call = {
   trainee: SyntheticTrainee;
   /** Where this trainee's question loop starts: calls are staggered, as real calls are. */
   offset: number;
+  /** performance.now() from which this trainee asks: a call added to a running load lets its caller's opening line play first. */
+  asksFrom: number;
   /** A call whose loop starts inside the question sends only its tail first: that one is not timed. */
   askedWhole?: boolean;
   speechEndedAt?: number | undefined;
@@ -84,20 +86,27 @@ export class QuestionLoad {
     return this.#workers.usage();
   }
 
-  /** Opens `n` more calls, their trainees spaced over the question loop by the golden ratio. */
-  async add(n: number): Promise<void> {
+  /**
+   * Opens `n` more calls, their trainees spaced over the question loop by the golden ratio;
+   * each starts asking `quietMs` after it opens.
+   */
+  async add(n: number, quietMs = 0): Promise<void> {
     const scenario = await loadScenarioFile('stroke-fast-signs');
     for (let k = 0; k < n; k++) {
       const i = this.calls.length;
       const offset = Math.floor(((i * 0.618034) % 1) * this.#cycle.length);
-      this.calls.push(await this.#open(`turns-${i}`, i, offset, scenario));
+      const call = await this.#open(`turns-${i}`, i, offset, scenario);
+      call.asksFrom = performance.now() + quietMs;
+      this.calls.push(call);
     }
   }
 
   /** The trainees start asking, every 20 ms tick on one clock. */
   start(): void {
     this.#stop = every20ms((tick) => {
+      const now = performance.now();
       for (const call of this.calls) {
+        if (now < call.asksFrom) continue;
         const position = (tick + call.offset) % this.#cycle.length;
         if (position === 0 && call.speechEndedAt !== undefined) {
           this.window.missed++; // no reply before the next question: counted as an endless wait
