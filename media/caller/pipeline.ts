@@ -38,6 +38,22 @@ export type CallerSteer =
   /** Something happens where the caller is ("shots fired"): they say it, as upset as given. */
   | { action: 'event'; say: string; emotion?: Emotion | undefined };
 
+/**
+ * How long the caller took over each step of answering a spoken turn, in ms; sent just before
+ * the `say` of the reply's first sentence (`utteranceId`), so the media plane can time the rest.
+ */
+export type TurnTiming = {
+  utteranceId: string;
+  /** performance.now() at the end of the trainee's speech. */
+  speechEndedAt: number;
+  /** End of speech to the turn's end detected. */
+  endpointMs: number;
+  recognitionMs: number;
+  mindMs: number;
+  /** The reply's first sentence. */
+  synthesisMs: number;
+};
+
 export type CallerPipelineEvents = {
   say: [utterance: CallerUtterance];
   /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
@@ -53,6 +69,7 @@ export type CallerPipelineEvents = {
    * 'say' with no text.
    */
   said: [line: CallerLine];
+  turn: [timing: TurnTiming];
   mood: [mood: CallerMood];
   error: [error: Error];
 };

@@ -24,6 +24,7 @@ import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { OriginPolicy } from './http/origin.js';
 import { Readiness } from './http/readiness.js';
+import { watchWorkers } from './observability/metrics.js';
 import type { Logger } from './logger.js';
 import { FloorBoard } from './live/floor.js';
 import { LiveCalls } from './live/live-calls.js';
@@ -60,6 +61,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const storage = await createStorage(config, signer);
   const sessions = new SessionStore(state, config.sessionTtlMs);
   const workers = await WorkerPool.create({ ...config.mediasoup, logger: logger.child({ module: 'sfu' }) });
+  const unwatchWorkers = watchWorkers(() => workers.usage());
 
   const codecs = await CodecPool.create();
   const vad = await SileroModel.load();
@@ -148,6 +150,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     signer,
     readiness,
+    metricsToken: config.metricsToken,
     bodyLimitBytes: config.bodyLimitBytes,
     secureCookies: secure,
     mediaOrigins: config.s3 ? [new URL(config.s3.endPoint).origin] : [],
@@ -189,6 +192,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
         await io.close(); // also closes the HTTP server
         await codecs.close();
         await vad.close();
+        unwatchWorkers();
         workers.close();
         await db.close();
         await state.close();

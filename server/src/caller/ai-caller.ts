@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallRecognizer, CallVocabulary, RecognitionStream, SpeechRecognizer } from '../../../media/asr/recognizer.js';
 import { isAbortError } from '../../../media/asr/recognizer.js';
-import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from '../../../media/caller/pipeline.js';
+import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer, TurnTiming } from '../../../media/caller/pipeline.js';
 import { FRAME_MS, PCM_RATE_HZ } from '../../../media/format.js';
 import { SpeechCache } from '../../../media/speech/cache.js';
 import { sentences, type SpeechSynthesizer, type Voice } from '../../../media/speech/synthesizer.js';
@@ -311,6 +311,9 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     clearTimeout(heldOff);
     turn.bargeIn = undefined;
     this.#answering++;
+    // Timed for the metrics: the turn's end is known endpointMs after the speech ended.
+    const endpointed = performance.now();
+    const endpointMs = this.#now() - end.endMs;
     try {
       const finishing = turn.stream.finish();
       this.#hearing = finishing.catch(() => undefined);
@@ -320,7 +323,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
       this.emit('heard', { id: turn.id, text, isFinal: true, startMs: end.startMs, endMs: end.endMs, confidence: result.confidence });
       if (BACKCHANNEL.test(text)) return this.#resume(); // an "uh-huh" is not a turn
       if (heldOff !== undefined && (this.#speaking || this.#paused)) this.#interrupt(); // talked over after all
-      await this.#respond(text, end.endMs);
+      await this.#respond(text, end.endMs, { speechEndedAt: endpointed - endpointMs, endpointMs, recognitionMs: performance.now() - endpointed });
     } catch (error) {
       if (!isAbortError(error)) this.#fail(error);
     } finally {
@@ -329,10 +332,11 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     }
   }
 
-  async #respond(text: string, atMs: number): Promise<void> {
+  async #respond(text: string, atMs: number, heard?: HeardTiming): Promise<void> {
     this.#mood('thinking');
+    const thinking = performance.now();
     const reply = await this.#mind.respond({ text, atMs });
-    if (!this.#closed && !this.#onHold) this.#speak(reply);
+    if (!this.#closed && !this.#onHold) this.#speak(reply, heard && { ...heard, mindMs: performance.now() - thinking });
   }
 
   #tick(): void {
@@ -351,7 +355,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
    * reply (the trainee asked something while a caller too upset to stop kept talking) follows
    * the sentence being said instead of the rest of a long speech.
    */
-  #speak(reply: Reply): void {
+  #speak(reply: Reply, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>): void {
     this.#cancelReply();
     const abort = new AbortController();
     this.#reply = abort;
@@ -360,13 +364,18 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     if (reply.emotion !== this.#preparedEmotion) this.#prepareSpeech();
     void (async () => {
       for (const sentence of sentences(reply.text)) {
+        const synthesizing = performance.now();
         const pcm = await this.#synthesizer.synthesize(sentence, voice, abort.signal);
+        const synthesisMs = performance.now() - synthesizing;
         if (abort.signal.aborted || this.#closed) return;
         const wait = this.#playsUntil - SENTENCE_LEAD_MS - performance.now();
         if (wait > 0) await sleep(wait, undefined, { signal: abort.signal });
         if (abort.signal.aborted || this.#closed) return;
         this.#playsUntil = Math.max(this.#playsUntil, performance.now()) + pcm.length / PCM_SAMPLES_PER_MS;
-        this.emit('say', { id: randomUUID(), text: sentence, pcm });
+        const id = randomUUID();
+        if (timing) this.emit('turn', { ...timing, utteranceId: id, synthesisMs });
+        timing = undefined; // only the first sentence is the answer's latency
+        this.emit('say', { id, text: sentence, pcm });
       }
       if (this.#reply === abort) this.#reply = undefined; // all of it is on the line
     })().catch((error: unknown) => {
@@ -423,6 +432,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     if (!this.#closed) this.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
 }
+
+type HeardTiming = Pick<TurnTiming, 'speechEndedAt' | 'endpointMs' | 'recognitionMs'>;
 
 type Turn = {
   id: string;

@@ -37,6 +37,8 @@ const EnvSchema = z
     SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(12 * 3600_000),
     /** Secret for signing local recording URLs; generated and kept in DATA_DIR when unset. */
     URL_SIGNING_SECRET: z.string().min(32).optional(),
+    /** The bearer token Prometheus reads /metrics with; unset: /metrics is off. */
+    METRICS_TOKEN: z.string().min(32).optional(),
     SIGNED_URL_TTL_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
 
     S3_ENDPOINT: optionalUrl,
@@ -154,6 +156,7 @@ export type Config = Readonly<{
   sessionTtlMs: number;
   inviteTtlMs: number;
   urlSigningSecret: string | undefined;
+  metricsToken: string | undefined;
   signedUrlTtlMs: number;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
   llm:
@@ -213,6 +216,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     sessionTtlMs: e.SESSION_TTL_MS,
     inviteTtlMs: e.INVITE_TTL_MS,
     urlSigningSecret: e.URL_SIGNING_SECRET,
+    metricsToken: e.METRICS_TOKEN,
     signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
     s3:
       e.S3_ENDPOINT && e.S3_ACCESS_KEY && e.S3_SECRET_KEY

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import type { SharedState } from '../state/state.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, LimitExceededError, NotFoundError, UnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { callsEnded, callsLive, callsStarted } from '../observability/metrics.js';
 import { MEDIA_FAILED_OUTCOME, type CallEventView, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { INSTRUCTOR_ROLES } from '../protocol/roles.js';
@@ -336,6 +337,8 @@ export class LiveCalls {
         await this.#journal.caughtUp();
       } finally {
         this.#calls.delete(callId);
+        callsLive.dec();
+        callsEnded.inc({ outcome: end.outcome });
       }
       this.#o.notifier.callState(call.state);
     })();
@@ -392,6 +395,13 @@ export class LiveCalls {
     }
     // Created behind one promise per call, so two requests at once cannot make two rooms.
     const creating = this.#create(principal, callId);
+    creating.then(
+      () => {
+        callsStarted.inc();
+        callsLive.inc();
+      },
+      () => {}, // media that never opened is no call of this process's
+    );
     this.#calls.set(callId, creating);
     creating.catch(() => this.#calls.delete(callId));
     return creating;

@@ -1,4 +1,6 @@
 import type { Logger } from '../logger.js';
+import { pacerLateness } from '../observability/metrics.js';
+import { timeTurns } from '../observability/turns.js';
 import type { CallJournal } from './call-journal.js';
 import type { LiveCall, SimulatedParty } from './live-call.js';
 import { playedText } from './live-call.js';
@@ -28,8 +30,10 @@ export function wireCall(call: LiveCall, deps: TranscriptDeps): void {
   const pacer = call.caller.voice.pacer;
   pacer.on('speaking', () => setSpeaking(call, true, deps));
   pacer.on('silent', () => setSpeaking(call, false, deps));
+  timeTurns(call.caller.pipeline, pacer);
   let lastLevelAt = 0;
   pacer.on('sent', (frame, slotTime) => {
+    pacerLateness.observe((performance.now() - slotTime) / 1000);
     if (slotTime - lastLevelAt < LEVEL_INTERVAL_MS) return;
     lastLevelAt = slotTime;
     deps.notifier.level(call.callId, levelOf(frame));

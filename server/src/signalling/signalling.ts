@@ -12,6 +12,7 @@ import { FloorWatchRequest } from '../protocol/floor.js';
 import { SteerRequest } from '../protocol/steer.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
+import { socketRequests, socketsConnected } from '../observability/metrics.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
 import type { CallEventView, CallMode, CallSummary, CapturedFactView, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import {
@@ -150,9 +151,11 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     // request (an unknown name, or one of Object.prototype's such as `toString`), get an error
     // reply and go no further. (socket.io's parser drops the connection that sends a reserved
     // name such as `disconnect`.)
+    socketsConnected.inc();
     socket.use(([event, ...args], next) => {
       const ack = args.at(-1);
       const refuse = (code: ErrorCode, message: string) => {
+        socketRequests.observe({ event: Object.hasOwn(handlers, event) ? event : 'unknown', outcome: code }, 0);
         if (typeof ack === 'function') ack({ ok: false, code, message } satisfies Ack<never>);
       };
       limiter.consume(socket.id).then(
@@ -165,10 +168,14 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
       socket.on(event, async (...args: unknown[]) => {
         const ack = args.at(-1);
         if (typeof ack !== 'function') return void log.warn({ event }, 'request without an ack callback dropped');
-        ack(await answer(handler, socket, args.length > 1 ? args[0] : undefined, log));
+        const timer = socketRequests.startTimer({ event });
+        const reply = await answer(handler, socket, args.length > 1 ? args[0] : undefined, log);
+        timer({ outcome: reply.ok ? 'ok' : reply.code });
+        ack(reply);
       });
     }
     socket.on('disconnect', () => {
+      socketsConnected.dec();
       live.peerLeft(socket.id);
       void limiter.delete(socket.id);
     });
