@@ -7,10 +7,11 @@ import type { SharedState } from '../state/state.js';
 // Requests for a call owned by another process, carried over Redis: each process listens on
 // its own channel, a request names the channel its answer goes to, and the answer is the
 // result or the AppError the owner threw (code, message and status kept), so the browser gets
-// the same reply from any process. A process gone does not answer: the request fails after a
-// few seconds as unavailable, and the browser may try again.
+// the same reply from any process. A process gone does not answer: the request fails as
+// unavailable, and the browser may try again.
 
-const RELAY_TIMEOUT_MS = 5000;
+/** Longer than the slowest request's own work: opening a call readies its caller's models, seconds on a busy machine. */
+const RELAY_TIMEOUT_MS = 30_000;
 const channel = (process: string) => `relay:${process}`;
 const replies = (process: string) => `relay-reply:${process}`;
 
