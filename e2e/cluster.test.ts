@@ -86,7 +86,26 @@ const ownerOf = async (callId: string) => {
   const lease = await redis.get(`lease:call:${callId}`);
   return lease ? nodes.find((n) => n.name === (JSON.parse(lease) as { owner: string }).owner) : undefined;
 };
-const liveCalls = async () => Object.values(await redis.hGetAll('cluster:load')).map((json) => JSON.parse(json) as ProcessLoad).sort((a, b) => b.liveCalls - a.liveCalls).map((l) => l.liveCalls);
+/** The live calls each of this test's processes carries, most first. */
+const liveCalls = async () =>
+  Object.values(await redis.hGetAll('cluster:load'))
+    .map((json) => JSON.parse(json) as ProcessLoad)
+    .filter((l) => nodes.some((n) => n.name === l.process))
+    .map((l) => l.liveCalls)
+    .sort((a, b) => b - a);
+
+/** A session cookie of the cluster's (kept in Redis), signed in through nginx. */
+async function clusterCookie(role: 'trainee' | 'instructor'): Promise<string> {
+  const res = await fetch(`${ingress.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: (await helper.user(role)).email, password: TEST_PASSWORD }),
+  });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+async function storedCall(callId: string, cookie: string): Promise<CallDetail> {
+  return (await fetch(`${ingress.url}/api/v1/calls/${callId}`, { headers: { cookie } })).json() as Promise<CallDetail>;
+}
 
 /** Opens `url` until the page's socket lands on a process that is not `avoid`; returns the process it landed on. */
 async function openAwayFrom(page: Page, url: string, avoid: Node): Promise<Node> {
@@ -168,7 +187,8 @@ describe('three server processes behind nginx', () => {
     console.log('sockets', { owner: owner.port, supervisor: supervisorNode.port, instructor: instructorNode.port, floor: floorNode.port });
 
     // The owner killed outright: the floor elsewhere sees the call end within 15 s.
-    const before = (await helper.api('GET', `/api/v1/calls/${callId}`, { cookie: await helper.login(await helper.user('instructor')) })).body as CallDetail;
+    const cookie = await clusterCookie('instructor');
+    const before = await storedCall(callId, cookie);
     const killedAt = Date.now();
     owner.child.kill('SIGKILL');
     await owner.exited;
@@ -176,8 +196,7 @@ describe('three server processes behind nginx', () => {
     await expect.poll(() => row.count(), { timeout: 15_000, interval: 250 }).toBe(0);
     const endedWithinMs = Date.now() - killedAt;
     expect(endedWithinMs).toBeLessThan(15_000);
-    const cookie = await helper.login(await helper.user('instructor'));
-    const lost = (await helper.api('GET', `/api/v1/calls/${callId}`, { cookie })).body as CallDetail;
+    const lost = await storedCall(callId, cookie);
     expect(lost).toMatchObject({ status: 'failed', outcome: 'lost' });
     expect(lost.transcript.filter((s) => s.speaker === 'caller').length).toBeGreaterThan(0);
     expect(lost.transcript.length).toBeGreaterThanOrEqual(before.transcript.length);
@@ -191,18 +210,19 @@ describe('three server processes behind nginx', () => {
     console.log('kill -9 of the owner', { endedWithinMs, mediaMs, recordedMs: lost.recordings[0]!.durationMs });
 
     // SIGTERM: the process carrying a new call drains. Nothing new is placed there; its call goes on and ends normally.
-    const secondCall = await takeCall(await (await traineeBrowser.newContext()).newPage());
-    const secondPage = traineeBrowser.contexts().at(-1)!.pages()[0]!;
+    const secondPage = await (await traineeBrowser.newContext()).newPage();
+    const secondCall = await takeCall(secondPage);
     const draining = (await ownerOf(secondCall))!;
     const other = nodes.find((n) => n !== draining)!;
     draining.child.kill('SIGTERM');
     await expect.poll(async () => (await fetch(`http://127.0.0.1:${draining.port}/ready`)).status, { timeout: 10_000 }).toBe(503);
-    const third = await helper.user('trainee');
-    const thirdCookie = await helper.login(third);
-    const thirdCall = (await helper.api('POST', '/api/v1/calls/start', { cookie: thirdCookie, body: { scenarioId } })).body.id as string;
+    const thirdCookie = await clusterCookie('trainee');
+    const started = await fetch(`${ingress.url}/api/v1/calls/start`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: thirdCookie }, body: JSON.stringify({ scenarioId }) });
+    const thirdCall = ((await started.json()) as { id: string }).id;
     const socket = await connectSocket(`http://127.0.0.1:${draining.port}`, thirdCookie);
     sockets.push(socket);
-    expect(await request(socket, 'rtc:join', { callId: thirdCall }, 30_000)).toMatchObject({ ok: true });
+    const joined = await request(socket, 'rtc:join', { callId: thirdCall }, 30_000);
+    expect(joined, JSON.stringify(joined)).toMatchObject({ ok: true });
     expect((await ownerOf(thirdCall))?.name).toBe(other.name);
     expect(await request(socket, 'call:end', { callId: thirdCall })).toMatchObject({ ok: true });
     await expect.poll(async () => (await inboundEnergy(secondPage)).caller ?? 0, { timeout: 20_000 }).toBeGreaterThan(HEARD);
@@ -210,7 +230,7 @@ describe('three server processes behind nginx', () => {
     await byTestId(secondPage, 'end-call').click();
     await draining.exited;
     expect(draining.child.exitCode).toBe(0);
-    const drained = (await helper.api('GET', `/api/v1/calls/${secondCall}`, { cookie })).body as CallDetail;
+    const drained = await storedCall(secondCall, cookie);
     expect(drained).toMatchObject({ status: 'ended', outcome: 'completed' });
   }, 420_000);
 });
