@@ -141,7 +141,13 @@ async function takeCall(page: Page): Promise<string> {
   await byTestId(page, 'ani').waitFor();
   const callId = page.url().split('/calls/')[1]!.split(/[/?#]/)[0]!;
   await byTestId(page, 'answer-call').click();
-  await expect.poll(() => byTestId(page, 'connection-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+  try {
+    await expect.poll(() => byTestId(page, 'connection-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+  } catch (error) {
+    const stored = await storedCall(callId, await clusterCookie('instructor'));
+    const alert = await page.locator('[role="alert"]').allInnerTexts();
+    throw new Error(`the call's audio did not connect: ${JSON.stringify({ alert, status: stored.status, outcome: stored.outcome, endReason: stored.endReason })}`, { cause: error });
+  }
   return callId;
 }
 
