@@ -54,11 +54,13 @@ export class CallLeases {
     return held === null ? null : (JSON.parse(held) as Lease).owner;
   }
 
-  async release(callId: string): Promise<void> {
+  release(callId: string): void {
     const value = this.#held.get(callId);
     if (!value) return;
     this.#held.delete(callId);
-    await this.state.deleteIf(leaseKey(callId), value).catch((error: unknown) => this.logger.warn({ err: error, callId }, 'call lease not released (it lapses)'));
+    // Not waited for: with Redis away the command would wait for its return, and a call's end
+    // must not; a lease left behind lapses by itself.
+    void this.state.deleteIf(leaseKey(callId), value).catch((error: unknown) => this.logger.warn({ err: error, callId }, 'call lease not released (it lapses)'));
   }
 
   start(): void {

@@ -38,12 +38,12 @@ export class Relay {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.#unsubscribe.splice(0).map((u) => u()));
     for (const [id, p] of this.#pending) {
       clearTimeout(p.timer);
       p.reject(new UnavailableError('this server is shutting down'));
       this.#pending.delete(id);
     }
+    await Promise.all(this.#unsubscribe.splice(0).map((u) => u()));
   }
 
   /** Runs `method` on process `to`; rejects with the owner's AppError, or as unavailable when it does not answer. */

@@ -346,7 +346,7 @@ export class LiveCalls {
         await this.#journal.caughtUp();
       } finally {
         this.#calls.delete(callId);
-        await this.#leases.release(callId);
+        this.#leases.release(callId);
       }
       this.#o.notifier.callState(call.state);
       this.#o.onCallsChanged?.();
@@ -440,7 +440,7 @@ export class LiveCalls {
       this.#o.onCallsChanged?.();
       return call;
     } catch (error) {
-      await this.#leases.release(callId);
+      this.#leases.release(callId);
       throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;
     }
   }
