@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(redis-server chromium firefox-esr iproute2 flite sox espeak-ng libpocketsphinx3 pocketsphinx-en-us
+PACKAGES=(redis-server nginx-light chromium firefox-esr iproute2 flite sox espeak-ng libpocketsphinx3 pocketsphinx-en-us
   libsrtp2-1 libusrsctp2 libuv1 libssl3 ca-certificates)
 WORKER_VERSION="3.8.4"
 WORKER_DIR="vendor/mediasoup-worker"

@@ -33,6 +33,8 @@ import { createSignalling, socketNotifier, type SignallingServer } from './signa
 import { listenIpsFor } from './sfu/listen-ips.js';
 import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
+import { ClusterCalls } from './cluster/cluster-calls.js';
+import { ClusterLoad } from './cluster/load.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
 import { loadOrCreateCertificate, servesHttps, siteOrigin } from './tls.js';
 import { Accounts } from './users/accounts.js';
@@ -44,8 +46,11 @@ export type RunningServer = {
   storage: RecordingStorage;
   workers: WorkerPool;
   live: LiveCalls;
+  cluster: ClusterCalls;
   accounts: Accounts;
   io: SignallingServer;
+  /** SIGTERM: stops taking calls (/ready turns 503) and waits for the live ones to end, at most `limitMs`; then close(). */
+  drain(limitMs: number): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -110,10 +115,16 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     reconnectGraceMs: config.reconnectGraceMs,
     mediaConnectTimeoutMs: config.mediaConnectTimeoutMs,
     showMonitored: config.showMonitored,
+    onCallsChanged: () => void load.publish(),
   });
+  const load = new ClusterLoad(state, live.carrier, () => live.count, logger.child({ module: 'cluster' }));
+  const cluster = new ClusterCalls(live, live.leases, load, state, logger.child({ module: 'cluster' }));
   const recovered = await live.recover();
   if (recovered.journalled || recovered.recordings || recovered.stuck) logger.warn(recovered, 'finished what a previous run left: journalled writes, recordings, stuck calls');
-  const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs, config.showMonitored);
+  await cluster.start();
+  // A call ended over REST ends where its media runs.
+  const ender = { finish: (id: string, end: Parameters<LiveCalls['finish']>[1]) => cluster.run('finish', id, end), settled: () => live.settled() };
+  const calls = new CallService(db, storage, notifier, ender, config.signedUrlTtlMs, config.showMonitored);
   const accounts = new Accounts({
     db,
     sessions,
@@ -134,6 +145,9 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     .add('mediaCapacity', async () => workers.capacity())
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
+  readiness.add('takingCalls', async () => {
+    if (cluster.draining) throw new Error('draining: this server takes no new calls');
+  });
 
   const secure = servesHttps(config);
   const origins = new OriginPolicy(config.publicUrl);
@@ -162,7 +176,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   io = await createSignalling(server, {
     sessions,
     calls,
-    live,
+    live: cluster,
     floor,
     state,
     logger,
@@ -184,10 +198,13 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     live,
+    cluster,
     accounts,
     io,
+    drain: (limitMs) => cluster.drain(limitMs),
     close: () =>
       (closing ??= (async () => {
+        await cluster.stop();
         await live.closeAll('the server shut down');
         await io.close(); // also closes the HTTP server
         await codecs.close();
@@ -201,7 +218,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
 }
 
 async function createStorage(config: Config, signer: UrlSigner): Promise<RecordingStorage> {
-  if (!config.s3) return new LocalStorage(path.join(config.dataDir, 'storage'), signer);
+  if (!config.s3) return new LocalStorage(config.storageDir, signer);
   const storage = new S3Storage(config.s3, config.s3.bucket);
   await storage.ensureBucket();
   return storage;

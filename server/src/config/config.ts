@@ -41,6 +41,8 @@ const EnvSchema = z
     METRICS_TOKEN: z.string().min(32).optional(),
     SIGNED_URL_TTL_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
 
+    /** Where recordings are kept without S3: a folder every server process shares (default DATA_DIR/storage). */
+    STORAGE_DIR: optionalString,
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: optionalString,
     S3_SECRET_KEY: optionalString,
@@ -102,6 +104,8 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
     /** Socket requests one connection may make per second; more are refused (`rate_limited`). */
     SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(50),
+    /** On SIGTERM, how long live calls may go on before the process ends them and exits (keep the orchestrator's grace period longer). */
+    DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY && env.S3_SECRET_KEY)) {
@@ -158,6 +162,7 @@ export type Config = Readonly<{
   urlSigningSecret: string | undefined;
   metricsToken: string | undefined;
   signedUrlTtlMs: number;
+  storageDir: string;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
   llm:
     | {
@@ -179,6 +184,7 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   login: { accountFailures: number; addressFailures: number; windowMs: number };
   socketRequestsPerSecond: number;
+  drainTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -218,6 +224,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     urlSigningSecret: e.URL_SIGNING_SECRET,
     metricsToken: e.METRICS_TOKEN,
     signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
+    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage')),
     s3:
       e.S3_ENDPOINT && e.S3_ACCESS_KEY && e.S3_SECRET_KEY
         ? { endPoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION }
@@ -246,5 +253,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
     socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
+    drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
   });
 }
