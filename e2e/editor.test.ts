@@ -100,6 +100,7 @@ describe('the scenario editor', () => {
     const call = await server.api('GET', `/api/v1/calls/${callId}`, { cookie: await server.login(await server.user('instructor')) });
     expect(call.body.scenario).toMatchObject({ id, version: 1 });
     const callerSaid = (call.body.transcript as { speaker: string; text: string }[]).filter((line) => line.speaker === 'caller').map((line) => line.text);
-    expect(callerSaid[0]).toMatch(/^My neighbour/);
+    // Its opening line, or its answer from the saved facts when the opening was talked over at once.
+    expect(callerSaid.join(' ')).toMatch(/My neighbour|412 2nd Street/);
   }, 180_000);
 });
