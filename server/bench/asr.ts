@@ -12,11 +12,11 @@
 // - dev: the corpus's development split (dev/call-taker.jsonl), lines the model is not trained
 //   on, in no form; the decoder and the corpus weights were tuned on these
 //   (BENCH_ASR_DEV_LINES, default 60);
-// - heldout: every held-out folder's call-taker.jsonl (heldout/, heldout2/), each written by
-//   someone who never saw the models and never used to tune them, each reported on its own:
-//   the honest figures (BENCH_ASR_HELDOUT_LINES per folder, default 150, spread over the file;
-//   their lines are never printed). A folder that is not there is skipped, with a line saying so;
-//   a folder's name instead of "heldout" measures only that one.
+// - heldout: every held-out folder's call-taker.jsonl (heldout/, heldout2/, heldout3/), each
+//   written by someone who never saw the models and never used to tune them, each reported on
+//   its own: the honest figures (BENCH_ASR_HELDOUT_LINES per folder, default 150, spread over
+//   the file; their lines are never printed). A folder that is not there is skipped, with a line
+//   saying so; a folder's name instead of "heldout" measures only that one.
 // Corpus and held-out lines are spread over the scenarios, so each call still has a
 // scenario's vocabulary in its model, as a real call does.
 //
@@ -43,7 +43,7 @@ import { benchVoice } from './asr-voices.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEV = path.join(path.dirname(CALL_TAKER_CORPUS), 'dev/call-taker.jsonl');
-const HELDOUT_FOLDERS = ['heldout', 'heldout2'] as const;
+const HELDOUT_FOLDERS = ['heldout', 'heldout2', 'heldout3'] as const;
 const TUNED_VOICES = ['flite:rms', 'flite:slt'];
 const DEFAULT_VOICES = [
   ...TUNED_VOICES,

@@ -3,8 +3,9 @@
 // - dev (dev/call-taker.jsonl, unseen base lines): a model trained on every other trainable set;
 // - writer2 (writer2/call-taker.jsonl, a second writer's lines, trainable): a model trained on
 //   every other trainable set, so its figure says how well lines by an unknown writer are read;
-// - heldout/, heldout2/: the shipped model (every trainable set), on lines written by someone who
-//   never saw the model; only figures are printed for them, never their lines nor confusions.
+// - heldout/, heldout2/, heldout3/: the shipped model (every trainable set), on lines written by
+//   someone who never saw the model; only figures are printed for them, never their lines nor
+//   confusions.
 // Strict: the primary equals the first label; lenient: the primary is any labelled intent.
 // The hand-written rules alone are scored beside each, as the baseline. Target: held-out strict >= 90 %.
 //   BENCH_SHOW_ERRORS=1 also lists the dev and writer2 lines the model gets wrong.
@@ -87,7 +88,7 @@ function trainableSet(name: 'dev' | 'writer2'): void {
 
 trainableSet('dev');
 trainableSet('writer2');
-for (const folder of ['heldout', 'heldout2']) {
+for (const folder of ['heldout', 'heldout2', 'heldout3']) {
   const file = path.join(CORPUS_DIR, folder, 'call-taker.jsonl');
   if (existsSync(file)) report(`${folder}, shipped model`, readCorpus(file), intentModel(), true);
   else console.log(`\n${folder}: no lines at ${path.relative(CORPUS_DIR, file)}, skipped`);

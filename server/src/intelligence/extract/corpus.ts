@@ -13,7 +13,7 @@ const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
 export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
 /** Each held-out folder's caller file, by folder name. */
-export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2', 'heldout3'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
