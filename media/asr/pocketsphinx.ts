@@ -61,6 +61,7 @@ export interface PocketSphinxOptions {
 
 export class PocketSphinxRecognizer implements SpeechRecognizer {
   readonly name = 'pocketsphinx';
+  readonly capabilities = { partials: true, streaming: true };
   readonly #options: PocketSphinxOptions;
   readonly #pool: SphinxPool;
   #nextCall = 1;
