@@ -1,16 +1,11 @@
 import type { EventEmitter } from 'node:events';
 import type { Emotion } from '../speech/synthesizer.js';
+import type { PlayedLine } from './reply.js';
+import type { Fallback } from './stages.js';
 
-// The AI caller as the call sees it: it hears the trainee in 20 ms frames, knows when it is
-// answered and put on hold, and says things one sentence at a time. The media plane plays
-// what it says, records what was really played, and cuts the caller off when told to.
-
-export type CallerUtterance = {
-  id: string;
-  text: string;
-  /** 16 kHz mono PCM. */
-  pcm: Int16Array;
-};
+// A simulated party as the call sees it: it hears the trainee in 20 ms frames, knows when it
+// is answered and put on hold, and speaks through the player it was given (stages.ts). The
+// call stores what it reports as really played.
 
 /** What the caller understood the trainee to say: partials while they talk, then the final. */
 export type TraineeSpeech = {
@@ -34,14 +29,13 @@ export type CallerSteer =
   | { action: 'event'; say: string; emotion?: Emotion | undefined };
 
 export type CallerPipelineEvents = {
-  say: [utterance: CallerUtterance];
-  /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
+  /** A sentence was played, whole or cut short: the words the listener really heard. */
+  said: [line: PlayedLine];
+  /** The trainee talked over the caller and took the turn. */
   interrupt: [];
-  /** Someone may be talking over the caller: fall silent now, keeping what is queued. */
-  pause: [];
-  /** It was a cough or an "uh-huh": go on from where the voice stopped. */
-  resume: [];
   heard: [speech: TraineeSpeech];
+  /** A stage did without its provider (an LLM timed out, hosted speech failed). */
+  fallback: [fallback: Fallback];
   mood: [mood: CallerMood];
   error: [error: Error];
 };
@@ -55,9 +49,7 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   hearText?(text: string, atMs: number): void;
   /** An instructor steers the caller; a fact the scenario does not have is a TypeError. */
   steer?(command: CallerSteer): void;
-  /** The media plane reports whether the caller's voice is on the line right now. */
-  setSpeaking?(speaking: boolean): void;
-  /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */
+  /** On hold the caller hears nothing and knows it; it is cut off and says nothing until taken off hold. */
   setOnHold(onHold: boolean): void;
   /** The call is ending: what the trainee is still saying is finished and reported as heard, so the transcript keeps it. */
   flush?(): Promise<void>;

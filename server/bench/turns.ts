@@ -14,7 +14,8 @@ import { CodecPool } from '../../media/codec-pool.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SampleWindow } from '../../media/stats.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller } from '../src/caller/ai-caller.js';
+import type { AiCaller } from '../../media/caller/ai-caller.js';
+import { createAiCaller } from '../src/caller/live-caller.js';
 import { loadScenarioFile } from '../src/caller/scenario-file.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
@@ -127,37 +128,36 @@ async function openCall(callId: string, seed: number, offset: number, workers: W
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
   const voice = await room.addVoice('caller');
-  const caller = await AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, now: () => bridge.elapsedMs });
+  const caller = await createAiCaller({ scenario, seed, vad, recognizer, synthesizer, player: voice, now: () => bridge.elapsedMs });
   const call = { bridge, room, caller, offset, replied: 0, missed: 0 } as Call;
   // The same wiring LiveCalls does, without the database and sockets.
   bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
   let heardQuestion = false;
+  let lastSent: string | undefined;
   caller.on('heard', (speech) => {
     if (speech.isFinal) heardQuestion = true;
   });
-  caller.on('say', (u) => {
-    if (heardQuestion && call.speechEndedAt !== undefined && call.replyId === undefined) call.replyId = u.id;
-    heardQuestion = false;
-    void voice.say(u.pcm, u.id);
-  });
-  // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
+  // The reply's first frame leaves the pacer (the first new utterance after the question was
+  // heard); the next packet out of the SFU is that frame.
   voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
-    if (utteranceId === call.replyId && call.replySentAt === undefined) call.replySentAt = performance.now();
+    if (utteranceId === lastSent) return;
+    lastSent = utteranceId;
+    if (heardQuestion && call.speechEndedAt !== undefined && call.replyId === undefined) {
+      call.replyId = utteranceId;
+      call.replySentAt = performance.now();
+    }
+    heardQuestion = false;
   });
-  caller.on('interrupt', () => voice.silence());
   caller.on('error', (error) => console.error(`${callId}: ${error.message}`));
   if (process.env.BENCH_TRACE) {
     caller.on('heard', (h) => h.isFinal && console.error(`${callId} heard ${Math.round(performance.now())} ${h.text}`));
-    caller.on('say', (u) => console.error(`${callId} say ${Math.round(performance.now())} ${u.text} (${u.id})`));
+    caller.on('said', (u) => console.error(`${callId} said ${Math.round(performance.now())} ${u.text} (${u.id}) ${Math.round(u.playedMs)}/${Math.round(u.totalMs)} ms`));
     caller.on('interrupt', () => console.error(`${callId} interrupted ${Math.round(performance.now())}`));
-    voice.pacer.on('played', (r) => console.error(`${callId} played ${Math.round(performance.now())} ${r.utteranceId} ${Math.round(r.playedMs)}/${Math.round(r.totalMs)} ms`));
   }
   let bridgeErrors = 0;
   bridge.on('error', (error) => {
     if (bridgeErrors++ === 0) console.error(`${callId}: ${error.message} (further bridge errors not shown)`);
   });
-  voice.pacer.on('speaking', () => caller.setSpeaking(true));
-  voice.pacer.on('silent', () => caller.setSpeaking(false));
   call.trainee = await syntheticTrainee(callId, router, room, (_packet, at) => {
     if (call.replySentAt === undefined || call.speechEndedAt === undefined || at < call.replySentAt) return;
     latencies.add(at - call.speechEndedAt);

@@ -12,7 +12,7 @@ import { CoquiSynthesizer } from '../../media/speech/coqui.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller, vocabularyOf } from './caller/ai-caller.js';
+import { createAiCaller, vocabularyOf } from './caller/live-caller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
@@ -64,11 +64,14 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const recognizer = config.llm?.transcriptionModel
     ? new OpenAIRecognizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.transcriptionModel })
     : new PocketSphinxRecognizer();
+  const embeddedSpeech = new FliteSynthesizer();
   const synthesizer = config.llm?.speechModel
     ? new OpenAISynthesizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.speechModel })
     : config.coquiTtsUrl
       ? new CoquiSynthesizer(config.coquiTtsUrl)
-      : new FliteSynthesizer();
+      : embeddedSpeech;
+  // A hosted voice that fails mid-call gives way to the embedded one, sentence by sentence.
+  const fallbackSynthesizer = synthesizer === embeddedSpeech ? undefined : embeddedSpeech;
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
 
   let io: SignallingServer | undefined;
@@ -84,7 +87,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     codecs,
-    createCaller: (scenario, seed, now) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, now }),
+    createCaller: (scenario, seed, { player, now }) => createAiCaller({ scenario, seed, vad, recognizer, synthesizer, fallbackSynthesizer, llm, player, now }),
     createTranscriber: (scenario) => new Transcriber({ vad: vad.stream(), recognizer: recognizer.prepare(vocabularyOf(scenario)) }),
     synthesizer,
     notifier,

@@ -1,9 +1,12 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
+import type { Fallback, Mind } from '../../../media/caller/stages.js';
+import { abortError } from '../../../media/asr/recognizer.js';
 import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { intentModel } from './intent-model.js';
 import { understand, type Understanding } from './intents.js';
+import { soundsComplete } from './sounds-complete.js';
 import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
@@ -27,8 +30,8 @@ export interface Reply {
   /** What the caller understood the trainee to be doing; null when the caller spoke unprompted. */
   intent: TraineeIntent | null;
   source: 'scripted' | 'llm';
-  /** Why an LLM wording was not used (timeout, error, leaked a fact). */
-  fallback?: string;
+  /** Providers this reply did without: the LLM's understanding or wording (timeout, error, leaked a fact). */
+  fallbacks: Fallback[];
 }
 
 export interface CallerMindOptions {
@@ -55,7 +58,7 @@ const HISTORY_TURNS = 8;
  * The simulated caller's mind: what they know, what they will say, how upset they are.
  * It decides; an optional LLM only phrases. Deterministic for a seed when scripted.
  */
-export class CallerMind {
+export class CallerMind implements Mind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
   readonly #phraser: LlmPhraser | null;
@@ -66,7 +69,6 @@ export class CallerMind {
   #holdStartedAt: number | null = null;
   #heldLines: string[] = [];
   #heldRevealed: string[] = [];
-  #inflight: AbortController | null = null;
   #askedBack = false;
   #closed = false;
   /** When a silent line makes the caller speak up; the live caller tells it when its words end and when it hears voice. */
@@ -100,13 +102,17 @@ export class CallerMind {
     return this.#finish({ parts: [spoken(this.#state.scenario.script.openingLine), ...lines], revealed, conveyed: [] }, null, atMs);
   }
 
-  /** The caller's answer to what the trainee just said. */
-  async respond(utterance: Utterance): Promise<Reply> {
+  /**
+   * The caller's answer to what the trainee just said. Once `signal` aborts (a newer line, a
+   * barge-in) it rejects with an AbortError: an answer to an older line is never given.
+   */
+  async respond(utterance: Utterance, signal?: AbortSignal): Promise<Reply> {
     this.#assertOpen();
     const { text, atMs } = utterance;
     this.patience.traineeSpoke(atMs);
     const { lines, revealed } = this.#advance(atMs);
-    const u = await this.#understand(text);
+    const u = await this.#understand(text, signal);
+    if (signal?.aborted) throw abortError('reply superseded');
     let composed: Composed;
     if (!this.#state.opened) {
       // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
@@ -126,8 +132,27 @@ export class CallerMind {
     const plan = this.#plan(composed, text);
     this.#history.push({ role: 'trainee', text });
     const reply = this.#finish(composed, u.primary, atMs);
+    if (u.fallback) reply.fallbacks.push({ stage: 'understanding', reason: u.fallback });
     if (!this.#phraser || !reply.text) return reply;
-    return this.#phrase(reply, plan);
+    const phrased = await this.#phrase(reply, plan, signal);
+    if (signal?.aborted) throw abortError('reply superseded');
+    return phrased;
+  }
+
+  /** A running transcript that already asks something whole: the trainee is done and waits. */
+  soundsComplete(partial: string): boolean {
+    return soundsComplete(partial);
+  }
+
+  /** What this caller is most likely to say: its opening, its answers, its worries and its scripted lines. */
+  likelyLines(): string[] {
+    const { script, persona } = this.#state.scenario;
+    return [
+      spoken(script.openingLine),
+      ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
+      ...(persona.worries ?? []),
+      ...script.timeline.map((e) => e.say ?? ''),
+    ].filter(Boolean);
   }
 
   /**
@@ -225,11 +250,9 @@ export class CallerMind {
     }
   }
 
-  /** Stops any LLM request in flight; safe to call twice. */
+  /** Safe to call twice; an LLM request in flight is stopped by its reply's signal. */
   close(): void {
     this.#closed = true;
-    this.#inflight?.abort();
-    this.#inflight = null;
   }
 
   #assertOpen(): void {
@@ -264,7 +287,7 @@ export class CallerMind {
       this.#history.push({ role: 'caller', text });
     }
     while (this.#history.length > HISTORY_TURNS) this.#history.shift();
-    return { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted' };
+    return { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted', fallbacks: [] };
   }
 
   /** What the LLM may say this turn; built before the turn's reveals are recorded as known. */
@@ -287,27 +310,18 @@ export class CallerMind {
   }
 
   /** What the trainee said, by the LLM when there is one (it falls back to the local model itself). */
-  async #understand(text: string): Promise<Understanding> {
+  async #understand(text: string, signal?: AbortSignal): Promise<Understanding & { fallback?: string }> {
     if (!this.#classifier) return understand(text);
-    this.#inflight?.abort();
-    const controller = new AbortController();
-    this.#inflight = controller;
-    const u = await this.#classifier.understand(text, controller.signal);
-    if (this.#inflight === controller) this.#inflight = null;
-    return u;
+    return this.#classifier.understand(text, signal);
   }
 
-  async #phrase(scripted: Reply, plan: PhrasePlan): Promise<Reply> {
-    // One request per reply; a newer turn makes the older wording moot.
-    this.#inflight?.abort();
-    const controller = new AbortController();
-    this.#inflight = controller;
+  async #phrase(scripted: Reply, plan: PhrasePlan, signal?: AbortSignal): Promise<Reply> {
     plan.emotion = scripted.emotion;
-    const result = await (this.#phraser as LlmPhraser).phrase(plan, controller.signal);
-    if (this.#inflight === controller) this.#inflight = null;
-    if (!result.ok) return { ...scripted, fallback: result.reason };
+    const result = await (this.#phraser as LlmPhraser).phrase(plan, signal);
+    const fellBack = (reason: string): Reply => ({ ...scripted, fallbacks: [...scripted.fallbacks, { stage: 'phrasing', reason }] });
+    if (!result.ok) return fellBack(result.reason);
     const refused = refusalReason(result.reply, plan);
-    if (refused) return { ...scripted, fallback: `refused: ${refused}` };
+    if (refused) return fellBack(`refused: ${refused}`);
     const text = result.reply.say.trim();
     this.#state.lastCallerText = text;
     const last = this.#history[this.#history.length - 1];
