@@ -21,6 +21,7 @@ import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { OriginPolicy } from './http/origin.js';
+import { probeCoqui, probeModels } from './http/provider-probes.js';
 import { Readiness } from './http/readiness.js';
 import type { Logger } from './logger.js';
 import { FloorBoard } from './live/floor.js';
@@ -124,6 +125,11 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     .add('mediaCapacity', async () => workers.capacity())
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
+  if (config.llm) {
+    const { baseUrl, apiKey, model, transcriptionModel, speechModel } = config.llm;
+    readiness.add('llm', () => probeModels(baseUrl, apiKey, [model, transcriptionModel, speechModel].filter((m): m is string => Boolean(m))));
+  }
+  if (config.coquiTtsUrl && !config.llm?.speechModel) readiness.add('coqui', () => probeCoqui(config.coquiTtsUrl as string));
 
   const secure = servesHttps(config);
   const origins = new OriginPolicy(config.publicUrl);
