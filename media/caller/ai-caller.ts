@@ -127,7 +127,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   hearText(text: string, atMs: number): void {
     if (this.#closed || this.#onHold || !text.trim()) return;
-    this.#heard(randomUUID(), text, true, atMs, atMs, null);
+    this.emit('heard', { id: randomUUID(), text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null, typed: true });
     this.#answering++;
     void this.#respond(text, atMs).finally(() => this.#answering--);
   }

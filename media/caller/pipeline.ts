@@ -15,6 +15,8 @@ export type TraineeSpeech = {
   startMs: number;
   endMs: number;
   confidence: number | null;
+  /** Typed on the softphone, not recognised from the line. */
+  typed?: true;
 };
 
 export type CallerActivity = 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold';
