@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { CallVocabulary, SpeechRecognizer } from '../asr/recognizer.js';
 import { isAbortError } from '../asr/recognizer.js';
