@@ -38,6 +38,9 @@ async function callerFor(seed = 1) {
   const talking = async () => {
     caller.steer({ action: 'event', say: LONG_SPEECH });
     await expect.poll(() => player.pacer.speaking, { timeout: 10_000 }).toBe(true);
+    // Its next sentence is made by then, as when it has been talking a while: flite's work
+    // does not land on the recognizer's first guesses at what the trainee said.
+    await new Promise((r) => setTimeout(r, 1000));
   };
   /** The opening line has been played to its end. */
   const opened = async () => {
@@ -82,7 +85,7 @@ describe('AiCaller', () => {
     expect(player.pauses.at(-1)! - onset).toBeLessThan(200);
     expect(interrupts).toHaveLength(1);
     expect(interrupts[0]! - onset).toBeLessThan(200 + 200 + 100);
-    expect(player.stops.at(-1)).toBe(interrupts[0]); // the line was cut at that moment
+    expect(Math.abs(player.stops.at(-1)! - interrupts[0]!)).toBeLessThan(5); // the line was cut at that moment
     caller.close();
   }, 60_000);
 
