@@ -230,11 +230,13 @@ describe('supervision in the browser', () => {
       for (let attempt = 1; attempt < 4 && !heardAll(w); attempt++) w = await listen();
       measured[`${Object.keys(measured).length + 1}. ${mode}`] = w;
 
+      // On a failure the whole window says which ears went quiet, and what each page plays.
+      const seen = async () => JSON.stringify({ window: w, playing: { trainee: await people(trainee), supervisor: await people(supervisor), instructor: await people(instructor) } });
       for (const ear of ['trainee', 'supervisor', 'instructor'] as const) {
         for (const source of PEOPLE) {
           const gain = w.ears[ear][source] ?? 0;
-          if (expected[ear].includes(source)) expect(gain, `${ear} hears ${source} in ${mode}`).toBeGreaterThan(HEARD);
-          else expect(gain, `${ear} does not hear ${source} in ${mode}`).toBe(0);
+          if (expected[ear].includes(source) && !(gain > HEARD)) expect.fail(`${ear} hears ${source} in ${mode}: ${await seen()}`);
+          if (!expected[ear].includes(source) && gain !== 0) expect.fail(`${ear} does not hear ${source} in ${mode}: ${await seen()}`);
         }
       }
       if (expected.lineHasInstructor) expect(w.line.rms, `the caller hears the instructor in ${mode}`).toBeGreaterThan(LINE_HEARD);

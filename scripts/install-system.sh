@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(redis-server chromium firefox-esr iproute2 flite sox espeak-ng libpocketsphinx3 pocketsphinx-en-us
+PACKAGES=(redis-server nginx-light chromium firefox-esr iproute2 flite sox espeak-ng libpocketsphinx3 pocketsphinx-en-us
   libsrtp2-1 libusrsctp2 libuv1 libssl3 ca-certificates)
 WORKER_VERSION="3.8.4"
 WORKER_DIR="vendor/mediasoup-worker"
@@ -27,6 +27,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Prometheus, for the metrics test: Debian's package unpacked into vendor/, not installed, so
+# no prometheus service is enabled on the machine. Its binary needs only libc.
+PROMETHEUS_DIR="vendor/prometheus"
+if [ ! -x "$PROMETHEUS_DIR/usr/bin/prometheus" ]; then
+  echo "Fetching Debian's prometheus (for the tests) into $PROMETHEUS_DIR"
+  deb_dir=$(mktemp -d)
+  (cd "$deb_dir" && { apt-get download -qq prometheus 2>/dev/null || { apt-get update -qq && apt-get download -qq prometheus; }; })
+  rm -rf "$PROMETHEUS_DIR" && mkdir -p "$PROMETHEUS_DIR"
+  dpkg -x "$deb_dir"/prometheus_*.deb "$PROMETHEUS_DIR"
+  rm -rf "$deb_dir"
 fi
 
 if [ -x "$WORKER_BIN" ] && [ "$(cat "$WORKER_STAMP" 2>/dev/null)" = "$WORKER_VERSION" ]; then

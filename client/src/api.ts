@@ -11,6 +11,9 @@ import type {
   ScenarioInput,
   ScenarioSummary,
   ScenarioUpdate,
+  ScenarioDuplicate,
+  TryCaller,
+  TryCallerReply,
   TraineeHistory,
   AuditEntryView,
   CreatedUser,
@@ -119,6 +122,11 @@ export function createApi(options: ApiOptions = {}) {
     createScenario: (input: ScenarioInput) => request<ScenarioDetail>('POST', '/scenarios', input),
     updateScenario: (id: string, update: ScenarioUpdate) =>
       request<ScenarioDetail>('PATCH', `/scenarios/${encodeURIComponent(id)}`, update),
+    listArchivedScenarios: () => request<ScenarioSummary[]>('GET', '/scenarios', undefined, { archived: 'true' }),
+    duplicateScenario: (id: string, copy: ScenarioDuplicate) => request<ScenarioDetail>('POST', `/scenarios/${encodeURIComponent(id)}/duplicate`, copy),
+    archiveScenario: (id: string, archived: boolean) => request<ScenarioDetail>('POST', `/scenarios/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`),
+    /** The draft's caller answering the lines so far ("try the caller"); instructors only. */
+    tryCaller: (body: TryCaller) => request<TryCallerReply>('POST', '/scenarios/try', body),
 
     /** A scenario to practise, or an assignment (which decides the scenario and the mode). */
     startCall: (target: { scenarioId: string } | { assignmentId: string }, mode: CallMode = 'practice') =>

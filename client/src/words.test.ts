@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDetail, eventLabel, natureText, outcomeText, serverText } from './words.js';
+import { eventDetail, eventLabel, natureText, outcomeText, placeholderWords, serverText } from './words.js';
 
 // Regression: raw codes reached people (`caller_hung_up`, `medical:fall`, `Off hold (3790)`,
 // `email: Too big: expected string to have <=200 characters`).
@@ -33,5 +33,15 @@ describe('codes in words', () => {
     expect(serverText('text: at most 500 characters; mode: required')).toBe('Your line: At most 500 characters. Mode: Required.');
     expect(serverText('persona.age: must be a whole number')).toBe('persona.age: Must be a whole number.');
     expect(serverText('log in first')).toBe('Log in first.');
+  });
+});
+
+describe('scenario placeholders in words', () => {
+  it('words each kind of placeholder the schema knows', () => {
+    expect(placeholderWords('caller.first')).toBe("caller's first name");
+    expect(placeholderWords('wife.name')).toBe("wife's name");
+    expect(placeholderWords('houseNumber-4')).toBe('house number − 4');
+    expect(placeholderWords('city')).toBe('town');
+    expect(placeholderWords('callback')).toBe('callback number');
   });
 });

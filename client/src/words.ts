@@ -232,3 +232,26 @@ export function serverText(message: string): string {
     })
     .join(' ');
 }
+
+const PLACE_WORDS: Record<string, string> = { address: 'address', houseNumber: 'house number', street: 'street', city: 'town', callback: 'callback number' };
+const PERSON_PART: Record<string, string> = { name: 'name', first: 'first name', last: 'last name' };
+
+/**
+ * A scenario placeholder as a person reads it: "{caller.first}" -> "caller's first name",
+ * "{houseNumber-4}" -> "house number − 4". Each call fills it from its own draw.
+ */
+export function placeholderWords(key: string): string {
+  const offset = /^houseNumber([+-])(\d+)$/.exec(key);
+  if (offset) return `house number ${offset[1] === '-' ? '−' : '+'} ${offset[2]}`;
+  if (PLACE_WORDS[key]) return PLACE_WORDS[key];
+  const [who = '', part = ''] = key.split('.');
+  return PERSON_PART[part] ? `${who}'s ${PERSON_PART[part]}` : key;
+}
+
+/** The caller's voices the embedded speech engine has (flite); a hosted voice is picked to match. */
+export const VOICE_LABEL: Record<string, string> = {
+  slt: 'slt: woman, US English',
+  rms: 'rms: man, US English',
+  awb: 'awb: man, Scottish English',
+  kal: 'kal: man, US English (telephone quality)',
+};

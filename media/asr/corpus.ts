@@ -2,7 +2,7 @@
 // call-taker corpus, written in the styles of real calls, plus protocol templates) and
 // read-backs of one call's own places, names and numbers. Everything is lowercase spoken
 // words: numbers are spelled the ways people say them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spokenNumberForms, spokenPhoneForms, usualNumberForm } from './numbers.js';
 import { CALL_TAKING, OPENER, PROTOCOL } from './phrases.js';
@@ -29,6 +29,11 @@ const counting = (from: number, to: number): string => {
 
 /** The call-taker side of the language corpus (media/language/corpus, JSON Lines). */
 export const CALL_TAKER_CORPUS = fileURLToPath(new URL('../language/corpus/call-taker.jsonl', import.meta.url));
+/**
+ * Every call-taker file the model trains on: ours, and the lines of a second writer who never
+ * saw the models (writer2/, trainable by the corpus contract), when they are there.
+ */
+export const CALL_TAKER_TRAINING = [CALL_TAKER_CORPUS, fileURLToPath(new URL('../language/corpus/writer2/call-taker.jsonl', import.meta.url))].filter((f) => existsSync(f));
 
 const corpora = new Map<string, string[]>();
 /**

@@ -197,8 +197,8 @@ describe('the call-taker corpus in the model', () => {
 
   it('hears a phrasing only the corpus has, and leaves it out at weight 0', () =>
     withCorpus('{"text":"what\'s your twenty","intents":["ask_location"]}\n', (file) => {
-      const { score } = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPath: file }).arpa);
-      const without = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPath: file, corpusWeight: 0 }).arpa);
+      const { score } = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPaths: [file] }).arpa);
+      const without = parseArpa(buildCallLanguageModel(VOCABULARY, { corpusPaths: [file], corpusWeight: 0 }).arpa);
       expect(score(["what's", 'your'], 'twenty')).toBeGreaterThan(-1);
       expect(score(["what's", 'your'], 'twenty')).toBeGreaterThan(without.score(["what's", 'your'], 'twenty') + 1);
     }));

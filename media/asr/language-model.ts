@@ -5,7 +5,7 @@
 // most of this.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CALL_TAKER_CORPUS, callTakerLines, callTakingSentences, vocabularySentences } from './corpus.js';
+import { CALL_TAKER_TRAINING, callTakerLines, callTakingSentences, vocabularySentences } from './corpus.js';
 import { CMUDICT_PATH, loadLexicon, pronounce, type Pronunciations } from './pronunciation.js';
 import type { CallVocabulary } from './recognizer.js';
 
@@ -26,8 +26,8 @@ export interface CallModelOptions {
   vocabularyWeight?: number;
   /** How many times each call-taker corpus line counts against one template sentence (0: left out). */
   corpusWeight?: number;
-  /** The call-taker corpus (JSON Lines); media/language/corpus/call-taker.jsonl by default. */
-  corpusPath?: string;
+  /** The call-taker corpus files (JSON Lines); CALL_TAKER_TRAINING by default. */
+  corpusPaths?: readonly string[];
 }
 
 const DEFAULT_CORPUS_WEIGHT = 3;
@@ -137,7 +137,7 @@ export function buildCallLanguageModel(vocabulary: CallVocabulary, options: Call
     for (const s of lines) sentences.set(s, (sentences.get(s) ?? 0) + times);
   };
   add(callTakingSentences(), 1);
-  add(callTakerLines(options.corpusPath ?? CALL_TAKER_CORPUS), corpusWeight);
+  for (const file of options.corpusPaths ?? CALL_TAKER_TRAINING) add(callTakerLines(file), corpusWeight);
   add(vocabularySentences(vocabulary), weight);
   return trainLanguageModel(sentences);
 }

@@ -21,7 +21,12 @@ const UNIT_WORDS = new Set(['apartment', 'apt', 'unit', 'suite', 'room', 'buildi
 // "the one with the slide": a lone "one" after these is a pronoun, not a number.
 const PRONOUN_BEFORE = new Set(['the', 'this', 'that', 'which', 'any', 'no', 'every', 'each', 'some', 'another', 'only', 'little', 'big', 'other']);
 const PRONOUN_AFTER = new Set(['of', 'who', 'that', 'with', 'another']);
-const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_WORDS = [
+  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+];
+const TENS_ORDINALS: Record<string, number> = { thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
+const ORDINAL_UNITS = ORDINAL_WORDS.slice(0, 10);
 // Nouns that count things: "two three guys" is a range, not the number 23.
 const COUNTED = /^(?:people|persons|guys|men|women|kids|children|cars|vehicles|minutes|hours|days|weeks|months|years|times|blocks|miles|feet|shots|houses|floors|of)$/;
 
@@ -30,8 +35,27 @@ function compoundOrdinal(w: string[], i: number): string | undefined {
   const tens = TENS.indexOf(w[i] ?? '');
   const unit = ORDINAL_UNITS.indexOf(w[i + 1] ?? '');
   if (tens < 2 || unit < 1) return undefined;
-  const n = tens * 10 + unit;
-  return `${n}${['th', 'st', 'nd', 'rd'][unit] ?? 'th'}`;
+  return ordinal(tens * 10 + unit);
+}
+
+/**
+ * "third" -> 3, "3rd" -> 3; undefined for anything else. normalizeNumbers leaves a lone ordinal
+ * word as it is ("wait a second"); where a word is known to name a street or a floor, this reads it.
+ */
+export function ordinalValue(word: string | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  const i = ORDINAL_WORDS.indexOf(word);
+  if (i > 0) return i;
+  if (Object.hasOwn(TENS_ORDINALS, word)) return TENS_ORDINALS[word];
+  const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** 2 -> "2nd", 12 -> "12th". */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 const digitOf = (w: string | undefined): number | undefined => {

@@ -14,10 +14,22 @@ export interface WorkerSetup {
   corpusWeight?: number | undefined;
   /** Extra decoder arguments without the dash, e.g. { lw: '6.5' }. */
   args: Record<string, string>;
-  /** A general model interpolated with the call's, and how many of its words to pronounce. */
-  background?: { lm: string; weight: number; words: number };
+  /**
+   * A general model interpolated with the call's for a second decoder, how many of its words to
+   * pronounce, under which confidence of the call's own decoder its words are used, and above
+   * which host load per core it is skipped.
+   */
+  background?: { lm: string; weight: number; words: number; unsureBelow: number; busyLoad: number };
   libraries?: { pocketsphinx: string; sphinxbase: string };
 }
+
+/**
+ * What the background pass did for a turn: its words were `used` (the call decoder was
+ * unsure), were not needed (`unneeded`: the call decoder was sure), or it was skipped: another
+ * call on the worker was mid-turn (`busy`), the turn was too long (`long`), the pass fell too far
+ * behind (`behind`), or it failed (`failed`); `off` when the recogniser has no background pass.
+ */
+export type BackgroundOutcome = 'used' | 'unneeded' | 'busy' | 'long' | 'behind' | 'failed' | 'off';
 
 export type SphinxRequest =
   | { op: 'open'; call: number; setup: WorkerSetup }
@@ -30,8 +42,10 @@ export type SphinxRequest =
   | { op: 'shutdown' };
 
 export type SphinxReply =
-  | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number }
-  | { op: 'partial'; call: number; turn: number; text: string }
+  /** `generalModelLoads`: how many times the worker has read the general model, for all its calls. */
+  | { op: 'ready'; call: number; words: number; guessed: string[]; prepareMs: number; generalModelLoads: number }
+  /** After each step of audio, changed or not: `audioMs` of the turn decoded so far. */
+  | { op: 'partial'; call: number; turn: number; text: string; audioMs: number }
   | {
       op: 'final';
       call: number;
@@ -41,6 +55,8 @@ export type SphinxReply =
       decodeMs: number;
       /** 2 when the start of the turn was decoded again once the cepstral mean had adapted to it. */
       passes: 1 | 2;
+      /** 'used' when these are the background pass's words. */
+      background: BackgroundOutcome;
       /** The decoder's cepstral mean once it has heard enough of its trainee to trust it. */
       cepstralMean?: Float32Array | undefined;
     }

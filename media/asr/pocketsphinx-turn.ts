@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { InvalidStateError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
 import { normalizeNumbers } from './numbers.js';
-import type { SphinxReply, SphinxRequest } from './pocketsphinx-messages.js';
+import type { BackgroundOutcome, SphinxReply, SphinxRequest } from './pocketsphinx-messages.js';
 import { abortError, type Recognition, type RecognitionStream, type RecognitionStreamEvents } from './recognizer.js';
 
 /** @internal What a turn needs of its call. */
@@ -26,6 +26,8 @@ export interface TurnStats {
   droppedMs: number;
   /** 2 when its start was decoded twice: a decoder new to its line hears its first turn again once adapted to it. */
   passes: 1 | 2;
+  /** What the background pass did: 'used' when the words are its own (the call's decoder was unsure). */
+  background: BackgroundOutcome;
 }
 
 export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {
@@ -34,6 +36,8 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   readonly #batch: Int16Array;
   readonly #maxSamples: number;
   #filled = 0;
+  #partial = '';
+  #heardMs = 0;
   #samples = 0;
   #dropped = 0;
   #state: 'open' | 'finishing' | 'done' = 'open';
@@ -55,6 +59,11 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   /** @internal */
   get takingAudio(): boolean {
     return this.#state === 'open';
+  }
+
+  /** Audio of the turn the latest partial covers, ms. */
+  get heardMs(): number {
+    return this.#heardMs;
   }
 
   /** Decoding cost of the turn, once finished. */
@@ -101,15 +110,18 @@ export class PocketSphinxTurn extends EventEmitter<RecognitionStreamEvents> impl
   }
 
   /** @internal */
-  partial(text: string): void {
+  partial(text: string, audioMs: number): void {
     if (this.#state === 'done') return;
+    this.#heardMs = audioMs;
+    if (text === this.#partial) return;
+    this.#partial = text;
     this.emit('partial', normalizeNumbers(text));
   }
 
   /** @internal */
   final(reply: Extract<SphinxReply, { op: 'final' }>): void {
     if (this.#state !== 'finishing') return;
-    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000), passes: reply.passes };
+    this.#stats = { audioMs: reply.audioMs, decodeMs: reply.decodeMs, droppedMs: this.#dropped / (PCM_RATE_HZ / 1000), passes: reply.passes, background: reply.background };
     const { text, confidence, words } = reply.result;
     this.#state = 'done';
     this.#call.hold(false);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import koffi from 'koffi';
 import { writeCallModel } from './language-model.js';
+import { BackgroundPass, GeneralModel } from './pocketsphinx-background.js';
 import { commonWords, SphinxDecoder } from './pocketsphinx-binding.js';
 import type { SphinxReply, SphinxRequest, WorkerSetup } from './pocketsphinx-messages.js';
 
@@ -31,6 +32,10 @@ const WARM_AFTER_MS = 1_000;
 const OPEN_WAIT_MS = 1_000;
 // A decoder's mean is handed back for the next calls once it rests on this much speech.
 const TRUSTED_AFTER_MS = 3_000;
+// The background pass (pocketsphinx-background.ts) catches up on its turn this much audio at a
+// time while the thread has nothing else to do, so a message that arrives meanwhile waits
+// ~15 ms at most.
+const BACKGROUND_STEP_MS = 100;
 
 interface CallDecoder {
   decoder: SphinxDecoder;
@@ -45,6 +50,7 @@ interface CallDecoder {
   /** This turn's start was decoded twice (a restart or a second pass). */
   passes: 1 | 2;
   kept: Int16Array[];
+  background: BackgroundPass | undefined;
 }
 
 const calls = new Map<number, CallDecoder>();
@@ -52,6 +58,7 @@ const queue: SphinxRequest[] = [];
 /** When each queued 'open' arrived. */
 const openedAt = new WeakMap<SphinxRequest, number>();
 const commonWordCache = new Map<string, string[]>();
+const general = new GeneralModel();
 let scheduled = false;
 let stopping = false;
 let stopped = false;
@@ -91,16 +98,17 @@ async function open(call: number, setup: WorkerSetup): Promise<void> {
       corpusWeight: setup.corpusWeight,
       extraWords,
     });
-    const decoder = new SphinxDecoder({
-      hmm: setup.hmm,
-      lm: files.lmPath,
-      dict: files.dictPath,
-      args: setup.args,
-      libraries: setup.libraries,
-      background: background && { lm: background.lm, weight: background.weight },
-    });
-    calls.set(call, { decoder, dir, turn: -1, lastPartial: '', audioMs: 0, decodeMs: 0, heardMs: 0, primed: false, passes: 1, kept: [] });
-    reply({ op: 'ready', call, words: files.model.words.length, guessed: [...files.guessed.keys()], prepareMs: performance.now() - started });
+    const paths = { hmm: setup.hmm, lm: files.lmPath, dict: files.dictPath, args: setup.args, libraries: setup.libraries };
+    const decoder = new SphinxDecoder(paths);
+    let second: BackgroundPass | undefined;
+    try {
+      if (background) second = new BackgroundPass(paths, general.get(background.lm, decoder, setup.libraries), background);
+    } catch (err) {
+      decoder.free();
+      throw err;
+    }
+    calls.set(call, { decoder, dir, turn: -1, lastPartial: '', audioMs: 0, decodeMs: 0, heardMs: 0, primed: false, passes: 1, kept: [], background: second });
+    reply({ op: 'ready', call, words: files.model.words.length, guessed: [...files.guessed.keys()], prepareMs: performance.now() - started, generalModelLoads: general.loads });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -121,11 +129,13 @@ function decode(call: number, msg: Exclude<SphinxRequest, { op: 'open' | 'close'
       c.passes = 1;
       if (c.heardMs === 0 && !c.primed && msg.cepstralMean) c.primed = decoder.setCepstralMean(msg.cepstralMean);
       decoder.start();
+      c.background?.start([...calls.values()].some((o) => o !== c && o.decoder.inUtterance));
       break;
     case 'audio': {
       if (msg.turn !== c.turn || !decoder.inUtterance) return; // late audio of an abandoned turn
       const pcm = new Int16Array(msg.pcm);
       decoder.process(pcm);
+      c.background?.push(pcm);
       if (!c.primed) c.kept.push(pcm);
       c.audioMs += pcm.length / SAMPLES_PER_MS;
       if (!c.primed && c.heardMs === 0 && c.audioMs >= RESTART_FIRST_TURN_AFTER_MS) {
@@ -136,11 +146,9 @@ function decode(call: number, msg: Exclude<SphinxRequest, { op: 'open' | 'close'
         c.primed = true;
         c.passes = 2;
       }
-      const text = decoder.hypothesis();
-      if (text !== c.lastPartial) {
-        c.lastPartial = text;
-        reply({ op: 'partial', call, turn: c.turn, text });
-      }
+      // Every step, changed or not: how much of the turn the words cover is news too.
+      c.lastPartial = decoder.hypothesis();
+      reply({ op: 'partial', call, turn: c.turn, text: c.lastPartial, audioMs: c.audioMs });
       break;
     }
     case 'end': {
@@ -155,22 +163,46 @@ function decode(call: number, msg: Exclude<SphinxRequest, { op: 'open' | 'close'
       c.heardMs += c.audioMs;
       if (c.heardMs >= WARM_AFTER_MS) c.primed = true;
       c.kept = [];
+      const heard = c.background?.finish(result, decoder.cepstralMean()) ?? { result, outcome: 'off' as const };
       c.decodeMs += performance.now() - started;
       const cepstralMean = c.heardMs >= TRUSTED_AFTER_MS ? decoder.cepstralMean() : undefined;
-      reply({ op: 'final', call, turn: c.turn, result, audioMs: c.audioMs, decodeMs: c.decodeMs, passes: c.passes, cepstralMean });
+      reply({ op: 'final', call, turn: c.turn, result: heard.result, audioMs: c.audioMs, decodeMs: c.decodeMs, passes: c.passes, background: heard.outcome, cepstralMean });
       return;
     }
     case 'cancel':
-      if (msg.turn === c.turn) decoder.abandon();
+      if (msg.turn === c.turn) {
+        decoder.abandon();
+        c.background?.cancel();
+      }
       return;
   }
   c.decodeMs += performance.now() - started;
+}
+
+/**
+ * One step of a background pass that lags behind its turn, when no message waits: the call
+ * that has waited longest for one goes first. False when none has audio to catch up on.
+ */
+function backgroundStep(): boolean {
+  for (const [id, c] of calls) {
+    const b = c.background;
+    // Not before the call decoder's mean fits the line: the background pass starts from it.
+    if (!b?.lagging || !c.primed || !c.decoder.inUtterance) continue;
+    const started = performance.now();
+    b.step(BACKGROUND_STEP_MS, c.decoder.cepstralMean());
+    c.decodeMs += performance.now() - started;
+    calls.delete(id);
+    calls.set(id, c);
+    return true;
+  }
+  return false;
 }
 
 async function close(call: number): Promise<void> {
   const c = calls.get(call);
   calls.delete(call);
   c?.decoder.free();
+  c?.background?.free();
   if (c) await rm(c.dir, { recursive: true, force: true });
   reply({ op: 'closed', call });
 }
@@ -204,18 +236,24 @@ async function handle(msg: SphinxRequest): Promise<void> {
   } catch (err) {
     if (msg.op === 'shutdown') return;
     // A failed turn fails its own finish(), never the call's later turns.
-    if (msg.op !== 'open' && msg.op !== 'close') calls.get(msg.call)?.decoder.abandon();
+    if (msg.op !== 'open' && msg.op !== 'close') {
+      calls.get(msg.call)?.decoder.abandon();
+      calls.get(msg.call)?.background?.cancel();
+    }
     const turn = 'turn' in msg ? msg.turn : undefined;
     reply({ op: 'error', call: msg.call, turn, message: (err as Error).message });
   }
 }
 
 async function drain(): Promise<void> {
-  for (const msg of next()) await handle(msg);
+  const messages = next();
+  for (const msg of messages) await handle(msg);
+  const idle = messages.length === 0 && !stopping && backgroundStep();
   scheduled = false;
   if (stopping) shutdown();
   // One step at a time: messages that arrive meanwhile are weighed before the next step.
-  else if (queue.length > 0) schedule();
+  // After messages, once more: the background passes may have audio to catch up on.
+  else if (queue.length > 0 || messages.length > 0 || idle) schedule();
 }
 
 function schedule(): void {
@@ -227,7 +265,11 @@ function schedule(): void {
 function shutdown(): void {
   if (stopped) return;
   stopped = true;
-  for (const c of calls.values()) c.decoder.free();
+  for (const c of calls.values()) {
+    c.decoder.free();
+    c.background?.free();
+  }
+  general.free();
   const dirs = [...calls.values()].map((c) => c.dir);
   calls.clear();
   void Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))).finally(() => port.close()); // exits between messages, never inside the decoder

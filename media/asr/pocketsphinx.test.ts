@@ -18,6 +18,8 @@ const VOCABULARY: CallVocabulary = {
 const GREETING = 'nine one one what is the address of your emergency';
 const READ_BACK = 'i have fourteen twenty maple avenue is that correct';
 const WILLOW = 'you are at forty seven willow lane';
+// Nothing a call-taker says: only the general model behind the call's knows this phrasing.
+const OFF_SCRIPT = 'my brother bought a new computer last week';
 const silence = (ms: number) => new Int16Array((ms * 16_000) / 1000);
 
 let call: PocketSphinxCall;
@@ -26,8 +28,9 @@ const speech = new Map<string, Int16Array>();
 beforeAll(async () => {
   const flite = new FliteSynthesizer();
   const [recognizerCall] = await Promise.all([
-    new PocketSphinxRecognizer().prepare(VOCABULARY),
-    ...[GREETING, READ_BACK, WILLOW].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
+    // The background pass runs whatever the host's load (a shared CI host is often saturated).
+    new PocketSphinxRecognizer({ background: { busyLoad: Infinity } }).prepare(VOCABULARY),
+    ...[GREETING, READ_BACK, WILLOW, OFF_SCRIPT].map(async (text) => speech.set(text, await flite.synthesize(text, { name: 'rms' }))),
   ]);
   call = recognizerCall;
 });
@@ -42,6 +45,19 @@ async function speak(turn: PocketSphinxTurn, pcm: Int16Array, speedup = 4): Prom
     turn.push(padded.subarray(i, i + FRAME_SAMPLES));
     if ((i / FRAME_SAMPLES) % 5 === 4) await new Promise((r) => setTimeout(r, 100 / speedup));
   }
+}
+
+/**
+ * Speaks `text` as one turn of `c`, in real time as a trainee does, and ends it a second later:
+ * the background pass decodes only in the worker's idle time and must have (nearly) caught up
+ * by the end, which a loaded host may not give it in real time alone. What was heard, and
+ * what the background pass did.
+ */
+async function hear(c: PocketSphinxCall, text: string) {
+  const turn = c.startTurn();
+  await speak(turn, speech.get(text)!, 1);
+  await new Promise((r) => setTimeout(r, 1_000));
+  return { text: (await turn.finish()).text, background: turn.stats!.background };
 }
 
 /** Largest lateness of a 10 ms timer while `work` runs: how long the event loop was blocked. */
@@ -198,6 +214,86 @@ describe('PocketSphinx recognition with a call language model', () => {
     await own.close();
     await niced.close();
   });
+
+  it('hears a phrasing its call model never saw through the background pass, used when the call decoder is unsure', async () => {
+    await hear(call, GREETING); // a first turn settles the line's mean
+    const unsure = await hear(call, OFF_SCRIPT);
+    expect(unsure.background).toBe('used');
+    expect(wordErrorRate(OFF_SCRIPT, unsure.text)).toBeLessThanOrEqual(0.2);
+    // Never unsure, the call decoder's words stand: its model makes call-taking words of it.
+    const alone = new PocketSphinxRecognizer({ threads: 1, background: { unsureBelow: 0, busyLoad: Infinity } });
+    const own = await alone.prepare(VOCABULARY);
+    try {
+      await hear(own, GREETING);
+      const heard = await hear(own, OFF_SCRIPT);
+      expect(heard.background).toBe('unneeded');
+      expect(wordErrorRate(OFF_SCRIPT, heard.text)).toBeGreaterThan(0.4);
+    } finally {
+      await own.close();
+      await alone.close();
+    }
+  }, 60_000);
+
+  it('reads the general model once per worker thread: every call on it searches the same one, also after the first call closed', async () => {
+    const shared = new PocketSphinxRecognizer({ threads: 1, background: { busyLoad: Infinity } });
+    const calls = [];
+    try {
+      for (let i = 0; i < 3; i++) calls.push(await shared.prepare(VOCABULARY));
+      expect(calls.map((c) => c.info!.generalModelLoads)).toEqual([1, 1, 1]);
+      await calls.shift()!.close(); // it read the model: the others keep their references
+      const last = calls.at(-1)!;
+      await hear(last, GREETING);
+      const heard = await hear(last, OFF_SCRIPT);
+      expect(heard.background).toBe('used');
+      expect(wordErrorRate(OFF_SCRIPT, heard.text)).toBeLessThanOrEqual(0.2);
+    } finally {
+      await Promise.all(calls.map((c) => c.close()));
+      await shared.close();
+    }
+  }, 60_000);
+
+  it("skips the background pass while another call on the worker is mid-turn: the unsure call's final comes while the other call still speaks", async () => {
+    const shared = new PocketSphinxRecognizer({ threads: 1, background: { busyLoad: Infinity } });
+    const [talking, unsure] = [await shared.prepare(VOCABULARY), await shared.prepare(VOCABULARY)];
+    try {
+      await hear(talking, GREETING);
+      await hear(unsure, GREETING);
+      const long = talking.startTurn();
+      let spoken = false;
+      const still = speak(long, speech.get(OFF_SCRIPT)!, 1).then(() => (spoken = true)); // real time: ~3.3 s
+      const turn = unsure.startTurn();
+      await speak(turn, speech.get(OFF_SCRIPT)!, 4);
+      const result = await turn.finish();
+      expect(turn.stats!.background).toBe('busy');
+      expect(result.text.split(' ').length).toBeGreaterThanOrEqual(3); // the call decoder's words
+      expect(spoken).toBe(false); // the final did not wait for the other call's turn, nor for a pass
+      await still;
+      await long.finish();
+    } finally {
+      await Promise.all([talking.close(), unsure.close()]);
+      await shared.close();
+    }
+  }, 60_000);
+
+  it("skips the background pass when the host's load per core is over busyLoad", async () => {
+    const starved = new PocketSphinxRecognizer({ threads: 1, background: { busyLoad: 0 } });
+    const own = await starved.prepare(VOCABULARY);
+    try {
+      await hear(own, GREETING);
+      expect((await hear(own, OFF_SCRIPT)).background).toBe('busy');
+    } finally {
+      await own.close();
+      await starved.close();
+    }
+  }, 60_000);
+
+  it('leaves a turn longer than the background pass takes to the call decoder', async () => {
+    await hear(call, GREETING);
+    const turn = call.startTurn();
+    await speak(turn, Int16Array.from([...speech.get(OFF_SCRIPT)!, ...silence(7_000)]), 4);
+    await turn.finish();
+    expect(turn.stats!.background).toBe('long');
+  }, 30_000);
 
   it('rejects an aborted preparation with an AbortError', async () => {
     const controller = new AbortController();

@@ -14,7 +14,7 @@ import { abortError, type CallRecognizer, type CallVocabulary, type SpeechRecogn
 export { PocketSphinxTurn, type TurnStats } from './pocketsphinx-turn.js';
 
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
-const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000 };
+const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000, unsureBelow: 0.9, busyLoad: 1.5 };
 /** How much a newly learned cepstral mean moves the one new calls start from. */
 const LEARNING_RATE = 0.3;
 
@@ -33,14 +33,16 @@ export interface PocketSphinxOptions {
    * A general language model interpolated with the call's, so words and phrasings outside the
    * call-taker corpus can be heard: `weight` is its share (default 0.1), `words` how many of
    * its commonest words get pronunciations (default 5,000), `lm` Debian's en-us.lm.bin by
-   * default. Off unless given: on the corpus's development lines (bench:asr, flite rms and
-   * slt) it takes WER from 23.9 to 15.4 % and the caller's reading of the primary intent from
-   * 47 to 54 %, but it costs 2.3x the decoding (real-time factor 0.036 -> 0.082), 8x the
-   * preparation of a call and ~150 ms on each final; bench:turns (1 call, a busy host) went
-   * from p50 693 to 969 ms with it, and turn latency must not regress. Hearing it only on the
-   * turns the call's model is unsure of (a second pass) is the way to have both.
+   * default, read once per worker thread. It is a background pass (pocketsphinx-background.ts):
+   * a second decoder that hears the turn while the worker is idle, whose words replace the call
+   * decoder's only when that one's confidence is under `unsureBelow` (default 0.9) and the pass
+   * has kept up; it is skipped when the worker is busy with another call's turn, when the
+   * host's 1-minute load per core is over `busyLoad` (default 1.5: on a starved host the extra
+   * decoding cost replies; bench:turns, 1 call at load 20, lost 27 of 50 with it and 7 without),
+   * or when the turn is long. Searching with it on every turn cost ~1.5x the decoding and ~150 ms on each final
+   * (bench:turns, 1 call at load 10: p95 1,460 ms). On by default; false turns it off.
    */
-  background?: false | { lm?: string; weight?: number; words?: number };
+  background?: false | { lm?: string; weight?: number; words?: number; unsureBelow?: number; busyLoad?: number };
   /** Audio posted to the worker at a time; a partial can follow each post. */
   partialIntervalMs?: number;
   /** Audio after this much of one turn is dropped (and counted), bounding the worker's queue. */
@@ -90,13 +92,16 @@ export class PocketSphinxRecognizer implements SpeechRecognizer {
       vocabularyWeight: o.vocabularyWeight ?? 2,
       corpusWeight: o.corpusWeight,
       args: o.decoderArgs ?? {},
-      background: o.background
-        ? {
-            lm: o.background.lm ?? path.join(POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
-            weight: o.background.weight ?? DEFAULT_BACKGROUND.weight,
-            words: o.background.words ?? DEFAULT_BACKGROUND.words,
-          }
-        : undefined,
+      background:
+        o.background === false
+          ? undefined
+          : {
+              lm: o.background?.lm ?? path.join(POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
+              weight: o.background?.weight ?? DEFAULT_BACKGROUND.weight,
+              words: o.background?.words ?? DEFAULT_BACKGROUND.words,
+              unsureBelow: o.background?.unsureBelow ?? DEFAULT_BACKGROUND.unsureBelow,
+              busyLoad: o.background?.busyLoad ?? DEFAULT_BACKGROUND.busyLoad,
+            },
     };
     const line = {
       mean: () => this.#lineMean,
@@ -132,6 +137,8 @@ export interface PreparedInfo {
   /** Words missing from the dictionary, pronounced by compound split or rules. */
   guessed: string[];
   prepareMs: number;
+  /** How many times the call's worker thread has read the general model (once: its calls share it). */
+  generalModelLoads: number;
 }
 
 /** What a call shares with the calls before it: the line's cepstral mean. */
@@ -246,14 +253,14 @@ export class PocketSphinxCall implements CallRecognizer, TurnHost, SphinxClient 
   onReply(reply: SphinxReply): void {
     switch (reply.op) {
       case 'ready':
-        this.#info = { words: reply.words, guessed: reply.guessed, prepareMs: reply.prepareMs };
+        this.#info = { words: reply.words, guessed: reply.guessed, prepareMs: reply.prepareMs, generalModelLoads: reply.generalModelLoads };
         this.#preparing?.resolve();
         return;
       case 'closed':
         this.#closed?.();
         return;
       case 'partial':
-        this.#turns.get(reply.turn)?.partial(reply.text);
+        this.#turns.get(reply.turn)?.partial(reply.text, reply.audioMs);
         return;
       case 'final':
         this.#heardMs += reply.audioMs;

@@ -47,6 +47,11 @@ export interface RecognitionStream extends EventEmitter<RecognitionStreamEvents>
   finish(): Promise<Recognition>;
   /** Abandons the turn (the trainee was cut off): a pending finish() rejects with an AbortError. */
   cancel(): void;
+  /**
+   * How much of the turn's audio (ms from its first frame) the latest partial has heard; it
+   * lags what was pushed when the engine is behind. Undefined for engines without partials.
+   */
+  readonly heardMs?: number;
 }
 
 /** A recognizer prepared for one call. */

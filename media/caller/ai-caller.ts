@@ -6,8 +6,8 @@ import { createRandom, type Random } from '../random.js';
 import type { SpeechSynthesizer, Voice } from '../speech/synthesizer.js';
 import type { SileroModel } from '../vad/vad.js';
 import { BargeInPolicy } from './barge-in.js';
-import { Listening, type HeardTurn } from './listening.js';
-import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from './pipeline.js';
+import { Listening, type HeardTiming, type HeardTurn } from './listening.js';
+import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer, TurnTiming } from './pipeline.js';
 import { ReplyHandle } from './reply.js';
 import { Speaker } from './speaker.js';
 import type { Fallback, Mind, MindReply, Player } from './stages.js';
@@ -36,6 +36,8 @@ export type AiCallerDeps = {
   /** Speaks a sentence the synthesizer failed on (the embedded engine behind a hosted one). */
   fallbackSynthesizer?: SpeechSynthesizer | undefined;
   player: Player;
+  /** The call was answered already (a realtime session was lost): this caller carries on with its mind and waits to be spoken to. */
+  answered?: boolean | undefined;
   /** ms since the call's media started: the clock the frames and the timeline share. */
   now: () => number;
 };
@@ -77,6 +79,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#player = deps.player;
     this.#voice = deps.voice;
     this.#now = deps.now;
+    this.#answered = deps.answered ?? false;
     this.#random = createRandom(deps.seed + 1);
     this.#speaker = new Speaker(deps.synthesizer, deps.player, deps.fallbackSynthesizer);
     this.#bargeIn = new BargeInPolicy(
@@ -91,6 +94,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
       },
     );
     this.#speaker.on('said', (line) => this.emit('said', line));
+    this.#speaker.on('turn', (timing) => this.emit('turn', timing));
     this.#speaker.on('fallback', (fallback) => this.#fallback(fallback));
     this.#speaker.on('error', (error) => this.#fail(error));
     listening.on('voice', (atMs) => this.#mind.patience.voiceHeard(atMs)); // someone talks: the line is not silent
@@ -191,11 +195,11 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     this.#mood('listening');
   };
 
-  async #onTurnEnd({ turn, text, confidence, startMs, endMs }: HeardTurn): Promise<void> {
+  async #onTurnEnd({ turn, text, confidence, startMs, endMs, timing }: HeardTurn): Promise<void> {
     try {
       if (this.#closed || this.#onHold) return;
       if (text) this.#heard(turn.id, text, true, startMs, endMs, confidence);
-      if (this.#bargeIn.turnEnded(turn, text)) await this.#respond(text, endMs);
+      if (this.#bargeIn.turnEnded(turn, text)) await this.#respond(text, endMs, timing);
     } finally {
       this.#answering--;
       if (!this.#listening.turn) this.#bargeIn.resume(); // a failed recognition must not leave the caller silent
@@ -203,13 +207,14 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   }
 
   /** The answer to a trainee's line: a newer line cancels it wherever it is, even at the LLM. */
-  async #respond(text: string, atMs: number): Promise<void> {
+  async #respond(text: string, atMs: number, heard?: HeardTiming): Promise<void> {
     const reply = this.#newReply();
     this.#mood('thinking');
     try {
+      const thinking = performance.now();
       const said = await this.#mind.respond({ text, atMs }, reply.signal);
       for (const fallback of said.fallbacks) this.#fallback(fallback);
-      this.#speak(said, reply, (signal) => this.#floorFree(signal));
+      this.#speak(said, reply, (signal) => this.#floorFree(signal), heard && { ...heard, mindMs: performance.now() - thinking });
     } catch (error) {
       if (!isAbortError(error) && !reply.cancelled) this.#fail(error);
     }
@@ -227,12 +232,12 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
    * Speaks a reply. An answer to the trainee waits while they are still talking: their newer
    * line cancels it if it is a turn, and it goes on after a cough or an "uh-huh".
    */
-  #speak(said: MindReply, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void> = async () => undefined): void {
+  #speak(said: MindReply, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void> = async () => undefined, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>): void {
     if (this.#closed || this.#onHold || reply.cancelled || reply !== this.#reply) return;
     const voice: Voice = { ...this.#voice, emotion: said.emotion };
     this.#mood('speaking', said.emotion);
     if (said.emotion !== this.#preparedEmotion) this.#prepareSpeech();
-    void this.#speaker.speak(said.text, voice, reply, mayStart).then(() => {
+    void this.#speaker.speak(said.text, voice, reply, mayStart, timing).then(() => {
       if (this.#reply === reply) this.#reply = undefined; // all of it is on the line
     });
   }

@@ -1,3 +1,4 @@
+import { FRAME_MS } from '../format.js';
 import type { Turn } from './listening.js';
 
 // When the trainee talks over the caller: a compliant caller falls silent at the first sound
@@ -16,6 +17,15 @@ const BACKCHANNEL_WORDS = new Set(['uh', 'huh', 'um', 'mm', 'hmm', 'm', 'okay', 
  * ("uh-huh" starts out as "by" or "how" and becomes "uh huh" 380-430 ms after its onset).
  */
 const BARGE_IN_DECISION_MS = 150;
+/**
+ * A recognizer behind on its audio (a busy host) has not yet heard what the decision is
+ * about: its partial then is empty or the first guess at a word. The decision waits for a
+ * partial that has heard the turn up to the decision time (less one ~100 ms step of partials),
+ * for at most this long; still behind, it decides as for an acknowledgement, by how long the
+ * trainee keeps talking.
+ */
+const LATE_PARTIAL_MS = 400;
+const PARTIAL_STEP_MS = 100;
 /**
  * An acknowledgement is short: still talking this long after the decision, the trainee is
  * taking the turn. (The running transcript is no guide meanwhile: "uh huh" can turn into
@@ -50,6 +60,8 @@ export class BargeInPolicy {
   #timer: NodeJS.Timeout | undefined;
   /** Turns that ended while the caller held off deciding: their final text decides. */
   readonly #heldOff = new WeakSet<Turn>();
+  /** When the pending decision fell due, and how much of the turn's audio was pushed by then. */
+  #decision: { dueAt: number; audioMs: number } | undefined;
 
   constructor(actions: BargeInActions, options: BargeInOptions) {
     this.#act = actions;
@@ -126,12 +138,21 @@ export class BargeInPolicy {
 
   /**
    * Stops the caller at the decision time unless the turn sounds like an acknowledgement so
-   * far; then only if the trainee keeps talking (or, when the turn ends, if its final is not
-   * one). Without a running transcript every turn is judged that way.
+   * far (or the recognizer is still behind, see LATE_PARTIAL_MS); then only if the trainee
+   * keeps talking (or, when the turn ends, if its final is not one). Without a running
+   * transcript every turn is judged that way.
    */
   #decide(turn: Turn): void {
     if (this.#turn !== turn || this.#timer === undefined) return;
-    if (!this.#options.partials || isAcknowledgement(turn.partial)) {
+    const now = performance.now();
+    this.#decision ??= { dueAt: now, audioMs: turn.pushedMs };
+    const heard = turn.stream.heardMs;
+    const late = this.#options.partials && heard !== undefined && heard < this.#decision.audioMs - PARTIAL_STEP_MS;
+    if (late && now - this.#decision.dueAt < LATE_PARTIAL_MS) {
+      this.#timer = setTimeout(() => this.#decide(turn), FRAME_MS);
+      return;
+    }
+    if (!this.#options.partials || late || isAcknowledgement(turn.partial)) {
       this.#timer = setTimeout(() => this.#stopIfStillTalking(turn), ACKNOWLEDGEMENT_MS);
       return;
     }
@@ -146,10 +167,17 @@ export class BargeInPolicy {
   #clear(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#decision = undefined;
   }
 }
 
+/**
+ * A running transcript that is an acknowledgement so far. Its last word is the recognizer's
+ * guess at a word still being said ("uh huh" passes through "uh how"), so after other words
+ * only those before it must be acknowledgement words.
+ */
 function isAcknowledgement(partial: string): boolean {
   const words = partial.trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => BACKCHANNEL_WORDS.has(w));
+  const settled = words.length > 1 ? words.slice(0, -1) : words;
+  return settled.length > 0 && settled.every((w) => BACKCHANNEL_WORDS.has(w));
 }

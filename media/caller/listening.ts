@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { CallRecognizer, RecognitionStream } from '../asr/recognizer.js';
 import { isAbortError } from '../asr/recognizer.js';
-import { FRAME_MS } from '../format.js';
+import { FRAME_MS, PCM_RATE_HZ } from '../format.js';
 import { TurnDetector, type SpeechEnd } from '../vad/turns.js';
 import type { VoiceActivityDetector } from '../vad/vad.js';
 
@@ -24,9 +24,14 @@ export type Turn = {
   startMs: number;
   /** The running transcript so far ('' from a recognizer without partials). */
   partial: string;
+  /** Audio handed to its recognition stream, ms. */
+  pushedMs: number;
 };
 
-export type HeardTurn = { turn: Turn; text: string; confidence: number | null; startMs: number; endMs: number };
+export type HeardTurn = { turn: Turn; text: string; confidence: number | null; startMs: number; endMs: number; timing?: HeardTiming };
+
+/** When the trainee's speech ended (performance.now()) and how long its end and its words took to be known, ms. */
+export type HeardTiming = { speechEndedAt: number; endpointMs: number; recognitionMs: number };
 
 export type ListeningEvents = {
   /** Someone's voice is on the line (the silence clock restarts). */
@@ -89,7 +94,7 @@ export class Listening extends EventEmitter<ListeningEvents> {
         const p = await probability;
         if (this.#closed || this.#deaf) return;
         if (p >= this.#turns.options.startThreshold) this.emit('voice', atMs);
-        if (this.#turn) this.#turn.stream.push(frame);
+        if (this.#turn) push(this.#turn, frame);
         else this.#remember(frame, atMs);
         this.#turns.push(frame, atMs, p);
       })
@@ -135,13 +140,13 @@ export class Listening extends EventEmitter<ListeningEvents> {
 
   #onSpeechStart(atMs: number): void {
     const stream = this.#recognizer.startTurn();
-    const turn: Turn = { id: randomUUID(), stream, startMs: atMs, partial: '' };
+    const turn: Turn = { id: randomUUID(), stream, startMs: atMs, partial: '', pushedMs: 0 };
     stream.on('partial', (text) => {
       turn.partial = text;
       this.emit('partial', turn, this.#now());
       if (this.#turn === turn) this.#turns.setEndSilence(this.#soundsComplete(text) ? QUICK_END_SILENCE_MS : undefined);
     });
-    for (const { frame, atMs: at } of this.#recent) if (at >= atMs - PRE_ROLL_MS) stream.push(frame);
+    for (const { frame, atMs: at } of this.#recent) if (at >= atMs - PRE_ROLL_MS) push(turn, frame);
     this.#recent = [];
     this.#turn = turn;
     this.emit('turnStart', turn);
@@ -152,12 +157,16 @@ export class Listening extends EventEmitter<ListeningEvents> {
     this.#turn = undefined;
     if (!turn) return;
     this.emit('turnStop', turn);
+    // Timed for the metrics: the turn's end is known endpointMs after the speech ended.
+    const endpointed = performance.now();
+    const endpointMs = this.#now() - end.endMs;
     const finishing = turn.stream.finish();
     this.#hearing = finishing.catch(() => undefined);
     let heard: HeardTurn;
     try {
       const result = await finishing;
-      heard = { turn, text: result.text.trim(), confidence: result.confidence, startMs: end.startMs, endMs: end.endMs };
+      const timing = { speechEndedAt: endpointed - endpointMs, endpointMs, recognitionMs: performance.now() - endpointed };
+      heard = { turn, text: result.text.trim(), confidence: result.confidence, startMs: end.startMs, endMs: end.endMs, timing };
     } catch (error) {
       if (!isAbortError(error)) this.#fail(error);
       // A failed recognition is heard as nothing, so the caller is not left silent.
@@ -174,4 +183,9 @@ export class Listening extends EventEmitter<ListeningEvents> {
   #fail(error: unknown): void {
     if (!this.#closed) this.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+function push(turn: Turn, frame: Int16Array): void {
+  turn.stream.push(frame);
+  turn.pushedMs += (frame.length * 1000) / PCM_RATE_HZ;
 }

@@ -30,6 +30,23 @@ export type CallerSteer =
   /** Something happens where the caller is ("shots fired"): they say it, as upset as given. */
   | { action: 'event'; say: string; emotion?: Emotion | undefined };
 
+/**
+ * How long the caller took over each step of answering a spoken turn, in ms; sent just before
+ * the reply's first sentence goes to the player (`utteranceId`, the id it plays under), so the
+ * media plane can time the rest.
+ */
+export type TurnTiming = {
+  utteranceId: string;
+  /** performance.now() at the end of the trainee's speech. */
+  speechEndedAt: number;
+  /** End of speech to the turn's end detected. */
+  endpointMs: number;
+  recognitionMs: number;
+  mindMs: number;
+  /** The reply's first sentence. */
+  synthesisMs: number;
+};
+
 export type CallerPipelineEvents = {
   /** A sentence was played, whole or cut short: the words the listener really heard. */
   said: [line: PlayedLine];
@@ -38,6 +55,8 @@ export type CallerPipelineEvents = {
   heard: [speech: TraineeSpeech];
   /** A stage did without its provider (an LLM timed out, hosted speech failed). */
   fallback: [fallback: Fallback];
+  /** An answered spoken turn's timing, for the metrics. */
+  turn: [timing: TurnTiming];
   mood: [mood: CallerMood];
   error: [error: Error];
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SpeechCache } from '../speech/cache.js';
 import { sentences, type SpeechSynthesizer, type Voice } from '../speech/synthesizer.js';
+import type { TurnTiming } from './pipeline.js';
 import type { PlayedLine, ReplyHandle } from './reply.js';
 import type { Fallback, Player } from './stages.js';
 
@@ -17,6 +18,8 @@ const SENTENCE_LEAD_MS = 300;
 export type SpeakerEvents = {
   /** A sentence was played, whole or cut: the words the listener really heard. */
   said: [line: PlayedLine];
+  /** The answer to a spoken turn: its first sentence goes to the player now, under `utteranceId`. */
+  turn: [timing: TurnTiming];
   /** The synthesizer failed on a sentence and the embedded one spoke it. */
   fallback: [fallback: Fallback];
   /** Synthesis failed on a sentence (and the fallback, if any): the rest of the reply is dropped. */
@@ -44,14 +47,17 @@ export class Speaker extends EventEmitter<SpeakerEvents> {
   /**
    * Speaks `text` for `reply`; its first sentence waits for `mayStart` (the trainee is still
    * talking). Returns once every sentence is on the line or the reply was cancelled;
-   * `reply.done` then resolves with what was played.
+   * `reply.done` then resolves with what was played. `timing`: the answer to a spoken turn,
+   * its steps before this one; the first sentence's synthesis completes it.
    */
-  async speak(text: string, voice: Voice, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  async speak(text: string, voice: Voice, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void>, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>): Promise<void> {
     const { signal } = reply;
     try {
       let first = true;
       for (const sentence of sentences(text)) {
+        const synthesizing = performance.now();
         const pcm = await this.#synthesize(sentence, voice, signal);
+        const synthesisMs = performance.now() - synthesizing;
         if (first) await mayStart(signal);
         first = false;
         for (let wait = this.#player.queuedMs - SENTENCE_LEAD_MS; wait > 0 && !signal.aborted; wait = this.#player.queuedMs - SENTENCE_LEAD_MS) {
@@ -59,6 +65,8 @@ export class Speaker extends EventEmitter<SpeakerEvents> {
         }
         if (signal.aborted) return;
         const id = randomUUID();
+        if (timing) this.emit('turn', { ...timing, utteranceId: id, synthesisMs });
+        timing = undefined; // only the first sentence is the answer's latency
         reply.track(
           this.#player.play(pcm, id).then((played) => {
             const line = { id, text: heardWords(sentence, played.playedMs, played.totalMs), playedMs: played.playedMs, totalMs: played.totalMs };

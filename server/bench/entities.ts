@@ -58,7 +58,7 @@ for (const [i, { type }] of scored[0]![1].entries()) console.log(`${type.padEnd(
 console.log(`${'all (micro)'.padEnd(16)} ${scored.map(([, s]) => cell(overall(s))).join(' ')}`);
 
 const p99 = times[Math.floor(times.length * 0.99)]!;
-console.log(`\nn = labelled entities; match = same type and same normalized value`);
+console.log(`\nn = labelled entities (a suspect or vehicle description: each of its parts); match = same type and same normalized value`);
 console.log(`target p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
 for (const name of heldOutNames) {
   const { recall, precision } = overall(scored.find(([n]) => n === name)![1]);

@@ -1,115 +1,147 @@
-// npm run bench:turns — how fast the AI caller answers: from the end of the trainee's speech
-// to the first packet of the caller's reply leaving the SFU, on the embedded engines (Silero,
-// PocketSphinx, the scripted mind, flite), through the real SFU and caller bridge. Synthetic
-// trainees ask "what is the address of your emergency?" again and again.
-// Targets: 1 call p50 < 700 ms and p95 < 1,000 ms; 10 calls p95 < 1,500 ms.
-// BENCH_CALLS=1 or =10 runs one of the two; BENCH_TURNS sets the turns (default 50);
-// BENCH_TRACE=1 prints what each caller heard and said.
+// npm run bench:turns [-- --questions DIR] [--calls 1,10,20] [--turns N] [--llm-ttft MS]
+// How fast the AI caller answers: from the end of the trainee's speech to the first packet of
+// the caller's reply leaving the SFU, on the embedded engines (Silero, PocketSphinx, the mind,
+// flite), through the real SFU and caller bridge, with synthetic trainees sending Opus RTP.
+// The trainees say varied lines in several voices over a telephone band with hiss
+// (turn-set.ts), or the WAV files of --questions. Each turn is split into stages: the end of
+// turn found and recognised (the final transcript out), the reply made (mind and first
+// sentence synthesised), played out (the first packet leaves the SFU). A turn with no reply
+// before the next one starts is a miss. With --llm-ttft the mind phrases and classifies
+// through an LLM test double that answers after that many ms (run after the scripted mind).
+// Targets (scripted): 1 call p50 < 500 and p95 < 800 ms; 10 calls p95 < 1,200 ms.
+// BENCH_TRACE=1 prints what each caller heard and said; BENCH_ASR_BACKGROUND=off runs without
+// the recogniser's background pass, to weigh what it costs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { PocketSphinxRecognizer } from '../../media/asr/pocketsphinx.js';
 import { CallBridge } from '../../media/bridge.js';
 import { CodecPool } from '../../media/codec-pool.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
-import { SampleWindow } from '../../media/stats.js';
+import { SampleWindow, type Percentiles } from '../../media/stats.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import type { AiCaller } from '../../media/caller/ai-caller.js';
+import { startHostedLlmDouble, type ChatRequest, type HostedLlmDouble } from '../src/caller/hosted-llm-double.js';
 import { createAiCaller } from '../src/caller/live-caller.js';
+import type { LlmOptions } from '../src/caller/llm.js';
 import { loadScenarioFile } from '../src/caller/scenario-file.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 import { CallRoom } from '../src/sfu/room.js';
 import { WorkerPool } from '../src/sfu/workers.js';
 import { encodeOnce, every20ms, syntheticTrainee, type SyntheticTrainee } from './synthetic.js';
+import { turnSet } from './turn-set.js';
 
-const RUNS = [
-  { calls: 1, turnsPerCall: Number(process.env.BENCH_TURNS ?? 50), targets: { p50: 700, p95: 1000 } },
-  { calls: 10, turnsPerCall: Math.ceil(Number(process.env.BENCH_TURNS ?? 50) / 10), targets: { p50: Infinity, p95: 1500 } },
-].filter((run) => !process.env.BENCH_CALLS || process.env.BENCH_CALLS.split(',').includes(String(run.calls)));
-const SILENCE_FRAMES = 100; // 2 s of quiet after each question: room for the reply
-const QUESTION = 'What is the address of your emergency?';
+const { values: args } = parseArgs({
+  options: { questions: { type: 'string' }, calls: { type: 'string', default: '1,10,20' }, turns: { type: 'string', default: '40' }, 'llm-ttft': { type: 'string' } },
+});
+const CALL_COUNTS = args.calls.split(',').map(Number);
+const TURNS = Number(args.turns);
+const LLM_TTFT_MS = args['llm-ttft'] === undefined ? undefined : Number(args['llm-ttft']);
+if (!CALL_COUNTS.every((n) => Number.isInteger(n) && n > 0) || !(TURNS > 0) || (LLM_TTFT_MS !== undefined && !(LLM_TTFT_MS >= 0))) {
+  throw new TypeError('--calls takes counts like 1,10,20; --turns and --llm-ttft numbers');
+}
+const BACKGROUND_OFF = process.env.BENCH_ASR_BACKGROUND === 'off';
+const TARGETS: Record<number, { p50: number; p95: number }> = { 1: { p50: 500, p95: 800 }, 10: { p50: Infinity, p95: 1200 } };
+/** Quiet after each line: room for the answer before the next line. */
+const ANSWER_ROOM_MS = 3000;
+const STAGES = ['heard', 'made', 'played'] as const;
+type Stage = (typeof STAGES)[number];
 
+type Stats = { total: SampleWindow; stages: Record<Stage, SampleWindow>; missed: number; turns: number };
 type Call = {
   bridge: CallBridge;
   room: CallRoom;
   caller: AiCaller;
   trainee: SyntheticTrainee;
-  /** Where this trainee's question loop starts: calls are staggered, as real calls are. */
-  offset: number;
-  /** A call whose loop starts inside the question sends only its tail first: that one is not timed. */
-  askedWhole?: boolean;
+  /** Where this call's trainee is: the turn and the frame within it. */
+  turn: number;
+  frame: number;
+  asked: number;
   speechEndedAt?: number | undefined;
-  /** The caller's answer to the question: the first thing it says after hearing it. */
+  heardAt?: number | undefined;
   replyId?: string | undefined;
+  madeAt?: number | undefined;
   replySentAt?: number | undefined;
-  replied: number;
-  missed: number;
 };
 
 const config = loadConfig();
 const logger = createLogger('warn');
 const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-bench-turns-'));
 const synthesizer = new FliteSynthesizer();
-const question = await synthesizer.synthesize(QUESTION, { name: 'rms' });
-const speechFrames = encodeOnce(question);
-const silence = encodeOnce(new Int16Array(320))[0]!;
-const cycle = [...speechFrames, ...Array<Uint8Array>(SILENCE_FRAMES).fill(silence)];
-// The question's last voiced frame: its end is "the end of the trainee's speech".
-const speechEnd = lastVoicedFrame(question) + 1;
+const turns = await turnSet(args.questions, ANSWER_ROOM_MS);
+const packets = turns.map((t) => encodeOnce(t.pcm));
 const scenario = await loadScenarioFile('stroke-fast-signs');
+console.error(`${turns.length} trainee turns (${args.questions ?? 'our lines in five voices, telephone band, hiss 20 dB under'})`);
 
 const rows: string[] = [];
 let met = true;
+let llm: HostedLlmDouble | undefined;
 try {
-  for (const run of RUNS) {
-    const latencies = await measure(run.calls, run.turnsPerCall);
-    const p = latencies.percentiles();
-    const ok = p.count > 0 && p.p50 < run.targets.p50 && p.p95 < run.targets.p95;
-    met &&= ok;
-    console.error(`${run.calls} call(s): p50 ${p.p50.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms over ${p.count} turns`);
-    rows.push(
-      `${String(run.calls).padStart(5)} ${String(p.count).padStart(6)} ${p.p50.toFixed(0).padStart(8)} ${p.p95.toFixed(0).padStart(8)} ${p.max.toFixed(0).padStart(8)}   ${ok ? 'met' : 'MISSED'}`,
-    );
+  const minds: ('scripted' | 'llm')[] = LLM_TTFT_MS === undefined ? ['scripted'] : ['scripted', 'llm'];
+  for (const mind of minds) {
+    if (mind === 'llm') llm = await startLlmDouble(LLM_TTFT_MS!);
+    for (const calls of CALL_COUNTS) {
+      const stats = await measure(calls, Math.max(1, Math.ceil(TURNS / calls)), llm && { baseUrl: llm.baseUrl, apiKey: 'bench', model: 'bench-double' });
+      const p = stats.total.percentiles();
+      const target = mind === 'scripted' ? TARGETS[calls] : undefined;
+      const ok = !target || (p.count > 0 && p.p50 < target.p50 && p.p95 < target.p95);
+      met &&= ok;
+      const stage = (s: Stage) => stats.stages[s].percentiles();
+      const cell = (q: Percentiles) => `${q.p50.toFixed(0)}/${q.p95.toFixed(0)}`.padStart(10);
+      rows.push(
+        `${mind.padEnd(9)}${String(calls).padStart(5)} ${String(stats.turns).padStart(6)} ${String(stats.missed).padStart(6)} ${p.p50.toFixed(0).padStart(6)} ${p.p95.toFixed(0).padStart(6)} ${STAGES.map((s) => cell(stage(s))).join(' ')}   ${target ? (ok ? 'met' : 'MISSED') : '-'}`,
+      );
+      console.error(rows.at(-1));
+    }
   }
 } finally {
+  await llm?.close();
   await rm(dir, { recursive: true, force: true });
 }
-console.log(`\nend of trainee speech -> first caller packet out of the SFU (ms)\ncalls  turns      p50      p95      max   target`);
+console.log(`\nend of trainee speech -> first caller packet out of the SFU (ms); stages p50/p95: heard = end of turn found and recognised, made = mind + first sentence, played = out of the SFU`);
+console.log(`mind     calls  turns missed    p50    p95      heard       made     played   target`);
 for (const row of rows) console.log(row);
-console.log(`targets: 1 call p50 < 700, p95 < 1000; 10 calls p95 < 1500: ${met ? 'met' : 'MISSED'}`);
+console.log(`targets (scripted): 1 call p50 < 500, p95 < 800; 10 calls p95 < 1200: ${met ? 'met' : 'MISSED'}`);
 
-async function measure(n: number, turnsPerCall: number): Promise<SampleWindow> {
+async function measure(n: number, turnsPerCall: number, llmOptions: LlmOptions | undefined): Promise<Stats> {
   const workers = await WorkerPool.create({ ...config.mediasoup, logger });
   const codecs = await CodecPool.create();
   const vad = await SileroModel.load();
-  const recognizer = new PocketSphinxRecognizer();
-  const latencies = new SampleWindow(n * turnsPerCall + 10);
+  const recognizer = new PocketSphinxRecognizer({ background: BACKGROUND_OFF ? false : undefined });
+  const size = n * turnsPerCall + 10;
+  const stats: Stats = { total: new SampleWindow(size), stages: { heard: new SampleWindow(size), made: new SampleWindow(size), played: new SampleWindow(size) }, missed: 0, turns: 0 };
   const calls: Call[] = [];
-  for (let i = 0; i < n; i++) calls.push(await openCall(`turns-${n}-${i}`, i, Math.floor((i * cycle.length) / n), workers, codecs, vad, recognizer, latencies));
+  // Calls start on different lines, as real calls are not in step.
+  for (let i = 0; i < n; i++) calls.push(await openCall(`turns-${n}-${i}`, i, Math.floor((i * turns.length) / n), workers, codecs, vad, recognizer, llmOptions, stats));
   await new Promise((r) => setTimeout(r, 6000)); // the opening line plays out
   const stop = every20ms((tick) => {
     for (const call of calls) {
-      const position = (tick + call.offset) % cycle.length;
-      if (position === 0 && call.speechEndedAt !== undefined) {
-        call.missed++; // no reply before the next question: counted as an endless wait
-        latencies.add(Infinity);
-        call.speechEndedAt = undefined;
-        if (process.env.BENCH_TRACE) console.error(`${call.bridge.callId} MISSED ${Math.round(performance.now())} reply ${call.replyId ?? 'never said'}`);
+      if (call.frame === 0) {
+        if (call.speechEndedAt !== undefined) {
+          stats.missed++; // no reply before the next line: counted as an endless wait
+          stats.total.add(Infinity);
+          if (process.env.BENCH_TRACE) console.error(`${call.bridge.callId} MISSED after ${turns[(call.turn + turns.length - 1) % turns.length]!.label}`);
+        }
+        call.speechEndedAt = call.heardAt = call.replyId = call.madeAt = call.replySentAt = undefined;
       }
-      if (position === 0) {
-        call.replyId = call.replySentAt = undefined;
-        call.askedWhole = true;
+      const turn = turns[call.turn]!;
+      call.trainee.send(packets[call.turn]![call.frame]!, tick);
+      if (call.frame === turn.speechEndFrame && call.asked < turnsPerCall) {
+        call.speechEndedAt = performance.now();
+        call.asked++;
+        stats.turns++;
       }
-      call.trainee.send(cycle[position]!, tick);
-      if (position === speechEnd && call.askedWhole) call.speechEndedAt = performance.now();
+      if (++call.frame >= packets[call.turn]!.length) {
+        call.frame = 0;
+        call.turn = (call.turn + 1) % turns.length;
+      }
     }
   });
-  const total = n * turnsPerCall;
-  while (calls.reduce((s, c) => s + c.replied + c.missed, 0) < total) await new Promise((r) => setTimeout(r, 200));
+  const answered = () => stats.total.percentiles().count;
+  while (answered() < n * turnsPerCall && !calls.every((c) => c.asked >= turnsPerCall && c.speechEndedAt === undefined)) await new Promise((r) => setTimeout(r, 200));
   stop();
-  const missed = calls.reduce((s, c) => s + c.missed, 0);
-  if (missed) console.error(`${n} calls: ${missed} questions got no reply before the next one`);
   for (const call of calls) {
     call.caller.close();
     call.trainee.close();
@@ -120,33 +152,31 @@ async function measure(n: number, turnsPerCall: number): Promise<SampleWindow> {
   await recognizer.close();
   await codecs.close();
   workers.close();
-  return latencies;
+  return stats;
 }
 
-async function openCall(callId: string, seed: number, offset: number, workers: WorkerPool, codecs: CodecPool, vad: SileroModel, recognizer: PocketSphinxRecognizer, latencies: SampleWindow): Promise<Call> {
+async function openCall(callId: string, seed: number, firstTurn: number, workers: WorkerPool, codecs: CodecPool, vad: SileroModel, recognizer: PocketSphinxRecognizer, llmOptions: LlmOptions | undefined, stats: Stats): Promise<Call> {
   const router = await workers.createRouter();
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
   const voice = await room.addVoice('caller');
-  const caller = await createAiCaller({ scenario, seed, vad, recognizer, synthesizer, player: voice, now: () => bridge.elapsedMs });
-  const call = { bridge, room, caller, offset, replied: 0, missed: 0 } as Call;
+  const caller = await createAiCaller({ scenario, seed, vad, recognizer, synthesizer, llm: llmOptions, player: voice, now: () => bridge.elapsedMs });
+  const call = { bridge, room, caller, turn: firstTurn, frame: 0, asked: 0 } as Call;
   // The same wiring LiveCalls does, without the database and sockets.
   bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
-  let heardQuestion = false;
-  let lastSent: string | undefined;
   caller.on('heard', (speech) => {
-    if (speech.isFinal) heardQuestion = true;
+    if (speech.isFinal && call.speechEndedAt !== undefined && call.heardAt === undefined) call.heardAt = performance.now();
   });
-  // The reply's first frame leaves the pacer (the first new utterance after the question was
-  // heard); the next packet out of the SFU is that frame.
-  voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
-    if (utteranceId === lastSent) return;
-    lastSent = utteranceId;
-    if (heardQuestion && call.speechEndedAt !== undefined && call.replyId === undefined) {
-      call.replyId = utteranceId;
-      call.replySentAt = performance.now();
+  // The answer's first sentence goes to the player (the caller times its turn then).
+  caller.on('turn', (timing) => {
+    if (call.heardAt !== undefined && call.replyId === undefined) {
+      call.replyId = timing.utteranceId;
+      call.madeAt = performance.now();
     }
-    heardQuestion = false;
+  });
+  // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
+  voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
+    if (utteranceId === call.replyId && call.replySentAt === undefined) call.replySentAt = performance.now();
   });
   caller.on('error', (error) => console.error(`${callId}: ${error.message}`));
   if (process.env.BENCH_TRACE) {
@@ -160,20 +190,29 @@ async function openCall(callId: string, seed: number, offset: number, workers: W
   });
   call.trainee = await syntheticTrainee(callId, router, room, (_packet, at) => {
     if (call.replySentAt === undefined || call.speechEndedAt === undefined || at < call.replySentAt) return;
-    latencies.add(at - call.speechEndedAt);
+    const end = call.speechEndedAt;
+    stats.total.add(at - end);
+    stats.stages.heard.add(call.heardAt! - end);
+    stats.stages.made.add(call.madeAt! - call.heardAt!);
+    stats.stages.played.add(at - call.madeAt!);
     call.speechEndedAt = undefined;
-    call.replied++;
   });
   caller.answer();
   return call;
 }
 
-function lastVoicedFrame(pcm: Int16Array): number {
-  let last = 0;
-  for (let f = 0; f * 320 < pcm.length; f++) {
-    let sum = 0;
-    for (let i = f * 320; i < Math.min(pcm.length, (f + 1) * 320); i++) sum += pcm[i]! * pcm[i]!;
-    if (Math.sqrt(sum / 320) > 300) last = f;
-  }
-  return last;
+/**
+ * The LLM as a test double: it answers every request after `ttftMs` (a non-streaming answer
+ * is whole at its first token), phrasing a reply as the mind's own draft and labelling a line
+ * with nothing usable, so the local intent model decides: the latency is the LLM's, the words
+ * the scripted caller's.
+ */
+function startLlmDouble(ttftMs: number): Promise<HostedLlmDouble> {
+  return startHostedLlmDouble((request: ChatRequest) => {
+    if (request.response_format?.json_schema?.name !== 'caller_reply') return { delayMs: ttftMs, content: {} };
+    const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
+    const draft = /DRAFT: (.*)$/s.exec(user)?.[1]?.trim() ?? '';
+    return { delayMs: ttftMs, content: { say: draft, emotion: 'anxious', revealedFacts: [] } };
+  });
 }
+

@@ -24,6 +24,13 @@ let embedded: EmbeddedDatabase | undefined;
 let server: RunningServer | undefined;
 
 async function shutdown(signal: string): Promise<void> {
+  // SIGTERM (an orchestrator replacing this process): no new calls come here and /ready says
+  // so, but the calls under way go on until they end, or DRAIN_TIMEOUT_MS. Ctrl-C stops at once.
+  if (signal === 'SIGTERM' && server) {
+    logger.info({ limitMs: config.drainTimeoutMs }, 'draining: no new calls; live calls go on');
+    const left = await server.drain(config.drainTimeoutMs);
+    logger.info({ left }, 'drained');
+  }
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   await server?.close().catch((error: unknown) => logger.error({ err: error }, 'server close failed'));

@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,8 @@ import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
 import { createAiCaller, vocabularyOf } from './caller/live-caller.js';
+import type { CallerMind } from './caller/mind.js';
+import { RealtimeCaller } from './caller/realtime-caller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
@@ -23,6 +25,7 @@ import { createApp } from './http/app.js';
 import { OriginPolicy } from './http/origin.js';
 import { probeCoqui, probeModels } from './http/provider-probes.js';
 import { Readiness } from './http/readiness.js';
+import { countFallback, watchWorkers } from './observability/metrics.js';
 import type { Logger } from './logger.js';
 import { FloorBoard } from './live/floor.js';
 import { LiveCalls } from './live/live-calls.js';
@@ -31,6 +34,8 @@ import { createSignalling, socketNotifier, type SignallingServer } from './signa
 import { listenIpsFor } from './sfu/listen-ips.js';
 import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
+import { ClusterCalls } from './cluster/cluster-calls.js';
+import { ClusterLoad } from './cluster/load.js';
 import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
 import { loadOrCreateCertificate, servesHttps, siteOrigin } from './tls.js';
 import { Accounts } from './users/accounts.js';
@@ -42,8 +47,11 @@ export type RunningServer = {
   storage: RecordingStorage;
   workers: WorkerPool;
   live: LiveCalls;
+  cluster: ClusterCalls;
   accounts: Accounts;
   io: SignallingServer;
+  /** SIGTERM: stops taking calls (/ready turns 503) and waits for the live ones to end, at most `limitMs`; then close(). */
+  drain(limitMs: number): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -59,6 +67,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const storage = await createStorage(config, signer);
   const sessions = new SessionStore(state, config.sessionTtlMs);
   const workers = await WorkerPool.create({ ...config.mediasoup, logger: logger.child({ module: 'sfu' }) });
+  const unwatchWorkers = watchWorkers(() => workers.usage());
 
   const codecs = await CodecPool.create();
   const vad = await SileroModel.load();
@@ -74,6 +83,12 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   // A hosted voice that fails mid-call gives way to the embedded one, sentence by sentence.
   const fallbackSynthesizer = synthesizer === embeddedSpeech ? undefined : embeddedSpeech;
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
+  const realtime = config.llm?.realtime && {
+    endpoint: { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.realtime.model, ca: config.llm.realtime.caFile && (await readFile(config.llm.realtime.caFile, 'utf8')) },
+    voice: config.llm.realtime.voice,
+    // The session transcribes the trainee for the transcript; whisper-1 is the name most compatible endpoints serve.
+    transcriptionModel: config.llm.transcriptionModel ?? 'whisper-1',
+  };
 
   let io: SignallingServer | undefined;
   const floor = new FloorBoard(
@@ -88,7 +103,11 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     codecs,
-    createCaller: (scenario, seed, { player, now }) => createAiCaller({ scenario, seed, vad, recognizer, synthesizer, fallbackSynthesizer, llm, player, now }),
+    createCaller: (scenario, seed, { player, now }) => {
+      const embedded = (mind?: CallerMind) => createAiCaller({ scenario, seed, vad, recognizer, synthesizer, fallbackSynthesizer, llm, player, mind, now });
+      return realtime ? RealtimeCaller.create({ scenario, seed, ...realtime, player, fallback: embedded, now }) : embedded();
+    },
+    onFallback: countFallback,
     createTranscriber: (scenario) => new Transcriber({ vad: vad.stream(), recognizer: recognizer.prepare(vocabularyOf(scenario)) }),
     synthesizer,
     notifier,
@@ -101,10 +120,16 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     reconnectGraceMs: config.reconnectGraceMs,
     mediaConnectTimeoutMs: config.mediaConnectTimeoutMs,
     showMonitored: config.showMonitored,
+    onCallsChanged: () => void load.publish(),
   });
+  const load = new ClusterLoad(state, live.carrier, () => live.count, logger.child({ module: 'cluster' }));
+  const cluster = new ClusterCalls(live, live.leases, load, state, logger.child({ module: 'cluster' }));
   const recovered = await live.recover();
   if (recovered.journalled || recovered.recordings || recovered.stuck) logger.warn(recovered, 'finished what a previous run left: journalled writes, recordings, stuck calls');
-  const calls = new CallService(db, storage, notifier, live, config.signedUrlTtlMs, config.showMonitored);
+  await cluster.start();
+  // A call ended over REST ends where its media runs.
+  const ender = { finish: (id: string, end: Parameters<LiveCalls['finish']>[1]) => cluster.run('finish', id, end), settled: () => live.settled() };
+  const calls = new CallService(db, storage, notifier, ender, config.signedUrlTtlMs, config.showMonitored);
   const accounts = new Accounts({
     db,
     sessions,
@@ -126,10 +151,14 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
   if (config.llm) {
-    const { baseUrl, apiKey, model, transcriptionModel, speechModel } = config.llm;
-    readiness.add('llm', () => probeModels(baseUrl, apiKey, [model, transcriptionModel, speechModel].filter((m): m is string => Boolean(m))));
+    const { baseUrl, apiKey, model, transcriptionModel, speechModel, realtime: realtimeModel } = config.llm;
+    const models = [model, transcriptionModel, speechModel, realtimeModel?.model].filter((m): m is string => Boolean(m));
+    readiness.add('llm', () => probeModels(baseUrl, apiKey, models));
   }
   if (config.coquiTtsUrl && !config.llm?.speechModel) readiness.add('coqui', () => probeCoqui(config.coquiTtsUrl as string));
+  readiness.add('takingCalls', async () => {
+    if (cluster.draining) throw new Error('draining: this server takes no new calls');
+  });
 
   const secure = servesHttps(config);
   const origins = new OriginPolicy(config.publicUrl);
@@ -146,6 +175,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     signer,
     readiness,
+    metricsToken: config.metricsToken,
     bodyLimitBytes: config.bodyLimitBytes,
     secureCookies: secure,
     mediaOrigins: config.s3 ? [new URL(config.s3.endPoint).origin] : [],
@@ -157,7 +187,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   io = await createSignalling(server, {
     sessions,
     calls,
-    live,
+    live: cluster,
     floor,
     state,
     logger,
@@ -179,14 +209,18 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     live,
+    cluster,
     accounts,
     io,
+    drain: (limitMs) => cluster.drain(limitMs),
     close: () =>
       (closing ??= (async () => {
+        await cluster.stop();
         await live.closeAll('the server shut down');
         await io.close(); // also closes the HTTP server
         await codecs.close();
         await vad.close();
+        unwatchWorkers();
         workers.close();
         await db.close();
         await state.close();
@@ -195,7 +229,7 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
 }
 
 async function createStorage(config: Config, signer: UrlSigner): Promise<RecordingStorage> {
-  if (!config.s3) return new LocalStorage(path.join(config.dataDir, 'storage'), signer);
+  if (!config.s3) return new LocalStorage(config.storageDir, signer);
   const storage = new S3Storage(config.s3, config.s3.bucket);
   await storage.ensureBucket();
   return storage;

@@ -27,7 +27,9 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
  * the session connects it after login and disconnects it on logout.
  */
 export function createSocket(url?: string): RingdownSocket {
-  const opts = { path: '/socket.io', withCredentials: true, autoConnect: false };
+  // WebSocket from the start: behind a round-robin balancer, long-polling's separate requests
+  // would land on different server processes, which do not know each other's handshakes.
+  const opts = { path: '/socket.io', withCredentials: true, autoConnect: false, transports: ['websocket'] };
   return url ? io(url, opts) : io(opts);
 }
 

@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
 import { errorMessage, type Api } from '../api.js';
-import type { ScenarioDetail, ScenarioInput, ScenarioSummary, ScenarioUpdate } from '../protocol.js';
+import type { ScenarioDetail, ScenarioInput, ScenarioSummary, TryCaller } from '../protocol.js';
 
 /** A starting point for a new scenario: every required field, with obviously fake values. */
-export const SCENARIO_TEMPLATE = {
+export const SCENARIO_TEMPLATE: ScenarioInput = {
   id: 'new-scenario',
   title: 'New scenario',
   nature: 'medical',
@@ -17,29 +17,36 @@ export const SCENARIO_TEMPLATE = {
     callbackNumber: '5551230000',
     callerName: 'Pat Doe',
     nature: 'Adult male collapsed, not breathing',
+    patients: [],
+    hazards: [],
+    weapons: [],
+    suspects: [],
+    vehicles: [],
   },
-  persona: { name: 'Pat Doe', age: 40, voice: 'alloy', controlDifficulty: 0.3, initialEmotion: 'anxious' },
-  script: { openingLine: 'Please, my husband just collapsed!' },
+  persona: { name: 'Pat Doe', age: 40, voice: 'slt', languageLevel: 'fluent', controlDifficulty: 0.3, initialEmotion: 'anxious' },
+  script: { openingLine: 'Please, my husband just collapsed!', revealRules: [], timeline: [], preArrivalInstructions: [] },
   rubric: [{ id: 'address_verified', label: 'Verified the address', weight: 10 }],
 };
 
-/** The JSON an instructor edits: the stored scenario without server bookkeeping. */
-export function editableJson(s: ScenarioDetail | object): string {
-  const { createdAt: _c, updatedAt: _u, version: _v, ...rest } = s as Partial<ScenarioDetail>;
-  return JSON.stringify(rest, null, 2);
+/** The scenario as the editor holds it: the stored one without the server's bookkeeping. */
+export function draftOf(s: ScenarioDetail): ScenarioInput {
+  const { createdAt: _c, updatedAt: _u, version: _v, archivedAt: _a, ...content } = s;
+  return content;
 }
 
-/** The scenario library: the picker reads it, instructors write it. */
+/** The scenario library: the picker reads it, instructors write, archive and try it. */
 export function createScenariosStore(api: Api) {
   const list = signal<ScenarioSummary[]>([]);
+  const archived = signal<ScenarioSummary[]>([]);
   const loading = signal(false);
   const error = signal<string | null>(null);
 
-  async function load(): Promise<void> {
+  async function load(options: { archived?: boolean } = {}): Promise<void> {
     loading.value = true;
     error.value = null;
     try {
-      list.value = await api.listScenarios();
+      if (options.archived) archived.value = await api.listArchivedScenarios();
+      else list.value = await api.listScenarios();
     } catch (err) {
       error.value = errorMessage(err);
     } finally {
@@ -47,37 +54,29 @@ export function createScenariosStore(api: Api) {
     }
   }
 
+  /** Whatever changed the library, both lists follow. */
+  async function changed<T>(result: T): Promise<T> {
+    await Promise.all([load(), load({ archived: true })]);
+    return result;
+  }
+
   return {
     list,
+    archived,
     loading,
     error,
     load,
     get: (id: string) => api.getScenario(id),
 
-    /**
-     * Create (editingId null) or update a scenario from editor text. The server validates the
-     * shape; this only catches what it cannot see: broken JSON and a renamed id.
-     */
-    async save(text: string, editingId: string | null): Promise<ScenarioDetail> {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (err) {
-        throw new Error(`Not valid JSON: ${errorMessage(err)}`);
-      }
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('The scenario must be a JSON object.');
-      const body = parsed as Record<string, unknown>;
-      let saved: ScenarioDetail;
-      if (editingId === null) {
-        saved = await api.createScenario(body as ScenarioInput);
-      } else {
-        const { id, createdAt: _c, updatedAt: _u, version: _v, ...update } = body;
-        if (id !== undefined && id !== editingId) throw new Error(`id cannot change (was "${editingId}"); use "New scenario" to copy it.`);
-        saved = await api.updateScenario(editingId, update as ScenarioUpdate);
-      }
-      void load();
-      return saved;
+    /** Creates the draft (editingId null) or saves it as the next version of `editingId`. */
+    async save(draft: ScenarioInput, editingId: string | null): Promise<ScenarioDetail> {
+      if (editingId === null) return changed(await api.createScenario(draft));
+      const { id: _id, ...content } = draft;
+      return changed(await api.updateScenario(editingId, content));
     },
+    duplicate: async (id: string, copyId: string) => changed(await api.duplicateScenario(id, { id: copyId })),
+    setArchived: async (id: string, archive: boolean) => changed(await api.archiveScenario(id, archive)),
+    tryCaller: (body: TryCaller) => api.tryCaller(body),
   };
 }
 

@@ -23,15 +23,18 @@ export type LiveCallerDeps = {
   player: Player;
   /** ms since the call's media started. */
   now: () => number;
+  /** The mind of a call already answered (a realtime session was lost): the caller carries on from it. */
+  mind?: CallerMind | undefined;
 };
 
 export function createAiCaller(deps: LiveCallerDeps): Promise<AiCaller> {
   const { scenario, llm } = deps;
-  const mind = new CallerMind(scenario, deps.seed, llm ? { llm, classifier: { ...llm, timeoutMs: DEFAULT_CLASSIFY_TIMEOUT_MS } } : {});
+  const mind = deps.mind ?? new CallerMind(scenario, deps.seed, llm ? { llm, classifier: { ...llm, timeoutMs: DEFAULT_CLASSIFY_TIMEOUT_MS } } : {});
   const persona = scenario.persona;
   return AiCaller.create({
     ...deps,
     mind,
+    answered: deps.mind !== undefined,
     vocabulary: vocabularyOf(scenario),
     voice: { name: persona.voice, pitchHz: persona.languageLevel === 'child' ? 260 : undefined },
     controlDifficulty: persona.controlDifficulty,

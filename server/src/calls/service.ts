@@ -14,6 +14,9 @@ import { traineeSees } from './visibility.js';
 // Calls as the API sees them: who may start, see and end which call. Every path that
 // reads or changes a call goes through here, for REST and socket events alike.
 
+/** A trainee's progress chart shows their newest this many scored calls. */
+const HISTORY_CALLS = 500;
+
 export interface CallNotifier {
   callUpdated(call: CallSummary): void;
   callEvent(callId: string, event: CallEventView): void;
@@ -60,6 +63,7 @@ export class CallService {
     const scenarioId = assigned?.scenarioId ?? asked!;
     const scenario = await this.db.scenarios.get(scenarioId);
     if (!scenario) throw new NotFoundError('scenario', scenarioId);
+    if (scenario.archivedAt) throw new ConflictError(`scenario ${JSON.stringify(scenarioId)} is archived: it takes no new calls`);
     // A call that ended while the database was away is written as ended first: no stale 409.
     await this.ender.settled();
     if (await this.db.calls.hasLiveCall(traineeId)) throw new ConflictError('this trainee already has a live call: end it first');
@@ -110,7 +114,15 @@ export class CallService {
   async history(principal: Principal, traineeId: string): Promise<TraineeHistory> {
     const trainee = CallService.canSee(principal, traineeId) ? await this.db.users.get(traineeId) : null;
     if (!trainee || trainee.role !== 'trainee') throw new NotFoundError('trainee', traineeId);
-    return { trainee: { id: trainee.id, name: trainee.name }, calls: await this.db.calls.scoredCalls(traineeId) };
+    return {
+      trainee: { id: trainee.id, name: trainee.name },
+      calls: (await this.db.calls.scoredCalls(traineeId, HISTORY_CALLS)).map((c) => ({
+        callId: c.callId,
+        scenario: { id: c.scenario.id, title: c.scenario.title, nature: c.scenario.nature },
+        startedAt: c.startedAt.toISOString(),
+        score: c.score,
+      })),
+    };
   }
 
   /** What the printable trainee record holds; seen by whoever may see the trainee's history. */
@@ -120,7 +132,7 @@ export class CallService {
     return {
       trainee: { name: trainee.name, email: trainee.email },
       generatedAt: new Date(),
-      calls: await this.db.calls.recordOf(traineeId),
+      calls: await this.db.calls.scoredCalls(traineeId),
       assignments: await new ClassService(this.db).assignmentsOf(traineeId),
     };
   }

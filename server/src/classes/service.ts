@@ -69,7 +69,9 @@ export class ClassService {
 
   async assign(principal: Principal, classId: string, body: AssignmentBody): Promise<AssignmentView> {
     await this.#managed(principal, classId);
-    if (!(await this.db.scenarios.get(body.scenarioId))) throw new NotFoundError('scenario', body.scenarioId);
+    const scenario = await this.db.scenarios.get(body.scenarioId);
+    if (!scenario) throw new NotFoundError('scenario', body.scenarioId);
+    if (scenario.archivedAt) throw new ConflictError(`scenario ${JSON.stringify(body.scenarioId)} is archived: it cannot be assigned`);
     return this.db.classes.addAssignment(classId, body, principal.userId);
   }
 

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_ACCESS_KEY'],
     [{ OPENAI_BASE_URL: 'http://llm:8000/v1' }, 'OPENAI_API_KEY'],
+    [{ OPENAI_REALTIME_MODEL: 'gpt-realtime' }, 'OPENAI_BASE_URL'],
     [{ URL_SIGNING_SECRET: 'short' }, 'URL_SIGNING_SECRET'],
     [{ TLS_CERT_FILE: '/tmp/c.pem' }, 'TLS_KEY_FILE'],
   ])('stops on %j with a message naming %s', (env, variable) => {

@@ -37,8 +37,12 @@ const EnvSchema = z
     SESSION_TTL_MS: z.coerce.number().int().min(60_000).default(12 * 3600_000),
     /** Secret for signing local recording URLs; generated and kept in DATA_DIR when unset. */
     URL_SIGNING_SECRET: z.string().min(32).optional(),
+    /** The bearer token Prometheus reads /metrics with; unset: /metrics is off. */
+    METRICS_TOKEN: z.string().min(32).optional(),
     SIGNED_URL_TTL_MS: z.coerce.number().int().min(1000).max(7 * 24 * 3600_000).default(15 * 60_000),
 
+    /** Where recordings are kept without S3: a folder every server process shares (default DATA_DIR/storage). */
+    STORAGE_DIR: optionalString,
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY: optionalString,
     S3_SECRET_KEY: optionalString,
@@ -52,6 +56,11 @@ const EnvSchema = z
     OPENAI_TRANSCRIPTION_MODEL: optionalString,
     /** With OPENAI_BASE_URL: speak the caller with this hosted speech model (/v1/audio/speech). */
     OPENAI_TTS_MODEL: optionalString,
+    /** With OPENAI_BASE_URL: the caller runs on this speech-to-speech model over the Realtime API instead of the embedded pipeline. */
+    OPENAI_REALTIME_MODEL: optionalString,
+    OPENAI_REALTIME_VOICE: optionalString,
+    /** A private CA's certificate (PEM file) for a self-hosted Realtime endpoint: the SDK connects over wss only. */
+    OPENAI_REALTIME_CA_FILE: optionalString,
     COQUI_TTS_URL: optionalUrl,
 
     MEDIASOUP_WORKER_BIN: z.string().default(
@@ -95,6 +104,8 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
     /** Socket requests one connection may make per second; more are refused (`rate_limited`). */
     SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(50),
+    /** On SIGTERM, how long live calls may go on before the process ends them and exits (keep the orchestrator's grace period longer). */
+    DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !(env.S3_ACCESS_KEY && env.S3_SECRET_KEY)) {
@@ -102,6 +113,9 @@ const EnvSchema = z
     }
     if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'required with OPENAI_BASE_URL' });
+    }
+    if (env.OPENAI_REALTIME_MODEL && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_BASE_URL'], message: 'required with OPENAI_REALTIME_MODEL' });
     }
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'TLS_CERT_FILE and TLS_KEY_FILE go together' });
@@ -146,9 +160,20 @@ export type Config = Readonly<{
   sessionTtlMs: number;
   inviteTtlMs: number;
   urlSigningSecret: string | undefined;
+  metricsToken: string | undefined;
   signedUrlTtlMs: number;
+  storageDir: string;
   s3: { endPoint: string; accessKey: string; secretKey: string; bucket: string; region: string } | undefined;
-  llm: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string | undefined; speechModel: string | undefined } | undefined;
+  llm:
+    | {
+        baseUrl: string;
+        apiKey: string;
+        model: string;
+        transcriptionModel: string | undefined;
+        speechModel: string | undefined;
+        realtime: { model: string; voice: string | undefined; caFile: string | undefined } | undefined;
+      }
+    | undefined;
   coquiTtsUrl: string | undefined;
   mediasoup: { workerBin: string; rtcMinPort: number; rtcMaxPort: number; announcedIp: string | undefined; loopbackOnly: boolean };
   reconnectGraceMs: number;
@@ -159,6 +184,7 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   login: { accountFailures: number; addressFailures: number; windowMs: number };
   socketRequestsPerSecond: number;
+  drainTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -196,7 +222,9 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     sessionTtlMs: e.SESSION_TTL_MS,
     inviteTtlMs: e.INVITE_TTL_MS,
     urlSigningSecret: e.URL_SIGNING_SECRET,
+    metricsToken: e.METRICS_TOKEN,
     signedUrlTtlMs: e.SIGNED_URL_TTL_MS,
+    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage')),
     s3:
       e.S3_ENDPOINT && e.S3_ACCESS_KEY && e.S3_SECRET_KEY
         ? { endPoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION }
@@ -209,6 +237,7 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
             model: e.OPENAI_MODEL,
             transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL,
             speechModel: e.OPENAI_TTS_MODEL,
+            realtime: e.OPENAI_REALTIME_MODEL ? { model: e.OPENAI_REALTIME_MODEL, voice: e.OPENAI_REALTIME_VOICE, caFile: e.OPENAI_REALTIME_CA_FILE } : undefined,
           }
         : undefined,
     coquiTtsUrl: e.COQUI_TTS_URL,
@@ -224,5 +253,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
     socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
+    drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
   });
 }

@@ -1,4 +1,4 @@
-import type { CallDetail, CallEventView, CallSummary, ChecklistMarkView, EntityView, HistoryEntry, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
+import type { CallDetail, CallEventView, CallSummary, ChecklistMarkView, EntityView, MetricView, Page, RecordingView, TranscriptSegmentView } from '../protocol/api.js';
 import { ScenarioInput } from '../protocol/scenario.js';
 import { scenarioForCall } from '../scenarios/draw.js';
 import { applyCallWrite, type CallWrite } from './call-writes.js';
@@ -14,7 +14,7 @@ export type TraineeRecordCall = {
   startedAt: Date;
   mode: CallMode;
   score: number;
-  scenario: { title: string; nature: string; version: number };
+  scenario: { id: string; title: string; nature: string; version: number };
   items: { rubricItem: string; label: string; passed: boolean }[];
 };
 
@@ -201,33 +201,26 @@ export class CallRepository {
     return rows.map((r) => ({ item: r.item, status: r.status as ChecklistMarkView['status'], atMs: r.atMs }));
   }
 
-  /** A trainee's scored calls, oldest first, for their progress over time. */
-  async scoredCalls(traineeId: string, limit = 500): Promise<HistoryEntry[]> {
+  /**
+   * A trainee's scored calls, oldest first, each with its checklist result: their progress over
+   * time and their printable record. `limit` keeps the newest that many.
+   */
+  async scoredCalls(traineeId: string, limit?: number): Promise<TraineeRecordCall[]> {
     const rows = await this.prisma.call.findMany({
       where: { traineeId, score: { not: null } },
       orderBy: { startedAt: 'desc' },
-      take: limit,
-      select: { id: true, startedAt: true, score: true, scenario: { select: { id: true, title: true, nature: true } } },
-    });
-    return rows.reverse().map((r) => ({ callId: r.id, scenario: r.scenario, startedAt: r.startedAt.toISOString(), score: r.score ?? 0 }));
-  }
-
-  /** A trainee's scored calls for their printable record, oldest first, with each checklist result. */
-  async recordOf(traineeId: string): Promise<TraineeRecordCall[]> {
-    const rows = await this.prisma.call.findMany({
-      where: { traineeId, score: { not: null } },
-      orderBy: { startedAt: 'asc' },
+      ...(limit === undefined ? {} : { take: limit }),
       select: {
         id: true,
         startedAt: true,
         mode: true,
         score: true,
         scenarioVersion: true,
-        scenario: { select: { title: true, nature: true } },
+        scenario: { select: { id: true, title: true, nature: true } },
         metrics: { select: { rubricItem: true, passed: true, evidence: true } },
       },
     });
-    return rows.map((r) => ({
+    return rows.reverse().map((r) => ({
       callId: r.id,
       startedAt: r.startedAt,
       mode: r.mode,

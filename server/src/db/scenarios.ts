@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ScenarioDetail, ScenarioSummary } from '../protocol/api.js';
-import type { ScenarioInput, ScenarioUpdate } from '../protocol/scenario.js';
-import { ConflictError } from '../errors.js';
+import { ScenarioInput, type ScenarioUpdate } from '../protocol/scenario.js';
+import { BadRequestError, ConflictError, describeZodIssues } from '../errors.js';
 import { Prisma, type PrismaClient, type Scenario } from './generated/client.js';
 
 const summarySelect = { id: true, title: true, nature: true, difficulty: true, summary: true, brief: true } as const;
@@ -34,7 +34,7 @@ function contentOf(row: Scenario | ScenarioInput): Content {
   return JSON.parse(JSON.stringify(content)) as Content;
 }
 
-function toDetail(id: string, content: Content, version: number, createdAt: Date, updatedAt: Date): ScenarioDetail {
+function toDetail(id: string, content: Content, version: number, createdAt: Date, updatedAt: Date, archivedAt: Date | null): ScenarioDetail {
   return {
     id,
     ...content,
@@ -42,10 +42,11 @@ function toDetail(id: string, content: Content, version: number, createdAt: Date
     version,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
+    archivedAt: archivedAt?.toISOString() ?? null,
   };
 }
 
-const detailOf = (row: Scenario): ScenarioDetail => toDetail(row.id, contentOf(row), row.version, row.createdAt, row.updatedAt);
+const detailOf = (row: Scenario): ScenarioDetail => toDetail(row.id, contentOf(row), row.version, row.createdAt, row.updatedAt, row.archivedAt);
 
 /**
  * Scenarios, versioned: every change of content adds a ScenarioVersion, and a call records the
@@ -54,9 +55,14 @@ const detailOf = (row: Scenario): ScenarioDetail => toDetail(row.id, contentOf(r
 export class ScenarioRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async list(): Promise<ScenarioSummary[]> {
-    const rows = await this.prisma.scenario.findMany({ select: summarySelect, orderBy: [{ difficulty: 'asc' }, { title: 'asc' }] });
-    return rows.map((r) => ({ ...r, nature: r.nature as ScenarioSummary['nature'], brief: briefOf(r) }));
+  /** The library; `archived`: the scenarios taken out of it instead. */
+  async list(options: { archived?: boolean } = {}): Promise<ScenarioSummary[]> {
+    const rows = await this.prisma.scenario.findMany({
+      where: { archivedAt: options.archived ? { not: null } : null },
+      select: { ...summarySelect, archivedAt: true },
+      orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
+    });
+    return rows.map(({ archivedAt, ...r }) => ({ ...r, nature: r.nature as ScenarioSummary['nature'], brief: briefOf(r), ...(archivedAt ? { archivedAt: archivedAt.toISOString() } : {}) }));
   }
 
   /** The newest version. */
@@ -69,9 +75,9 @@ export class ScenarioRepository {
   async atVersion(id: string, version: number): Promise<ScenarioDetail | null> {
     const row = await this.prisma.scenarioVersion.findUnique({
       where: { scenarioId_version: { scenarioId: id, version } },
-      include: { scenario: { select: { createdAt: true } } },
+      include: { scenario: { select: { createdAt: true, archivedAt: true } } },
     });
-    return row && toDetail(id, row.content as Content, version, row.scenario.createdAt, row.createdAt);
+    return row && toDetail(id, row.content as Content, version, row.scenario.createdAt, row.createdAt, row.scenario.archivedAt);
   }
 
   /** Null when a scenario with this id exists already. */
@@ -87,15 +93,32 @@ export class ScenarioRepository {
     }
   }
 
+  /** A copy under a new id, as its version 1 and not archived. Null when either id is taken or missing. */
+  async duplicate(id: string, copy: { id: string; title?: string | undefined }, actorId: string | null): Promise<ScenarioDetail | null> {
+    const original = await this.get(id);
+    if (!original) return null;
+    return this.create(ScenarioInput.parse({ ...contentOf(original), id: copy.id, title: copy.title ?? `${original.title} (copy)` }), actorId);
+  }
+
+  /** Out of the library (or back into it): not a change of content, so no new version. Null when there is no such scenario. */
+  async setArchived(id: string, archived: boolean): Promise<ScenarioDetail | null> {
+    const { count } = await this.prisma.scenario.updateMany({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
+    return count === 0 ? null : this.get(id);
+  }
+
   /**
-   * Applies a change as a new version; a change that says nothing new adds none. Null when there
-   * is no such scenario; a ConflictError when someone else saved a version in between.
+   * Applies a change as a new version; a change that says nothing new adds none. The scenario the
+   * change makes is checked whole (a field sent alone can break a rule that spans fields: a name
+   * written out that the draw varies), a BadRequestError naming the field. Null when there is no
+   * such scenario; a ConflictError when someone else saved a version in between.
    */
   async update(id: string, change: ScenarioUpdate, actorId: string | null): Promise<ScenarioDetail | null> {
     return this.prisma.$transaction(async (tx) => {
       const current = await tx.scenario.findUnique({ where: { id } });
       if (!current) return null;
-      const content = contentOf({ ...current, ...change } as Scenario);
+      const merged = ScenarioInput.safeParse({ ...contentOf(current), ...change, id });
+      if (!merged.success) throw new BadRequestError(describeZodIssues(merged.error.issues));
+      const content = contentOf(merged.data);
       if (isDeepStrictEqual(content, contentOf(current))) return detailOf(current);
       const version = current.version + 1;
       // Only if nobody saved a version since we read it: their edit is never silently overwritten.

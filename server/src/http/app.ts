@@ -15,6 +15,7 @@ import { authenticate } from './auth.js';
 import { bodyError, jsonBody } from './body.js';
 import { securityHeaders } from './headers.js';
 import type { OriginPolicy } from './origin.js';
+import { metricsRoute, timeRequests } from '../observability/routes.js';
 import type { Readiness } from './readiness.js';
 import { authRoutes } from './routes/auth.js';
 import { callRoutes } from './routes/calls.js';
@@ -41,6 +42,8 @@ export type AppDeps = {
   storage: RecordingStorage;
   signer: UrlSigner;
   readiness: Readiness;
+  /** The bearer token that may read /metrics; none: /metrics is off. */
+  metricsToken: string | undefined;
   bodyLimitBytes: number;
   secureCookies: boolean;
   /** Origins besides this one that recordings are played from (the S3 endpoint). */
@@ -55,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(timeRequests());
 
   app.use(
     pinoHttp({
@@ -65,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics' },
     }),
   );
   app.use(securityHeaders({ mediaOrigins: deps.mediaOrigins }));
@@ -76,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
     const report = await deps.readiness.report();
     res.status(report.ready ? 200 : 503).json(report);
   });
+
+  app.get('/metrics', metricsRoute(deps.metricsToken));
 
   const api = express.Router();
   api.use(jsonBody(deps.bodyLimitBytes));

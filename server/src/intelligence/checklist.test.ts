@@ -152,6 +152,17 @@ describe('comparing with the ground truth', () => {
     expect(compareAddress('mile marker 111', { ...truth, address: 'Interstate 74 eastbound, mile marker 112' })).toBe('disagrees');
   });
 
+  // Regression: "412 second street" disagreed with a truth of "412 2nd Street" (and the other way
+  // round), so a correct read-back of an ordinal street scored as a wrong address.
+  it('takes a street named by an ordinal in words and in digits as the same street', () => {
+    const second = { ...truth, address: '412 2nd Street' };
+    expect(compareAddress('412 second street', second)).toBe('agrees');
+    expect(compareAddress('four twelve second street', second)).toBe('agrees');
+    expect(compareAddress('412 2nd street', { ...truth, address: '412 Second Street' })).toBe('agrees');
+    expect(compareAddress('412 21st avenue', { ...truth, address: '412 Twenty-First Avenue' })).toBe('agrees');
+    expect(compareAddress('412 third street', second)).toBe('disagrees');
+  });
+
   it('compares a callback number on its last ten digits', () => {
     expect(compareCallback('+14195550112', '(419) 555-0112')).toBe('agrees');
     expect(compareCallback('four one nine five five five oh one one two', '(419) 555-0112')).toBe('agrees');

@@ -1,4 +1,5 @@
 import { matchInstruction, prepareInstruction, type Instruction } from '../caller/instructions.js';
+import { ordinal, ordinalValue } from '../../../media/asr/numbers.js';
 import { digitRuns } from '../caller/text.js';
 import type { Location, ScenarioInput, TraineeIntent } from '../protocol/scenario.js';
 import { askedFact, factContext, factsAsked, heardFact, type FactContext } from './facts.js';
@@ -44,7 +45,13 @@ export function locationOrder(turns: readonly TraineeTurn[]): { asked: TraineeTu
 export type Agreement = 'agrees' | 'disagrees' | 'unclear';
 
 const STREET_TYPES = new Set('street st avenue ave road rd lane ln court ct drive dr boulevard blvd way place pl terrace circle parkway highway interstate route'.split(' '));
-const placeWords = (text: string) => spoken(text).split(' ').filter((w) => w.length >= 3 && !/\d/.test(w) && !STREET_TYPES.has(w) && !STOP.has(w));
+/** A street's words with ordinals as digits ("second" and "2nd" are one street): normalizeNumbers leaves a lone ordinal as a word. */
+const asDigits = (word: string) => {
+  const n = ordinalValue(word);
+  return n === undefined ? word : ordinal(n);
+};
+const streetWords = (text: string) => spoken(text).split(' ').map(asDigits);
+const placeWords = (text: string) => streetWords(text).filter((w) => w.length >= 3 && (!/\d/.test(w) || ordinalValue(w) !== undefined) && !STREET_TYPES.has(w) && !STOP.has(w));
 
 /**
  * Whether a read-back names the true location, loosely: the house number and a word of the
@@ -54,7 +61,7 @@ const placeWords = (text: string) => spoken(text).split(' ').filter((w) => w.len
  */
 export function compareAddress(said: string, truth: Location): Agreement {
   const heard = spoken(said);
-  const words = heard.split(' ');
+  const words = streetWords(said);
   const runs = digitRuns(heard);
   const house = /^\s*(\d+)\s+(.+)$/.exec(truth.address);
   if (house) {

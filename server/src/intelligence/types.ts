@@ -34,8 +34,8 @@ export const ENTITY_TYPES = [
   'weapon', // "gun", "knife", "bat"; also "handgun", "rifle", "shotgun", "weapon" when unnamed
   'hazard', // "smoke", "downed power line", "ammonia"; also "fuel leak", "gas leak", "oxygen", "dog", "traffic", "placard 1005" ...
   'people_count', // "3"
-  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated; guy, man, boy, kid -> "male"; words as typed ("t shirt"), a mark with where it is, owner dropped ("tattoo on neck"); ages go to patient_age
-  'vehicle', // "red ford pickup, plate ABC1234"; a plate alone -> "plate ABC1234" (state dropped); one vehicle said again in other words is one entity, its parts in order ("black suv, tahoe")
+  'suspect', // "white male, red hoodie": the parts said, in order, comma-separated (split where the caller pauses or says "and"; "tall skinny guy" -> "tall skinny male"); guy, man, boy, kid -> "male"; words as typed ("t shirt", "6 foot"), a mark with where it is, owner dropped ("tattoo on neck"); ages go to patient_age
+  'vehicle', // "red ford pickup, plate ABC1234"; a plate alone -> "plate ABC1234" (state dropped); one vehicle said again in other words is one entity, its parts in order ("black suv, tahoe", "truck, white", "white van, no windows")
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import type { SharedState } from '../state/state.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, LimitExceededError, NotFoundError, UnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { callsEnded, callsLive, callsStarted } from '../observability/metrics.js';
 import { MEDIA_FAILED_OUTCOME, type CallEventView, type CallMode, type CapturedFactView, type ChecklistItemView, type EntityView, type TranscriptSegmentView } from '../protocol/api.js';
 import type { Agency, CallState, ConsumerOptions, SupervisionMode, SupervisionState } from '../protocol/media.js';
 import { INSTRUCTOR_ROLES } from '../protocol/roles.js';
@@ -28,6 +29,7 @@ import { Steering } from './steering.js';
 import { assertMaySupervise, Supervision, type SupervisionNotifier } from './supervision.js';
 import { openLiveCall } from './open-call.js';
 import { CallOwnership } from './ownership.js';
+import { CallLeases, MovedError } from '../cluster/leases.js';
 import { wireParty } from './wire.js';
 
 // Calls in progress on this process. Every softphone request lands here after the socket
@@ -76,6 +78,8 @@ export type LiveCallsOptions = {
   mediaConnectTimeoutMs: number;
   /** The centre's policy: the trainee's softphone shows when someone monitors the call. */
   showMonitored?: boolean;
+  /** A call opened or ended here (the cluster's load figure is published again). */
+  onCallsChanged?: () => void;
 };
 
 const MEDIA_FAILED_REASON = "the trainee's browser could not connect the call's audio (a technical failure: not scored)";
@@ -93,6 +97,7 @@ export class LiveCalls {
   readonly #calls = new Map<string, Promise<LiveCall>>();
   readonly #journal: CallJournal;
   readonly #ownership: CallOwnership;
+  readonly #leases: CallLeases;
   readonly #recordings: LiveRecordings;
   readonly #supervision: Supervision;
   readonly #steering: Steering;
@@ -105,10 +110,14 @@ export class LiveCalls {
       db: options.db,
       logger: options.logger,
       dataDir: options.dataDir,
+      leases: () => this.#leases,
       carries: (callId) => this.#calls.has(callId),
       lost: (callId) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }),
     });
-    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage, this.#journal);
+    this.#leases = new CallLeases(options.state, this.#ownership.carrier, options.logger, (callId) => {
+      void this.finish(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
+    });
+    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage, this.#journal, options.logger);
     this.#supervision = new Supervision({ journal: this.#journal, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
     this.#steering = new Steering({
       journal: this.#journal,
@@ -320,6 +329,8 @@ export class LiveCalls {
     // end already waiting there comes first and this one changes nothing.
     const call = await this.#calls.get(callId)?.catch(() => undefined);
     if (!call) {
+      // Carried by a process that is gone: what it shipped of the recording is kept.
+      await this.#recordings.storeShipped(callId).catch((error: unknown) => this.#o.logger.error({ err: error, callId }, 'shipped recording could not be stored'));
       await this.#journal.end(callId, { ...end, heldMs: 0 });
       await this.#journal.caughtUp();
       return;
@@ -336,8 +347,12 @@ export class LiveCalls {
         await this.#journal.caughtUp();
       } finally {
         this.#calls.delete(callId);
+        callsLive.dec();
+        callsEnded.inc({ outcome: end.outcome });
+        this.#leases.release(callId);
       }
       this.#o.notifier.callState(call.state);
+      this.#o.onCallsChanged?.();
     })();
     return call.finishing;
   }
@@ -372,9 +387,20 @@ export class LiveCalls {
     return this.#ownership.carrier;
   }
 
+  /** Who carries which call across processes. */
+  get leases(): CallLeases {
+    return this.#leases;
+  }
+
+  /** How many calls this process carries (opening ones included). */
+  get count(): number {
+    return this.#calls.size;
+  }
+
   /** Ends every live call (server shutdown), keeping their recordings. */
   async closeAll(reason: string): Promise<void> {
     this.#ownership.stop();
+    this.#leases.stop();
     await Promise.all([...this.#calls.keys()].map((id) => this.finish(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
     await this.#journal.close(SETTLE_MS);
   }
@@ -392,6 +418,13 @@ export class LiveCalls {
     }
     // Created behind one promise per call, so two requests at once cannot make two rooms.
     const creating = this.#create(principal, callId);
+    creating.then(
+      () => {
+        callsStarted.inc();
+        callsLive.inc();
+      },
+      () => {}, // media that never opened is no call of this process's
+    );
     this.#calls.set(callId, creating);
     creating.catch(() => this.#calls.delete(callId));
     return creating;
@@ -405,12 +438,21 @@ export class LiveCalls {
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
+    // One owner per call: the media opens only on the process that holds the call's lease.
+    const lease = await this.#leases.acquire(callId);
+    if (!lease.mine) throw new MovedError(lease.owner);
     const recordingPath = await this.#recordings.pathFor(callId);
     const deps = { ...this.#o, journal: this.#journal, carrier: this.#ownership.carrier };
     const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
-    return openLiveCall({ ...context, callId, status }, scenario, recordingPath, deps, onWorkerClosed).catch((error: unknown) => {
+    try {
+      const call = await openLiveCall({ ...context, callId, status }, scenario, recordingPath, deps, onWorkerClosed);
+      if (this.#o.state.kind === 'redis') this.#recordings.ship(callId, recordingPath);
+      this.#o.onCallsChanged?.();
+      return call;
+    } catch (error) {
+      this.#leases.release(callId);
       throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;
-    });
+    }
   }
 
   /**

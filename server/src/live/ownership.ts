@@ -4,18 +4,23 @@ import path from 'node:path';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { SharedState } from '../state/state.js';
+import type { CallLeases } from '../cluster/leases.js';
 
 // Which process carries which live call. Each call records its carrier when its media opens:
 // this process's name, the same across restarts of one data folder on one host. A process
-// whose state is shared (Redis) also keeps a short-lived key saying it is alive. A call the
-// database holds as live is stuck when its carrier is gone: this process's own earlier run
-// (a crash), or a process of the shared state whose key lapsed. Its trainee would be refused
-// a new call for ever, so it is ended as lost, at start and every minute. Without Redis a
-// process cannot see another's key, so it judges only the calls it carried itself.
+// whose state is shared (Redis) also keeps a short-lived key saying it is alive, and holds
+// each call's lease (cluster/leases.ts). A call the database holds as live is stuck when its
+// carrier is gone: this process's own earlier run (a crash), or a process of the shared state
+// whose key and whose lease on the call both lapsed (killed). Its trainee would be refused a
+// new call for ever and its browsers would wait on a dead line, so it is ended as lost, at
+// start and every few seconds. Without Redis a process cannot see another's key, so it judges
+// only the calls it carried itself, at start and every minute.
 
-const HEARTBEAT_TTL_MS = 60_000;
-const RENEW_MS = 15_000;
-const RECONCILE_MS = 60_000;
+const HEARTBEAT_TTL_MS = 6000;
+const RENEW_MS = 2000;
+/** Checked this often with Redis: a killed process's calls end within the key's life and this. */
+const SHARED_RECONCILE_MS = 2000;
+const LOCAL_RECONCILE_MS = 60_000;
 const key = (carrier: string) => `carrier:${carrier}`;
 
 export type OwnershipDeps = {
@@ -23,6 +28,7 @@ export type OwnershipDeps = {
   db: Database;
   logger: Logger;
   dataDir: string;
+  leases: () => CallLeases;
   /** Whether this process carries the call now. */
   carries: (callId: string) => boolean;
   /** Ends a stuck call. */
@@ -37,8 +43,7 @@ export class CallOwnership {
 
   constructor(deps: OwnershipDeps) {
     this.#deps = deps;
-    const folder = createHash('sha256').update(path.resolve(deps.dataDir)).digest('hex').slice(0, 12);
-    this.carrier = `${deps.state.kind === 'redis' ? 'shared' : 'local'}:${hostname()}:${folder}`;
+    this.carrier = processName(deps.state.kind, deps.dataDir);
   }
 
   /** Says this process is alive, then reconciles, and keeps doing both. */
@@ -47,7 +52,7 @@ export class CallOwnership {
     const renew = setInterval(() => void this.#alive(), RENEW_MS);
     const reconcile = setInterval(() => {
       this.reconcile().catch((error: unknown) => this.#deps.logger.warn({ err: error }, 'stuck calls not reconciled'));
-    }, RECONCILE_MS);
+    }, this.#deps.state.kind === 'redis' ? SHARED_RECONCILE_MS : LOCAL_RECONCILE_MS);
     renew.unref();
     reconcile.unref();
     this.#timers.push(renew, reconcile);
@@ -62,7 +67,7 @@ export class CallOwnership {
   async reconcile(): Promise<number> {
     let ended = 0;
     for (const { id, carrier } of await this.#deps.db.calls.carriedLiveCalls()) {
-      if (this.#deps.carries(id) || !(await this.#gone(carrier))) continue;
+      if (this.#deps.carries(id) || !(await this.#gone(id, carrier))) continue;
       this.#deps.logger.warn({ callId: id, carrier }, 'a live call whose server is gone: ended as lost');
       await this.#deps.lost(id);
       ended++;
@@ -70,15 +75,22 @@ export class CallOwnership {
     return ended;
   }
 
-  async #gone(carrier: string): Promise<boolean> {
+  async #gone(callId: string, carrier: string): Promise<boolean> {
     if (carrier === this.carrier) return true; // ours, and not carried now: an earlier run's
     if (this.#deps.state.kind !== 'redis' || !carrier.startsWith('shared:')) return false;
     // Redis not answering is no proof of a dead carrier: get() throws and nothing is ended.
-    return (await this.#deps.state.get(key(carrier))) === null;
+    // A live carrier without the lease ends the call itself (it gave the lease up).
+    return (await this.#deps.state.get(key(carrier))) === null && (await this.#deps.leases().ownerOf(callId)) === null;
   }
 
   async #alive(): Promise<void> {
     if (this.#deps.state.kind !== 'redis') return;
     await this.#deps.state.set(key(this.carrier), String(process.pid), HEARTBEAT_TTL_MS).catch((error: unknown) => this.#deps.logger.warn({ err: error }, 'carrier key not renewed'));
   }
+}
+
+/** A process's name: its host and data folder, so a restart on the same folder knows its own calls. */
+export function processName(kind: SharedState['kind'], dataDir: string): string {
+  const folder = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+  return `${kind === 'redis' ? 'shared' : 'local'}:${hostname()}:${folder}`;
 }

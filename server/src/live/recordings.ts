@@ -1,22 +1,38 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { WavSummary } from '../../../media/wav.js';
+import { wavHeader, type WavSummary } from '../../../media/wav.js';
 import { RECORDING_CHANNELS } from '../../../media/bridge.js';
 import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
 import { recordingKey, type RecordingStorage } from '../storage/storage.js';
 import type { CallJournal } from './call-journal.js';
 
 // A call's recording is written to DATA_DIR/recordings-live/{callId}.wav while it runs (its
-// header rewritten every second), then stored under recordings/{callId}/{ts}.wav.
+// header rewritten every second), then stored under recordings/{callId}/{ts}.wav. As it runs,
+// what was written is also shipped to the storage every few seconds in numbered pieces of raw
+// samples (recordings/{callId}/live/{n}.pcm): a process killed outright loses its disk with
+// it (a pod), but another process that ends its call as lost joins the pieces into the
+// recording, missing only the last seconds.
+
+const SAMPLE_RATE_HZ = 16_000;
+const CHANNELS = RECORDING_CHANNELS.length;
+const FRAME_BYTES = 2 * CHANNELS;
+const HEADER_BYTES = 44;
+const SHIP_MS = 2000;
+const pieceKey = (callId: string, n: number) => `recordings/${callId}/live/${String(n).padStart(6, '0')}.pcm`;
+
+type Shipping = { timer: NodeJS.Timeout; offset: number; pieces: number; busy: Promise<void> };
 
 export class LiveRecordings {
   readonly dir: string;
+  readonly #shipping = new Map<string, Shipping>();
 
   constructor(
     dataDir: string,
     private readonly db: Database,
     private readonly storage: RecordingStorage,
     private readonly journal: CallJournal,
+    private readonly logger: Logger,
   ) {
     this.dir = path.join(dataDir, 'recordings-live');
   }
@@ -26,13 +42,40 @@ export class LiveRecordings {
     return path.join(this.dir, `${callId}.wav`);
   }
 
+  /** Ships the live file's new samples to the storage every few seconds until the recording is stored (several processes: another may have to finish the call). */
+  ship(callId: string, file: string): void {
+    const shipping: Shipping = { timer: setInterval(() => void next(), SHIP_MS), offset: HEADER_BYTES, pieces: 0, busy: Promise.resolve() };
+    const next = () =>
+      (shipping.busy = shipping.busy
+        .then(() => this.#shipPiece(callId, file, shipping))
+        .catch((error: unknown) => this.logger.warn({ err: error, callId }, 'recording piece not shipped (tried again)')));
+    this.#shipping.set(callId, shipping);
+  }
+
   async store(callId: string, startedAt: Date, file: string, summary: WavSummary): Promise<void> {
+    await this.#stopShipping(callId);
     const storageKey = recordingKey(callId, startedAt);
     await this.storage.put(storageKey, file, 'audio/wav');
     // Registered durably before the live file goes: a crash in between stores it again under
     // the same key, which the database takes once.
     await this.journal.recording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
     await rm(file, { force: true });
+    await this.#removePieces(callId).catch((error: unknown) => this.logger.warn({ err: error, callId }, 'shipped recording pieces not removed'));
+  }
+
+  /** The recording of a call whose process is gone, from the pieces it shipped (none: nothing stored). */
+  async storeShipped(callId: string): Promise<void> {
+    const pieces: Buffer[] = [];
+    for (let piece = await this.storage.read(pieceKey(callId, 0)); piece; piece = await this.storage.read(pieceKey(callId, pieces.length))) pieces.push(piece);
+    if (!pieces.length) return;
+    const context = await this.db.calls.liveContext(callId);
+    if (!context) return;
+    const data = Buffer.concat(pieces);
+    await mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${callId}.shipped.wav`);
+    await writeFile(file, Buffer.concat([wavHeader(CHANNELS, SAMPLE_RATE_HZ, data.length), data]));
+    const durationMs = (data.length / FRAME_BYTES / SAMPLE_RATE_HZ) * 1000;
+    await this.store(callId, context.startedAt, file, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: data.length + HEADER_BYTES });
   }
 
   /** Stores what a crash left behind; returns the calls it belonged to, to be ended. */
@@ -40,7 +83,7 @@ export class LiveRecordings {
     await mkdir(this.dir, { recursive: true });
     const recovered: string[] = [];
     for (const file of await readdir(this.dir)) {
-      const callId = path.basename(file, '.wav');
+      const callId = path.basename(path.basename(file, '.wav'), '.shipped');
       const filePath = path.join(this.dir, file);
       const context = await this.db.calls.liveContext(callId).catch(() => null);
       if (!context) {
@@ -49,11 +92,38 @@ export class LiveRecordings {
       }
       // The header was rewritten at the last flush; the size on disk is the truth.
       const { size } = await stat(filePath);
-      const channels = RECORDING_CHANNELS.length;
-      const durationMs = ((size - 44) / (2 * channels) / 16_000) * 1000;
-      await this.store(callId, context.startedAt, filePath, { durationMs, channels, sampleRateHz: 16_000, sizeBytes: size });
+      const durationMs = ((size - HEADER_BYTES) / FRAME_BYTES / SAMPLE_RATE_HZ) * 1000;
+      await this.store(callId, context.startedAt, filePath, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: size });
       recovered.push(callId);
     }
     return recovered;
+  }
+
+  async #shipPiece(callId: string, file: string, shipping: Shipping): Promise<void> {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      const length = Math.floor((size - shipping.offset) / FRAME_BYTES) * FRAME_BYTES;
+      if (length <= 0) return;
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, shipping.offset);
+      await this.storage.putBytes(pieceKey(callId, shipping.pieces), buffer.subarray(0, bytesRead), 'application/octet-stream');
+      shipping.offset += bytesRead;
+      shipping.pieces++;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async #stopShipping(callId: string): Promise<void> {
+    const shipping = this.#shipping.get(callId);
+    if (!shipping) return;
+    this.#shipping.delete(callId);
+    clearInterval(shipping.timer);
+    await shipping.busy;
+  }
+
+  /** The pieces go once the whole recording is stored (whoever shipped them). */
+  async #removePieces(callId: string): Promise<void> {
+    for (let n = 0; await this.storage.exists(pieceKey(callId, n)); n++) await this.storage.remove(pieceKey(callId, n));
   }
 }

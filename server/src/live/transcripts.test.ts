@@ -69,6 +69,9 @@ describe('who said what', () => {
     await traineePeer.speak(speech.trainee);
     await expect.poll(() => finals('trainee'), { timeout: 60_000, interval: 1000 }).toBeGreaterThanOrEqual(1);
     traineePeer.silent();
+    // A line typed during the barge is the trainee's too (it was acknowledged and then dropped).
+    ok(await request(trainee.socket, 'call:type', { callId, text: 'Is anyone hurt at the scene?' }), 'call:type');
+    expect((await transcript(callId)).filter((s) => s.speaker === 'trainee').map((s) => s.text)).toContain('Is anyone hurt at the scene?');
     ok(await request(trainee.socket, 'call:end', { callId }), 'call:end');
 
     const review = (await server.api('GET', `/api/v1/calls/${callId}/review`, { cookie: instructor.cookie })).body as CallReview;

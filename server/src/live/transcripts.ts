@@ -27,7 +27,8 @@ export function wireTranscripts(call: LiveCall, deps: TranscriptDeps): void {
   const recent: { frame: Int16Array; atMs: number }[] = [];
 
   call.caller.pipeline.on('heard', (speech) => {
-    if (mixedFromMs !== null && speech.endMs > mixedFromMs) return;
+    // A typed line is the trainee's whoever is on the line; a recognised one only before a barge.
+    if (!speech.typed && mixedFromMs !== null && speech.endMs > mixedFromMs) return;
     const segment = { speaker: 'trainee' as const, text: speech.text, startMs: Math.round(speech.startMs), endMs: Math.round(speech.endMs), confidence: speech.confidence, isFinal: speech.isFinal };
     if (!speech.isFinal) return deps.notifier.transcript(call.callId, { id: speech.id, ...segment });
     store(call, deps, { id: speech.id, ...segment });

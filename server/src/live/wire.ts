@@ -1,5 +1,7 @@
 import type { Fallback } from '../../../media/caller/stages.js';
 import type { Logger } from '../logger.js';
+import { pacerLateness } from '../observability/metrics.js';
+import { timeTurns } from '../observability/turns.js';
 import type { CallJournal } from './call-journal.js';
 import type { LiveCall, SimulatedParty } from './live-call.js';
 import type { LiveNotifier } from './live-calls.js';
@@ -34,8 +36,10 @@ export function wireCall(call: LiveCall, deps: TranscriptDeps): void {
   const { voice, pipeline } = call.caller;
   voice.on('speaking', () => setSpeaking(call, true, deps));
   voice.on('silent', () => setSpeaking(call, false, deps));
+  timeTurns(pipeline, voice.pacer);
   let lastLevelAt = 0;
   voice.pacer.on('sent', (frame, slotTime) => {
+    pacerLateness.observe((performance.now() - slotTime) / 1000);
     if (slotTime - lastLevelAt < LEVEL_INTERVAL_MS) return;
     lastLevelAt = slotTime;
     deps.notifier.level(call.callId, levelOf(frame));

@@ -43,9 +43,9 @@ export type Me = { id: string; email: string; name: string; role: Role };
 /** What a trainee is shown of a scenario before their call (server/src/scenarios/visibility.ts decides). */
 export type ScenarioCard = Pick<ScenarioInput, 'id' | 'title' | 'nature' | 'difficulty' | 'brief'>;
 /** A row of the library: staff also get the summary, which names the call's twist. */
-export type ScenarioSummary = ScenarioCard & { summary?: string };
-/** A scenario at one version: the newest, or the one a call ran on. */
-export type ScenarioDetail = ScenarioInput & { version: number; createdAt: string; updatedAt: string };
+export type ScenarioSummary = ScenarioCard & { summary?: string; archivedAt?: string };
+/** A scenario at one version: the newest, or the one a call ran on. Archived: takes no new calls. */
+export type ScenarioDetail = ScenarioInput & { version: number; createdAt: string; updatedAt: string; archivedAt: string | null };
 
 export type CallStatus = 'ringing' | 'active' | 'ended' | 'failed';
 

@@ -9,3 +9,6 @@ export * from './floor.js';
 export * from './classes.js';
 export * from './ids.js';
 export * from './users.js';
+export * from './issues.js';
+export * from './scenario-editor.js';
+export { placeholderParts } from './placeholders.js';

@@ -29,6 +29,19 @@ export function placeholdersIn(text: string): string[] {
 
 export type PlaceValues = { people: ReadonlyMap<string, { first: string; last: string }>; houseNumber: number | null; street: string; address: string; city: string; callback: string };
 
+/** The text cut at its placeholders: "{caller.first} is 7" -> [{ key: "caller.first" }, " is 7"]. */
+export function placeholderParts(text: string): (string | { key: string })[] {
+  const parts: (string | { key: string })[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    parts.push({ key: m[1] ?? '' });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
 /** The text as written around its placeholders. */
 export const withoutPlaceholders = (text: string) => text.replace(PLACEHOLDER, ' ');
 

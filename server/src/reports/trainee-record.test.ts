@@ -13,7 +13,7 @@ const call = (n: number, over: Partial<TraineeRecordCall> = {}): TraineeRecordCa
   startedAt: new Date(Date.UTC(2026, 10, n)),
   mode: 'practice',
   score: 70 + n,
-  scenario: { title: 'Kitchen fire', nature: 'fire', version: 2 },
+  scenario: { id: 's', title: 'Kitchen fire', nature: 'fire', version: 2 },
   items: [
     { rubricItem: 'location', label: 'Location read back', passed: n % 2 === 0 },
     { rubricItem: 'callback', label: 'Callback number', passed: true },

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { cpus } from 'node:os';
 import type { Router, RtpCodecCapability, Worker } from 'mediasoup/lib/types.js';
 import type { Logger } from '../logger.js';
+import { watchTransports } from '../observability/metrics.js';
 import { MediaCapacityError, TRANSPORTS_PER_CALL } from './limits.js';
 
 // mediasoup workers, one per core. Each call gets a router on the least loaded worker.
@@ -82,7 +83,17 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     }
     slot.routers.add(router);
     router.observer.once('close', () => slot.routers.delete(router));
+    watchTransports(router);
     return router;
+  }
+
+  /** CPU each live worker has used so far (user + system, ms), by its slot. */
+  async usage(): Promise<{ index: number; cpuMs: number }[]> {
+    const live = this.#slots.filter((s): s is Slot => Boolean(s));
+    return Promise.all(live.map(async (s) => {
+      const { ru_utime, ru_stime } = await s.worker.getResourceUsage();
+      return { index: s.index, cpuMs: ru_utime + ru_stime };
+    }));
   }
 
   /** Throws unless every worker answers. */

@@ -6,12 +6,14 @@ import type { z } from 'zod';
 import type { Principal, SessionStore } from '../auth/sessions.js';
 import type { CallService } from '../calls/service.js';
 import { progressOf, type FloorBoard } from '../live/floor.js';
-import type { LiveCalls, LiveNotifier, Peer } from '../live/live-calls.js';
+import type { LiveNotifier, Peer } from '../live/live-calls.js';
+import type { ClusterCalls } from '../cluster/cluster-calls.js';
 import { AppError, describeZodIssues, ForbiddenError } from '../errors.js';
 import { FloorWatchRequest } from '../protocol/floor.js';
 import { SteerRequest } from '../protocol/steer.js';
 import { sessionTokenOf } from '../http/auth.js';
 import type { Logger } from '../logger.js';
+import { socketRequests, socketsConnected } from '../observability/metrics.js';
 import { ErrorCode, type Ack } from '../protocol/ack.js';
 import type { CallEventView, CallMode, CallSummary, CapturedFactView, ChecklistItemView, EntityView, TranscriptSegmentView } from '../protocol/api.js';
 import {
@@ -58,7 +60,8 @@ type HandlerTable = { [E in keyof ClientToServerEvents]: Handler<E> };
 export type SignallingDeps = {
   sessions: SessionStore;
   calls: CallService;
-  live: LiveCalls;
+  /** Call requests, run wherever the call's media is. */
+  live: ClusterCalls;
   floor: FloorBoard;
   state: SharedState;
   logger: Logger;
@@ -106,29 +109,29 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     'rtc:join': {
       schema: RtcJoinRequest,
       async handle(socket, { callId }) {
-        const joined = await live.join(peerOf(socket), callId);
+        const joined = await live.run('join', peerOf(socket), callId);
         await socket.join(rooms.call(callId));
         return joined;
       },
     },
-    'rtc:createTransport': { schema: CreateTransportRequest, handle: (s, r) => live.createTransport(peerOf(s), r.callId, r.direction) },
-    'rtc:connectTransport': { schema: ConnectTransportRequest, handle: (s, r) => live.connectTransport(peerOf(s), r.callId, r.transportId, r.dtlsParameters) },
-    'rtc:produce': { schema: ProduceRequest, handle: (s, r) => live.produce(peerOf(s), r.callId, r.transportId, r.rtpParameters) },
-    'rtc:consume': { schema: ConsumeRequest, handle: (s, r) => live.consume(peerOf(s), r.callId, r.rtpCapabilities) },
-    'rtc:resumeConsumer': { schema: ResumeConsumerRequest, handle: (s, r) => live.resumeConsumer(peerOf(s), r.callId, r.consumerId) },
-    'rtc:restartIce': { schema: RestartIceRequest, handle: (s, r) => live.restartIce(peerOf(s), r.callId, r.transportId) },
-    'call:answer': { schema: CallControlRequest, handle: (s, r) => live.answer(peerOf(s), r.callId) },
-    'call:mute': { schema: CallControlRequest, handle: (s, r) => live.setMuted(peerOf(s), r.callId, true) },
-    'call:unmute': { schema: CallControlRequest, handle: (s, r) => live.setMuted(peerOf(s), r.callId, false) },
-    'call:hold': { schema: CallControlRequest, handle: (s, r) => live.setOnHold(peerOf(s), r.callId, true) },
-    'call:unhold': { schema: CallControlRequest, handle: (s, r) => live.setOnHold(peerOf(s), r.callId, false) },
-    'call:transfer': { schema: TransferRequest, handle: (s, r) => live.transfer(peerOf(s), r.callId, r.agency, r.mode) },
-    'call:completeTransfer': { schema: CallControlRequest, handle: (s, r) => live.completeTransfer(peerOf(s), r.callId) },
-    'call:end': { schema: CallControlRequest, handle: (s, r) => live.end(peerOf(s), r.callId) },
-    'call:type': { schema: TypedLineRequest, handle: (s, r) => live.type(peerOf(s), r.callId, r.text) },
-    'call:supervise': { schema: SuperviseRequest, handle: (s, r) => live.supervise(peerOf(s), r.callId, r.mode) },
-    'call:unsupervise': { schema: UnsuperviseRequest, handle: (s, r) => live.unsupervise(peerOf(s), r.callId) },
-    'call:steer': { schema: SteerRequest, handle: (s, r) => live.steer(peerOf(s), r.callId, r.steer) },
+    'rtc:createTransport': { schema: CreateTransportRequest, handle: (s, r) => live.run('createTransport', peerOf(s), r.callId, r.direction) },
+    'rtc:connectTransport': { schema: ConnectTransportRequest, handle: (s, r) => live.run('connectTransport', peerOf(s), r.callId, r.transportId, r.dtlsParameters) },
+    'rtc:produce': { schema: ProduceRequest, handle: (s, r) => live.run('produce', peerOf(s), r.callId, r.transportId, r.rtpParameters) },
+    'rtc:consume': { schema: ConsumeRequest, handle: (s, r) => live.run('consume', peerOf(s), r.callId, r.rtpCapabilities) },
+    'rtc:resumeConsumer': { schema: ResumeConsumerRequest, handle: (s, r) => live.run('resumeConsumer', peerOf(s), r.callId, r.consumerId) },
+    'rtc:restartIce': { schema: RestartIceRequest, handle: (s, r) => live.run('restartIce', peerOf(s), r.callId, r.transportId) },
+    'call:answer': { schema: CallControlRequest, handle: (s, r) => live.run('answer', peerOf(s), r.callId) },
+    'call:mute': { schema: CallControlRequest, handle: (s, r) => live.run('setMuted', peerOf(s), r.callId, true) },
+    'call:unmute': { schema: CallControlRequest, handle: (s, r) => live.run('setMuted', peerOf(s), r.callId, false) },
+    'call:hold': { schema: CallControlRequest, handle: (s, r) => live.run('setOnHold', peerOf(s), r.callId, true) },
+    'call:unhold': { schema: CallControlRequest, handle: (s, r) => live.run('setOnHold', peerOf(s), r.callId, false) },
+    'call:transfer': { schema: TransferRequest, handle: (s, r) => live.run('transfer', peerOf(s), r.callId, r.agency, r.mode) },
+    'call:completeTransfer': { schema: CallControlRequest, handle: (s, r) => live.run('completeTransfer', peerOf(s), r.callId) },
+    'call:end': { schema: CallControlRequest, handle: (s, r) => live.run('end', peerOf(s), r.callId) },
+    'call:type': { schema: TypedLineRequest, handle: (s, r) => live.run('type', peerOf(s), r.callId, r.text) },
+    'call:supervise': { schema: SuperviseRequest, handle: (s, r) => live.run('supervise', peerOf(s), r.callId, r.mode) },
+    'call:unsupervise': { schema: UnsuperviseRequest, handle: (s, r) => live.run('unsupervise', peerOf(s), r.callId) },
+    'call:steer': { schema: SteerRequest, handle: (s, r) => live.run('steer', peerOf(s), r.callId, r.steer) },
     'floor:watch': {
       schema: FloorWatchRequest,
       async handle(socket, { callIds }) {
@@ -150,9 +153,11 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
     // request (an unknown name, or one of Object.prototype's such as `toString`), get an error
     // reply and go no further. (socket.io's parser drops the connection that sends a reserved
     // name such as `disconnect`.)
+    socketsConnected.inc();
     socket.use(([event, ...args], next) => {
       const ack = args.at(-1);
       const refuse = (code: ErrorCode, message: string) => {
+        socketRequests.observe({ event: Object.hasOwn(handlers, event) ? event : 'unknown', outcome: code }, 0);
         if (typeof ack === 'function') ack({ ok: false, code, message } satisfies Ack<never>);
       };
       limiter.consume(socket.id).then(
@@ -165,10 +170,14 @@ export async function createSignalling(httpServer: HttpServer, deps: SignallingD
       socket.on(event, async (...args: unknown[]) => {
         const ack = args.at(-1);
         if (typeof ack !== 'function') return void log.warn({ event }, 'request without an ack callback dropped');
-        ack(await answer(handler, socket, args.length > 1 ? args[0] : undefined, log));
+        const timer = socketRequests.startTimer({ event });
+        const reply = await answer(handler, socket, args.length > 1 ? args[0] : undefined, log);
+        timer({ outcome: reply.ok ? 'ok' : reply.code });
+        ack(reply);
       });
     }
     socket.on('disconnect', () => {
+      socketsConnected.dec();
       live.peerLeft(socket.id);
       void limiter.delete(socket.id);
     });

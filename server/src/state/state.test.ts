@@ -32,6 +32,33 @@ describe.each([
     expect(await state.touch(key, 1000)).toBe(false);
   });
 
+  it('gives a claimed key to its first claimant only, renews and deletes it only for its holder', async () => {
+    const state = await make();
+    states.push(state);
+    const key = `k:${randomUUID()}`;
+    expect(await state.claim(key, 'a', 10_000)).toBe('a');
+    expect(await state.claim(key, 'b', 10_000)).toBe('a');
+    expect(await state.renewIf(key, 'b', 10_000)).toBe(false);
+    expect(await state.renewIf(key, 'a', 10_000)).toBe(true);
+    await state.deleteIf(key, 'b');
+    expect(await state.get(key)).toBe('a');
+    await state.deleteIf(key, 'a');
+    expect(await state.claim(key, 'b', 150)).toBe('b');
+    await sleep(250);
+    expect(await state.renewIf(key, 'b', 10_000)).toBe(false);
+  });
+
+  it('counts up from one and keeps map fields', async () => {
+    const state = await make();
+    states.push(state);
+    const key = `k:${randomUUID()}`;
+    expect([await state.increment(key), await state.increment(key)]).toEqual([1, 2]);
+    await state.setField(`${key}:m`, 'x', '1');
+    await state.setField(`${key}:m`, 'y', '2');
+    await state.deleteField(`${key}:m`, 'x');
+    expect(await state.fields(`${key}:m`)).toEqual({ y: '2' });
+  });
+
   it('delivers published messages to subscribers until they unsubscribe', async () => {
     const state = await make();
     states.push(state);

@@ -12,6 +12,18 @@ export interface SharedState {
   /** Extends a key's life without rewriting it; false when the key is gone. */
   touch(key: string, ttlMs: number): Promise<boolean>;
   del(key: string): Promise<void>;
+  /** Stores `value` unless the key holds one already; returns what the key holds afterwards (one atomic step). */
+  claim(key: string, value: string, ttlMs: number): Promise<string>;
+  /** Extends the key's life only while it still holds `value`; false when it does not (another holder, or gone). */
+  renewIf(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes the key only while it still holds `value`. */
+  deleteIf(key: string, value: string): Promise<void>;
+  /** Adds one to a counter (made at 0) and returns it. */
+  increment(key: string): Promise<number>;
+  /** One field of a map: set, read whole, removed. */
+  setField(key: string, field: string, value: string): Promise<void>;
+  fields(key: string): Promise<Record<string, string>>;
+  deleteField(key: string, field: string): Promise<void>;
   publish(channel: string, message: string): Promise<void>;
   /** Resolves once the subscription is live; the returned function unsubscribes. */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
@@ -22,6 +34,7 @@ export interface SharedState {
 export class MemoryState implements SharedState {
   readonly kind = 'memory';
   readonly #values = new Map<string, { value: string; expiresAt: number }>();
+  readonly #maps = new Map<string, Map<string, string>>();
   readonly #bus = new EventEmitter().setMaxListeners(0);
 
   async get(key: string): Promise<string | null> {
@@ -50,6 +63,40 @@ export class MemoryState implements SharedState {
     this.#values.delete(key);
   }
 
+  async claim(key: string, value: string, ttlMs: number): Promise<string> {
+    const held = await this.get(key);
+    if (held !== null) return held;
+    await this.set(key, value, ttlMs);
+    return value;
+  }
+
+  async renewIf(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.get(key)) === value && this.touch(key, ttlMs);
+  }
+
+  async deleteIf(key: string, value: string): Promise<void> {
+    if ((await this.get(key)) === value) this.#values.delete(key);
+  }
+
+  async increment(key: string): Promise<number> {
+    const next = Number((await this.get(key)) ?? 0) + 1;
+    this.#values.set(key, { value: String(next), expiresAt: Infinity });
+    return next;
+  }
+
+  async setField(key: string, field: string, value: string): Promise<void> {
+    const map = this.#maps.get(key) ?? new Map<string, string>();
+    this.#maps.set(key, map.set(field, value));
+  }
+
+  async fields(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.#maps.get(key) ?? []);
+  }
+
+  async deleteField(key: string, field: string): Promise<void> {
+    this.#maps.get(key)?.delete(field);
+  }
+
   async publish(channel: string, message: string): Promise<void> {
     this.#bus.emit(channel, message);
   }
@@ -63,6 +110,7 @@ export class MemoryState implements SharedState {
 
   async close(): Promise<void> {
     this.#values.clear();
+    this.#maps.clear();
     this.#bus.removeAllListeners();
   }
 
@@ -73,6 +121,11 @@ export class MemoryState implements SharedState {
     for (const [key, entry] of this.#values) if (entry.expiresAt <= now) this.#values.delete(key);
   }
 }
+
+// Compare-and-act steps run as scripts, so no other process's write lands between the read and the write.
+const CLAIM = "local held = redis.call('GET', KEYS[1]) if held then return held end redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return ARGV[1]";
+const RENEW_IF = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+const DELETE_IF = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 export class RedisState implements SharedState {
   readonly kind = 'redis';
@@ -133,6 +186,34 @@ export class RedisState implements SharedState {
 
   async del(key: string): Promise<void> {
     await this.client.del(key);
+  }
+
+  async claim(key: string, value: string, ttlMs: number): Promise<string> {
+    return String(await this.client.eval(CLAIM, { keys: [key], arguments: [value, String(ttlMs)] }));
+  }
+
+  async renewIf(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.eval(RENEW_IF, { keys: [key], arguments: [value, String(ttlMs)] })) === 1;
+  }
+
+  async deleteIf(key: string, value: string): Promise<void> {
+    await this.client.eval(DELETE_IF, { keys: [key], arguments: [value] });
+  }
+
+  async increment(key: string): Promise<number> {
+    return this.client.incr(key);
+  }
+
+  async setField(key: string, field: string, value: string): Promise<void> {
+    await this.client.hSet(key, field, value);
+  }
+
+  async fields(key: string): Promise<Record<string, string>> {
+    return { ...(await this.client.hGetAll(key)) };
+  }
+
+  async deleteField(key: string, field: string): Promise<void> {
+    await this.client.hDel(key, field);
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -46,6 +46,10 @@ describe('LocalStorage', () => {
     for (const bad of ['../etc/passwd', 'recordings/../../x', '/abs', 'a//b', 'recordings/./x']) {
       expect(() => storage.pathOf(bad)).toThrow(TypeError);
     }
+    await storage.putBytes('recordings/c/live/000000.pcm', Buffer.from('piece'));
+    expect((await storage.read('recordings/c/live/000000.pcm'))?.toString()).toBe('piece');
+    await storage.remove('recordings/c/live/000000.pcm');
+    expect(await storage.read('recordings/c/live/000000.pcm')).toBeNull();
     const url = await storage.signedUrl('recordings/c/1.wav', 60_000);
     const params = new URL(url, 'http://x').searchParams;
     expect(signer.verify('recordings/c/1.wav', params.get('expires')!, params.get('sig')!)).toBe('ok');
@@ -81,5 +85,14 @@ describe('S3Storage', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('RIFF-s3');
+  });
+
+  it('keeps bytes under a key, reads them back, and reads a missing key as null', async () => {
+    const storage = new S3Storage({ endPoint, accessKey: 'S3RVER', secretKey: 'S3RVER', region: 'us-east-1' }, `rd-${randomUUID().slice(0, 8)}`);
+    await storage.ensureBucket();
+    await storage.putBytes('recordings/c/live/000000.pcm', Buffer.from([1, 2, 3, 4]), 'application/octet-stream');
+    expect([...((await storage.read('recordings/c/live/000000.pcm')) ?? [])]).toEqual([1, 2, 3, 4]);
+    await storage.remove('recordings/c/live/000000.pcm');
+    expect(await storage.read('recordings/c/live/000000.pcm')).toBeNull();
   });
 });

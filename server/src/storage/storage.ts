@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { access, copyFile, mkdir, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client as MinioClient } from 'minio';
 
@@ -10,6 +10,10 @@ export interface RecordingStorage {
   readonly kind: 'local' | 's3';
   /** Stores the file at `sourceFile` under `key` (e.g. `recordings/{callId}/{ts}.wav`). */
   put(key: string, sourceFile: string, contentType: string): Promise<void>;
+  putBytes(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The object's bytes, or null when there is none. */
+  read(key: string): Promise<Buffer | null>;
+  remove(key: string): Promise<void>;
   /** A URL that reads `key` until `ttlMs` from now. */
   signedUrl(key: string, ttlMs: number): Promise<string>;
   exists(key: string): Promise<boolean>;
@@ -70,6 +74,23 @@ export class LocalStorage implements RecordingStorage {
     if (path.resolve(sourceFile) !== target) await copyFile(sourceFile, target);
   }
 
+  async putBytes(key: string, bytes: Buffer): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
+
+  async read(key: string): Promise<Buffer | null> {
+    return readFile(this.pathOf(key)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
   async signedUrl(key: string, ttlMs: number): Promise<string> {
     checkKey(key);
     const expiresAt = Date.now() + ttlMs;
@@ -114,6 +135,30 @@ export class S3Storage implements RecordingStorage {
   async put(key: string, sourceFile: string, contentType: string): Promise<void> {
     checkKey(key);
     await this.#client.fPutObject(this.bucket, key, sourceFile, { 'Content-Type': contentType });
+  }
+
+  async putBytes(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    checkKey(key);
+    await this.#client.putObject(this.bucket, key, bytes, bytes.length, { 'Content-Type': contentType });
+  }
+
+  async read(key: string): Promise<Buffer | null> {
+    checkKey(key);
+    let stream;
+    try {
+      stream = await this.#client.getObject(this.bucket, key);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NoSuchKey') return null;
+      throw error;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  async remove(key: string): Promise<void> {
+    checkKey(key);
+    await this.#client.removeObject(this.bucket, key);
   }
 
   async signedUrl(key: string, ttlMs: number): Promise<string> {

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { errorMessage } from '../../api.js';
 import type { AssignmentInput, CallMode, ClassRole } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
+import { FormError, useAction } from '../Form/useAction.js';
 
 /** A datetime-local value ("2026-12-05T14:30", the browser's local time) as an ISO instant. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
@@ -12,18 +12,15 @@ export function AddMember({ classId, onDone }: { classId: string; onDone: () => 
   const { classes } = useStores();
   const email = useSignal('');
   const role = useSignal<ClassRole>('trainee');
-  const error = useSignal<string | null>(null);
+  const action = useAction();
 
   async function submit(e: Event) {
     e.preventDefault();
-    error.value = null;
-    try {
+    await action.run(async () => {
       await classes.addMember(classId, email.value, role.value);
       email.value = '';
       onDone();
-    } catch (err) {
-      error.value = errorMessage(err);
-    }
+    });
   }
 
   return (
@@ -35,14 +32,10 @@ export function AddMember({ classId, onDone }: { classId: string; onDone: () => 
         <option value="trainee">Trainee</option>
         <option value="supervisor">Supervisor</option>
       </select>
-      <button type="submit" class="btn" data-testid="add-member">
+      <button type="submit" class="btn" data-testid="add-member" disabled={action.busy.value}>
         Add
       </button>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <FormError error={action.error.value} />
     </form>
   );
 }
@@ -55,20 +48,17 @@ export function AddAssignment({ classId, onDone }: { classId: string; onDone: ()
   const dueAt = useSignal('');
   const opensAt = useSignal('');
   const closesAt = useSignal('');
-  const error = useSignal<string | null>(null);
+  const action = useAction();
   useEffect(() => void scenarios.load(), []);
 
   async function submit(e: Event) {
     e.preventDefault();
-    error.value = null;
     const body: AssignmentInput = { scenarioId: scenarioId.value, mode: mode.value, dueAt: instant(dueAt.value) };
     if (mode.value === 'exam') Object.assign(body, { opensAt: instant(opensAt.value), closesAt: instant(closesAt.value) });
-    try {
+    await action.run(async () => {
       await classes.assign(classId, body);
       onDone();
-    } catch (err) {
-      error.value = errorMessage(err);
-    }
+    });
   }
 
   const date = (id: string, label: string, value: { value: string }) => (
@@ -96,14 +86,10 @@ export function AddAssignment({ classId, onDone }: { classId: string; onDone: ()
       {date('assign-due', 'Due', dueAt)}
       {mode.value === 'exam' && date('assign-opens', 'Opens', opensAt)}
       {mode.value === 'exam' && date('assign-closes', 'Closes', closesAt)}
-      <button type="submit" class="btn" data-testid="assign">
+      <button type="submit" class="btn" data-testid="assign" disabled={action.busy.value}>
         Assign
       </button>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <FormError error={action.error.value} />
     </form>
   );
 }

@@ -18,6 +18,8 @@ type RowProps = { call: CallSummary; live: FloorLive | undefined; now: number; s
 function FloorRow({ call, live, now, selected, onSelect }: RowProps) {
   const state = lineStateOf(call, live);
   const emotion = live?.state?.caller.emotion ?? null;
+  // What the caller is doing (listening, thinking, speaking): a stalled hosted caller shows as thinking.
+  const activity = live?.state?.caller.activity ?? null;
   const checklist = live?.checklist ?? null;
   const supervisors = live?.supervisors ?? [];
   return (
@@ -37,6 +39,12 @@ function FloorRow({ call, live, now, selected, onSelect }: RowProps) {
       </td>
       <td data-testid="caller-emotion" data-emotion={emotion ?? ''}>
         {emotion ? <span class={`emotion emotion-${emotion}`}>{emotion.replace(/_/g, ' ')}</span> : <span class="muted">—</span>}
+        {activity && (
+          <span class="muted floor-activity" data-testid="caller-activity" data-activity={activity}>
+            {' '}
+            {activity.replace(/_/g, ' ')}
+          </span>
+        )}
       </td>
       <td data-testid="checklist-progress" data-done={checklist?.done ?? ''} data-total={checklist?.total ?? ''} class="num">
         {checklist ? `${checklist.done}/${checklist.total}` : <span class="muted">—</span>}

@@ -1,11 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { errorMessage } from '../../api.js';
 import type { CallMode, ScenarioCard as ScenarioCardData } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
 import { natureText } from '../../words.js';
 import { Assignments } from '../Assignments/Assignments.js';
+import { FormError, useAction } from '../Form/useAction.js';
+import { Readable } from '../Readable/Readable.js';
 
 function Difficulty({ level }: { level: number }) {
   return (
@@ -23,13 +24,17 @@ function ScenarioCard({ scenario, busy, onTake }: { scenario: ScenarioCardData; 
   return (
     <article class="card scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
       <header>
-        <h2 id={titleId}>{scenario.title}</h2>
+        <h2 id={titleId}>
+          <Readable text={scenario.title} />
+        </h2>
         <div class="card-meta">
           <span class={`nature nature-${scenario.nature}`}>{natureText(scenario.nature)}</span>
           <Difficulty level={scenario.difficulty} />
         </div>
       </header>
-      <p data-testid="scenario-brief">{scenario.brief}</p>
+      <p data-testid="scenario-brief">
+        <Readable text={scenario.brief} />
+      </p>
       <button type="button" class="btn btn-primary" data-testid="take-call" disabled={busy} onClick={onTake}>
         {busy ? 'Connecting…' : 'Take call'}
       </button>
@@ -71,21 +76,16 @@ export function ScenarioPicker() {
   const { scenarios, calls } = useStores();
   const { route } = useLocation();
   const starting = useSignal<string | null>(null);
-  const error = useSignal<string | null>(null);
+  const action = useAction();
   const mode = useSignal<CallMode>('practice');
 
   useEffect(() => void scenarios.load(), []);
 
   async function take(id: string) {
     starting.value = id;
-    error.value = null;
-    try {
-      const call = await calls.start({ scenarioId: id }, mode.value);
-      route(`/calls/${call.id}`);
-    } catch (err) {
-      error.value = errorMessage(err);
-      starting.value = null;
-    }
+    const call = await action.run(() => calls.start({ scenarioId: id }, mode.value));
+    if (call) route(`/calls/${call.id}`);
+    else starting.value = null;
   }
 
   const list = scenarios.list.value;
@@ -95,11 +95,7 @@ export function ScenarioPicker() {
       <Assignments />
       <p class="muted">Or choose any scenario to practise. The call rings as soon as you press "Take call".</p>
       <ModeChoice mode={mode} disabled={starting.value !== null} />
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <FormError error={action.error.value} />
       {scenarios.error.value && (
         <p class="error" role="alert">
           Could not load scenarios: {scenarios.error.value}

@@ -1,125 +1,85 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { errorMessage } from '../../api.js';
+import type { ScenarioDetail, ScenarioSummary } from '../../protocol.js';
 import { useStores } from '../../state/context.js';
-import { editableJson, SCENARIO_TEMPLATE } from '../../state/scenarios.js';
 import { usePageTitle } from '../../title.js';
+import { natureText } from '../../words.js';
+import { FormError, useAction } from '../Form/useAction.js';
+import { Readable } from '../Readable/Readable.js';
+import { ScenarioEditor } from '../ScenarioEditor/ScenarioEditor.js';
 
-/** Instructors' scenario library: pick one to edit its JSON, or start a new one. */
+/** Instructors' scenario library: open one in the form editor, or start a new one. */
 export function ScenariosPage() {
   usePageTitle('Scenarios');
   const { scenarios } = useStores();
-  const editingId = useSignal<string | null>(null);
-  const text = useSignal(editableJson(SCENARIO_TEMPLATE));
-  const error = useSignal<string | null>(null);
+  const opened = useSignal<ScenarioDetail | null>(null);
+  const showArchived = useSignal(false);
   const notice = useSignal<string | null>(null);
-  const busy = useSignal(false);
+  const open = useAction();
 
-  useEffect(() => void scenarios.load(), []);
-
-  function startNew() {
-    editingId.value = null;
-    text.value = editableJson(SCENARIO_TEMPLATE);
-    error.value = notice.value = null;
-  }
+  useEffect(() => void scenarios.load({ archived: showArchived.value }), [showArchived.value]);
 
   async function edit(id: string) {
-    error.value = notice.value = null;
-    busy.value = true;
-    try {
-      text.value = editableJson(await scenarios.get(id));
-      editingId.value = id;
-    } catch (err) {
-      error.value = errorMessage(err);
-    } finally {
-      busy.value = false;
-    }
+    notice.value = null;
+    const detail = await open.run(() => scenarios.get(id));
+    if (detail) opened.value = detail;
   }
 
-  async function save(e: Event) {
-    e.preventDefault();
-    error.value = notice.value = null;
-    busy.value = true;
-    try {
-      const saved = await scenarios.save(text.value, editingId.value);
-      editingId.value = saved.id;
-      text.value = editableJson(saved);
-      notice.value = `Saved "${saved.title}".`;
-    } catch (err) {
-      error.value = errorMessage(err);
-    } finally {
-      busy.value = false;
-    }
+  function changed(scenario: ScenarioDetail, what: string) {
+    opened.value = scenario;
+    notice.value = what;
   }
 
+  const list = showArchived.value ? scenarios.archived.value : scenarios.list.value;
+  const current = opened.value;
   return (
     <section class="page">
       <h1>Scenarios</h1>
       <div class="scenarios-layout">
         <nav class="panel scenario-list" aria-label="Scenario library">
-          <button type="button" class="btn btn-primary" data-testid="scenario-new" onClick={startNew}>
+          <button type="button" class="btn btn-primary" data-testid="scenario-new" onClick={() => ((opened.value = null), (notice.value = null))}>
             New scenario
           </button>
-          {scenarios.error.value && (
-            <p class="error" role="alert">
-              {scenarios.error.value}
-            </p>
-          )}
+          <label class="check">
+            <input type="checkbox" data-testid="show-archived" checked={showArchived.value} onChange={(e) => (showArchived.value = e.currentTarget.checked)} />
+            Show archived instead
+          </label>
+          <FormError error={scenarios.error.value ?? open.error.value} />
           <ul>
-            {scenarios.list.value.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  class="list-item"
-                  data-testid="scenario-item"
-                  data-scenario-id={s.id}
-                  aria-current={editingId.value === s.id ? 'true' : undefined}
-                  onClick={() => void edit(s.id)}
-                >
-                  <strong>{s.title}</strong>
-                  <span class="mono muted">{s.id}</span>
-                </button>
-              </li>
+            {list.map((s) => (
+              <LibraryItem key={s.id} scenario={s} current={current?.id === s.id} onOpen={() => void edit(s.id)} />
             ))}
           </ul>
         </nav>
-        <form class="panel editor" onSubmit={save}>
-          <label for="scenario-json">
-            {editingId.value ? (
-              <>
-                Editing <code>{editingId.value}</code>
-              </>
-            ) : (
-              'New scenario'
-            )}{' '}
-            (JSON)
-          </label>
-          <textarea
-            id="scenario-json"
-            data-testid="scenario-editor"
-            spellcheck={false}
-            rows={28}
-            value={text.value}
-            onInput={(e) => (text.value = e.currentTarget.value)}
-            aria-describedby={error.value ? 'scenario-error' : undefined}
-          />
-          {error.value && (
-            <p id="scenario-error" class="error" role="alert" data-testid="scenario-error">
-              {error.value}
-            </p>
-          )}
+        <div>
           {notice.value && (
-            <p class="notice" role="status">
+            <p class="notice" role="status" data-testid="scenario-notice">
               {notice.value}
             </p>
           )}
-          <div class="editor-actions">
-            <button type="submit" class="btn btn-primary" data-testid="scenario-save" disabled={busy.value}>
-              {editingId.value ? 'Save changes' : 'Create scenario'}
-            </button>
-          </div>
-        </form>
+          <ScenarioEditor key={current ? `${current.id}@${current.version}@${current.archivedAt}` : 'new'} scenario={current} onChanged={changed} />
+        </div>
       </div>
     </section>
+  );
+}
+
+function LibraryItem({ scenario, current, onOpen }: { scenario: ScenarioSummary; current: boolean; onOpen: () => void }) {
+  return (
+    <li>
+      <button type="button" class="list-item" data-testid="scenario-item" data-scenario-id={scenario.id} aria-current={current ? 'true' : undefined} onClick={onOpen}>
+        <strong>
+          <Readable text={scenario.title} />
+        </strong>
+        <span class="muted">
+          {natureText(scenario.nature)}, difficulty {scenario.difficulty}
+        </span>
+        {scenario.summary && (
+          <span class="scenario-summary" data-testid="scenario-summary">
+            <Readable text={scenario.summary} />
+          </span>
+        )}
+      </button>
+    </li>
   );
 }

@@ -3,7 +3,8 @@ import type { LoginThrottle } from '../../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { SESSION_COOKIE, type SessionStore } from '../../auth/sessions.js';
 import type { Database } from '../../db/database.js';
-import { UnauthorizedError } from '../../errors.js';
+import { TooManyRequestsError, UnauthorizedError } from '../../errors.js';
+import { countLoginFailure } from '../../observability/metrics.js';
 import { LoginBody, type Me } from '../../protocol/api.js';
 import { authenticate, principalOf, sessionCookieOptions, sessionTokenOf } from '../auth.js';
 import { parse } from '../validate.js';
@@ -19,10 +20,16 @@ export function authRoutes(deps: { db: Database; sessions: SessionStore; loginTh
   router.post('/login', async (req, res) => {
     const body = parse(LoginBody, req.body);
     const address = req.ip ?? 'unknown';
-    await deps.loginThrottle.attempt(body.email, address);
+    await deps.loginThrottle.attempt(body.email, address).catch((error: unknown) => {
+      if (error instanceof TooManyRequestsError) countLoginFailure('throttled');
+      throw error;
+    });
     const user = await deps.db.users.findByEmail(body.email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await unknownUserHash));
-    if (!user || !valid) throw new UnauthorizedError('wrong email or password');
+    if (!user || !valid) {
+      countLoginFailure('wrong_credentials');
+      throw new UnauthorizedError('wrong email or password');
+    }
     await deps.loginThrottle.succeeded(body.email, address);
     const token = await deps.sessions.create({ userId: user.id, role: user.role, name: user.name, email: user.email });
     res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.sessions.ttlMs });

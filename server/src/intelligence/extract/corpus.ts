@@ -59,16 +59,28 @@ const rates = (tp: number, fp: number, fn: number) => {
   return { precision, recall, f1 };
 };
 
-/** Precision, recall and F1 per entity type; a type never labelled nor found scores 1. */
+/** Descriptions are lists of what the caller said ("white male, red hoodie"): each part counts on its own. */
+const BY_PARTS: ReadonlySet<EntityType> = new Set(['suspect', 'vehicle']);
+
+/** The scored units of an entity: itself, or each part of a description. */
+const scoredParts = (e: { type: EntityType; normalized: string }): { type: EntityType; normalized: string }[] =>
+  BY_PARTS.has(e.type) ? e.normalized.split(', ').map((part) => ({ type: e.type, normalized: part })) : [e];
+
+/**
+ * Precision, recall and F1 per entity type; a type never labelled nor found scores 1. A
+ * description scores per part, so "white male, red hoodie" found as "white male" is one part
+ * right and one missed rather than all wrong.
+ */
 export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segment) => { type: EntityType; normalized: string }[] = extractEntities): TypeScore[] {
   const counts = new Map(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   corpus.forEach((utterance, i) => {
-    const found = extract({ id: `corpus-${i}`, speaker: utterance.speaker, text: utterance.text, startMs: 0, endMs: 0 });
+    const found = extract({ id: `corpus-${i}`, speaker: utterance.speaker, text: utterance.text, startMs: 0, endMs: 0 }).flatMap(scoredParts);
     const key = (e: { type: EntityType; normalized: string }) => `${e.type}\u0000${e.normalized}`;
-    const wanted = new Set(utterance.entities.map(key));
+    const wantedList = utterance.entities.flatMap(scoredParts);
+    const wanted = new Set(wantedList.map(key));
     const got = new Set(found.map(key));
-    for (const e of found) counts.get(e.type)![wanted.has(key(e)) ? 'tp' : 'fp']++;
-    for (const e of utterance.entities) if (!got.has(key(e))) counts.get(e.type)!.fn++;
+    for (const k of got) counts.get(k.split('\u0000')[0] as EntityType)![wanted.has(k) ? 'tp' : 'fp']++;
+    for (const k of wanted) if (!got.has(k)) counts.get(k.split('\u0000')[0] as EntityType)!.fn++;
   });
   return ENTITY_TYPES.map((type) => {
     const { tp, fp, fn } = counts.get(type)!;

@@ -2,7 +2,7 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
-import { type Extractor, STOP, bodyPart, lexiconTags } from './words.js';
+import { type Extractor, STOP, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -11,32 +11,43 @@ const SEX: Record<string, string> = {
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
   ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
-    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat').split(' '),
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit').split(' '),
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button army construction').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction').split(' '),
 );
-const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short']);
+const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short', 'medium', 'average']);
+// Said of a person only with another word: "heavy" alone is how someone breathes or bleeds.
+const BUILD_WITH = new Set(['heavy', 'big', 'medium', 'average']);
+// An age said as a word says who, not what they look like: "an older man" is a patient as often as a suspect.
+const AGE_WORDS = new Set(['young', 'younger', 'old', 'older', 'elderly', 'teenage']);
+// Said before a build or a person, kept as said: "real skinny", "young guy", "older lady".
+const DEGREE = new Set(['real', 'really', 'very', 'super', 'pretty']);
+const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set']);
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
+const CARRIED = new Set(['purse', 'handbag', 'bag']);
+// A person named as someone already known ("the guy", "this lady") is who, not a description of them.
+const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
 
 const PERSON = new Set(['build', 'he', 'she', 'hes', 'shes']);
 const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly']);
-
 interface Part extends Span {
   text: string;
-  kind: 'sex' | 'race_sex' | 'clothes' | 'age' | 'other';
+  /** `person`: a person with what was said of them ("tall skinny male", "white female"); `sex` the bare word. */
+  kind: 'sex' | 'person' | 'clothes' | 'age' | 'other';
 }
 
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
   // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
-  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 1);
+  const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 3);
+  const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || (t[k] === 'tank' && t[k + 1] === 'top') || HAIR_WORDS.has(t[k] ?? '') || t[k] === 'hair';
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -44,42 +55,74 @@ function suspectParts(u: Utterance): Part[] {
       parts.push({ start: i, end, text, kind });
       i = end - 1;
     };
-    if (RACE.has(w) && next !== undefined && Object.hasOwn(SEX, next)) push(i + 2, `${w} ${SEX[next]}`, 'race_sex');
-    else if (Object.hasOwn(SEX, w) && next !== undefined && RACE.has(next) && !CLOTHES.has(t[i + 2] ?? '') && !CLOTHES_MOD.has(t[i + 2] ?? '')) push(i + 2, `${next} ${SEX[w]}`, 'race_sex');
+    // A person and what was said before them without a pause: "tall skinny guy", "young black kid", "older lady".
+    if (Object.hasOwn(SEX, w) || (RACE.has(w) && next !== undefined && Object.hasOwn(SEX, next))) {
+      const noun = Object.hasOwn(SEX, w) ? i : i + 1;
+      let from = i;
+      while (from > 0 && PERSON_MOD.has(t[from - 1]!) && !u.pauses[from - 1] && !(AGE_WORDS.has(t[from - 1]!) && /^years?$/.test(t[from - 2] ?? ''))) from--;
+      while (from < noun && (DEGREE.has(t[from]!) || t[from] === 'set')) from++;
+      // "a guy, white": the race said right after, as the first thing said of him.
+      const after = from === noun && RACE.has(t[noun + 1] ?? '') && !clothesNext(noun + 2) ? noun + 2 : noun + 1;
+      const mods = t.slice(from, noun);
+      while (parts.length > 0 && parts[parts.length - 1]!.start >= from) parts.pop();
+      const words = after === noun + 2 ? [t[noun + 1]!, SEX[t[noun]!]!] : [...mods, SEX[t[noun]!]!];
+      const known = from === noun && after === noun + 1 && KNOWN.has(t[from - 1] ?? '');
+      i = from;
+      push(after, words.join(' '), words.slice(0, -1).some((m) => !AGE_WORDS.has(m)) ? 'person' : known ? 'age' : 'sex');
+      if (known) parts.pop(); // "the guy": someone already known, nothing said of him
+    }
     // "the guy was black": the race said of the person just named.
-    else if (Object.hasOwn(SEX, w) && (next === 'was' || next === 'is') && RACE.has(t[i + 2] ?? '') && !CLOTHES.has(t[i + 3] ?? '') && !CLOTHES_MOD.has(t[i + 3] ?? '')) push(i + 3, `${t[i + 2]} ${SEX[w]}`, 'race_sex');
-    else if (Object.hasOwn(SEX, w)) push(i + 1, SEX[w]!, 'sex');
-    // "he was white, tall": the race alone, said of a pronoun.
-    else if (RACE.has(w) && ['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) && ((!CLOTHES.has(next ?? '') && !CLOTHES_MOD.has(next ?? '') && next !== 'and') || u.pauses[i])) push(i + 1, w);
+    else if ((w === 'was' || w === 'is') && Object.hasOwn(SEX, t[i - 1] ?? '') && RACE.has(next ?? '') && !clothesNext(i + 2)) {
+      if (parts[parts.length - 1]?.end === i) parts.pop();
+      parts.push({ start: i - 1, end: i + 2, text: `${next} ${SEX[t[i - 1]!]}`, kind: 'person' });
+      i++;
+    }
+    // "he was white, tall", "she was white, blonde": the race alone, said of a pronoun or after a pause.
+    else if (RACE.has(w) && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && parts.length > 0)) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
+    // Heights as said: "6 foot", "5 foot 10", "about six two".
     else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
       const inches = /^\d{1,2}$/.test(t[i + 2] ?? '') ? t[i + 2] : undefined;
-      push(inches ? i + 3 : i + 2, inches ? `${w} ft ${inches}` : `${w} ft`);
-    } else if (BUILD.has(w) && next === 'build') push(i + 2, `${w} build`);
-    else if (w === 'heavy' && next === 'set') push(i + 2, 'heavyset');
-    else if (BUILD.has(w) && w !== 'big' && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') push(i + 1, w);
-    else if (w === 'shaved' && next === 'head') push(i + 2, 'shaved head');
-    // A mark and where it is, as said without the owner: "a tattoo on his neck" -> "tattoo on neck".
-    else if (MARKS.has(w) && t[i + 1] === 'on' && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
+      push(inches ? i + 3 : i + 2, inches ? `${w} ${next} ${inches}` : `${w} ${next}`);
+    } else if (spokenHeight(u, i)) push(i + 1, spokenHeight(u, i)!);
+    else if (BUILD.has(w) && next === 'build') push(i + 2, `${w} build`);
+    else if (w === 'heavy' && next === 'set' && near(i)) push(i + 2, 'heavy set');
+    else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') {
+      // "real skinny", "kind of chubby": a degree word stays, a hedge does not.
+      let end = i + 1;
+      while (DEGREE.has(t[end - 1]!) && BUILD.has(t[end] ?? '')) end++;
+      if (BUILD.has(t[end - 1]!) && !BUILD_WITH.has(t[end - 1]!)) push(end, t.slice(i, end).join(' '));
+    } else if ((w === 'shaved' || w === 'bald') && next === 'head') push(i + 2, `${w} head`);
+    // A mark or a covering and where it is, as said without the owner: "a tattoo on his neck" -> "tattoo on neck".
+    else if (MARKS.has(w) && (next === 'on' || next === 'over') && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
-      push(at + 1, `${w} on ${t[at]}`);
+      push(at + 1, `${w} ${next} ${t[at]}`);
     } else if (HAIR_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
+    else if ((w === 'no' && next === 'shirt') || w === 'shirtless') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? 'no shirt' : w, 'clothes');
+    // "all black", "all black clothes".
+    else if (w === 'all' && CLOTHES_MOD.has(next ?? '') && (t[i - 1] === 'wearing' || CLOTHES.has(t[i + 2] ?? '') || u.pauses[i + 1] || i + 2 === t.length)) push(CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2, t.slice(i, CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2).join(' '), 'clothes');
     // "a white guy, maybe thirty": an age said as a guess, near a person.
     else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w, 'age');
     else {
-      // Clothing: up to two modifiers and the item ("dark hooded jacket", "grey t shirt").
+      // Clothing: up to three modifiers and the item ("dark hooded jacket", "grey t shirt", "gray zip up hoodie").
       let k = i;
-      while (k < i + 3 && CLOTHES_MOD.has(t[k]!)) k += t[k] === 'button' && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
+      while (k < i + 4 && CLOTHES_MOD.has(t[k]!)) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
       if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
-      if (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top')) {
+      const carried = CARRIED.has(t[k] ?? '') && k === i; // "her bag" is hers; "a green purse" describes her
+      if (!carried && (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top'))) {
         // "t-shirt" or "t shirt" as typed.
         const item = tShirt ? (u.raw(k, k + 2).includes('-') ? 't-shirt' : 't shirt') : t[k] === 'tank' ? 'tank top' : t[k]!;
-        push(tShirt || t[k] === 'tank' ? k + 2 : k + 1, [...t.slice(i, k), item].join(' '), 'clothes');
+        let end = tShirt || t[k] === 'tank' ? k + 2 : k + 1;
+        let text = [...t.slice(i, k), item].join(' ');
+        // "a bandana over his face": where it is worn, owner dropped.
+        const at = end + (OWNERS.has(t[end + 1] ?? '') ? 2 : 1);
+        if (['over', 'on'].includes(t[end] ?? '') && ['face', 'head'].includes(t[at] ?? '')) [text, end] = [`${text} ${t[end]} ${t[at]}`, at + 1];
+        push(end, text, 'clothes');
       }
     }
   }
@@ -88,12 +131,15 @@ function suspectParts(u: Utterance): Part[] {
 
 const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy'.split(' '));
 const MAKES = new Set(
-  'ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley'.split(' '),
+  ('ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley ' +
+    'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner').split(' '),
 );
 const MODELS = new Set(
-  'civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey pilot tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata'.split(' '),
+  ('civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey pilot tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata ' +
+    'yukon escalade durango bronco colorado cruze traverse trailblazer blazer avalanche avalon sienna sequoia yaris hrv ridgeline maxima rogue pathfinder frontier murano versa optima sorento sportage telluride tucson kona ' +
+    'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
-const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box'.split(' '));
+const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover'.split(' '));
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up']);
 const NATO: Record<string, string> = Object.fromEntries(
   'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ').map((w) => [w, w[0]!]),
@@ -114,7 +160,19 @@ interface Vehicle extends Span {
   words: string[];
   complete: boolean;
   plate?: string;
+  /** Only one part of a vehicle said before it (a colour, a dent): never a vehicle by itself. */
+  part?: boolean;
 }
+
+// What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
+const FEATURE_RE = phrases(
+  'tinted windows', 'no windows', 'loud (?:exhaust|muffler|engine|pipes)',
+  '(?:dents?|scratch(?:es)?|damage|crack) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk)',
+  '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?',
+  '(?:(?:kind of|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
+);
+// Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
+const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack/;
 
 function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;
@@ -126,7 +184,9 @@ function vehicles(u: Utterance): Vehicle[] {
     let k = i;
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
+      if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
       if (w) words.push(w);
+      else if (t[k] === 'and' && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push('and'); // "red and white box truck"
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
@@ -135,7 +195,9 @@ function vehicles(u: Utterance): Vehicle[] {
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w));
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
-    if (has(V_TYPES) || complete) out.push({ start: i, end: k, words, complete });
+    // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
+    const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || (u.pauses[i - 1] === true && u.pauses[k - 1] === true));
+    if (has(V_TYPES) || complete || colourAlone) out.push({ start: colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }
   return out;
@@ -186,11 +248,19 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // "im wearing a red jacket so they can see me" is the caller, not a suspect.
   const ownClothes = (p: Part) => p.kind === 'clothes' && (OWN.has(u.tokens[p.start - 1] ?? '') || /\b(?:im|i am) (?:wearing|in)\b/.test(u.tokens.slice(Math.max(0, p.start - 4), p.start).join(' ')));
   const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p));
-  const person = parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
+  // Clothing alone describes someone when "wearing", "had"... or a person is near, or when the line is only the clothes ("black jeans and white sneakers").
+  const opensWithClothes = parts[0]?.kind === 'clothes' && parts[0].start <= 1 && parts[0].text.includes(' ');
+  const person = opensWithClothes || parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
   if (!person) parts.length = 0;
-  // "the guy who hit me was a black male": the fuller mention of the same person wins.
-  if (parts.some((p) => p.kind === 'race_sex')) parts.splice(0, parts.length, ...parts.filter((p) => p.kind !== 'sex'));
-  const described = parts.some((p) => p.kind === 'clothes' || p.kind === 'race_sex') || (parts.some((p) => p.kind === 'sex') && parts.some((p) => p.kind === 'other'));
+  // "it was a man. older man, white beard": the fuller mention of the same person wins.
+  const fuller = (p: Part) => p.kind === 'person' || (p.kind === 'sex' && p.text.includes(' '));
+  if (parts.some(fuller)) parts.splice(0, parts.length, ...parts.filter((p) => p.kind !== 'sex' || fuller(p)));
+  // A bare "guy" or "lady" describes someone only beside something else said of them, or as the answer itself ("it was a woman").
+  const answer = (p: Part) => ['it was a', 'its a', 'it is a', 'was a', 'its an', 'it was an'].some((lead) => u.tokens.slice(Math.max(0, p.start - lead.split(' ').length), p.start).join(' ') === lead) && (p.end === u.length || u.pauses[p.end - 1]);
+  // A bare "a guy" far from what is said of him ("a guy with a knife is in the lot of the target, he's wearing...") is who, not part of the description.
+  const alone = (p: Part) => p.kind === 'sex' && !answer(p) && !parts.some((q) => q !== p && q.kind !== 'sex' && q.kind !== 'age' && Math.abs(q.start - p.end) <= 4);
+  parts.splice(0, parts.length, ...parts.filter((p) => !alone(p)));
+  const described = parts.some((p) => p.kind !== 'sex' && p.kind !== 'age') || parts.some((p) => p.kind === 'sex' && answer(p));
   if (described) {
     const said = parts.filter((p) => p.kind !== 'age');
     emit('suspect', { start: said[0]!.start, end: said[said.length - 1]!.end }, said.map((p) => p.text).join(', '));
@@ -222,13 +292,28 @@ export const extractDescriptions: Extractor = (u, emit) => {
     } else emit('vehicle', p, `plate ${p.plate}`);
   }
   // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
-  const said: (Vehicle & { text: string })[] = [];
-  for (const v of found.filter((f) => f.complete)) {
-    const text = v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : '');
+  // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
+  type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' };
+  const features = [...u.matches(FEATURE_RE)].filter((m) => !u.isNegated(m.start) || u.tokens[m.start] === 'no');
+  const pieces: Piece[] = [
+    ...found.map((v): Piece => ({ ...v, text: v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
+    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: u.words(m), kind: 'feature' })),
+  ].sort((a, b) => a.start - b.start);
+  const said: (Piece & { kinds: Set<Piece['kind']> })[] = [];
+  for (const v of pieces) {
     const last = said[said.length - 1];
     const gap = last ? u.tokens.slice(last.end, v.start) : [];
-    if (last && !last.plate && gap.length <= 4 && !gap.some((w) => ANOTHER.has(w))) Object.assign(last, { text: `${last.text}, ${text}`, end: v.end, plate: v.plate });
-    else said.push({ ...v, text });
+    const loose = v.kind === 'feature' || v.kind === 'part';
+    const joins = last && !last.plate && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
+    // A body type named before or after a full vehicle ("my car's at the trailhead, a blue subaru") adds nothing to it.
+    if (v.kind === 'type' && last?.kinds.has('vehicle') && joins) continue;
+    if (v.kind === 'vehicle' && last && last.kinds.size === 1 && last.kinds.has('type')) said.pop();
+    if (joins && said[said.length - 1] === last) {
+      Object.assign(last, { text: `${last.text}, ${v.text}`, end: v.end, plate: v.plate });
+      last.kinds.add(v.kind);
+    } else said.push({ ...v, kinds: new Set([v.kind]) });
   }
-  for (const v of said) emit('vehicle', v, v.text);
+  const isVehicle = (v: (typeof said)[number]) =>
+    v.kinds.has('vehicle') || (v.kinds.has('type') && v.kinds.size > 1) || (v.kinds.size === 1 && v.kinds.has('feature') && VEHICLE_ONLY.test(v.text) && found.length === 0);
+  for (const v of said) if (isVehicle(v)) emit('vehicle', v, v.text);
 };

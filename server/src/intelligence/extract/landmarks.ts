@@ -3,17 +3,17 @@
 // home placed against ("in front of my house", "at his mom's house").
 
 import type { Span, Utterance } from './text.js';
-import { type Put, STOP, streetSuffix } from './words.js';
+import { type Put, STOP, lexiconTags, streetSuffix } from './words.js';
 
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 export const STRONG_HEADS = new Set(
   ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
-    'apartments dorms dorm lobby club woods lab path pit storage pavilion ' +
+    'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
 );
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home'.split(' '));
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
@@ -59,7 +59,7 @@ const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that firs
 
 // Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
 const OWN_PLACE_RE =
-  /\b(?:in front of|behind|outside(?: of)?|inside|next to|across from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
+  /\b(?:in front of|out front of|in back of|behind|outside(?: of)?|inside|next to|across (?:the street )?from|(?:down|up) the street from|beside|near|by|at) ((?:my|our|his|her|their|the neighbors|my neighbors|our neighbors) (?:house|home|apartment|building|yard|backyard|garage|driveway|work|office|school|job|trailer|place))\b/dg;
 
 export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   const found: (Span & { number?: string })[] = [];
@@ -73,6 +73,13 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
+  // The lot of a named place is that place: "the walmart parking lot", "the parking lot of the target" -> "walmart", "target".
+  for (const [k, span] of [...found.entries()].reverse()) {
+    if (u.words(span).endsWith('parking lot') && span.end - span.start > 2) span.end -= 2;
+    const named = found[k + 1];
+    const between = named ? u.tokens.slice(span.end, named.start) : [];
+    if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
+  }
   for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
     const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
@@ -108,6 +115,10 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       start--;
     }
     if (!strong && (modifiers.length === 0 || (w === 'place' && NOT_PLACE_NAME.has(modifiers[modifiers.length - 1]!)))) continue;
+    // "it's Linda, Linda Park", "this is Linda Park": a first name said again or given as who is calling is a person's name.
+    const first = modifiers[modifiers.length - 1];
+    const introduced = u.repeated[start] || t.slice(0, start).includes(first ?? '') || ['im', 'this is', 'name is'].some((lead) => t.slice(Math.max(0, start - 2), start).join(' ').endsWith(lead));
+    if (w === 'park' && modifiers.length === 1 && introduced && lexiconTags(first!).some((tag) => /Name$/.test(tag))) continue;
     let before = start - 1;
     if (before >= 0 && ARTICLES.has(t[before]!)) before--;
     const cue =

@@ -3,7 +3,7 @@
 import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
-import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, streetSuffix, titleCase } from './words.js';
+import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spokenHeight, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
@@ -94,7 +94,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
   const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
-    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '')) continue;
+    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
     // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
     if (/^\d*00$/.test(t[i]!) && t[i + 1] === 'block' && t[i + 2] === 'of') {
       const from = t[i + 3] === 'the' ? i + 4 : i + 3;
@@ -158,7 +158,8 @@ const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Space', trailer: 'Trailer',
 };
 const UNIT_RE = /\b(apartment|apt|unit|suite|ste|room|rm|building|bldg|lot|space|trailer) (?:number )?(\d+[a-z]?|[b-hj-z](?: \d+)?)(?= |$)/dg;
-const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) floor|floor (\d+))\b/dg;
+// A garage's "level three" is a floor too.
+const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) (?:floor|level)|(?:floor|level) (\d+))\b/dg;
 
 function units(u: Utterance, put: Put): void {
   for (const m of u.matches(UNIT_RE)) {
@@ -170,9 +171,9 @@ function units(u: Utterance, put: Put): void {
   }
 }
 
-const STRONG_CROSS = /\b(?:corner of|intersection of|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
+const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at)?|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
 const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
-const NEAR_ONE = /\b(?:near|off|off of) /dg;
+const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
@@ -228,7 +229,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number )?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
 const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
@@ -251,6 +252,8 @@ function highways(u: Utterance, put: Put): void {
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
+    // "three of us, two are hurt": a count of us.
+    if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
     const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }

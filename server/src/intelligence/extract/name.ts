@@ -51,7 +51,9 @@ function spelling(u: Utterance, k: number, word: string | undefined): number {
   if (word === undefined || u.tokens[k]?.length !== 1) return k;
   let end = k;
   while (end < u.length && u.tokens[end]!.length === 1 && /[a-z]/.test(u.tokens[end]!)) end++;
-  return u.tokens.slice(k, end).join('') === word ? end : k;
+  // Doubled letters were folded as a stutter: "j e n n a" reads "j e n a".
+  const letters = u.tokens.slice(k, end).join('');
+  return letters === word || letters === word.replace(/(.)\1/g, '$1') ? end : k;
 }
 
 const FIRST_NAME_CUE = /\bfirst names? (?:is )?([a-z]+)\b/d;
@@ -145,6 +147,8 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);
     if (name) found(name.start, name.end, asName(u, name.start, name.end));
+    // "you can call me frank": after "call me" or "my name is" a first name is one whatever else the word is.
+    else if ((isFirstName(t[m.end] ?? '') || /^\p{Lu}/u.test(u.raw(m.end, m.end + 1))) && !NAME_STOP.has(t[m.end] ?? 'the')) found(m.end, m.end + 1, asName(u, m.end, m.end + 1));
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
   for (let i = 0; i < t.length - 1; i++) {
@@ -161,7 +165,9 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
     // "im officer reyes": a rank said of oneself, and the surname after it.
     const rank = RANKS[first];
     const surname = t[m.end + 1];
-    if (rank && surname !== undefined && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
+    // "im officer grants wife": the officer is someone else.
+    const kin = /^(?:wife|husband|son|daughter|mom|dad|partner|brother|sister|neighbor)s?$/.test(t[m.end + 2] ?? '');
+    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
     if (!(isFirstName(first) || u.repeated[m.end])) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
@@ -173,6 +179,8 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   for (let i = 0; i < t.length - 1; i++) {
     if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : u.repeated[i] && isFirstName(t[i]!))) continue;
     const name = nameWords(u, i);
-    if (name && name.words.length >= 2 && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
+    // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
+    const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
+    if (name && (name.words.length >= 2 || spelled) && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
 };

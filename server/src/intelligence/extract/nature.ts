@@ -20,6 +20,7 @@ const NATURES: [string, RegExp][] = [
       'flames',
       '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
       'caught (?:on )?fire',
+      '(?:oven|stove|pan|grease|dryer|microwave|toaster|cabinets|curtains|couch|wall|roof)s? (?:is |are |been |was |just )?(?:smoking|caught)',
       'full of smoke',
       'explosion',
       'exploded',
@@ -70,7 +71,7 @@ const NATURES: [string, RegExp][] = [
       'glass (?:break|breaking|shatter)',
     ),
   ],
-  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)')],
+  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)', '(?:took|grabbed|snatched|ripped) (?:my|his|her) (?:\\w+ )?(?:out of|from) (?:my|his|her) hands?')],
   [
     'crime:assault',
     phrases(
@@ -119,6 +120,8 @@ const NATURES: [string, RegExp][] = [
       'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
       'car (?:is )?in the (?:canal|ditch|river|lake|creek|pond|water)',
       'upside down',
+      'on (?:its|their) side',
+      '(?<!(?:any|no) )2 cars',
       '(?:flipped|rolled) (?:over|on its roof)',
       '(?:car|truck|tanker|suv|van|bus|semi|jeep|pickup) (?:just )?(?:flipped|rolled)',
       'airbags? (?:went off|deployed)',
@@ -172,6 +175,8 @@ const NATURES: [string, RegExp][] = [
       'vapou?r cloud',
       'placard',
       'fuming',
+      '(?:bleach|cleaners?|chemicals) (?:\\w+ ){0,4}mixed',
+      'mixed (?:the )?(?:bleach|cleaners?|chemicals)',
       'gas line (?:got )?(?:hit|broke|broken|cut|ruptured)',
     ),
   ],
@@ -210,7 +215,7 @@ const NATURES: [string, RegExp][] = [
       '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids|prescription|tylenol|advil|ibuprofen|aspirin)',
       'doing (?:meth|drugs|coke|cocaine|heroin|crack)',
       'took something',
-      '(?:swallowed|drank|ate|got into|drinking|eating) (?:\\w+ ){0,3}(?:bleach|cleaner|cleaning|detergent|antifreeze|poison|chemicals|pods|lighter fluid|rat poison)',
+      '(?:swallowed|drank|ate|got into|drinking|eating) (?:\\w+ ){0,4}(?:bleach|cleaner|cleaning|detergent|antifreeze|poison|chemicals|pods|lighter fluid|rat poison)',
       'poisoned',
       'too much of (?:his|her|my|their) (?:medicine|medication|meds|pills)',
       verbForms('snort'),
@@ -263,7 +268,7 @@ const NATURES: [string, RegExp][] = [
       '(?:man|person|woman|guy|somebody|someone) down',
     ),
   ],
-  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugar (?:is )?(?:low|high|dropped)', 'shots for (?:his|her|my) sugar')],
+  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives')],
   [
     'medical:bleeding',
@@ -275,6 +280,8 @@ const NATURES: [string, RegExp][] = [
       'suicid(?:e|al)',
       `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)`,
       'wants? to die',
+      '(?:talking about|going to|gonna|wants to|wanted to|trying to) end(?:ing)? it',
+      '(?:goodbye|suicide) (?:message|note|letter|text|video)',
       'end (?:it all|my life|his life|her life)',
       '(?:gonna|going to|wants to|threatening to) jump',
       'edge of the (?:bridge|roof|building|overpass|cliff)',
@@ -287,7 +294,7 @@ const NATURES: [string, RegExp][] = [
     ),
   ],
   ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing')],
-  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone')],
+  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone', 'no emergency', 'wrong number', '(?:trying|meant|tried) to call (?:my|someone|somebody|the)')],
 ];
 
 // A medical call said in ordinary words, with no kind: "hes really sick", "she needs an ambulance".
@@ -299,6 +306,7 @@ const MEDICAL = phrases(
   'somethings wrong with (?:him|her|my|them)',
   'something is wrong with (?:him|her|my|them)',
   'throwing up',
+  'throwin up',
   'vomiting',
   'dizzy',
   'fever',
@@ -378,6 +386,8 @@ export const extractNature: Extractor = (u, emit) => {
       if (nature === 'accidental' && found.has('traffic')) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
       if (nature === 'medical:bleeding' && found.size > 0) continue;
+      // Fumes explain the breathing trouble they cause.
+      if (nature === 'medical:breathing' && found.has('hazmat')) continue;
       // What a robber took is the robbery, not a theft besides.
       if (nature === 'crime:theft' && found.has('crime:robbery')) continue;
       claimed.fill(true, m.start, m.end);

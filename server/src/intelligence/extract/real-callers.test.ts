@@ -40,6 +40,58 @@ describe('addresses as real callers say them', () => {
   });
 });
 
+describe('places as callers give them', () => {
+  it.each([
+    // The lot of a named place is that place.
+    ["i'm in the walmart parking lot", ['walmart']],
+    ["he's in the parking lot of the kroger", ['kroger']],
+    ['two guys are fighting in the parking lot', ['parking lot']],
+    ["i'm out front of my building", ['my building']],
+    ['at the park, by the basketball courts', ['park', 'basketball courts']],
+    ['he is at lincoln park', ['lincoln park']],
+    // Regression: a caller's surname "Park" was a place.
+    ["it's Linda, Linda Park", []],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+
+  it('reads a corner said without "of", and one street "at the corner with" it', () => {
+    expect(values('right at the intersection, elm and main', 'cross_street')).toEqual(['Elm St & Main St']);
+    expect(values("we're on oak street, at the corner with seventh", 'cross_street')).toEqual(['7th St']);
+    expect(values("we're at the corner of oak and fifteenth", 'cross_street')).toEqual(['Oak St & 15th St']);
+  });
+
+  it('counts "just the one guy" as one, and not "just one second"', () => {
+    expect(values('there was just the one guy', 'people_count')).toEqual(['1']);
+    expect(values('only one guy, he ran off', 'people_count')).toEqual(['1']);
+    expect(values('just one second', 'people_count')).toEqual([]);
+    expect(values('only one of them had a gun', 'people_count')).toEqual([]);
+  });
+
+  it('counts the total a caller sums, not its parts, and never reads "of us two" as a highway', () => {
+    expect(values('three of us in the car, two adults and a baby', 'people_count')).toEqual(['3']);
+    expect(values("there's three of us, two are hurt", 'address')).toEqual([]);
+    expect(values('exit off of us forty one', 'address')).toEqual(['US-41']);
+  });
+
+  it('reads a marker said with "was", and a street "off of" after a pause', () => {
+    expect(values('the last mile marker i saw was like sixty eight', 'mile_marker')).toEqual(['MM 68']);
+    expect(values("forty two ten oak, it's off of fifth", 'cross_street')).toEqual(['5th St']);
+  });
+
+  it('hears "he doesn\'t answer me" and "he no wake" as not awake', () => {
+    expect(values("no he's out, he doesn't answer me", 'conscious')).toEqual(['no']);
+    expect(values('please, my husband, he fall, he no wake', 'conscious')).toEqual(['no']);
+    expect(values('there is no wake behind the boat', 'conscious')).toEqual([]);
+  });
+
+  it('takes a garage level for a floor', () => {
+    expect(values("there's a man down on level three", 'unit')).toEqual(['Floor 3']);
+    expect(values('in the parking garage at the mall, second level', 'unit')).toEqual(['Floor 2']);
+    expect(values('the water level is rising', 'unit')).toEqual([]);
+  });
+});
+
 describe('cross streets said bare', () => {
   it('hears a corner said without street types', () => {
     expect(values("We're at Elm and Maple, by the stop sign.", 'cross_street')).toEqual(['Elm St & Maple St']);
@@ -66,6 +118,17 @@ describe('natures said in ordinary words', () => {
     ['her water broke and the baby is coming now', 'medical:childbirth'],
     ["he's not feeling good, he's really pale and sweaty", 'medical'],
     ["there's been an accident out front", 'traffic'],
+    // Regressions from our own lines in callers' words (issue 15, part 4).
+    ['some guy just took my phone out of my hand and ran', 'crime:robbery'],
+    ['my daughter swallowed some of the dishwasher pods', 'medical:overdose'],
+    ["my dad's sugar is like forty and he's not making sense", 'medical:diabetic'],
+    ["my son's talking about ending it", 'medical:suicidal'],
+    ['my friend posted a goodbye message', 'medical:suicidal'],
+    ['no emergency, i was trying to call my daughter', 'accidental'],
+    ["there's two cars, one's on its side", 'traffic'],
+    ["my oven's been smoking and now the cabinets caught", 'fire'],
+    // The fumes explain the breathing trouble: one nature.
+    ['the bleach and the other cleaner mixed and we can not breathe in here', 'hazmat'],
   ])('hears "%s" as %s', (text, nature) => {
     expect(values(text, 'nature')).toEqual([nature]);
   });
@@ -114,6 +177,16 @@ describe('natures said in ordinary words', () => {
 });
 
 describe('names', () => {
+  it.each([
+    ['you can call me Frank', ['Frank']],
+    // Regression: the stutter fold turned the spelled "n n" into one letter, so the spelling did not match.
+    ['Jenna, J-E-N-N-A', ['Jenna']],
+    // Regression: "Officer Grant's wife" was the caller's name.
+    ["I'm Officer Grant's wife, my name is Leah Grant", ['Leah Grant']],
+  ])('names the caller in "%s"', (text, names) => {
+    expect(values(text, 'caller_name')).toEqual(names);
+  });
+
   // Regression: "look look people are hurt" gave the caller name "Look People".
   it('takes no name from common words said twice in panic', () => {
     for (const text of ['look look people are hurt', 'please please hurry', 'help help me', 'listen listen there is smoke']) expect(values(text, 'caller_name'), text).toEqual([]);

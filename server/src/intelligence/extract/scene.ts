@@ -66,11 +66,15 @@ const PEOPLE_RE = new RegExp(
     '\\b(both) of us\\b',
     '\\bme and (?:my [a-z]+|her|him|my)\\b',
     '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and))\\b',
+    // "just the one guy", "only one, the driver": one said as the count.
+    '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
   ].join('|'),
   'dg',
 );
 
 function peopleCount(u: Utterance, put: Put): void {
+  // "three of us, two adults and a baby": the parts after a total are what it is made of.
+  let total: { count: number; end: number } | undefined;
   for (const m of u.matches(PEOPLE_RE)) {
     if (u.isNegated(m.start)) continue;
     const [n, n2, others, both] = m.groups.map((g) => (g ? u.words(g) : undefined));
@@ -79,6 +83,9 @@ function peopleCount(u: Utterance, put: Put): void {
     else if (others !== undefined) count = Number(others) + 1; // "me and three students"
     else if (both !== undefined || / and /.test(u.words(m))) count = 2; // "both of us", "me and her"
     else count = 1; // "im alone", "just me"
+    // ("three of us, two are hurt" still says how many are hurt.)
+    if (total && n !== undefined && count < total.count && m.start - total.end <= 3) continue;
+    if (/ of (?:us|them)$/.test(u.words(m))) total = { count, end: m.end };
     if (count > 0 && count <= 500) put(m, String(count));
   }
 }

@@ -3,7 +3,7 @@
 // a specific finding wins over the plain word it contains ("breathing real slow").
 
 import type { Span, Utterance } from './text.js';
-import { BODY_PART_WORDS, type Extractor, bodyPart, phrases } from './words.js';
+import { BODY_PART_WORDS, type Extractor, bodyPart, phrases, spokenHeight } from './words.js';
 
 interface Reading extends Span {
   value: string;
@@ -65,7 +65,7 @@ const BREATHING: [string, RegExp][] = [
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake')],
   ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
@@ -109,6 +109,7 @@ function ages(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(AGE_RE)) {
     const [said, years, small, unit, decade] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    if (said !== undefined && spokenHeight(u, m.groups[0]!.start)) continue; // "he's about five nine" is a height
     const n = Number(said ?? years);
     if ((said ?? years) !== undefined && n <= 120) out.push({ ...m, value: String(n) });
     else if (small && unit) out.push({ ...m, value: `${Number(small)} ${unit.endsWith('s') ? unit : `${unit}s`}` });
@@ -123,11 +124,11 @@ const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
@@ -136,23 +137,32 @@ const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}(
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
-const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|boy|girl|grandma|grandpa|dog|snake|cat|spider';
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
-    `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}from ${OWNER}${PART}\\b`,
+    `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:on|in|to|across|over|all over) ${OWNER}${PART}\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
+    // "fell on her hip", "landed on his shoulder": where the fall hurt.
+    `\\b(?:landed|fell|falling|landing) (?:right |hard |flat )?on ${OWNER}${PART}\\b`,
     // "a head injury", "back injuries": the part alone.
     `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
+    // Where it hurts, said as a complaint or as the blood on it (chest pain is the nature's).
+    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest)${PART}\\b`,
   ].join('|'),
   'dg',
 );
+// Words after a body part word that make it something else: "back door", "head start".
+const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road']);
+// "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
+const SIDE_RE = /\b(?:stabbed|shot|cut|hit|kicked|punched|holding|clutching|grabbing) (?:him |her |me )?(?:in )?(?:the|his|her|my) (?:left |right )?side\b(?! of)/dg;
+const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|their) (?:left |right )?(?!chest)${PART}\\b`, 'dg');
 // A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
 const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
@@ -175,10 +185,11 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, part7] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? part7);
-    if (!part) continue;
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? part7 ?? partSaid);
+    // "kicked in my back door": a part of a house, not of a person.
+    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? ''))) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
@@ -187,6 +198,11 @@ function injuries(u: Utterance): Reading[] {
     // "burns on her arms and face": the same kind on each part listed.
     if (part3 === undefined) for (const more of alsoParts(u, m.end)) out.push({ ...more, value: kind ? `${kind} ${more.part}` : more.part });
   }
+  for (const m of u.matches(SIDE_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start)) out.push({ ...m, value: 'side' });
+  for (const m of u.matches(HOLDING_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: bodyPart(u.words(m.groups[0]!))! });
+  // "his nose is broken, he's bleeding from his nose": the part alone says no more than "broken nose".
+  const kinds = out.filter((r) => r.value.includes(' '));
+  out.splice(0, out.length, ...out.filter((r) => !kinds.some((k) => k.value.endsWith(` ${r.value}`))));
   for (const m of u.matches(WOUND_RE)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
     const w = u.words(m);

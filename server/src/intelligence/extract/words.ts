@@ -77,27 +77,8 @@ export function streetSuffix(word: string | undefined, possessive = false): [str
   return undefined;
 }
 
-const ORDINAL_WORDS = [
-  'zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
-  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
-];
-const TENS_ORDINALS: Record<string, number> = { thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90 };
-
-/** "third" -> 3, "3rd" -> 3; undefined for anything else. */
-export function ordinalValue(word: string | undefined): number | undefined {
-  if (word === undefined) return undefined;
-  const i = ORDINAL_WORDS.indexOf(word);
-  if (i > 0) return i;
-  if (Object.hasOwn(TENS_ORDINALS, word)) return TENS_ORDINALS[word];
-  const m = /^(\d+)(st|nd|rd|th)$/.exec(word);
-  return m ? Number(m[1]) : undefined;
-}
-
-export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
+// Ordinals are numbers: the project's one number normaliser reads them.
+export { ordinal, ordinalValue } from '../../../../media/asr/numbers.js';
 
 export const titleCase = (words: string): string => words.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
@@ -120,3 +101,17 @@ export const BODY_PART_WORDS = Object.keys(BODY_PARTS)
   .flatMap((p) => [`${p}s`, p])
   .sort((a, b) => b.length - a.length)
   .join('|');
+
+const HEIGHT_LEAD = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly', 'hes', 'shes', 'was', 'is']);
+const SMALL_NUMBER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+
+/**
+ * A height said as two numbers ("five nine", "six two"), which the number reader has run
+ * together ("59"): "5 foot 9". Only after a guess or "he's", so "fifty nine" and house numbers stay numbers.
+ */
+export function spokenHeight(u: Utterance, i: number): string | undefined {
+  const m = /^([4-6])(\d|1[01])$/.exec(u.tokens[i] ?? '');
+  const said = u.raw(i, i + 1).toLowerCase().split(/[\s-]+/);
+  if (!m || said.length !== 2 || !['four', 'five', 'six'].includes(said[0]!) || !SMALL_NUMBER.includes(said[1]!)) return undefined;
+  return HEIGHT_LEAD.has(u.tokens[i - 1] ?? '') ? `${m[1]} foot ${m[2]}` : undefined;
+}
