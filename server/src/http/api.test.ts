@@ -39,7 +39,7 @@ describe('health and readiness', () => {
     const res = await server.api('GET', '/ready');
     expect(res.status).toBe(200);
     expect(res.body.ready).toBe(true);
-    expect(Object.keys(res.body.checks).sort()).toEqual(['database', 'mediaCapacity', 'mediasoupWorkers', 'speechEngines', 'storage']);
+    expect(Object.keys(res.body.checks).sort()).toEqual(['database', 'mediaCapacity', 'mediasoupWorkers', 'speechEngines', 'storage', 'takingCalls']);
   });
 
   it('tags every response with a request id, keeping a sane one the caller sent', async () => {
