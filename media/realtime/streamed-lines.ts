@@ -110,12 +110,14 @@ export class StreamedLines {
     if (reports.some((r) => r === undefined)) return;
     this.#lines.delete(itemId);
     const playedMs = reports.reduce<number>((sum, r) => sum + (r ?? 0), 0);
-    const whole = playedMs >= line.totalMs - 1;
+    // Regression: a reply cut before any of its audio came (talked over as it began) was
+    // stored whole, its 0 ms of audio all played; a reply is heard whole only once it has ended.
+    const whole = line.ended && playedMs >= line.totalMs - 1;
     // Cut mid-way: the words in proportion to the audio heard, as the embedded voice does.
     const words = line.text.trim().split(/\s+/).filter(Boolean);
     const heard = whole ? words : words.slice(0, Math.floor((words.length * playedMs) / Math.max(1, line.totalMs)));
     // Cut before its audio was all in, a reply is cut even if every piece that came had played
     // (a slow endpoint starves the line): the model must still forget the rest.
-    this.finished({ itemId, text: heard.join(' '), playedMs, totalMs: line.totalMs, cut: line.cut && (!line.ended || !whole) });
+    this.finished({ itemId, text: heard.join(' '), playedMs, totalMs: line.totalMs, cut: line.cut && !whole });
   }
 }
