@@ -9,7 +9,7 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test/
 import { launchBrowser, login, speechTurnsWav } from './browser.js';
 import { takeCall } from './session.js';
 
-// The realtime caller end to end: Chromium's fake microphone asks the same question every nine
+// The realtime caller end to end: Chromium's fake microphone asks the same question every 14
 // seconds through the real SFU; the caller runs on a local Realtime-compatible test double
 // that speaks in flite's voice. The caller's long opening is talked over, its facts come from
 // the mind's reveal rules, and a link cut mid-call is reopened without ending the call.
@@ -24,7 +24,7 @@ let scenarioId: string;
 beforeAll(async () => {
   double = await startRealtimeDouble(new FliteSynthesizer());
   // The microphone starts as the call is answered: its first question comes while the opening plays.
-  const caFile = path.join(path.dirname(await speechTurnsWav([{ say: QUESTION, thenSilentS: 5 }], 'rms', 3)), 'double-ca.pem');
+  const caFile = path.join(path.dirname(await speechTurnsWav([{ say: QUESTION, thenSilentS: 8 }], 'rms', 5)), 'double-ca.pem');
   await writeFile(caFile, double.ca);
   server = await startTestServer({
     env: { OPENAI_BASE_URL: double.baseUrl, OPENAI_API_KEY: 'test-key', OPENAI_REALTIME_MODEL: 'double-realtime', OPENAI_REALTIME_CA_FILE: caFile },
@@ -74,7 +74,7 @@ describe('the realtime caller', () => {
     await expect.poll(async () => (await callerLines()).length, { timeout: 30_000 }).toBeGreaterThan(0);
     const opening = (await callerLines())[0]!.trim();
     expect(opening.length).toBeGreaterThan(0);
-    expect(OPENING.startsWith(opening)).toBe(true);
+    expect(OPENING.startsWith(opening), `the first caller line: ${opening}`).toBe(true);
     expect(opening.length).toBeLessThan(OPENING.length);
     const truncate = double.received.find((e) => e.type === 'conversation.item.truncate') as { audio_end_ms: number } | undefined;
     expect(truncate?.audio_end_ms).toBeGreaterThan(0);
