@@ -71,6 +71,7 @@ describe('the realtime caller', () => {
     const callerLines = () => page.locator('[data-testid="transcript-line"][data-speaker="caller"] .line-text').allTextContents();
 
     // (1) The question comes while the long opening plays: the opening is cut, and the model told where.
+    await expect.poll(() => double.received.some((e) => e.type === 'conversation.item.truncate'), { timeout: 30_000 }).toBe(true);
     await expect.poll(async () => (await callerLines()).length, { timeout: 30_000 }).toBeGreaterThan(0);
     const opening = (await callerLines())[0]!.trim();
     expect(opening.length).toBeGreaterThan(0);

@@ -55,4 +55,21 @@ describe('StreamedLines', () => {
     expect(words).toBeGreaterThanOrEqual(3);
     expect(words).toBeLessThanOrEqual(7);
   });
+
+  it('keeps only what a fast talker says in the time played when cut before its audio was all in (the whole transcript came first)', async () => {
+    const { player, lines: streamed, finished } = lines();
+    const text = 'Help me please my kitchen is on fire and the smoke is everywhere and I cannot see the back door';
+    streamed.start('a');
+    streamed.words('a', text, true);
+    streamed.audio('a', ms(1000)); // the first second; the rest never comes
+    await new Promise((r) => setTimeout(r, 1300));
+    streamed.cutAll();
+    player.stop();
+    await expect.poll(() => finished.length, { timeout: 5000 }).toBe(1);
+    expect(finished[0]!.cut).toBe(true);
+    const heard = finished[0]!.text.split(' ').filter(Boolean);
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.length).toBeLessThanOrEqual(4);
+    expect(text.startsWith(finished[0]!.text)).toBe(true);
+  });
 });

@@ -16,6 +16,9 @@ export type FinishedLine = {
   cut: boolean;
 };
 
+/** Words per second of a fast talker (a panicked caller says about three). */
+const FAST_WORDS_PER_S = 3.5;
+
 type Line = {
   text: string;
   /** Samples not yet a whole frame. */
@@ -113,10 +116,14 @@ export class StreamedLines {
     // Regression: a reply cut before any of its audio came (talked over as it began) was
     // stored whole, its 0 ms of audio all played; a reply is heard whole only once it has ended.
     const whole = line.ended && playedMs >= line.totalMs - 1;
-    // Cut mid-way: the words in proportion to the audio heard, as the embedded voice does.
+    // Cut mid-way: the words in proportion to the audio heard, as the embedded voice does. Cut
+    // before its audio was all in, the words that came may run far ahead of the audio (the
+    // model sends its transcript first): then no more than a fast talker says in the time played.
     const words = line.text.trim().split(/\s+/).filter(Boolean);
-    const heard = whole ? words : words.slice(0, Math.floor((words.length * playedMs) / Math.max(1, line.totalMs)));
-    // Cut before its audio was all in, a reply is cut even if every piece that came had played
+    let count = whole ? words.length : Math.floor((words.length * playedMs) / Math.max(1, line.totalMs));
+    if (!line.ended) count = Math.min(count, Math.floor((playedMs / 1000) * FAST_WORDS_PER_S));
+    const heard = words.slice(0, count);
+    // A reply cut before its audio was all in is cut even if every piece that came had played
     // (a slow endpoint starves the line): the model must still forget the rest.
     this.finished({ itemId, text: heard.join(' '), playedMs, totalMs: line.totalMs, cut: line.cut && !whole });
   }

@@ -90,13 +90,14 @@ async function festivalBatch(name: string, shift: string, key: string, texts: re
 
 /**
  * Noise at `snrDb` below the speech's own power: white noise through a one-pole low-pass, a
- * rough stand-in for room and line hiss. Seeded by the text, so reruns hear the same noise.
+ * rough stand-in for room and line hiss. Seeded (by the line), so reruns hear the same noise.
  */
-function addNoise(pcm: Int16Array, snrDb: number, text: string): Int16Array {
+export function addNoise(pcm: Int16Array, snrDb: number, seed: string, speechSamples = pcm.length): Int16Array {
+  // The speech's power, over its first `speechSamples` (a turn's trailing quiet gets hiss too).
   let power = 0;
-  for (const s of pcm) power += s * s;
-  power /= Math.max(1, pcm.length);
-  const random = createRandom(createHash('sha1').update(text).digest().readUInt32LE(0));
+  for (let i = 0; i < speechSamples; i++) power += pcm[i]! ** 2;
+  power /= Math.max(1, speechSamples);
+  const random = createRandom(createHash('sha1').update(seed).digest().readUInt32LE(0));
   const raw = new Float64Array(pcm.length);
   let low = 0;
   let noisePower = 0;

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FRAME_SAMPLES, PCM_RATE_HZ } from '../../media/format.js';
-import { createRandom } from '../../media/random.js';
 import { readWav } from '../../media/wav.js';
-import { benchVoice } from './asr-voices.js';
+import { addNoise, benchVoice } from './asr-voices.js';
 
 // What the trainees say in bench:turns: a folder of WAV files (--questions DIR), or by default
 // our own lines (questions, statements, instructions, the things a call-taker says) spoken in
@@ -63,7 +61,7 @@ export async function turnSet(folder: string | undefined, silenceMs: number): Pr
     const speechEndFrame = lastVoicedFrame(pcm) + 1;
     const padded = new Int16Array(speechEndFrame * FRAME_SAMPLES + (silenceMs * PCM_RATE_HZ) / 1000);
     padded.set(pcm.subarray(0, speechEndFrame * FRAME_SAMPLES));
-    return { label, speechEndFrame, pcm: await telephone(withHiss(padded, speechEndFrame * FRAME_SAMPLES, label)) };
+    return { label, speechEndFrame, pcm: await telephone(addNoise(padded, SNR_DB, label, speechEndFrame * FRAME_SAMPLES)) };
   }));
 }
 
@@ -77,24 +75,6 @@ function lastVoicedFrame(pcm: Int16Array): number {
     if (Math.sqrt(sum / FRAME_SAMPLES) > 300) last = f;
   }
   return last;
-}
-
-/** Low-passed white noise SNR_DB under the speech's power, over the whole turn; seeded by the turn. */
-function withHiss(pcm: Int16Array, speechSamples: number, seed: string): Int16Array {
-  let power = 0;
-  for (let i = 0; i < speechSamples; i++) power += pcm[i]! ** 2;
-  power /= Math.max(1, speechSamples);
-  const random = createRandom(createHash('sha1').update(seed).digest().readUInt32LE(0));
-  const noise = new Float64Array(pcm.length);
-  let low = 0;
-  let noisePower = 0;
-  for (let i = 0; i < noise.length; i++) {
-    low = 0.7 * low + 0.3 * (random.next() * 2 - 1);
-    noise[i] = low;
-    noisePower += low * low;
-  }
-  const gain = Math.sqrt(power / Math.max(1e-12, noisePower / noise.length) / 10 ** (SNR_DB / 10));
-  return Int16Array.from(pcm, (s, i) => Math.max(-32768, Math.min(32767, Math.round(s + gain * noise[i]!))));
 }
 
 function telephone(pcm: Int16Array): Promise<Int16Array> {

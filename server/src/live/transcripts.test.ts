@@ -71,7 +71,8 @@ describe('who said what', () => {
     traineePeer.silent();
     // A line typed during the barge is the trainee's too (it was acknowledged and then dropped).
     ok(await request(trainee.socket, 'call:type', { callId, text: 'Is anyone hurt at the scene?' }), 'call:type');
-    expect((await transcript(callId)).filter((s) => s.speaker === 'trainee').map((s) => s.text)).toContain('Is anyone hurt at the scene?');
+    // Acknowledged once journalled; in the database a moment later.
+    await expect.poll(async () => (await transcript(callId)).filter((s) => s.speaker === 'trainee').map((s) => s.text), { timeout: 10_000 }).toContain('Is anyone hurt at the scene?');
     ok(await request(trainee.socket, 'call:end', { callId }), 'call:end');
 
     const review = (await server.api('GET', `/api/v1/calls/${callId}/review`, { cookie: instructor.cookie })).body as CallReview;
