@@ -233,7 +233,10 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
    * line cancels it if it is a turn, and it goes on after a cough or an "uh-huh".
    */
   #speak(said: MindReply, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void> = async () => undefined, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>): void {
-    if (this.#closed || this.#onHold || reply.cancelled || reply !== this.#reply) return;
+    // Not a word of it played (superseded, talked over at its first sound, put on hold): the
+    // mind takes back what it gave away, so the next ask gets it again.
+    void reply.done.then((played) => !played.some((line) => line.text) && !this.#closed && this.#mind.unheard(said));
+    if (this.#closed || this.#onHold || reply.cancelled || reply !== this.#reply) return reply.cancel(this.#closed ? 'closed' : this.#onHold ? 'held' : 'superseded');
     const voice: Voice = { ...this.#voice, emotion: said.emotion };
     this.#mood('speaking', said.emotion);
     if (said.emotion !== this.#preparedEmotion) this.#prepareSpeech();

@@ -37,6 +37,8 @@ export interface Mind {
   tick(atMs: number): MindReply | null;
   /** An instructor's steer; null when nothing is said because of it. Unknown facts throw a TypeError. */
   steer(command: CallerSteer, atMs: number): MindReply | null;
+  /** Nothing of this reply was heard: what it gave away is given again when asked. */
+  unheard(reply: MindReply): void;
   onHold(atMs: number): void;
   offHold(atMs: number): MindReply;
   /** A running transcript that already asks something whole: the trainee is done and waits. */

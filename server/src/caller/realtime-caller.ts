@@ -57,6 +57,8 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #emotion: string;
   /** What the mind last wanted said and the model has not finished saying: said again after a drop. */
   #unsaid: Reply | null = null;
+  /** The mind's reply each spoken item says: one cut before a word was heard is taken back. */
+  readonly #itemReplies = new Map<string, Reply>();
   #responding = false;
   #waiting: ResponseRequest[] = [];
   #lastRequest: ResponseRequest | undefined;
@@ -209,6 +211,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
       case 'response.output_item.added':
         if (event.item.type === 'message' && event.item.id) {
           this.#lines.start(event.item.id);
+          if (this.#unsaid) this.#itemReplies.set(event.item.id, this.#unsaid);
           if (this.#phase !== 'greeting') this.#phase = 'responding';
           this.#mood();
         }
@@ -256,10 +259,12 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     }
     const turn = this.#turns;
     const reply = await this.#mind.respond({ text: traineeSaid, atMs: this.#turnEndMs || this.#deps.now() });
-    if (this.#closed || this.#onHold) return;
-    // The model's call is answered either way; a trainee who has started again is not talked over with it.
+    if (this.#closed) return;
+    if (this.#onHold) return this.#mind.unheard(reply);
+    // The model's call is answered either way; a trainee who has started again is not talked
+    // over with it, and what it would have given away is given when asked again.
     this.#connection.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify({ say: reply.text, emotion: reply.emotion }) } });
-    if (turn !== this.#turns) return;
+    if (turn !== this.#turns) return this.#mind.unheard(reply);
     this.#unsaid = reply;
     this.#updateEmotion();
     this.#request({ tool_choice: 'none' });
@@ -308,7 +313,14 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   /** A reply has played or was cut: the transcript keeps what was heard, and so does the model. */
   #finished(line: FinishedLine): void {
     if (line.cut) this.#connection.send({ type: 'conversation.item.truncate', item_id: line.itemId, content_index: 0, audio_end_ms: Math.round(line.playedMs) });
-    if (!line.text) return;
+    const reply = this.#itemReplies.get(line.itemId);
+    this.#itemReplies.delete(line.itemId);
+    if (!line.text) {
+      // Cut at its first sound: not said, so not said again after a drop, and given when asked.
+      if (reply) this.#mind.unheard(reply);
+      if (reply && this.#unsaid === reply) this.#unsaid = null;
+      return;
+    }
     this.#conversation.push({ speaker: 'caller', text: line.text });
     this.emit('said', { id: line.itemId, text: line.text, playedMs: line.playedMs, totalMs: line.totalMs });
     if (!this.#lines.playing && !this.#responding) {

@@ -86,6 +86,10 @@ describe('a reply superseded by a newer trainee turn', () => {
     expect(double.cancelled).toBe(1); // the older phrasing was called off at the LLM
     expect(fallbacks).toEqual([]); // a cancelled reply is not a failed provider
     expect(errors).toEqual([]);
+    // What the unplayed reply would have given (the wrong address first) is given when asked again.
+    const next = said.length;
+    await says('what is the address');
+    await expect.poll(() => said.slice(next).map((l) => l.text).join(' '), { timeout: 3000 }).toMatch(/Fourteen sixteen/);
     caller.close();
   });
 });
