@@ -44,11 +44,14 @@ export async function speechWav(text: string, voice = 'rms', silenceS = 1.5): Pr
   return out;
 }
 
-/** Several lines for the fake microphone, each followed by its own silence (the listener's turn). */
-export async function speechTurnsWav(turns: { say: string; thenSilentS: number }[], voice = 'rms'): Promise<string> {
+/**
+ * Several lines for the fake microphone, each followed by its own silence (the listener's
+ * turn), after `quietFirstS` of silence (the microphone starts as the call is answered).
+ */
+export async function speechTurnsWav(turns: { say: string; thenSilentS: number }[], voice = 'rms', quietFirstS = 0): Promise<string> {
   const parts = await Promise.all(turns.map((turn) => speechWav(turn.say, voice, turn.thenSilentS)));
   const out = path.join(path.dirname(parts[0]!), 'turns.wav');
-  await run('sox', [...parts, out]);
+  await run('sox', [...parts, out, 'pad', String(quietFirstS), '0']);
   return out;
 }
 

@@ -177,6 +177,29 @@ describe('when things go wrong', () => {
     await context.close();
   }, 60_000);
 
+  it('regression: the line dropped after the answer went out and its reply was lost; the softphone closed its media and the call was lost. Now it rejoins, answered', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const callId = await startCall(page);
+    // The server takes the answer and the connection dies before its reply goes back.
+    for (const socket of server.io.sockets.sockets.values()) {
+      socket.use((packet, next) => {
+        if (packet[0] === 'call:answer') packet[packet.length - 1] = () => (socket as unknown as { conn: { close(): void } }).conn.close();
+        next();
+      });
+    }
+    await page.getByTestId('answer-call').click();
+    await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(async () => (await traineeFrames(callId, 300)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const cookie = await server.login(trainee);
+    await expect.poll(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status, { timeout: 15_000 }).toBe('active');
+    await new Promise((r) => setTimeout(r, 6_000)); // past the 4 s reconnect grace: a call without media is lost by then
+    expect((await server.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status).toBe('active');
+    expect(await traineeFrames(callId, 300)).not.toHaveLength(0);
+    await page.getByTestId('end-call').click();
+    await context.close();
+  }, 90_000);
+
   it('ends the call as lost and keeps the recording when the tab closes', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -82,7 +82,7 @@ const people = async (page: Page) => (await remoteSources(page)).filter((s) => (
 /** The caller talks (a tone through its own voice) until stopped: queued back to back, so a barge-in cut soon resumes. */
 function callerTalks(call: LiveCall): () => void {
   let n = 0;
-  const say = () => void call.caller.voice.say(sine(400, CALLER_HZ, 6000), `probe-${n++}`).catch(() => undefined);
+  const say = () => void call.caller.voice.play(sine(400, CALLER_HZ, 6000), `probe-${n++}`).catch(() => undefined);
   say();
   const timer = setInterval(say, 400);
   return () => clearInterval(timer);

@@ -72,7 +72,7 @@ describe('CallBridge', () => {
     const sent: Buffer[] = [];
     const voice = bridge.addVoice('caller', 1234, (p) => sent.push(p));
     const speech = speechLike(500);
-    const played = await voice.say(speech, 'opening');
+    const played = await voice.play(speech, 'opening');
     expect(played).toMatchObject({ utteranceId: 'opening', playedMs: 500, interrupted: false });
     expect(sent).toHaveLength(25);
     const rtp = sent.map((p) => parseRtp(p));
@@ -89,9 +89,9 @@ describe('CallBridge', () => {
   it('cuts a voice off mid-utterance and reports how much was played', async () => {
     const bridge = await CallBridge.create({ callId: 'c4', codecs, recordingPath: path.join(dir, 'c4.wav') });
     const voice = bridge.addVoice('caller', 99, () => {});
-    const played = voice.say(speechLike(2000), 'long');
+    const played = voice.play(speechLike(2000), 'long');
     await sleep(300);
-    voice.silence();
+    voice.stop();
     const report = await played;
     expect(report.interrupted).toBe(true);
     expect(report.playedMs).toBeGreaterThan(200);

@@ -6,6 +6,7 @@ import { FRAME_MS, FRAME_SAMPLES, OPUS_RTP_CLOCK_HZ, PCM_RATE_HZ } from './forma
 import { JitterBuffer, type JitterOutput } from './jitter.js';
 import { LineMixer } from './mixer.js';
 import { Pacer, type PlayedReport } from './pacer.js';
+import type { Player, PlayerEvents } from './caller/stages.js';
 import { parseRtp, type RtpPacket } from './rtp.js';
 import { WavRecorder, type WavSummary } from './wav.js';
 
@@ -310,8 +311,8 @@ class InboundStream {
   }
 }
 
-/** One outbound voice: an encoder and a pacer with its own SSRC. */
-export class Voice {
+/** One outbound voice: an encoder and a pacer with its own SSRC; the pacer's queue is its play-out clock. */
+export class Voice extends EventEmitter<PlayerEvents> implements Player {
   readonly pacer: Pacer;
   readonly closed: Promise<void>;
   #markClosed!: () => void;
@@ -320,30 +321,45 @@ export class Voice {
   readonly #waiting = new Map<string, (report: PlayedReport) => void>();
 
   constructor(encoder: StreamEncoder, ssrc: number, send: (packet: Buffer) => void, clock: Clock) {
+    super();
     this.#encoder = encoder;
     this.pacer = new Pacer({ encode: (frame) => encoder.encodeFrame(frame), send, ssrc, clock });
     this.pacer.on('played', (report) => {
       this.#waiting.get(report.utteranceId)?.(report);
       this.#waiting.delete(report.utteranceId);
     });
+    this.pacer.on('speaking', () => this.emit('speaking'));
+    this.pacer.on('silent', () => this.emit('silent'));
     this.closed = new Promise((resolve) => (this.#markClosed = resolve));
   }
 
+  get queuedMs(): number {
+    return this.pacer.queuedMs;
+  }
+
   /** Queues speech; resolves with how much of it was really played. */
-  say(pcm: Int16Array, utteranceId: string): Promise<PlayedReport> {
+  play(pcm: Int16Array, id: string): Promise<PlayedReport> {
     return new Promise((resolve, reject) => {
-      this.#waiting.set(utteranceId, resolve);
+      this.#waiting.set(id, resolve);
       try {
-        this.pacer.push(pcm, utteranceId);
+        this.pacer.push(pcm, id);
       } catch (error) {
-        this.#waiting.delete(utteranceId);
+        this.#waiting.delete(id);
         reject(error);
       }
     });
   }
 
+  pause(): void {
+    this.pacer.pause();
+  }
+
+  resume(): void {
+    this.pacer.resume();
+  }
+
   /** Cuts the voice off (hold, barge-in); each cut utterance reports what was played. */
-  silence(): PlayedReport[] {
+  stop(): PlayedReport[] {
     return this.pacer.stop();
   }
 

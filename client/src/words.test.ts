@@ -23,6 +23,7 @@ describe('codes in words', () => {
     expect(eventDetail({ type: 'unhold', data: { heldMs: 75_000 } })).toBe('held 1 min 15 s');
     expect(eventDetail({ type: 'transfer', data: { agency: 'ems', mode: 'warm', stage: 'completed' } })).toBe('EMS, warm, completed');
     expect(eventDetail({ type: 'end', data: { outcome: 'caller_hung_up', reason: null } })).toBe('The caller hung up');
+    expect(`${eventLabel('fallback')}: ${eventDetail({ type: 'fallback', data: { stage: 'phrasing', reason: 'timeout after 600 ms' } })}`).toBe('The caller fell back: LLM wording → scripted line (timeout after 600 ms)');
     expect(eventDetail({ type: 'steer', data: { action: 'noise', noise: 'sirens' } })).toBe('background noise: sirens');
     expect(eventLabel('emotion')).toBe('Caller’s mood');
   });

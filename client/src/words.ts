@@ -101,6 +101,15 @@ const EVENT_LABEL: Record<string, string> = {
   leave: 'Stopped supervising',
   end: 'Call ended',
   emotion: 'Caller’s mood',
+  fallback: 'The caller fell back',
+};
+
+/** What a stage of the AI caller gave up, and what it used instead. */
+const FALLBACK_LABEL: Record<string, string> = {
+  understanding: 'LLM understanding → local intent model',
+  phrasing: 'LLM wording → scripted line',
+  synthesis: 'hosted voice → embedded voice',
+  recognition: 'hosted recognition → embedded',
 };
 
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? humanize(type);
@@ -150,6 +159,8 @@ export function eventDetail(event: Pick<CallEventView, 'data'> & { type?: string
       return typeof d.from === 'string' ? `was ${eventLabel(d.from).toLowerCase()}` : '';
     case 'leave':
       return typeof d.mode === 'string' ? eventLabel(d.mode).toLowerCase() : '';
+    case 'fallback':
+      return typeof d.stage === 'string' ? `${FALLBACK_LABEL[d.stage] ?? humanize(d.stage)}${typeof d.reason === 'string' ? ` (${d.reason})` : ''}` : '';
   }
   return Object.values(d)
     .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))

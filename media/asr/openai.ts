@@ -37,6 +37,8 @@ type CallOptions = Required<Pick<OpenAIRecognizerOptions, 'model' | 'timeoutMs' 
 
 export class OpenAIRecognizer implements SpeechRecognizer {
   readonly name = 'openai';
+  /** One request per turn, made when it ends: no running transcript. */
+  readonly capabilities = { partials: false, streaming: false };
   readonly #client: OpenAI;
   readonly #options: CallOptions;
 

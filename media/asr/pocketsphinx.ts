@@ -63,6 +63,7 @@ export interface PocketSphinxOptions {
 
 export class PocketSphinxRecognizer implements SpeechRecognizer {
   readonly name = 'pocketsphinx';
+  readonly capabilities = { partials: true, streaming: true };
   readonly #options: PocketSphinxOptions;
   readonly #pool: SphinxPool;
   #nextCall = 1;

@@ -62,8 +62,17 @@ export interface CallRecognizer {
   close(): Promise<void>;
 }
 
+/** What a recognizer can do; the caller's turn taking and barge-in policy follow from it. */
+export type RecognizerCapabilities = {
+  /** A running transcript while the trainee talks (`partial` events). */
+  partials: boolean;
+  /** Audio is decoded as it arrives, not only when the turn ends. */
+  streaming: boolean;
+};
+
 export interface SpeechRecognizer {
   readonly name: string;
+  readonly capabilities: RecognizerCapabilities;
   /** Prepares recognition for one call; rejects on failure, or with an AbortError on abort. */
   prepare(vocabulary: CallVocabulary, signal?: AbortSignal): Promise<CallRecognizer>;
 }

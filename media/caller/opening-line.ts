@@ -1,39 +1,38 @@
 import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import type { SpeechSynthesizer, Voice } from '../speech/synthesizer.js';
 import type { CallerPipeline, CallerPipelineEvents } from './pipeline.js';
+import { heardWords } from './speaker.js';
+import type { Player } from './stages.js';
 
 /**
- * The smallest real caller: says one line through the real speech engine when answered
- * and nothing else. It carries the media plane until the dialogue engine arrives, and
- * voices a transfer's receiving agency ("Riverton Fire, go ahead").
+ * The smallest real caller: says one line through the real speech engine when answered and
+ * nothing else. It voices a transfer's receiving agency ("Riverton Fire, go ahead").
  */
 export class OpeningLineCaller extends EventEmitter<CallerPipelineEvents> implements CallerPipeline {
   readonly #line: string;
   readonly #voice: Voice;
   readonly #tts: SpeechSynthesizer;
+  readonly #player: Player;
   readonly #abort = new AbortController();
   #answered = false;
   #onHold = false;
-  #pending: { id: string; text: string; pcm: Int16Array } | undefined;
-  /** ms of trainee audio heard, for tests and the next layer's turn-taking. */
-  heardMs = 0;
+  #pending: Int16Array | undefined;
 
-  constructor(options: { line: string; voice: Voice; synthesizer: SpeechSynthesizer; id?: string }) {
+  constructor(options: { line: string; voice: Voice; synthesizer: SpeechSynthesizer; player: Player }) {
     super();
     this.#line = options.line;
     this.#voice = options.voice;
     this.#tts = options.synthesizer;
-    this.id = options.id ?? 'opening';
+    this.#player = options.player;
   }
-
-  readonly id: string;
 
   answer(): void {
     if (this.#answered) return;
     this.#answered = true;
     this.#tts.synthesize(this.#line, this.#voice, this.#abort.signal).then(
       (pcm) => {
-        this.#pending = { id: this.id, text: this.#line, pcm };
+        this.#pending = pcm;
         this.#flush();
       },
       (error: Error) => {
@@ -42,12 +41,11 @@ export class OpeningLineCaller extends EventEmitter<CallerPipelineEvents> implem
     );
   }
 
-  hear(frame: Int16Array): void {
-    this.heardMs += (frame.length * 1000) / 16_000;
-  }
+  hear(): void {}
 
   setOnHold(onHold: boolean): void {
     this.#onHold = onHold;
+    if (onHold) this.#player.stop();
     this.#flush();
   }
 
@@ -56,11 +54,15 @@ export class OpeningLineCaller extends EventEmitter<CallerPipelineEvents> implem
     this.removeAllListeners();
   }
 
-  // A caller put on hold before its line was ready says it when taken off hold.
+  // A party put on hold before its line was ready says it when taken off hold.
   #flush(): void {
     if (!this.#pending || this.#onHold) return;
-    const utterance = this.#pending;
+    const pcm = this.#pending;
     this.#pending = undefined;
-    this.emit('say', utterance);
+    const id = randomUUID();
+    void this.#player.play(pcm, id).then((played) => {
+      const text = heardWords(this.#line, played.playedMs, played.totalMs);
+      if (text) this.emit('said', { id, text, playedMs: played.playedMs, totalMs: played.totalMs });
+    }, (error: Error) => this.emit('error', error));
   }
 }

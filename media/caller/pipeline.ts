@@ -1,16 +1,11 @@
 import type { EventEmitter } from 'node:events';
 import type { Emotion } from '../speech/synthesizer.js';
+import type { PlayedLine } from './reply.js';
+import type { Fallback } from './stages.js';
 
-// The AI caller as the call sees it: it hears the trainee in 20 ms frames, knows when it is
-// answered and put on hold, and says things one sentence at a time. The media plane plays
-// what it says, records what was really played, and cuts the caller off when told to.
-
-export type CallerUtterance = {
-  id: string;
-  text: string;
-  /** 16 kHz mono PCM. */
-  pcm: Int16Array;
-};
+// A simulated party as the call sees it: it hears the trainee in 20 ms frames, knows when it
+// is answered and put on hold, and speaks through the player it was given (stages.ts). The
+// call stores what it reports as really played.
 
 /** What the caller understood the trainee to say: partials while they talk, then the final. */
 export type TraineeSpeech = {
@@ -23,9 +18,6 @@ export type TraineeSpeech = {
   /** Typed on the softphone, not recognised from the line. */
   typed?: true;
 };
-
-/** A caller's line as heard, at ms since the call's media started. */
-export type CallerLine = { text: string; startMs: number; endMs: number };
 
 export type CallerActivity = 'waiting' | 'listening' | 'thinking' | 'speaking' | 'on_hold';
 
@@ -40,7 +32,8 @@ export type CallerSteer =
 
 /**
  * How long the caller took over each step of answering a spoken turn, in ms; sent just before
- * the `say` of the reply's first sentence (`utteranceId`), so the media plane can time the rest.
+ * the reply's first sentence goes to the player (`utteranceId`, the id it plays under), so the
+ * media plane can time the rest.
  */
 export type TurnTiming = {
   utteranceId: string;
@@ -55,20 +48,14 @@ export type TurnTiming = {
 };
 
 export type CallerPipelineEvents = {
-  say: [utterance: CallerUtterance];
-  /** Barge-in: stop playing now; what was played so far is what the transcript keeps. */
+  /** A sentence was played, whole or cut short: the words the listener really heard. */
+  said: [line: PlayedLine];
+  /** The trainee talked over the caller and took the turn. */
   interrupt: [];
-  /** Someone may be talking over the caller: fall silent now, keeping what is queued. */
-  pause: [];
-  /** It was a cough or an "uh-huh": go on from where the voice stopped. */
-  resume: [];
   heard: [speech: TraineeSpeech];
-  /**
-   * A line the caller said in pieces (a speech-to-speech model streams its audio), once every
-   * piece has played or been cut: the transcript keeps the part heard. Its pieces come as
-   * 'say' with no text.
-   */
-  said: [line: CallerLine];
+  /** A stage did without its provider (an LLM timed out, hosted speech failed). */
+  fallback: [fallback: Fallback];
+  /** An answered spoken turn's timing, for the metrics. */
   turn: [timing: TurnTiming];
   mood: [mood: CallerMood];
   error: [error: Error];
@@ -83,11 +70,7 @@ export interface CallerPipeline extends EventEmitter<CallerPipelineEvents> {
   hearText?(text: string, atMs: number): void;
   /** An instructor steers the caller; a fact the scenario does not have is a TypeError. */
   steer?(command: CallerSteer): void;
-  /** The media plane reports whether the caller's voice is on the line right now. */
-  setSpeaking?(speaking: boolean): void;
-  /** The media plane reports how much of a said utterance was played before it ended or was cut. */
-  played?(utteranceId: string, playedMs: number): void;
-  /** On hold the caller hears nothing and knows it; it says nothing until taken off hold. */
+  /** On hold the caller hears nothing and knows it; it is cut off and says nothing until taken off hold. */
   setOnHold(onHold: boolean): void;
   /** The call is ending: what the trainee is still saying is finished and reported as heard, so the transcript keeps it. */
   flush?(): Promise<void>;

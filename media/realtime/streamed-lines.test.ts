@@ -1,56 +1,75 @@
-import { describe, expect, it } from 'vitest';
-import type { CallerUtterance } from '../caller/pipeline.js';
-import { PCM_RATE_HZ } from '../format.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LinePlayer } from '../testing/line-player.js';
 import { StreamedLines, type FinishedLine } from './streamed-lines.js';
 
-const ms = (n: number) => new Int16Array((n * PCM_RATE_HZ) / 1000);
-const TEXT = 'Help me please my kitchen is on fire and the smoke is everywhere and I cannot see the back door';
+// A streamed reply played through the caller's real voice (its packets dropped): what the
+// listener heard of it is what the player reports, in ms and in words.
+
+const players: LinePlayer[] = [];
+afterEach(() => players.splice(0).forEach((p) => p.close()));
 
 function lines() {
-  const said: CallerUtterance[] = [];
+  const player = new LinePlayer();
+  players.push(player);
   const finished: FinishedLine[] = [];
-  const streamed = new StreamedLines((u) => said.push(u), (f) => finished.push(f));
-  const playAll = () => said.splice(0).forEach((u) => streamed.played(u.id, (u.pcm.length * 1000) / PCM_RATE_HZ));
-  return { streamed, finished, playAll };
+  return { player, finished, lines: new StreamedLines(player, (line) => finished.push(line)) };
 }
 
+const ms = (n: number) => new Int16Array(n * 16).fill(3000);
+
 describe('StreamedLines', () => {
-  it('keeps the whole line when all its audio came and played', () => {
-    const { streamed, finished, playAll } = lines();
+  it('reports a reply played to its end whole', async () => {
+    const { lines: streamed, finished } = lines();
     streamed.start('a');
-    streamed.words('a', TEXT, true);
-    streamed.audio('a', ms(6000));
+    streamed.words('a', 'My kitchen is on fire!', true);
+    streamed.audio('a', ms(200));
     streamed.end('a');
-    playAll();
-    expect(finished).toEqual([expect.objectContaining({ text: TEXT, playedMs: 6000, cut: false })]);
+    await expect.poll(() => finished.length, { timeout: 5000 }).toBe(1);
+    expect(finished[0]).toMatchObject({ itemId: 'a', text: 'My kitchen is on fire!', cut: false });
+    expect(finished[0]!.playedMs).toBeCloseTo(200, -1);
   });
 
-  it('keeps only what a fast talker says in the time played when cut before its audio was all in (the whole transcript came first and was kept)', () => {
-    const { streamed, finished, playAll } = lines();
+  it('regression: a reply talked over before any of its audio came was stored whole; nothing of it was heard', async () => {
+    const { lines: streamed, finished } = lines();
     streamed.start('a');
-    streamed.words('a', TEXT, true);
-    streamed.audio('a', ms(1000)); // the first second, every piece of it played
-    playAll();
+    streamed.words('a', 'Help me please, my kitchen is on fire', true);
     streamed.cutAll();
-    expect(finished).toHaveLength(1);
+    streamed.audio('a', ms(200)); // what still comes of it is never played
+    await expect.poll(() => finished.length, { timeout: 5000 }).toBe(1);
+    expect(finished[0]).toMatchObject({ itemId: 'a', text: '', playedMs: 0, cut: true });
+    expect(streamed.playing).toBe(false);
+  });
+
+  it('keeps the words in proportion to the audio played when the player is stopped mid-reply', async () => {
+    const { player, lines: streamed, finished } = lines();
+    streamed.start('a');
+    streamed.words('a', 'one two three four five six seven eight nine ten', true);
+    streamed.audio('a', ms(1000));
+    streamed.end('a');
+    await new Promise((r) => setTimeout(r, 500));
+    streamed.cutAll();
+    player.stop();
+    await expect.poll(() => finished.length, { timeout: 5000 }).toBe(1);
     expect(finished[0]!.cut).toBe(true);
-    const heard = finished[0]!.text.split(' ');
+    const words = finished[0]!.text.split(' ').filter(Boolean).length;
+    expect(words).toBeGreaterThanOrEqual(3);
+    expect(words).toBeLessThanOrEqual(7);
+  });
+
+  it('keeps only what a fast talker says in the time played when cut before its audio was all in (the whole transcript came first)', async () => {
+    const { player, lines: streamed, finished } = lines();
+    const text = 'Help me please my kitchen is on fire and the smoke is everywhere and I cannot see the back door';
+    streamed.start('a');
+    streamed.words('a', text, true);
+    streamed.audio('a', ms(1000)); // the first second; the rest never comes
+    await new Promise((r) => setTimeout(r, 1300));
+    streamed.cutAll();
+    player.stop();
+    await expect.poll(() => finished.length, { timeout: 5000 }).toBe(1);
+    expect(finished[0]!.cut).toBe(true);
+    const heard = finished[0]!.text.split(' ').filter(Boolean);
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.length).toBeLessThanOrEqual(4);
-    expect(TEXT.startsWith(finished[0]!.text)).toBe(true);
-  });
-
-  it('keeps the words in proportion to the audio played when cut after all of it came', () => {
-    const said: CallerUtterance[] = [];
-    const finished: FinishedLine[] = [];
-    const streamed = new StreamedLines((u) => said.push(u), (f) => finished.push(f));
-    streamed.start('a');
-    streamed.words('a', TEXT, true);
-    streamed.audio('a', ms(6000));
-    streamed.end('a');
-    streamed.cutAll();
-    // Half of the audio played before the cut.
-    said.forEach((u, i) => streamed.played(u.id, i === 0 ? 3000 : 0));
-    expect(finished[0]).toMatchObject({ cut: true, playedMs: 3000, text: TEXT.split(' ').slice(0, 10).join(' ') });
+    expect(text.startsWith(finished[0]!.text)).toBe(true);
   });
 });

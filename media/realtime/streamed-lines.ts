@@ -1,11 +1,11 @@
-import type { CallerUtterance } from '../caller/pipeline.js';
+import type { Player } from '../caller/stages.js';
 import { FRAME_SAMPLES, PCM_RATE_HZ } from '../format.js';
 
 // A speech-to-speech model's replies as they stream in: audio in pieces of any length, the
-// words beside it. Pieces go to the line in whole 20 ms frames (the pacer pads a partial
-// frame with silence, which would click between pieces). The line reports how much of each
+// words beside it. Pieces go to the player in whole 20 ms frames (the pacer pads a partial
+// frame with silence, which would click between pieces). The player reports how much of each
 // piece played; once a reply's pieces have all played, or were cut, the reply is finished:
-// what was heard of it, in ms and in words. One clock: the pacer's reports, never a guess.
+// what was heard of it, in ms and in words. One clock: the player's reports, never a guess.
 
 export type FinishedLine = {
   itemId: string;
@@ -36,7 +36,7 @@ export class StreamedLines {
   #pieces = 0;
 
   constructor(
-    private readonly say: (utterance: CallerUtterance) => void,
+    private readonly player: Player,
     private readonly finished: (line: FinishedLine) => void,
   ) {}
 
@@ -85,8 +85,8 @@ export class StreamedLines {
     }
   }
 
-  /** The line's report for one piece. */
-  played(pieceId: string, playedMs: number): void {
+  /** The player's report for one piece. */
+  #played(pieceId: string, playedMs: number): void {
     const itemId = this.#owner.get(pieceId);
     if (itemId === undefined) return;
     this.#owner.delete(pieceId);
@@ -101,7 +101,10 @@ export class StreamedLines {
     line.pieces.set(id, undefined);
     line.totalMs += (pcm.length * 1000) / PCM_RATE_HZ;
     this.#owner.set(id, itemId);
-    this.say({ id, text: '', pcm });
+    this.player.play(pcm, id).then(
+      (report) => this.#played(id, report.playedMs),
+      () => this.#played(id, 0), // never on the line
+    );
   }
 
   #settle(itemId: string, line: Line): void {
@@ -110,6 +113,8 @@ export class StreamedLines {
     if (reports.some((r) => r === undefined)) return;
     this.#lines.delete(itemId);
     const playedMs = reports.reduce<number>((sum, r) => sum + (r ?? 0), 0);
+    // Regression: a reply cut before any of its audio came (talked over as it began) was
+    // stored whole, its 0 ms of audio all played; a reply is heard whole only once it has ended.
     const whole = line.ended && playedMs >= line.totalMs - 1;
     // Cut mid-way: the words in proportion to the audio heard, as the embedded voice does. Cut
     // before its audio was all in, the words that came may run far ahead of the audio (the

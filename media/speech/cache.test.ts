@@ -5,6 +5,7 @@ import type { SpeechSynthesizer, Voice } from './synthesizer.js';
 /** A synthesizer the test controls: each request waits until released, and is counted. */
 class HeldSynthesizer implements SpeechSynthesizer {
   readonly name = 'held';
+  readonly capabilities = { streaming: false, voices: [] };
   readonly made: string[] = [];
   readonly #waiting: { text: string; release(fail?: boolean): void }[] = [];
   synthesize(text: string, voice: Voice): Promise<Int16Array> {

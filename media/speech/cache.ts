@@ -15,6 +15,7 @@ const caches = new WeakMap<SpeechSynthesizer, SpeechCache>();
 
 export class SpeechCache implements SpeechSynthesizer {
   readonly name: string;
+  readonly capabilities: SpeechSynthesizer['capabilities'];
   readonly #inner: SpeechSynthesizer;
   readonly #maxBytes: number;
   /** Finished and in-flight sentences; Map order is recency (oldest first). */
@@ -34,6 +35,7 @@ export class SpeechCache implements SpeechSynthesizer {
     this.#inner = inner;
     this.#maxBytes = maxBytes;
     this.name = inner.name;
+    this.capabilities = inner.capabilities;
   }
 
   /** The cache every caller speaking through `synthesizer` shares. */

@@ -34,6 +34,11 @@ describe('CoquiSynthesizer', () => {
     expect(pcm.length / 16_000).toBeLessThan(3);
   });
 
+  it('regression: Coqui was sent the persona\'s flite voice name as its speaker id; it gets the catalogue\'s speaker of its own', async () => {
+    await new CoquiSynthesizer(base).synthesize('Help me please', { name: 'rms' });
+    expect(requests.at(-1)?.get('speaker_id')).toBe('p226');
+  });
+
   it('fails clearly on a server error and on a timeout', async () => {
     await expect(new CoquiSynthesizer(base).synthesize('fail', { name: 'x' })).rejects.toThrow(/answered 500: model crashed/);
     await expect(new CoquiSynthesizer(base, 300).synthesize('slow', { name: 'x' })).rejects.toThrow(/did not answer/);

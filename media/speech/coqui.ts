@@ -1,14 +1,16 @@
 import { MediaError } from '../errors.js';
 import { toPhonePcm } from './colour.js';
 import type { SpeechSynthesizer, Voice } from './synthesizer.js';
+import { providerVoices, voiceFor } from './voices.js';
 
 // A Coqui TTS server (`tts-server`, GET /api/tts) as the caller's voice. It answers a WAV at
 // the model's rate (often 22.05 kHz); sox brings it to 16 kHz mono and colours it by emotion,
 // like every other voice.
-// The persona's voice name is passed as the speaker id for multi-speaker models.
+// The persona's voice goes as the catalogue's speaker id for Coqui (voices.ts).
 
 export class CoquiSynthesizer implements SpeechSynthesizer {
   readonly name = 'coqui';
+  readonly capabilities = { streaming: false, voices: providerVoices('coqui') };
 
   constructor(
     private readonly baseUrl: string,
@@ -20,7 +22,7 @@ export class CoquiSynthesizer implements SpeechSynthesizer {
     if (!clean) return new Int16Array(0);
     const url = new URL('/api/tts', this.baseUrl);
     url.searchParams.set('text', clean);
-    url.searchParams.set('speaker_id', voice.name);
+    url.searchParams.set('speaker_id', voiceFor('coqui', voice.name));
     const timeout = AbortSignal.timeout(this.timeoutMs);
     let res: Response;
     try {

@@ -3,16 +3,17 @@ import { MediaError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
 import { colourEffects, presetOf } from './colour.js';
 import type { SpeechSynthesizer, Voice } from './synthesizer.js';
+import { providerVoices, voiceFor } from './voices.js';
 
 // flite (Debian) speaks; sox turns whatever rate the voice has (kal is 8 kHz) into 16 kHz
 // mono PCM, coloured by emotion like every engine (colour.ts). Both run as child processes,
 // so synthesis never blocks the event loop.
 
-export const FLITE_VOICES = ['slt', 'rms', 'awb', 'kal16', 'kal'] as const;
 const MAX_TEXT = 2000;
 
 export class FliteSynthesizer implements SpeechSynthesizer {
   readonly name = 'flite';
+  readonly capabilities = { streaming: false, voices: providerVoices('flite') };
 
   constructor(private readonly timeoutMs = 10_000) {}
 
@@ -20,7 +21,7 @@ export class FliteSynthesizer implements SpeechSynthesizer {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (!clean) return new Int16Array(0);
     if (clean.length > MAX_TEXT) throw new TypeError(`text longer than ${MAX_TEXT} characters`);
-    const name = (FLITE_VOICES as readonly string[]).includes(voice.name) ? voice.name : 'slt';
+    const name = voiceFor('flite', voice.name);
     // flite sets the pace itself (duration_stretch), which sounds better than sox's tempo.
     const flite = ['-voice', name, '--setf', `duration_stretch=${presetOf(voice.emotion).stretch}`];
     if (voice.pitchHz) flite.push('--setf', `int_f0_target_mean=${voice.pitchHz}`);

@@ -2,6 +2,7 @@ import OpenAI, { APIUserAbortError } from 'openai';
 import { MediaError } from '../errors.js';
 import { toPhonePcm } from './colour.js';
 import type { SpeechSynthesizer, Voice } from './synthesizer.js';
+import { providerVoices, voiceFor } from './voices.js';
 
 // Any OpenAI-compatible /v1/audio/speech endpoint (OpenAI, or a local server such as
 // Kokoro-FastAPI or openedai-speech) as the caller's voice. It answers WAV; sox brings it to
@@ -16,11 +17,10 @@ export interface OpenAISynthesizerOptions {
   timeoutMs?: number;
 }
 
-/** The scenarios name flite's voices; these are the nearest of the usual hosted ones. Other names pass through. */
-const VOICE_FOR: Record<string, string> = { slt: 'nova', rms: 'onyx', awb: 'echo', kal: 'alloy', kal16: 'alloy' };
 
 export class OpenAISynthesizer implements SpeechSynthesizer {
   readonly name = 'openai';
+  readonly capabilities = { streaming: false, voices: providerVoices('openai') };
   readonly #client: OpenAI;
   readonly #model: string;
 
@@ -36,7 +36,7 @@ export class OpenAISynthesizer implements SpeechSynthesizer {
     let audio: Buffer;
     try {
       const res = await this.#client.audio.speech.create(
-        { model: this.#model, voice: VOICE_FOR[voice.name] ?? voice.name, input, response_format: 'wav' },
+        { model: this.#model, voice: voiceFor('openai', voice.name), input, response_format: 'wav' },
         { signal },
       );
       audio = Buffer.from(await res.arrayBuffer());

@@ -5,15 +5,24 @@
 export type Emotion = 'calm' | 'anxious' | 'panicked' | 'hysterical' | 'crying' | 'angry' | 'in_shock';
 
 export type Voice = {
-  /** Engine voice name, e.g. flite's slt, rms, awb, kal16. */
+  /** The persona's voice (the catalogue's name, voices.ts); each engine speaks it under its own name. */
   name: string;
   emotion?: Emotion | undefined;
   /** Persona pitch, in Hz of the voice's mean f0 (a child is higher, an old man lower). */
   pitchHz?: number | undefined;
 };
 
+/** What a synthesizer can do; the caller chooses how it speaks from it. */
+export type SynthesizerCapabilities = {
+  /** Audio comes out while the sentence is still being made (no engine here does yet). */
+  streaming: boolean;
+  /** The provider's voice names the catalogue sends it. */
+  voices: readonly string[];
+};
+
 export interface SpeechSynthesizer {
   readonly name: string;
+  readonly capabilities: SynthesizerCapabilities;
   /** 16 kHz mono PCM of `text`. Rejects on failure; an abort rejects with an AbortError. */
   synthesize(text: string, voice: Voice, signal?: AbortSignal): Promise<Int16Array>;
 }

@@ -171,7 +171,7 @@ async function openCall(callId: string, workers: WorkerPool, codecs: CodecPool, 
 
 /** The caller says its line again each time it ends, so every caller talks all the time. */
 function speakInLoop(voice: Voice, line: Int16Array, round = 0): void {
-  void voice.say(line, `line-${round}`).then((report) => {
+  void voice.play(line, `line-${round}`).then((report) => {
     if (!report.interrupted) speakInLoop(voice, line, round + 1);
   });
 }

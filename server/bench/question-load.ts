@@ -7,7 +7,8 @@ import { CodecPool } from '../../media/codec-pool.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SampleWindow } from '../../media/stats.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller } from '../src/caller/ai-caller.js';
+import type { AiCaller } from '../../media/caller/ai-caller.js';
+import { createAiCaller } from '../src/caller/live-caller.js';
 import { loadScenarioFile } from '../src/caller/scenario-file.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
@@ -148,18 +149,13 @@ export class QuestionLoad {
     const bridge = await CallBridge.create({ callId, codecs: this.#codecs, recordingPath: path.join(this.#dir, `${callId}.wav`) });
     const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
     const voice = await room.addVoice('caller');
-    const caller = await AiCaller.create({ scenario, seed, vad: this.#vad, recognizer: this.#recognizer, synthesizer: this.#synthesizer, now: () => bridge.elapsedMs });
+    const caller = await createAiCaller({ scenario, seed, vad: this.#vad, recognizer: this.#recognizer, synthesizer: this.#synthesizer, player: voice, now: () => bridge.elapsedMs });
     const call = { bridge, room, caller, offset } as Call;
     // The same wiring LiveCalls does, without the database and sockets.
     bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
-    let heardQuestion = false;
-    caller.on('heard', (speech) => {
-      if (speech.isFinal) heardQuestion = true;
-    });
-    caller.on('say', (u) => {
-      if (heardQuestion && call.speechEndedAt !== undefined && call.replyId === undefined) call.replyId = u.id;
-      heardQuestion = false;
-      void voice.say(u.pcm, u.id);
+    // The answer to a spoken turn: its first sentence goes to the player under this id.
+    caller.on('turn', (timing) => {
+      if (call.speechEndedAt !== undefined && call.replyId === undefined) call.replyId = timing.utteranceId;
     });
     // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
     voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
@@ -168,11 +164,10 @@ export class QuestionLoad {
     timeTurns(caller, voice.pacer, ({ stages }) => {
       for (const stage of TURN_STAGES) this.window.stages[stage].add(stages[stage]);
     });
-    caller.on('interrupt', () => voice.silence());
     caller.on('error', (error) => console.error(`${callId}: ${error.message}`));
     if (process.env.BENCH_TRACE) {
       caller.on('heard', (h) => h.isFinal && console.error(`${callId} heard ${Math.round(performance.now())} ${h.text}`));
-      caller.on('say', (u) => console.error(`${callId} say ${Math.round(performance.now())} ${u.text} (${u.id})`));
+      caller.on('said', (u) => console.error(`${callId} said ${Math.round(performance.now())} ${u.text} (${u.id}) ${Math.round(u.playedMs)}/${Math.round(u.totalMs)} ms`));
       caller.on('interrupt', () => console.error(`${callId} interrupted ${Math.round(performance.now())}`));
       voice.pacer.on('played', (r) => console.error(`${callId} played ${Math.round(performance.now())} ${r.utteranceId} ${Math.round(r.playedMs)}/${Math.round(r.totalMs)} ms`));
     }
@@ -180,8 +175,6 @@ export class QuestionLoad {
     bridge.on('error', (error) => {
       if (bridgeErrors++ === 0) console.error(`${callId}: ${error.message} (further bridge errors not shown)`);
     });
-    voice.pacer.on('speaking', () => caller.setSpeaking(true));
-    voice.pacer.on('silent', () => caller.setSpeaking(false));
     call.trainee = await syntheticTrainee(callId, router, room, (_packet, at) => {
       if (call.replySentAt === undefined || call.speechEndedAt === undefined || at < call.replySentAt) return;
       this.window.turns.add(at - call.speechEndedAt);

@@ -21,8 +21,9 @@ import { CodecPool } from '../../media/codec-pool.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { SampleWindow, type Percentiles } from '../../media/stats.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller } from '../src/caller/ai-caller.js';
+import type { AiCaller } from '../../media/caller/ai-caller.js';
 import { startHostedLlmDouble, type ChatRequest, type HostedLlmDouble } from '../src/caller/hosted-llm-double.js';
+import { createAiCaller } from '../src/caller/live-caller.js';
 import type { LlmOptions } from '../src/caller/llm.js';
 import { loadScenarioFile } from '../src/caller/scenario-file.js';
 import { loadConfig } from '../src/config/config.js';
@@ -159,36 +160,34 @@ async function openCall(callId: string, seed: number, firstTurn: number, workers
   const bridge = await CallBridge.create({ callId, codecs, recordingPath: path.join(dir, `${callId}.wav`) });
   const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
   const voice = await room.addVoice('caller');
-  const caller = await AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm: llmOptions, now: () => bridge.elapsedMs });
+  const caller = await createAiCaller({ scenario, seed, vad, recognizer, synthesizer, llm: llmOptions, player: voice, now: () => bridge.elapsedMs });
   const call = { bridge, room, caller, turn: firstTurn, frame: 0, asked: 0 } as Call;
   // The same wiring LiveCalls does, without the database and sockets.
   bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
   caller.on('heard', (speech) => {
     if (speech.isFinal && call.speechEndedAt !== undefined && call.heardAt === undefined) call.heardAt = performance.now();
   });
-  caller.on('say', (u) => {
+  // The answer's first sentence goes to the player (the caller times its turn then).
+  caller.on('turn', (timing) => {
     if (call.heardAt !== undefined && call.replyId === undefined) {
-      call.replyId = u.id;
+      call.replyId = timing.utteranceId;
       call.madeAt = performance.now();
     }
-    void voice.say(u.pcm, u.id).catch(() => undefined);
   });
   // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
   voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
     if (utteranceId === call.replyId && call.replySentAt === undefined) call.replySentAt = performance.now();
   });
-  caller.on('interrupt', () => voice.silence());
   caller.on('error', (error) => console.error(`${callId}: ${error.message}`));
   if (process.env.BENCH_TRACE) {
     caller.on('heard', (h) => h.isFinal && console.error(`${callId} heard ${Math.round(performance.now())} ${h.text}`));
-    caller.on('say', (u) => console.error(`${callId} say ${Math.round(performance.now())} ${u.text} (${u.id})`));
+    caller.on('said', (u) => console.error(`${callId} said ${Math.round(performance.now())} ${u.text} (${u.id}) ${Math.round(u.playedMs)}/${Math.round(u.totalMs)} ms`));
+    caller.on('interrupt', () => console.error(`${callId} interrupted ${Math.round(performance.now())}`));
   }
   let bridgeErrors = 0;
   bridge.on('error', (error) => {
     if (bridgeErrors++ === 0) console.error(`${callId}: ${error.message} (further bridge errors not shown)`);
   });
-  voice.pacer.on('speaking', () => caller.setSpeaking(true));
-  voice.pacer.on('silent', () => caller.setSpeaking(false));
   call.trainee = await syntheticTrainee(callId, router, room, (_packet, at) => {
     if (call.replySentAt === undefined || call.speechEndedAt === undefined || at < call.replySentAt) return;
     const end = call.speechEndedAt;

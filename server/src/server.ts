@@ -12,7 +12,7 @@ import { CoquiSynthesizer } from '../../media/speech/coqui.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { OpenAISynthesizer } from '../../media/speech/openai.js';
 import { SileroModel } from '../../media/vad/vad.js';
-import { AiCaller, vocabularyOf } from './caller/ai-caller.js';
+import { createAiCaller, vocabularyOf } from './caller/live-caller.js';
 import type { CallerMind } from './caller/mind.js';
 import { RealtimeCaller } from './caller/realtime-caller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
@@ -23,8 +23,9 @@ import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { OriginPolicy } from './http/origin.js';
+import { probeCoqui, probeModels } from './http/provider-probes.js';
 import { Readiness } from './http/readiness.js';
-import { watchWorkers } from './observability/metrics.js';
+import { countFallback, watchWorkers } from './observability/metrics.js';
 import type { Logger } from './logger.js';
 import { FloorBoard } from './live/floor.js';
 import { LiveCalls } from './live/live-calls.js';
@@ -73,11 +74,14 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
   const recognizer = config.llm?.transcriptionModel
     ? new OpenAIRecognizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.transcriptionModel })
     : new PocketSphinxRecognizer();
+  const embeddedSpeech = new FliteSynthesizer();
   const synthesizer = config.llm?.speechModel
     ? new OpenAISynthesizer({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.speechModel })
     : config.coquiTtsUrl
       ? new CoquiSynthesizer(config.coquiTtsUrl)
-      : new FliteSynthesizer();
+      : embeddedSpeech;
+  // A hosted voice that fails mid-call gives way to the embedded one, sentence by sentence.
+  const fallbackSynthesizer = synthesizer === embeddedSpeech ? undefined : embeddedSpeech;
   const llm = config.llm && { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.model };
   const realtime = config.llm?.realtime && {
     endpoint: { baseUrl: config.llm.baseUrl, apiKey: config.llm.apiKey, model: config.llm.realtime.model, ca: config.llm.realtime.caFile && (await readFile(config.llm.realtime.caFile, 'utf8')) },
@@ -99,10 +103,11 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     storage,
     workers,
     codecs,
-    createCaller: (scenario, seed, now) => {
-      const embedded = (mind?: CallerMind) => AiCaller.create({ scenario, seed, vad, recognizer, synthesizer, llm, mind, now });
-      return realtime ? RealtimeCaller.create({ scenario, seed, ...realtime, fallback: embedded, now }) : embedded();
+    createCaller: (scenario, seed, { player, now }) => {
+      const embedded = (mind?: CallerMind) => createAiCaller({ scenario, seed, vad, recognizer, synthesizer, fallbackSynthesizer, llm, player, mind, now });
+      return realtime ? RealtimeCaller.create({ scenario, seed, ...realtime, player, fallback: embedded, now }) : embedded();
     },
+    onFallback: countFallback,
     createTranscriber: (scenario) => new Transcriber({ vad: vad.stream(), recognizer: recognizer.prepare(vocabularyOf(scenario)) }),
     synthesizer,
     notifier,
@@ -145,6 +150,12 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
     .add('mediaCapacity', async () => workers.capacity())
     .add('speechEngines', async () => void (await Promise.all(SPEECH_ENGINES.map((bin) => access(bin, constants.X_OK)))));
   if (state.kind === 'redis') readiness.add('redis', () => state.ping());
+  if (config.llm) {
+    const { baseUrl, apiKey, model, transcriptionModel, speechModel, realtime: realtimeModel } = config.llm;
+    const models = [model, transcriptionModel, speechModel, realtimeModel?.model].filter((m): m is string => Boolean(m));
+    readiness.add('llm', () => probeModels(baseUrl, apiKey, models));
+  }
+  if (config.coquiTtsUrl && !config.llm?.speechModel) readiness.add('coqui', () => probeCoqui(config.coquiTtsUrl as string));
   readiness.add('takingCalls', async () => {
     if (cluster.draining) throw new Error('draining: this server takes no new calls');
   });

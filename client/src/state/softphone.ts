@@ -1,5 +1,5 @@
 import { computed, effect, signal } from '@preact/signals';
-import { errorMessage } from '../api.js';
+import { ApiError, errorMessage } from '../api.js';
 import { MEDIA_FAILED_OUTCOME, type Agency, type CallState, type ConsumerOptions, type TrackSource } from '../protocol.js';
 import { CallMedia, type MediaConnectionState } from '../rtc/media.js';
 import { isOver, type CallStore } from './call.js';
@@ -153,10 +153,20 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     error.value = null;
     try {
       await startMedia();
-      applyState(await connection.request('call:answer', { callId }));
     } catch (err) {
       closeMedia();
       if (!stopped) error.value = micErrorMessage(err);
+      return release('answer');
+    }
+    try {
+      applyState(await connection.request('call:answer', { callId }));
+    } catch (err) {
+      // Regression: the line dropped after the answer went out, the answer landed but its reply
+      // was lost, and closing the media here left nothing to rejoin: the call was lost. With
+      // no reply the media stays; the rejoin on reconnect brings the call's state back (and a
+      // call still ringing can be answered again). A refusal from the server closes it.
+      if (!(err instanceof ApiError && err.code === 'unavailable')) closeMedia();
+      if (!stopped) error.value = errorMessage(err);
     } finally {
       release('answer');
     }

@@ -22,7 +22,8 @@ Lines starting with / are commands:
 function print(io: CliIo, reply: Reply | null, atMs: number): void {
   if (!reply?.text) return;
   const revealed = reply.revealed.length ? `  (revealed: ${reply.revealed.join(', ')})` : '';
-  const source = reply.source === 'llm' ? ' llm' : reply.fallback ? ` scripted, ${reply.fallback}` : '';
+  const fellBack = reply.fallbacks.map((f) => `${f.stage}: ${f.reason}`).join('; ');
+  const source = [reply.source === 'llm' ? 'llm' : fellBack && 'scripted', fellBack].filter(Boolean).map((s) => ` ${s}`).join(',');
   io.stdout.write(`${(atMs / 1000).toFixed(0).padStart(4)}s caller [${reply.emotion}${source}]: ${reply.text}${revealed}\n`);
 }
 

@@ -8,7 +8,7 @@ import { PocketSphinxRecognizer } from '../../../media/asr/pocketsphinx.js';
 import { TurnDetector, type SpeechEnd } from '../../../media/vad/turns.js';
 import { SileroModel } from '../../../media/vad/vad.js';
 import { readWav } from '../../../media/wav.js';
-import { vocabularyOf } from '../../src/caller/ai-caller.js';
+import { vocabularyOf } from '../../src/caller/live-caller.js';
 import { LIBRARY_DIR, loadScenarioFile } from '../../src/caller/scenario-file.js';
 import type { Command, CliIo } from './command.js';
 

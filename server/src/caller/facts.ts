@@ -42,6 +42,17 @@ export function prepareFact(rule: RevealRule): Fact {
   };
 }
 
+/** What one reply changed of the facts, to take back if nothing of it was heard. */
+export type FactChanges = { fact: Fact; before: FactState }[];
+
+export const factStates = (facts: Fact[]): FactState[] => facts.map((f) => ({ ...f.state }));
+
+export function changesSince(facts: Fact[], before: FactState[]): FactChanges {
+  return facts
+    .map((fact, i) => ({ fact, before: before[i] as FactState }))
+    .filter(({ fact, before }) => before.revealed !== fact.state.revealed || before.wrongGiven !== fact.state.wrongGiven);
+}
+
 export function isActive(fact: Fact, atMs: number): boolean {
   const { fromMs, untilMs } = fact.rule;
   return (fromMs === undefined || atMs >= fromMs) && (untilMs === undefined || atMs < untilMs);

@@ -1,6 +1,6 @@
 // TEST DOUBLE for the hosted LLM (OpenRouter or any OpenAI-compatible endpoint): a local HTTP
 // server that answers POST /v1/chat/completions as the test tells it to. Used by llm.test.ts and
-// llm-intents.test.ts only; nothing in the product imports it.
+// llm-intents.test.ts and the live caller's tests only; nothing in the product imports it.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +23,8 @@ export interface HostedLlmDouble {
   baseUrl: string;
   /** Every request body received, oldest first. */
   requests: ChatRequest[];
+  /** Requests the client gave up on before the answer was sent. */
+  readonly cancelled: number;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ async function body(req: IncomingMessage): Promise<string> {
 
 export async function startHostedLlmDouble(respond: (request: ChatRequest) => DoubleResponse): Promise<HostedLlmDouble> {
   const requests: ChatRequest[] = [];
+  let cancelled = 0;
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404).end();
@@ -43,7 +46,10 @@ export async function startHostedLlmDouble(respond: (request: ChatRequest) => Do
     requests.push(request);
     const answer = respond(request);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    if (res.destroyed) return;
+    if (res.destroyed) {
+      cancelled++;
+      return;
+    }
     const status = answer.status ?? 200;
     if (status !== 200) {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'test double failure', type: 'server_error' } }));
@@ -66,6 +72,9 @@ export async function startHostedLlmDouble(respond: (request: ChatRequest) => Do
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    get cancelled() {
+      return cancelled;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

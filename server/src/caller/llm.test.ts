@@ -43,7 +43,7 @@ describe('LLM phrasing', () => {
     });
     const reply = await mind.respond({ text: 'what did he take', atMs: 3000 });
     expect(reply.source).toBe('scripted');
-    expect(reply.fallback).toMatch(/refused: reveals "exact_drug"/);
+    expect(reply.fallbacks).toEqual([{ stage: 'phrasing', reason: expect.stringMatching(/refused: reveals "exact_drug"/) }]);
     expect(reply.text).toContain('He thought it was a Percocet');
     expect(reply.text).not.toMatch(/fentanyl/i);
   });
@@ -54,7 +54,7 @@ describe('LLM phrasing', () => {
     });
     const reply = await mind.respond({ text: 'whats the address', atMs: 3000 });
     expect(reply.source).toBe('scripted');
-    expect(reply.fallback).toMatch(/refused: reveals "callback"/);
+    expect(reply.fallbacks).toEqual([{ stage: 'phrasing', reason: expect.stringMatching(/refused: reveals "callback"/) }]);
     expect(reply.text).not.toContain('555-0112');
   });
 
@@ -64,7 +64,7 @@ describe('LLM phrasing', () => {
     const reply = await mind.respond({ text: 'whats the address', atMs: 3000 });
     const elapsed = performance.now() - started;
     expect(reply.source).toBe('scripted');
-    expect(reply.fallback).toMatch(/timeout/);
+    expect(reply.fallbacks).toEqual([{ stage: 'phrasing', reason: expect.stringMatching(/timeout/) }]);
     expect(reply.text).toContain('615 Lincoln Avenue');
     expect(elapsed).toBeLessThan(450);
   });
@@ -73,7 +73,7 @@ describe('LLM phrasing', () => {
     const mind = await phrasedCaller('cardiac-arrest-cpr', { status: 500 });
     const reply = await mind.respond({ text: 'whats the address', atMs: 3000 });
     expect(reply.source).toBe('scripted');
-    expect(reply.fallback).toBeTruthy();
+    expect(reply.fallbacks).toEqual([{ stage: 'phrasing', reason: expect.any(String) }]);
     expect(reply.text).toContain('615 Lincoln Avenue');
     expect(double?.requests).toHaveLength(1);
   });

@@ -1,14 +1,18 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
+import type { Fallback, Mind, MindReply } from '../../../media/caller/stages.js';
+import { abortError } from '../../../media/asr/recognizer.js';
 import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
 import { intentModel } from './intent-model.js';
 import { understand, type Understanding } from './intents.js';
+import { soundsComplete } from './sounds-complete.js';
 import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
+import { changesSince, factStates, type Fact, type FactChanges, type FactState } from './facts.js';
 import { composeTurn, volunteer, type Composed } from './turn.js';
 
 /** One thing the trainee said, as speech recognition heard it, at a time since the call started. */
@@ -27,8 +31,8 @@ export interface Reply {
   /** What the caller understood the trainee to be doing; null when the caller spoke unprompted. */
   intent: TraineeIntent | null;
   source: 'scripted' | 'llm';
-  /** Why an LLM wording was not used (timeout, error, leaked a fact). */
-  fallback?: string;
+  /** Providers this reply did without: the LLM's understanding or wording (timeout, error, leaked a fact). */
+  fallbacks: Fallback[];
 }
 
 export interface CallerMindOptions {
@@ -55,7 +59,7 @@ const HISTORY_TURNS = 8;
  * The simulated caller's mind: what they know, what they will say, how upset they are.
  * It decides; an optional LLM only phrases. Deterministic for a seed when scripted.
  */
-export class CallerMind {
+export class CallerMind implements Mind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
   readonly #phraser: LlmPhraser | null;
@@ -66,9 +70,14 @@ export class CallerMind {
   #holdStartedAt: number | null = null;
   #heldLines: string[] = [];
   #heldRevealed: string[] = [];
-  #inflight: AbortController | null = null;
   #askedBack = false;
   #closed = false;
+  /** What each reply gave away, and the timeline lines it carried, in case none of it is heard. */
+  readonly #gave = new WeakMap<MindReply, { changes: FactChanges; lines: string[]; revealed: string[] }>();
+  /** The last reply that said or changed each fact: only that one may take its change back. */
+  readonly #lastTouch = new Map<Fact, MindReply>();
+  /** Timeline lines of replies nobody heard: said with the next reply. */
+  #missed: { lines: string[]; revealed: string[] } = { lines: [], revealed: [] };
   /** When a silent line makes the caller speak up; the live caller tells it when its words end and when it hears voice. */
   readonly patience: Patience;
 
@@ -97,16 +106,21 @@ export class CallerMind {
     this.#assertOpen();
     const { lines, revealed } = this.#advance(atMs);
     this.#state.opened = true;
-    return this.#finish({ parts: [spoken(this.#state.scenario.script.openingLine), ...lines], revealed, conveyed: [] }, null, atMs);
+    return this.#finish({ parts: [spoken(this.#state.scenario.script.openingLine), ...lines], revealed, conveyed: [] }, null, atMs, { lines, revealed });
   }
 
-  /** The caller's answer to what the trainee just said. */
-  async respond(utterance: Utterance): Promise<Reply> {
+  /**
+   * The caller's answer to what the trainee just said. Once `signal` aborts (a newer line, a
+   * barge-in) it rejects with an AbortError: an answer to an older line is never given.
+   */
+  async respond(utterance: Utterance, signal?: AbortSignal): Promise<Reply> {
     this.#assertOpen();
     const { text, atMs } = utterance;
     this.patience.traineeSpoke(atMs);
+    const u = await this.#understand(text, signal);
+    if (signal?.aborted) throw abortError('reply superseded');
     const { lines, revealed } = this.#advance(atMs);
-    const u = await this.#understand(text);
+    const before = factStates(this.#state.facts);
     let composed: Composed;
     if (!this.#state.opened) {
       // The call-taker spoke first ("911, what's the address?"): the caller blurts out why they called.
@@ -125,9 +139,48 @@ export class CallerMind {
     }
     const plan = this.#plan(composed, text);
     this.#history.push({ role: 'trainee', text });
-    const reply = this.#finish(composed, u.primary, atMs);
+    const reply = this.#finish(composed, u.primary, atMs, { lines, revealed }, before);
+    if (u.fallback) reply.fallbacks.push({ stage: 'understanding', reason: u.fallback });
     if (!this.#phraser || !reply.text) return reply;
-    return this.#phrase(reply, plan);
+    const phrased = await this.#phrase(reply, plan, signal);
+    if (signal?.aborted) {
+      this.unheard(reply);
+      throw abortError('reply superseded');
+    }
+    this.#gave.set(phrased, this.#gave.get(reply)!);
+    for (const [fact, last] of this.#lastTouch) if (last === reply) this.#lastTouch.set(fact, phrased);
+    return phrased;
+  }
+
+  /**
+   * Nothing of this reply was heard (cancelled before it played, or cut at its first sound):
+   * a fact it gave away or a wrong answer it gave is given again when asked, and the timeline
+   * lines it carried come with the next reply. Regression: a wrong-first address given in a
+   * reply that a newer turn cancelled was never heard, yet the next ask got the right one.
+   */
+  unheard(reply: MindReply): void {
+    const gave = this.#gave.get(reply);
+    if (!gave) return;
+    this.#gave.delete(reply);
+    for (const { fact, before } of gave.changes) if (this.#lastTouch.get(fact) === reply) fact.state = { ...before };
+    this.#missed.lines.push(...gave.lines);
+    this.#missed.revealed.push(...gave.revealed);
+  }
+
+  /** A running transcript that already asks something whole: the trainee is done and waits. */
+  soundsComplete(partial: string): boolean {
+    return soundsComplete(partial);
+  }
+
+  /** What this caller is most likely to say: its opening, its answers, its worries and its scripted lines. */
+  likelyLines(): string[] {
+    const { script, persona } = this.#state.scenario;
+    return [
+      spoken(script.openingLine),
+      ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
+      ...(persona.worries ?? []),
+      ...script.timeline.map((e) => e.say ?? ''),
+    ].filter(Boolean);
   }
 
   /**
@@ -144,12 +197,13 @@ export class CallerMind {
       this.#heldRevealed.push(...revealed);
       return null;
     }
-    if (lines.length > 0) return this.#finish({ parts: lines, revealed, conveyed: [] }, null, atMs);
+    if (lines.length > 0) return this.#finish({ parts: lines, revealed, conveyed: [] }, null, atMs, { lines, revealed });
     if (!this.patience.due(atMs, this.emotion)) return null;
     if (this.emotion !== 'calm') this.#state.emotion.escalate(0.5, 'silence');
+    const before = factStates(this.#state.facts);
     const out: Composed = { parts: [this.patience.prompt(this.emotion)], revealed, conveyed: [] };
     volunteer(this.#state, atMs, out);
-    return this.#finish(out, null, atMs);
+    return this.#finish(out, null, atMs, { lines, revealed }, before);
   }
 
   /** The call-taker put the caller on hold: the caller hears nothing and says nothing until offHold. */
@@ -172,7 +226,7 @@ export class CallerMind {
     const allRevealed = [...this.#heldRevealed, ...revealed];
     this.#heldLines = [];
     this.#heldRevealed = [];
-    return this.#finish({ parts, revealed: allRevealed, conveyed: [] }, null, atMs);
+    return this.#finish({ parts, revealed: allRevealed, conveyed: [] }, null, atMs, { lines: parts.slice(1), revealed: allRevealed });
   }
 
   /**
@@ -183,6 +237,7 @@ export class CallerMind {
   steer(steer: Steer, atMs: number): Reply | null {
     this.#assertOpen();
     const s = this.#state;
+    const before = factStates(s.facts);
     const factOf = (key: string) => {
       const fact = s.facts.find((f) => f.rule.fact === key);
       if (!fact) throw new TypeError(`the scenario has no fact "${key}"`);
@@ -194,7 +249,7 @@ export class CallerMind {
         this.#heldRevealed.push(...revealed);
         return null;
       }
-      return this.#finish({ parts, revealed, conveyed: [] }, null, atMs);
+      return this.#finish({ parts, revealed, conveyed: [] }, null, atMs, { lines: [], revealed: [] }, before);
     };
     switch (steer.action) {
       case 'escalate':
@@ -225,11 +280,9 @@ export class CallerMind {
     }
   }
 
-  /** Stops any LLM request in flight; safe to call twice. */
+  /** Safe to call twice; an LLM request in flight is stopped by its reply's signal. */
   close(): void {
     this.#closed = true;
-    this.#inflight?.abort();
-    this.#inflight = null;
   }
 
   #assertOpen(): void {
@@ -238,8 +291,8 @@ export class CallerMind {
 
   /** Fires the timeline events due by atMs; events at 0 set the scene the persona already describes. */
   #advance(atMs: number): { lines: string[]; revealed: string[] } {
-    const lines: string[] = [];
-    const revealed: string[] = [];
+    const lines = this.#missed.lines.splice(0);
+    const revealed = this.#missed.revealed.splice(0);
     while (this.#nextEvent < this.#timeline.length && (this.#timeline[this.#nextEvent] as TimelineEvent).atMs <= atMs) {
       const event = this.#timeline[this.#nextEvent++] as TimelineEvent;
       if (event.atMs === 0) continue;
@@ -256,7 +309,8 @@ export class CallerMind {
     return { lines, revealed };
   }
 
-  #finish(composed: Composed, intent: TraineeIntent | null, atMs: number): Reply {
+  /** `carried`: the reply's timeline lines; `before`: the facts before it was composed. */
+  #finish(composed: Composed, intent: TraineeIntent | null, atMs: number, carried: { lines: string[]; revealed: string[] }, before?: FactState[]): Reply {
     const text = composed.parts.filter(Boolean).join(' ');
     this.patience.callerSaid(atMs, text);
     if (text) {
@@ -264,7 +318,12 @@ export class CallerMind {
       this.#history.push({ role: 'caller', text });
     }
     while (this.#history.length > HISTORY_TURNS) this.#history.shift();
-    return { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted' };
+    const reply: Reply = { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted', fallbacks: [] };
+    const changes = before ? changesSince(this.#state.facts, before) : [];
+    this.#gave.set(reply, { changes, ...carried });
+    const said = new Set(composed.conveyed.map((c) => c.fact));
+    for (const fact of this.#state.facts) if (said.has(fact.rule.fact) || changes.some((c) => c.fact === fact)) this.#lastTouch.set(fact, reply);
+    return reply;
   }
 
   /** What the LLM may say this turn; built before the turn's reveals are recorded as known. */
@@ -287,27 +346,18 @@ export class CallerMind {
   }
 
   /** What the trainee said, by the LLM when there is one (it falls back to the local model itself). */
-  async #understand(text: string): Promise<Understanding> {
+  async #understand(text: string, signal?: AbortSignal): Promise<Understanding & { fallback?: string }> {
     if (!this.#classifier) return understand(text);
-    this.#inflight?.abort();
-    const controller = new AbortController();
-    this.#inflight = controller;
-    const u = await this.#classifier.understand(text, controller.signal);
-    if (this.#inflight === controller) this.#inflight = null;
-    return u;
+    return this.#classifier.understand(text, signal);
   }
 
-  async #phrase(scripted: Reply, plan: PhrasePlan): Promise<Reply> {
-    // One request per reply; a newer turn makes the older wording moot.
-    this.#inflight?.abort();
-    const controller = new AbortController();
-    this.#inflight = controller;
+  async #phrase(scripted: Reply, plan: PhrasePlan, signal?: AbortSignal): Promise<Reply> {
     plan.emotion = scripted.emotion;
-    const result = await (this.#phraser as LlmPhraser).phrase(plan, controller.signal);
-    if (this.#inflight === controller) this.#inflight = null;
-    if (!result.ok) return { ...scripted, fallback: result.reason };
+    const result = await (this.#phraser as LlmPhraser).phrase(plan, signal);
+    const fellBack = (reason: string): Reply => ({ ...scripted, fallbacks: [...scripted.fallbacks, { stage: 'phrasing', reason }] });
+    if (!result.ok) return fellBack(result.reason);
     const refused = refusalReason(result.reply, plan);
-    if (refused) return { ...scripted, fallback: `refused: ${refused}` };
+    if (refused) return fellBack(`refused: ${refused}`);
     const text = result.reply.say.trim();
     this.#state.lastCallerText = text;
     const last = this.#history[this.#history.length - 1];

@@ -1,14 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallerLine, CallerPipeline, TraineeSpeech } from '../../../media/caller/pipeline.js';
-import { Pacer } from '../../../media/pacer.js';
+import type { CallerPipeline, TraineeSpeech } from '../../../media/caller/pipeline.js';
+import type { PlayedLine } from '../../../media/caller/reply.js';
 import { FliteSynthesizer } from '../../../media/speech/flite.js';
+import { LinePlayer } from '../../../media/testing/line-player.js';
 import type { CallerMind } from './mind.js';
 import { RealtimeCaller } from './realtime-caller.js';
 import { startRealtimeDouble, type RealtimeDouble } from './realtime-double.js';
 import { kitchenFire } from './test-support.js';
 
 // The realtime caller against a local Realtime-compatible test double that speaks in flite's
-// voice, played out through the real pacer the way a call plays its caller (wire.ts): what it
+// voice, played out through a real voice (its pacer, its packets dropped): what it
 // says, what the trainee hears of it, what the model is told and what it is made to forget.
 
 const synthesizer = new FliteSynthesizer();
@@ -32,9 +33,10 @@ const until = async (what: () => boolean, ms = 15_000): Promise<void> => {
   }
 };
 
-/** A realtime caller on a call: frames of the trainee in, the caller's pieces out through a pacer. */
+/** A realtime caller on a call: frames of the trainee in, the caller's pieces out through its player. */
 async function callOn(options: { fallback?: (mind?: CallerMind) => Promise<CallerPipeline>; attempts?: number } = {}) {
-  const t0 = performance.now();
+  const player = new LinePlayer();
+  const { t0 } = player;
   const now = () => performance.now() - t0;
   const fallbacks: (CallerMind | undefined)[] = [];
   const caller = await RealtimeCaller.create({
@@ -42,6 +44,7 @@ async function callOn(options: { fallback?: (mind?: CallerMind) => Promise<Calle
     seed: 1,
     endpoint: { baseUrl: double.baseUrl, apiKey: 'test-key', model: 'double-realtime', ca: double.ca },
     reconnect: { attempts: options.attempts ?? 4, firstDelayMs: 50, maxDelayMs: 200, openTimeoutMs: 2000 },
+    player,
     fallback: async (mind) => {
       fallbacks.push(mind);
       if (!options.fallback) throw new Error('no fallback in this test');
@@ -49,28 +52,22 @@ async function callOn(options: { fallback?: (mind?: CallerMind) => Promise<Calle
     },
     now,
   });
-  const pacer = new Pacer({ encode: () => new Uint8Array(1), send: () => undefined, ssrc: 1 });
-  const said: CallerLine[] = [];
+  const said: PlayedLine[] = [];
   const heard: TraineeSpeech[] = [];
   const errors: Error[] = [];
-  caller.on('say', (u) => pacer.push(u.pcm, u.id));
-  caller.on('interrupt', () => pacer.stop());
   caller.on('said', (line) => said.push(line));
   caller.on('heard', (speech) => heard.push(speech));
   caller.on('error', (error) => errors.push(error));
-  pacer.on('played', (report) => caller.played?.(report.utteranceId, report.playedMs));
-  pacer.on('speaking', () => caller.setSpeaking?.(true));
-  pacer.on('silent', () => caller.setSpeaking?.(false));
   // The line never stops: silence between what the trainee says, as a call sends it.
   const queue: Int16Array[] = [];
   const line = setInterval(() => caller.hear(queue.shift() ?? new Int16Array(320), now()), 20);
-  open.push({ close: () => clearInterval(line) }, pacer, caller);
+  open.push({ close: () => clearInterval(line) }, player, caller);
   const speak = async (text: string) => {
     double.hears.push(text);
     const pcm = await synthesizer.synthesize(text, { name: 'rms' });
     for (let at = 0; at < pcm.length; at += 320) queue.push(pcm.slice(at, at + 320));
   };
-  return { caller, pacer, said, heard, errors, speak, fallbacks };
+  return { caller, player, said, heard, errors, speak, fallbacks };
 }
 
 const sessionInstructions = () => double.received.filter((e) => e.type === 'session.update').map((e) => String((e.session as { instructions?: string }).instructions ?? ''));
@@ -105,7 +102,7 @@ describe('RealtimeCaller', () => {
     call.caller.answer();
     await until(() => call.said.length === 1);
     call.caller.steer?.({ action: 'event', say: 'The smoke is getting thicker and thicker, it is coming under the door and up the stairs, and I can hear something cracking in the walls.' });
-    await until(() => call.pacer.speaking);
+    await until(() => call.player.pacer.speaking);
     await new Promise((r) => setTimeout(r, 1500));
     await call.speak('Listen to me.');
     await until(() => call.said.length === 2);
@@ -115,6 +112,7 @@ describe('RealtimeCaller', () => {
     expect(truncate!.audio_end_ms).toBeGreaterThan(1000);
     expect(truncate!.audio_end_ms).toBeLessThan(6000);
     expect(double.received.some((e) => e.type === 'response.cancel')).toBe(true);
+    expect(call.player.stops.length).toBeGreaterThan(0); // the caller cut its own voice
     // The transcript keeps the words heard, not the whole line.
     const words = call.said[1]!.text.split(' ');
     expect(words.length).toBeGreaterThan(2);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from '../../../media/caller/pipeline.js';
+import type { Player } from '../../../media/caller/stages.js';
 import { PCM_RATE_HZ } from '../../../media/format.js';
 import { RealtimeConnection, type RealtimeEndpoint, type ReconnectPolicy } from '../../../media/realtime/connection.js';
 import { base64ToPcm, pcmToBase64, Resampler } from '../../../media/realtime/resample.js';
@@ -12,9 +13,9 @@ import { callerInstructions, callerSession, RECALL, sayNow, SESSION_RATE_HZ, typ
 // The AI caller on a hosted speech-to-speech model (an OpenAI Realtime-compatible endpoint).
 // The model hears the trainee and speaks; the caller's mind still decides every fact: on each
 // trainee turn the model calls `recall`, the mind answers under the reveal rules, and the
-// model says that answer in character. The endpoint's turn detection says when the trainee
-// starts and stops; talking over the caller cuts its voice, cancels the response and
-// truncates the model's memory of it to what was heard. A dropped link is reopened with the
+// model says that answer in character, through the call's player. The endpoint's turn
+// detection says when the trainee starts and stops; talking over the caller stops the player,
+// cancels the response and truncates the model's memory of it to what was heard. A dropped link is reopened with the
 // conversation so far; one that cannot be is replaced by the embedded pipeline, same mind.
 
 /** How the state machine of a realtime voice agent shows as the caller's activity. */
@@ -31,6 +32,8 @@ export type RealtimeCallerDeps = {
   voice?: string | undefined;
   transcriptionModel?: string | undefined;
   reconnect?: ReconnectPolicy | undefined;
+  /** The caller's voice on the line. */
+  player: Player;
   /** The embedded pipeline: from the start when no session opens, or carrying on with this mind when it is lost. */
   fallback: (mind?: CallerMind) => Promise<CallerPipeline>;
   now: () => number;
@@ -54,6 +57,8 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #emotion: string;
   /** What the mind last wanted said and the model has not finished saying: said again after a drop. */
   #unsaid: Reply | null = null;
+  /** The mind's reply each spoken item says: one cut before a word was heard is taken back. */
+  readonly #itemReplies = new Map<string, Reply>();
   #responding = false;
   #waiting: ResponseRequest[] = [];
   #lastRequest: ResponseRequest | undefined;
@@ -89,7 +94,9 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     this.#mind = new CallerMind(deps.scenario, deps.seed);
     this.#emotion = this.#mind.emotion;
     this.#connection = new RealtimeConnection(deps.endpoint, deps.reconnect);
-    this.#lines = new StreamedLines((utterance) => this.emit('say', utterance), (line) => this.#finished(line));
+    this.#lines = new StreamedLines(deps.player, (line) => this.#finished(line));
+    deps.player.on('speaking', this.#onSpeaking);
+    deps.player.on('silent', this.#onSilent);
     this.#connection.on('open', ({ reconnected }) => this.#restore(reconnected));
     this.#connection.on('event', (event) => this.#onEvent(event));
     this.#connection.on('dropped', (reason) => this.#dropped(reason));
@@ -116,7 +123,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   hearText(text: string, atMs: number): void {
     if (this.#fallback) return this.#fallback.hearText?.(text, atMs);
     if (this.#closed || this.#onHold || !text.trim()) return;
-    this.emit('heard', { id: `typed-${atMs}`, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null });
+    this.emit('heard', { id: `typed-${atMs}`, text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null, typed: true });
     this.#conversation.push({ speaker: 'call-taker', text });
     this.#phase = 'processing';
     this.#mood();
@@ -129,18 +136,6 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     const reply = this.#mind.steer(command, this.#deps.now());
     if (reply && !this.#onHold) this.#say(reply);
     else this.#mood();
-  }
-
-  setSpeaking(speaking: boolean): void {
-    if (this.#fallback) return this.#fallback.setSpeaking?.(speaking);
-    this.#speaking = speaking;
-    if (!speaking) this.#mind.patience.callerFinished(this.#deps.now());
-    this.#mood();
-  }
-
-  played(utteranceId: string, playedMs: number): void {
-    if (this.#fallback) return this.#fallback.played?.(utteranceId, playedMs);
-    this.#lines.played(utteranceId, playedMs);
   }
 
   setOnHold(onHold: boolean): void {
@@ -166,10 +161,23 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#timer);
+    this.#deps.player.off('speaking', this.#onSpeaking);
+    this.#deps.player.off('silent', this.#onSilent);
     this.#connection.close();
     this.#fallback?.close();
     this.#mind.close();
     this.removeAllListeners();
+  }
+
+  readonly #onSpeaking = (): void => this.#setSpeaking(true);
+  readonly #onSilent = (): void => this.#setSpeaking(false);
+
+  /** The player says whether the caller's voice is on the line (the embedded caller, once it took over, hears it itself). */
+  #setSpeaking(speaking: boolean): void {
+    if (this.#fallback || this.#closed) return;
+    this.#speaking = speaking;
+    if (!speaking) this.#mind.patience.callerFinished(this.#deps.now());
+    this.#mood();
   }
 
   #onEvent(event: RealtimeServerEvent): void {
@@ -203,6 +211,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
       case 'response.output_item.added':
         if (event.item.type === 'message' && event.item.id) {
           this.#lines.start(event.item.id);
+          if (this.#unsaid) this.#itemReplies.set(event.item.id, this.#unsaid);
           if (this.#phase !== 'greeting') this.#phase = 'responding';
           this.#mood();
         }
@@ -250,10 +259,12 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     }
     const turn = this.#turns;
     const reply = await this.#mind.respond({ text: traineeSaid, atMs: this.#turnEndMs || this.#deps.now() });
-    if (this.#closed || this.#onHold) return;
-    // The model's call is answered either way; a trainee who has started again is not talked over with it.
+    if (this.#closed) return;
+    if (this.#onHold) return this.#mind.unheard(reply);
+    // The model's call is answered either way; a trainee who has started again is not talked
+    // over with it, and what it would have given away is given when asked again.
     this.#connection.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify({ say: reply.text, emotion: reply.emotion }) } });
-    if (turn !== this.#turns) return;
+    if (turn !== this.#turns) return this.#mind.unheard(reply);
     this.#unsaid = reply;
     this.#updateEmotion();
     this.#request({ tool_choice: 'none' });
@@ -295,16 +306,23 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     if (this.#responding) this.#connection.send({ type: 'response.cancel' });
     this.#waiting = [];
     this.#lines.cutAll();
+    this.#deps.player.stop(); // each cut piece reports what of it was played
     this.emit('interrupt');
   }
 
   /** A reply has played or was cut: the transcript keeps what was heard, and so does the model. */
   #finished(line: FinishedLine): void {
     if (line.cut) this.#connection.send({ type: 'conversation.item.truncate', item_id: line.itemId, content_index: 0, audio_end_ms: Math.round(line.playedMs) });
-    if (!line.text) return;
+    const reply = this.#itemReplies.get(line.itemId);
+    this.#itemReplies.delete(line.itemId);
+    if (!line.text) {
+      // Cut at its first sound: not said, so not said again after a drop, and given when asked.
+      if (reply) this.#mind.unheard(reply);
+      if (reply && this.#unsaid === reply) this.#unsaid = null;
+      return;
+    }
     this.#conversation.push({ speaker: 'caller', text: line.text });
-    const endMs = this.#deps.now();
-    this.emit('said', { text: line.text, startMs: endMs - line.playedMs, endMs });
+    this.emit('said', { id: line.itemId, text: line.text, playedMs: line.playedMs, totalMs: line.totalMs });
     if (!this.#lines.playing && !this.#responding) {
       this.#phase = 'listening';
       this.#mood();
@@ -334,10 +352,9 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     const embedded = await this.#deps.fallback(this.#mind);
     if (this.#closed) return embedded.close();
     this.#fallback = embedded;
-    for (const name of ['say', 'interrupt', 'pause', 'resume', 'heard', 'mood', 'error'] as const) {
+    for (const name of ['said', 'interrupt', 'heard', 'fallback', 'turn', 'mood', 'error'] as const) {
       embedded.on(name, (...args: unknown[]) => (this.emit as (event: string, ...a: unknown[]) => boolean)(name, ...args));
     }
-    embedded.setSpeaking?.(this.#speaking);
     if (this.#onHold) embedded.setOnHold(true);
     else if (this.#unsaid) embedded.steer?.({ action: 'event', say: this.#unsaid.text });
   }

@@ -39,6 +39,40 @@ describe('reveal rules', () => {
     expect(second.revealed).toEqual(['location']);
   });
 
+  it('regression: a wrong-first answer in a reply nobody heard was used up, and the next ask got the right one; now it is given again', async () => {
+    const { mind, ask } = await caller();
+    const unheard = await ask('whats the address');
+    expect(unheard.text).toContain('Fourteen sixteen');
+    mind.unheard(unheard); // cancelled by a newer turn, or cut at its first sound
+    const again = await ask('whats the address');
+    expect(again.text).toContain('Fourteen sixteen');
+    expect((await ask('whats the address')).text).toContain('1420 Maple Avenue');
+  });
+
+  it('takes back a fact given in a reply nobody heard, but not one a later reply gave again', async () => {
+    const { mind, ask } = await caller();
+    const first = await ask('whats the phone number youre calling from');
+    const second = await ask('whats your callback number');
+    expect(first.revealed).toEqual(['callback']);
+    mind.unheard(first); // the older reply was cut after the newer one was made: the newer one stands
+    expect(mind.revealed).toContain('callback');
+    mind.unheard(second);
+    expect(mind.revealed).toContain('callback'); // the second gave nothing new: the first's gift stands
+    const { mind: fresh, ask: askFresh } = await caller();
+    fresh.unheard(await askFresh('whats the phone number youre calling from'));
+    expect(fresh.revealed).not.toContain('callback');
+    expect((await askFresh('whats your callback number')).revealed).toEqual(['callback']);
+  });
+
+  it('says a timeline line again with the next reply when the reply that carried it was not heard', async () => {
+    const mind = new CallerMind(kitchenFire(), 1, { silenceMs: 1e9 });
+    mind.opening(0);
+    const carried = await mind.respond({ text: 'okay', atMs: 31_000 });
+    expect(carried.text).toContain('The window just blew out!');
+    mind.unheard(carried);
+    expect((await mind.respond({ text: 'okay', atMs: 33_000 })).text).toContain('The window just blew out!');
+  });
+
   it('corrects the wrong answer when the call-taker reads it back', async () => {
     const { ask } = await caller();
     await ask('whats the address');

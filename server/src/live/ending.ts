@@ -27,10 +27,11 @@ export async function closeLiveCall(call: LiveCall, deps: { recordings: LiveReco
   const heldMs = call.endHold();
   // What the trainee was still saying when the call ended is theirs too: finished, then stored.
   await Promise.all(call.parties().map((party) => within(FLUSH_MS, party.pipeline.flush?.())));
-  for (const party of call.parties()) {
-    party.voice.silence();
-    party.pipeline.close();
-  }
+  for (const party of call.parties()) party.voice.stop();
+  // What the voices cut short reaches the parties as settled promises: let their reports of
+  // what was really played arrive (and be stored) before the parties close.
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const party of call.parties()) party.pipeline.close();
   await Promise.all(
     [...call.transcribers].map(async (transcriber) => {
       transcriber.flush();

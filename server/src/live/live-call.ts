@@ -1,6 +1,6 @@
 import type { Voice } from '../../../media/bridge.js';
 import type { Transcriber } from '../../../media/asr/transcriber.js';
-import type { CallerPipeline, CallerUtterance } from '../../../media/caller/pipeline.js';
+import type { CallerPipeline } from '../../../media/caller/pipeline.js';
 import type { CallState } from '../protocol/media.js';
 import type { CallRoom } from '../sfu/room.js';
 import type { LiveIntelligence } from './intelligence.js';
@@ -71,11 +71,4 @@ export class LiveCall {
     this.state.onHold = false;
     return ms;
   }
-}
-
-/** The words of an utterance the listener really heard, when it was cut off part-way. */
-export function playedText(utterance: CallerUtterance, playedMs: number, totalMs: number): string {
-  if (playedMs >= totalMs) return utterance.text;
-  const words = utterance.text.split(/\s+/);
-  return words.slice(0, Math.floor((words.length * playedMs) / Math.max(1, totalMs))).join(' ');
 }

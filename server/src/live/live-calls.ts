@@ -2,6 +2,7 @@ import type { CodecPool } from '../../../media/codec-pool.js';
 import { OpeningLineCaller } from '../../../media/caller/opening-line.js';
 import type { Transcriber } from '../../../media/asr/transcriber.js';
 import type { CallerPipeline } from '../../../media/caller/pipeline.js';
+import type { FallbackStage, Player } from '../../../media/caller/stages.js';
 import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
 import type { Principal } from '../auth/sessions.js';
 import { CallService, type CallNotifier } from '../calls/service.js';
@@ -59,8 +60,10 @@ export type LiveCallsOptions = {
   storage: RecordingStorage;
   workers: WorkerPool;
   codecs: CodecPool;
-  /** The simulated caller of a call; `now` is ms since the call's media started. */
-  createCaller: (scenario: ScenarioInput, seed: number, now: () => number) => Promise<CallerPipeline>;
+  /** The simulated caller of a call, speaking through `player`; `now` is ms since the call's media started. */
+  createCaller: (scenario: ScenarioInput, seed: number, line: { player: Player; now: () => number }) => Promise<CallerPipeline>;
+  /** Told of each provider fallback of a simulated party (a metrics counter). */
+  onFallback?: (stage: FallbackStage, reason: string) => void;
   /** Writes down one more person's own stream in a call on this scenario (an instructor; the trainee during a barge). */
   createTranscriber: (scenario: ScenarioInput) => Transcriber;
   /** Voices a transfer's receiving agency. */
@@ -228,10 +231,7 @@ export class LiveCalls {
     const call = await this.#active(peer, callId);
     if (call.state.onHold === onHold) return call.state;
     await call.room.setOnHold(onHold);
-    for (const party of call.parties()) {
-      party.pipeline.setOnHold(onHold);
-      if (onHold) party.voice.silence();
-    }
+    for (const party of call.parties()) party.pipeline.setOnHold(onHold);
     if (onHold) {
       call.state.onHold = true;
       call.state.holdStartedAt = new Date().toISOString();
@@ -253,8 +253,8 @@ export class LiveCalls {
       await this.finish(callId, { status: 'ended', outcome: 'transferred', reason: `cold transfer to ${agency}`, actorId: peer.principal.userId });
       return call.state;
     }
-    const pipeline = new OpeningLineCaller({ id: `agency-${agency}`, line: AGENCY_LINES[agency], voice: { name: 'rms' }, synthesizer: this.#o.synthesizer });
     const voice = await call.room.addVoice('agency');
+    const pipeline = new OpeningLineCaller({ line: AGENCY_LINES[agency], voice: { name: 'rms' }, synthesizer: this.#o.synthesizer, player: voice });
     call.agency = { pipeline, voice };
     wireParty(call, call.agency, 'agency', { ...this.#o, journal: this.#journal });
     pipeline.answer();

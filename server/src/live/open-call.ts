@@ -22,7 +22,7 @@ export type CallContext = {
   mode: CallMode;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger'> & { journal: CallJournal; carrier: string };
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger' | 'onFallback'> & { journal: CallJournal; carrier: string };
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
@@ -34,7 +34,7 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
     const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs), deps.carrier);
     room = await CallRoom.create({ callId, router, bridge, listenIps: deps.listenIps });
     const voice = await room.addVoice('caller');
-    pipeline = await deps.createCaller(scenario, context.seed, () => bridge.elapsedMs);
+    pipeline = await deps.createCaller(scenario, context.seed, { player: voice, now: () => bridge.elapsedMs });
     const intelligence = new LiveIntelligence(callId, scenario, context.mode, mediaStartedAt, deps);
     const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
     wireCall(call, { ...deps, transcriber: () => deps.createTranscriber(scenario) });

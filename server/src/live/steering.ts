@@ -76,7 +76,7 @@ function playLoop(voice: Voice, pcm: Int16Array): void {
   let round = 0;
   const next = (): void => {
     voice
-      .say(pcm, `background-${round++}`)
+      .play(pcm, `background-${round++}`)
       .then((played) => {
         if (!played.interrupted) next();
       })

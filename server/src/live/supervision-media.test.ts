@@ -81,7 +81,7 @@ async function listen(ms: number, ...ears: PlainPeer[]): Promise<void> {
   await sleep(ms);
 }
 
-const callerSays = (call: LiveCall, ms: number) => void call.caller.voice.say(sine(ms, CALLER_HZ, AMPLITUDE), `tone-${Date.now()}`);
+const callerSays = (call: LiveCall, ms: number) => void call.caller.voice.play(sine(ms, CALLER_HZ, AMPLITUDE), `tone-${Date.now()}`);
 
 async function recordingOf(callId: string, cookie: string) {
   const detail = (await server.api('POST', `/api/v1/calls/${callId}/end`, { cookie, body: {} })).body;

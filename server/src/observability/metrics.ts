@@ -1,5 +1,6 @@
 import type { Router, Transport } from 'mediasoup/lib/types.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Fallback } from '../../../media/caller/stages.js';
 
 // Every Prometheus metric this process exports, in one registry served on /metrics (see
 // routes.ts for who may read it). Labels only ever take values from a fixed set (a route's
@@ -84,7 +85,7 @@ export function countLoginFailure(reason: LoginFailure): void {
   loginFailures.inc({ reason });
 }
 
-/** Where a hosted provider can be replaced by an embedded one. */
+/** Where a hosted provider can be replaced by an embedded one, as the dashboard names it. */
 export type FallbackStage = 'recognition' | 'intents' | 'mind' | 'synthesis';
 export type FallbackReason = 'timeout' | 'error' | 'refused' | 'unavailable';
 const fallbacks = new Counter({
@@ -93,8 +94,17 @@ const fallbacks = new Counter({
   labelNames: ['stage', 'reason'] as const,
   registers: [registry],
 });
-export function countFallback(stage: FallbackStage, reason: FallbackReason): void {
-  fallbacks.inc({ stage, reason });
+/** The caller's stages (media/caller/stages.ts) by their metric label. */
+const STAGE_LABEL: Record<Fallback['stage'], FallbackStage> = { recognition: 'recognition', understanding: 'intents', phrasing: 'mind', synthesis: 'synthesis' };
+/** Counts a stage's fallback; its free-text reason (kept in the call's events) becomes one of a few labels. */
+export function countFallback(stage: Fallback['stage'], reason: string): void {
+  fallbacks.inc({ stage: STAGE_LABEL[stage], reason: fallbackReason(reason) });
+}
+export function fallbackReason(reason: string): FallbackReason {
+  if (/^refused\b/i.test(reason)) return 'refused';
+  if (/\btime(d)? ?out\b/i.test(reason)) return 'timeout';
+  if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|connection error|fetch failed|unreachable|\b50[234]\b/i.test(reason)) return 'unavailable';
+  return 'error';
 }
 
 type WorkerUsage = () => Promise<{ index: number; cpuMs: number }[]>;

@@ -1,83 +1,28 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { CallRecognizer, Recognition, RecognitionStream, RecognitionStreamEvents, SpeechRecognizer } from '../../../media/asr/recognizer.js';
-import { abortError } from '../../../media/asr/recognizer.js';
-import type { SpeechSynthesizer } from '../../../media/speech/synthesizer.js';
-import type { SileroModel } from '../../../media/vad/vad.js';
-import { AiCaller, soundsComplete } from './ai-caller.js';
+import type { PlayedLine } from '../../../media/caller/reply.js';
+import { LinePlayer } from '../../../media/testing/line-player.js';
+import { createAiCaller } from './live-caller.js';
+import { QUIET, ScriptedRecognizer, scriptedVad, scriptedVoice, SPEECH } from './scripted-engines.js';
+import { soundsComplete } from './sounds-complete.js';
 import { kitchenFire } from './test-support.js';
 
-// Turn taking of the AI caller with its engines replaced: a VAD that calls any non-zero frame
-// speech, a recognizer whose transcript the test writes, a synthesizer that makes 100 ms of
-// audio. Frames carry stream time, so endpoints are checked to the frame.
+// Turn taking of the AI caller with its engines replaced (scripted-engines.ts) and its real
+// voice: what it played is what the test reads.
 
-class ScriptedTurn extends EventEmitter<RecognitionStreamEvents> implements RecognitionStream {
-  frames = 0;
-  finished = false;
-  readonly #result: Promise<Recognition>;
-  #settle!: (r: Recognition | Error) => void;
-  constructor() {
-    super();
-    this.#result = new Promise((resolve, reject) => (this.#settle = (r) => (r instanceof Error ? reject(r) : resolve(r))));
-    this.#result.catch(() => undefined);
-  }
-  push(): void {
-    this.frames++;
-  }
-  finish(): Promise<Recognition> {
-    this.finished = true;
-    return this.#result;
-  }
-  cancel(): void {
-    this.#settle(abortError());
-  }
-  /** The recognizer's final transcript arrives. */
-  hear(text: string): void {
-    this.#settle({ text, confidence: 0.9 });
-  }
-}
-
-class ScriptedRecognizer implements SpeechRecognizer {
-  readonly name = 'scripted';
-  readonly turns: ScriptedTurn[] = [];
-  async prepare(): Promise<CallRecognizer> {
-    return {
-      startTurn: () => {
-        const turn = new ScriptedTurn();
-        this.turns.push(turn);
-        return turn;
-      },
-      close: async () => undefined,
-    };
-  }
-}
-
-const vad = {
-  stream: () => ({ engine: 'silero', process: (frame: Int16Array) => (frame[0] !== 0 ? 0.9 : 0.02), reset() {}, close() {} }),
-} as unknown as SileroModel;
-
-const SPEECH = new Int16Array(320).fill(1000);
-const QUIET = new Int16Array(320);
 const settle = () => new Promise((r) => setImmediate(r));
 
-async function callerFor(options: { openingLine?: string; sentenceMs?: number; voiceReady?: () => Promise<void> } = {}) {
-  const recognizer = new ScriptedRecognizer();
+async function callerFor(options: { openingLine?: string; sentenceMs?: number; voiceReady?: () => Promise<void>; partials?: boolean } = {}) {
+  const recognizer = new ScriptedRecognizer({ partials: options.partials ?? true });
   let now = 0;
   const scenario = kitchenFire();
   if (options.openingLine) scenario.script.openingLine = options.openingLine;
-  const samples = ((options.sentenceMs ?? 100) * 16_000) / 1000;
-  const voice: SpeechSynthesizer = {
-    name: 'scripted',
-    synthesize: async () => {
-      await options.voiceReady?.();
-      return new Int16Array(samples);
-    },
-  };
-  const caller = await AiCaller.create({ scenario, seed: 1, vad, recognizer, synthesizer: voice, now: () => now });
-  const said: string[] = [];
+  const player = new LinePlayer();
+  const synthesizer = scriptedVoice(options.sentenceMs ?? 100, options.voiceReady);
+  const caller = await createAiCaller({ scenario, seed: 1, vad: scriptedVad, recognizer, synthesizer, player, now: () => now });
+  const said: PlayedLine[] = [];
   const interrupts: number[] = [];
   const errors: Error[] = [];
-  caller.on('say', (u) => said.push(u.text));
+  caller.on('said', (line) => said.push(line));
   caller.on('interrupt', () => interrupts.push(at));
   caller.on('error', (e) => errors.push(e));
   let at = 1000;
@@ -87,7 +32,13 @@ async function callerFor(options: { openingLine?: string; sentenceMs?: number; v
     for (let t = 0; t < ms; t += 20, at += 20) caller.hear(kind === 'speech' ? SPEECH : QUIET, at);
     await settle();
   };
-  return { caller, recognizer, said, interrupts, errors, trainee, setNow: (ms: number) => (now = ms) };
+  /** Answers, and waits until the caller's voice is on the line. */
+  const answered = async () => {
+    caller.answer();
+    await expect.poll(() => player.pacer.speaking).toBe(true);
+  };
+  const texts = () => said.map((l) => l.text);
+  return { caller, player, recognizer, said, texts, interrupts, errors, trainee, answered, setNow: (ms: number) => (now = ms) };
 }
 
 describe('AiCaller turn taking', () => {
@@ -120,18 +71,18 @@ describe('AiCaller turn taking', () => {
   // Regression: the silence prompt fired while the trainee's question was still being
   // recognized, and its "Hello? Are you there?" played before the answer.
   it('does not speak up about the silence while the trainee waits for its answer', async () => {
-    const { caller, recognizer, said, trainee, setNow } = await callerFor();
+    const { caller, player, recognizer, said, texts, trainee, setNow } = await callerFor();
     caller.answer();
-    await expect.poll(() => said.length).toBeGreaterThan(0);
+    await expect.poll(() => said.length > 0 && player.queuedMs === 0).toBe(true);
     const opening = said.length;
     await trainee('speech', 800);
     await trainee('quiet', 500);
     expect(recognizer.turns[0]!.finished).toBe(true);
     setNow(60_000); // a minute since the caller last spoke: long enough to speak up, and for the timeline
     await new Promise((r) => setTimeout(r, 700));
-    expect(said.slice(opening)).toEqual([]);
+    expect(texts().slice(opening)).toEqual([]);
     recognizer.turns[0]!.hear('what is the address of your emergency');
-    await expect.poll(() => said.slice(opening).join(' ')).toMatch(/Maple/);
+    await expect.poll(() => texts().slice(opening).join(' ')).toMatch(/Maple/);
     caller.close();
   });
 
@@ -140,9 +91,9 @@ describe('AiCaller turn taking', () => {
   it('does not speak up about the silence while its own answer is still being made', async () => {
     let release!: () => void;
     let gate: Promise<void> | null = null;
-    const { caller, recognizer, said, trainee, setNow } = await callerFor({ voiceReady: () => gate ?? Promise.resolve() });
+    const { caller, player, recognizer, said, texts, trainee, setNow } = await callerFor({ voiceReady: () => gate ?? Promise.resolve() });
     caller.answer();
-    await expect.poll(() => said.length).toBeGreaterThan(0);
+    await expect.poll(() => said.length > 0 && player.queuedMs === 0).toBe(true);
     const opening = said.length;
     gate = new Promise((r) => (release = r));
     await trainee('speech', 800);
@@ -154,7 +105,7 @@ describe('AiCaller turn taking', () => {
     await new Promise((r) => setTimeout(r, 700));
     release();
     await expect.poll(() => said.length).toBeGreaterThan(opening);
-    expect(said[opening]).not.toMatch(/Hello|there|window/i);
+    expect(texts()[opening]).not.toMatch(/Hello|there|window/i);
     caller.close();
   });
 
@@ -172,25 +123,25 @@ describe('AiCaller turn taking', () => {
     caller.close();
   });
 
-  it('hands a long speech to the line a sentence at a time, so an answer follows the sentence being said', async () => {
-    const { caller, said } = await callerFor({ openingLine: 'My kitchen is on fire! The smoke is everywhere. I can hear the alarm.', sentenceMs: 1000 });
+  it('hands a long speech to the line a sentence at a time, by the line\'s own clock, so an answer follows the sentence being said', async () => {
+    const { caller, player, texts } = await callerFor({ openingLine: 'My kitchen is on fire! The smoke is everywhere. I can hear the alarm.', sentenceMs: 1000 });
     caller.answer();
     await new Promise((r) => setTimeout(r, 200));
-    expect(said).toEqual(['My kitchen is on fire!']);
-    await expect.poll(() => said.length, { timeout: 1500, interval: 20 }).toBe(2); // 300 ms before the first ends
+    expect(player.plays).toHaveLength(1);
+    await expect.poll(() => player.plays.length, { timeout: 1500, interval: 20 }).toBe(2);
+    expect(player.plays[1]! - player.plays[0]!).toBeGreaterThan(600); // 300 ms before the first ends
     caller.hearText('what is the address', 5000);
-    await expect.poll(() => said.length, { timeout: 1500, interval: 20 }).toBeGreaterThan(2);
+    await expect.poll(() => texts().length, { timeout: 4000, interval: 20 }).toBeGreaterThan(2);
+    expect(texts().slice(0, 2)).toEqual(['My kitchen is on fire!', 'The smoke is everywhere.']);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(said.slice(0, 2)).toEqual(['My kitchen is on fire!', 'The smoke is everywhere.']);
-    expect(said).not.toContain('I can hear the alarm.');
+    expect(texts()).not.toContain('I can hear the alarm.');
     caller.close();
   });
 
   describe('talked over', () => {
     it('stops at the decision time when what it heard is not an acknowledgement', async () => {
-      const { caller, recognizer, interrupts, trainee } = await callerFor();
-      caller.answer();
-      caller.setSpeaking(true);
+      const { caller, recognizer, interrupts, trainee, answered } = await callerFor({ sentenceMs: 5000 });
+      await answered();
       await trainee('speech', 220);
       recognizer.turns[0]!.emit('partial', "ma'am");
       expect(interrupts).toEqual([]); // a first guess: "uh-huh" often starts out as another word
@@ -199,9 +150,8 @@ describe('AiCaller turn taking', () => {
     });
 
     it('keeps talking through an "uh-huh", and stops if the trainee goes on talking', async () => {
-      const { caller, recognizer, interrupts, trainee } = await callerFor();
-      caller.answer();
-      caller.setSpeaking(true);
+      const { caller, recognizer, interrupts, trainee, answered } = await callerFor({ sentenceMs: 5000 });
+      await answered();
       await trainee('speech', 220);
       recognizer.turns[0]!.emit('partial', 'by');
       recognizer.turns[0]!.emit('partial', 'uh huh');
@@ -214,15 +164,15 @@ describe('AiCaller turn taking', () => {
     });
 
     it('keeps talking when an acknowledgement ends the turn, and stops when a short word that is not one does', async () => {
-      const { caller, recognizer, interrupts, trainee } = await callerFor();
-      caller.answer();
-      caller.setSpeaking(true);
+      const { caller, player, recognizer, interrupts, trainee, answered } = await callerFor({ sentenceMs: 5000 });
+      await answered();
       await trainee('speech', 220);
       recognizer.turns[0]!.emit('partial', 'okay');
       await trainee('quiet', 420);
       recognizer.turns[0]!.hear('okay');
       await new Promise((r) => setTimeout(r, 250));
       expect(interrupts).toEqual([]);
+      expect(player.resumes).toHaveLength(player.pauses.length);
       await trainee('speech', 220);
       await trainee('quiet', 420); // over before the decision time
       recognizer.turns[1]!.hear('stop');
@@ -231,12 +181,29 @@ describe('AiCaller turn taking', () => {
     });
 
     it('stops when nothing has been recognized by the decision time', async () => {
-      const { caller, interrupts, trainee } = await callerFor();
-      caller.answer();
-      caller.setSpeaking(true);
+      const { caller, interrupts, trainee, answered } = await callerFor({ sentenceMs: 5000 });
+      await answered();
       await trainee('speech', 220);
       expect(interrupts).toEqual([]);
       await expect.poll(() => interrupts.length, { timeout: 1000, interval: 10 }).toBe(1);
+      caller.close();
+    });
+
+    // Regression: hosted recognition gives no running transcript; the acknowledgement check
+    // read an empty partial as "not an acknowledgement", so every "okay" cut the caller off.
+    it('without a running transcript, goes on after a short acknowledgement and stops for a longer turn', async () => {
+      const { caller, player, recognizer, interrupts, trainee, answered } = await callerFor({ sentenceMs: 5000, partials: false });
+      await answered();
+      await trainee('speech', 220);
+      await new Promise((r) => setTimeout(r, 300)); // past the decision time: nothing to judge by yet
+      await trainee('quiet', 420);
+      recognizer.turns[0]!.hear('okay');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(interrupts).toEqual([]);
+      expect(player.resumes).toHaveLength(player.pauses.length);
+      await trainee('speech', 220);
+      expect(interrupts).toEqual([]);
+      await expect.poll(() => interrupts.length, { timeout: 1500, interval: 10 }).toBe(1); // still talking past the acknowledgement's length
       caller.close();
     });
   });
