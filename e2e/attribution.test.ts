@@ -4,7 +4,7 @@ import { scenarioFixture } from '../server/test/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
 import type { CallReview } from '../server/src/protocol/api.js';
 import { launchBrowser, login, speechWav } from './browser.js';
-import { takeCall } from './session.js';
+import { byTestId, takeCall } from './session.js';
 
 // Who said what, in the browser: an instructor barges in and asks the trainee's questions
 // (weapons, the caller's name) in a flite voice through Chromium's fake microphone. Their words
@@ -32,7 +32,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const linesOf = (page: Page, speaker: string) => page.locator(`[data-testid="transcript-line"][data-speaker="${speaker}"]`);
 const statusOf = (page: Page, item: string) => page.locator(`[data-testid="checklist-item"][data-item="${item}"]`).getAttribute('data-status');
 

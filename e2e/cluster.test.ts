@@ -15,7 +15,7 @@ import { startServerProcess, type ServerProcess } from '../server/test/server-pr
 import { connectSocket, request, type ClientSocket } from '../server/test/socket.js';
 import { launchBrowser, login, speechWav } from './browser.js';
 import { startNginx, type Ingress } from './nginx.js';
-import { energyGain, inboundEnergy } from './session.js';
+import { byTestId, energyGain, inboundEnergy, supervisedCallPages } from './session.js';
 
 // Scale-out end to end: three ringdown processes (npm start's entry point) sharing one Redis,
 // one PostgreSQL and one recordings folder, behind Debian's nginx as a round-robin ingress on
@@ -87,7 +87,6 @@ afterAll(async () => {
   await redis.quit();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const ownerOf = async (callId: string) => {
   const lease = await redis.get(`lease:call:${callId}`);
   return lease ? nodes.find((n) => n.name === (JSON.parse(lease) as { owner: string }).owner) : undefined;
@@ -153,12 +152,7 @@ async function takeCall(page: Page): Promise<string> {
 
 describe('three server processes behind nginx', () => {
   it('carry each call on one process, serve its supervisors from the others, survive the owner killed, and drain on SIGTERM', async () => {
-    const [traineeBrowser, supervisorBrowser, instructorBrowser] = browsers as [Browser, Browser, Browser];
-    const trainee = await (await traineeBrowser.newContext()).newPage();
-    const supervisorContext = await supervisorBrowser.newContext();
-    const supervisor = await supervisorContext.newPage();
-    const floor = await supervisorContext.newPage();
-    const instructor = await (await instructorBrowser.newContext()).newPage();
+    const { trainee, supervisor, floor, instructor } = await supervisedCallPages(browsers);
 
     // The trainee takes the call through nginx and hears the caller.
     const callId = await takeCall(trainee);
@@ -225,7 +219,7 @@ describe('three server processes behind nginx', () => {
     console.log('kill -9 of the owner', { endedWithinMs, mediaMs, recordedOnOwnerMs: Math.round(recordedMs), keptMs: lost.recordings[0]!.durationMs });
 
     // SIGTERM: the process carrying a new call drains. Nothing new is placed there; its call goes on and ends normally.
-    const secondPage = await (await traineeBrowser.newContext()).newPage();
+    const secondPage = await (await browsers[0]!.newContext()).newPage();
     const secondCall = await takeCall(secondPage);
     const draining = (await ownerOf(secondCall))!;
     const other = nodes.find((n) => n !== draining)!;

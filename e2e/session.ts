@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Me } from '../server/src/protocol/api.js';
 import { TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
@@ -7,6 +7,23 @@ import { login } from './browser.js';
 
 // What every e2e test does with a call: log someone in, take a call, listen to what a page
 // receives and to what the caller pipeline hears, download the recording.
+
+/** An element by its test id. */
+export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/**
+ * The people of a supervised call, each in a browser of their own (each with its own fake
+ * microphone): the trainee; the supervisor, with the call and the floor in two tabs; the instructor.
+ */
+export async function supervisedCallPages([traineeBrowser, supervisorBrowser, instructorBrowser]: Browser[]): Promise<Record<'trainee' | 'supervisor' | 'floor' | 'instructor', Page>> {
+  const supervisorContext = await supervisorBrowser!.newContext();
+  return {
+    trainee: await (await traineeBrowser!.newContext()).newPage(),
+    supervisor: await supervisorContext.newPage(),
+    floor: await supervisorContext.newPage(),
+    instructor: await (await instructorBrowser!.newContext()).newPage(),
+  };
+}
 
 /** Logs a fresh trainee in (so one test's live call never blocks the next) and takes a call. */
 export async function takeCall(server: TestServer, page: Page, scenarioId: string, mode: 'practice' | 'exam' = 'practice'): Promise<{ callId: string; trainee: Me }> {

@@ -9,7 +9,7 @@ import { scenarioFixture } from '../server/test/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test/harness.js';
 import { concat, rms } from './audio.js';
 import { launchBrowser, login, speechWav } from './browser.js';
-import { inboundEnergy, lineFrames, remoteSources, takeCall, transportIds } from './session.js';
+import { byTestId, inboundEnergy, lineFrames, remoteSources, supervisedCallPages, takeCall, transportIds } from './session.js';
 
 // Supervision end to end, from audio evidence: three Chromiums, each with its own fake
 // microphone (a trainee, a supervisor and an instructor, three flite voices), the real SFU and
@@ -75,7 +75,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const attr = (page: Page, id: string, name: string) => byTestId(page, id).first().getAttribute(name);
 const people = async (page: Page) => (await remoteSources(page)).filter((s) => (PEOPLE as readonly string[]).includes(s));
 
@@ -92,12 +91,7 @@ type Window = { ears: Record<Ear, Partial<Record<string, number>>>; line: { fram
 
 describe('supervision in the browser', () => {
   it('monitor, coach and barge: who hears whom, switched mid-call on the same transports; steering; leaving', async () => {
-    const [traineeBrowser, supervisorBrowser, instructorBrowser] = browsers as [Browser, Browser, Browser];
-    const trainee = await (await traineeBrowser.newContext()).newPage();
-    const supervisorContext = await supervisorBrowser.newContext();
-    const supervisor = await supervisorContext.newPage();
-    const floor = await supervisorContext.newPage();
-    const instructor = await (await instructorBrowser.newContext()).newPage();
+    const { trainee, supervisor, floor, instructor } = await supervisedCallPages(browsers);
     const ears: Record<Ear, Page> = { trainee, supervisor, instructor };
 
     // The trainee takes and answers the call; the caller is heard.
