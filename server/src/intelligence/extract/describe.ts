@@ -140,7 +140,9 @@ const MODELS = new Set(
     'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
 const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover'.split(' '));
-const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up']);
+// A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
+const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
+const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
 const NATO: Record<string, string> = Object.fromEntries(
   'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ').map((w) => [w, w[0]!]),
 );
@@ -168,11 +170,12 @@ interface Vehicle extends Span {
 const FEATURE_RE = phrases(
   'tinted windows', 'no windows', 'loud (?:exhaust|muffler|engine|pipes)',
   '(?:dents?|scratch(?:es)?|damage|crack) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk)',
-  '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?',
+  '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
+  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
   '(?:(?:kind of|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
-const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack/;
+const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler/;
 
 function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;
@@ -306,7 +309,8 @@ export const extractDescriptions: Extractor = (u, emit) => {
     const loose = v.kind === 'feature' || v.kind === 'part';
     const joins = last && !last.plate && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
     // A body type named before or after a full vehicle ("my car's at the trailhead, a blue subaru") adds nothing to it.
-    if (v.kind === 'type' && last?.kinds.has('vehicle') && joins) continue;
+    // A body style says more ("a red mustang, convertible"): only the generic word adds nothing.
+    if (v.kind === 'type' && GENERIC_TYPE.has(v.text) && last?.kinds.has('vehicle') && joins) continue;
     if (v.kind === 'vehicle' && last && last.kinds.size === 1 && last.kinds.has('type')) said.pop();
     if (joins && said[said.length - 1] === last) {
       Object.assign(last, { text: `${last.text}, ${v.text}`, end: v.end, plate: v.plate });

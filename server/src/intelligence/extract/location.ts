@@ -171,8 +171,16 @@ function units(u: Utterance, put: Put): void {
   }
 }
 
-const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at)?|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
+// "crossroads are", "the intersection with", "where bell road meets": a pair or one street told as where two roads cross.
+const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|cross (?:streets?|st|road) (?:is |are |its |would be |would have to be )?)/dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like|where) /dg;
+// Said after the pair: "the kennedy and sixth intersection", "at martin and jackson streets".
+const PAIR_AFTER = new Set(['intersection', 'corner', 'crossing']);
+// Said after a street with its type, a numbered street alone is the one it crosses: "on main street at fifth", "state street by forty second".
+const AT_ONE = /\b(?:at|by|past|toward|towards) /dg;
+// A route said as the second street: "ridge road and highway twelve" -> "Ridge Rd & Hwy 12".
+const ROUTE_STREET = /^(highway|hwy|route|rt|state route|county road) (\d{1,3})\b/;
+const ROUTE_LABEL: Record<string, string> = { highway: 'Hwy', hwy: 'Hwy', route: 'Route', rt: 'Route', 'state route': 'Route', 'county road': 'County Road' };
 const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
@@ -180,16 +188,31 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
   const short = (s: Street | undefined): Street | undefined =>
     s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
-  const pair = (cue: Span, strong: boolean): boolean => {
+  const pair = (cue: Span, strong: boolean, onlyNamed = false): boolean => {
     const a = short(readStreet(u, cue.end));
-    if (!a || u.tokens[a.end] !== 'and') return false;
-    const b = short(readStreet(u, a.end + 1));
+    // "where bell road meets the frontage road": meeting is crossing.
+    const joint = a && u.tokens[a.end] === 'meets' ? (u.tokens[a.end + 1] === 'the' ? 2 : 1) : 1;
+    if (!a || (u.tokens[a.end] !== 'and' && joint === 1)) return false;
+    const route = ROUTE_STREET.exec(u.tokens.slice(a.end + joint, a.end + joint + 3).join(' '));
+    if (route && (a.suffix || strong)) {
+      const end = a.end + joint + route[0].split(' ').length;
+      put({ start: cue.end, end }, `${crossLabel(a)} & ${ROUTE_LABEL[route[1]!]} ${route[2]}`);
+      taken.fill(true, cue.end, end);
+      return true;
+    }
+    const b = short(readStreet(u, a.end + joint));
     if (!b) return false;
+    // "martin and jackson streets": one type said for both.
+    const shared = !a.suffix && !b.suffix && /^(?:streets|avenues|roads|drives)$/.test(u.tokens[b.end] ?? '') ? streetSuffix(u.tokens[b.end]!.slice(0, -1)) : undefined;
+    const after = PAIR_AFTER.has(u.tokens[b.end] ?? '') || shared !== undefined;
+    if (onlyNamed && !after) return false;
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
     const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
-    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
-    put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
-    taken.fill(true, cue.end, b.end);
+    if (!strong && !after && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
+    const [la, lb] = shared ? [{ ...a, suffix: shared }, { ...b, suffix: shared }] : [a, b];
+    const end = shared ? b.end + 1 : b.end;
+    put({ start: cue.end, end }, `${crossLabel(la)} & ${crossLabel(lb)}`);
+    taken.fill(true, cue.end, end);
     return true;
   };
   for (const m of u.matches(STRONG_CROSS)) {
@@ -202,6 +225,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  for (const m of u.matches(/\bthe /dg)) if (!taken[m.end]) pair(m, false, true);
   // "we're on pine near sixteenth", "off of fifth": a numbered street alone near where the caller is.
   for (const m of u.matches(NEAR_ONE)) {
     const one = readStreet(u, m.end);
@@ -210,7 +234,15 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
       taken.fill(true, m.end, one.end);
     }
   }
-  if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
+  // A caller answering with the corner alone, or after a pause: "lincoln and third", "at the stoplight, broadway and third".
+  for (let i = 0; i < u.length; i++) if (!taken[i] && (i === 0 || u.pauses[i - 1])) pair({ start: i, end: i }, false);
+  for (const m of u.matches(AT_ONE)) {
+    const one = readStreet(u, m.end);
+    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && streetSuffix(u.tokens[m.start - 1]) && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
+    }
+  }
 
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
   for (const m of u.matches(CROSS_AFTER)) {

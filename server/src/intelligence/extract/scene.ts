@@ -25,7 +25,7 @@ const HAZARDS: [string, RegExp][] = [
   ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
-  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
+  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
   ['ammonia', phrases('ammonia', 'anhydrous')],
   ['chlorine', phrases('chlorine')],
   ['chemical', phrases('chemicals?(?! burns?)')],

@@ -124,7 +124,7 @@ const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
@@ -133,14 +133,14 @@ const WOUND_NOUN: Record<string, string> = {
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
 // Whose, which side, and which face of the part: "the back of his head" is the head.
-const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
+const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both|whole) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
 const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:up |open )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
     `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing)\\b`,
@@ -151,10 +151,14 @@ const INJURY_RE = new RegExp(
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
     // "fell on her hip", "landed on his shoulder": where the fall hurt.
     `\\b(?:landed|fell|falling|landing) (?:right |hard |flat )?on ${OWNER}${PART}\\b`,
+    // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
+    `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|needle|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
+    // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
+    `\\bgot (?:his|her|my|their) (${BODY_PART_WORDS}) (?:crushed|slammed|smashed|jammed|pinched)\\b`,
     // "a head injury", "back injuries": the part alone.
     `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
     // Where it hurts, said as a complaint or as the blood on it (chest pain is the nature's).
-    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest)${PART}\\b`,
+    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest|stomach|belly|abdomen)${PART}\\b`,
   ].join('|'),
   'dg',
 );
@@ -185,9 +189,9 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, part7, partSaid] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? part7 ?? partSaid);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partCaught ?? part7 ?? partSaid);
     // "kicked in my back door": a part of a house, not of a person.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? ''))) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
