@@ -124,6 +124,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const cue =
       // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
       before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
+    // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
+    const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
+    if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';
     if (!cue && !named) continue;

@@ -80,8 +80,8 @@ export const NATURES: [string, RegExp][] = [
       '(?<!(?:kind of|kinda|all|real|pretty|little|bit|old|really) )beat up',
       'beating (?:\\w+ ){0,2}up',
       'beaten',
-      'punched',
-      'punching',
+      // Hitting a thing is no assault: "punched the window", "punching holes in the wall".
+      '(?:punched|punching)(?! (?:the |a |holes? )?(?:wall|walls|window|windows|door|mirror|glass|holes?)\\b)',
       'hit me',
       'hitting (?:me|her|him)',
       'fighting',

@@ -9,6 +9,7 @@ import type { Span, Utterance } from './text.js';
 import { MEDICAL, NATURES } from './nature-phrases.js';
 import { type Extractor, bodyPart, verbForms } from './words.js';
 
+const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
 // A theft with a weapon in the line was done by force: a robbery.
 const ARMED = /\b(?:guns?|knife|knives|pistol|weapon|armed|at gunpoint)\b/;
 
@@ -71,6 +72,8 @@ export const extractNature: Extractor = (u, emit) => {
       if (nature === 'accidental' && found.has('traffic')) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
       if (nature === 'medical:bleeding' && found.size > 0) continue;
+      // Knocked out by a fall, a crash or a blow is that nature's ("fell off the roof and he's knocked out").
+      if (nature === 'medical:unconscious' && u.words(m) === 'knocked out' && [...found].some((n) => TRAUMA.has(n))) continue;
       // Fumes explain the breathing trouble they cause.
       if (nature === 'medical:breathing' && found.has('hazmat')) continue;
       // What a robber took is the robbery, not a theft besides; taking with a weapon shown is a robbery.

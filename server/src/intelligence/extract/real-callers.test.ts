@@ -248,6 +248,19 @@ describe('injuries, corners, vehicles and natures in the words callers use', () 
     expect(values(text, 'nature')).toEqual([nature]);
   });
 
+  it('places nothing at where someone came home from or is lost along', () => {
+    expect(values('he never came home from school', 'landmark')).toEqual([]);
+    expect(values("we're lost on the trail and it's getting dark", 'landmark')).toEqual([]);
+    expect(values('we are at the school by the gym doors', 'landmark')).toContain('school');
+  });
+
+  it('reads a blow to a thing as no assault, and knocked out by a fall as the fall', () => {
+    expect(values('he punched the window and cut up his knuckles', 'nature')).toEqual([]);
+    expect(values('my son is punching holes in the wall', 'nature')).toEqual([]);
+    expect(values("he fell off the roof and he's knocked out", 'nature')).toEqual(['medical:fall']);
+    expect(values('some guy punched my friend in the face', 'nature')).toEqual(['crime:assault']);
+  });
+
   it('does not call an accident with a tool self-harm, nor a ladder falling on someone a fall', () => {
     expect(values('my brother hurt himself really bad with the chainsaw', 'nature')).not.toContain('medical:suicidal');
     expect(values('the ladder fell on his foot', 'nature')).not.toContain('medical:fall');
