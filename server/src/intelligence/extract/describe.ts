@@ -129,7 +129,9 @@ function suspectParts(u: Utterance): Part[] {
   return parts;
 }
 
-const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy'.split(' '));
+const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy burgundy champagne teal bronze copper charcoal cream turquoise'.split(' '));
+// What a van or truck is for, kept before its type: "a white work van", "a cargo van".
+const V_USE = new Set('work cargo delivery panel dump tow utility'.split(' '));
 const MAKES = new Set(
   ('ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley ' +
     'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner').split(' '),
@@ -169,11 +171,14 @@ interface Vehicle extends Span {
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
 const FEATURE_RE = phrases(
   'tinted windows', 'no windows', 'loud (?:exhaust|muffler|engine|pipes)',
-  '(?:dents?|scratch(?:es)?|damage|crack) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk)',
+  '(?:dents?|scratch(?:es)?|damage|crack|rust) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk|roof)',
+  '[245] door',
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
   '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
-  '(?:(?:kind of|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
+  '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
+// A feature as labelled: the doors as a body style, "4-door".
+const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
 const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler/;
 
@@ -189,7 +194,9 @@ function vehicles(u: Utterance): Vehicle[] {
       const w = vehicleWord(t[k]!);
       if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
       if (w) words.push(w);
-      else if (t[k] === 'and' && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push('and'); // "red and white box truck"
+      // "red and white box truck", "blue over white pickup": two-tone.
+      else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
+      else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
@@ -297,10 +304,11 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
   // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
   type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' };
-  const features = [...u.matches(FEATURE_RE)].filter((m) => !u.isNegated(m.start) || u.tokens[m.start] === 'no');
+  // The doors said inside a vehicle ("a black four door sedan") are already its part.
+  const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
     ...found.map((v): Piece => ({ ...v, text: v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
-    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: u.words(m), kind: 'feature' })),
+    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),
   ].sort((a, b) => a.start - b.start);
   const said: (Piece & { kinds: Set<Piece['kind']> })[] = [];
   for (const v of pieces) {

@@ -54,6 +54,8 @@ const CHAIN_RE = new RegExp(
 // Someone's home by whose it is, cue or not: "at his mom's house", "my neighbor's house, across the street".
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
+// A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
+const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year'.split(' '));
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 
@@ -101,7 +103,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const strong = STRONG_HEADS.has(w);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
     // "lot forty" is a unit (units()), not a place.
     if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.

@@ -62,14 +62,14 @@ function streetWord(w: string): boolean {
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
-const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of']);
 
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
 // What may follow a street said without its type: the end, a function word, a unit.
 const endsStreet = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
-  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past'].includes(w);
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards'].includes(w);
 };
 
 /** A street said without its type at `i`: one name word, after a direction or not, then the end of the phrase. */
@@ -79,7 +79,9 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   const word = name[name.length - 1]!;
   const end = i + name.length;
   // A typed contraction ("she'll") is no street ("shell").
-  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, numbered) || !endsStreet(u, end)) return undefined;
+  // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
+  const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
+  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 
@@ -172,7 +174,8 @@ function units(u: Utterance, put: Put): void {
 }
 
 // "crossroads are", "the intersection with", "where bell road meets": a pair or one street told as where two roads cross.
-const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|cross (?:streets?|st|road) (?:is |are |its |would be |would have to be )?)/dg;
+// A hedge may follow: "the closest intersection is probably ninth and harbor".
+const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
 const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like|where) /dg;
 // Said after the pair: "the kennedy and sixth intersection", "at martin and jackson streets".
 const PAIR_AFTER = new Set(['intersection', 'corner', 'crossing']);
@@ -189,6 +192,16 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   const short = (s: Street | undefined): Street | undefined =>
     s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
   const pair = (cue: Span, strong: boolean, onlyNamed = false): boolean => {
+    // A route said first: "the junction of route nine and elm".
+    const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
+    if (first && !onlyNamed) {
+      const and = cue.end + first[0].split(' ').length;
+      const other = u.tokens[and] === 'and' ? short(readStreet(u, and + 1)) : undefined;
+      if (!other || !(strong || other.suffix || other.ordinal)) return false;
+      put({ start: cue.end, end: other.end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${crossLabel(other)}`);
+      taken.fill(true, cue.end, other.end);
+      return true;
+    }
     const a = short(readStreet(u, cue.end));
     // "where bell road meets the frontage road": meeting is crossing.
     const joint = a && u.tokens[a.end] === 'meets' ? (u.tokens[a.end + 1] === 'the' ? 2 : 1) : 1;
@@ -219,7 +232,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     if (pair(m, true)) continue;
     // "the cross street is prospect avenue"
     const one = /cross/.test(u.words(m)) ? readStreet(u, m.end) : undefined;
-    if (one && (one.suffix || / (is|are|its)$/.test(u.words(m)))) {
+    // "the cross street's tenth": a numbered street said alone is one too.
+    if (one && (one.suffix || /\b(?:is|are|its|be)\b/.test(u.words(m)) || (one.ordinal && one.name.length === 1))) {
       put({ start: m.end, end: one.end }, crossLabel(one));
       taken.fill(true, m.end, one.end);
     }
@@ -236,13 +250,6 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   }
   // A caller answering with the corner alone, or after a pause: "lincoln and third", "at the stoplight, broadway and third".
   for (let i = 0; i < u.length; i++) if (!taken[i] && (i === 0 || u.pauses[i - 1])) pair({ start: i, end: i }, false);
-  for (const m of u.matches(AT_ONE)) {
-    const one = readStreet(u, m.end);
-    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && streetSuffix(u.tokens[m.start - 1]) && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
-      put({ start: m.end, end: one.end }, crossLabel(one));
-      taken.fill(true, m.end, one.end);
-    }
-  }
 
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
   for (const m of u.matches(CROSS_AFTER)) {
@@ -255,6 +262,18 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
         taken.fill(true, start, s.end);
         break;
       }
+    }
+  }
+}
+
+/** After a street said with its type or read as an address, a numbered street alone is the one it crosses: "on main street at fifth", "walking down willard toward thirty eighth". */
+function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
+  for (const m of u.matches(AT_ONE)) {
+    const one = readStreet(u, m.end);
+    const street = streetSuffix(u.tokens[m.start - 1]) || taken[m.start - 1];
+    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && street && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
     }
   }
 }
@@ -276,9 +295,10 @@ function directionAround(u: Utterance, m: Span): string | undefined {
   return before?.[1] ?? before?.[2] ?? after?.[1];
 }
 
-function highways(u: Utterance, put: Put): void {
+function highways(u: Utterance, put: Put, taken: boolean[]): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
+    if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
     const kind = u.words(m.groups[0]!);
     const n = u.words(m.groups[1]!);
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
@@ -311,7 +331,8 @@ export const extractLocation: Extractor = (u, emit) => {
   const taken = new Array<boolean>(u.length).fill(false);
   crossStreets(u, (span, value) => emit('cross_street', span, value), taken);
   addresses(u, (span, value) => emit('address', span, value), taken);
+  crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
   units(u, (span, value) => emit('unit', span, value));
-  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value));
+  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value), taken);
   landmarks(u, (span, value) => emit('landmark', span, value), taken);
 };

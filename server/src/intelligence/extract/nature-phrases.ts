@@ -91,6 +91,8 @@ export const NATURES: [string, RegExp][] = [
       'raped',
       'sexually assaulted',
       '(?:hit|hitting|attacked|swung at) (?:me|him|her|us) with (?:a|an|his|her|the)',
+      // Someone cut, not a part of them ("she cut her finger with a knife, cooking" is an accident).
+      '(?:cut|slashed|sliced) (?:me|him|us|her(?= (?:across|on|in|with) )) (?:\\w+ ){0,4}with (?:a|an|his|her|the)',
       'threatening(?! to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end))',
       'trying to fight',
       '(?:jumped|attacked|beat up|beating up) (?:my|our|a|the|this) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor)',
@@ -132,6 +134,9 @@ export const NATURES: [string, RegExp][] = [
       'collision',
       'collided',
       'wreck',
+      'through the windshield',
+      // "the accident's at the junction of route nine": the accident where it is.
+      'the accidents? (?:is |was )?(?:at|on|in|right)',
       'rollover',
       'rolled over',
       'hit by a (?:car|truck|vehicle|bus)',
@@ -248,7 +253,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
@@ -261,6 +266,8 @@ export const NATURES: [string, RegExp][] = [
       // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
       `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,
       'out cold',
+      // "she just fell out": fainted, as said in the South.
+      '(?:he|she|they|just|and) (?:just )?fell out(?! of)',
       'knocked out',
       // "he just dropped", "she fell over": a collapse, not a fall.
       '(?:he|she|they|dad|mom|and|just) (?:just )?(?:dropped|fell over)(?! (?:the|a|his|her|my|it|off|something|him|me))',

@@ -9,6 +9,7 @@ const WEAPONS: [string, RegExp][] = [
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
   ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat) )guns?', 'firearms?')],
   ['knife', phrases('knife', 'knives', 'blade', 'switchblade', 'box cutter', 'machete')],
+  ['razor', phrases('razor(?: blade)?s?')],
   ['bat', phrases('(?:baseball )?bat')],
   ['hammer', phrases('hammer')],
   ['crowbar', phrases('crowbar', 'tire iron')],

@@ -1,0 +1,68 @@
+// What callers say of injuries, vehicles and corners in the words of published calls and the
+// descriptions agencies ask for (issue 15): each case is a kind of phrase, not one corpus line.
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../extract.js';
+import type { EntityType } from '../types.js';
+
+const values = (text: string, type: EntityType) =>
+  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
+    .filter((e) => e.type === type)
+    .map((e) => e.normalized);
+
+describe('injuries said as callers say them', () => {
+  it('reads each part a caller offers as a guess ("his hip or maybe his leg")', () => {
+    expect(values('i think he broke his hip or maybe his leg', 'injury')).toEqual(['broken hip', 'broken leg']);
+  });
+
+  it.each([
+    ['he cracked his head open on the concrete', 'head'],
+    ["the guy's face is all smashed up", 'face'],
+    ['a guy cut me across the arm with a razor', 'cut arm'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it('reads a cut given by someone else as an assault, and one made cooking as no crime', () => {
+    expect(values('a guy cut me across the arm with a razor', 'nature')).toEqual(['crime:assault']);
+    expect(values('a guy cut me across the arm with a razor', 'weapon')).toEqual(['razor']);
+    expect(values('she cut her finger real deep with a knife, cooking', 'nature')).toEqual([]);
+  });
+
+  it('reads "fell out" as a faint, and "fell out of bed" as a fall', () => {
+    expect(values('she was standing at the stove and she just fell out', 'nature')).toEqual(['medical:unconscious']);
+    expect(values('he fell out of bed and hit his face', 'nature')).toEqual(['medical:fall']);
+  });
+});
+
+describe('vehicles as witnesses describe them', () => {
+  it.each([
+    ['blue over white pickup, old ford', 'blue over white pickup, ford'],
+    ["he's in a white work van, ladder on top", 'white work van, ladder on top'],
+    ['the car is a burgundy chrysler minivan with a dent in the sliding door', 'burgundy chrysler minivan, dent in the sliding door'],
+    ['a black sedan, four door', 'black sedan, 4-door'],
+    ['a black four door sedan', 'black 4-door sedan'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+});
+
+describe('corners said around a street', () => {
+  it.each([
+    ["the accident's at the junction of route nine and elm", 'Route 9 & Elm St'],
+    ['the closest intersection is probably ninth and harbor', '9th St & Harbor St'],
+    ["i'm on foster avenue, the cross street's tenth", '10th St'],
+    ["uh he's walking down willard toward thirty eighth", '38th St'],
+  ])('reads "%s" as %s', (text, cross) => {
+    expect(values(text, 'cross_street')).toEqual([cross]);
+  });
+
+  it('reads the street a corner is on, and no route twice', () => {
+    expect(values("it's on hawthorne between seventh street and eighth street", 'address')).toEqual(['Hawthorne Street']);
+    expect(values("we're at the end of baker lane", 'address')).toEqual(['Baker Lane']);
+    expect(values("the accident's at the junction of route nine and elm", 'address')).toEqual([]);
+  });
+
+  it('does not take a school bus for a school', () => {
+    expect(values("it's a school bus and a car, at the corner of mission and eighteenth", 'landmark')).toEqual([]);
+  });
+});
