@@ -66,3 +66,24 @@ describe('corners said around a street', () => {
     expect(values("it's a school bus and a car, at the corner of mission and eighteenth", 'landmark')).toEqual([]);
   });
 });
+
+describe('ordinary words that name no hazard or vital sign', () => {
+  it('does not take a smoking habit, a led dog or a chemical plant for a danger on the scene', () => {
+    expect(values("he smokes like two packs a day and now he's got chest pain", 'hazard')).toEqual([]);
+    expect(values('i was out walking the dog and i found him lying in the grass', 'hazard')).toEqual([]);
+    expect(values("it's the house with the dog statue out front", 'hazard')).toEqual([]);
+    expect(values("i'm putting the dogs away now", 'hazard')).toEqual([]);
+    expect(values('she works at the chemical plant', 'hazard')).toEqual([]);
+  });
+
+  it('still hears smoke and a loose dog', () => {
+    expect(values("the smoke's all up the stairs", 'hazard')).toEqual(['smoke']);
+    expect(values("my oven's been smoking and now the cabinets caught", 'hazard')).toEqual(['smoke']);
+    expect(values('the dogs are loose in the yard, they bite', 'hazard')).toEqual(['dog']);
+  });
+
+  it('does not read a phone left unanswered as someone unconscious', () => {
+    expect(values("he went out an hour ago and he's not answering his phone", 'conscious')).toEqual([]);
+    expect(values("he's not answering me, he won't wake up", 'conscious')).toEqual(['no']);
+  });
+});

@@ -3,6 +3,9 @@
 import type { Utterance } from './text.js';
 import { type Extractor, type Put, phrases } from './words.js';
 
+// Who smokes out of habit: "he smokes", "my mom was smoking".
+const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped) )';
+
 const WEAPONS: [string, RegExp][] = [
   ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
   ['shotgun', phrases('shotguns?')],
@@ -22,18 +25,20 @@ const WEAPONS: [string, RegExp][] = [
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
 const HAZARDS: [string, RegExp][] = [
-  ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', 'smokes', 'smoking', 'smoky')],
+  // Smoking as a habit is no smoke on the scene: "he smokes two packs a day", "she was smoking a cigarette".
+  ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', `${HABIT}smokes`, `${HABIT}smoking(?! (?:weed|pot|crack|meth|cigarettes?|a cigarette|cigs?|a joint))`, 'smoky')],
   ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
   ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
   ['ammonia', phrases('ammonia', 'anhydrous')],
   ['chlorine', phrases('chlorine')],
-  ['chemical', phrases('chemicals?(?! burns?)')],
+  ['chemical', phrases('chemicals?(?! (?:burns?|plant|company|engineer|factory))')],
   ['propane', phrases('propane')],
   ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
   ['oxygen', phrases('oxygen', 'o2')],
-  ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
+  // A dog led, kept or put away is no danger to whoever comes ("walking the dog", "putting the dogs away"), nor a thing named for one.
+  ['dog', phrases('(?<!\\b(?:hot|walking|walk|walked|walks|feeding|feed|with) (?:the |my |our |his |her )?)dogs?(?! (?:statue|food|bowl|house|park|leash|toy|sitter|walker|bed|away|up))', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
   ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],

@@ -227,6 +227,8 @@ export const extractVitals: Extractor = (u, emit) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
     if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
+    // "he's not answering his phone": someone out of touch, not unconscious.
+    if (/^(?:answering|responding) (?:(?:his|her|their|my|the) )?(?:phone|door|texts|calls|messages)/.test(u.tokens.slice(m.start, m.start + 3).join(' '))) return undefined;
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });
