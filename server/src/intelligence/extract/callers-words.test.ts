@@ -28,6 +28,11 @@ describe('injuries said as callers say them', () => {
     expect(values('she cut her finger real deep with a knife, cooking', 'nature')).toEqual([]);
   });
 
+  it('reads where a wheel went over someone, and a truck that backed into someone as traffic', () => {
+    expect(values('a white garbage truck ran over his foot', 'injury')).toEqual(['foot']);
+    expect(values('the tow truck backed right into her', 'nature')).toEqual(['traffic']);
+  });
+
   it('reads "fell out" as a faint, and "fell out of bed" as a fall', () => {
     expect(values('she was standing at the stove and she just fell out', 'nature')).toEqual(['medical:unconscious']);
     expect(values('he fell out of bed and hit his face', 'nature')).toEqual(['medical:fall']);
@@ -41,8 +46,24 @@ describe('vehicles as witnesses describe them', () => {
     ['the car is a burgundy chrysler minivan with a dent in the sliding door', 'burgundy chrysler minivan, dent in the sliding door'],
     ['a black sedan, four door', 'black sedan, 4-door'],
     ['a black four door sedan', 'black 4-door sedan'],
+    ['it was a tractor trailer, like an eighteen wheeler, white with no writing on it', 'tractor trailer, 18-wheeler, white'],
+    ['a semi, a blue cab, pulling a flatbed', 'semi, blue cab, flatbed'],
+    ["the tow truck, it's yellow", 'tow truck, yellow'],
+    ["it's a green ford ranger, older model", 'green ford ranger, older model'],
+    ['a white dodge ram with a toolbox in the bed', 'white dodge ram, toolbox in the bed'],
+    ['a black chevy express van, no back windows', 'black chevy express van, no back windows'],
   ])('reads "%s" as %s', (text, vehicle) => {
     expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('reads no street in a year or a count said before a vehicle, and no clothing someone lacks', () => {
+    expect(values('he drove an old ninety eight civic', 'address')).toEqual([]);
+    expect(values('an eighteen wheeler rolled over', 'address')).toEqual([]);
+    expect(values("he's riding on the sidewalk with no helmet", 'suspect')).toEqual([]);
+  });
+
+  it('keeps a generic word before the vehicle out of it', () => {
+    expect(values("my car's at the trailhead, a blue subaru", 'vehicle')).toEqual(['blue subaru']);
   });
 });
 

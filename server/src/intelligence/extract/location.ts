@@ -1,5 +1,6 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
+import { namesVehicle } from './describe.js';
 import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
@@ -81,7 +82,8 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // A typed contraction ("she'll") is no street ("shell").
   // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
   const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
-  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
+  // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 

@@ -127,6 +127,8 @@ export const NATURES: [string, RegExp][] = [
       'airbags? (?:went off|deployed)',
       'ran (?:the|a) (?:red light|stop sign)',
       'motorcycle down',
+      '(?:and|then) (?:flipped|rolled)(?! out)(?: over)?',
+      'backed (?:right |straight )?(?:into|over)',
       '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
       'crashed',
       '(?:car|traffic|auto|motorcycle|bad) accident',

@@ -149,8 +149,8 @@ const INJURY_RE = new RegExp(
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
-    // "fell on her hip", "landed on his shoulder": where the fall hurt.
-    `\\b(?:landed|fell|falling|landing) (?:right |hard |flat )?on ${OWNER}${PART}\\b`,
+    // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
+    `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over) ${OWNER}${PART}\\b`,
     // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
     `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|needle|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
     // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
