@@ -22,6 +22,28 @@ describe('injuries said as callers say them', () => {
     expect(values(text, 'injury')).toEqual([injury]);
   });
 
+  it.each([
+    ["he's got a black eye and a busted lip", ['eye', 'lip']],
+    ['he knocked two of his teeth out on the handlebars', ['tooth']],
+    ["there's a cut above his eye, it's pretty deep", ['cut eye']],
+    ['she scalded her arm with the kettle', ['burned arm']],
+    ["blood's coming out of his ear", ['ear']],
+    ["his finger's hanging off", ['finger']],
+    ["he's got a hole in his leg from the fence post", ['leg']],
+    ['she broke a bone in her foot', ['broken foot']],
+    ['she tore up her knee sliding into base', ['knee']],
+    ['they stabbed my cousin twice in the belly', ['belly']],
+  ])('reads "%s" as the injuries %j', (text, found) => {
+    expect(values(text, 'injury')).toEqual(found);
+  });
+
+  it('hears a nosebleed that will not stop as severe bleeding, and a kick given as an assault', () => {
+    expect(values("my son has a bloody nose that won't quit", 'bleeding')).toEqual(['severe']);
+    expect(values("my son has a bloody nose that won't quit", 'nature')).toEqual(['medical:bleeding']);
+    expect(values("she's holding her stomach and crying, he kicked her", 'nature')).toEqual(['crime:assault']);
+    expect(values('they kicked him out of the bar', 'nature')).toEqual([]);
+  });
+
   it('reads a cut given by someone else as an assault, and one made cooking as no crime', () => {
     expect(values('a guy cut me across the arm with a razor', 'nature')).toEqual(['crime:assault']);
     expect(values('a guy cut me across the arm with a razor', 'weapon')).toEqual(['razor']);

@@ -87,6 +87,7 @@ export const NATURES: [string, RegExp][] = [
       'fighting',
       'a fight',
       'jumped me',
+      'kicked (?:me|him|her|us)(?! (?:out|off))',
       'got jumped',
       'raped',
       'sexually assaulted',
@@ -280,7 +281,7 @@ export const NATURES: [string, RegExp][] = [
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
   ],
   [
     'medical:suicidal',
@@ -330,7 +331,7 @@ export const MEDICAL = phrases(
   'electrocuted',
   'shocked',
   '(?:snake|spider|dog|animal) bit(?:e|ten)?',
-  '(?:bit|bitten) by (?:a|the|his|her|our|my) (?:\\w+ )?(?:dog|snake|spider|animal|cat|raccoon)',
+  '(?:bit|bitten) (?:on the \\w+ )?by (?:a|the|his|her|our|my) (?:\\w+ )?(?:dog|snake|spider|animal|cat|raccoon)',
   'heat ?stroke',
   'out in the sun',
   'tingling',

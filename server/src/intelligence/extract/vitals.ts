@@ -75,7 +75,7 @@ const BLEEDING: [string, RegExp][] = [
   [
     'severe',
     phrases(
-      'bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)',
+      'bleeding (?:a lot|(?:real |really |pretty |so )?(?:bad|badly)|heavily|everywhere|so much|like crazy|out|profusely)',
       '(?:wont|cant|cannot|can not) stop (?:the )?bleeding',
       '(?:so much|lots of|a lot of) blood',
       'blood everywhere',
@@ -85,12 +85,13 @@ const BLEEDING: [string, RegExp][] = [
       'soaked in blood',
       '(?:soaked|soaking) through',
       'squirting',
-      '(?:bleed|bleeding|nosebleed|blood) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
+      '(?:bleed|bleeding|nosebleed|blood|bloody nose) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
       'bleeding (?:real |really |very )?heavy',
     ),
   ],
 ];
-const BLEEDING_PLAIN = phrases('bleeding', 'blood(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
+// "blood's coming out of his ear" is typed "bloods".
+const BLEEDING_PLAIN = phrases('bleeding', 'bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
 
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
@@ -121,14 +122,14 @@ function ages(u: Utterance): Reading[] {
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
-  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
+  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', scalded: 'burned', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '', hole: '', puncture: '', 'bite marks': '', bite: '', scrape: '', scrapes: '', blisters: 'burned',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
@@ -137,16 +138,16 @@ const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both|whole) )
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
-const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|dog|snake|cat|spider';
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
-    `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
+    `\\b(?:bleeding|bloods?) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down) ${OWNER}${PART}\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
-    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
     // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
@@ -162,6 +163,12 @@ const INJURY_RE = new RegExp(
   ].join('|'),
   'dg',
 );
+// Said of a part alone, the kind given: "a black eye", "a bloody nose", "knocked two of his teeth out", "broke a bone in her foot".
+const MORE_INJURIES: [RegExp, string][] = [
+  [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b`, 'dg'), ''],
+  [/\bknocked (?:\w+ ){0,3}(teeth|tooth) out\b/dg, ''],
+  [new RegExp(`\\b(?:broke|broken|fractured) (?:a|the|some|two|both) bones? in ${OWNER}${PART}\\b`, 'dg'), 'broken'],
+];
 // Words after a body part word that make it something else: "back door", "head start".
 const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road']);
 // "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
@@ -202,6 +209,12 @@ function injuries(u: Utterance): Reading[] {
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
     if (part3 === undefined) for (const more of alsoParts(u, m.end)) out.push({ ...more, value: kind ? `${kind} ${more.part}` : more.part });
+  }
+  for (const [re, kind] of MORE_INJURIES) {
+    for (const m of u.matches(re)) {
+      const part = bodyPart(u.words(m.groups[0]!));
+      if (part && !u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: kind ? `${kind} ${part}` : part });
+    }
   }
   for (const m of u.matches(SIDE_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start)) out.push({ ...m, value: 'side' });
   for (const m of u.matches(HOLDING_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: bodyPart(u.words(m.groups[0]!))! });
