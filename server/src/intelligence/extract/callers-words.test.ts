@@ -130,3 +130,35 @@ describe('ordinary words that name no hazard or vital sign', () => {
     expect(values("he's not answering me, he won't wake up", 'conscious')).toEqual(['no']);
   });
 });
+
+describe('natures in the words callers use', () => {
+  it.each([
+    ["my grandpa has dementia and he walked out of the house, we can't find him anywhere", 'rescue:lost'],
+    ['some guy tried to run me off the road', 'traffic'],
+    ['i just saw a lady get hit crossing the street', 'traffic'],
+    ['a car went off the bridge into the water', 'traffic'],
+    ["my son took a bunch of his mom's sleeping pills", 'medical:overdose'],
+    ["there's a guy trying car doors in the parking garage", 'crime:burglary'],
+    ['somebody smashed my car window and took my purse off the seat', 'crime:burglary'],
+    ["my truck's gone, it was in the driveway last night", 'crime:theft'],
+    ['two guys are beating on somebody behind the bar', 'crime:assault'],
+    ["my daughter's boyfriend won't let her leave the apartment", 'crime:domestic'],
+    ["my wife says her chest feels like an elephant's sitting on it", 'medical:cardiac'],
+    ["my brother said goodbye to everyone and he's sitting in the garage with the car running", 'medical:suicidal'],
+    ['some guy grabbed my little boy at the park', 'crime:kidnapping'],
+    ["i found her on the kitchen floor, she's freezing cold", 'medical'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('reads the cause of trouble breathing as the nature, not the breathing', () => {
+    expect(values("my little girl put a marble in her mouth and now she can't breathe", 'nature')).toEqual(['medical:choking']);
+    expect(values("his throat's closing up, he ate something with nuts", 'nature')).toEqual(['medical:allergic']);
+    expect(values("his throat's closing up, he ate something with nuts", 'breathing')).toEqual(['abnormal']);
+  });
+
+  it('does not take a shock that threw him back for a partner hitting, nor a stranger keeping her for a domestic', () => {
+    expect(values('my husband touched the wire on the pool pump and it threw him back', 'nature')).toEqual(['medical']);
+    expect(values("some man is keeping her in his house and won't let her leave", 'nature')).toEqual(['crime:kidnapping']);
+  });
+});

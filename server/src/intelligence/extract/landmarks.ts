@@ -55,7 +55,7 @@ const CHAIN_RE = new RegExp(
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play'.split(' '));
+const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner'.split(' '));
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 

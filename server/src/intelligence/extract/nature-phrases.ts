@@ -6,7 +6,8 @@ import { phrases, verbForms } from './words.js';
 
 const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub)';
 
-// Order matters only for overlaps: domestic before assault, so one act is not counted twice.
+// Order matters only for overlaps: domestic before assault, so one act is not counted twice;
+// choking and allergy before breathing, which they explain (extract/nature.ts).
 export const NATURES: [string, RegExp][] = [
   [
     'fire',
@@ -56,7 +57,9 @@ export const NATURES: [string, RegExp][] = [
       'prowler',
       'trying to (?:open|get into|pry) (?:my|the|our) (?:window|door|car)',
       '(?:house|home|apartment|car|garage|shed|store) (?:got|was|has been) (?:robbed|broken into|burglarized)',
-      'broke (?:my|the|our) (?:car |front |back |bedroom )?(?:window|door|lock)',
+      '(?:broke|smashed|busted) (?:my|the|our) (?:car |truck |front |back |bedroom )?(?:window|door|lock)',
+      // Someone going along parked cars: "a guy trying car doors in the garage".
+      '(?:trying|checking|pulling on) (?:the |peoples )?(?:car )?(?:doors|door handles)',
       'going through (?:the |my |our |peoples )?cars',
       'break(?:ing)? in(?:to)?',
       'broken into',
@@ -79,6 +82,7 @@ export const NATURES: [string, RegExp][] = [
       'beat (?:me|him|her|them)',
       '(?<!(?:kind of|kinda|all|real|pretty|little|bit|old|really) )beat up',
       'beating (?:\\w+ ){0,2}up',
+      'beating on (?:somebody|someone|a|the|this|some|him|her|me|my)',
       'beaten',
       // Hitting a thing is no assault: "punched the window", "punching holes in the wall".
       '(?:punched|punching)(?! (?:the |a |holes? )?(?:wall|walls|window|windows|door|mirror|glass|holes?)\\b)',
@@ -103,13 +107,16 @@ export const NATURES: [string, RegExp][] = [
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:daughter|son|kid|baby|child|children|kids)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
+  ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)')],
+  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
     phrases(
       'crash',
-      'went off the road',
+      '(?:went|drove|ran|veered|flew) off (?:the|a) (?:road|bridge|cliff|embankment|overpass|highway|pier)',
+      '(?:run|ran|running|forced|pushed) (?:me|us|him|her|them) off the road',
+      // A pedestrian struck: "saw a lady get hit crossing the street".
+      '(?:got|get|gets|was|been|getting) (?:hit|struck) (?:while )?(?:crossing|walking|riding|jogging)',
       '(?:been|(?<!it )was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
       'jackknifed',
       'overturned',
@@ -189,8 +196,10 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy)', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
+  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
+  ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face)s? (?:is |are )?(?:swelling|closing|swollen)', 'ate (?:something|some \\w+) with (?:nuts|peanuts|shellfish|shrimp)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
   [
     'medical:breathing',
     phrases(
@@ -210,7 +219,6 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging')],
   ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
   [
     'medical:overdose',
@@ -219,7 +227,7 @@ export const NATURES: [string, RegExp][] = [
       'od',
       'oded',
       '(?:hes|shes|he|she|they|friend|brother|sister|son|daughter|boyfriend|girlfriend|husband|wife) odd',
-      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,4}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids|prescription|tylenol|advil|ibuprofen|aspirin)',
+      '(?:took|taken|swallowed|ate|had) (?:\\w+ ){0,6}(?:pills?|medicine|medication|meds|tablets|drugs|xanax|oxy|oxys|percocets?|opioids|prescription|tylenol|advil|ibuprofen|aspirin)',
       'doing (?:meth|drugs|coke|cocaine|heroin|crack)',
       'took something',
       '(?:swallowed|drank|ate|got into|drinking|eating) (?:\\w+ ){0,4}(?:bleach|cleaner|cleaning|detergent|antifreeze|poison|chemicals|pods|lighter fluid|rat poison)',
@@ -278,7 +286,6 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
-  ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing|swollen)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
   [
     'medical:bleeding',
     phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', 'pool of blood', 'so much blood', 'lots of blood'),
@@ -294,6 +301,8 @@ export const NATURES: [string, RegExp][] = [
       '(?:goodbye|suicide) (?:message|note|letter|text|video)',
       'end (?:it all|my life|his life|her life)',
       '(?:gonna|going to|wants to|threatening to) jump',
+      'said goodbye to (?:everyone|everybody|us|me|all of us)',
+      '(?:in|inside) the garage with the (?:car|engine) running',
       'edge of the (?:bridge|roof|building|overpass|cliff)',
       '(?:doesnt|dont|does not|do not) want to (?:live|be here|be alive)',
       'threatening to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end)',
@@ -329,6 +338,9 @@ export const MEDICAL = phrases(
   'panic attack',
   '(?:dog|dogs|pit ?bull|animal|coyote|bear) (?:is |was )?(?:attacking|attacked|mauling|mauled|biting|bit)',
   'electrocuted',
+  '(?:freezing|ice) cold',
+  'barely (?:talking|responding|awake)',
+  'touched (?:a|the) (?:\\w+ )?(?:live wire|wire|wires|power line|outlet)',
   'shocked',
   '(?:snake|spider|dog|animal) bit(?:e|ten)?',
   '(?:bit|bitten) (?:on the \\w+ )?by (?:a|the|his|her|our|my) (?:\\w+ )?(?:dog|snake|spider|animal|cat|raccoon)',

@@ -47,9 +47,12 @@ function domestic(u: Utterance): Span | undefined {
   for (let i = 0; i < t.length; i++) {
     // "is hurt" is a state; "a snake bit my husband" is no one of the household.
     const passive = (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) || ANIMAL.has(t[i - 1] ?? '');
-    const act = (ABUSE.test(t[i]!) && !passive && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
+    // "it threw him back": a thing did it.
+    const act = (ABUSE.test(t[i]!) && !passive && t[i - 1] !== 'it' && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
     const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
-    if (!(act || threat) || u.isAsked(i) || u.isNegated(i)) continue;
+    // Kept from leaving is how a partner's control is often first reported: "her boyfriend won't let her leave".
+    const kept = t[i] === 'let' && ['wont', 'not'].includes(t[i - 1] ?? '') && /^(?:me|her|him) (?:leave|go)\b/.test(t.slice(i + 1, i + 3).join(' '));
+    if (!(act || threat || kept) || u.isAsked(i) || (u.isNegated(i) && !kept)) continue;
     if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10)) || (r > i && r - i <= 5))) return { start: i, end: i + 1 };
   }
   return undefined;
@@ -74,8 +77,8 @@ export const extractNature: Extractor = (u, emit) => {
       if (nature === 'medical:bleeding' && found.size > 0) continue;
       // Knocked out by a fall, a crash or a blow is that nature's ("fell off the roof and he's knocked out").
       if (nature === 'medical:unconscious' && u.words(m) === 'knocked out' && [...found].some((n) => TRAUMA.has(n))) continue;
-      // Fumes explain the breathing trouble they cause.
-      if (nature === 'medical:breathing' && found.has('hazmat')) continue;
+      // Fumes, a blocked airway or a reaction explain the breathing trouble they cause.
+      if (nature === 'medical:breathing' && ['hazmat', 'medical:choking', 'medical:allergic'].some((n) => found.has(n))) continue;
       // What a robber took is the robbery, not a theft besides; taking with a weapon shown is a robbery.
       if (nature === 'crime:theft' && found.has('crime:robbery')) continue;
       const kind = nature === 'crime:theft' && ARMED.test(u.text) ? 'crime:robbery' : nature;

@@ -50,6 +50,7 @@ const BREATHING: [string, RegExp][] = [
       'hard (?:time )?(?:to )?breath(?:e|ing)',
       'cant breathe',
       'cannot breathe',
+      'throats? (?:is )?closing',
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
