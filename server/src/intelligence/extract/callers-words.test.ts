@@ -162,3 +162,21 @@ describe('natures in the words callers use', () => {
     expect(values("some man is keeping her in his house and won't let her leave", 'nature')).toEqual(['crime:kidnapping']);
   });
 });
+
+describe('places named as callers name them', () => {
+  it.each([
+    ["we're at sunrise assisted living, the memory care wing", ['sunrise assisted living']],
+    ["i'm in the food court at the westfield mall", ['food court', 'westfield mall']],
+    ["he's in the stairwell of the parking deck on third", ['parking deck']],
+    ['at the shell on route nine, by the air pump', ['shell']],
+    ["it's the old mill by the dam", ['mill', 'dam']],
+    ["we're at mike's auto body on industrial drive", ["mike's auto body"]],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+
+  it('does not take what burns or a shell casing for the place', () => {
+    expect(values("there's a dumpster fire behind the restaurant", 'landmark')).toEqual(['restaurant']);
+    expect(values('i found a shell casing on the sidewalk', 'landmark')).toEqual([]);
+  });
+});
