@@ -180,3 +180,22 @@ describe('places named as callers name them', () => {
     expect(values('i found a shell casing on the sidewalk', 'landmark')).toEqual([]);
   });
 });
+
+describe('how many people, as callers count them', () => {
+  it.each([
+    ['a couple of kids were riding in the back', '2'],
+    ['three guys and a girl ran out the back door', '4'],
+    ['two guys and three girls were in the car', '5'],
+    ["there's like a dozen people in the water", '12'],
+    ['three teenagers jumped him', '3'],
+    ["it's a family of five, they all got out", '5'],
+    ['both of them are still in the car', '2'],
+  ])('reads "%s" as %s', (text, count) => {
+    expect(values(text, 'people_count')).toEqual([count]);
+  });
+
+  it('does not count the caller alone when others are listed with them', () => {
+    expect(values("it's me, my wife and our son, we're all outside", 'people_count')).toEqual([]);
+    expect(values("it's just me", 'people_count')).toEqual(['1']);
+  });
+});

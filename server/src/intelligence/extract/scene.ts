@@ -64,14 +64,19 @@ function mentions(u: Utterance, table: [string, RegExp][], put: Put): Set<string
   return found;
 }
 
+const PERSONS = 'people|persons?|patients?|victims?|kids|children|students|guys|men|women|adults|workers|others|passengers|occupants|residents|males|females|teenagers|teens|boys|girls|ladies|juveniles|suspects|hikers|swimmers|customers|employees|drivers';
 const PEOPLE_RE = new RegExp(
   [
-    '\\b(\\d{1,3}) (?:[a-z]+ )?(?:people|persons?|patients?|victims?|kids|children|students|guys|men|women|adults|workers|others|passengers|occupants|residents|males|females)\\b',
+    // "three guys and a girl": the second group added to the first.
+    `\\b(\\d{1,3}) (?:[a-z]+ )?(?:${PERSONS})(?: and (a|an|\\d{1,3}) (?:${PERSONS.replace(/s\?|s\b/g, '')}|guy|man|woman|girl|boy|kid|lady|child|baby)s?)?\\b`,
     '\\b(\\d{1,3}) (?:of us|of them|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
     '\\bme and (?:my |our |the )?(\\d{1,3}) [a-z]+',
-    '\\b(both) of us\\b',
+    '\\b(both) of (?:us|them)\\b',
+    `\\b(?:a (couple|dozen)) (?:of )?(?:${PERSONS})\\b`,
     '\\bme and (?:my [a-z]+|her|him|my)\\b',
-    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and))\\b',
+    '\\bfamily of (\\d{1,2})\\b',
+    // "it's me, my wife and our son" lists more than the caller.
+    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
     // "just the one guy", "only one, the driver": one said as the count.
     '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
   ].join('|'),
@@ -83,9 +88,11 @@ function peopleCount(u: Utterance, put: Put): void {
   let total: { count: number; end: number } | undefined;
   for (const m of u.matches(PEOPLE_RE)) {
     if (u.isNegated(m.start)) continue;
-    const [n, n2, others, both] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    const [n, more, n2, others, both, some, family] = m.groups.map((g) => (g ? u.words(g) : undefined));
     let count: number;
-    if (n !== undefined || n2 !== undefined) count = Number(n ?? n2);
+    if (n !== undefined) count = Number(n) + (more === undefined ? 0 : /^\d+$/.test(more) ? Number(more) : 1);
+    else if (n2 !== undefined || family !== undefined) count = Number(n2 ?? family);
+    else if (some !== undefined) count = some === 'dozen' ? 12 : 2;
     else if (others !== undefined) count = Number(others) + 1; // "me and three students"
     else if (both !== undefined || / and /.test(u.words(m))) count = 2; // "both of us", "me and her"
     else count = 1; // "im alone", "just me"
