@@ -199,3 +199,17 @@ describe('how many people, as callers count them', () => {
     expect(values("it's just me", 'people_count')).toEqual(['1']);
   });
 });
+
+describe('how much someone bleeds, as callers see it', () => {
+  it.each([
+    ["there's blood all over the kitchen floor", 'severe'],
+    ["it's bleeding right through the towel", 'severe'],
+    ["he's lying in a puddle of blood", 'severe'],
+    ["she's covered in blood", 'severe'],
+    ["the bleeding's slowed down some", 'no'],
+    ["she's got blood all over her face", 'yes'],
+    ["it's just a little blood from his knee", 'yes'],
+  ])('reads "%s" as %s', (text, bleeding) => {
+    expect(values(text, 'bleeding')).toEqual([bleeding]);
+  });
+});

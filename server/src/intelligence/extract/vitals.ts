@@ -72,7 +72,7 @@ const CONSCIOUS: [string, RegExp][] = [
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
 
 const BLEEDING: [string, RegExp][] = [
-  ['no', phrases('(?:bleeding|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
+  ['no', phrases('(?:bleedings?|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
   [
     'severe',
     phrases(
@@ -80,7 +80,12 @@ const BLEEDING: [string, RegExp][] = [
       '(?:wont|cant|cannot|can not) stop (?:the )?bleeding',
       '(?:so much|lots of|a lot of) blood',
       'blood everywhere',
-      'pool of blood',
+      '(?:pool|puddle) of blood',
+      '(?:covered|drenched) in blood',
+      'blood (?:all over (?:the|everything)|(?:is )?pouring)',
+      'pouring (?:out )?blood',
+      'bleeding (?:right )?through (?:the |his |her |my )?(?:towel|towels|bandage|shirt|gauze|rag)',
+      '(?:towel|towels|rag|bandage|shirt)s? (?:is |are )?(?:all )?soaked',
       'gushing',
       'spurting',
       'soaked in blood',
