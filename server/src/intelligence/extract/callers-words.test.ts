@@ -213,3 +213,20 @@ describe('how much someone bleeds, as callers see it', () => {
     expect(values(text, 'bleeding')).toEqual([bleeding]);
   });
 });
+
+describe('where a driver is on a highway', () => {
+  it.each([
+    ["we're on seventy five southbound around mile marker two twenty", 'I-75 MM 220'],
+    ['i just passed mile one forty two on i forty', 'I-40 MM 142'],
+    ["we're at the eighty seven mile post, interstate ten east", 'I-10 MM 87'],
+    ['northbound ninety five at mile three', 'I-95 MM 3'],
+    ['we just passed the sign for mile one oh seven on I twenty five', 'I-25 MM 107'],
+  ])('reads "%s" as %s', (text, marker) => {
+    expect(values(text, 'mile_marker')).toEqual([marker]);
+  });
+
+  it('reads a freeway said after its direction, and no marker in a mile walked', () => {
+    expect(values("we're southbound on the four oh five near the airport", 'address')).toEqual(['I-405 SB']);
+    expect(values('i walked about a mile', 'mile_marker')).toEqual([]);
+  });
+});

@@ -282,9 +282,11 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
+// "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
-const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b/dg;
+// Also the direction first: "northbound ninety five at mile three".
+const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
@@ -311,6 +313,14 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
+  // A freeway said by its number alone is the highway a marker is on too.
+  if (!highway) {
+    for (const m of u.matches(FREEWAY_RE)) {
+      const [number, direction] = m.groups[0] ? [m.groups[0], m.groups[1]!] : [m.groups[3]!, m.groups[2]!];
+      highway = { span: m.groups[0] ? { start: m.start + 1, end: m.end } : m, label: `I-${u.words(number)}`, direction: `${u.words(direction)[0]!.toUpperCase()}B` };
+      break;
+    }
+  }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
@@ -318,12 +328,6 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words((m.groups[0] ?? m.groups[1])!)}`);
     marked = true;
     break; // "between mile markers ninety and ninety one": the first said
-  }
-  if (!highway) {
-    for (const m of u.matches(FREEWAY_RE)) {
-      highway = { span: { start: m.start + 1, end: m.end }, label: `I-${u.words(m.groups[0]!)}`, direction: `${u.words(m.groups[1]!)[0]!.toUpperCase()}B` };
-      break;
-    }
   }
   if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
 }
