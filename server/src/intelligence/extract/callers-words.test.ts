@@ -230,3 +230,19 @@ describe('where a driver is on a highway', () => {
     expect(values('i walked about a mile', 'mile_marker')).toEqual([]);
   });
 });
+
+describe('lines that say several things at once', () => {
+  it('reads slow breathing after "but", a needle left in an arm as an overdose, and no injury in a head-on crash', () => {
+    expect(values("he's breathing but it's real slow and he's got a needle still in his arm", 'breathing')).toEqual(['abnormal']);
+    expect(values("he's breathing but it's real slow and he's got a needle still in his arm", 'nature')).toEqual(['medical:overdose']);
+    expect(values("he's got a needle still in his arm", 'injury')).toEqual([]);
+    expect(values("two cars hit head on, one of the drivers isn't moving", 'injury')).toEqual([]);
+    expect(values('she hit her head on the table', 'injury')).toEqual(['head']);
+  });
+
+  it('reads "bleeding, it\'s a lot" as severe, a limb that looks wrong as hurt, and a stomach that hurts as a medical call', () => {
+    expect(values("she's pregnant and she's bleeding, it's a lot", 'bleeding')).toEqual(['severe']);
+    expect(values("a kid fell off the monkey bars and his arm looks wrong", 'injury')).toEqual(['arm']);
+    expect(values('my grandmother is really pale and she says her stomach hurts real bad', 'nature')).toEqual(['medical']);
+  });
+});

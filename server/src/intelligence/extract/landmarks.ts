@@ -17,7 +17,7 @@ export const STRONG_HEADS = new Set(
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));

@@ -56,7 +56,7 @@ const BREATHING: [string, RegExp][] = [
       'struggling to breathe',
       'not breathing (?:normally|right|properly)',
       '(?:shallow|raspy|rattling|noisy) breathing',
-      'breathing but (?:its |it is |hes |shes )?(?:really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
+      'breathing but (?:its |it is |hes |shes )?(?:real |really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing')],
@@ -93,6 +93,7 @@ const BLEEDING: [string, RegExp][] = [
       'squirting',
       '(?:bleed|bleeding|nosebleed|blood|bloody nose) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
       'bleeding (?:real |really |very )?heavy',
+      'bleeding (?:and )?(?:its|it is) (?:a lot|really bad|bad)',
     ),
   ],
 ];
@@ -150,7 +151,7 @@ const INJURY_RE = new RegExp(
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|bloods?) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off)\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked)\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
@@ -159,7 +160,7 @@ const INJURY_RE = new RegExp(
     // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
     `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over) ${OWNER}${PART}\\b`,
     // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
-    `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|needle|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
+    `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
     // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
     `\\bgot (?:his|her|my|their) (${BODY_PART_WORDS}) (?:crushed|slammed|smashed|jammed|pinched)\\b`,
     // "a head injury", "back injuries": the part alone.
@@ -206,8 +207,8 @@ function injuries(u: Utterance): Reading[] {
     const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
     const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partCaught ?? part7 ?? partSaid);
-    // "kicked in my back door": a part of a house, not of a person.
-    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? ''))) continue;
+    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided.
+    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
