@@ -246,3 +246,21 @@ describe('lines that say several things at once', () => {
     expect(values('my grandmother is really pale and she says her stomach hurts real bad', 'nature')).toEqual(['medical']);
   });
 });
+
+describe('weapons as callers name them', () => {
+  it.each([
+    ['he threatened me with a screwdriver', 'screwdriver'],
+    ['the guy outside is holding a brick', 'brick'],
+    ['she came at me with a pair of scissors', 'scissors'],
+    ['my neighbor attacked me with a shovel, he hit me in the back', 'shovel'],
+    ['he had a machete, a big one', 'machete'],
+    ["my roommate's waving a box cutter around", 'box cutter'],
+  ])('reads "%s" as %s', (text, weapon) => {
+    expect(values(text, 'weapon')).toEqual([weapon]);
+  });
+
+  it('reads no weapon in a thing held for its use, nor in a thrown bottle', () => {
+    expect(values("he has a bottle of water and he's sitting on the curb", 'weapon')).toEqual([]);
+    expect(values('somebody threw a bottle and hit a lady in the head', 'weapon')).toEqual([]);
+  });
+});

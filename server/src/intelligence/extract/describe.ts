@@ -15,7 +15,7 @@ const CLOTHES = new Set(
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short', 'medium', 'average']);
 // Said of a person only with another word: "heavy" alone is how someone breathes or bleeds.

@@ -11,16 +11,23 @@ const WEAPONS: [string, RegExp][] = [
   ['shotgun', phrases('shotguns?')],
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
   ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat) )guns?', 'firearms?')],
-  ['knife', phrases('knife', 'knives', 'blade', 'switchblade', 'box cutter', 'machete')],
+  // A blade callers name is labelled by that name: "a machete", "a box cutter".
+  ['machete', phrases('machetes?')],
+  ['box cutter', phrases('box cutters?')],
+  ['knife', phrases('knife', 'knives', 'blade', 'switchblade')],
   ['razor', phrases('razor(?: blade)?s?')],
   ['bat', phrases('(?:baseball )?bat')],
   ['hammer', phrases('hammer')],
   ['crowbar', phrases('crowbar', 'tire iron')],
-  ['axe', phrases('axe', 'hatchet')],
+  ['axe', phrases('axe')],
+  ['hatchet', phrases('hatchet')],
   ['taser', phrases('taser')],
   ['pepper spray', phrases('pepper spray', 'mace')],
   ['weapon', phrases('weapons?')],
 ];
+// Things that are weapons only in hand or swung: "attacked me with a shovel", "he's waving a brick" (a bottle thrown or swung is labelled no weapon).
+const HELD = '(?:with|swinging|swung|waving|holding|wielding|grabbed|pulled out|picked up|came at me with|hit me with|has|had|got) (?:a|an|the|his|her|some|this|that) (?:big |broken |metal |little |pair of )?';
+const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|tire iron|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
 
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
@@ -110,6 +117,12 @@ export const extractScene: Extractor = (u, emit) => {
     weapons.add(value);
     pending.push([span, value]);
   });
+  for (const m of u.matches(OBJECT_WEAPONS)) {
+    const thing = u.words(m.groups[0]!);
+    if (u.isAsked(m.start) || u.isNegated(m.start) || weapons.has(thing)) continue;
+    weapons.add(thing);
+    pending.push([m.groups[0]!, thing === 'tire iron' ? 'crowbar' : thing]);
+  }
   // "a weapon" says less than "a knife" said with it.
   for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
   const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
