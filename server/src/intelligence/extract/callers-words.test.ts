@@ -264,3 +264,20 @@ describe('weapons as callers name them', () => {
     expect(values('somebody threw a bottle and hit a lady in the head', 'weapon')).toEqual([]);
   });
 });
+
+describe('breathing and waking as callers put them', () => {
+  it.each([
+    ["he's unconscious but breathing", 'yes'],
+    ['her breathing is normal now', 'yes'],
+    ["she's not breathing normally", 'abnormal'],
+    ['she says it hurts to breathe', 'abnormal'],
+    ['my throat feels tight', 'abnormal'],
+    ["he's barely breathing okay he's diabetic", 'abnormal'],
+  ])('reads "%s" as breathing %s', (text, breathing) => {
+    expect(values(text, 'breathing')).toEqual([breathing]);
+  });
+
+  it('reads someone who cannot stay awake as neither awake nor out', () => {
+    expect(values("he can't stay awake, he keeps nodding off", 'conscious')).toEqual([]);
+  });
+});

@@ -31,7 +31,7 @@ function read(u: Utterance, table: [string, RegExp][], plain: RegExp, plainValue
   return readings.sort((a, b) => a.start - b.start);
 }
 
-const SUBJECT_BEFORE = new Set('hes shes is still theyre its im are was were he she baby and conscious pt patient now again'.split(' '));
+const SUBJECT_BEFORE = new Set('hes shes is still theyre its im are was were he she baby and but conscious pt patient now again'.split(' '));
 const NOUN_BEFORE = new Set('his her their the your my watch check monitor of about keep'.split(' '));
 
 const BREATHING: [string, RegExp][] = [
@@ -50,7 +50,8 @@ const BREATHING: [string, RegExp][] = [
       'hard (?:time )?(?:to )?breath(?:e|ing)',
       'cant breathe',
       'cannot breathe',
-      'throats? (?:is )?closing',
+      'throats? (?:is |feels )?(?:closing|tight)',
+      'hurts to breathe',
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
@@ -60,7 +61,7 @@ const BREATHING: [string, RegExp][] = [
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing')],
-  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising')],
+  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising', '(?<!(?:not|isnt|wasnt) )breathing (?:is |seems |looks )?(?:normal|normally|fine|good)')],
 ];
 
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
@@ -247,6 +248,8 @@ export const extractVitals: Extractor = (u, emit) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
     if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
+    // "he can't stay awake" is drowsy, neither awake nor out.
+    if (before === 'stay' || before === 'keep') return undefined;
     // "he's not answering his phone": someone out of touch, not unconscious.
     if (/^(?:answering|responding) (?:(?:his|her|their|my|the) )?(?:phone|door|texts|calls|messages)/.test(u.tokens.slice(m.start, m.start + 3).join(' '))) return undefined;
     if (u.isNegated(m.start)) return 'no';
