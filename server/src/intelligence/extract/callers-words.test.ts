@@ -281,3 +281,18 @@ describe('breathing and waking as callers put them', () => {
     expect(values("he can't stay awake, he keeps nodding off", 'conscious')).toEqual([]);
   });
 });
+
+describe('more ways a corner is given', () => {
+  it.each([
+    ["it's off of route thirty and mill road", 'Route 30 & Mill Rd'],
+    ['the nearest cross is chestnut', 'Chestnut St'],
+    ['the closest cross street is jefferson road', 'Jefferson Rd'],
+    ["we're a block from main and fifth", 'Main St & 5th St'],
+  ])('reads "%s" as %s', (text, cross) => {
+    expect(values(text, 'cross_street')).toEqual([cross]);
+  });
+
+  it('reads no corner in ordinals of grades or floors', () => {
+    expect(values("my kids are in fifth and sixth grade, they're home alone", 'cross_street')).toEqual([]);
+  });
+});

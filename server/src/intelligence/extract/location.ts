@@ -177,8 +177,9 @@ function units(u: Utterance, put: Put): void {
 
 // "crossroads are", "the intersection with", "where bell road meets": a pair or one street told as where two roads cross.
 // A hedge may follow: "the closest intersection is probably ninth and harbor".
-const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like|where) /dg;
+const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|(?:nearest|closest) cross(?! streets?\b)(?: is)?|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be| of)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
+// "off of" before "off", so the longer cue is the one read.
+const WEAK_CROSS = /\b(?:near|at|by|on|off of|off|from|close to|next to|its|its like|were like|im like|where) /dg;
 // Said after the pair: "the kennedy and sixth intersection", "at martin and jackson streets".
 const PAIR_AFTER = new Set(['intersection', 'corner', 'crossing']);
 // Said after a street with its type, a numbered street alone is the one it crosses: "on main street at fifth", "state street by forty second".
@@ -216,7 +217,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
       return true;
     }
     const b = short(readStreet(u, a.end + joint));
-    if (!b) return false;
+    // "fifth and sixth grade", "third and fourth floor": ordinals of something else.
+    if (!b || ['grade', 'graders', 'grades', 'floor', 'floors', 'period', 'place'].includes(u.tokens[b.end] ?? '')) return false;
     // "martin and jackson streets": one type said for both.
     const shared = !a.suffix && !b.suffix && /^(?:streets|avenues|roads|drives)$/.test(u.tokens[b.end] ?? '') ? streetSuffix(u.tokens[b.end]!.slice(0, -1)) : undefined;
     const after = PAIR_AFTER.has(u.tokens[b.end] ?? '') || shared !== undefined;
