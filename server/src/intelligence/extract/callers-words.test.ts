@@ -288,6 +288,7 @@ describe('more ways a corner is given', () => {
     ['the nearest cross is chestnut', 'Chestnut St'],
     ['the closest cross street is jefferson road', 'Jefferson Rd'],
     ["we're a block from main and fifth", 'Main St & 5th St'],
+    ["we're on delmar, near the cross street of skinker", 'Skinker St'],
   ])('reads "%s" as %s', (text, cross) => {
     expect(values(text, 'cross_street')).toEqual([cross]);
   });

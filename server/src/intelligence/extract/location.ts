@@ -237,7 +237,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     // "the cross street is prospect avenue"
     const one = /cross/.test(u.words(m)) ? readStreet(u, m.end) : undefined;
     // "the cross street's tenth": a numbered street said alone is one too.
-    if (one && (one.suffix || /\b(?:is|are|its|be)\b/.test(u.words(m)) || (one.ordinal && one.name.length === 1))) {
+    if (one && (one.suffix || /\b(?:is|are|its|be|of)\b/.test(u.words(m)) || (one.ordinal && one.name.length === 1))) {
       put({ start: m.end, end: one.end }, crossLabel(one));
       taken.fill(true, m.end, one.end);
     }
