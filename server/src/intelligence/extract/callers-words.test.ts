@@ -147,6 +147,13 @@ describe('natures in the words callers use', () => {
     ["my brother said goodbye to everyone and he's sitting in the garage with the car running", 'medical:suicidal'],
     ['some guy grabbed my little boy at the park', 'crime:kidnapping'],
     ["i found her on the kitchen floor, she's freezing cold", 'medical'],
+    ["my dad's having trouble talking and half his face won't move", 'medical:stroke'],
+    ['someone shot through my front window', 'crime:shooting'],
+    ['some guy is looking in windows on our street', 'crime:burglary'],
+    ["a lady just took my little girl's scooter and ran", 'crime:theft'],
+    ['my dad fell asleep smoking and the couch is smoldering', 'fire'],
+    ['my grandson is hanging in the closet', 'medical:suicidal'],
+    ["he's been beaten up pretty bad, his face is swollen", 'crime:assault'],
   ])('reads "%s" as %s', (text, nature) => {
     expect(values(text, 'nature')).toEqual([nature]);
   });
@@ -293,7 +300,8 @@ describe('more ways a corner is given', () => {
     expect(values(text, 'cross_street')).toEqual([cross]);
   });
 
-  it('reads no corner in ordinals of grades or floors', () => {
+  it('reads no corner in ordinals of grades or floors, nor in common nouns', () => {
     expect(values("my kids are in fifth and sixth grade, they're home alone", 'cross_street')).toEqual([]);
+    expect(values("there's a truck on its side and stuff spilling out", 'cross_street')).toEqual([]);
   });
 });

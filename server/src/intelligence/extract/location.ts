@@ -51,7 +51,7 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 // compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
 const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
 const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
+const NOT_CROSS = new Set(['side', 'stuff', 'things', 'mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
 function streetWord(w: string): boolean {
   if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
   const list = lexiconTags(w);

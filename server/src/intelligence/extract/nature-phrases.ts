@@ -27,11 +27,12 @@ export const NATURES: [string, RegExp][] = [
       // "the dumpster behind the restaurant is burning"; not eyes or a throat that burn.
       '(?<!(?:eyes?|throat|skin|chest|mouth|nose) )(?:is|are) (?:still )?burning(?! (?:our|my|his|her|their|your|up) )',
       'set (?:\\w+ ){1,3}on fire',
+      'smolder(?:ing|s)?',
       'smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)',
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'heard (?:\\w+ )?shots')],
+  ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
   ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
@@ -55,6 +56,7 @@ export const NATURES: [string, RegExp][] = [
       'broke in(?:to)?',
       'breaking into (?:the |my |our |a )?(?:cars?|trucks?|vans?|house|garage|shed)',
       'prowler',
+      '(?:looking|peeking|peeping) in(?:to)? (?:the |my |our |peoples )?windows',
       'trying to (?:open|get into|pry) (?:my|the|our) (?:window|door|car)',
       '(?:house|home|apartment|car|garage|shed|store) (?:got|was|has been) (?:robbed|broken into|burglarized)',
       '(?:broke|smashed|busted) (?:my|the|our) (?:car |truck |front |back |bedroom )?(?:window|door|lock)',
@@ -107,7 +109,7 @@ export const NATURES: [string, RegExp][] = [
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)')],
+  ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
   ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
@@ -219,7 +221,7 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
   [
     'medical:overdose',
     phrases(
@@ -295,6 +297,7 @@ export const NATURES: [string, RegExp][] = [
     'medical:suicidal',
     phrases(
       'suicid(?:e|al)',
+      '(?:is|was|found (?:him|her)) hanging (?:in|from)',
       // "hurt himself with the chainsaw" is an accident.
       `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)(?! (?:\\w+ ){0,3}(?:with|on) (?:the|a|his|her|my) )`,
       'wants? to die',

@@ -81,6 +81,8 @@ export const extractNature: Extractor = (u, emit) => {
       if (nature === 'medical:breathing' && ['hazmat', 'medical:choking', 'medical:allergic'].some((n) => found.has(n))) continue;
       // What a robber took is the robbery, not a theft besides; taking with a weapon shown is a robbery.
       if (nature === 'crime:theft' && found.has('crime:robbery')) continue;
+      // A face swollen from a beating is the beating's ("he's been beaten up, his face is swollen").
+      if (nature === 'medical:allergic' && /swell|swollen/.test(u.words(m)) && [...found].some((n) => TRAUMA.has(n))) continue;
       const kind = nature === 'crime:theft' && ARMED.test(u.text) ? 'crime:robbery' : nature;
       claimed.fill(true, m.start, m.end);
       found.add(kind);
