@@ -305,3 +305,20 @@ describe('more ways a corner is given', () => {
     expect(values("there's a truck on its side and stuff spilling out", 'cross_street')).toEqual([]);
   });
 });
+
+describe('callers with little English, slang or old-fashioned words', () => {
+  it.each([
+    ['my mother she no can breathe good, she have asthma', 'medical:breathing'],
+    ["oh dear, i've taken a tumble and i can't get up off the floor", 'medical:fall'],
+    ["my wife's had a spell, she's real confused and talking gibberish", 'medical:stroke'],
+    ['the man is on the ground, he is not move', 'medical:unconscious'],
+    ["a deer came through my windshield, i'm cut up pretty bad", 'traffic'],
+    ['yo my boy just got jumped, they stomped him out', 'crime:assault'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('does not take an animal attacking for an assault', () => {
+    expect(values("my neighbor's dog attacked my cat and then bit me on the leg", 'nature')).toEqual(['medical']);
+  });
+});

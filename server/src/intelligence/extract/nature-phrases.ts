@@ -79,7 +79,7 @@ export const NATURES: [string, RegExp][] = [
     'crime:assault',
     phrases(
       'assault(?:ed|ing)?',
-      'attacked',
+      '(?<!(?:dog|dogs|bull|animal|coyote|bear|bees|wasps) )attacked',
       '(?<!(?:dog|dogs|bull|animal|coyote|bear|bees|wasps) (?:is |was |are )?)attacking',
       'beat (?:me|him|her|them)',
       '(?<!(?:kind of|kinda|all|real|pretty|little|bit|old|really) )beat up',
@@ -146,7 +146,7 @@ export const NATURES: [string, RegExp][] = [
       'collision',
       'collided',
       'wreck',
-      'through the windshield',
+      'through (?:the|my|our|his|her) windshield',
       // "the accident's at the junction of route nine": the accident where it is.
       'the accidents? (?:is |was )?(?:at|on|in|right)',
       'rollover',
@@ -207,6 +207,8 @@ export const NATURES: [string, RegExp][] = [
     phrases(
       'cant breathe',
       'can not breathe',
+      // As said with little English: "she no can breathe".
+      'no can breathe',
       'cannot breathe',
       '(?:trouble|difficulty) breathing',
       'hard (?:time )?(?:to )?breath(?:e|ing)',
@@ -221,7 +223,7 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
+  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
   [
     'medical:overdose',
     phrases(
@@ -267,7 +269,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
@@ -276,6 +278,7 @@ export const NATURES: [string, RegExp][] = [
       // "he won't wake up", "she's not responding" state a vital sign only (conscious "no"), like "I can't hear him breathing".
       'unconscious',
       '(?:lying|laying) (?:\\w+ ){1,4}(?:and |hes |shes |he is |she is )?not moving',
+      'on the (?:ground|floor|sidewalk) (?:and )?(?:hes |shes |he is |she is |is )?not mov(?:ing|e)',
       `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
       // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
       `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,

@@ -51,6 +51,8 @@ const BREATHING: [string, RegExp][] = [
       'cant breathe',
       'cannot breathe',
       'throats? (?:is |feels )?(?:closing|tight)',
+      'no can breathe',
+      '(?:cant|cannot) breathe (?:good|well|right)',
       'hurts to breathe',
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
