@@ -15,7 +15,7 @@ const CLOTHES = new Set(
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short', 'medium', 'average']);
 // Said of a person only with another word: "heavy" alone is how someone breathes or bleeds.
@@ -129,7 +129,9 @@ function suspectParts(u: Utterance): Part[] {
   return parts;
 }
 
-const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy'.split(' '));
+const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy burgundy champagne teal bronze copper charcoal cream turquoise'.split(' '));
+// What a van or truck is for, kept before its type: "a white work van", "a cargo van".
+const V_USE = new Set('work cargo delivery panel dump tow utility garbage moving'.split(' '));
 const MAKES = new Set(
   ('ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley ' +
     'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner').split(' '),
@@ -139,8 +141,21 @@ const MODELS = new Set(
     'yukon escalade durango bronco colorado cruze traverse trailblazer blazer avalanche avalon sienna sequoia yaris hrv ridgeline maxima rogue pathfinder frontier murano versa optima sorento sportage telluride tucson kona ' +
     'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
-const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover'.split(' '));
-const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up']);
+const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover flatbed dually atv cab'.split(' '));
+// Types said in two words, as labelled: "an eighteen wheeler" -> "18-wheeler".
+const MULTI_TYPES: [RegExp, string][] = [
+  [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
+];
+const multiType = (t: string[], k: number): string | undefined => {
+  const two = `${t[k]} ${t[k + 1]}`;
+  const hit = MULTI_TYPES.find(([re]) => re.test(two));
+  return hit ? two.replace(hit[0], hit[1]) : undefined;
+};
+// Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
+const MAKE_MODELS = new Set('ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
+// A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
+const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
+const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
 const NATO: Record<string, string> = Object.fromEntries(
   'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ').map((w) => [w, w[0]!]),
 );
@@ -151,6 +166,8 @@ const ANOTHER = new Set(['and', 'on', 'another', 'other', 'second', 'then', 'hit
 const WEARING = new Set(['wearing', 'wore', 'had', 'has', 'got', 'dressed', 'in', 'with', 'suspect']);
 
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w);
+/** A word that names a vehicle or its make or model ("civic", "wheeler"): no street's name after a number. */
+export const namesVehicle = (w: string): boolean => vehicleWord(w) !== undefined || w === 'wheeler' || w === 'wheelers';
 const vehicleWord = (w: string): string | undefined => {
   for (const form of [w, singular(w)]) if (V_COLOUR.has(form) || MAKES.has(form) || MODELS.has(form) || V_TYPES.has(form)) return form;
   return undefined;
@@ -166,37 +183,50 @@ interface Vehicle extends Span {
 
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
 const FEATURE_RE = phrases(
-  'tinted windows', 'no windows', 'loud (?:exhaust|muffler|engine|pipes)',
-  '(?:dents?|scratch(?:es)?|damage|crack) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk)',
-  '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?',
-  '(?:(?:kind of|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
+  'tinted windows', 'no (?:back |rear |side )?windows', 'loud (?:exhaust|muffler|engine|pipes)',
+  '(?:dents?|scratch(?:es)?|damage|crack|rust) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk|roof)',
+  '[245] door',
+  '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
+  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
+  '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
+  '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
+// A feature as labelled: the doors as a body style, "4-door".
+const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
-const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack/;
+const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox/;
 
 function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;
   const out: Vehicle[] = [];
   for (let i = 0; i < t.length; i++) {
     const lead = /^(?:19|20)\d\d$/.test(t[i]!) || (/^[245]$/.test(t[i]!) && t[i + 1] === 'door');
-    if (!vehicleWord(t[i]!) && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
+    const use = V_USE.has(t[i]!) && V_TYPES.has(singular(t[i + 1] ?? ''));
+    if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     const words: string[] = [];
     let k = i;
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
       if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
-      if (w) words.push(w);
-      else if (t[k] === 'and' && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push('and'); // "red and white box truck"
+      const multi = multiType(t, k);
+      if (multi) {
+        words.push(multi);
+        k++;
+      } else if (w) words.push(w);
+      else if (MAKE_MODELS.has(t[k]!) && MAKES.has(words[words.length - 1] ?? '')) words.push(t[k]!);
+      // "red and white box truck", "blue over white pickup": two-tone.
+      else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
+      else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
       else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
-    const has = (set: Set<string>) => words.some((w) => set.has(w));
+    const has = (set: Set<string>) => words.some((w) => set.has(w) || (set === V_TYPES && MULTI_TYPES.some(([, label]) => w === label || /-wheeler$/.test(w))));
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
-    const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || (u.pauses[i - 1] === true && u.pauses[k - 1] === true));
+    const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')));
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }
@@ -247,7 +277,8 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // Someone's own clothes ("in my jacket pocket") describe nobody; clothing alone needs "wearing", "had"...
   // "im wearing a red jacket so they can see me" is the caller, not a suspect.
   const ownClothes = (p: Part) => p.kind === 'clothes' && (OWN.has(u.tokens[p.start - 1] ?? '') || /\b(?:im|i am) (?:wearing|in)\b/.test(u.tokens.slice(Math.max(0, p.start - 4), p.start).join(' ')));
-  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p));
+  // "riding with no helmet": what someone lacks describes nothing.
+  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p) && !(p.kind === 'clothes' && u.tokens[p.start - 1] === 'no'));
   // Clothing alone describes someone when "wearing", "had"... or a person is near, or when the line is only the clothes ("black jeans and white sneakers").
   const opensWithClothes = parts[0]?.kind === 'clothes' && parts[0].start <= 1 && parts[0].text.includes(' ');
   const person = opensWithClothes || parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
@@ -294,10 +325,11 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
   // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
   type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' };
-  const features = [...u.matches(FEATURE_RE)].filter((m) => !u.isNegated(m.start) || u.tokens[m.start] === 'no');
+  // The doors said inside a vehicle ("a black four door sedan") are already its part.
+  const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
     ...found.map((v): Piece => ({ ...v, text: v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
-    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: u.words(m), kind: 'feature' })),
+    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),
   ].sort((a, b) => a.start - b.start);
   const said: (Piece & { kinds: Set<Piece['kind']> })[] = [];
   for (const v of pieces) {
@@ -306,8 +338,9 @@ export const extractDescriptions: Extractor = (u, emit) => {
     const loose = v.kind === 'feature' || v.kind === 'part';
     const joins = last && !last.plate && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
     // A body type named before or after a full vehicle ("my car's at the trailhead, a blue subaru") adds nothing to it.
-    if (v.kind === 'type' && last?.kinds.has('vehicle') && joins) continue;
-    if (v.kind === 'vehicle' && last && last.kinds.size === 1 && last.kinds.has('type')) said.pop();
+    // A body style says more ("a red mustang, convertible"): only the generic word adds nothing.
+    if (v.kind === 'type' && GENERIC_TYPE.has(v.text) && last?.kinds.has('vehicle') && joins) continue;
+    if (v.kind === 'vehicle' && last && last.kinds.size === 1 && last.kinds.has('type') && GENERIC_TYPE.has(last.text)) said.pop();
     if (joins && said[said.length - 1] === last) {
       Object.assign(last, { text: `${last.text}, ${v.text}`, end: v.end, plate: v.plate });
       last.kinds.add(v.kind);

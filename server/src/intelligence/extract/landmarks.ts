@@ -11,12 +11,13 @@ export const STRONG_HEADS = new Set(
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes').split(' '),
+    'dam dumpster dumpsters ' +
+    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls').split(' '),
 );
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
-const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past at outside inside in on through toward towards across around theres see was is its called named'.split(' '));
+const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
@@ -54,6 +55,10 @@ const CHAIN_RE = new RegExp(
 // Someone's home by whose it is, cue or not: "at his mom's house", "my neighbor's house, across the street".
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
+// A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
+const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
+// Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
+const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 
@@ -98,10 +103,10 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       lastEnd = i + 2;
       continue;
     }
-    const strong = STRONG_HEADS.has(w);
+    const strong = STRONG_HEADS.has(w) || PAIR_HEADS.has(`${t[i - 1]} ${w}`);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon')) continue;
+    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
     // "lot forty" is a unit (units()), not a place.
     if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.
@@ -124,6 +129,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const cue =
       // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
       before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
+    // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
+    const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
+    if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';
     if (!cue && !named) continue;

@@ -1,5 +1,6 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
+import { namesVehicle } from './describe.js';
 import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
@@ -50,7 +51,7 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 // compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
 const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
 const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const NOT_CROSS = new Set(['mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
+const NOT_CROSS = new Set(['side', 'stuff', 'things', 'mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
 function streetWord(w: string): boolean {
   if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
   const list = lexiconTags(w);
@@ -62,14 +63,14 @@ function streetWord(w: string): boolean {
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
-const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up']);
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of']);
 
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
 // What may follow a street said without its type: the end, a function word, a unit.
 const endsStreet = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
-  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past'].includes(w);
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards'].includes(w);
 };
 
 /** A street said without its type at `i`: one name word, after a direction or not, then the end of the phrase. */
@@ -79,7 +80,10 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   const word = name[name.length - 1]!;
   const end = i + name.length;
   // A typed contraction ("she'll") is no street ("shell").
-  if (!nameWord(word) || DIRECTIONS.has(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, numbered) || !endsStreet(u, end)) return undefined;
+  // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
+  const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
+  // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 
@@ -171,8 +175,18 @@ function units(u: Utterance, put: Put): void {
   }
 }
 
-const STRONG_CROSS = /\b(?:(?:corner|intersection)(?: of| is| at)?|between|cross (?:streets?|st) (?:is |are |its )?)/dg;
-const WEAK_CROSS = /\b(?:near|at|by|on|off|off of|close to|next to|its|its like|were like|im like) /dg;
+// "crossroads are", "the intersection with", "where bell road meets": a pair or one street told as where two roads cross.
+// A hedge may follow: "the closest intersection is probably ninth and harbor".
+const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|(?:nearest|closest) cross(?! streets?\b)(?: is)?|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be| of)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
+// "off of" before "off", so the longer cue is the one read.
+const WEAK_CROSS = /\b(?:near|at|by|on|off of|off|from|close to|next to|its|its like|were like|im like|where) /dg;
+// Said after the pair: "the kennedy and sixth intersection", "at martin and jackson streets".
+const PAIR_AFTER = new Set(['intersection', 'corner', 'crossing']);
+// Said after a street with its type, a numbered street alone is the one it crosses: "on main street at fifth", "state street by forty second".
+const AT_ONE = /\b(?:at|by|past|toward|towards) /dg;
+// A route said as the second street: "ridge road and highway twelve" -> "Ridge Rd & Hwy 12".
+const ROUTE_STREET = /^(highway|hwy|route|rt|state route|county road) (\d{1,3})\b/;
+const ROUTE_LABEL: Record<string, string> = { highway: 'Hwy', hwy: 'Hwy', route: 'Route', rt: 'Route', 'state route': 'Route', 'county road': 'County Road' };
 const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
@@ -180,28 +194,56 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
   const short = (s: Street | undefined): Street | undefined =>
     s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
-  const pair = (cue: Span, strong: boolean): boolean => {
+  const pair = (cue: Span, strong: boolean, onlyNamed = false): boolean => {
+    // A route said first: "the junction of route nine and elm".
+    const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
+    if (first && !onlyNamed) {
+      const and = cue.end + first[0].split(' ').length;
+      const other = u.tokens[and] === 'and' ? short(readStreet(u, and + 1)) : undefined;
+      if (!other || !(strong || other.suffix || other.ordinal)) return false;
+      put({ start: cue.end, end: other.end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${crossLabel(other)}`);
+      taken.fill(true, cue.end, other.end);
+      return true;
+    }
     const a = short(readStreet(u, cue.end));
-    if (!a || u.tokens[a.end] !== 'and') return false;
-    const b = short(readStreet(u, a.end + 1));
-    if (!b) return false;
+    // "where bell road meets the frontage road": meeting is crossing.
+    const joint = a && u.tokens[a.end] === 'meets' ? (u.tokens[a.end + 1] === 'the' ? 2 : 1) : 1;
+    if (!a || (u.tokens[a.end] !== 'and' && joint === 1)) return false;
+    const route = ROUTE_STREET.exec(u.tokens.slice(a.end + joint, a.end + joint + 3).join(' '));
+    if (route && (a.suffix || strong)) {
+      const end = a.end + joint + route[0].split(' ').length;
+      put({ start: cue.end, end }, `${crossLabel(a)} & ${ROUTE_LABEL[route[1]!]} ${route[2]}`);
+      taken.fill(true, cue.end, end);
+      return true;
+    }
+    const b = short(readStreet(u, a.end + joint));
+    // "fifth and sixth grade", "third and fourth floor": ordinals of something else.
+    if (!b || ['grade', 'graders', 'grades', 'floor', 'floors', 'period', 'place'].includes(u.tokens[b.end] ?? '')) return false;
+    // "martin and jackson streets": one type said for both.
+    const shared = !a.suffix && !b.suffix && /^(?:streets|avenues|roads|drives)$/.test(u.tokens[b.end] ?? '') ? streetSuffix(u.tokens[b.end]!.slice(0, -1)) : undefined;
+    const after = PAIR_AFTER.has(u.tokens[b.end] ?? '') || shared !== undefined;
+    if (onlyNamed && !after) return false;
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
     const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
-    if (!strong && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
-    put({ start: cue.end, end: b.end }, `${crossLabel(a)} & ${crossLabel(b)}`);
-    taken.fill(true, cue.end, b.end);
+    if (!strong && !after && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
+    const [la, lb] = shared ? [{ ...a, suffix: shared }, { ...b, suffix: shared }] : [a, b];
+    const end = shared ? b.end + 1 : b.end;
+    put({ start: cue.end, end }, `${crossLabel(la)} & ${crossLabel(lb)}`);
+    taken.fill(true, cue.end, end);
     return true;
   };
   for (const m of u.matches(STRONG_CROSS)) {
     if (pair(m, true)) continue;
     // "the cross street is prospect avenue"
     const one = /cross/.test(u.words(m)) ? readStreet(u, m.end) : undefined;
-    if (one && (one.suffix || / (is|are|its)$/.test(u.words(m)))) {
+    // "the cross street's tenth": a numbered street said alone is one too.
+    if (one && (one.suffix || /\b(?:is|are|its|be|of)\b/.test(u.words(m)) || (one.ordinal && one.name.length === 1))) {
       put({ start: m.end, end: one.end }, crossLabel(one));
       taken.fill(true, m.end, one.end);
     }
   }
   for (const m of u.matches(WEAK_CROSS)) if (!taken[m.end]) pair(m, false);
+  for (const m of u.matches(/\bthe /dg)) if (!taken[m.end]) pair(m, false, true);
   // "we're on pine near sixteenth", "off of fifth": a numbered street alone near where the caller is.
   for (const m of u.matches(NEAR_ONE)) {
     const one = readStreet(u, m.end);
@@ -210,7 +252,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
       taken.fill(true, m.end, one.end);
     }
   }
-  if (!taken[0]) pair({ start: 0, end: 0 }, false); // a caller answering with the corner alone: "lincoln and third"
+  // A caller answering with the corner alone, or after a pause: "lincoln and third", "at the stoplight, broadway and third".
+  for (let i = 0; i < u.length; i++) if (!taken[i] && (i === 0 || u.pauses[i - 1])) pair({ start: i, end: i }, false);
 
   // "third streets the cross street", "willow lane is the cross street": read the street backwards.
   for (const m of u.matches(CROSS_AFTER)) {
@@ -227,11 +270,25 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   }
 }
 
+/** After a street said with its type or read as an address, a numbered street alone is the one it crosses: "on main street at fifth", "walking down willard toward thirty eighth". */
+function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
+  for (const m of u.matches(AT_ONE)) {
+    const one = readStreet(u, m.end);
+    const street = streetSuffix(u.tokens[m.start - 1]) || taken[m.start - 1];
+    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && street && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
+      put({ start: m.end, end: one.end }, crossLabel(one));
+      taken.fill(true, m.end, one.end);
+    }
+  }
+}
+
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile marker\b/dg;
+// "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
-const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b/dg;
+// Also the direction first: "northbound ninety five at mile three".
+const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
@@ -244,9 +301,10 @@ function directionAround(u: Utterance, m: Span): string | undefined {
   return before?.[1] ?? before?.[2] ?? after?.[1];
 }
 
-function highways(u: Utterance, put: Put): void {
+function highways(u: Utterance, put: Put, taken: boolean[]): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
+    if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
     const kind = u.words(m.groups[0]!);
     const n = u.words(m.groups[1]!);
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
@@ -257,6 +315,14 @@ function highways(u: Utterance, put: Put): void {
     const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
     highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
+  // A freeway said by its number alone is the highway a marker is on too.
+  if (!highway) {
+    for (const m of u.matches(FREEWAY_RE)) {
+      const [number, direction] = m.groups[0] ? [m.groups[0], m.groups[1]!] : [m.groups[3]!, m.groups[2]!];
+      highway = { span: m.groups[0] ? { start: m.start + 1, end: m.end } : m, label: `I-${u.words(number)}`, direction: `${u.words(direction)[0]!.toUpperCase()}B` };
+      break;
+    }
+  }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
@@ -264,12 +330,6 @@ function highways(u: Utterance, put: Put): void {
     put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words((m.groups[0] ?? m.groups[1])!)}`);
     marked = true;
     break; // "between mile markers ninety and ninety one": the first said
-  }
-  if (!highway) {
-    for (const m of u.matches(FREEWAY_RE)) {
-      highway = { span: { start: m.start + 1, end: m.end }, label: `I-${u.words(m.groups[0]!)}`, direction: `${u.words(m.groups[1]!)[0]!.toUpperCase()}B` };
-      break;
-    }
   }
   if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
 }
@@ -279,7 +339,8 @@ export const extractLocation: Extractor = (u, emit) => {
   const taken = new Array<boolean>(u.length).fill(false);
   crossStreets(u, (span, value) => emit('cross_street', span, value), taken);
   addresses(u, (span, value) => emit('address', span, value), taken);
+  crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
   units(u, (span, value) => emit('unit', span, value));
-  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value));
+  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value), taken);
   landmarks(u, (span, value) => emit('landmark', span, value), taken);
 };

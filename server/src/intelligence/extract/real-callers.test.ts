@@ -199,6 +199,75 @@ describe('names', () => {
   });
 });
 
+describe('injuries, corners, vehicles and natures in the words callers use', () => {
+  it.each([
+    ['she split her chin open on the coffee table', 'split chin'],
+    ['a piece of glass went into her shin', 'shin'],
+    ['there is a nail through his foot', 'foot'],
+    ['my daughter scraped up her whole leg on the gravel', 'leg'],
+    ['the bone is sticking out of his thigh', 'broken thigh'],
+    ['a bee stung her on the neck', 'neck'],
+    ['she got her fingers slammed in the car door', 'finger'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it('does not take a belly ache or a limb stuck in a drain for an injury', () => {
+    expect(values('she has a bad pain in her belly', 'injury')).toEqual([]);
+    expect(values('the kid got his arm stuck in the pool drain', 'injury')).toEqual([]);
+  });
+
+  it.each([
+    ['crossroads are lake street and dover', 'Lake St & Dover St'],
+    ['where bell road meets the frontage road', 'Bell Rd & Frontage Rd'],
+    ["it's the kennedy and sixth intersection", 'Kennedy St & 6th St'],
+    ["it's at martin and jackson streets", 'Martin St & Jackson St'],
+    ["we're at the stoplight, broadway and third", 'Broadway St & 3rd St'],
+    ["we're at ridge road and highway twelve", 'Ridge Rd & Hwy 12'],
+    ['the nearest cross street would be alder drive', 'Alder Dr'],
+    ["we're on main street at fifth", '5th St'],
+  ])('reads the corner in "%s" as %s', (text, cross) => {
+    expect(values(text, 'cross_street')).toEqual([cross]);
+  });
+
+  it('keeps a body style and the features a witness names with the vehicle', () => {
+    expect(values('red mustang, convertible, the top was down', 'vehicle')).toEqual(['red mustang, convertible']);
+    expect(values('it was a black escalade with chrome rims', 'vehicle')).toEqual(['black escalade, chrome rims']);
+    expect(values('a dark colored suv', 'vehicle')).toEqual(['dark suv']);
+  });
+
+  it.each([
+    ['some guy just snatched a lady\'s purse and ran toward the bus stop', 'crime:robbery'],
+    ['a guy with a gun just took the money from the register', 'crime:robbery'],
+    ['she never came home from school', 'rescue:lost'],
+    ['a kid went through the ice on the pond', 'rescue:drowning'],
+    ['there is a rotten egg smell in the whole building', 'hazmat'],
+    ['her speech is all garbled', 'medical:stroke'],
+    ['he sprained his wrist falling off the skateboard', 'medical:fall'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('places nothing at where someone came home from or is lost along', () => {
+    expect(values('he never came home from school', 'landmark')).toEqual([]);
+    expect(values("we're lost on the trail and it's getting dark", 'landmark')).toEqual([]);
+    expect(values('we are at the school by the gym doors', 'landmark')).toContain('school');
+  });
+
+  it('reads a blow to a thing as no assault, and knocked out by a fall as the fall', () => {
+    expect(values('he punched the window and cut up his knuckles', 'nature')).toEqual([]);
+    expect(values('my son is punching holes in the wall', 'nature')).toEqual([]);
+    expect(values("he fell off the roof and he's knocked out", 'nature')).toEqual(['medical:fall']);
+    expect(values('some guy punched my friend in the face', 'nature')).toEqual(['crime:assault']);
+  });
+
+  it('does not call an accident with a tool self-harm, nor a ladder falling on someone a fall', () => {
+    expect(values('my brother hurt himself really bad with the chainsaw', 'nature')).not.toContain('medical:suicidal');
+    expect(values('the ladder fell on his foot', 'nature')).not.toContain('medical:fall');
+    expect(values('my grandma fell and she cant get up', 'nature')).toEqual(['medical:fall']);
+  });
+});
+
 describe('the caller corpus', () => {
   const corpus = loadCorpus();
 

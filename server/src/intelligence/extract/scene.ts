@@ -3,36 +3,49 @@
 import type { Utterance } from './text.js';
 import { type Extractor, type Put, phrases } from './words.js';
 
+// Who smokes out of habit: "he smokes", "my mom was smoking".
+const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped) )';
+
 const WEAPONS: [string, RegExp][] = [
   ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
   ['shotgun', phrases('shotguns?')],
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
   ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat) )guns?', 'firearms?')],
-  ['knife', phrases('knife', 'knives', 'blade', 'switchblade', 'box cutter', 'machete')],
+  // A blade callers name is labelled by that name: "a machete", "a box cutter".
+  ['machete', phrases('machetes?')],
+  ['box cutter', phrases('box cutters?')],
+  ['knife', phrases('knife', 'knives', 'blade', 'switchblade')],
+  ['razor', phrases('razor(?: blade)?s?')],
   ['bat', phrases('(?:baseball )?bat')],
   ['hammer', phrases('hammer')],
   ['crowbar', phrases('crowbar', 'tire iron')],
-  ['axe', phrases('axe', 'hatchet')],
+  ['axe', phrases('axe')],
+  ['hatchet', phrases('hatchet')],
   ['taser', phrases('taser')],
   ['pepper spray', phrases('pepper spray', 'mace')],
   ['weapon', phrases('weapons?')],
 ];
+// Things that are weapons only in hand or swung: "attacked me with a shovel", "he's waving a brick" (a bottle thrown or swung is labelled no weapon).
+const HELD = '(?:with|swinging|swung|waving|holding|wielding|grabbed|pulled out|picked up|came at me with|hit me with|has|had|got) (?:a|an|the|his|her|some|this|that) (?:big |broken |metal |little |pair of )?';
+const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|tire iron|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
 
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
 const HAZARDS: [string, RegExp][] = [
-  ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', 'smokes', 'smoking', 'smoky')],
+  // Smoking as a habit is no smoke on the scene: "he smokes two packs a day", "she was smoking a cigarette".
+  ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', `${HABIT}smokes`, `${HABIT}smoking(?! (?:weed|pot|crack|meth|cigarettes?|a cigarette|cigs?|a joint))`, 'smoky')],
   ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
-  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell')],
+  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
   ['ammonia', phrases('ammonia', 'anhydrous')],
   ['chlorine', phrases('chlorine')],
-  ['chemical', phrases('chemicals?(?! burns?)')],
+  ['chemical', phrases('chemicals?(?! (?:burns?|plant|company|engineer|factory))')],
   ['propane', phrases('propane')],
   ['carbon monoxide', phrases('carbon monoxide', 'co alarm')],
   ['oxygen', phrases('oxygen', 'o2')],
-  ['dog', phrases('(?<!hot )dogs?', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
+  // A dog led, kept or put away is no danger to whoever comes ("walking the dog", "putting the dogs away"), nor a thing named for one.
+  ['dog', phrases('(?<!\\b(?:hot|walking|walk|walked|walks|feeding|feed|with) (?:the |my |our |his |her )?)dogs?(?! (?:statue|food|bowl|house|park|leash|toy|sitter|walker|bed|away|up))', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
   ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],
@@ -58,14 +71,19 @@ function mentions(u: Utterance, table: [string, RegExp][], put: Put): Set<string
   return found;
 }
 
+const PERSONS = 'people|persons?|patients?|victims?|kids|children|students|guys|men|women|adults|workers|others|passengers|occupants|residents|males|females|teenagers|teens|boys|girls|ladies|juveniles|suspects|hikers|swimmers|customers|employees|drivers';
 const PEOPLE_RE = new RegExp(
   [
-    '\\b(\\d{1,3}) (?:[a-z]+ )?(?:people|persons?|patients?|victims?|kids|children|students|guys|men|women|adults|workers|others|passengers|occupants|residents|males|females)\\b',
+    // "three guys and a girl": the second group added to the first.
+    `\\b(\\d{1,3}) (?:[a-z]+ )?(?:${PERSONS})(?: and (a|an|\\d{1,3}) (?:${PERSONS.replace(/s\?|s\b/g, '')}|guy|man|woman|girl|boy|kid|lady|child|baby)s?)?\\b`,
     '\\b(\\d{1,3}) (?:of us|of them|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
     '\\bme and (?:my |our |the )?(\\d{1,3}) [a-z]+',
-    '\\b(both) of us\\b',
+    '\\b(both) of (?:us|them)\\b',
+    `\\b(?:a (couple|dozen)) (?:of )?(?:${PERSONS})\\b`,
     '\\bme and (?:my [a-z]+|her|him|my)\\b',
-    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and))\\b',
+    '\\bfamily of (\\d{1,2})\\b',
+    // "it's me, my wife and our son" lists more than the caller.
+    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
     // "just the one guy", "only one, the driver": one said as the count.
     '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
   ].join('|'),
@@ -77,9 +95,11 @@ function peopleCount(u: Utterance, put: Put): void {
   let total: { count: number; end: number } | undefined;
   for (const m of u.matches(PEOPLE_RE)) {
     if (u.isNegated(m.start)) continue;
-    const [n, n2, others, both] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    const [n, more, n2, others, both, some, family] = m.groups.map((g) => (g ? u.words(g) : undefined));
     let count: number;
-    if (n !== undefined || n2 !== undefined) count = Number(n ?? n2);
+    if (n !== undefined) count = Number(n) + (more === undefined ? 0 : /^\d+$/.test(more) ? Number(more) : 1);
+    else if (n2 !== undefined || family !== undefined) count = Number(n2 ?? family);
+    else if (some !== undefined) count = some === 'dozen' ? 12 : 2;
     else if (others !== undefined) count = Number(others) + 1; // "me and three students"
     else if (both !== undefined || / and /.test(u.words(m))) count = 2; // "both of us", "me and her"
     else count = 1; // "im alone", "just me"
@@ -97,6 +117,12 @@ export const extractScene: Extractor = (u, emit) => {
     weapons.add(value);
     pending.push([span, value]);
   });
+  for (const m of u.matches(OBJECT_WEAPONS)) {
+    const thing = u.words(m.groups[0]!);
+    if (u.isAsked(m.start) || u.isNegated(m.start) || weapons.has(thing)) continue;
+    weapons.add(thing);
+    pending.push([m.groups[0]!, thing === 'tire iron' ? 'crowbar' : thing]);
+  }
   // "a weapon" says less than "a knife" said with it.
   for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
   const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);

@@ -31,7 +31,7 @@ function read(u: Utterance, table: [string, RegExp][], plain: RegExp, plainValue
   return readings.sort((a, b) => a.start - b.start);
 }
 
-const SUBJECT_BEFORE = new Set('hes shes is still theyre its im are was were he she baby and conscious pt patient now again'.split(' '));
+const SUBJECT_BEFORE = new Set('hes shes is still theyre its im are was were he she baby and but conscious pt patient now again'.split(' '));
 const NOUN_BEFORE = new Set('his her their the your my watch check monitor of about keep'.split(' '));
 
 const BREATHING: [string, RegExp][] = [
@@ -50,16 +50,20 @@ const BREATHING: [string, RegExp][] = [
       'hard (?:time )?(?:to )?breath(?:e|ing)',
       'cant breathe',
       'cannot breathe',
+      'throats? (?:is |feels )?(?:closing|tight)',
+      'no can breathe',
+      '(?:cant|cannot) breathe (?:good|well|right)',
+      'hurts to breathe',
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
       'not breathing (?:normally|right|properly)',
       '(?:shallow|raspy|rattling|noisy) breathing',
-      'breathing but (?:its |it is |hes |shes )?(?:really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
+      'breathing but (?:its |it is |hes |shes )?(?:real |really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing')],
-  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising')],
+  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising', '(?<!(?:not|isnt|wasnt) )breathing (?:is |seems |looks )?(?:normal|normally|fine|good)')],
 ];
 
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
@@ -71,26 +75,33 @@ const CONSCIOUS: [string, RegExp][] = [
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
 
 const BLEEDING: [string, RegExp][] = [
-  ['no', phrases('(?:bleeding|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
+  ['no', phrases('(?:bleedings?|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
   [
     'severe',
     phrases(
-      'bleeding (?:a lot|really bad|really badly|badly|bad|heavily|everywhere|so much|like crazy|out|profusely)',
+      'bleeding (?:a lot|(?:real |really |pretty |so )?(?:bad|badly)|heavily|everywhere|so much|like crazy|out|profusely)',
       '(?:wont|cant|cannot|can not) stop (?:the )?bleeding',
       '(?:so much|lots of|a lot of) blood',
       'blood everywhere',
-      'pool of blood',
+      '(?:pool|puddle) of blood',
+      '(?:covered|drenched) in blood',
+      'blood (?:all over (?:the|everything)|(?:is )?pouring)',
+      'pouring (?:out )?blood',
+      'bleeding (?:right )?through (?:the |his |her |my )?(?:towel|towels|bandage|shirt|gauze|rag)',
+      '(?:towel|towels|rag|bandage|shirt)s? (?:is |are )?(?:all )?soaked',
       'gushing',
       'spurting',
       'soaked in blood',
       '(?:soaked|soaking) through',
       'squirting',
-      '(?:bleed|bleeding|nosebleed|blood) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
+      '(?:bleed|bleeding|nosebleed|blood|bloody nose) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
       'bleeding (?:real |really |very )?heavy',
+      'bleeding (?:and )?(?:its|it is) (?:a lot|really bad|bad)',
     ),
   ],
 ];
-const BLEEDING_PLAIN = phrases('bleeding', 'blood(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
+// "blood's coming out of his ear" is typed "bloods".
+const BLEEDING_PLAIN = phrases('bleeding', 'bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
 
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
@@ -121,43 +132,53 @@ function ages(u: Utterance): Reading[] {
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
 // hurt ("hit her head" -> "head").
 const KIND: Record<string, string> = {
-  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', burned: 'burned', burnt: 'burned', burn: 'burned',
+  broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', scalded: 'burned', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: 'cut', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
-  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '',
+  'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '', hole: '', puncture: '', 'bite marks': '', bite: '', scrape: '', scrapes: '', blisters: 'burned',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
 // Whose, which side, and which face of the part: "the back of his head" is the head.
-const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
+const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both|whole) ){0,3}(?:(?:back|side|top|front) of (?:(?:the|his|her|my|their) ))?';
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
-const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|dog|snake|cat|spider';
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?${TIMES}(?:(?:in|on) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
-    `\\b(?:bleeding|blood) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
+    `\\b(?:bleeding|bloods?) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing)\\b`,
-    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down) ${OWNER}${PART}\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked)\\b`,
+    `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
-    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) (?:on|in) ${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
-    // "fell on her hip", "landed on his shoulder": where the fall hurt.
-    `\\b(?:landed|fell|falling|landing) (?:right |hard |flat )?on ${OWNER}${PART}\\b`,
+    // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
+    `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over) ${OWNER}${PART}\\b`,
+    // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
+    `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
+    // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
+    `\\bgot (?:his|her|my|their) (${BODY_PART_WORDS}) (?:crushed|slammed|smashed|jammed|pinched)\\b`,
     // "a head injury", "back injuries": the part alone.
     `\\b${PART} (?:injury|injuries|wound|wounds|trauma)\\b`,
     // Where it hurts, said as a complaint or as the blood on it (chest pain is the nature's).
-    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest)${PART}\\b`,
+    `\\b(?:complaining (?:about|of)|pain in|blood (?:all )?(?:over|on)) ${OWNER}(?!chest|stomach|belly|abdomen)${PART}\\b`,
   ].join('|'),
   'dg',
 );
+// Said of a part alone, the kind given: "a black eye", "a bloody nose", "knocked two of his teeth out", "broke a bone in her foot".
+const MORE_INJURIES: [RegExp, string][] = [
+  [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b`, 'dg'), ''],
+  [/\bknocked (?:\w+ ){0,3}(teeth|tooth) out\b/dg, ''],
+  [new RegExp(`\\b(?:broke|broken|fractured) (?:a|the|some|two|both) bones? in ${OWNER}${PART}\\b`, 'dg'), 'broken'],
+];
 // Words after a body part word that make it something else: "back door", "head start".
 const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road']);
 // "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
@@ -166,12 +187,13 @@ const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|t
 // A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
 const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
-/** Body parts listed after a first one: "and face", "and his neck", ", arms and legs". */
+/** Body parts listed after a first one: "and face", "and his neck", ", arms and legs", "or maybe his leg". */
 function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
   const found: (Span & { part: string })[] = [];
   let k = from;
-  while (u.tokens[k] === 'and') {
+  while (u.tokens[k] === 'and' || u.tokens[k] === 'or') {
     let p = k + 1;
+    if (u.tokens[p] === 'maybe') p++;
     while (['his', 'her', 'my', 'their', 'the', 'left', 'right', 'both'].includes(u.tokens[p] ?? '')) p++;
     const part = bodyPart(u.tokens[p]);
     if (!part) break;
@@ -185,11 +207,11 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, part7, partSaid] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? part7 ?? partSaid);
-    // "kicked in my back door": a part of a house, not of a person.
-    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? ''))) continue;
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partCaught ?? part7 ?? partSaid);
+    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided.
+    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
@@ -197,6 +219,12 @@ function injuries(u: Utterance): Reading[] {
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
     if (part3 === undefined) for (const more of alsoParts(u, m.end)) out.push({ ...more, value: kind ? `${kind} ${more.part}` : more.part });
+  }
+  for (const [re, kind] of MORE_INJURIES) {
+    for (const m of u.matches(re)) {
+      const part = bodyPart(u.words(m.groups[0]!));
+      if (part && !u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: kind ? `${kind} ${part}` : part });
+    }
   }
   for (const m of u.matches(SIDE_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start)) out.push({ ...m, value: 'side' });
   for (const m of u.matches(HOLDING_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: bodyPart(u.words(m.groups[0]!))! });
@@ -222,6 +250,10 @@ export const extractVitals: Extractor = (u, emit) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
     if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
+    // "he can't stay awake" is drowsy, neither awake nor out.
+    if (before === 'stay' || before === 'keep') return undefined;
+    // "he's not answering his phone": someone out of touch, not unconscious.
+    if (/^(?:answering|responding) (?:(?:his|her|their|my|the) )?(?:phone|door|texts|calls|messages)/.test(u.tokens.slice(m.start, m.start + 3).join(' '))) return undefined;
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });

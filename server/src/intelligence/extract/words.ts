@@ -90,11 +90,14 @@ export function bodyPart(word: string | undefined): string | undefined {
   return undefined;
 }
 const BODY_PARTS: Record<string, string> = Object.fromEntries(
-  'head forehead face eye nose mouth lip jaw neck back spine chest rib stomach belly abdomen arm elbow wrist hand finger thumb hip leg knee ankle foot toe shoulder pelvis skull collarbone ear cheek tooth'
+  (
+    'head forehead face eye nose mouth lip jaw neck back spine chest rib stomach belly abdomen arm elbow wrist hand finger thumb hip leg knee ankle foot toe shoulder pelvis skull collarbone ear cheek tooth ' +
+    'scalp eyebrow chin forearm palm knuckle thigh shin calf heel tailbone kneecap groin'
+  )
     .split(' ')
     .map((p) => [p, p]),
 );
-Object.assign(BODY_PARTS, { feet: 'foot', teeth: 'tooth', ribs: 'rib' });
+Object.assign(BODY_PARTS, { feet: 'foot', teeth: 'tooth', ribs: 'rib', calves: 'calf' });
 
 /** A regex alternation of the body part words and their plurals, longest first. */
 export const BODY_PART_WORDS = Object.keys(BODY_PARTS)
