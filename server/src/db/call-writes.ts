@@ -10,7 +10,8 @@ import type { CallEventType } from './generated/enums.js';
 // Every write is fenced: it carries the token of the lease its process held on the call, and
 // lands only while that is still the call's `leaseToken` (checked and written in one
 // transaction that holds the call's row, so a takeover cannot slip in between). A process that
-// stalled past its lease, while another took the call over or ended it, is refused.
+// stalled past its lease, while another took the call over or ended it, is refused. A write
+// that changes nothing (stored already; an end of a call that has ended) is no one's to refuse.
 
 export type StoredEvent = { id: string; type: CallEventType; actorId: string | null; at: string; data: Prisma.InputJsonValue | null };
 export type RecordingRow = { id: string; storageKey: string; durationMs: number; channels: number; sampleRateHz: number; sizeBytes: number };
@@ -47,26 +48,34 @@ export class StaleWriteError extends Error {
 export async function applyCallWrite(prisma: PrismaClient, write: CallWrite): Promise<boolean> {
   const { callId } = write;
   return prisma.$transaction(async (tx) => {
-    // FOR SHARE: a takeover's UPDATE of the token waits for this write to commit, or this sees its token.
-    const [row] = await tx.$queryRaw<{ leaseToken: number | null }[]>`SELECT "leaseToken" FROM "Call" WHERE "id" = ${callId}::uuid FOR SHARE`;
-    if (!row || row.leaseToken !== write.token) throw new StaleWriteError(callId, write.token, row?.leaseToken);
+    // The change is made first and fenced only if it changed something: a journal replayed after
+    // a crash applies again writes that are stored already, which change nothing, whoever holds
+    // the call now. A refused change is rolled back with the transaction.
+    const fenced = async () => {
+      // FOR SHARE: a takeover's UPDATE of the token waits for this write to commit, or this sees its token.
+      const [row] = await tx.$queryRaw<{ leaseToken: number | null }[]>`SELECT "leaseToken" FROM "Call" WHERE "id" = ${callId}::uuid FOR SHARE`;
+      if (!row || row.leaseToken !== write.token) throw new StaleWriteError(callId, write.token, row?.leaseToken);
+      return true;
+    };
     switch (write.kind) {
       case 'segment':
-        return stored(await tx.transcriptSegment.createMany({ data: [{ callId, ...write.segment }], skipDuplicates: true }));
+        return stored(await tx.transcriptSegment.createMany({ data: [{ callId, ...write.segment }], skipDuplicates: true })) && fenced();
       case 'entities':
-        return stored(await tx.entity.createMany({ data: write.entities.map((e) => ({ callId, ...e })), skipDuplicates: true }));
+        return stored(await tx.entity.createMany({ data: write.entities.map((e) => ({ callId, ...e })), skipDuplicates: true })) && fenced();
       case 'marks':
-        return stored(await tx.checklistMark.createMany({ data: write.marks.map((m) => ({ callId, ...m })), skipDuplicates: true }));
+        return stored(await tx.checklistMark.createMany({ data: write.marks.map((m) => ({ callId, ...m })), skipDuplicates: true })) && fenced();
       case 'recording':
-        return stored(await tx.recording.createMany({ data: [{ callId, ...write.recording }], skipDuplicates: true }));
+        return stored(await tx.recording.createMany({ data: [{ callId, ...write.recording }], skipDuplicates: true })) && fenced();
       case 'event': {
-        const added = stored(await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true }));
-        if (added && write.heldMs) await tx.call.update({ where: { id: callId }, data: { holdMs: { increment: Math.round(write.heldMs) } } });
-        return added;
+        if (!stored(await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true }))) return false;
+        await fenced();
+        if (write.heldMs) await tx.call.update({ where: { id: callId }, data: { holdMs: { increment: Math.round(write.heldMs) } } });
+        return true;
       }
       case 'answer': {
         const { count } = await tx.call.updateMany({ where: { id: callId, status: 'ringing' }, data: { status: 'active', answeredAt: new Date(write.event.at) } });
         if (count === 0) return false;
+        await fenced();
         await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true });
         return true;
       }
@@ -76,6 +85,7 @@ export async function applyCallWrite(prisma: PrismaClient, write: CallWrite): Pr
           data: { status: write.status, outcome: write.outcome, endReason: write.reason, endedAt: new Date(write.event.at), holdMs: { increment: Math.round(write.heldMs) } },
         });
         if (count === 0) return false;
+        await fenced();
         await tx.callEvent.createMany({ data: [eventRow(callId, write.event)], skipDuplicates: true });
         return true;
       }
