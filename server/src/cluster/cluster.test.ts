@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { access, mkdtemp, readFile } from 'node:fs/promises';
+import { access, appendFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RECORDING_CHANNELS } from '../../../media/bridge.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../test/harness.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../test/server-process.js';
@@ -149,7 +150,9 @@ describe('server processes sharing Redis', () => {
     const kept = await recording();
     expect(kept.keys).toHaveLength(1);
     const left = path.join(killed.dataDir, 'recordings-live', `${callId}.wav`);
-    await access(left); // what the killed process had recorded is still on its disk
+    // What the killed process had recorded is still on its disk, with the last second it never
+    // shipped (pieces go every 2 s): its own copy differs from the one the survivor joined.
+    await appendFile(left, Buffer.alloc(16_000 * 2 * RECORDING_CHANNELS.length, 0x11));
     const restarted = await startNode(killed.dataDir);
     expect(await recording()).toEqual(kept);
     await expect(access(left)).rejects.toThrow();
