@@ -9,7 +9,8 @@ import type { Logger } from '../logger.js';
 // one fsync, not one each. Applying must be idempotent (each entry carries its rows' own ids):
 // after a crash the entries of the previous run's files are applied again, and those already
 // stored change nothing. One process uses a data folder at a time (as its live recordings do),
-// so every file found at start was left by an earlier run.
+// so every file found at start was left by an earlier run. An entry the database refuses for
+// good (`refused`: its writer is stale) is set aside at once, and its `write` rejects.
 
 export type JournalOptions<T> = {
   dir: string;

@@ -118,7 +118,7 @@ export class LiveCalls {
       lost: (callId, seen) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }, seen),
     });
     this.#leases = new CallLeases(options.state, this.#ownership.carrier, options.logger, (callId) => {
-      void this.finish(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
+      void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
     });
     this.#recordings = new LiveRecordings(options.dataDir, this.#ownership.carrier, options.storage, this.#journal, options.logger);
     this.#supervision = new Supervision({ journal: this.#journal, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
@@ -319,7 +319,7 @@ export class LiveCalls {
         if (call.supervisors.has(peerId)) await this.#supervision.leave(call, peerId, 'disconnected');
         if (!trainee || call.room.countOf('trainee') > 0 || !call.live || call.graceTimer) return;
         call.graceTimer = setTimeout(() => {
-          void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
+          void this.#endUnasked(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
         }, this.#o.reconnectGraceMs);
       }, () => undefined).catch((error: unknown) => this.#o.logger.warn({ err: error, peerId }, 'a departed peer was not cleaned up'));
     }
@@ -409,7 +409,7 @@ export class LiveCalls {
   async closeAll(reason: string): Promise<void> {
     this.#ownership.stop();
     this.#leases.stop();
-    await Promise.all([...this.#calls.keys()].map((id) => this.finish(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
+    await Promise.all([...this.#calls.keys()].map((id) => this.#endUnasked(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
     await this.#journal.close(SETTLE_MS);
   }
 
@@ -452,7 +452,7 @@ export class LiveCalls {
     if (!lease.mine) throw new MovedError(lease.owner);
     const recordingPath = await this.#recordings.pathFor(callId);
     const deps = { ...this.#o, journal: this.#journal };
-    const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    const onWorkerClosed = () => void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
     try {
       if (!(await this.#o.db.calls.take(callId, context.leaseToken, lease.token, this.carrier))) throw new ConflictError('the call was taken by another server, or has ended');
       this.#journal.hold(callId, lease.token);
@@ -482,6 +482,11 @@ export class LiveCalls {
     }, () => undefined);
   }
 
+  /** Ends a call nobody asked to end (a timer, a failure, shutdown): an end that cannot be written (say, refused to a stale copy) is logged, never thrown. */
+  #endUnasked(callId: string, end: CallEnd): Promise<void> {
+    return this.finish(callId, end).catch((error: unknown) => this.#o.logger.warn({ err: error, callId, outcome: end.outcome }, 'the call could not be ended here'));
+  }
+
   /** The call is no longer carried here. */
   #forget(call: LiveCall): void {
     this.#calls.delete(call.callId);
@@ -506,7 +511,7 @@ export class LiveCalls {
     call.room.on('traineeMedia', onMedia);
     call.mediaTimer = setTimeout(() => {
       call.room.off('traineeMedia', onMedia);
-      void this.finish(call.callId, { status: 'failed', outcome: MEDIA_FAILED_OUTCOME, reason: MEDIA_FAILED_REASON, actorId: null });
+      void this.#endUnasked(call.callId, { status: 'failed', outcome: MEDIA_FAILED_OUTCOME, reason: MEDIA_FAILED_REASON, actorId: null });
     }, this.#o.mediaConnectTimeoutMs);
   }
 
