@@ -54,7 +54,9 @@ export async function applyCallWrite(prisma: PrismaClient, write: CallWrite): Pr
     const fenced = async () => {
       // FOR SHARE: a takeover's UPDATE of the token waits for this write to commit, or this sees its token.
       const [row] = await tx.$queryRaw<{ leaseToken: number | null }[]>`SELECT "leaseToken" FROM "Call" WHERE "id" = ${callId}::uuid FOR SHARE`;
-      if (!row || row.leaseToken !== write.token) throw new StaleWriteError(callId, write.token, row?.leaseToken);
+      // A journal written before writes carried tokens has none: a call no process had taken.
+      const token = write.token ?? null;
+      if (!row || row.leaseToken !== token) throw new StaleWriteError(callId, token, row?.leaseToken);
       return true;
     };
     switch (write.kind) {
