@@ -1,8 +1,8 @@
 // npm run bench:capacity — how many simultaneous AI calls one node carries. Calls are added
-// a few at a time (each a synthetic trainee asking real spoken questions on loopback, answered
-// by the AI caller on the embedded engines through the real SFU and caller bridge, as
-// bench:turns does) until the turn latency p95 passes BENCH_P95_MS (1,500 ms) or a question
-// gets no answer before the next one. Each step prints the calls, turn p50/p95, misses, the
+// a few at a time (each a synthetic trainee on loopback saying bench:turns' varied lines, in
+// several voices over a telephone band, answered by the AI caller on the embedded engines
+// through the real SFU and caller bridge: turn-load.ts) until the turn latency p95 passes
+// BENCH_P95_MS (1,500 ms) or a line gets no answer before the next one. Each step prints the calls, turn p50/p95, misses, the
 // p95 of each stage, CPU (this process: bridge, recogniser and synthesis threads; the
 // mediasoup workers), memory, and the load average and busy share of the whole machine (it
 // may be shared: the figures hold only for the load they were measured under).
@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { TURN_STAGES } from '../src/observability/metrics.js';
-import { QuestionLoad } from './question-load.js';
+import { TurnLoad } from './turn-load.js';
 
 const P95_MS = Number(process.env.BENCH_P95_MS ?? 1500);
 const START = Number(process.env.BENCH_START ?? 2);
@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : 'inf');
 const pct = (ms: number, wallMs: number) => ((100 * ms) / wallMs).toFixed(0);
 
-const load = await QuestionLoad.create();
+const load = await TurnLoad.create();
 const header = `calls  turns  missed   p50   p95  ${TURN_STAGES.map((s) => s.padStart(13)).join('')}  node%  sfu%  total%/${cores} cores  rss MB  load1  machine%`;
 const rows: string[] = [];
 let carried = 0;

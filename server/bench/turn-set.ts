@@ -30,6 +30,8 @@ const LINES = [
 const VOICES = ['flite:kal16', 'flite:awb', 'espeak:en-us', 'hts:slt', 'flite:rms'];
 /** Room and line hiss this far below the speech. */
 const SNR_DB = 20;
+/** Quiet after each line: room for the caller's answer before the next line. */
+export const ANSWER_ROOM_MS = 3000;
 
 export type Turn = {
   label: string;

@@ -31,7 +31,7 @@ import { createLogger } from '../src/logger.js';
 import { CallRoom } from '../src/sfu/room.js';
 import { WorkerPool } from '../src/sfu/workers.js';
 import { encodeOnce, every20ms, syntheticTrainee, type SyntheticTrainee } from './synthetic.js';
-import { turnSet } from './turn-set.js';
+import { ANSWER_ROOM_MS, turnSet } from './turn-set.js';
 
 const { values: args } = parseArgs({
   options: { questions: { type: 'string' }, calls: { type: 'string', default: '1,10,20' }, turns: { type: 'string', default: '40' }, 'llm-ttft': { type: 'string' } },
@@ -44,8 +44,6 @@ if (!CALL_COUNTS.every((n) => Number.isInteger(n) && n > 0) || !(TURNS > 0) || (
 }
 const BACKGROUND_OFF = process.env.BENCH_ASR_BACKGROUND === 'off';
 const TARGETS: Record<number, { p50: number; p95: number }> = { 1: { p50: 500, p95: 800 }, 10: { p50: Infinity, p95: 1200 } };
-/** Quiet after each line: room for the answer before the next line. */
-const ANSWER_ROOM_MS = 3000;
 const STAGES = ['heard', 'made', 'played'] as const;
 type Stage = (typeof STAGES)[number];
 

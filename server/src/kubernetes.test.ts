@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
@@ -11,7 +12,8 @@ import { PROJECT_ROOT } from './config/config.js';
 
 // deploy/k8s/ checked against the Kubernetes API schemas (no cluster can run here): every
 // manifest is a known kind that validates, kustomization.yaml lists them all, and the
-// settings the server relies on (probes, drain time, autoscaling) hold.
+// settings the server relies on (probes, drain time, autoscaling) hold. The monitoring overlay's
+// ServiceMonitor is checked against the Prometheus Operator's CRD schema.
 
 const DIR = path.join(PROJECT_ROOT, 'deploy/k8s');
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -63,5 +65,22 @@ describe('the Kubernetes manifests', () => {
 
   it('refuses a manifest with a wrong field (the check is real)', () => {
     expect(() => new Service({ metadata: { name: 'x' }, spec: { ports: [{ port: 'eighty' }] } } as never).validate()).toThrow();
+    expect(() => new ServiceMonitor({ metadata: { name: 'x' }, spec: { selector: {}, endpoints: [{ scheme: 'gopher' }] } } as never).validate()).toThrow();
+  });
+
+  it('have Prometheus scrape /metrics on every pod with the bearer token from the Secret (the monitoring overlay)', async () => {
+    const read = async (file: string) => parseAllDocuments(await readFile(path.join(DIR, 'monitoring', file), 'utf8'))[0]!.toJS() as Manifest;
+    const monitor = await read('servicemonitor.yaml');
+    expect(() => new ServiceMonitor(monitor as never).validate()).not.toThrow();
+    expect((await read('kustomization.yaml')).resources).toEqual(['..', 'servicemonitor.yaml']);
+
+    const { 'service.yaml': service, 'deployment.yaml': deployment } = await manifests();
+    expect(monitor.spec.selector.matchLabels).toEqual(service!.metadata.labels);
+    const [endpoint] = monitor.spec.endpoints;
+    expect(service!.spec.ports.map((p: { name: string }) => p.name)).toContain(endpoint.port);
+    expect(endpoint).toMatchObject({ path: '/metrics', scheme: 'https', authorization: { type: 'Bearer', credentials: { key: 'METRICS_TOKEN' } } });
+    // The token the pods check (their env comes from this Secret) is the one Prometheus sends.
+    const secrets = deployment!.spec.template.spec.containers[0].envFrom.map((from: { secretRef?: { name: string } }) => from.secretRef?.name);
+    expect(secrets).toContain(endpoint.authorization.credentials.name);
   });
 });

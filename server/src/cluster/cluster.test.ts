@@ -1,8 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, appendFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RECORDING_CHANNELS } from '../../../media/bridge.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../test/harness.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../../test/server-process.js';
@@ -27,8 +29,9 @@ let scenarioId: string;
 const nodes: Node[] = [];
 const sockets: ClientSocket[] = [];
 
-async function startNode(): Promise<Node> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ringdown-node-'));
+/** A process on a new data folder, or restarted on the folder of one that was killed. */
+async function startNode(dataDir?: string): Promise<Node> {
+  dataDir ??= await mkdtemp(path.join(tmpdir(), 'ringdown-node-'));
   const proc = await startServerProcess({
     DATA_DIR: dataDir,
     DATABASE_URL: inject('databaseUrl'),
@@ -119,6 +122,10 @@ describe('server processes sharing Redis', () => {
     expectOk(await request(instructor.socket, 'rtc:join', { callId }, 30_000));
     const ownerName = (await ownerOf(callId))!.owner;
     const [killed, survivor] = ownerName === a.name ? [a, b] : [b, a];
+    // The caller answers a typed line: its voice is recorded, and shipped to the shared storage in pieces.
+    expectOk(await request(trainee.socket, 'call:answer', { callId }));
+    expectOk(await request(trainee.socket, 'call:type', { callId, text: 'nine one one what is the address of your emergency' }));
+    await expect.poll(() => access(path.join(storageDir, 'recordings', callId, 'live', '000000.pcm')).then(() => true, () => false), { timeout: 20_000 }).toBe(true);
     // Told on the socket held by the process that lives on.
     const watcher = killed === a ? instructor.socket : trainee.socket;
 
@@ -132,7 +139,27 @@ describe('server processes sharing Redis', () => {
     expect(stored.body).toMatchObject({ status: 'failed', outcome: 'lost' });
     await expect.poll(liveCalls, { timeout: 10_000 }).toMatchObject({ [survivor.name]: 0 });
     nodes.splice(nodes.indexOf(killed), 1);
-  }, 90_000);
+
+    // Regression: restarted on the same data folder, the killed process stored what it had left
+    // on its disk as the call's recording too. The call is the survivor's to end: its recording stands.
+    const recording = async () => {
+      const { recordings } = (await helper.db.calls.get(callId))!;
+      const bytes = await readFile(path.join(storageDir, recordings[0]!.storageKey));
+      return { keys: recordings.map((r) => r.storageKey), sha256: createHash('sha256').update(bytes).digest('hex') };
+    };
+    const kept = await recording();
+    expect(kept.keys).toHaveLength(1);
+    const left = path.join(killed.dataDir, 'recordings-live', `${callId}.wav`);
+    // What the killed process had recorded is still on its disk, with the last second it never
+    // shipped (pieces go every 2 s): its own copy differs from the one the survivor joined.
+    await appendFile(left, Buffer.alloc(16_000 * 2 * RECORDING_CHANNELS.length, 0x11));
+    const restarted = await startNode(killed.dataDir);
+    expect(await recording()).toEqual(kept);
+    await expect(access(left)).rejects.toThrow();
+    expect((await helper.db.calls.get(callId))!.events.filter((e) => e.type === 'end')).toHaveLength(1);
+    await stopServerProcess(restarted); // drained at once (no calls): out of the cluster's placement
+    nodes.splice(nodes.indexOf(restarted), 1);
+  }, 150_000);
 
   it('drain on SIGTERM: no new call is placed on the draining process, /ready says 503, and its live call ends normally', async () => {
     const [survivor] = nodes as [Node];

@@ -7,7 +7,9 @@ import type { SharedState } from '../state/state.js';
 // owner's token is always larger). The owner renews its leases every few seconds; a process
 // that dies stops renewing and its leases lapse, which is how the others learn its calls are
 // lost. An owner that finds a lease no longer its own (it stalled past the lease's life and
-// the call was ended elsewhere) stops carrying that call at once.
+// the call was ended elsewhere) stops carrying that call at once. What it wrote in between is
+// refused by the database: the process that takes a call records its token on the call's row,
+// and every write about the call must carry it (db/call-writes.ts).
 
 export const LEASE_TTL_MS = 6000;
 const RENEW_MS = 2000;
@@ -40,12 +42,17 @@ export class CallLeases {
   async acquire(callId: string): Promise<Claim> {
     const mine = this.#held.get(callId);
     if (mine) return { mine: true, token: (JSON.parse(mine) as Lease).token };
-    const value = JSON.stringify({ owner: this.self, token: await this.state.increment(TOKEN_KEY) } satisfies Lease);
+    const value = JSON.stringify({ owner: this.self, token: await this.nextToken() } satisfies Lease);
     const held = await this.state.claim(leaseKey(callId), value, LEASE_TTL_MS);
     const lease = JSON.parse(held) as Lease;
     if (held !== value) return { mine: false, owner: lease.owner };
     this.#held.set(callId, value);
     return { mine: true, token: lease.token };
+  }
+
+  /** A new fencing token, larger than any given before (within one process's run without Redis). */
+  nextToken(): Promise<number> {
+    return this.state.increment(TOKEN_KEY);
   }
 
   async ownerOf(callId: string): Promise<string | null> {

@@ -178,20 +178,37 @@ export class CallRepository {
   /** What the live call needs to run: who it belongs to, its state, its scenario and seed. */
   async liveContext(
     id: string,
-  ): Promise<{ traineeId: string; status: CallStatus; startedAt: Date; scenarioId: string; scenarioVersion: number; seed: number; mode: CallMode } | null> {
+  ): Promise<{
+    traineeId: string;
+    status: CallStatus;
+    startedAt: Date;
+    scenarioId: string;
+    scenarioVersion: number;
+    seed: number;
+    mode: CallMode;
+    carrier: string | null;
+    leaseToken: number | null;
+  } | null> {
     return this.prisma.call.findUnique({
       where: { id },
-      select: { traineeId: true, status: true, startedAt: true, scenarioId: true, scenarioVersion: true, seed: true, mode: true },
+      select: { traineeId: true, status: true, startedAt: true, scenarioId: true, scenarioVersion: true, seed: true, mode: true, carrier: true, leaseToken: true },
     });
   }
 
   /**
-   * Records when the call's media began (the first time only: a resumed call keeps its clock)
-   * and which process carries it now; returns the time stored.
+   * A process takes a live call under its lease `token`, if the call's token is still `seen`
+   * (what it judged the call by): from then on only writes made under `token` land (see
+   * call-writes.ts). False: the call ended, or another process took it meanwhile.
    */
-  async markMediaStarted(id: string, at: Date, carrier: string): Promise<Date> {
+  async take(id: string, seen: number | null, token: number, carrier: string): Promise<boolean> {
+    const { count } = await this.prisma.call.updateMany({ where: { id, status: { in: ['ringing', 'active'] }, leaseToken: seen }, data: { leaseToken: token, carrier } });
+    return count === 1;
+  }
+
+  /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */
+  async markMediaStarted(id: string, at: Date): Promise<Date> {
     await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });
-    const row = await this.prisma.call.update({ where: { id }, data: { carrier }, select: { mediaStartedAt: true } });
+    const row = await this.prisma.call.findUniqueOrThrow({ where: { id }, select: { mediaStartedAt: true } });
     return row.mediaStartedAt ?? at;
   }
 
@@ -239,14 +256,14 @@ export class CallRepository {
     ]);
   }
 
-  /** A write of a live call (see call-writes.ts): idempotent; true when it changed something. */
+  /** A write of a live call (see call-writes.ts): idempotent and fenced; true when it changed something. */
   apply(write: CallWrite): Promise<boolean> {
     return applyCallWrite(this.prisma, write);
   }
 
-  /** Calls marked live that a process has carried, with the one that last did. */
-  async carriedLiveCalls(): Promise<{ id: string; carrier: string }[]> {
-    const rows = await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] }, carrier: { not: null } }, select: { id: true, carrier: true } });
-    return rows.map((r) => ({ id: r.id, carrier: r.carrier! }));
+  /** Calls marked live that a process has carried, with the one that last did and its lease token. */
+  async carriedLiveCalls(): Promise<{ id: string; carrier: string; leaseToken: number | null }[]> {
+    const rows = await this.prisma.call.findMany({ where: { status: { in: ['ringing', 'active'] }, carrier: { not: null } }, select: { id: true, carrier: true, leaseToken: true } });
+    return rows.map((r) => ({ id: r.id, carrier: r.carrier!, leaseToken: r.leaseToken }));
   }
 }

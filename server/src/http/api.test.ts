@@ -244,14 +244,14 @@ describe('calls', () => {
 describe('recordings', () => {
   it('are read through a signed URL that refuses tampering', async () => {
     const call = (await server.api('POST', '/api/v1/calls/start', { cookie: traineeCookie, body: { scenarioId } })).body;
-    const key = recordingKey(call.id);
+    const key = recordingKey(call.id, '0123456789ab');
     const file = path.join(server.config.dataDir, 'upload.wav');
     await writeFile(file, Buffer.from('RIFF....WAVEfmt fake'));
     await server.storage.put(key, file, 'audio/wav');
-    await server.db.calls.apply({ kind: 'recording', callId: call.id, recording: { id: randomUUID(), storageKey: key, durationMs: 1000, channels: 2, sampleRateHz: 16000, sizeBytes: 20 } });
+    await server.db.calls.apply({ kind: 'recording', callId: call.id, token: null, recording: { id: randomUUID(), storageKey: key, durationMs: 1000, channels: 2, sampleRateHz: 16000, sizeBytes: 20 } });
     const detail = (await server.api('GET', `/api/v1/calls/${call.id}`, { cookie: traineeCookie })).body;
     const url: string = detail.recordings[0].url;
-    expect(url).toMatch(new RegExp(`^/api/v1/files/recordings/${call.id}/\\d+\\.wav\\?expires=\\d+&sig=`));
+    expect(url).toMatch(new RegExp(`^/api/v1/files/recordings/${call.id}/\\d+-0123456789ab\\.wav\\?expires=\\d+&sig=`));
 
     const ok = await fetch(server.url + url);
     expect(ok.status).toBe(200);

@@ -106,6 +106,35 @@ describe('the journal', () => {
     expect(await readFile(path.join(dir, 'rejected.jsonl'), 'utf8')).toBe('{"n":2}\n');
   });
 
+  it('tells a writer its entry landed, was held through an outage, or was refused for good (tried once, set aside)', async () => {
+    const dir = await folder();
+    const stand = database();
+    class Stale extends Error {}
+    let tries = 0;
+    const journal = new Journal<Entry>({
+      dir,
+      logger,
+      retryMs: 20,
+      reachable: stand.reachable,
+      apply: async (entry) => {
+        if (entry.n === 2) throw (tries++, new Stale('made under an old lease'));
+        return stand.apply(entry);
+      },
+      refused: (_entry, error) => error instanceof Stale,
+    });
+    journals.push(journal);
+    await journal.open();
+    expect(await journal.write({ n: 1 })).toBe(true);
+    await expect(journal.write({ n: 2 })).rejects.toThrow(Stale);
+    expect(tries).toBe(1);
+    stand.db.up = false;
+    expect(await journal.write({ n: 3 })).toBe(false);
+    stand.db.up = true;
+    expect(await journal.settled(2000)).toBe(true);
+    expect(stand.db.stored).toEqual([1, 3]);
+    expect(await readFile(path.join(dir, 'rejected.jsonl'), 'utf8')).toBe('{"n":2}\n');
+  });
+
   it('removes its file at close once everything is applied, and keeps it when not', async () => {
     const applied = await folder();
     const one = await journalIn(applied, database());

@@ -9,7 +9,8 @@ import type { Logger } from '../logger.js';
 // one fsync, not one each. Applying must be idempotent (each entry carries its rows' own ids):
 // after a crash the entries of the previous run's files are applied again, and those already
 // stored change nothing. One process uses a data folder at a time (as its live recordings do),
-// so every file found at start was left by an earlier run.
+// so every file found at start was left by an earlier run. An entry the database refuses for
+// good (`refused`: its writer is stale) is set aside at once, and its `write` rejects.
 
 export type JournalOptions<T> = {
   dir: string;
@@ -20,6 +21,11 @@ export type JournalOptions<T> = {
   logger: Logger;
   /** How long the loop waits before trying an entry again. */
   retryMs?: number;
+  /**
+   * Whether a failed apply was the database refusing the entry for good (a stale writer): it
+   * is set aside at once, not tried again, and its `write` rejects. The handler may act on it.
+   */
+  refused?: (entry: T, error: unknown) => boolean;
 };
 
 /** Attempts at an entry the database answers but refuses, before it is set aside in `rejected.jsonl`. */
@@ -28,7 +34,7 @@ const ATTEMPTS = 3;
 const ROTATE_BYTES = 4 * 1024 * 1024;
 const REJECTED = 'rejected.jsonl';
 
-type Queued<T> = { seq: number; entry: T };
+type Queued<T> = { seq: number; entry: T; refusal?: unknown };
 type Waiter = { seq: number; resolve: (applied: boolean) => void; untilApplied: boolean };
 
 export class Journal<T> {
@@ -38,7 +44,7 @@ export class Journal<T> {
   #durableSeq = 0;
   #appliedSeq = 0;
   /** Appended, not yet on disk; written by the next flush. */
-  #buffer: { line: string; seq: number }[] = [];
+  #buffer: { line: string; item: Queued<T> }[] = [];
   #flushing: Promise<void> | undefined;
   #nextFlush: Promise<void> | undefined;
   readonly #queue: Queued<T>[] = [];
@@ -49,7 +55,7 @@ export class Journal<T> {
   #retryTimer: { timer: NodeJS.Timeout; wake: () => void } | undefined;
 
   constructor(options: JournalOptions<T>) {
-    this.#o = { retryMs: 250, ...options };
+    this.#o = { retryMs: 250, refused: () => false, ...options };
   }
 
   /** Applies what earlier runs left (waiting for the database as long as it takes), then takes appends. */
@@ -81,9 +87,33 @@ export class Journal<T> {
 
   /** Appends an entry: resolves once it is on disk (never before), and it will reach the database. */
   append(entry: T): Promise<void> {
-    if (this.#closed || !this.#file) return Promise.reject(new Error('the journal is closed'));
-    this.#buffer.push({ line: JSON.stringify(entry), seq: ++this.#seq });
+    try {
+      this.#enqueue(entry);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.synced();
+  }
+
+  /**
+   * Appends an entry (at once, in order with every other) and resolves once it is on disk and
+   * then in the database (true) or held while the database does not answer (false: it lands
+   * when it is back); rejects when the database refused it for good (see `refused`).
+   */
+  async write(entry: T): Promise<boolean> {
+    const item = this.#enqueue(entry);
+    await this.synced();
+    const applied = await this.#applied(item.seq, false);
+    if (item.refusal !== undefined) throw item.refusal;
+    return applied;
+  }
+
+  #enqueue(entry: T): Queued<T> {
+    if (this.#closed || !this.#file) throw new Error('the journal is closed');
+    const line = JSON.stringify(entry);
+    const item = { seq: ++this.#seq, entry: JSON.parse(line) as T };
+    this.#buffer.push({ line, item });
+    return item;
   }
 
   /** Resolves once everything appended so far is on disk. */
@@ -155,8 +185,8 @@ export class Journal<T> {
       this.#o.logger.error({ err: error, entries: batch.length }, 'journal could not write to disk');
       throw error;
     }
-    this.#durableSeq = batch.at(-1)!.seq;
-    for (const b of batch) this.#queue.push({ seq: b.seq, entry: JSON.parse(b.line) as T });
+    this.#durableSeq = batch.at(-1)!.item.seq;
+    for (const b of batch) this.#queue.push(b.item);
     this.#drain();
   }
 
@@ -188,24 +218,28 @@ export class Journal<T> {
   async #loop(): Promise<void> {
     let attempts = 0;
     while (this.#queue.length > 0) {
-      const { seq, entry } = this.#queue[0]!;
+      const item = this.#queue[0]!;
+      const { seq, entry } = item;
       try {
         await this.#o.apply(entry);
       } catch (error) {
-        if (!(await this.#o.reachable().catch(() => false))) {
+        if (this.#o.refused(entry, error)) {
+          item.refusal = error;
+          this.#o.logger.error({ err: error, entry }, 'journal entry refused for good (its writer is stale): set aside');
+        } else if (!(await this.#o.reachable().catch(() => false))) {
           if (!this.#stalled) this.#o.logger.warn({ err: error, backlog: this.#queue.length }, 'database not answering: writes are held in the journal');
           this.#stalled = true;
           this.#settle();
           if (this.#closed) return;
           await this.#sleep();
           continue;
-        }
-        if (++attempts < ATTEMPTS) {
+        } else if (++attempts < ATTEMPTS) {
           await this.#sleep();
           continue;
+        } else {
+          // The database answers and still refuses it: kept aside, not retried for ever ahead of the rest.
+          this.#o.logger.error({ err: error, entry }, 'journal entry refused by the database: set aside');
         }
-        // The database answers and still refuses it: kept aside, not retried for ever ahead of the rest.
-        this.#o.logger.error({ err: error, entry }, 'journal entry refused by the database: set aside');
         await appendFile(path.join(this.#o.dir, REJECTED), JSON.stringify(entry) + '\n').catch(() => undefined);
       }
       attempts = 0;

@@ -36,14 +36,17 @@ describe('faults mid-call', () => {
     const start = () => server.api('POST', '/api/v1/calls/start', { cookie: trainee.cookie, body: { scenarioId } });
     const stuck = (await start()).body.id as string;
     // What a crash leaves: answered, its media opened by this server's earlier run, carried by nobody now.
-    await server.db.calls.markMediaStarted(stuck, new Date(Date.now() - 120_000), server.live.carrier);
+    const token = 1_000_000; // the earlier run's lease token
+    expect(await server.db.calls.take(stuck, null, token, server.live.carrier)).toBe(true);
+    await server.db.calls.markMediaStarted(stuck, new Date(Date.now() - 120_000));
     const at = new Date().toISOString();
-    await server.db.calls.apply({ kind: 'answer', callId: stuck, event: { id: randomUUID(), type: 'answer', actorId: trainee.user.id, at, data: null } });
+    await server.db.calls.apply({ kind: 'answer', callId: stuck, token, event: { id: randomUUID(), type: 'answer', actorId: trainee.user.id, at, data: null } });
     expect((await start()).status).toBe(409);
 
     const other = await server.person('trainee');
     const elsewhere = (await server.api('POST', '/api/v1/calls/start', { cookie: other.cookie, body: { scenarioId } })).body.id as string;
-    await server.db.calls.markMediaStarted(elsewhere, new Date(Date.now() - 120_000), 'local:another-host:0123456789ab');
+    await server.db.calls.take(elsewhere, null, token + 1, 'local:another-host:0123456789ab');
+    await server.db.calls.markMediaStarted(elsewhere, new Date(Date.now() - 120_000));
 
     await server.live.reconcile();
     expect(await server.db.calls.get(stuck)).toMatchObject({ status: 'failed', outcome: 'lost', endReason: 'the server carrying the call went away' });

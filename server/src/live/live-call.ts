@@ -35,6 +35,8 @@ export class LiveCall {
     readonly caller: SimulatedParty,
     status: CallState['status'],
     readonly intelligence: LiveIntelligence,
+    /** The lease token this process took the call under: its writes are fenced by it. */
+    readonly token: number,
   ) {
     this.state = {
       callId,

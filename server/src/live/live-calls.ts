@@ -22,7 +22,7 @@ import { RoomError, type CallRoom, type ListenIp } from '../sfu/room.js';
 import type { WorkerPool } from '../sfu/workers.js';
 import type { RecordingStorage } from '../storage/storage.js';
 import { actorOf, CallJournal } from './call-journal.js';
-import { announceEnd, closeLiveCall } from './ending.js';
+import { announceEnd, closeLiveCall, dropLiveCall, endElsewhere, type CallEnd } from './ending.js';
 import type { LiveCall } from './live-call.js';
 import { LiveRecordings } from './recordings.js';
 import { Steering } from './steering.js';
@@ -104,7 +104,13 @@ export class LiveCalls {
 
   constructor(options: LiveCallsOptions) {
     this.#o = options;
-    this.#journal = new CallJournal({ dataDir: options.dataDir, db: options.db, logger: options.logger, ended: (end) => announceEnd(end, options) });
+    this.#journal = new CallJournal({
+      dataDir: options.dataDir,
+      db: options.db,
+      logger: options.logger,
+      ended: (end) => announceEnd(end, options),
+      stale: (callId, token) => this.#stale(callId, token),
+    });
     this.#ownership = new CallOwnership({
       state: options.state,
       db: options.db,
@@ -112,12 +118,12 @@ export class LiveCalls {
       dataDir: options.dataDir,
       leases: () => this.#leases,
       carries: (callId) => this.#calls.has(callId),
-      lost: (callId) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }),
+      lost: (callId, seen) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }, seen),
     });
     this.#leases = new CallLeases(options.state, this.#ownership.carrier, options.logger, (callId) => {
-      void this.finish(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
+      void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
     });
-    this.#recordings = new LiveRecordings(options.dataDir, options.db, options.storage, this.#journal, options.logger);
+    this.#recordings = new LiveRecordings(options.dataDir, this.#ownership.carrier, options.storage, this.#journal, options.logger);
     this.#supervision = new Supervision({ journal: this.#journal, notifier: options.notifier, showMonitored: options.showMonitored ?? false });
     this.#steering = new Steering({
       journal: this.#journal,
@@ -275,8 +281,9 @@ export class LiveCalls {
     const call = await this.#active(peer, callId);
     if (call.state.onHold) throw new ConflictError('the caller is on hold');
     call.caller.pipeline.hearText?.(text, call.room.bridge.elapsedMs);
-    // The line was journalled as it was heard: answered once it is on disk, never before.
-    await this.#journal.synced();
+    // The line was journalled as it was heard: answered once the database has it (or, while the
+    // database is away, once it is on disk), never before, and never when it was refused.
+    await this.#journal.landed(callId);
     return null;
   }
 
@@ -312,7 +319,7 @@ export class LiveCalls {
         if (call.supervisors.has(peerId)) await this.#supervision.leave(call, peerId, 'disconnected');
         if (!trainee || call.room.countOf('trainee') > 0 || !call.live || call.graceTimer) return;
         call.graceTimer = setTimeout(() => {
-          void this.finish(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
+          void this.#endUnasked(call.callId, { status: 'failed', outcome: 'lost', reason: "the trainee's browser disconnected", actorId: null });
         }, this.#o.reconnectGraceMs);
       }, () => undefined).catch((error: unknown) => this.#o.logger.warn({ err: error, peerId }, 'a departed peer was not cleaned up'));
     }
@@ -321,19 +328,14 @@ export class LiveCalls {
   /**
    * The one way a live call ends: voices stop, the SFU room closes, the recording is
    * finalised and stored, the end is journalled and everyone is told. Resolves once the end
-   * is durable and, while the database answers, once it is stored and scored.
+   * is stored and scored or, while the database is away, durable. A call whose media is not
+   * here is ended only if its lease token is still `seen` (default: as read now).
    */
-  async finish(callId: string, end: { status: 'ended' | 'failed'; outcome: string; reason?: string; actorId: string | null }): Promise<void> {
-    // A call whose media is not here, or failed to open (no capacity): carried nowhere (never
-    // joined, or stuck). Journalled after anything this process still has to write for it, so an
-    // end already waiting there comes first and this one changes nothing.
+  async finish(callId: string, end: CallEnd, seen?: number | null): Promise<void> {
     const call = await this.#calls.get(callId)?.catch(() => undefined);
     if (!call) {
-      // Carried by a process that is gone: what it shipped of the recording is kept.
-      await this.#recordings.storeShipped(callId).catch((error: unknown) => this.#o.logger.error({ err: error, callId }, 'shipped recording could not be stored'));
-      await this.#journal.end(callId, { ...end, heldMs: 0 });
-      await this.#journal.caughtUp();
-      return;
+      const deps = { db: this.#o.db, journal: this.#journal, leases: this.#leases, recordings: this.#recordings, logger: this.#o.logger };
+      return endElsewhere(callId, end, seen, deps);
     }
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
@@ -341,15 +343,12 @@ export class LiveCalls {
       const heldMs = await closeLiveCall(call, { recordings: this.#recordings, logger: this.#o.logger });
       call.state.status = end.status;
       try {
-        await this.#journal.end(callId, { ...end, heldMs });
         // Out of the table only once written as ended (while the database answers): a request in
         // between would find the call still live in the database and open its media a second time.
-        await this.#journal.caughtUp();
+        await this.#journal.end(callId, { ...end, heldMs });
       } finally {
-        this.#calls.delete(callId);
-        callsLive.dec();
+        this.#forget(call);
         callsEnded.inc({ outcome: end.outcome });
-        this.#leases.release(callId);
       }
       this.#o.notifier.callState(call.state);
       this.#o.onCallsChanged?.();
@@ -364,12 +363,21 @@ export class LiveCalls {
    */
   async recover(): Promise<{ journalled: number; recordings: number; stuck: number }> {
     const journalled = await this.#journal.open();
-    const callIds = await this.#recordings.recover();
-    for (const callId of callIds) {
-      await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null });
+    let recordings = 0;
+    for (const callId of await this.#recordings.left()) {
+      const context = await this.#o.db.calls.liveContext(callId);
+      // Ended or taken over by another process meanwhile (this one was killed): that one keeps
+      // what it stored of the call, and this copy would be a second recording.
+      if (context?.carrier !== this.carrier || (context.status !== 'ringing' && context.status !== 'active')) {
+        this.#o.logger.info({ callId }, 'a recording left by a crash, of a call another server ended or carries: not stored');
+        await this.#recordings.discard(callId);
+        continue;
+      }
+      await this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server stopped during the call', actorId: null }, context.leaseToken);
+      recordings++;
     }
     const stuck = await this.#ownership.start();
-    return { journalled, recordings: callIds.length, stuck };
+    return { journalled, recordings, stuck };
   }
 
   /** Ends the live calls whose carrying process is gone (also every minute); returns how many. */
@@ -401,7 +409,7 @@ export class LiveCalls {
   async closeAll(reason: string): Promise<void> {
     this.#ownership.stop();
     this.#leases.stop();
-    await Promise.all([...this.#calls.keys()].map((id) => this.finish(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
+    await Promise.all([...this.#calls.keys()].map((id) => this.#endUnasked(id, { status: 'failed', outcome: 'lost', reason, actorId: null })));
     await this.#journal.close(SETTLE_MS);
   }
 
@@ -438,21 +446,53 @@ export class LiveCalls {
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
-    // One owner per call: the media opens only on the process that holds the call's lease.
+    // One owner per call: the media opens only on the process that holds the call's lease,
+    // and that has recorded its token on the call (nobody took the call since it was read).
     const lease = await this.#leases.acquire(callId);
     if (!lease.mine) throw new MovedError(lease.owner);
     const recordingPath = await this.#recordings.pathFor(callId);
-    const deps = { ...this.#o, journal: this.#journal, carrier: this.#ownership.carrier };
-    const onWorkerClosed = () => void this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    const deps = { ...this.#o, journal: this.#journal };
+    const onWorkerClosed = () => void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
     try {
-      const call = await openLiveCall({ ...context, callId, status }, scenario, recordingPath, deps, onWorkerClosed);
+      if (!(await this.#o.db.calls.take(callId, context.leaseToken, lease.token, this.carrier))) throw new ConflictError('the call was taken by another server, or has ended');
+      this.#journal.hold(callId, lease.token);
+      const call = await openLiveCall({ ...context, callId, status, token: lease.token }, scenario, recordingPath, deps, onWorkerClosed);
       if (this.#o.state.kind === 'redis') this.#recordings.ship(callId, recordingPath);
       this.#o.onCallsChanged?.();
       return call;
     } catch (error) {
+      this.#journal.release(callId);
       this.#leases.release(callId);
       throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;
     }
+  }
+
+  /** The database refused a write this process made about a call under `token`: its copy here is stale, and stops. */
+  #stale(callId: string, token: number | null): void {
+    void this.#calls.get(callId)?.then(async (call) => {
+      if (call.token !== token || call.finishing) return;
+      call.finishing = (async () => {
+        clearTimeout(call.graceTimer);
+        clearTimeout(call.mediaTimer);
+        // Nothing to tell anyone: the browsers follow the process that owns the call now.
+        await dropLiveCall(call, this.#recordings).catch((error: unknown) => this.#o.logger.warn({ err: error, callId }, 'stale call not closed cleanly'));
+        this.#forget(call);
+        this.#o.onCallsChanged?.();
+      })();
+    }, () => undefined);
+  }
+
+  /** Ends a call nobody asked to end (a timer, a failure, shutdown): an end that cannot be written (say, refused to a stale copy) is logged, never thrown. */
+  #endUnasked(callId: string, end: CallEnd): Promise<void> {
+    return this.finish(callId, end).catch((error: unknown) => this.#o.logger.warn({ err: error, callId, outcome: end.outcome }, 'the call could not be ended here'));
+  }
+
+  /** The call is no longer carried here. */
+  #forget(call: LiveCall): void {
+    this.#calls.delete(call.callId);
+    callsLive.dec();
+    this.#leases.release(call.callId);
+    this.#journal.release(call.callId);
   }
 
   /**
@@ -471,7 +511,7 @@ export class LiveCalls {
     call.room.on('traineeMedia', onMedia);
     call.mediaTimer = setTimeout(() => {
       call.room.off('traineeMedia', onMedia);
-      void this.finish(call.callId, { status: 'failed', outcome: MEDIA_FAILED_OUTCOME, reason: MEDIA_FAILED_REASON, actorId: null });
+      void this.#endUnasked(call.callId, { status: 'failed', outcome: MEDIA_FAILED_OUTCOME, reason: MEDIA_FAILED_REASON, actorId: null });
     }, this.#o.mediaConnectTimeoutMs);
   }
 

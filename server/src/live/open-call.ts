@@ -20,9 +20,11 @@ export type CallContext = {
   startedAt: Date;
   seed: number;
   mode: CallMode;
+  /** The lease token the call was taken under. */
+  token: number;
 };
 
-type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger' | 'onFallback'> & { journal: CallJournal; carrier: string };
+type OpenDeps = Pick<LiveCallsOptions, 'db' | 'workers' | 'codecs' | 'createCaller' | 'createTranscriber' | 'listenIps' | 'notifier' | 'logger' | 'onFallback'> & { journal: CallJournal };
 
 export async function openLiveCall(context: CallContext, scenario: ScenarioInput, recordingPath: string, deps: OpenDeps, onWorkerClosed: () => void): Promise<LiveCall> {
   const { callId } = context;
@@ -31,12 +33,12 @@ export async function openLiveCall(context: CallContext, scenario: ScenarioInput
   let pipeline: CallerPipeline | undefined;
   try {
     const bridge = await CallBridge.create({ callId, codecs: deps.codecs, recordingPath });
-    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs), deps.carrier);
+    const mediaStartedAt = await deps.db.calls.markMediaStarted(callId, new Date(Date.now() - bridge.elapsedMs));
     room = await CallRoom.create({ callId, router, bridge, listenIps: deps.listenIps });
     const voice = await room.addVoice('caller');
     pipeline = await deps.createCaller(scenario, context.seed, { player: voice, now: () => bridge.elapsedMs });
     const intelligence = new LiveIntelligence(callId, scenario, context.mode, mediaStartedAt, deps);
-    const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence);
+    const call = new LiveCall(callId, context.traineeId, context.startedAt, recordingPath, room, { pipeline, voice }, context.status, intelligence, context.token);
     wireCall(call, { ...deps, transcriber: () => deps.createTranscriber(scenario) });
     room.on('newConsumer', (peerId, consumer) => deps.notifier.toPeer(peerId, 'rtc:newConsumer', { callId, consumer }));
     room.on('consumerClosed', (peerId, consumerId) => deps.notifier.toPeer(peerId, 'rtc:consumerClosed', { callId, consumerId }));

@@ -31,8 +31,8 @@ export type OwnershipDeps = {
   leases: () => CallLeases;
   /** Whether this process carries the call now. */
   carries: (callId: string) => boolean;
-  /** Ends a stuck call. */
-  lost: (callId: string) => Promise<void>;
+  /** Ends a stuck call, if its lease token is still `seen` (nobody took it meanwhile). */
+  lost: (callId: string, seen: number | null) => Promise<void>;
 };
 
 export class CallOwnership {
@@ -66,10 +66,10 @@ export class CallOwnership {
   /** Ends the live calls whose carrier is gone; returns how many. */
   async reconcile(): Promise<number> {
     let ended = 0;
-    for (const { id, carrier } of await this.#deps.db.calls.carriedLiveCalls()) {
+    for (const { id, carrier, leaseToken } of await this.#deps.db.calls.carriedLiveCalls()) {
       if (this.#deps.carries(id) || !(await this.#gone(id, carrier))) continue;
       this.#deps.logger.warn({ callId: id, carrier }, 'a live call whose server is gone: ended as lost');
-      await this.#deps.lost(id);
+      await this.#deps.lost(id, leaseToken);
       ended++;
     }
     return ended;

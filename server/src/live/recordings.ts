@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { wavHeader, type WavSummary } from '../../../media/wav.js';
 import { RECORDING_CHANNELS } from '../../../media/bridge.js';
-import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { recordingKey, type RecordingStorage } from '../storage/storage.js';
-import type { CallJournal } from './call-journal.js';
+import { NotHeldError, type CallJournal } from './call-journal.js';
 
 // A call's recording is written to DATA_DIR/recordings-live/{callId}.wav while it runs (its
-// header rewritten every second), then stored under recordings/{callId}/{ts}.wav. As it runs,
+// header rewritten every second), then stored under recordings/{callId}/{ts}-{process}.wav
+// (the process: a hash of this one's name, so a stale copy of the call never overwrites what
+// the call's owner stored, and a restart on the same data folder stores under its own key
+// again, which the database takes once). As it runs,
 // what was written is also shipped to the storage every few seconds in numbered pieces of raw
 // samples (recordings/{callId}/live/{n}.pcm): a process killed outright loses its disk with
 // it (a pod), but another process that ends its call as lost joins the pieces into the
@@ -26,15 +29,19 @@ type Shipping = { timer: NodeJS.Timeout; offset: number; pieces: number; busy: P
 export class LiveRecordings {
   readonly dir: string;
   readonly #shipping = new Map<string, Shipping>();
+  /** This process in the recordings' keys. */
+  readonly #by: string;
 
   constructor(
     dataDir: string,
-    private readonly db: Database,
+    /** This process's name (live/ownership.ts). */
+    carrier: string,
     private readonly storage: RecordingStorage,
     private readonly journal: CallJournal,
     private readonly logger: Logger,
   ) {
     this.dir = path.join(dataDir, 'recordings-live');
+    this.#by = createHash('sha256').update(carrier).digest('hex').slice(0, 12);
   }
 
   async pathFor(callId: string): Promise<string> {
@@ -54,49 +61,60 @@ export class LiveRecordings {
 
   async store(callId: string, startedAt: Date, file: string, summary: WavSummary): Promise<void> {
     await this.#stopShipping(callId);
-    const storageKey = recordingKey(callId, startedAt);
+    const storageKey = recordingKey(callId, this.#by, startedAt);
     await this.storage.put(storageKey, file, 'audio/wav');
     // Registered durably before the live file goes: a crash in between stores it again under
     // the same key, which the database takes once.
-    await this.journal.recording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
+    try {
+      await this.journal.recording(callId, { storageKey, ...summary, durationMs: Math.round(summary.durationMs) });
+    } catch (error) {
+      // Refused: this copy of the call is stale, and the recording is the owner's to keep.
+      if (error instanceof NotHeldError) await Promise.all([this.storage.remove(storageKey), rm(file, { force: true })]);
+      throw error;
+    }
     await rm(file, { force: true });
     await this.#removePieces(callId).catch((error: unknown) => this.logger.warn({ err: error, callId }, 'shipped recording pieces not removed'));
   }
 
-  /** The recording of a call whose process is gone, from the pieces it shipped (none: nothing stored). */
-  async storeShipped(callId: string): Promise<void> {
+  /**
+   * The recording of a call no process carries any more: what this process's earlier run left
+   * on its disk (killed), else the pieces the call's carrier shipped (none: nothing stored).
+   */
+  async storeLeft(callId: string, startedAt: Date): Promise<void> {
+    const live = path.join(this.dir, `${callId}.wav`);
+    const size = await stat(live).then((s) => s.size, () => null);
+    if (size !== null) {
+      // The header was rewritten at the last flush; the size on disk is the truth.
+      const durationMs = ((size - HEADER_BYTES) / FRAME_BYTES / SAMPLE_RATE_HZ) * 1000;
+      return this.store(callId, startedAt, live, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: size });
+    }
     const pieces: Buffer[] = [];
     for (let piece = await this.storage.read(pieceKey(callId, 0)); piece; piece = await this.storage.read(pieceKey(callId, pieces.length))) pieces.push(piece);
     if (!pieces.length) return;
-    const context = await this.db.calls.liveContext(callId);
-    if (!context) return;
     const data = Buffer.concat(pieces);
     await mkdir(this.dir, { recursive: true });
     const file = path.join(this.dir, `${callId}.shipped.wav`);
     await writeFile(file, Buffer.concat([wavHeader(CHANNELS, SAMPLE_RATE_HZ, data.length), data]));
     const durationMs = (data.length / FRAME_BYTES / SAMPLE_RATE_HZ) * 1000;
-    await this.store(callId, context.startedAt, file, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: data.length + HEADER_BYTES });
+    await this.store(callId, startedAt, file, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: data.length + HEADER_BYTES });
   }
 
-  /** Stores what a crash left behind; returns the calls it belonged to, to be ended. */
-  async recover(): Promise<string[]> {
+  /** The calls whose live recording an earlier run of this process left on its disk (it was killed). */
+  async left(): Promise<string[]> {
     await mkdir(this.dir, { recursive: true });
-    const recovered: string[] = [];
+    const calls: string[] = [];
     for (const file of await readdir(this.dir)) {
-      const callId = path.basename(path.basename(file, '.wav'), '.shipped');
-      const filePath = path.join(this.dir, file);
-      const context = await this.db.calls.liveContext(callId).catch(() => null);
-      if (!context) {
-        await rm(filePath, { force: true });
-        continue;
-      }
-      // The header was rewritten at the last flush; the size on disk is the truth.
-      const { size } = await stat(filePath);
-      const durationMs = ((size - HEADER_BYTES) / FRAME_BYTES / SAMPLE_RATE_HZ) * 1000;
-      await this.store(callId, context.startedAt, filePath, { durationMs, channels: CHANNELS, sampleRateHz: SAMPLE_RATE_HZ, sizeBytes: size });
-      recovered.push(callId);
+      // A joined copy of shipped pieces, which stay in the storage until it is stored: made again if needed.
+      if (file.endsWith('.shipped.wav')) await rm(path.join(this.dir, file), { force: true });
+      else calls.push(path.basename(file, '.wav'));
     }
-    return recovered;
+    return calls;
+  }
+
+  /** Lets a call's live recording go unstored: the process that took the call over, or ended it, keeps its own. */
+  async discard(callId: string): Promise<void> {
+    await this.#stopShipping(callId);
+    await rm(path.join(this.dir, `${callId}.wav`), { force: true });
   }
 
   async #shipPiece(callId: string, file: string, shipping: Shipping): Promise<void> {

@@ -10,8 +10,8 @@ import { LocalStorage, recordingKey, S3Storage, UrlSigner } from './storage.js';
 const signer = new UrlSigner('x'.repeat(32));
 
 describe('recordingKey', () => {
-  it('follows recordings/{callId}/{timestamp}.wav', () => {
-    expect(recordingKey('c1', new Date(1700000000000))).toBe('recordings/c1/1700000000000.wav');
+  it('follows recordings/{callId}/{timestamp}-{process}.wav', () => {
+    expect(recordingKey('c1', '0123456789ab', new Date(1700000000000))).toBe('recordings/c1/1700000000000-0123456789ab.wav');
   });
 });
 
@@ -76,7 +76,7 @@ describe('S3Storage', () => {
     await storage.ping();
     const source = path.join(await mkdtemp(path.join(tmpdir(), 'ringdown-s3src-')), 'a.wav');
     await writeFile(source, 'RIFF-s3');
-    const key = recordingKey('call-1');
+    const key = recordingKey('call-1', '0123456789ab');
     await storage.put(key, source, 'audio/wav');
     expect(await storage.exists(key)).toBe(true);
     expect(await storage.exists('recordings/none/1.wav')).toBe(false);

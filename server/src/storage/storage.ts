@@ -20,8 +20,9 @@ export interface RecordingStorage {
   ping(): Promise<void>;
 }
 
-export function recordingKey(callId: string, at: Date = new Date()): string {
-  return `recordings/${callId}/${at.getTime()}.wav`;
+/** Where a call's recording is stored: its start time, and `by`, which process stored it. */
+export function recordingKey(callId: string, by: string, at: Date = new Date()): string {
+  return `recordings/${callId}/${at.getTime()}-${by}.wav`;
 }
 
 const KEY_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9/_.-]{0,300}$/;

@@ -17,30 +17,32 @@ import { timeTurns } from '../src/observability/turns.js';
 import { CallRoom } from '../src/sfu/room.js';
 import { WorkerPool } from '../src/sfu/workers.js';
 import { encodeOnce, every20ms, syntheticTrainee, type SyntheticTrainee } from './synthetic.js';
+import { ANSWER_ROOM_MS, turnSet } from './turn-set.js';
 
-// AI calls for the turn benchmarks, on the embedded engines (Silero, PocketSphinx, the
-// scripted mind, flite) through the real SFU and caller bridge, without the database and
-// sockets: synthetic trainees on loopback ask "what is the address of your emergency?"
-// again and again, and each answer is timed from the end of the question to the first
-// packet of the reply reaching the trainee, and by stage (as /metrics times it).
+// AI calls for bench:capacity, on the embedded engines (Silero, PocketSphinx, the scripted
+// mind, flite) through the real SFU and caller bridge, without the database and sockets:
+// synthetic trainees on loopback say bench:turns' varied lines (turn-set.ts: several voices,
+// a telephone band, hiss) one after another, and each answer is timed from the end of the
+// line to the first packet of the reply reaching the trainee, and by stage (as /metrics
+// times it). A line with no reply before the next one starts is a miss.
 
-const SILENCE_FRAMES = 100; // 2 s of quiet after each question: room for the reply
-const QUESTION = 'What is the address of your emergency?';
 const WINDOW = 100_000;
+
+/** A turn's Opus packets, and the frame where its speech ends ("the end of the trainee's speech"). */
+type LoadTurn = { packets: Uint8Array[]; speechEndFrame: number };
 
 type Call = {
   bridge: CallBridge;
   room: CallRoom;
   caller: AiCaller;
   trainee: SyntheticTrainee;
-  /** Where this trainee's question loop starts: calls are staggered, as real calls are. */
-  offset: number;
-  /** performance.now() from which this trainee asks: a call added to a running load lets its caller's opening line play first. */
+  /** Where this call's trainee is: the turn and the frame within it. */
+  turn: number;
+  frame: number;
+  /** performance.now() from which this trainee speaks: a call added to a running load lets its caller's opening line play first. */
   asksFrom: number;
-  /** A call whose loop starts inside the question sends only its tail first: that one is not timed. */
-  askedWhole?: boolean;
   speechEndedAt?: number | undefined;
-  /** The caller's answer to the question: the first thing it says after hearing it. */
+  /** The caller's answer to the line: the first thing it says after hearing it. */
   replyId?: string | undefined;
   replySentAt?: number | undefined;
 };
@@ -48,38 +50,32 @@ type Call = {
 /** What the calls did since the last reset: latencies (a miss counts as Infinity) and each stage's. */
 export type LoadWindow = { turns: SampleWindow; stages: Record<TurnStage, SampleWindow>; replied: number; missed: number };
 
-export class QuestionLoad {
+export class TurnLoad {
   readonly calls: Call[] = [];
   window = newWindow();
   readonly #workers: WorkerPool;
   readonly #codecs: CodecPool;
   readonly #vad: SileroModel;
   readonly #recognizer = new PocketSphinxRecognizer();
-  readonly #synthesizer: FliteSynthesizer;
-  readonly #cycle: Uint8Array[];
-  /** The question's last voiced frame: its end is "the end of the trainee's speech". */
-  readonly #speechEnd: number;
+  readonly #synthesizer = new FliteSynthesizer();
+  readonly #turns: LoadTurn[];
   readonly #dir: string;
   #stop: (() => void) | undefined;
 
-  private constructor(workers: WorkerPool, codecs: CodecPool, vad: SileroModel, synthesizer: FliteSynthesizer, question: Int16Array, dir: string) {
+  private constructor(workers: WorkerPool, codecs: CodecPool, vad: SileroModel, turns: LoadTurn[], dir: string) {
     this.#workers = workers;
     this.#codecs = codecs;
     this.#vad = vad;
-    this.#synthesizer = synthesizer;
-    const silence = encodeOnce(new Int16Array(320))[0]!;
-    this.#cycle = [...encodeOnce(question), ...Array<Uint8Array>(SILENCE_FRAMES).fill(silence)];
-    this.#speechEnd = lastVoicedFrame(question) + 1;
+    this.#turns = turns;
     this.#dir = dir;
   }
 
-  static async create(): Promise<QuestionLoad> {
+  static async create(): Promise<TurnLoad> {
     const config = loadConfig();
     const workers = await WorkerPool.create({ ...config.mediasoup, logger: createLogger('warn') });
-    const synthesizer = new FliteSynthesizer();
-    const question = await synthesizer.synthesize(QUESTION, { name: 'rms' });
+    const turns = (await turnSet(undefined, ANSWER_ROOM_MS)).map((t) => ({ packets: encodeOnce(t.pcm), speechEndFrame: t.speechEndFrame }));
     const dir = await mkdtemp(path.join(tmpdir(), 'ringdown-bench-turns-'));
-    return new QuestionLoad(workers, await CodecPool.create(), await SileroModel.load(), synthesizer, question, dir);
+    return new TurnLoad(workers, await CodecPool.create(), await SileroModel.load(), turns, dir);
   }
 
   /** CPU each mediasoup worker has used so far (ms). */
@@ -88,39 +84,40 @@ export class QuestionLoad {
   }
 
   /**
-   * Opens `n` more calls, their trainees spaced over the question loop by the golden ratio;
-   * each starts asking `quietMs` after it opens.
+   * Opens `n` more calls, their trainees starting at turns spread over the set by the golden
+   * ratio (calls are not in step, as real calls are not); each starts speaking `quietMs` after it opens.
    */
   async add(n: number, quietMs = 0): Promise<void> {
     const scenario = await loadScenarioFile('stroke-fast-signs');
     for (let k = 0; k < n; k++) {
       const i = this.calls.length;
-      const offset = Math.floor(((i * 0.618034) % 1) * this.#cycle.length);
-      const call = await this.#open(`turns-${i}`, i, offset, scenario);
+      const call = await this.#open(`turns-${i}`, i, Math.floor(((i * 0.618034) % 1) * this.#turns.length), scenario);
       call.asksFrom = performance.now() + quietMs;
       this.calls.push(call);
     }
   }
 
-  /** The trainees start asking, every 20 ms tick on one clock. */
+  /** The trainees start speaking, every 20 ms tick on one clock. */
   start(): void {
     this.#stop = every20ms((tick) => {
       const now = performance.now();
       for (const call of this.calls) {
         if (now < call.asksFrom) continue;
-        const position = (tick + call.offset) % this.#cycle.length;
-        if (position === 0 && call.speechEndedAt !== undefined) {
-          this.window.missed++; // no reply before the next question: counted as an endless wait
-          this.window.turns.add(Infinity);
-          call.speechEndedAt = undefined;
-          if (process.env.BENCH_TRACE) console.error(`${call.bridge.callId} MISSED ${Math.round(performance.now())} reply ${call.replyId ?? 'never said'}`);
+        const turn = this.#turns[call.turn]!;
+        if (call.frame === 0) {
+          if (call.speechEndedAt !== undefined) {
+            this.window.missed++; // no reply before the next line: counted as an endless wait
+            this.window.turns.add(Infinity);
+            if (process.env.BENCH_TRACE) console.error(`${call.bridge.callId} MISSED ${Math.round(performance.now())} reply ${call.replyId ?? 'never said'}`);
+          }
+          call.speechEndedAt = call.replyId = call.replySentAt = undefined;
         }
-        if (position === 0) {
-          call.replyId = call.replySentAt = undefined;
-          call.askedWhole = true;
+        call.trainee.send(turn.packets[call.frame]!, tick);
+        if (call.frame === turn.speechEndFrame) call.speechEndedAt = performance.now();
+        if (++call.frame >= turn.packets.length) {
+          call.frame = 0;
+          call.turn = (call.turn + 1) % this.#turns.length;
         }
-        call.trainee.send(this.#cycle[position]!, tick);
-        if (position === this.#speechEnd && call.askedWhole) call.speechEndedAt = performance.now();
       }
     });
   }
@@ -144,13 +141,13 @@ export class QuestionLoad {
     await rm(this.#dir, { recursive: true, force: true });
   }
 
-  async #open(callId: string, seed: number, offset: number, scenario: Awaited<ReturnType<typeof loadScenarioFile>>): Promise<Call> {
+  async #open(callId: string, seed: number, turn: number, scenario: Awaited<ReturnType<typeof loadScenarioFile>>): Promise<Call> {
     const router = await this.#workers.createRouter();
     const bridge = await CallBridge.create({ callId, codecs: this.#codecs, recordingPath: path.join(this.#dir, `${callId}.wav`) });
     const room = await CallRoom.create({ callId, router, bridge, listenIps: [{ ip: '127.0.0.1' }] });
     const voice = await room.addVoice('caller');
     const caller = await createAiCaller({ scenario, seed, vad: this.#vad, recognizer: this.#recognizer, synthesizer: this.#synthesizer, player: voice, now: () => bridge.elapsedMs });
-    const call = { bridge, room, caller, offset } as Call;
+    const call = { bridge, room, caller, turn, frame: 0 } as Call;
     // The same wiring LiveCalls does, without the database and sockets.
     bridge.on('traineeFrame', (frame, atMs) => caller.hear(frame, atMs));
     // The answer to a spoken turn: its first sentence goes to the player under this id.
@@ -189,14 +186,4 @@ export class QuestionLoad {
 function newWindow(): LoadWindow {
   const stages = Object.fromEntries(TURN_STAGES.map((s) => [s, new SampleWindow(WINDOW)])) as Record<TurnStage, SampleWindow>;
   return { turns: new SampleWindow(WINDOW), stages, replied: 0, missed: 0 };
-}
-
-function lastVoicedFrame(pcm: Int16Array): number {
-  let last = 0;
-  for (let f = 0; f * 320 < pcm.length; f++) {
-    let sum = 0;
-    for (let i = f * 320; i < Math.min(pcm.length, (f + 1) * 320); i++) sum += pcm[i]! * pcm[i]!;
-    if (Math.sqrt(sum / 320) > 300) last = f;
-  }
-  return last;
 }
