@@ -1,8 +1,7 @@
 // The learned nature model beside the rules of nature.ts. Phrase rules tuned on our own lines
 // miss what other writers say in words we never wrote; a classifier over the line's words and
-// character triples generalises better (the intent model's lesson), and the rules' own verdict
-// is one of its features, so it learns when they can be trusted. It is the shared text
-// classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
+// character triples generalises better (the intent model's lesson), so it speaks where the
+// rules are silent. It is the shared text classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
 // and of writer2's lines (the dev splits stay unseen: they chose the policy below).
 
 import { existsSync } from 'node:fs';
