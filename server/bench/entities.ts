@@ -49,7 +49,7 @@ for (const file of missing) console.log(`skipped: ${file} is not in this tree ye
 console.log(`\n${'extraction per line'.padEnd(20)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
 console.log(`${''.padEnd(20)} ${at(0.5)} ${at(0.99)} ${times[times.length - 1]!.toFixed(3).padStart(8)}`);
 
-const scored = sets.map(([name, lines]) => [name, scoreCorpus(lines)] as const);
+const scored = sets.map(([name, lines]) => [name, scoreCorpus(lines, extractEntities)] as const);
 const cell = (s: { truePositives: number; falsePositives: number; falseNegatives: number; precision: number; recall: number }) =>
   `${String(s.truePositives + s.falseNegatives).padStart(5)} ${s.precision.toFixed(2).padStart(5)} ${s.recall.toFixed(2).padStart(5)}`;
 console.log(`\n${''.padEnd(16)} ${scored.map(([name]) => name.padStart(17)).join(' ')}`);

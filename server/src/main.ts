@@ -6,6 +6,7 @@ import { EmbeddedDatabase, EmbeddedDatabaseError } from './db/embedded.js';
 import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
 import { intentModel } from './caller/intent-model.js';
+import { natureModel } from './intelligence/extract/nature-model.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -60,8 +61,10 @@ try {
     newPassword = secret.created;
   }
   const learning = performance.now();
-  intentModel(); // trained (or loaded from its cache) now, so no call waits for it
-  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent model ready');
+  // Trained (or loaded from their caches) now, so no call waits for them.
+  intentModel();
+  natureModel();
+  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent and nature models ready');
   server = await startServer(config, logger, databaseUrl);
   const seeded = await seed(server.db, { scenarioDir: path.join(PROJECT_ROOT, 'prisma/scenarios'), demoPassword });
   logger.info({ url: server.url, scenarios: seeded.scenarios, database: embedded ? 'embedded' : 'external' }, 'ringdown is ready');

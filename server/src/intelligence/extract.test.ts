@@ -326,7 +326,7 @@ describe('extractEntities', () => {
 
   describe('on the labelled corpus', () => {
     const corpus = loadCorpus();
-    const scores = scoreCorpus(corpus);
+    const scores = scoreCorpus(corpus, extractEntities);
 
     it('has enough labelled utterances of every type, both speakers and negatives', () => {
       expect(corpus.length).toBeGreaterThanOrEqual(300);

@@ -8,7 +8,7 @@ import { extractCallback } from './extract/callback.js';
 import { extractDescriptions } from './extract/describe.js';
 import { extractLocation } from './extract/location.js';
 import { extractCallerName } from './extract/name.js';
-import { extractNature } from './extract/nature.js';
+import { extractNature } from './extract/nature-model.js';
 import { extractScene } from './extract/scene.js';
 import { Utterance } from './extract/text.js';
 import { extractVitals } from './extract/vitals.js';

@@ -7,7 +7,6 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
-import { extractEntities } from '../extract.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
@@ -69,9 +68,10 @@ const scoredParts = (e: { type: EntityType; normalized: string }): { type: Entit
 /**
  * Precision, recall and F1 per entity type; a type never labelled nor found scores 1. A
  * description scores per part, so "white male, red hoodie" found as "white male" is one part
- * right and one missed rather than all wrong.
+ * right and one missed rather than all wrong. The extractor is passed in (extractEntities, or a
+ * variant being measured), so the corpus does not depend on the extractor that learns from it.
  */
-export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segment) => { type: EntityType; normalized: string }[] = extractEntities): TypeScore[] {
+export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segment) => { type: EntityType; normalized: string }[]): TypeScore[] {
   const counts = new Map(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   corpus.forEach((utterance, i) => {
     const found = extract({ id: `corpus-${i}`, speaker: utterance.speaker, text: utterance.text, startMs: 0, endMs: 0 }).flatMap(scoredParts);

@@ -7,7 +7,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { MEDICAL, NATURES } from './nature-phrases.js';
-import { type Extractor, bodyPart, verbForms } from './words.js';
+import { bodyPart, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
 // A theft with a weapon in the line was done by force: a robbery.
@@ -58,7 +58,16 @@ function domestic(u: Utterance): Span | undefined {
   return undefined;
 }
 
-export const extractNature: Extractor = (u, emit) => {
+/** A nature found in a line, where it was said. */
+export interface FoundNature {
+  span: Span;
+  kind: string;
+}
+
+/** The natures the hand-written rules find in a line, in rule order. */
+export function natureRules(u: Utterance): FoundNature[] {
+  const out: FoundNature[] = [];
+  const emit = (_type: 'nature', span: Span, kind: string) => out.push({ span, kind });
   const claimed = new Array<boolean>(u.length).fill(false);
   const found = new Set<string>();
   const abuse = domestic(u);
@@ -89,12 +98,13 @@ export const extractNature: Extractor = (u, emit) => {
       emit('nature', m, kind);
     }
   }
-  if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return;
+  if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return out;
   for (const m of u.matches(MEDICAL)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
     // "send an ambulance" after a crash or a stabbing says nothing more than the crash.
     if (found.size > 0 && /ambulance|paramedics|medics/.test(u.words(m))) continue;
     emit('nature', m, 'medical');
-    return;
+    break;
   }
-};
+  return out;
+}
