@@ -66,6 +66,14 @@ describe('AiCaller turn taking', () => {
     expect(soundsComplete('what is the address of')).toBe(false);
     expect(soundsComplete('okay')).toBe(false);
     expect(soundsComplete('stay on the line with me')).toBe(false); // an instruction may go on
+    // A question may end on a word that usually leads on, once what it belongs to came first.
+    expect(soundsComplete('what is the phone number you are calling from')).toBe(true);
+    expect(soundsComplete('can you see any smoke or flames from where you are')).toBe(true);
+    expect(soundsComplete('where are you calling from')).toBe(true);
+    expect(soundsComplete('what is the phone number you are calling')).toBe(true);
+    expect(soundsComplete('where is the')).toBe(false);
+    expect(soundsComplete('can you see any smoke from')).toBe(false); // "from" after a noun: where from is still to come
+    expect(soundsComplete('where are')).toBe(false);
   });
 
   // Regression: the silence prompt fired while the trainee's question was still being

@@ -10,6 +10,7 @@ import { soundsComplete } from './sounds-complete.js';
 import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
+import { band, PHRASES } from './phrases.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
 import { changesSince, factStates, type Fact, type FactChanges, type FactState } from './facts.js';
@@ -172,14 +173,20 @@ export class CallerMind implements Mind {
     return soundsComplete(partial);
   }
 
-  /** What this caller is most likely to say: its opening, its answers, its worries and its scripted lines. */
+  /**
+   * What this caller is most likely to say: its opening, its answers, its worries, its
+   * scripted lines, and the stock phrases of its mood (most answers open with one: "Okay, I'm
+   * doing it.", "Like I said."; bench:turns found them made while the trainee waited).
+   */
   likelyLines(): string[] {
     const { script, persona } = this.#state.scenario;
+    const mood = band(this.emotion);
     return [
       spoken(script.openingLine),
       ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
       ...(persona.worries ?? []),
       ...script.timeline.map((e) => e.say ?? ''),
+      ...Object.values(PHRASES).flatMap((table) => table[mood]),
     ].filter(Boolean);
   }
 
