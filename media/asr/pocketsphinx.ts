@@ -16,9 +16,10 @@ export { PocketSphinxTurn, type TurnStats } from './pocketsphinx-turn.js';
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 /**
  * No flat-lexicon second search at the end of a turn: it searches the whole turn again while
- * the caller waits to answer (end of turn p50 46-69 / p90 78-167 ms at load 6-10, 3 / 6 ms
- * without), for 0.7 points of WER on our lines in five voices (9.1 -> 9.8 %). The first pass
- * has decoded the turn as it was spoken, so its final is only the last audio and the result.
+ * the caller waits to answer (the decoder's end of utterance p50 46-69 / p90 78-167 ms at load
+ * 6-10, 3 / 6 ms without; bench:asr's end of turn to final 245 -> 64 ms mean), for 0.3 points
+ * of WER on 180 held-out turns (13.7 -> 14.0 %; README, Turn latency). The first pass has
+ * decoded the turn as it was spoken, so its final is only the last audio and the result.
  */
 const DEFAULT_DECODER_ARGS: Record<string, string> = { fwdflat: 'no' };
 const DEFAULT_BACKGROUND = { weight: 0.1, words: 5_000, unsureBelow: 0.9, busyLoad: 1.5 };

@@ -10,7 +10,7 @@ import { soundsComplete } from './sounds-complete.js';
 import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
-import { band, PHRASES } from './phrases.js';
+import { band, PHRASES, type PhraseKind } from './phrases.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
 import { changesSince, factStates, type Fact, type FactChanges, type FactState } from './facts.js';
@@ -60,6 +60,9 @@ const HISTORY_TURNS = 8;
  * The simulated caller's mind: what they know, what they will say, how upset they are.
  * It decides; an optional LLM only phrases. Deterministic for a seed when scripted.
  */
+/** The stock phrases an answer to the trainee opens with (not the prompts into a silent line, a hold's or CPR's). */
+const OPENING_PHRASES: PhraseKind[] = ['ack', 'alreadyDoing', 'reassured', 'dontKnow', 'nothing', 'notUnderstood', 'evade', 'resist', 'confirm', 'correction', 'told', 'yesBreathing', 'yesAwake', 'here'];
+
 export class CallerMind implements Mind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
@@ -175,8 +178,10 @@ export class CallerMind implements Mind {
 
   /**
    * What this caller is most likely to say: its opening, its answers, its worries, its
-   * scripted lines, and the stock phrases of its mood (most answers open with one: "Okay, I'm
-   * doing it.", "Like I said."; bench:turns found them made while the trainee waited).
+   * scripted lines, and the stock phrases of its mood that answers open with ("Okay, I'm doing
+   * it.", "Like I said."; bench:turns found them made while the trainee waited). Only those:
+   * each mood's lines are made again in its voice, and on a busy host that work competes with
+   * the calls' media.
    */
   likelyLines(): string[] {
     const { script, persona } = this.#state.scenario;
@@ -186,7 +191,7 @@ export class CallerMind implements Mind {
       ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
       ...(persona.worries ?? []),
       ...script.timeline.map((e) => e.say ?? ''),
-      ...Object.values(PHRASES).flatMap((table) => table[mood]),
+      ...OPENING_PHRASES.flatMap((kind) => PHRASES[kind][mood]),
     ].filter(Boolean);
   }
 
