@@ -56,13 +56,13 @@ export class InvalidStateError extends Error {
 
 const HISTORY_TURNS = 8;
 
+/** The stock phrases an answer to the trainee opens with (not the prompts into a silent line, a hold's or CPR's). */
+const OPENING_PHRASES: PhraseKind[] = ['ack', 'alreadyDoing', 'reassured', 'dontKnow', 'nothing', 'notUnderstood', 'evade', 'resist', 'confirm', 'correction', 'told', 'yesBreathing', 'yesAwake', 'here'];
+
 /**
  * The simulated caller's mind: what they know, what they will say, how upset they are.
  * It decides; an optional LLM only phrases. Deterministic for a seed when scripted.
  */
-/** The stock phrases an answer to the trainee opens with (not the prompts into a silent line, a hold's or CPR's). */
-const OPENING_PHRASES: PhraseKind[] = ['ack', 'alreadyDoing', 'reassured', 'dontKnow', 'nothing', 'notUnderstood', 'evade', 'resist', 'confirm', 'correction', 'told', 'yesBreathing', 'yesAwake', 'here'];
-
 export class CallerMind implements Mind {
   readonly #state: MindState;
   readonly #timeline: TimelineEvent[];
