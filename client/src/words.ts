@@ -110,6 +110,7 @@ const FALLBACK_LABEL: Record<string, string> = {
   phrasing: 'LLM wording → scripted line',
   synthesis: 'hosted voice → embedded voice',
   recognition: 'hosted recognition → embedded',
+  realtime: 'realtime session → embedded caller',
 };
 
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? humanize(type);

@@ -6,8 +6,11 @@ import type { Turn } from './listening.js';
 // over. A caller too upset to stop may talk on. Chosen from what the recognizer can do: with
 // a running transcript an acknowledgement is heard as one; without, only its shortness tells.
 
-/** Words that acknowledge without taking the turn: they never interrupt the caller. */
-export const BACKCHANNEL = /^(uh[- ]?huh|mm+[- ]?hmm+|m+|okay|ok|yeah|yep|yes|right|alright|got it|i see|uh|um)$/;
+/**
+ * Words that acknowledge without taking the turn: they never interrupt the caller. "huh" is
+ * how the recogniser's first pass often hears an "uh-huh" (HTS slt's, as a final).
+ */
+export const BACKCHANNEL = /^(uh[- ]?huh|huh|mm+[- ]?hmm+|m+|okay|ok|yeah|yep|yes|right|alright|got it|i see|uh|um)$/;
 /** The words acknowledgements are made of, as the recognizer spells them. */
 const BACKCHANNEL_WORDS = new Set(['uh', 'huh', 'um', 'mm', 'hmm', 'm', 'okay', 'ok', 'yeah', 'yep', 'yes', 'right', 'alright', 'got', 'it', 'i', 'see']);
 /**

@@ -61,6 +61,8 @@ export class Listening extends EventEmitter<ListeningEvents> {
   /** The recognition of the last turn that ended, until its final text is out. */
   #hearing: Promise<unknown> = Promise.resolve();
   #lastHeardAtMs = -Infinity;
+  /** The frame the turn detector is on: its stream end (ms) and when it arrived (performance.now()). */
+  #frame = { endMs: 0, arrivedAt: 0 };
   #deaf = false;
   #closed = false;
 
@@ -87,6 +89,7 @@ export class Listening extends EventEmitter<ListeningEvents> {
     // a few hundred ms when it re-anchors after a stall. Frames keep their real spacing.
     if (atMs <= this.#lastHeardAtMs) atMs = this.#lastHeardAtMs + FRAME_MS;
     this.#lastHeardAtMs = atMs;
+    const arrivedAt = performance.now();
     // VAD results come back in order; the turn detector sees frames in stream order.
     const probability = this.#vad.process(frame);
     this.#chain = this.#chain
@@ -96,6 +99,7 @@ export class Listening extends EventEmitter<ListeningEvents> {
         if (p >= this.#turns.options.startThreshold) this.emit('voice', atMs);
         if (this.#turn) push(this.#turn, frame);
         else this.#remember(frame, atMs);
+        this.#frame = { endMs: atMs + FRAME_MS, arrivedAt };
         this.#turns.push(frame, atMs, p);
       })
       .catch((error: unknown) => this.#fail(error));
@@ -157,9 +161,12 @@ export class Listening extends EventEmitter<ListeningEvents> {
     this.#turn = undefined;
     if (!turn) return;
     this.emit('turnStop', turn);
-    // Timed for the metrics: the turn's end is known endpointMs after the speech ended.
+    // Timed for the metrics: the turn's end is known endpointMs after the speech ended, which
+    // was as much stream time before the frame that ended the turn as that frame's audio ends
+    // after it. Regression: read off the call's clock, which a stalled host's stream time runs
+    // ahead of (hear() keeps it moving forward), endpoints came out negative.
     const endpointed = performance.now();
-    const endpointMs = this.#now() - end.endMs;
+    const endpointMs = endpointed - (this.#frame.arrivedAt - (this.#frame.endMs - end.endMs));
     const finishing = turn.stream.finish();
     this.#hearing = finishing.catch(() => undefined);
     let heard: HeardTurn;

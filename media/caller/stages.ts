@@ -8,8 +8,11 @@ import type { CallerSteer } from './pipeline.js';
 // on the line. The orchestration (ai-caller.ts) knows only these contracts; the server
 // supplies the mind, the media plane the player.
 
-/** A stage that gave up on its provider and used its fallback: a fact to log, count and show. */
-export type FallbackStage = 'understanding' | 'phrasing' | 'synthesis' | 'recognition';
+/**
+ * A stage that gave up on its provider and used its fallback: a fact to log, count and show.
+ * 'realtime': the hosted speech-to-speech session, replaced by the embedded caller.
+ */
+export type FallbackStage = 'understanding' | 'phrasing' | 'synthesis' | 'recognition' | 'realtime';
 export type Fallback = { stage: FallbackStage; reason: string };
 
 /** What the caller says next. */

@@ -55,16 +55,16 @@ export class StreamedLines {
     if (line) line.text = whole ? text : line.text + text;
   }
 
-  /** More 16 kHz audio of a reply; nothing once it was cut. */
-  audio(itemId: string, pcm: Int16Array): void {
+  /** More 16 kHz audio of a reply; nothing once it was cut. Returns the id of the piece handed to the player, if whole frames made one. */
+  audio(itemId: string, pcm: Int16Array): string | undefined {
     const line = this.#lines.get(itemId);
-    if (!line || line.cut || line.ended) return;
+    if (!line || line.cut || line.ended) return undefined;
     const joined = new Int16Array(line.rest.length + pcm.length);
     joined.set(line.rest);
     joined.set(pcm, line.rest.length);
     const whole = joined.length - (joined.length % FRAME_SAMPLES);
     line.rest = joined.slice(whole);
-    if (whole > 0) this.#hand(itemId, line, joined.slice(0, whole));
+    return whole > 0 ? this.#hand(itemId, line, joined.slice(0, whole)) : undefined;
   }
 
   /** The reply's audio is complete: its last partial frame goes too. */
@@ -96,7 +96,7 @@ export class StreamedLines {
     this.#settle(itemId, line);
   }
 
-  #hand(itemId: string, line: Line, pcm: Int16Array): void {
+  #hand(itemId: string, line: Line, pcm: Int16Array): string {
     const id = `${itemId}#${this.#pieces++}`;
     line.pieces.set(id, undefined);
     line.totalMs += (pcm.length * 1000) / PCM_RATE_HZ;
@@ -105,6 +105,7 @@ export class StreamedLines {
       (report) => this.#played(id, report.playedMs),
       () => this.#played(id, 0), // never on the line
     );
+    return id;
   }
 
   #settle(itemId: string, line: Line): void {

@@ -181,6 +181,7 @@ async function openCall(callId: string, seed: number, firstTurn: number, workers
     caller.on('heard', (h) => h.isFinal && console.error(`${callId} heard ${Math.round(performance.now())} ${h.text}`));
     caller.on('said', (u) => console.error(`${callId} said ${Math.round(performance.now())} ${u.text} (${u.id}) ${Math.round(u.playedMs)}/${Math.round(u.totalMs)} ms`));
     caller.on('interrupt', () => console.error(`${callId} interrupted ${Math.round(performance.now())}`));
+    caller.on('turn', (t) => console.error(`${callId} answering ${Math.round(performance.now())}: endpoint ${Math.round(t.endpointMs)} recognition ${Math.round(t.recognitionMs)} mind ${Math.round(t.mindMs)} synthesis ${Math.round(t.synthesisMs)} ms`));
   }
   let bridgeErrors = 0;
   bridge.on('error', (error) => {

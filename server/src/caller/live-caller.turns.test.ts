@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TurnTiming } from '../../../media/caller/pipeline.js';
 import type { PlayedLine } from '../../../media/caller/reply.js';
 import { LinePlayer } from '../../../media/testing/line-player.js';
 import { createAiCaller } from './live-caller.js';
@@ -66,6 +67,14 @@ describe('AiCaller turn taking', () => {
     expect(soundsComplete('what is the address of')).toBe(false);
     expect(soundsComplete('okay')).toBe(false);
     expect(soundsComplete('stay on the line with me')).toBe(false); // an instruction may go on
+    // A question may end on a word that usually leads on, once what it belongs to came first.
+    expect(soundsComplete('what is the phone number you are calling from')).toBe(true);
+    expect(soundsComplete('can you see any smoke or flames from where you are')).toBe(true);
+    expect(soundsComplete('where are you calling from')).toBe(true);
+    expect(soundsComplete('what is the phone number you are calling')).toBe(true);
+    expect(soundsComplete('where is the')).toBe(false);
+    expect(soundsComplete('can you see any smoke from')).toBe(false); // "from" after a noun: where from is still to come
+    expect(soundsComplete('where are')).toBe(false);
   });
 
   // Regression: the silence prompt fired while the trainee's question was still being
@@ -120,6 +129,24 @@ describe('AiCaller turn taking', () => {
     expect(errors).toEqual([]);
     expect(recognizer.turns).toHaveLength(1);
     expect(recognizer.turns[0]!.finished).toBe(true);
+    caller.close();
+  });
+
+  it("regression: a turn's endpoint was read off the call's clock, which stream time runs ahead of after a stall, and came out negative; it is timed from the frames", async () => {
+    const { caller, recognizer, trainee, player } = await callerFor(); // the call's clock stays at 0
+    const timings: TurnTiming[] = [];
+    caller.on('turn', (timing) => timings.push(timing));
+    caller.answer();
+    await expect.poll(() => player.pacer.speaking).toBe(true);
+    await expect.poll(() => player.pacer.speaking).toBe(false);
+    await trainee('speech', 800);
+    recognizer.turns[0]!.emit('partial', 'stay on the line with me');
+    await trainee('quiet', 420);
+    recognizer.turns[0]!.hear('stay on the line with me');
+    await expect.poll(() => timings.length).toBe(1);
+    expect(timings[0]!.endpointMs).toBeGreaterThanOrEqual(400); // the detector's silence, and what it took to see it
+    expect(timings[0]!.endpointMs).toBeLessThan(700);
+    expect(timings[0]!.speechEndedAt).toBeLessThan(performance.now() - 400);
     caller.close();
   });
 

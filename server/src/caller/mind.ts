@@ -10,6 +10,7 @@ import { soundsComplete } from './sounds-complete.js';
 import { LlmIntentClassifier } from './llm-intents.js';
 import { LlmPhraser, type LlmOptions } from './llm.js';
 import { Patience, patienceOf } from './patience.js';
+import { band, PHRASES, type PhraseKind } from './phrases.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
 import { changesSince, factStates, type Fact, type FactChanges, type FactState } from './facts.js';
@@ -54,6 +55,9 @@ export class InvalidStateError extends Error {
 }
 
 const HISTORY_TURNS = 8;
+
+/** The stock phrases an answer to the trainee opens with (not the prompts into a silent line, a hold's or CPR's). */
+const OPENING_PHRASES: PhraseKind[] = ['ack', 'alreadyDoing', 'reassured', 'dontKnow', 'nothing', 'notUnderstood', 'evade', 'resist', 'confirm', 'correction', 'told', 'yesBreathing', 'yesAwake', 'here'];
 
 /**
  * The simulated caller's mind: what they know, what they will say, how upset they are.
@@ -172,14 +176,22 @@ export class CallerMind implements Mind {
     return soundsComplete(partial);
   }
 
-  /** What this caller is most likely to say: its opening, its answers, its worries and its scripted lines. */
+  /**
+   * What this caller is most likely to say: its opening, its answers, its worries, its
+   * scripted lines, and the stock phrases of its mood that answers open with ("Okay, I'm doing
+   * it.", "Like I said."; bench:turns found them made while the trainee waited). Only those:
+   * each mood's lines are made again in its voice, and on a busy host that work competes with
+   * the calls' media.
+   */
   likelyLines(): string[] {
     const { script, persona } = this.#state.scenario;
+    const mood = band(this.emotion);
     return [
       spoken(script.openingLine),
       ...script.revealRules.flatMap((r) => [r.answer, r.wrongFirst ?? '']),
       ...(persona.worries ?? []),
       ...script.timeline.map((e) => e.say ?? ''),
+      ...OPENING_PHRASES.flatMap((kind) => PHRASES[kind][mood]),
     ].filter(Boolean);
   }
 

@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerPipeline, TraineeSpeech } from '../../../media/caller/pipeline.js';
+import type { Fallback } from '../../../media/caller/stages.js';
 import type { PlayedLine } from '../../../media/caller/reply.js';
 import { FliteSynthesizer } from '../../../media/speech/flite.js';
 import { LinePlayer } from '../../../media/testing/line-player.js';
+import { timeTurns, type TimedTurn } from '../observability/turns.js';
 import type { CallerMind } from './mind.js';
 import { RealtimeCaller } from './realtime-caller.js';
 import { startRealtimeDouble, type RealtimeDouble } from './realtime-double.js';
@@ -55,6 +57,10 @@ async function callOn(options: { fallback?: (mind?: CallerMind) => Promise<Calle
   const said: PlayedLine[] = [];
   const heard: TraineeSpeech[] = [];
   const errors: Error[] = [];
+  const fellBack: Fallback[] = [];
+  const timed: TimedTurn[] = [];
+  caller.on('fallback', (fallback) => fellBack.push(fallback));
+  timeTurns(caller, player.pacer, (turn) => timed.push(turn));
   caller.on('said', (line) => said.push(line));
   caller.on('heard', (speech) => heard.push(speech));
   caller.on('error', (error) => errors.push(error));
@@ -67,7 +73,7 @@ async function callOn(options: { fallback?: (mind?: CallerMind) => Promise<Calle
     const pcm = await synthesizer.synthesize(text, { name: 'rms' });
     for (let at = 0; at < pcm.length; at += 320) queue.push(pcm.slice(at, at + 320));
   };
-  return { caller, player, said, heard, errors, speak, fallbacks };
+  return { caller, player, said, heard, errors, speak, fallbacks, fellBack, timed };
 }
 
 const sessionInstructions = () => double.received.filter((e) => e.type === 'session.update').map((e) => String((e.session as { instructions?: string }).instructions ?? ''));
@@ -162,8 +168,49 @@ describe('RealtimeCaller', () => {
     const frames: number[] = [];
     embedded!.onHear = (atMs) => frames.push(atMs);
     await until(() => frames.length > 5);
-    expect(call.errors.map((e) => e.message).join()).toMatch(/lost, embedded caller takes over/);
+    // A fact like any stage's fallback, for the call's events and the counter.
+    expect(call.fellBack).toEqual([{ stage: 'realtime', reason: expect.stringMatching(/^lost: .*embedded caller takes over$/) }]);
     double.refuse(0);
+  }, 60_000);
+
+  it('regression: a session that never opened reported the takeover before the call listened and the error was thrown; now it is a fallback the call hears', async () => {
+    let embedded: FakeFallback | undefined;
+    const caller = await RealtimeCaller.create({
+      scenario: kitchenFire(),
+      seed: 1,
+      endpoint: { baseUrl: 'https://127.0.0.1:9/v1', apiKey: 'test-key', model: 'double-realtime', ca: double.ca },
+      reconnect: { attempts: 1, firstDelayMs: 50, maxDelayMs: 50, openTimeoutMs: 1000 },
+      player: new LinePlayer(),
+      fallback: async (mind) => (embedded = new FakeFallback(mind)),
+      now: () => 0,
+    });
+    expect(caller).toBe(embedded);
+    const fellBack: Fallback[] = [];
+    caller.on('fallback', (fallback) => fellBack.push(fallback)); // as the call wires it, once created
+    await until(() => fellBack.length > 0);
+    expect(fellBack).toEqual([{ stage: 'realtime', reason: expect.stringMatching(/^not opened: .*embedded caller takes over$/) }]);
+  }, 30_000);
+
+  it('times each answered spoken turn as the embedded caller does: end of speech to the first audio out, by stage', async () => {
+    const call = await callOn();
+    call.caller.answer();
+    await until(() => call.said.length === 1);
+    expect(call.timed).toEqual([]); // the opening answers no turn
+    await call.speak('What is the address of your emergency?');
+    await until(() => call.timed.length === 1);
+
+    const [turn] = call.timed;
+    const { endpoint, recognition, mind, synthesis, first_packet } = turn!.stages;
+    // The double's turn detection ends a turn after 500 ms of silence (one frame either way per step).
+    expect(endpoint).toBeGreaterThanOrEqual(440);
+    expect(endpoint).toBeLessThan(2000);
+    for (const ms of [recognition, mind, synthesis, first_packet]) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(synthesis).toBeGreaterThan(0); // the double synthesises before its first audio
+    // The whole is end of speech to the first packet: the stages in a row, nothing counted twice.
+    expect(turn!.totalMs).toBeGreaterThanOrEqual(endpoint + recognition + mind + synthesis + first_packet - 5);
+    expect(turn!.totalMs).toBeLessThan(endpoint + recognition + mind + synthesis + first_packet + 100);
+    await until(() => call.said.length === 2);
+    expect(call.timed).toHaveLength(1);
   }, 60_000);
 });
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RealtimeServerEvent } from 'openai/resources/realtime/realtime';
-import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer } from '../../../media/caller/pipeline.js';
-import type { Player } from '../../../media/caller/stages.js';
+import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer, TurnTiming } from '../../../media/caller/pipeline.js';
+import type { Fallback, Player } from '../../../media/caller/stages.js';
 import { PCM_RATE_HZ } from '../../../media/format.js';
 import { RealtimeConnection, type RealtimeEndpoint, type ReconnectPolicy } from '../../../media/realtime/connection.js';
 import { base64ToPcm, pcmToBase64, Resampler } from '../../../media/realtime/resample.js';
@@ -16,7 +16,10 @@ import { callerInstructions, callerSession, RECALL, sayNow, SESSION_RATE_HZ, typ
 // model says that answer in character, through the call's player. The endpoint's turn
 // detection says when the trainee starts and stops; talking over the caller stops the player,
 // cancels the response and truncates the model's memory of it to what was heard. A dropped link is reopened with the
-// conversation so far; one that cannot be is replaced by the embedded pipeline, same mind.
+// conversation so far; one that cannot be is replaced by the embedded pipeline, same mind (a
+// fallback, reported like the embedded caller's own). Each answered spoken turn is timed as the
+// embedded caller times its own: the endpoint's turn detection, its call to `recall`, the mind,
+// and the model's first audio of the answer.
 
 /** How the state machine of a realtime voice agent shows as the caller's activity. */
 type Phase = 'greeting' | 'listening' | 'processing' | 'responding';
@@ -39,7 +42,10 @@ export type RealtimeCallerDeps = {
   now: () => number;
 };
 
-type ResponseRequest = { tool_choice: 'none' | { type: 'function'; name: string } };
+/** The steps of a spoken turn's answer before its first audio, and when the mind had answered (performance.now()). */
+type AnswerTiming = Omit<TurnTiming, 'utteranceId' | 'synthesisMs'> & { answeredAt: number };
+/** `answer`: this response says the answer to a spoken turn, timed up to the mind. */
+type ResponseRequest = { tool_choice: 'none' | { type: 'function'; name: string }; answer?: AnswerTiming | undefined };
 
 export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implements CallerPipeline {
   readonly #deps: RealtimeCallerDeps;
@@ -62,6 +68,12 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #responding = false;
   #waiting: ResponseRequest[] = [];
   #lastRequest: ResponseRequest | undefined;
+  /** The response under way says a spoken turn's answer: timed until its first audio goes to the player. */
+  #answerTiming: AnswerTiming | undefined;
+  /** Audio appended to this session's input buffer, ms: the endpoint's speech times count from its start. */
+  #appendedMs = 0;
+  /** When the latest spoken turn ended (performance.now()) and when the endpoint said so. */
+  #speechStop: { turn: number; speechEndedAt: number; endpointMs: number; stoppedAt: number } | undefined;
   #rateLimited = 0;
   #retryAfterMs = 500;
   #turnStartMs = 0;
@@ -83,7 +95,9 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     } catch (error) {
       caller.close();
       const embedded = await deps.fallback();
-      queueMicrotask(() => embedded.emit('error', new Error(`realtime session not opened, embedded caller instead: ${(error as Error).message}`)));
+      // Regression: reported at once, before the call had wired its listeners, the error had
+      // none and was thrown. Reported once the call's setup (synchronous after this) has run.
+      setImmediate(() => embedded.emit('fallback', realtimeFallback(`not opened: ${(error as Error).message}`)));
       return embedded;
     }
   }
@@ -117,7 +131,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   hear(frame: Int16Array, atMs: number): void {
     if (this.#fallback) return this.#fallback.hear(frame, atMs);
     if (this.#closed || this.#onHold || !this.#answered) return;
-    this.#connection.send({ type: 'input_audio_buffer.append', audio: pcmToBase64(this.#up.push(frame)) });
+    if (this.#connection.send({ type: 'input_audio_buffer.append', audio: pcmToBase64(this.#up.push(frame)) })) this.#appendedMs += (frame.length * 1000) / PCM_RATE_HZ;
   }
 
   hearText(text: string, atMs: number): void {
@@ -191,9 +205,14 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
         if (this.#speaking || this.#lines.playing || this.#responding) this.#interrupt();
         this.#phase = 'listening';
         return this.#mood();
-      case 'input_audio_buffer.speech_stopped':
+      case 'input_audio_buffer.speech_stopped': {
         this.#turnEndMs = this.#deps.now();
+        // The endpoint says where in its buffer the speech ended; what was appended since is how long ago.
+        const stoppedAt = performance.now();
+        const endpointMs = Math.max(0, this.#appendedMs - event.audio_end_ms);
+        this.#speechStop = { turn: this.#turns, speechEndedAt: stoppedAt - endpointMs, endpointMs, stoppedAt };
         return;
+      }
       case 'input_audio_buffer.committed':
         this.#phase = 'processing';
         this.#mood();
@@ -207,6 +226,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
       }
       case 'response.created':
         this.#responding = true;
+        this.#answerTiming = this.#lastRequest?.answer;
         return;
       case 'response.output_item.added':
         if (event.item.type === 'message' && event.item.id) {
@@ -220,8 +240,16 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
         return this.#lines.words(event.item_id, event.delta);
       case 'response.output_audio_transcript.done':
         return this.#lines.words(event.item_id, event.transcript, true);
-      case 'response.output_audio.delta':
-        return this.#lines.audio(event.item_id, this.#down.push(base64ToPcm(event.delta)));
+      case 'response.output_audio.delta': {
+        const piece = this.#lines.audio(event.item_id, this.#down.push(base64ToPcm(event.delta)));
+        const timing = this.#answerTiming;
+        if (piece === undefined || !timing) return;
+        this.#answerTiming = undefined;
+        // Synthesis here: from the mind's answer to the model's first audio of it (a response still under way first included).
+        const { answeredAt, ...steps } = timing;
+        this.emit('turn', { ...steps, utteranceId: piece, synthesisMs: performance.now() - answeredAt });
+        return;
+      }
       case 'response.output_audio.done':
         return this.#lines.end(event.item_id);
       case 'response.done':
@@ -239,6 +267,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #responseDone(response: Extract<RealtimeServerEvent, { type: 'response.done' }>['response']): void {
     this.#responding = false;
     this.#rateLimited = 0;
+    this.#answerTiming = undefined;
     const said = response.status === 'completed' && response.output?.some((item) => item.type === 'message');
     if (said) this.#unsaid = null;
     for (const item of response.output ?? []) {
@@ -258,6 +287,8 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
       // A malformed call is answered as if nothing was understood: the mind asks back.
     }
     const turn = this.#turns;
+    const stop = this.#speechStop?.turn === turn ? this.#speechStop : undefined;
+    const thinking = performance.now();
     const reply = await this.#mind.respond({ text: traineeSaid, atMs: this.#turnEndMs || this.#deps.now() });
     if (this.#closed) return;
     if (this.#onHold) return this.#mind.unheard(reply);
@@ -267,7 +298,10 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
     if (turn !== this.#turns) return this.#mind.unheard(reply);
     this.#unsaid = reply;
     this.#updateEmotion();
-    this.#request({ tool_choice: 'none' });
+    // Recognition here: from the endpoint's stop to the model's call for the answer (commit, transcription, its choice).
+    const answeredAt = performance.now();
+    const answer = stop && { speechEndedAt: stop.speechEndedAt, endpointMs: stop.endpointMs, recognitionMs: thinking - stop.stoppedAt, mindMs: answeredAt - thinking, answeredAt };
+    this.#request({ tool_choice: 'none', answer });
   }
 
   /** A line the mind wants said now: the opening, something that happened, a steer. */
@@ -305,6 +339,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #interrupt(): void {
     if (this.#responding) this.#connection.send({ type: 'response.cancel' });
     this.#waiting = [];
+    this.#answerTiming = undefined;
     this.#lines.cutAll();
     this.#deps.player.stop(); // each cut piece reports what of it was played
     this.emit('interrupt');
@@ -331,6 +366,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
 
   #restore(reconnected: boolean): void {
     this.#reminder = reconnected ? [...this.#conversation] : [];
+    this.#appendedMs = 0; // a new session's buffer
     this.#connection.send({ type: 'session.update', session: callerSession(this.#instructions(), this.#deps.voice, this.#deps.transcriptionModel) });
     if (!reconnected) return;
     this.#responding = false;
@@ -347,7 +383,7 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
 
   async #fallBack(reason: string): Promise<void> {
     if (this.#closed) return;
-    this.#fail(new Error(`realtime session lost, embedded caller takes over: ${reason}`));
+    this.emit('fallback', realtimeFallback(`lost: ${reason}`));
     this.#interrupt();
     const embedded = await this.#deps.fallback(this.#mind);
     if (this.#closed) return embedded.close();
@@ -385,4 +421,9 @@ export class RealtimeCaller extends EventEmitter<CallerPipelineEvents> implement
   #fail(error: unknown): void {
     if (!this.#closed) this.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+/** The hosted session gave way to the embedded caller: a fallback like any stage's. */
+function realtimeFallback(reason: string): Fallback {
+  return { stage: 'realtime', reason: `${reason.slice(0, 260)}; embedded caller takes over` };
 }

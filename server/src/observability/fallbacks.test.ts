@@ -16,10 +16,12 @@ describe('countFallback', () => {
     countFallback('phrasing', 'refused: a fact the caller does not know');
     countFallback('synthesis', 'coqui: fetch failed');
     countFallback('recognition', 'reply does not match the schema');
+    countFallback('realtime', 'lost: not reopened after 5 attempts: connect ECONNREFUSED 127.0.0.1:443; embedded caller takes over');
     expect(await counted('intents', 'timeout')).toBe(1);
     expect(await counted('mind', 'refused')).toBe(1);
     expect(await counted('synthesis', 'unavailable')).toBe(1);
     expect(await counted('recognition', 'error')).toBe(1);
+    expect(await counted('realtime', 'unavailable')).toBe(1);
   });
 
   it('reads the kind of failure from the reason', () => {

@@ -86,7 +86,7 @@ export function countLoginFailure(reason: LoginFailure): void {
 }
 
 /** Where a hosted provider can be replaced by an embedded one, as the dashboard names it. */
-export type FallbackStage = 'recognition' | 'intents' | 'mind' | 'synthesis';
+export type FallbackStage = 'recognition' | 'intents' | 'mind' | 'synthesis' | 'realtime';
 export type FallbackReason = 'timeout' | 'error' | 'refused' | 'unavailable';
 const fallbacks = new Counter({
   name: 'ringdown_provider_fallbacks_total',
@@ -95,7 +95,7 @@ const fallbacks = new Counter({
   registers: [registry],
 });
 /** The caller's stages (media/caller/stages.ts) by their metric label. */
-const STAGE_LABEL: Record<Fallback['stage'], FallbackStage> = { recognition: 'recognition', understanding: 'intents', phrasing: 'mind', synthesis: 'synthesis' };
+const STAGE_LABEL: Record<Fallback['stage'], FallbackStage> = { recognition: 'recognition', understanding: 'intents', phrasing: 'mind', synthesis: 'synthesis', realtime: 'realtime' };
 /** Counts a stage's fallback; its free-text reason (kept in the call's events) becomes one of a few labels. */
 export function countFallback(stage: Fallback['stage'], reason: string): void {
   fallbacks.inc({ stage: STAGE_LABEL[stage], reason: fallbackReason(reason) });
