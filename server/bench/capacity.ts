@@ -2,7 +2,7 @@
 // a few at a time (each a synthetic trainee on loopback saying bench:turns' varied lines, in
 // several voices over a telephone band, answered by the AI caller on the embedded engines
 // through the real SFU and caller bridge: turn-load.ts) until the turn latency p95 passes
-// BENCH_P95_MS (1,500 ms) or a line gets no answer before the next one. Each step prints the calls, turn p50/p95, misses, the
+// BENCH_P95_MS (1,500 ms; a line with no answer before the next counts as an endless wait). Each step prints the calls, turn p50/p95, misses, the
 // p95 of each stage, CPU (this process: bridge, recogniser and synthesis threads; the
 // mediasoup workers), memory, and the load average and busy share of the whole machine (it
 // may be shared: the figures hold only for the load they were measured under).
@@ -26,7 +26,7 @@ const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : 'inf');
 const pct = (ms: number, wallMs: number) => ((100 * ms) / wallMs).toFixed(0);
 
 const load = await TurnLoad.create();
-const header = `calls  turns  missed   p50   p95  ${TURN_STAGES.map((s) => s.padStart(13)).join('')}  node%  sfu%  total%/${cores} cores  rss MB  load1  machine%`;
+const header = `calls  turns  missed  over   p50   p95  ${TURN_STAGES.map((s) => s.padStart(13)).join('')}  node%  sfu%  total%/${cores} cores  rss MB  load1  machine%`;
 const rows: string[] = [];
 let carried = 0;
 try {
@@ -45,13 +45,15 @@ try {
     const nodeMs = (cpu.user + cpu.system) / 1000;
     const sfuMs = sum(await load.workerUsage()) - sfu0;
     const machine = machineTicks();
-    const { turns, stages, missed } = load.window;
+    const { turns, stages, missed, talkedOver } = load.window;
     const p = turns.percentiles();
-    const passed = p.count > 0 && missed === 0 && p.p95 <= P95_MS;
+    // A miss counts as an endless wait (as in bench:turns): more than 5 % of turns missed fails the p95.
+    const passed = p.count > 0 && p.p95 <= P95_MS;
     const row = [
       String(calls).padStart(5),
       String(p.count).padStart(6),
       String(missed).padStart(7),
+      String(talkedOver).padStart(5),
       fmt(p.p50).padStart(5),
       fmt(p.p95).padStart(5),
       ' ' + TURN_STAGES.map((s) => fmt(stages[s].percentiles().p95).padStart(13)).join(''),
@@ -74,7 +76,7 @@ try {
 console.log(`\nAI calls on one node: turn latency (end of the trainee's speech -> first caller packet, ms), p95 per stage (ms), CPU % of one core (total: of all ${cores})`);
 console.log(header);
 for (const row of rows) console.log(row);
-console.log(`carried: ${carried} calls with turn p95 <= ${P95_MS} ms and no missed answer (${(carried / cores).toFixed(1)} per core)`);
+console.log(`carried: ${carried} calls with turn p95 <= ${P95_MS} ms, a missed answer counted as an endless wait (${(carried / cores).toFixed(1)} per core)`);
 
 /** The whole machine's CPU ticks, busy and all (/proc/stat): how much of it others were using. */
 function machineTicks(): { busy: number; total: number } {

@@ -24,7 +24,10 @@ import { ANSWER_ROOM_MS, turnSet } from './turn-set.js';
 // synthetic trainees on loopback say bench:turns' varied lines (turn-set.ts: several voices,
 // a telephone band, hiss) one after another, and each answer is timed from the end of the
 // line to the first packet of the reply reaching the trainee, and by stage (as /metrics
-// times it). A line with no reply before the next one starts is a miss.
+// times it). A line with no reply before the next one starts is a miss, unless the caller was
+// talking while it was said (a long answer still going, or an answer at a pause mid-line):
+// the trainees keep a fixed pace where a person would wait, so such a line is counted as
+// talked over, apart, and not timed.
 
 const WINDOW = 100_000;
 
@@ -45,10 +48,12 @@ type Call = {
   /** The caller's answer to the line: the first thing it says after hearing it. */
   replyId?: string | undefined;
   replySentAt?: number | undefined;
+  /** The caller's voice went out while this line was being said. */
+  talkedOver?: boolean;
 };
 
 /** What the calls did since the last reset: latencies (a miss counts as Infinity) and each stage's. */
-export type LoadWindow = { turns: SampleWindow; stages: Record<TurnStage, SampleWindow>; replied: number; missed: number };
+export type LoadWindow = { turns: SampleWindow; stages: Record<TurnStage, SampleWindow>; replied: number; missed: number; talkedOver: number };
 
 export class TurnLoad {
   readonly calls: Call[] = [];
@@ -105,12 +110,14 @@ export class TurnLoad {
         if (now < call.asksFrom) continue;
         const turn = this.#turns[call.turn]!;
         if (call.frame === 0) {
-          if (call.speechEndedAt !== undefined) {
+          if (call.speechEndedAt !== undefined && call.talkedOver) this.window.talkedOver++;
+          else if (call.speechEndedAt !== undefined) {
             this.window.missed++; // no reply before the next line: counted as an endless wait
             this.window.turns.add(Infinity);
             if (process.env.BENCH_TRACE) console.error(`${call.bridge.callId} MISSED ${Math.round(performance.now())} reply ${call.replyId ?? 'never said'}`);
           }
           call.speechEndedAt = call.replyId = call.replySentAt = undefined;
+          call.talkedOver = false;
         }
         call.trainee.send(turn.packets[call.frame]!, tick);
         if (call.frame === turn.speechEndFrame) call.speechEndedAt = performance.now();
@@ -156,6 +163,7 @@ export class TurnLoad {
     });
     // The reply's first frame leaves the pacer; the next packet out of the SFU is that frame.
     voice.pacer.on('sent', (_frame, _slot, utteranceId) => {
+      if (call.frame > 0 && call.speechEndedAt === undefined) call.talkedOver = true;
       if (utteranceId === call.replyId && call.replySentAt === undefined) call.replySentAt = performance.now();
     });
     timeTurns(caller, voice.pacer, ({ stages }) => {
@@ -185,5 +193,5 @@ export class TurnLoad {
 
 function newWindow(): LoadWindow {
   const stages = Object.fromEntries(TURN_STAGES.map((s) => [s, new SampleWindow(WINDOW)])) as Record<TurnStage, SampleWindow>;
-  return { turns: new SampleWindow(WINDOW), stages, replied: 0, missed: 0 };
+  return { turns: new SampleWindow(WINDOW), stages, replied: 0, missed: 0, talkedOver: 0 };
 }
