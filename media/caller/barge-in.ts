@@ -35,6 +35,11 @@ const PARTIAL_STEP_MS = 100;
  * "i have" for a moment before it settles back.) A short turn is judged by its final.
  */
 const ACKNOWLEDGEMENT_MS = 600;
+/**
+ * A first sound that neither becomes a turn nor is dropped within this long (the line went
+ * quiet under it: a trainee who muted mid-word sends no more frames) lets the caller go on.
+ */
+const CANDIDATE_MS = 1000;
 
 export type BargeInActions = {
   /** Fall silent now, keeping what is queued. */
@@ -86,6 +91,9 @@ export class BargeInPolicy {
     if (this.#options.talksOn()) return;
     this.#paused = true;
     this.#act.pause();
+    // Regression: a trainee muted mid-word left the caller paused for good (no frames came to
+    // confirm or drop the sound). A turn that starts clears this timer.
+    this.#timer = setTimeout(() => this.#turn === undefined && this.resume(), CANDIDATE_MS);
   }
 
   /** Not talked over after all (a noise, an "uh-huh", a failed recognition). */

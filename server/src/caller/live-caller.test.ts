@@ -130,6 +130,19 @@ describe('AiCaller', () => {
     caller.close();
   }, 60_000);
 
+  it('regression: the line went quiet under the first sound of a word (the trainee muted mid-word: no more frames) and the caller stayed paused for good; now it goes on', async () => {
+    const { caller, player, t0, opened, talking } = await callerFor();
+    await opened();
+    await talking();
+    const words = await speak("Ma'am, listen to me.");
+    const onsetSample = Math.round((speechBounds(words).startMs * 16_000) / 1000);
+    await feed(caller, words.subarray(0, onsetSample + 320 * 7), t0); // 140 ms of the word, then nothing at all
+    await expect.poll(() => player.pauses.length, { timeout: 2000 }).toBeGreaterThan(0);
+    await expect.poll(() => player.resumes.length, { timeout: 3000 }).toBe(player.pauses.length);
+    expect(player.pacer.speaking).toBe(true);
+    caller.close();
+  }, 60_000);
+
   it('regression: the trainee\'s unfinished line at "Complete transfer" went missing: the end of the call reports what they were still saying', async () => {
     const { caller, t0, opened } = await callerFor();
     const heard: TraineeSpeech[] = [];
