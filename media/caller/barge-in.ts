@@ -92,7 +92,9 @@ export class BargeInPolicy {
     this.#paused = true;
     this.#act.pause();
     // Regression: a trainee muted mid-word left the caller paused for good (no frames came to
-    // confirm or drop the sound). A turn that starts clears this timer.
+    // confirm or drop the sound). A turn that starts clears this timer; so does the next
+    // first sound, whose own second this one must not cut short.
+    this.#clear();
     this.#timer = setTimeout(() => this.#turn === undefined && this.resume(), CANDIDATE_MS);
   }
 
