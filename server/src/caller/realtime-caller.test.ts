@@ -112,6 +112,8 @@ describe('RealtimeCaller', () => {
     await new Promise((r) => setTimeout(r, 1500));
     await call.speak('Listen to me.');
     await until(() => call.said.length === 2);
+    // The caller sends the truncate as it reports the line; the double reads it off the socket a moment later.
+    await until(() => double.received.some((e) => e.type === 'conversation.item.truncate'));
 
     const truncate = double.received.find((e) => e.type === 'conversation.item.truncate') as { audio_end_ms: number } | undefined;
     expect(truncate).toBeDefined();
