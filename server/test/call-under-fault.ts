@@ -1,8 +1,8 @@
 import { FliteSynthesizer } from '../../media/speech/flite.js';
-import type { CallDetail, TranscriptSegmentView } from '../src/protocol/api.js';
+import type { CallDetail, CallEventView, TranscriptSegmentView } from '../src/protocol/api.js';
 import type { TestServer } from './harness.js';
 import { ok, PlainPeer } from './plain-peer.js';
-import { request, type ClientSocket } from './socket.js';
+import { nextEvent, request, type ClientSocket } from './socket.js';
 
 // A trainee's call that goes on while something it depends on is broken: the trainee types
 // lines and speaks (a PlainPeer's microphone, heard by the real AI caller and recogniser),
@@ -67,6 +67,22 @@ export async function answeredCall(server: TestServer, scenarioId: string, train
   });
   ok(await request(trainee.socket, 'call:answer', { callId }), 'call:answer');
   return { callId, peer, pushed };
+}
+
+/**
+ * An answered call whose provider fallbacks are watched: the floor's first fallback push, every
+ * one the trainee got (it should get none), and those the call has stored.
+ */
+export async function fallbackWatchedCall(server: TestServer, scenarioId: string, pushTimeoutMs: number) {
+  const trainee = await server.person('trainee');
+  const floor = await server.person('instructor');
+  const { callId, peer } = await answeredCall(server, scenarioId, trainee);
+  const seenByTrainee: CallEventView[] = [];
+  trainee.socket.on('call:event', (event) => void (event.type === 'fallback' && seenByTrainee.push(event)));
+  const pushed = nextEvent(floor.socket, 'call:event', (event) => event.callId === callId && event.type === 'fallback', pushTimeoutMs);
+  const stored = async (): Promise<unknown[]> =>
+    (await server.api('GET', `/api/v1/calls/${callId}`, { cookie: floor.cookie })).body.events.filter((e: CallEventView) => e.type === 'fallback').map((e: CallEventView) => e.data);
+  return { trainee, floor, callId, peer, seenByTrainee, pushed, stored };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallEventView } from '../protocol/api.js';
 import { startHostedLlmDouble, type HostedLlmDouble } from '../caller/hosted-llm-double.js';
-import { answeredCall } from '../../test/call-under-fault.js';
+import { fallbackWatchedCall } from '../../test/call-under-fault.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { nextEvent, request } from '../../test/socket.js';
+import { request } from '../../test/socket.js';
 
 // Fallbacks are facts: an LLM that never answers in time leaves the scripted caller talking,
 // and each time it does so the call stores an event with the reason, pushes it to the floor
@@ -29,18 +28,13 @@ afterAll(async () => {
 
 describe('provider fallbacks', () => {
   it('stores each fallback as a call event with its reason, pushes it to the floor but not to the trainee, and the review shows it', async () => {
-    const trainee = await server.person('trainee');
-    const floor = await server.person('instructor');
-    const { callId, peer } = await answeredCall(server, scenarioId, trainee);
-    const seenByTrainee: CallEventView[] = [];
-    trainee.socket.on('call:event', (event) => void (event.type === 'fallback' && seenByTrainee.push(event)));
-    const pushed = nextEvent(floor.socket, 'call:event', (event) => event.callId === callId && event.type === 'fallback', 20_000);
+    const { trainee, floor, callId, peer, seenByTrainee, pushed, stored } = await fallbackWatchedCall(server, scenarioId, 20_000);
     expect(await request(trainee.socket, 'call:type', { callId, text: 'what is the address of your emergency' })).toEqual({ ok: true, data: null });
 
     const event = await pushed;
     expect(event.data).toMatchObject({ stage: expect.stringMatching(/^(understanding|phrasing)$/), reason: expect.stringMatching(/timeout/) });
     await expect
-      .poll(async () => (await server.api('GET', `/api/v1/calls/${callId}`, { cookie: floor.cookie })).body.events.filter((e: CallEventView) => e.type === 'fallback').map((e: CallEventView) => e.data), { timeout: 10_000 })
+      .poll(stored, { timeout: 10_000 })
       .toEqual(
         expect.arrayContaining([
           { stage: 'understanding', reason: expect.stringMatching(/timeout/) },

@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FliteSynthesizer } from '../../../media/speech/flite.js';
 import { startRealtimeDouble, type RealtimeDouble } from '../caller/realtime-double.js';
 import { registry } from '../observability/metrics.js';
-import type { CallEventView } from '../protocol/api.js';
-import { answeredCall } from '../../test/call-under-fault.js';
+import { fallbackWatchedCall } from '../../test/call-under-fault.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { nextEvent, request } from '../../test/socket.js';
+import { request } from '../../test/socket.js';
 
 // A realtime session lost for good is a fallback like the embedded caller's own: the embedded
 // caller takes the call over, and the call logs it, counts it, stores it as an event and shows
@@ -44,21 +43,15 @@ async function realtimeFallbacksCounted(): Promise<number> {
 
 describe('a realtime session lost for good', () => {
   it('is a fallback fact: stored as a call event with its reason, counted, pushed to the floor but not to the trainee', async () => {
-    const trainee = await server.person('trainee');
-    const floor = await server.person('instructor');
-    const { callId, peer } = await answeredCall(server, scenarioId, trainee);
-    const seenByTrainee: CallEventView[] = [];
-    trainee.socket.on('call:event', (event) => void (event.type === 'fallback' && seenByTrainee.push(event)));
     const before = await realtimeFallbacksCounted();
-    const pushed = nextEvent(floor.socket, 'call:event', (event) => event.callId === callId && event.type === 'fallback', 60_000);
+    const { trainee, callId, peer, seenByTrainee, pushed, stored } = await fallbackWatchedCall(server, scenarioId, 60_000);
 
     double.refuse(100);
     double.drop();
     const event = await pushed;
     expect(event.data).toEqual({ stage: 'realtime', reason: expect.stringMatching(/^lost: .*embedded caller takes over$/) });
     expect(await realtimeFallbacksCounted()).toBe(before + 1);
-    const stored = await server.api('GET', `/api/v1/calls/${callId}`, { cookie: floor.cookie });
-    expect(stored.body.events.filter((e: CallEventView) => e.type === 'fallback').map((e: CallEventView) => e.data)).toEqual([event.data]);
+    expect(await stored()).toEqual([event.data]);
     expect(seenByTrainee).toEqual([]);
     // The embedded caller carries the call on: a typed line is still answered.
     expect(await request(trainee.socket, 'call:type', { callId, text: 'what is the address of your emergency' })).toEqual({ ok: true, data: null });
