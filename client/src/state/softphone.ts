@@ -172,6 +172,11 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
     }
   }
 
+  /** The media this page had was dropped on the server: new transports, the same microphone. */
+  function rejoin(): void {
+    if (media) media.join().then(applyState, (err: unknown) => (error.value = `Reconnecting audio: ${errorMessage(err)}`));
+  }
+
   /** The page was reloaded (or reopened) during the call: take the audio back, no answer. */
   async function rejoinMedia(): Promise<void> {
     if (!claim('answer')) return;
@@ -275,10 +280,10 @@ export function createSoftphoneStore(callId: string, deps: { connection: Connect
         connection.on('call:lost', onLost),
         connection.on('rtc:newConsumer', onNewConsumer),
         connection.on('rtc:consumerClosed', (info) => info.callId === callId && media?.removeConsumer(info.consumerId)),
-        // The server drops a vanished socket's transports; the call itself goes on.
-        connection.onConnect(() => {
-          if (media) media.join().then(applyState, (err: unknown) => (error.value = `Reconnecting audio: ${errorMessage(err)}`));
-        }),
+        // The server drops a vanished socket's transports, or a server stops its stale copy of
+        // the call's media; the call itself goes on: join again (reaching the call's owner).
+        connection.onConnect(rejoin),
+        connection.on('rtc:moved', (info) => info.callId === callId && rejoin()),
         effect(() => {
           if (!canControl.value || !md) return;
           void refreshDevices();

@@ -99,6 +99,11 @@ export function createSupervisionStore(callId: string, deps: { connection: Conne
     }
   }
 
+  function rejoin(): void {
+    if (!media || !mode.value) return;
+    media.join().catch((err: unknown) => (error.value = `Reconnecting audio: ${errorMessage(err)}`));
+  }
+
   function onNewConsumer(info: { callId: string; consumer: ConsumerOptions }): void {
     if (info.callId === callId) media?.addConsumer(info.consumer).catch((err: unknown) => (error.value = `Audio: ${errorMessage(err)}`));
   }
@@ -139,11 +144,10 @@ export function createSupervisionStore(callId: string, deps: { connection: Conne
         connection.on('rtc:newConsumer', onNewConsumer),
         connection.on('rtc:consumerClosed', (info) => info.callId === callId && media?.removeConsumer(info.consumerId)),
         connection.on('floor:call', onFloor),
-        // The server dropped the old socket's media and supervision: take both back.
-        connection.onConnect(() => {
-          if (!media || !mode.value) return;
-          media.join().catch((err: unknown) => (error.value = `Reconnecting audio: ${errorMessage(err)}`));
-        }),
+        // The server dropped the old socket's media and supervision (or stopped its stale copy
+        // of the call's media): take both back, from the call's owner.
+        connection.onConnect(rejoin),
+        connection.on('rtc:moved', (info) => info.callId === callId && rejoin()),
       ];
       connection
         .request('floor:watch', { callIds: [callId] })

@@ -2,7 +2,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { connectSocket, request, type ClientSocket } from '../../test/socket.js';
+import { connectSocket, nextEvent, request, type ClientSocket } from '../../test/socket.js';
 
 // Two server processes sharing PostgreSQL and Redis. The call's owner stalls past its lease (its
 // renewals stop, as in a long pause), the lease lapses and the other process takes the call
@@ -63,12 +63,15 @@ async function stalledCall() {
 const stored = (callId: string) => a.db.calls.get(callId);
 
 describe('a stalled owner whose lease another process took', () => {
-  it('has the transcript line it writes refused: its ack is not ok, its copy of the call stops, and the new owner goes on', async () => {
+  it('has the transcript line it writes refused: its ack is not ok, its copy of the call stops and tells its browsers to join again, and the new owner goes on', async () => {
     const { callId, onStale, onOwner } = await stalledCall();
+    const moved = nextEvent(onStale, 'rtc:moved', (info) => info.callId === callId, 10_000);
 
     const stale = await request(onStale, 'call:type', { callId, text: 'is anyone hurt' });
     expect(stale).toMatchObject({ ok: false, code: 'conflict' });
     await expect.poll(async () => a.live.get(callId), { timeout: 10_000 }).toBeUndefined();
+    // The browser whose media was on the stale copy is told to join again (which reaches the owner).
+    expect(await moved).toEqual({ callId });
     a.live.leases.start();
 
     expect(await request(onOwner, 'call:type', { callId, text: 'stay on the line with me' })).toEqual({ ok: true, data: null });

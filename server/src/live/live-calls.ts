@@ -49,6 +49,7 @@ export interface LiveNotifier extends CallNotifier, SupervisionNotifier {
   captured(callId: string, facts: CapturedFactView[], mode: CallMode): void;
   toPeer(peerId: string, event: 'rtc:newConsumer', payload: { callId: string; consumer: ConsumerOptions }): void;
   toPeer(peerId: string, event: 'rtc:consumerClosed', payload: { callId: string; consumerId: string }): void;
+  toPeer(peerId: string, event: 'rtc:moved', payload: { callId: string }): void;
 }
 
 export type Peer = { id: string; principal: Principal };
@@ -474,8 +475,10 @@ export class LiveCalls {
       call.finishing = (async () => {
         clearTimeout(call.graceTimer);
         clearTimeout(call.mediaTimer);
-        // Nothing to tell anyone: the browsers follow the process that owns the call now.
+        // Nothing is written; the browsers whose media was here join again, and reach the owner.
+        const peers = call.room.peerIds();
         await dropLiveCall(call, this.#recordings).catch((error: unknown) => this.#o.logger.warn({ err: error, callId }, 'stale call not closed cleanly'));
+        for (const peerId of peers) this.#o.notifier.toPeer(peerId, 'rtc:moved', { callId });
         this.#forget(call);
         this.#o.onCallsChanged?.();
       })();

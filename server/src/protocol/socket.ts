@@ -94,6 +94,8 @@ export type ServerToClientEvents = {
   /** A new remote track to consume (e.g. the receiving agency on a warm transfer), created paused. */
   'rtc:newConsumer': (info: { callId: string; consumer: ConsumerOptions }) => void;
   'rtc:consumerClosed': (info: { callId: string; consumerId: string }) => void;
+  /** This process stopped its copy of the call's media (another process carries the call now): join again. */
+  'rtc:moved': (info: { callId: string }) => void;
 };
 
 export type InterServerEvents = Record<string, never>;

@@ -77,6 +77,11 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
     return this.#peers.size;
   }
 
+  /** The peers (sockets) in the room now. */
+  peerIds(): string[] {
+    return [...this.#peers.keys()];
+  }
+
   hasPeer(peerId: string, kind?: ParticipantKind): boolean {
     const peer = this.#peers.get(peerId);
     return Boolean(peer) && (kind === undefined || peer!.kind === kind);

@@ -229,7 +229,7 @@ export function socketNotifier(getIo: () => SignallingServer | undefined, floor:
     transcript(callId: string, segment: TranscriptSegmentView) {
       getIo()?.to(rooms.call(callId)).emit('call:transcript', { ...segment, callId });
     },
-    toPeer(peerId: string, event: 'rtc:newConsumer' | 'rtc:consumerClosed', payload: never) {
+    toPeer(peerId: string, event: 'rtc:newConsumer' | 'rtc:consumerClosed' | 'rtc:moved', payload: never) {
       getIo()?.to(peerId).emit(event, payload);
     },
     callUpdated(call: CallSummary) {
