@@ -12,7 +12,7 @@
 // - dev: the corpus's development split (dev/call-taker.jsonl), lines the model is not trained
 //   on, in no form; the decoder and the corpus weights were tuned on these
 //   (BENCH_ASR_DEV_LINES, default 60);
-// - heldout: every held-out folder's call-taker.jsonl (heldout/, heldout2/, heldout3/), each
+// - heldout: every held-out folder's call-taker.jsonl (HELDOUT_FOLDERS: heldout/ ... heldout4/), each
 //   written by someone who never saw the models and never used to tune them, each reported on
 //   its own: the honest figures (BENCH_ASR_HELDOUT_LINES per folder, default 150, spread over
 //   the file; their lines are never printed). A folder that is not there is skipped, with a line
@@ -38,12 +38,12 @@ import { PocketSphinxRecognizer, type PocketSphinxCall } from '../../media/asr/p
 import type { CallVocabulary } from '../../media/asr/recognizer.js';
 import { wordErrors, type WordErrors } from '../../media/asr/wer.js';
 import { FRAME_SAMPLES, PCM_RATE_HZ } from '../../media/format.js';
+import { HELDOUT_FOLDERS } from '../../media/language/corpus/held-out.js';
 import { understand } from '../src/caller/intents.js';
 import { benchVoice } from './asr-voices.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEV = path.join(path.dirname(CALL_TAKER_CORPUS), 'dev/call-taker.jsonl');
-const HELDOUT_FOLDERS = ['heldout', 'heldout2', 'heldout3'] as const;
 const TUNED_VOICES = ['flite:rms', 'flite:slt'];
 const DEFAULT_VOICES = [
   ...TUNED_VOICES,

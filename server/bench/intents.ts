@@ -3,7 +3,7 @@
 // - dev (dev/call-taker.jsonl, unseen base lines): a model trained on every other trainable set;
 // - writer2 (writer2/call-taker.jsonl, a second writer's lines, trainable): a model trained on
 //   every other trainable set, so its figure says how well lines by an unknown writer are read;
-// - heldout/, heldout2/, heldout3/: the shipped model (every trainable set), on lines written by
+// - each held-out folder (heldout/ ... heldout4/): the shipped model (every trainable set), on lines written by
 //   someone who never saw the model; only figures are printed for them, never their lines nor
 //   confusions.
 // Strict: the primary equals the first label; lenient: the primary is any labelled intent.
@@ -16,6 +16,7 @@ import { CORPUS_DIR, CORPUS_FILES, CORPUS_SETS, IntentModel, intentModel, readCo
 import { isUnsure } from '../src/caller/ask-back.js';
 import { understand } from '../src/caller/intents.js';
 import { matchRules } from '../src/caller/rule-matcher.js';
+import { HELDOUT_FOLDERS } from '../../media/language/corpus/held-out.js';
 import { spokenText } from '../../media/language/plain.js';
 
 type Classify = (text: string) => TraineeIntent;
@@ -88,7 +89,7 @@ function trainableSet(name: 'dev' | 'writer2'): void {
 
 trainableSet('dev');
 trainableSet('writer2');
-for (const folder of ['heldout', 'heldout2', 'heldout3']) {
+for (const folder of HELDOUT_FOLDERS) {
   const file = path.join(CORPUS_DIR, folder, 'call-taker.jsonl');
   if (existsSync(file)) report(`${folder}, shipped model`, readCorpus(file), intentModel(), true);
   else console.log(`\n${folder}: no lines at ${path.relative(CORPUS_DIR, file)}, skipped`);

@@ -6,13 +6,14 @@
 // the extractor: it is measured, never read to tune.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { HELDOUT_FOLDERS } from '../../../../media/language/corpus/held-out.js';
 import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
 export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
 /** Each held-out folder's caller file, by folder name. */
-export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2', 'heldout3'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+export const HELDOUT_FILES: readonly [string, URL][] = HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
