@@ -30,10 +30,10 @@ const counting = (from: number, to: number): string => {
 /** The call-taker side of the language corpus (media/language/corpus, JSON Lines). */
 export const CALL_TAKER_CORPUS = fileURLToPath(new URL('../language/corpus/call-taker.jsonl', import.meta.url));
 /**
- * Every call-taker file the model trains on: ours, and the lines of a second writer who never
- * saw the models (writer2/, trainable by the corpus contract), when they are there.
+ * Every call-taker file the model trains on: ours, and the lines of two more writers who never
+ * saw the models (writer2/ and writer4/, trainable by the corpus contract), when they are there.
  */
-export const CALL_TAKER_TRAINING = [CALL_TAKER_CORPUS, fileURLToPath(new URL('../language/corpus/writer2/call-taker.jsonl', import.meta.url))].filter((f) => existsSync(f));
+export const CALL_TAKER_TRAINING = [CALL_TAKER_CORPUS, ...['writer2', 'writer4'].map((set) => fileURLToPath(new URL(`../language/corpus/${set}/call-taker.jsonl`, import.meta.url)))].filter((f) => existsSync(f));
 
 const corpora = new Map<string, string[]>();
 /**

@@ -1,8 +1,9 @@
 // npm run bench:intents — how often the caller gets the call-taker's primary intent right from
 // text, per set of lines and per intent. Each set is scored by a model that never learned from it:
 // - dev (dev/call-taker.jsonl, unseen base lines): a model trained on every other trainable set;
-// - writer2 (writer2/call-taker.jsonl, a second writer's lines, trainable): a model trained on
-//   every other trainable set, so its figure says how well lines by an unknown writer are read;
+// - writer2, writer4 (lines by two more writers, each blind to the models and the other sets,
+//   trainable): a model trained on every other trainable set, so their figures say how well
+//   lines by an unknown writer are read;
 // - each held-out folder (heldout/ ... heldout4/): the shipped model (every trainable set), on lines written by
 //   someone who never saw the model; only figures are printed for them, never their lines nor
 //   confusions.
@@ -77,7 +78,7 @@ function askBacks(lines: readonly LabelledLine[], model: IntentModel): void {
 }
 
 /** A trainable set scored by a model trained on every other one. */
-function trainableSet(name: 'dev' | 'writer2'): void {
+function trainableSet(name: 'dev' | 'writer2' | 'writer4'): void {
   const file = CORPUS_SETS[name];
   if (!existsSync(file)) return console.log(`\n${name}: no lines at ${path.relative(CORPUS_DIR, file)}, skipped`);
   const started = performance.now();
@@ -89,6 +90,7 @@ function trainableSet(name: 'dev' | 'writer2'): void {
 
 trainableSet('dev');
 trainableSet('writer2');
+trainableSet('writer4');
 for (const folder of HELDOUT_FOLDERS) {
   const file = path.join(CORPUS_DIR, folder, 'call-taker.jsonl');
   if (existsSync(file)) report(`${folder}, shipped model`, readCorpus(file), intentModel(), true);

@@ -25,6 +25,8 @@ export const CORPUS_SETS = {
   dev: path.join(CORPUS_DIR, 'dev', 'call-taker.jsonl'),
   /** Lines by a second writer who never saw the models: trainable, and absent on older trees. */
   writer2: path.join(CORPUS_DIR, 'writer2', 'call-taker.jsonl'),
+  /** Lines by a third writer, as blind: trainable likewise. */
+  writer4: path.join(CORPUS_DIR, 'writer4', 'call-taker.jsonl'),
 } as const;
 /** The lines the shipped model learns from: every trainable set there is. */
 export const CORPUS_FILES = Object.values(CORPUS_SETS).filter((file) => existsSync(file));
