@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(redis-server nginx-light chromium firefox-esr iproute2 flite sox espeak-ng libpocketsphinx3 pocketsphinx-en-us
-  libsrtp2-1 libusrsctp2 libuv1 libssl3 ca-certificates)
+  libsrtp2-1 libusrsctp2 libuv1 libssl3 ca-certificates postgresql-client)
+# The backup tests run a PostgreSQL of the client tools' own version (pg_dump refuses a newer
+# server, and the embedded one is 18); the production image needs only the client.
+[ "${NODE_ENV:-}" = production ] || PACKAGES+=(postgresql)
 WORKER_VERSION="3.8.4"
 WORKER_DIR="vendor/mediasoup-worker"
 WORKER_BIN="$WORKER_DIR/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker"
