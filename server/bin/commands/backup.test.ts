@@ -11,6 +11,7 @@ import { Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { CallJournal } from '../../src/live/call-journal.js';
 import { createLogger } from '../../src/logger.js';
+import { recordingKey } from '../../src/storage/storage.js';
 import { startClientVersionPostgres, type ScratchPostgres } from '../../test/client-version-postgres.js';
 import { scenarioFixture } from '../../test/fixtures.js';
 import { main } from '../ringdown.js';
@@ -44,7 +45,7 @@ async function ringdown(args: string[], env: Record<string, string | undefined> 
   }
 }
 
-/** Two ended, scored calls with transcript lines, entities, checklist marks and events, written as a live call writes them. */
+/** Two ended, scored calls with transcript lines, entities, checklist marks, events and a recording, written as a live call writes them. */
 async function makeCalls(db: Database): Promise<void> {
   const trainee = await db.users.ensure({ email: 'backup-trainee@centre.example.org', name: 'Tess Trainee', role: 'trainee', passwordHash: 'x' });
   const instructor = await db.users.ensure({ email: 'backup-instructor@centre.example.org', name: 'Ivan Instructor', role: 'instructor', passwordHash: 'x' });
@@ -74,6 +75,7 @@ async function makeCalls(db: Database): Promise<void> {
     await journal.segment(call.id, { speaker: 'trainee', text: `${address}, is that correct?`, startMs: 5600, endMs: 7400, confidence: 0.88, isFinal: true });
     await journal.marks(call.id, [{ item: 'location_verified', status: 'done', atMs: 7400 }]);
     await journal.event(call.id, 'coach', { id: instructor.id, name: instructor.name }, { text: 'Read the address back' });
+    await journal.recording(call.id, { storageKey: recordingKey(call.id, 'backup-test'), durationMs: 7400, channels: 2, sampleRateHz: 16000, sizeBytes: 236_844 });
     await journal.end(call.id, { status: 'ended', outcome: 'completed', actorId: trainee.id, heldMs: 0 });
     callIds.push(call.id);
   }
@@ -109,7 +111,7 @@ async function callsIn(url: string) {
 const keyIn = (out: string) => /to (backups\/\d{8}T\d{6}Z\.dump) in /.exec(out)?.[1];
 
 describe('ringdown backup and restore', { timeout: 120_000 }, () => {
-  it('backs the database up into the storage folder and restores every call, transcript line, entity, event and score into an empty database', async () => {
+  it('backs the database up into the storage folder and restores every call, transcript line, entity, event, recording and score into an empty database', async () => {
     const backup = await ringdown(['backup'], { DATABASE_URL: sourceUrl });
     expect(backup.err).toBe('');
     expect(backup.code).toBe(0);
@@ -122,7 +124,7 @@ describe('ringdown backup and restore', { timeout: 120_000 }, () => {
     expect(restore).toMatchObject({ code: 0, err: '' });
 
     const [before, after] = [await callsIn(sourceUrl), await callsIn(emptyUrl)];
-    expect(before.every((call) => call !== null && call.status === 'ended' && call.score !== null && call.transcript.length === 3 && call.metrics.length > 0)).toBe(true);
+    expect(before.every((call) => call !== null && call.status === 'ended' && call.score !== null && call.transcript.length === 3 && call.entities.length === 1 && call.recordings.length === 1 && call.metrics.length > 0)).toBe(true);
     expect(before.flatMap((call) => call!.events.map((e) => e.type))).toEqual(expect.arrayContaining(['ring', 'answer', 'coach', 'end']));
     expect(after).toEqual(before);
     // The restored database is a working ringdown database: migrations find nothing to do.
