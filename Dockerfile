@@ -1,6 +1,7 @@
 # Production image: the same install path as a developer machine (npm ci runs
-# scripts/install-system.sh as root, which installs the Debian packages and the
-# mediasoup worker), then the app as an unprivileged user.
+# scripts/install-system.sh as root, which installs the Debian packages, PostgreSQL's client
+# tools for `ringdown backup` among them, and the mediasoup worker), then the app as an
+# unprivileged user.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production

@@ -19,7 +19,6 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/sessions.js';
 import { CallService } from './calls/service.js';
 import { PROJECT_ROOT, type Config } from './config/config.js';
-import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { OriginPolicy } from './http/origin.js';
@@ -36,7 +35,7 @@ import { WorkerPool } from './sfu/workers.js';
 import { createSharedState } from './state/state.js';
 import { ClusterCalls } from './cluster/cluster-calls.js';
 import { ClusterLoad } from './cluster/load.js';
-import { LocalStorage, S3Storage, UrlSigner, type RecordingStorage } from './storage/storage.js';
+import { openStorage, type RecordingStorage } from './storage/storage.js';
 import { loadOrCreateCertificate, servesHttps, siteOrigin } from './tls.js';
 import { Accounts } from './users/accounts.js';
 import { SingleSignOn } from './users/sso.js';
@@ -62,9 +61,7 @@ const SPEECH_ENGINES = ['/usr/bin/flite', '/usr/bin/sox'];
 export async function startServer(config: Config, logger: Logger, databaseUrl: string): Promise<RunningServer> {
   const state = await createSharedState(config.redisUrl, (error) => logger.warn({ err: error }, 'redis connection error'));
   const db = new Database(databaseUrl);
-  const signingSecret = config.urlSigningSecret ?? (await loadOrCreateLocalSecret(config.dataDir, 'url-signing-secret')).value;
-  const signer = new UrlSigner(signingSecret);
-  const storage = await createStorage(config, signer);
+  const { storage, signer } = await openStorage(config);
   const sessions = new SessionStore(state, config.sessionTtlMs);
   const workers = await WorkerPool.create({ ...config.mediasoup, logger: logger.child({ module: 'sfu' }) });
   const unwatchWorkers = watchWorkers(() => workers.usage());
@@ -226,11 +223,4 @@ export async function startServer(config: Config, logger: Logger, databaseUrl: s
         await state.close();
       })()),
   };
-}
-
-async function createStorage(config: Config, signer: UrlSigner): Promise<RecordingStorage> {
-  if (!config.s3) return new LocalStorage(config.storageDir, signer);
-  const storage = new S3Storage(config.s3, config.s3.bucket);
-  await storage.ensureBucket();
-  return storage;
 }

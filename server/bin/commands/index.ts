@@ -1,3 +1,4 @@
+import { backup, restore } from './backup.js';
 import type { Command } from './command.js';
 import { converse } from './converse.js';
 import { extract } from './extract.js';
@@ -7,4 +8,4 @@ import { understand } from './understand.js';
 import { users } from './users.js';
 
 /** The subcommands. A new one (transcribe, speak, extract) is a module in this folder and a line here. */
-export const COMMANDS: readonly Command[] = [converse, speak, transcribe, understand, extract, users];
+export const COMMANDS: readonly Command[] = [converse, speak, transcribe, understand, extract, users, backup, restore];

@@ -105,6 +105,8 @@ const EnvSchema = z
     /** Socket requests one connection may make per second; more are refused (`rate_limited`). */
     SOCKET_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(50),
     /** On SIGTERM, how long live calls may go on before the process ends them and exits (keep the orchestrator's grace period longer). */
+    /** Where `ringdown backup` and `restore` find pg_dump and pg_restore; unset: on PATH. */
+    PG_BIN_DIR: optionalString,
     DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
@@ -185,6 +187,7 @@ export type Config = Readonly<{
   login: { accountFailures: number; addressFailures: number; windowMs: number };
   socketRequestsPerSecond: number;
   drainTimeoutMs: number;
+  pgBinDir: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -254,5 +257,6 @@ export function loadConfig(source: Record<string, string | undefined> = { ...rea
     login: { accountFailures: e.LOGIN_ACCOUNT_FAILURES, addressFailures: e.LOGIN_ADDRESS_FAILURES, windowMs: e.LOGIN_WINDOW_MS },
     socketRequestsPerSecond: e.SOCKET_REQUESTS_PER_SECOND,
     drainTimeoutMs: e.DRAIN_TIMEOUT_MS,
+    pgBinDir: e.PG_BIN_DIR,
   });
 }

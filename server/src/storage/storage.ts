@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { access, copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client as MinioClient } from 'minio';
+import type { Config } from '../config/config.js';
+import { loadOrCreateLocalSecret } from '../config/local-secrets.js';
 
 // Recordings live behind one interface: the local file system by default, S3/MinIO when
 // configured. Either way they are read only through expiring signed URLs.
@@ -174,4 +176,13 @@ export class S3Storage implements RecordingStorage {
   async ping(): Promise<void> {
     if (!(await this.#client.bucketExists(this.bucket))) throw new Error(`bucket ${this.bucket} does not exist`);
   }
+}
+
+/** The storage a configuration names (S3 when set, else STORAGE_DIR) and the signer of its local URLs. */
+export async function openStorage(config: Config): Promise<{ storage: RecordingStorage; signer: UrlSigner }> {
+  const signer = new UrlSigner(config.urlSigningSecret ?? (await loadOrCreateLocalSecret(config.dataDir, 'url-signing-secret')).value);
+  if (!config.s3) return { storage: new LocalStorage(config.storageDir, signer), signer };
+  const storage = new S3Storage(config.s3, config.s3.bucket);
+  await storage.ensureBucket();
+  return { storage, signer };
 }
