@@ -7,7 +7,8 @@ import type { SharedState } from '../state/state.js';
 // owner's token is always larger). The owner renews its leases every few seconds; a process
 // that dies stops renewing and its leases lapse, which is how the others learn its calls are
 // lost. An owner that finds a lease no longer its own (it stalled past the lease's life and
-// the call was ended elsewhere) stops carrying that call at once. What it wrote in between is
+// another process took the call) stops carrying that call at once; one whose lease merely
+// lapsed, nobody else holding it, takes it back. What it wrote in between is
 // refused by the database: the process that takes a call records its token on the call's row,
 // and every write about the call must carry it (db/call-writes.ts).
 
@@ -89,6 +90,13 @@ export class CallLeases {
           return true;
         });
         if (renewed || this.#held.get(callId) !== value) return;
+        // Lapsed while this process stalled (a starved event loop, a paused VM) and nobody
+        // holds it since: held again, under the same token. Should another process have taken
+        // the call meanwhile and let it go, the database still refuses this process's writes
+        // under the old token, and its copy of the call stops at the first one.
+        const held = await this.state.claim(leaseKey(callId), value, LEASE_TTL_MS).catch(() => null);
+        if (held === value) return this.logger.warn({ callId }, "the call's lease lapsed while this process stalled, and nobody took it: held again");
+        if (this.#held.get(callId) !== value) return;
         this.#held.delete(callId);
         this.logger.error({ callId }, "this process lost the call's lease: it stops carrying the call");
         this.lost(callId);
