@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PCM_RATE_HZ } from '../../media/format.js';
 import { FliteSynthesizer } from '../../media/speech/flite.js';
 import { wavHeader } from '../../media/wav.js';
@@ -15,7 +14,7 @@ import { TurnLoad } from './turn-load.js';
 const LINES = ['What is the address of your emergency?', 'Is he awake and is he breathing?'];
 
 let dir: string;
-let load: TurnLoad | undefined;
+let load: TurnLoad;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ringdown-turn-load-'));
@@ -24,7 +23,9 @@ beforeAll(async () => {
     const pcm = await flite.synthesize(line, { name: 'rms' });
     await writeFile(path.join(dir, `${i}.wav`), Buffer.concat([wavHeader(1, PCM_RATE_HZ, pcm.byteLength), Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength)]));
   }
-});
+  load = await TurnLoad.create({ questions: dir, env: { DATABASE_URL: inject('databaseUrl') } });
+  load.start();
+}, 120_000);
 afterAll(async () => {
   await load?.close();
   await rm(dir, { recursive: true, force: true });
@@ -32,15 +33,14 @@ afterAll(async () => {
 
 describe('the turn benchmarks load loop', () => {
   it('runs each call as a live call: lines answered and timed, the transcript in the database, pushes to the trainee and the floor', async () => {
-    load = await TurnLoad.create({ questions: dir, env: { DATABASE_URL: inject('databaseUrl') } });
-    load.start();
     await load.resetWindow();
     await load.add(1, 5000, LINES.length);
     const deadline = Date.now() + 60_000;
     while (!load.finished && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(load.finished).toBe(true);
 
-    const { said, replied, missed, talkedOver, turns, stages, pushes } = load.window;
+    const { said, replied, missed, talkedOver, lost, turns, stages, pushes } = load.window;
+    expect(lost).toBe(0);
     expect(said).toBe(LINES.length);
     expect(replied + missed + talkedOver).toBe(LINES.length);
     expect(replied).toBeGreaterThan(0);
@@ -57,4 +57,20 @@ describe('the turn benchmarks load loop', () => {
     expect(call?.status).toBe('ended');
     expect(new Set(call?.transcript.map((s) => s.speaker))).toEqual(new Set(['trainee', 'caller']));
   }, 120_000);
+
+  it('counts a call the server ends under it as lost, not as missed lines, and stops its trainee', async () => {
+    await load.resetWindow();
+    await load.add(1, 0);
+    const [call] = load.calls;
+    const ended = await fetch(`${load.bench.server.url}/api/v1/calls/${call!.id}/end`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: call!.trainee.cookie }, body: '{}' });
+    expect(ended.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while (!load.finished && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(load.finished).toBe(true);
+    expect(load.window.lost).toBe(1);
+    const said = load.window.said;
+    await new Promise((r) => setTimeout(r, 3000)); // a trainee still speaking would finish a line by now
+    expect(load.window.said).toBe(said);
+    expect(load.window.missed).toBe(0);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SampleWindow } from '../../media/stats.js';
 import type { Ack } from '../src/protocol/ack.js';
 import { TURN_STAGES, type TurnStage } from '../src/observability/metrics.js';
@@ -38,6 +39,8 @@ type Call = {
   /** Lines still to say; the trainee falls silent after its last one is answered or missed. */
   linesLeft: number;
   done: boolean;
+  /** The server ended the call under the bench (its lease lost, its media failed). */
+  lost: boolean;
   /** performance.now() from which this trainee speaks: a new call's caller says its opening line first. */
   asksFrom: number;
   speechEndedAt?: number | undefined;
@@ -56,6 +59,8 @@ export type LoadWindow = {
   replied: number;
   missed: number;
   talkedOver: number;
+  /** Calls the server ended under the bench, each logged with its reason. */
+  lost: number;
   pushes: { floor: number; trainees: number };
 };
 
@@ -67,6 +72,8 @@ export class TurnLoad {
   /** Every call this load opened, ended ones too: what the database holds of them is counted. */
   readonly callIds: string[] = [];
   #storedAtReset = { lines: 0, rows: 0 };
+  /** How late the event loop the server and the trainees share runs its timers: a stall delays every call. */
+  readonly #loopDelay = monitorEventLoopDelay({ resolution: 10 });
   #stop: (() => void) | undefined;
 
   private constructor(bench: BenchServer, turns: LoadTurn[]) {
@@ -79,6 +86,7 @@ export class TurnLoad {
     const turns = (await turnSet(options.questions, ANSWER_ROOM_MS)).map((t) => ({ packets: encodeOnce(t.pcm), speechEndFrame: t.speechEndFrame }));
     const bench = await BenchServer.start(options.env);
     const load = new TurnLoad(bench, turns);
+    load.#loopDelay.enable();
     try {
       const supervisor = await bench.person('supervisor');
       supervisor.socket.onAny(() => load.window.pushes.floor++);
@@ -149,6 +157,12 @@ export class TurnLoad {
   async resetWindow(): Promise<void> {
     this.#storedAtReset = await this.bench.stored(this.callIds);
     this.window = newWindow();
+    this.#loopDelay.reset();
+  }
+
+  /** The event loop's lateness since the last reset (ms): its p99 and its longest stall. */
+  loopDelay(): { p99: number; max: number } {
+    return { p99: this.#loopDelay.percentile(99) / 1e6, max: this.#loopDelay.max / 1e6 };
   }
 
   /** Transcript lines and rows (lines, events, entities, checklist marks) the database gained since the last reset. */
@@ -162,8 +176,9 @@ export class TurnLoad {
     const calls = this.calls.splice(0);
     await Promise.all(
       calls.map(async (call) => {
-        const ended = (await request(call.trainee.socket, 'call:end', { callId: call.id }, 60_000)) as Ack<unknown>;
-        if (!ended.ok) console.error(`${call.id}: call:end refused: ${ended.message}`);
+        call.done = true;
+        const ended = call.lost ? undefined : ((await request(call.trainee.socket, 'call:end', { callId: call.id }, 60_000)) as Ack<unknown>);
+        if (ended && !ended.ok) console.error(`${call.id}: call:end refused: ${ended.message}`);
         call.line.close();
         call.trainee.socket.close();
       }),
@@ -172,6 +187,7 @@ export class TurnLoad {
 
   async close(): Promise<void> {
     this.#stop?.();
+    this.#loopDelay.disable();
     try {
       await this.endCalls();
     } finally {
@@ -196,7 +212,13 @@ export class TurnLoad {
     trainee.socket.onAny(() => this.window.pushes.trainees++);
     const id = await this.bench.startCall(trainee, SCENARIO, seed);
     this.callIds.push(id);
-    const call = { id, trainee, turn, frame: 0, linesLeft: lines, done: false, asksFrom: Infinity } as Call;
+    const call = { id, trainee, turn, frame: 0, linesLeft: lines, done: false, lost: false, asksFrom: Infinity } as Call;
+    trainee.socket.on('call:state', (state) => {
+      if (state.callId !== id || call.done || state.status === 'ringing' || state.status === 'active') return;
+      call.done = call.lost = true;
+      this.window.lost++;
+      console.error(`${id}: the server ended the call under the bench (${state.status})`);
+    });
     const live = async () => {
       const running = await this.bench.server.live.get(id);
       if (!running) throw new Error(`call ${id} is not live on the bench server`);
@@ -244,5 +266,5 @@ export class TurnLoad {
 
 function newWindow(): LoadWindow {
   const stages = Object.fromEntries(TURN_STAGES.map((s) => [s, new SampleWindow(WINDOW)])) as Record<TurnStage, SampleWindow>;
-  return { said: 0, turns: new SampleWindow(WINDOW), stages, replied: 0, missed: 0, talkedOver: 0, pushes: { floor: 0, trainees: 0 } };
+  return { said: 0, turns: new SampleWindow(WINDOW), stages, replied: 0, missed: 0, talkedOver: 0, lost: 0, pushes: { floor: 0, trainees: 0 } };
 }

@@ -44,12 +44,13 @@ for (const mind of minds) {
       await load.resetWindow();
       await load.add(calls, OPENING_MS, Math.max(1, Math.ceil(TURNS / calls)));
       while (!load.finished) await new Promise((r) => setTimeout(r, 200));
-      const { said, turns, stages, missed, pushes } = load.window;
+      const { said, turns, stages, missed, lost, pushes } = load.window;
+      const loop = load.loopDelay();
       const stored = await load.stored();
       await load.endCalls();
       const p = turns.percentiles();
       const target = mind === 'scripted' ? TARGETS[calls] : undefined;
-      const ok = !target || (p.count > 0 && p.p50 < target.p50 && p.p95 < target.p95);
+      const ok = !target || (p.count > 0 && p.p50 < target.p50 && p.p95 < target.p95 && lost === 0);
       met &&= ok;
       const cell = (q: Percentiles) => `${fmt(q.p50)}/${fmt(q.p95)}`.padStart(13);
       rows.push(
@@ -58,6 +59,7 @@ for (const mind of minds) {
           String(calls).padStart(5),
           String(said).padStart(6),
           String(missed).padStart(6),
+          String(lost).padStart(4),
           fmt(p.p50).padStart(6),
           fmt(p.p95).padStart(6),
           TURN_STAGES.map((s) => cell(stages[s].percentiles())).join(''),
@@ -65,6 +67,7 @@ for (const mind of minds) {
           String(stored.rows).padStart(6),
           String(pushes.floor).padStart(7),
           String(pushes.trainees).padStart(8),
+          `${fmt(loop.p99)}/${fmt(loop.max)}`.padStart(13),
           `  ${target ? (ok ? 'met' : 'MISSED') : '-'}`,
         ].join(' '),
       );
@@ -76,9 +79,9 @@ for (const mind of minds) {
   }
 }
 console.log(`\nend of trainee speech -> first caller packet at the trainee (ms), live calls on ringdown (${database}: database writes, call intelligence, socket pushes); stages p50/p95 as /metrics times them`);
-console.log(`mind     calls  turns missed    p50    p95 ${TURN_STAGES.map((s) => s.padStart(13)).join('')}  lines   rows  floor  trainee   target`);
+console.log(`mind     calls  turns missed lost    p50    p95 ${TURN_STAGES.map((s) => s.padStart(13)).join('')}  lines   rows  floor  trainee  loop p99/max   target`);
 for (const row of rows) console.log(row);
-console.log('lines: transcript lines written; rows: lines, events, entities and checklist marks written; floor / trainee: socket pushes a supervisor on the floor and the trainees received');
+console.log('lost: calls the server ended under the bench; lines: transcript lines written; rows: lines, events, entities and checklist marks written; floor / trainee: socket pushes a supervisor on the floor and the trainees received; loop: how late the event loop ran its timers (ms)');
 console.log(`targets (scripted): 1 call p50 < 500, p95 < 800; 10 calls p95 < 1200: ${met ? 'met' : 'MISSED'}`);
 
 function fmt(ms: number): string {
