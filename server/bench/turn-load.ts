@@ -109,16 +109,20 @@ export class TurnLoad {
 
   /**
    * Opens `n` more calls, their trainees starting at turns spread over the set by the golden
-   * ratio (calls are not in step, as real calls are not); each starts speaking `quietMs` after
-   * it opens and says `lines` lines (unset: until closed).
+   * ratio (calls are not in step, as real calls are not); they start speaking `quietMs` after
+   * the last of them opened (opening a call is not part of any turn) and each says `lines`
+   * lines (unset: until closed).
    */
   async add(n: number, quietMs: number, lines = Infinity): Promise<void> {
+    const added: Call[] = [];
     for (let k = 0; k < n; k++) {
       const i = this.callIds.length;
       const call = await this.#open(i, Math.floor(((i * 0.618034) % 1) * this.#turns.length), lines);
-      call.asksFrom = performance.now() + quietMs;
-      this.calls.push(call);
+      added.push(call);
+      this.calls.push(call); // silent until the batch is open (asksFrom), but ended with the rest if one fails
     }
+    const from = performance.now() + quietMs;
+    for (const call of added) call.asksFrom = from;
   }
 
   /** Every call has said its lines and had them answered or missed. */
