@@ -4,14 +4,18 @@ import type { PlainTransport, Router, RtpParameters } from 'mediasoup/lib/types.
 import { FRAME_MS, FRAME_RTP_TICKS, FRAME_SAMPLES } from '../../media/format.js';
 import { OpusEncoder } from '../../media/opus.js';
 import { writeRtp } from '../../media/rtp.js';
-import type { TrackSource } from '../src/protocol/media.js';
+import type { Ack } from '../src/protocol/ack.js';
+import type { ConsumerOptions, TrackSource } from '../src/protocol/media.js';
 import type { CallRoom } from '../src/sfu/room.js';
 import { AUDIO_CODECS } from '../src/sfu/workers.js';
+import { request, type ClientSocket } from '../test/socket.js';
 
 // Synthetic people for the benchmarks: instead of browsers, PlainTransports on the call's
 // router. A trainee's microphone is a producer fed Opus RTP over loopback UDP and tapped into
 // the caller bridge; its earpiece consumes a simulated voice and reads it from a UDP socket.
-// A silent monitor's earpiece consumes what the room lets a supervisor hear.
+// A silent monitor's earpiece consumes what the room lets a supervisor hear. The trainee of a
+// live call on a running server (signalledTrainee) does its signalling over its socket as the
+// softphone does; only its transports are made beside it, as a browser's ICE and DTLS would be.
 
 export type SyntheticTrainee = {
   socket: Socket;
@@ -48,6 +52,55 @@ export async function syntheticTrainee(callId: string, router: Router, room: Cal
       socket.close();
     },
   };
+}
+
+/**
+ * The trainee of a live call on a running server: rtc:join, rtc:produce, rtc:consume and
+ * rtc:resumeConsumer over `socket`, with PlainTransports on the call's router (`room`, once
+ * joined) registered under the socket's id in place of a browser's WebRTC transports.
+ */
+export async function signalledTrainee(socket: ClientSocket, callId: string, room: () => Promise<CallRoom>, onCallerPacket: (packet: Buffer, at: number) => void): Promise<SyntheticTrainee> {
+  // Opening a call readies its caller's models: seconds on a busy host.
+  ok(await request(socket, 'rtc:join', { callId }, 60_000), 'rtc:join');
+  const callRoom = await room();
+  const { router } = callRoom;
+  const mic = await loopbackTransport(router);
+  const earpiece = await loopbackTransport(router);
+  callRoom.addTransport(socket.id!, mic.plain, 'send');
+  callRoom.addTransport(socket.id!, earpiece.plain, 'recv');
+  const ssrc = randomInt(1, 0xffffffff);
+  const seq0 = randomInt(0x10000);
+  const ts0 = randomInt(0x100000000);
+  const codec = { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: AUDIO_CODECS[0]!.parameters };
+  const rtpParameters = { codecs: [codec], encodings: [{ ssrc }], rtcp: { cname: socket.id } };
+  ok(await request(socket, 'rtc:produce', { callId, transportId: mic.plain.id, kind: 'audio', rtpParameters }), 'rtc:produce');
+  const offers = ok(await request<ConsumerOptions[]>(socket, 'rtc:consume', { callId, rtpCapabilities: router.rtpCapabilities }), 'rtc:consume');
+  const caller = offers.find((o) => o.source === 'caller');
+  if (!caller) throw new Error('the call offers no caller voice');
+  const callerSsrc = (caller.rtpParameters as RtpParameters).encodings![0]!.ssrc!;
+  for (const offer of offers) ok(await request(socket, 'rtc:resumeConsumer', { callId, consumerId: offer.id }), 'rtc:resumeConsumer');
+  for (const udp of [mic.socket, earpiece.socket]) udp.on('error', () => undefined); // the call ended and its transports went
+  earpiece.socket.on('message', (packet) => {
+    if (!isRtcp(packet) && packet.length >= 12 && packet.readUInt32BE(8) === callerSsrc) onCallerPacket(packet, performance.now());
+  });
+  return {
+    socket: mic.socket,
+    send(payload, tick) {
+      const header = { payloadType: 100, sequenceNumber: (seq0 + tick) & 0xffff, timestamp: (ts0 + tick * FRAME_RTP_TICKS) >>> 0, ssrc, marker: tick === 0 };
+      mic.socket.send(writeRtp(header, payload));
+    },
+    close() {
+      for (const { plain, socket: udp } of [mic, earpiece]) {
+        plain.close();
+        udp.close();
+      }
+    },
+  };
+}
+
+function ok<T>(answer: Ack<T>, what: string): T {
+  if (!answer.ok) throw new Error(`${what} refused: ${answer.code}: ${answer.message}`);
+  return answer.data;
 }
 
 /** What a silent monitor received of each track it heard: packets, and RTP sequence gaps among them. */
