@@ -37,13 +37,14 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
-/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
+/** A place as said, lowercase, keeping a typed apostrophe or a hyphen inside a word ("joe's diner", "the cul-de-sac"). */
 export const placeName = (u: Utterance, span: Span): string =>
   u
     .raw(span.start, span.end)
     .toLowerCase()
     .replace(/[’`]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
