@@ -169,6 +169,8 @@ export class EntityTagger {
   }
 }
 
+const ROOMS = /^(?:\w*rooms?|kitchen|hallway|closet|basement|attic)$/;
+
 /**
  * A tagged span in the normal form of its type, the rules' own normalisers reused; undefined
  * when it cannot be one (ordinary words are never a name).
@@ -177,10 +179,12 @@ export function taggedValue(u: Utterance, span: TaggedSpan): string | undefined 
   const words = u.tokens.slice(span.start, span.end);
   if (span.type === 'caller_name') {
     if (words.some((w) => NAME_STOP.has(w) || /\d/.test(w) || w.length < 2) || words.some((w) => notName(w))) return undefined;
+    // "up past ebenezer church": a name ending in a place word is the place's.
+    if (STRONG_HEADS.has(words[words.length - 1]!)) return undefined;
     return asName(u, span.start, span.end);
   }
-  // "a shell casing", "the pool guy": what belongs to a place is no place.
-  const belongs = [...words, u.tokens[span.end] ?? ''].some((w) => NOT_PLACE_AFTER.has(w));
+  // "a shell casing", "the pool guy": what belongs to a place is no place, nor is a room ("by the dressing rooms").
+  const belongs = [...words, u.tokens[span.end] ?? ''].some((w) => NOT_PLACE_AFTER.has(w) || ROOMS.test(w));
   return belongs || words.every((w) => STOP.has(w)) ? undefined : placeName(u, span);
 }
 
