@@ -15,7 +15,7 @@ export const WRITER3_FILE = new URL('writer3/caller.jsonl', CORPUS_DIR);
 /** The other writers' trainable sets, each with its own dev split (isDev). */
 export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE];
 /** Each held-out folder's caller file, by folder name. */
-export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2', 'heldout3', 'heldout4'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+export const HELDOUT_FILES: readonly [string, URL][] = ['heldout', 'heldout2', 'heldout3'].map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
