@@ -1,26 +1,29 @@
 // npm run bench:entities — live entity extraction: time per line over the caller corpus
 // (repeated to at least 2,000 lines), and precision/recall per entity type separately on each
-// set (media/language/corpus/): our training lines and dev split, the second writer's lines
-// (trainable; their own dev split only measured), and every held-out folder. Only figures are
+// set (media/language/corpus/): our training lines and dev split, the other writers' lines
+// (writer2, writer3: trainable, each with its own dev split only measured), and every held-out folder. Only figures are
 // printed for the held-out sets. A set not merged yet is skipped with a line saying so.
 // Targets: p99 < 100 ms per line (the live checklist must keep up with speech); on held-out
 // lines recall >= 85 % and precision >= 90 %.
 import { extractEntities } from '../src/intelligence/extract.js';
-import { HELDOUT_FILES, type LabelledUtterance, WRITER2_FILE, isDev, loadCorpus, loadIfPresent, overall, scoreCorpus } from '../src/intelligence/extract/corpus.js';
+import { HELDOUT_FILES, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent, overall, scoreCorpus } from '../src/intelligence/extract/corpus.js';
 
 const SEGMENTS = Number(process.env.BENCH_SEGMENTS ?? 2_000);
 const TARGET_P99_MS = 100;
 const TARGET_HELDOUT = { recall: 0.85, precision: 0.9 };
 
 const corpus = loadCorpus();
-const writer2 = loadIfPresent(WRITER2_FILE);
 const sets: [string, LabelledUtterance[]][] = [
   ['training', corpus.filter((u) => !isDev(u))],
   ['dev', corpus.filter(isDev)],
 ];
 const missing: string[] = [];
-if (writer2) sets.push(['writer2', writer2.filter((u) => !isDev(u))], ['writer2 dev', writer2.filter(isDev)]);
-else missing.push('writer2/caller.jsonl');
+for (const file of TRAINABLE_FILES) {
+  const writer = file.pathname.split('/').at(-2)!;
+  const lines = loadIfPresent(file);
+  if (lines) sets.push([writer, lines.filter((u) => !isDev(u))], [`${writer} dev`, lines.filter(isDev)]);
+  else missing.push(`${writer}/caller.jsonl`);
+}
 const heldOutNames: string[] = [];
 for (const [dir, file] of HELDOUT_FILES) {
   const lines = loadIfPresent(file);

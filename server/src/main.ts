@@ -7,6 +7,7 @@ import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
 import { intentModel } from './caller/intent-model.js';
 import { natureModel } from './intelligence/extract/nature-model.js';
+import { entityTagger } from './intelligence/extract/tagger.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -64,7 +65,8 @@ try {
   // Trained (or loaded from their caches) now, so no call waits for them.
   intentModel();
   natureModel();
-  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent and nature models ready');
+  entityTagger();
+  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent and nature models and the entity tagger ready');
   server = await startServer(config, logger, databaseUrl);
   const seeded = await seed(server.db, { scenarioDir: path.join(PROJECT_ROOT, 'prisma/scenarios'), demoPassword });
   logger.info({ url: server.url, scenarios: seeded.scenarios, database: embedded ? 'embedded' : 'external' }, 'ringdown is ready');

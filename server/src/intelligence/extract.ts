@@ -10,30 +10,30 @@ import { extractLocation } from './extract/location.js';
 import { extractCallerName } from './extract/name.js';
 import { extractNature } from './extract/nature-model.js';
 import { extractScene } from './extract/scene.js';
+import { type EntityTagger, entityTagger, tagged } from './extract/tagger.js';
 import { Utterance } from './extract/text.js';
 import { extractVitals } from './extract/vitals.js';
-import type { Extractor } from './extract/words.js';
+import type { Emit, Extractor } from './extract/words.js';
 import type { Entity, Segment } from './types.js';
 
 const EXTRACTORS: readonly Extractor[] = [extractLocation, extractCallback, extractCallerName, extractNature, extractVitals, extractScene, extractDescriptions];
 
-/** The entities said in one segment, in the order they were said; one per type and value. */
-export function extractEntities(segment: Segment): Entity[] {
+/**
+ * The entities said in one segment, in the order they were said; one per type and value. The
+ * rules speak first; the tagger (null: rules alone, to measure them) adds what tagged() lets it.
+ */
+export function extractEntities(segment: Segment, tagger: EntityTagger | null = entityTagger()): Entity[] {
   const utterance = new Utterance(segment.text);
   if (utterance.length === 0) return [];
-  const found: (Entity & { at: number })[] = [];
+  const found: (Entity & { at: number; to: number })[] = [];
   const seen = new Set<string>();
-  for (const extract of EXTRACTORS) {
-    extract(
-      utterance,
-      (type, span, normalized) => {
-        const key = `${type}\u0000${normalized}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        found.push({ type, raw: utterance.raw(span.start, span.end), normalized, segmentId: segment.id, speaker: segment.speaker, atMs: segment.startMs, at: span.start });
-      },
-      segment.speaker,
-    );
-  }
-  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...entity }) => entity);
+  const emit: Emit = (type, span, normalized) => {
+    const key = `${type}\u0000${normalized}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ type, raw: utterance.raw(span.start, span.end), normalized, segmentId: segment.id, speaker: segment.speaker, atMs: segment.startMs, at: span.start, to: span.end });
+  };
+  for (const extract of EXTRACTORS) extract(utterance, emit, segment.speaker);
+  if (tagger) for (const { span, value } of tagged(utterance, tagger.spans(utterance), found.map((e) => ({ type: e.type, start: e.at, end: e.to })))) emit(span.type, span, value);
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, to: _to, ...entity }) => entity);
 }

@@ -37,13 +37,14 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
-/** A place as said, lowercase, keeping a typed apostrophe ("joe's diner"). */
-const placeName = (u: Utterance, span: Span): string =>
+/** A place as said, lowercase, keeping a typed apostrophe or a hyphen inside a word ("joe's diner", "the cul-de-sac"). */
+export const placeName = (u: Utterance, span: Span): string =>
   u
     .raw(span.start, span.end)
     .toLowerCase()
     .replace(/[’`]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -56,7 +57,7 @@ const CHAIN_RE = new RegExp(
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
+export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
 // "the same place", "the right place" place nothing.

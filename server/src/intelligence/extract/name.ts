@@ -11,11 +11,11 @@ import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './wo
 const model = nlp.model() as { one: { tagSet: Record<string, { parents?: string[] }> } };
 const tagsOf = lexiconTags;
 const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const isFirstName = (w: string): boolean => tagsOf(w).some((t) => FIRST_NAME.has(t));
-const isLastName = (w: string): boolean => tagsOf(w).includes('LastName');
+export const isFirstName = (w: string): boolean => tagsOf(w).some((t) => FIRST_NAME.has(t));
+export const isLastName = (w: string): boolean => tagsOf(w).includes('LastName');
 // Kinds of word that are never part of a name: "this is bad", "angela angela wake up".
 const NOT_NAME = new Set(['Verb', 'Adverb', 'Adjective', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Value', 'Negative', 'Expression']);
-const notName = (w: string): boolean => {
+export const notName = (w: string): boolean => {
   if (isFirstName(w) || isLastName(w)) return false;
   const tags = tagsOf(w);
   if (tags.length === 0) return /(?:ing|ly|ed)$/.test(w); // unknown: a name, unless it looks like a verb or an adverb
@@ -35,7 +35,8 @@ const taggedAlone = (w: string): string[] => {
   return tags;
 };
 const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...taggedAlone(w)].some((t) => PANIC.has(t));
-const NAME_STOP = new Set([...STOP, 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime']);
+// Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime']);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
@@ -122,13 +123,13 @@ function spelledAround(all: string[], k: number): boolean {
 
 const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
-/** The name as said, capitalised, a typed apostrophe kept ("kevin, kevin o'brien" -> "Kevin O'Brien"). */
-function asName(u: Utterance, start: number, end: number): string {
+/** The name as said, capitalised, a typed apostrophe or hyphen kept ("kevin, kevin o'brien" -> "Kevin O'Brien", "Angela Brooks-Tate"). */
+export function asName(u: Utterance, start: number, end: number): string {
   const said = u
     .raw(start, end)
     .toLowerCase()
     .replace(/’/g, "'")
-    .split(/[^\p{L}']+/u)
+    .split(/[^\p{L}'-]+|(?<!\p{L})-|-(?!\p{L})/u)
     .filter((w) => w !== '' && !SAID_FILLERS.has(w))
     .filter((w, k, all) => w.length > 1 || !spelledAround(all, k))
     .filter((w, k, all) => w !== all[k - 1]);

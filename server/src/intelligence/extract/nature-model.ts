@@ -2,14 +2,14 @@
 // miss what other writers say in words we never wrote; a classifier over the line's words and
 // character triples generalises better (the intent model's lesson), so it speaks where the
 // rules are silent. It is the shared text classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
-// and of writer2's lines (the dev splits stay unseen: they chose the policy below).
+// and of the other writers' lines (writer2, writer3) (the dev splits stay unseen: they chose the policy below).
 
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Example, TextClassifier, addNgrams, cachedModel } from '../../language/text-classifier.js';
-import { CORPUS_FILE, type LabelledUtterance, WRITER2_FILE, isDev, loadCorpus, loadIfPresent } from './corpus.js';
+import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { type FoundNature, natureRules } from './nature.js';
 import { Utterance } from './text.js';
 import type { Extractor } from './words.js';
@@ -104,14 +104,14 @@ export function combineNatures(u: Utterance, rules: FoundNature[], model: Nature
 const SOURCES = ['nature-model.ts', 'nature.ts', 'nature-phrases.ts', 'text.ts', 'words.ts', '../../language/text-classifier.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /** The lines it learns from: the training parts only, so the dev splits stay a fair measure. */
-export const natureTrainingLines = (): LabelledUtterance[] => [...loadCorpus(), ...(loadIfPresent(WRITER2_FILE) ?? [])].filter((line) => !isDev(line));
+export const natureTrainingLines = (): LabelledUtterance[] => [...loadCorpus(), ...TRAINABLE_FILES.flatMap((f) => loadIfPresent(f) ?? [])].filter((line) => !isDev(line));
 
 let shipped: NatureModel | null = null;
 
 /** The model trained once per corpus and code, cached on disk like the intent model. */
 export function natureModel(cacheDir = path.join(tmpdir(), 'ringdown-natures')): NatureModel {
   if (shipped) return shipped;
-  const corpus = [CORPUS_FILE, WRITER2_FILE].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
+  const corpus = [CORPUS_FILE, ...TRAINABLE_FILES].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
   shipped = cachedModel(cacheDir, [...corpus, ...SOURCES], NatureModel.deserialize, () => NatureModel.train(natureTrainingLines()));
   return shipped;
 }

@@ -197,6 +197,17 @@ describe('names', () => {
     expect(values("it's kevin, kevin o'brien", 'caller_name')).toEqual(["Kevin O'Brien"]);
     expect(values('angela angela wake up', 'caller_name')).toEqual([]);
   });
+
+  // Regression: "Luis Echeverría" came out "Luis EcheverrÍA" (a word boundary after the "í"), and a hyphen split a surname.
+  it('keeps accented letters and a hyphen inside a name as said', () => {
+    expect(values('my name is Luis Echeverría', 'caller_name')).toEqual(['Luis Echeverría']);
+    expect(values('my name is angela brooks-tate', 'caller_name')).toEqual(['Angela Brooks-Tate']);
+  });
+
+  it('takes no name from an oath', () => {
+    expect(values('jesus christ, come on, come on', 'caller_name')).toEqual([]);
+    expect(values('my name is jesus ortiz', 'caller_name')).toEqual(['Jesus Ortiz']);
+  });
 });
 
 describe('injuries, corners, vehicles and natures in the words callers use', () => {

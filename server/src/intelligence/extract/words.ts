@@ -80,7 +80,9 @@ export function streetSuffix(word: string | undefined, possessive = false): [str
 // Ordinals are numbers: the project's one number normaliser reads them.
 export { ordinal, ordinalValue } from '../../../../media/asr/numbers.js';
 
-export const titleCase = (words: string): string => words.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+// A letter starts a word after anything but a letter, digit or apostrophe: "echeverría" is one
+// word ("\b" would split it at the "í"), "joe's" stays "Joe's".
+export const titleCase = (words: string): string => words.replace(/(?<![\p{L}\p{N}'])\p{L}/gu, (c) => c.toUpperCase());
 
 /** Body parts, plural and possessive forms to one name. */
 export function bodyPart(word: string | undefined): string | undefined {
