@@ -142,14 +142,20 @@ describe('a speculative answer', () => {
   });
 
   it('is dropped by an instructor\'s steer that comes first, and the steer stands', async () => {
-    const { caller, said, trainee, pausesHaving, recognizer } = await speculatingCaller();
+    const { caller, player, said, trainee, pausesHaving, recognizer } = await speculatingCaller();
+    const texts = () => said.map((l) => l.text).join(' ');
     await trainee('speech', 600);
     await pausesHaving('whats your callback number');
-    caller.steer({ action: 'reveal', fact: 'location' });
+    caller.steer({ action: 'reveal', fact: 'location' }); // the caller says the address now
     await trainee('quiet', 500);
-    await expect.poll(() => said.map((l) => l.text).join(' ')).toContain('1420 Maple Avenue');
-    await expect.poll(() => said.map((l) => l.text).join(' ')).toContain('312-555-0100'); // answered after the endpoint, as ever
-    expect(recognizer.turns).toHaveLength(1);
+    await expect.poll(() => texts()).toContain('312-555-0100'); // answered after the endpoint, as ever
+    await expect.poll(() => player.queuedMs === 0 && !player.pacer.speaking).toBe(true);
+    await trainee('speech', 600);
+    await pausesHaving('whats the address');
+    await trainee('quiet', 500);
+    await expect.poll(() => (texts().match(/1420 Maple Avenue/g) ?? []).length).toBe(2);
+    expect(texts()).not.toContain('Fourteen sixteen'); // the steer's reveal was not rewound with the dropped answer
+    expect(recognizer.turns).toHaveLength(2);
     caller.close();
   });
 });
