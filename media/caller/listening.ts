@@ -206,13 +206,13 @@ export class Listening extends EventEmitter<ListeningEvents> {
   #onResume(): void {
     const turn = this.#turn;
     if (!turn?.speculation) return;
-    turn.speculation = undefined;
     try {
       turn.stream = this.#recognizer.startTurn();
     } catch (error) {
-      this.#fail(error);
+      this.#fail(error); // the turn is heard as far as the pause
       return;
     }
+    turn.speculation = undefined;
     this.#listen(turn);
     for (const frame of turn.frames) turn.stream.push(frame);
     this.emit('resumed', turn);
