@@ -9,6 +9,8 @@ export interface Random {
   chance(p: number): boolean;
   /** One element of a non-empty list. */
   pick<T>(items: readonly T[]): T;
+  /** Where the sequence is now: calling the result goes back there (a speculative reply is taken back). */
+  checkpoint(): () => void;
 }
 
 export function createRandom(seed: number): Random {
@@ -26,6 +28,10 @@ export function createRandom(seed: number): Random {
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new TypeError('pick() needs at least one item');
       return items[Math.floor(next() * items.length)] as T;
+    },
+    checkpoint() {
+      const at = state;
+      return () => void (state = at);
     },
   };
 }

@@ -5,18 +5,20 @@ import { isAbortError } from '../asr/recognizer.js';
 import { createRandom, type Random } from '../random.js';
 import type { SpeechSynthesizer, Voice } from '../speech/synthesizer.js';
 import type { SileroModel } from '../vad/vad.js';
-import { BargeInPolicy } from './barge-in.js';
-import { Listening, type HeardTiming, type HeardTurn } from './listening.js';
+import { BACKCHANNEL, BargeInPolicy } from './barge-in.js';
+import { Listening, type HeardTiming, type HeardTurn, type Turn } from './listening.js';
 import type { CallerActivity, CallerPipeline, CallerPipelineEvents, CallerSteer, TurnTiming } from './pipeline.js';
 import { ReplyHandle } from './reply.js';
 import { Speaker } from './speaker.js';
+import { Speculation } from './speculation.js';
 import type { Fallback, Mind, MindReply, Player } from './stages.js';
 
 // The AI caller in a live call: it hears through Listening (voice activity, turn detection,
 // recognition), decides barge-ins through BargeInPolicy, asks the mind what to say and speaks
 // through the Speaker onto the player. Each reply is one ReplyHandle from understanding to
 // play-out: a newer trainee turn, a barge-in, a hold or the call's end cancels it in every
-// stage at once, so nothing stale is ever spoken.
+// stage at once, so nothing stale is ever spoken. At the trainee's first pause the answer is
+// made speculatively (speculation.ts) and played once the endpoint confirms the turn.
 
 const TICK_MS = 250;
 
@@ -53,6 +55,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
   readonly #now: () => number;
   readonly #timer: NodeJS.Timeout;
   #reply: ReplyHandle | undefined;
+  /** The answer being made at the trainee's pause, before the endpoint confirms the turn. */
+  #speculation: Speculation | undefined;
   /** Trainee turns heard and not yet answered: the caller does not speak up meanwhile. */
   #answering = 0;
   #preparedEmotion: string | undefined;
@@ -109,6 +113,8 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
       this.#bargeIn.turnStopped(turn);
       this.#answering++;
     });
+    listening.on('pause', (turn, endMs) => void this.#speculate(turn, endMs));
+    listening.on('resumed', () => this.#dropSpeculation());
     listening.on('turnEnd', (heard) => void this.#onTurnEnd(heard));
     listening.on('error', (error) => this.#fail(error));
     this.#player.on('speaking', this.#onSpeaking);
@@ -130,6 +136,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   hearText(text: string, atMs: number): void {
     if (this.#closed || this.#onHold || !text.trim()) return;
+    this.#dropSpeculation();
     this.emit('heard', { id: randomUUID(), text, isFinal: true, startMs: atMs, endMs: atMs, confidence: null, typed: true });
     this.#answering++;
     void this.#respond(text, atMs).finally(() => this.#answering--);
@@ -137,6 +144,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   steer(command: CallerSteer): void {
     if (this.#closed) return;
+    this.#dropSpeculation(); // before the steer changes the mind: the rewind would undo it
     const reply = this.#mind.steer(command, this.#now());
     if (reply && !this.#onHold) this.#speak(reply, this.#newReply());
     else this.#mood(this.#onHold ? 'on_hold' : this.#speaking ? 'speaking' : 'listening');
@@ -144,6 +152,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   setOnHold(onHold: boolean): void {
     if (this.#onHold === onHold || this.#closed) return;
+    this.#dropSpeculation();
     this.#onHold = onHold;
     const now = this.#now();
     this.#listening.setDeaf(onHold);
@@ -171,6 +180,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   close(): void {
     if (this.#closed) return;
+    this.#dropSpeculation();
     this.#closed = true;
     clearInterval(this.#timer);
     this.#reply?.cancel('closed');
@@ -199,7 +209,16 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     try {
       if (this.#closed || this.#onHold) return;
       if (text) this.#heard(turn.id, text, true, startMs, endMs, confidence);
-      if (this.#bargeIn.turnEnded(turn, text)) await this.#respond(text, endMs, timing);
+      const speculation = this.#speculation;
+      this.#speculation = undefined;
+      if (!this.#bargeIn.turnEnded(turn, text)) speculation?.drop();
+      else if (speculation?.answers(turn, text)) {
+        speculation.confirm(timing);
+        this.#mood(speculation.made ? 'speaking' : 'thinking');
+      } else {
+        speculation?.drop();
+        await this.#respond(text, endMs, timing);
+      }
     } finally {
       this.#answering--;
       if (!this.#listening.turn) this.#bargeIn.resume(); // a failed recognition must not leave the caller silent
@@ -220,10 +239,45 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
     }
   }
 
+  /**
+   * The trainee paused: their words so far are recognised now and the answer made, to wait
+   * for the endpoint. Only into a quiet line with nothing else to say or answer (while the
+   * caller talks, the barge-in decision reads the turn's running transcript, which a second
+   * stream would restart); an acknowledgement gets no answer anyway.
+   */
+  async #speculate(turn: Turn, endMs: number): Promise<void> {
+    const quiet = () => !this.#closed && !this.#onHold && this.#answered && !this.#speaking && !this.#reply && this.#answering === 0 && !this.#bargeIn.paused && !this.#speculation;
+    if (!quiet()) return;
+    const heard = await this.#listening.finishEarly(turn, endMs);
+    const text = heard?.text;
+    if (!text || BACKCHANNEL.test(text) || !quiet()) return;
+    const speculation = new Speculation(turn, text, this.#mind.checkpoint());
+    this.#speculation = speculation;
+    const { reply } = speculation;
+    this.#newReply(reply);
+    try {
+      const thinking = performance.now();
+      const said = await this.#mind.respond({ text, atMs: endMs }, reply.signal);
+      speculation.madeIn(performance.now() - thinking);
+      for (const fallback of said.fallbacks) this.#fallback(fallback);
+      this.#speak(said, reply, (signal) => speculation.mayStart(signal), speculation.timing, true);
+    } catch (error) {
+      if (!isAbortError(error) && !reply.cancelled) this.#fail(error);
+    }
+  }
+
+  /** The answer made at a pause is not the answer (the trainee went on, or something came first). */
+  #dropSpeculation(): void {
+    const speculation = this.#speculation;
+    this.#speculation = undefined;
+    if (!speculation) return;
+    speculation.drop();
+    if (this.#reply === speculation.reply) this.#reply = undefined;
+  }
+
   /** A newer reply supersedes the one before it, in every stage still working on it. */
-  #newReply(): ReplyHandle {
+  #newReply(reply = new ReplyHandle()): ReplyHandle {
     this.#reply?.cancel('superseded');
-    const reply = new ReplyHandle();
     this.#reply = reply;
     return reply;
   }
@@ -232,13 +286,13 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
    * Speaks a reply. An answer to the trainee waits while they are still talking: their newer
    * line cancels it if it is a turn, and it goes on after a cough or an "uh-huh".
    */
-  #speak(said: MindReply, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void> = async () => undefined, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>): void {
+  #speak(said: MindReply, reply: ReplyHandle, mayStart: (signal: AbortSignal) => Promise<void> = async () => undefined, timing?: Omit<TurnTiming, 'utteranceId' | 'synthesisMs'>, speculative = false): void {
     // Not a word of it played (superseded, talked over at its first sound, put on hold): the
     // mind takes back what it gave away, so the next ask gets it again.
     void reply.done.then((played) => !played.some((line) => line.text) && !this.#closed && this.#mind.unheard(said));
     if (this.#closed || this.#onHold || reply.cancelled || reply !== this.#reply) return reply.cancel(this.#closed ? 'closed' : this.#onHold ? 'held' : 'superseded');
     const voice: Voice = { ...this.#voice, emotion: said.emotion };
-    this.#mood('speaking', said.emotion);
+    if (!speculative) this.#mood('speaking', said.emotion); // a speculative answer is the caller's once confirmed
     if (said.emotion !== this.#preparedEmotion) this.#prepareSpeech();
     void this.#speaker.speak(said.text, voice, reply, mayStart, timing).then(() => {
       if (this.#reply === reply) this.#reply = undefined; // all of it is on the line
@@ -265,6 +319,7 @@ export class AiCaller extends EventEmitter<CallerPipelineEvents> implements Call
 
   /** Talked over: one signal stops every stage (mind and LLM, synthesis, the line). */
   #interrupt(): void {
+    this.#dropSpeculation();
     this.#reply?.cancel('interrupted');
     this.#reply = undefined;
     this.#player.stop();

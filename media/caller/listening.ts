@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { CallRecognizer, RecognitionStream } from '../asr/recognizer.js';
+import type { CallRecognizer, Recognition, RecognitionStream } from '../asr/recognizer.js';
 import { isAbortError } from '../asr/recognizer.js';
 import { FRAME_MS, PCM_RATE_HZ } from '../format.js';
 import { TurnDetector, type SpeechEnd } from '../vad/turns.js';
 import type { VoiceActivityDetector } from '../vad/vad.js';
 
 // What the caller hears: voice activity on each frame, turn detection on the result, and one
-// recognition stream per trainee turn, started at the turn's real onset.
+// recognition stream per trainee turn, started at the turn's real onset. At a pause (PAUSE_MS
+// of silence) the owner may have the turn's recognition finished ahead of the endpoint
+// (finishEarly), so the final text is in when the endpoint confirms the turn and the answer
+// can be made meanwhile; if the trainee speaks again first, a new stream hears the whole turn
+// again (`resumed`).
 
 /**
  * A turn whose running transcript is already a whole question or read-back ends after this
@@ -17,6 +21,13 @@ const QUICK_END_SILENCE_MS = 240;
 /** Frames kept while no turn is open (1 s): more than the detector's pre-roll and confirmation. */
 const RECENT_FRAMES = 50;
 const PRE_ROLL_MS = 300;
+/**
+ * Silence after which the turn may be over (`pause`): less than the quick endpoint, so the
+ * final (its worker's queue, the background pass) and the answer are made while the endpoint
+ * waits out the rest. Shorter, more pauses inside a line are taken for its end: each costs a
+ * second decoding of the turn so far.
+ */
+const PAUSE_MS = 100;
 
 export type Turn = {
   id: string;
@@ -24,8 +35,12 @@ export type Turn = {
   startMs: number;
   /** The running transcript so far ('' from a recognizer without partials). */
   partial: string;
-  /** Audio handed to its recognition stream, ms. */
+  /** Audio of the turn so far (from its pre-roll), ms. */
   pushedMs: number;
+  /** The turn's audio, to hear it again if the trainee goes on after a pause. */
+  frames: Int16Array[];
+  /** The stream finished at a pause: the final, unless the trainee goes on. */
+  speculation?: Promise<Recognition> | undefined;
 };
 
 export type HeardTurn = { turn: Turn; text: string; confidence: number | null; startMs: number; endMs: number; timing?: HeardTiming };
@@ -44,6 +59,10 @@ export type ListeningEvents = {
   partial: [turn: Turn, atMs: number];
   /** The trainee stopped talking; the final text follows in turnEnd. */
   turnStop: [turn: Turn];
+  /** The trainee paused after speech that ended at endMs: the turn may be over (finishEarly). */
+  pause: [turn: Turn, endMs: number];
+  /** The trainee went on after a pause: what finishEarly gave is void. */
+  resumed: [turn: Turn];
   /** A turn ended and its final text is in ('' for a noise). */
   turnEnd: [heard: HeardTurn];
   error: [error: Error];
@@ -51,7 +70,7 @@ export type ListeningEvents = {
 
 export class Listening extends EventEmitter<ListeningEvents> {
   readonly #vad: VoiceActivityDetector;
-  readonly #turns = new TurnDetector();
+  readonly #turns = new TurnDetector({ pauseMs: PAUSE_MS });
   readonly #recognizer: CallRecognizer;
   readonly #soundsComplete: (partial: string) => boolean;
   readonly #now: () => number;
@@ -76,6 +95,8 @@ export class Listening extends EventEmitter<ListeningEvents> {
     this.#turns.on('candidateDropped', () => this.emit('candidateDropped'));
     this.#turns.on('speechStart', ({ atMs }) => this.#onSpeechStart(atMs));
     this.#turns.on('speechEnd', (end) => void this.#onSpeechEnd(end));
+    this.#turns.on('pause', ({ endMs }) => this.#turn && this.emit('pause', this.#turn, endMs));
+    this.#turns.on('resume', () => this.#onResume());
   }
 
   /** The turn the trainee is speaking now. */
@@ -143,17 +164,58 @@ export class Listening extends EventEmitter<ListeningEvents> {
   }
 
   #onSpeechStart(atMs: number): void {
-    const stream = this.#recognizer.startTurn();
-    const turn: Turn = { id: randomUUID(), stream, startMs: atMs, partial: '', pushedMs: 0 };
-    stream.on('partial', (text) => {
-      turn.partial = text;
-      this.emit('partial', turn, this.#now());
-      if (this.#turn === turn) this.#turns.setEndSilence(this.#soundsComplete(text) ? QUICK_END_SILENCE_MS : undefined);
-    });
+    const turn: Turn = { id: randomUUID(), stream: this.#recognizer.startTurn(), startMs: atMs, partial: '', pushedMs: 0, frames: [] };
+    this.#listen(turn);
     for (const { frame, atMs: at } of this.#recent) if (at >= atMs - PRE_ROLL_MS) push(turn, frame);
     this.#recent = [];
     this.#turn = turn;
     this.emit('turnStart', turn);
+  }
+
+  /** The turn's current stream's running transcript is the turn's. */
+  #listen(turn: Turn): void {
+    const { stream } = turn;
+    stream.on('partial', (text) => {
+      if (turn.stream !== stream) return;
+      turn.partial = text;
+      this.emit('partial', turn, this.#now());
+      if (this.#turn === turn) this.#turns.setEndSilence(this.#soundsComplete(text) ? QUICK_END_SILENCE_MS : undefined);
+    });
+  }
+
+  /**
+   * At a pause (`pause`, speech ended at endMs), finishes the turn's recognition now, in case
+   * the pause is its end: resolves with the final text if the turn is still paused when it is
+   * in (else undefined; the endpoint reports the turn as ever, from this final if it stands).
+   */
+  async finishEarly(turn: Turn, endMs: number): Promise<HeardTurn | undefined> {
+    if (this.#turn !== turn || turn.speculation) return undefined;
+    const speculation = turn.stream.finish();
+    turn.speculation = speculation;
+    try {
+      const result = await speculation;
+      const text = result.text.trim();
+      const standing = this.#turn === turn && turn.speculation === speculation && !this.#closed;
+      return standing && text ? { turn, text, confidence: result.confidence, startMs: turn.startMs, endMs } : undefined;
+    } catch {
+      return undefined; // the endpoint or the call's end reports it
+    }
+  }
+
+  /** The trainee goes on: a new stream hears the whole turn, this frame included. */
+  #onResume(): void {
+    const turn = this.#turn;
+    if (!turn?.speculation) return;
+    try {
+      turn.stream = this.#recognizer.startTurn();
+    } catch (error) {
+      this.#fail(error); // the turn is heard as far as the pause
+      return;
+    }
+    turn.speculation = undefined;
+    this.#listen(turn);
+    for (const frame of turn.frames) turn.stream.push(frame);
+    this.emit('resumed', turn);
   }
 
   async #onSpeechEnd(end: SpeechEnd): Promise<void> {
@@ -167,7 +229,7 @@ export class Listening extends EventEmitter<ListeningEvents> {
     // ahead of (hear() keeps it moving forward), endpoints came out negative.
     const endpointed = performance.now();
     const endpointMs = endpointed - (this.#frame.arrivedAt - (this.#frame.endMs - end.endMs));
-    const finishing = turn.stream.finish();
+    const finishing = turn.speculation ?? turn.stream.finish();
     this.#hearing = finishing.catch(() => undefined);
     let heard: HeardTurn;
     try {
@@ -193,6 +255,7 @@ export class Listening extends EventEmitter<ListeningEvents> {
 }
 
 function push(turn: Turn, frame: Int16Array): void {
-  turn.stream.push(frame);
+  turn.frames.push(frame);
+  if (!turn.speculation) turn.stream.push(frame);
   turn.pushedMs += (frame.length * 1000) / PCM_RATE_HZ;
 }

@@ -23,6 +23,8 @@ export interface MindReply {
   fallbacks: Fallback[];
 }
 
+export type MindCheckpoint = { rewind(): void; keep(): void };
+
 /** One thing the trainee said, as recognised, at ms since the call's media started. */
 export type HeardLine = { text: string; atMs: number };
 
@@ -40,6 +42,12 @@ export interface Mind {
   tick(atMs: number): MindReply | null;
   /** An instructor's steer; null when nothing is said because of it. Unknown facts throw a TypeError. */
   steer(command: CallerSteer, atMs: number): MindReply | null;
+  /**
+   * Marks where the mind is, before a speculative answer (the trainee paused and may be done):
+   * `rewind()` makes it as if nothing since had been asked or said (replies made since are
+   * forgotten: `unheard` ignores them), `keep()` makes it all count. One at a time.
+   */
+  checkpoint(): MindCheckpoint;
   /** Nothing of this reply was heard: what it gave away is given again when asked. */
   unheard(reply: MindReply): void;
   onHold(atMs: number): void;

@@ -162,6 +162,24 @@ describe('TurnDetector', () => {
     expect(ends.at(-1)).toBe(20_760);
   });
 
+  it('says once per silence inside a turn that it has paused for pauseMs, and that it goes on if speech comes back before the endpoint', () => {
+    const d = new TurnDetector({ pauseMs: 100 });
+    const heard: string[] = [];
+    let now = 0;
+    d.on('pause', ({ startMs, endMs }) => heard.push(`pause ${startMs}-${endMs} at ${now}`));
+    d.on('resume', () => heard.push(`resume at ${now}`));
+    d.on('speechEnd', ({ endMs }) => heard.push(`end ${endMs} at ${now}`));
+    let at = 10_000;
+    for (const [p, ms] of [[0.9, 600], [0.1, 200], [0.9, 400], [0.1, 600]] as const) {
+      for (let i = 0; i < ms / FRAME_MS; i++, at += FRAME_MS) {
+        now = at + FRAME_MS;
+        d.push(new Int16Array(FRAME_SAMPLES), at, p);
+      }
+    }
+    expect(heard).toEqual(['pause 10000-10600 at 10700', 'resume at 10820', 'pause 10000-11200 at 11300', 'end 11200 at 11600']);
+    expect(run([[0.9, 600], [0.1, 600]]).seen.map((e) => e.type)).toEqual(['speechStart', 'speechEnd']); // off by default
+  });
+
   it('drops a turn in progress on reset() and says whether speechStart had gone out', () => {
     const { d, seen } = run([[0, 100], [0.9, 400]]);
     expect(seen.map((e) => e.type)).toEqual(['speechStart']);

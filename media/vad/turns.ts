@@ -20,6 +20,11 @@ export interface TurnDetectorOptions {
   endSilenceMs?: number;
   /** Audio kept from before the onset, so the recognizer hears the first phoneme's attack. */
   preRollMs?: number;
+  /**
+   * Silence inside a turn after which `pause` is emitted (once per silence; `resume` if speech
+   * comes back before the endpoint): the owner may start on the answer speculatively. 0: never.
+   */
+  pauseMs?: number;
   /** A turn this long is ended even without a pause, so a stuck open mic still gets an answer. */
   maxTurnMs?: number;
   /**
@@ -46,6 +51,7 @@ export const TURN_DEFAULTS: Readonly<Required<TurnDetectorOptions>> = Object.fre
   // On 4 flite voices x 8 sentences the endpoint then starts counting 20 ms after the words'
   // end at p50 (80 max) instead of 80 ms (220 max), and no sentence split in two; 30 dB split one.
   quietBelowPeakDb: 35,
+  pauseMs: 0,
 });
 
 export interface SpeechStart {
@@ -75,6 +81,10 @@ export type TurnDetectorEvents = {
   candidateDropped: [];
   speechStart: [event: SpeechStart];
   speechEnd: [event: SpeechEnd];
+  /** The turn has been silent for pauseMs since its speech ended at `endMs`: it may be over. */
+  pause: [event: { startMs: number; endMs: number }];
+  /** Speech again after a pause, before the endpoint: the turn goes on. */
+  resume: [];
 };
 
 type State = 'idle' | 'pending' | 'speaking';
@@ -94,6 +104,8 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
   #speechMs = 0;
   #lastSpeechEndMs = 0;
   #lastAtMs = -Infinity;
+  /** A pause was reported in the current silence. */
+  #paused = false;
   /** The current turn's endpoint: endSilenceMs unless its owner knows better (setEndSilence). */
   #endSilenceMs: number;
   /** Mean square of the turn's loudest frame, and the share of it below which a frame is faint. */
@@ -108,7 +120,7 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
     if (!(o.continueThreshold > 0 && o.continueThreshold <= o.startThreshold)) {
       throw new TypeError('continueThreshold must be in (0, startThreshold]');
     }
-    for (const k of ['minSpeechMs', 'endSilenceMs', 'preRollMs', 'maxTurnMs', 'quietBelowPeakDb'] as const) {
+    for (const k of ['minSpeechMs', 'endSilenceMs', 'preRollMs', 'maxTurnMs', 'quietBelowPeakDb', 'pauseMs'] as const) {
       if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new TypeError(`${k} must be a finite number >= 0`);
     }
     if (o.maxTurnMs <= o.minSpeechMs) throw new TypeError('maxTurnMs must exceed minSpeechMs');
@@ -178,9 +190,17 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
         const power = meanSquare(frame);
         const faint = power < this.#peakPower * this.#faintRatio;
         this.#peakPower = Math.max(this.#peakPower, power);
-        if (probability >= o.continueThreshold && !faint) this.#lastSpeechEndMs = endMs;
+        const speech = probability >= o.continueThreshold && !faint;
+        if (speech) this.#lastSpeechEndMs = endMs;
         if (endMs - this.#lastSpeechEndMs >= this.#endSilenceMs) this.#end(this.#lastSpeechEndMs, 'silence');
         else if (endMs - this.#onsetMs >= o.maxTurnMs) this.#end(endMs, 'maxLength');
+        else if (speech && this.#paused) {
+          this.#paused = false;
+          this.emit('resume');
+        } else if (!speech && !this.#paused && o.pauseMs > 0 && endMs - this.#lastSpeechEndMs >= o.pauseMs) {
+          this.#paused = true;
+          this.emit('pause', { startMs: this.#onsetMs, endMs: this.#lastSpeechEndMs });
+        }
         return;
       }
     }
@@ -206,6 +226,7 @@ export class TurnDetector extends EventEmitter<TurnDetectorEvents> {
     this.#lastSpeechEndMs = endMs;
     if (this.#speechMs >= this.options.minSpeechMs) {
       this.#state = 'speaking';
+      this.#paused = false;
       this.#endSilenceMs = this.options.endSilenceMs;
       this.emit('speechStart', { type: 'speechStart', atMs: this.#onsetMs });
     }

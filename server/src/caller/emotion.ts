@@ -65,6 +65,14 @@ export class EmotionState {
     if (this.#distress < 1.5) this.#flavour = null;
   }
 
+  /** How the caller feels now: calling the result makes them feel so again (a speculative reply is taken back). */
+  checkpoint(): () => void {
+    const [distress, flavour, floor] = [this.#distress, this.#flavour, this.#floor];
+    return () => {
+      [this.#distress, this.#flavour, this.#floor] = [distress, flavour, floor];
+    };
+  }
+
   /** Repeated questions, silence and holds make things worse; being asked again makes people angry. */
   escalate(amount: number, reason: 'repeat' | 'silence' | 'hold' | 'steer'): void {
     this.#distress = Math.min(3, this.#distress + amount);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PocketSphinxRecognizer } from '../../../media/asr/pocketsphinx.js';
-import type { RecognitionStream, RecognitionStreamEvents, SpeechRecognizer } from '../../../media/asr/recognizer.js';
+import { type Recognition, type RecognitionStream, type RecognitionStreamEvents, type SpeechRecognizer } from '../../../media/asr/recognizer.js';
 import type { AiCaller } from '../../../media/caller/ai-caller.js';
 import type { TraineeSpeech } from '../../../media/caller/pipeline.js';
 import type { PlayedLine } from '../../../media/caller/reply.js';
@@ -34,28 +34,37 @@ function lagging(lagMs: number): SpeechRecognizer {
     capabilities: recognizer.capabilities,
     async prepare(vocabulary) {
       const call = await recognizer.prepare(vocabulary);
+      // One queue for the call, as its worker's: a turn opened right after another was finished
+      // (the trainee went on after a pause) opens once the one before has been handed on.
+      let handedOn = Promise.resolve();
+      const later = (work: () => void) => {
+        const due = performance.now() + lagMs;
+        handedOn = handedOn.then(() => new Promise<void>((r) => setTimeout(r, due - performance.now())))
+          .then(work)
+          .catch(() => undefined); // a failed step must not stall the turns after it
+      };
       return {
         close: () => call.close(),
         startTurn(): RecognitionStream {
-          const inner = call.startTurn();
-          let handedOn = Promise.resolve();
+          let inner: RecognitionStream | undefined;
           let cancelled = false;
-          const later = (work: () => void) => {
-            const due = performance.now() + lagMs;
-            handedOn = handedOn.then(() => new Promise<void>((r) => setTimeout(r, due - performance.now()))).then(() => void (cancelled || work()));
-          };
+          let finishing: Promise<Recognition> | undefined;
           const stream = Object.assign(new EventEmitter<RecognitionStreamEvents>(), {
-            push: (frame: Int16Array) => void later(() => inner.push(frame.slice())),
-            finish: () => handedOn.then(() => inner.finish()),
+            push: (frame: Int16Array) => later(() => void (cancelled || inner!.push(frame.slice()))),
+            // In the queue's order: the next turn opens after this one has finished.
+            finish: () => (finishing ??= new Promise<Recognition>((resolve, reject) => void (handedOn = handedOn.then(() => void inner!.finish().then(resolve, reject))))),
             cancel: () => {
               cancelled = true;
-              inner.cancel();
+              handedOn = handedOn.then(() => inner!.cancel());
             },
             get heardMs() {
-              return inner.heardMs;
+              return inner?.heardMs ?? 0;
             },
           });
-          inner.on('partial', (text) => stream.emit('partial', text));
+          later(() => {
+            inner = call.startTurn();
+            inner.on('partial', (text) => stream.emit('partial', text));
+          });
           return stream;
         },
       };

@@ -1,6 +1,6 @@
 import type { Emotion, ScenarioInput, TimelineEvent, TraineeIntent } from '../protocol/scenario.js';
 import type { CallerSteer } from '../../../media/caller/pipeline.js';
-import type { Fallback, Mind, MindReply } from '../../../media/caller/stages.js';
+import type { Fallback, Mind, MindCheckpoint, MindReply } from '../../../media/caller/stages.js';
 import { abortError } from '../../../media/asr/recognizer.js';
 import { askBack, isUnsure } from './ask-back.js';
 import { refusalReason, type PhrasePlan } from './guard.js';
@@ -13,6 +13,7 @@ import { Patience, patienceOf } from './patience.js';
 import { band, PHRASES, type PhraseKind } from './phrases.js';
 import { createRandom } from '../../../media/random.js';
 import { createState, say, spoken, worry, type MindState } from './state.js';
+import { saveState } from './checkpoint.js';
 import { changesSince, factStates, type Fact, type FactChanges, type FactState } from './facts.js';
 import { composeTurn, volunteer, type Composed } from './turn.js';
 
@@ -79,9 +80,11 @@ export class CallerMind implements Mind {
   /** What each reply gave away, and the timeline lines it carried, in case none of it is heard. */
   readonly #gave = new WeakMap<MindReply, { changes: FactChanges; lines: string[]; revealed: string[] }>();
   /** The last reply that said or changed each fact: only that one may take its change back. */
-  readonly #lastTouch = new Map<Fact, MindReply>();
+  #lastTouch = new Map<Fact, MindReply>();
   /** Timeline lines of replies nobody heard: said with the next reply. */
   #missed: { lines: string[]; revealed: string[] } = { lines: [], revealed: [] };
+  /** Replies made since the open checkpoint, forgotten if it is rewound. */
+  #sinceCheckpoint: Set<MindReply> | undefined;
   /** When a silent line makes the caller speak up; the live caller tells it when its words end and when it hears voice. */
   readonly patience: Patience;
 
@@ -152,6 +155,7 @@ export class CallerMind implements Mind {
       throw abortError('reply superseded');
     }
     this.#gave.set(phrased, this.#gave.get(reply)!);
+    this.#sinceCheckpoint?.add(phrased);
     for (const [fact, last] of this.#lastTouch) if (last === reply) this.#lastTouch.set(fact, phrased);
     return phrased;
   }
@@ -169,6 +173,33 @@ export class CallerMind implements Mind {
     for (const { fact, before } of gave.changes) if (this.#lastTouch.get(fact) === reply) fact.state = { ...before };
     this.#missed.lines.push(...gave.lines);
     this.#missed.revealed.push(...gave.revealed);
+  }
+
+  /**
+   * Before a speculative answer: rewound, the mind is as if it had never been asked (facts,
+   * wrong first answers, timeline lines, mood, history, random draws), and the replies made
+   * since are forgotten, so a late `unheard` of one changes nothing.
+   */
+  checkpoint(): MindCheckpoint {
+    this.#assertOpen();
+    if (this.#sinceCheckpoint) throw new InvalidStateError('a checkpoint is already open');
+    const since = (this.#sinceCheckpoint = new Set<MindReply>());
+    const undo = [saveState(this.#state), this.patience.checkpoint()];
+    const history = this.#history.map((h) => ({ ...h }));
+    const missed = { lines: [...this.#missed.lines], revealed: [...this.#missed.revealed] };
+    const saved: [Map<Fact, MindReply>, typeof missed, string[], string[], number, number | null, boolean] = [new Map(this.#lastTouch), missed, [...this.#heldLines], [...this.#heldRevealed], this.#nextEvent, this.#holdStartedAt, this.#askedBack];
+    const close = () => void (this.#sinceCheckpoint === since && (this.#sinceCheckpoint = undefined));
+    return {
+      keep: close,
+      rewind: () => {
+        if (this.#sinceCheckpoint !== since) return;
+        close();
+        for (const restore of undo) restore();
+        this.#history.splice(0, this.#history.length, ...history);
+        [this.#lastTouch, this.#missed, this.#heldLines, this.#heldRevealed, this.#nextEvent, this.#holdStartedAt, this.#askedBack] = saved;
+        for (const reply of since) this.#gave.delete(reply);
+      },
+    };
   }
 
   /** A running transcript that already asks something whole: the trainee is done and waits. */
@@ -333,6 +364,7 @@ export class CallerMind implements Mind {
     const reply: Reply = { text, emotion: this.emotion, revealed: composed.revealed, intent, source: 'scripted', fallbacks: [] };
     const changes = before ? changesSince(this.#state.facts, before) : [];
     this.#gave.set(reply, { changes, ...carried });
+    this.#sinceCheckpoint?.add(reply);
     const said = new Set(composed.conveyed.map((c) => c.fact));
     for (const fact of this.#state.facts) if (said.has(fact.rule.fact) || changes.some((c) => c.fact === fact)) this.#lastTouch.set(fact, reply);
     return reply;
@@ -366,6 +398,7 @@ export class CallerMind implements Mind {
   async #phrase(scripted: Reply, plan: PhrasePlan, signal?: AbortSignal): Promise<Reply> {
     plan.emotion = scripted.emotion;
     const result = await (this.#phraser as LlmPhraser).phrase(plan, signal);
+    if (signal?.aborted) return scripted; // the caller (and any checkpoint) has moved on: nothing here is remembered
     const fellBack = (reason: string): Reply => ({ ...scripted, fallbacks: [...scripted.fallbacks, { stage: 'phrasing', reason }] });
     if (!result.ok) return fellBack(result.reason);
     const refused = refusalReason(result.reply, plan);

@@ -82,6 +82,21 @@ export class Patience {
     this.#traineeUntilMs = Math.max(this.#traineeUntilMs, atMs);
   }
 
+  /**
+   * Where the silence clock is now: calling the result takes back what was said since (a
+   * speculative reply). The trainee's voice heard meanwhile stands: it was on the line.
+   */
+  checkpoint(): () => void {
+    const saved = { callerUntil: this.#callerUntilMs, unanswered: this.#unanswered, lastPrompt: this.#lastPrompt, jitter: this.#jitter, rng: this.#rng.checkpoint() };
+    return () => {
+      this.#callerUntilMs = saved.callerUntil;
+      this.#unanswered = saved.unanswered;
+      this.#lastPrompt = saved.lastPrompt;
+      this.#jitter = saved.jitter;
+      saved.rng();
+    };
+  }
+
   /** How long the caller bears this silence, feeling `emotion`. */
   waitMs(emotion: Emotion): number {
     this.#jitter ??= 1 + JITTER * (2 * this.#rng.next() - 1);
