@@ -38,7 +38,7 @@ async function answeredCall(mode: 'practice' | 'exam') {
   expect(call.body.mode).toBe(mode);
   const callId = call.body.id as string;
   const socket = await socketFor(cookie);
-  expect(await request(socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
+  expect(await request(socket, 'rtc:join', { callId }, 30_000)).toMatchObject({ ok: true });
   expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: true });
   return { trainee, cookie, callId, socket };
 }
@@ -88,7 +88,7 @@ describe('call intelligence', () => {
     const cookie = await server.login(trainee);
     const callId = (await server.api('POST', '/api/v1/calls/start', { cookie, body: { scenarioId: own.id, mode: 'practice' } })).body.id as string;
     const socket = await socketFor(cookie);
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     await request(socket, 'call:answer', { callId });
     const heard = nextEvent(socket, 'call:entities', (e) => e.callId === callId && e.entities.some((x) => x.type === 'address'), 15_000);
     await request(socket, 'call:type', { callId, text: 'so that is fourteen twenty maple avenue correct' });

@@ -51,7 +51,7 @@ async function callWithReadBack(cookie: string, seed: number, readBack: string):
   const callId = started.body.id as string;
   const socket = await connectSocket(server.url, cookie);
   sockets.push(socket);
-  expect(await request(socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
+  expect(await request(socket, 'rtc:join', { callId }, 30_000)).toMatchObject({ ok: true });
   expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: true });
   const heard = nextEvent(socket, 'call:entities', (e) => e.callId === callId && e.entities.some((x) => x.type === 'address'), 15_000);
   await request(socket, 'call:type', { callId, text: readBack });

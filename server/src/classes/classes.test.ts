@@ -46,7 +46,7 @@ async function takeCall(cookie: string, body: Record<string, unknown>): Promise<
   const callId = started.body.id as string;
   const socket = await connectSocket(server.url, cookie);
   sockets.push(socket);
-  expect(await request(socket, 'rtc:join', { callId })).toMatchObject({ ok: true });
+  expect(await request(socket, 'rtc:join', { callId }, 30_000)).toMatchObject({ ok: true });
   expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: true });
   await request(socket, 'call:type', { callId, text: 'so that is fourteen twenty maple avenue correct' });
   expect(await request(socket, 'call:end', { callId })).toMatchObject({ ok: true });

@@ -38,7 +38,7 @@ describe('softphone signalling', () => {
       message: "join the call's media first (rtc:join)",
     });
     expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: false, code: 'conflict' });
-    const joined = await request<{ routerRtpCapabilities: { codecs: { mimeType: string }[] }; state: { status: string } }>(socket, 'rtc:join', { callId });
+    const joined = await request<{ routerRtpCapabilities: { codecs: { mimeType: string }[] }; state: { status: string } }>(socket, 'rtc:join', { callId }, 30_000);
     expect(joined.ok && joined.data.routerRtpCapabilities.codecs.map((c) => c.mimeType)).toEqual(['audio/opus']);
     expect(joined.ok && joined.data.state.status).toBe('ringing');
     expect(await request(socket, 'call:mute', { callId })).toEqual({ ok: false, code: 'conflict', message: 'answer the call first' });
@@ -57,7 +57,7 @@ describe('softphone signalling', () => {
 
   it('names the bad field of a malformed request and stays up', async () => {
     const { socket, callId } = await traineeWithCall();
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     expect(await request(socket, 'rtc:createTransport', { callId, direction: 'sideways' })).toMatchObject({ ok: false, code: 'bad_request', message: expect.stringMatching(/^direction: /) });
     expect(await request(socket, 'rtc:connectTransport', { callId, transportId: randomUUID(), dtlsParameters: { fingerprints: [] } })).toMatchObject({
       ok: false,
@@ -91,7 +91,7 @@ describe('softphone signalling', () => {
 
   it('answers, tells the call room, and stores a recording when the call ends over REST', async () => {
     const { socket, callId, cookie } = await traineeWithCall();
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     const state = nextEvent(socket, 'call:state', (s) => s.callId === callId && s.status === 'active');
     expect(await request(socket, 'call:answer', { callId })).toMatchObject({ ok: true, data: { status: 'active', muted: false, onHold: false } });
     await state;
@@ -104,13 +104,13 @@ describe('softphone signalling', () => {
     expect(ended.body.recordings[0]).toMatchObject({ channels: 4, sampleRateHz: 16000 });
     const controls = ended.body.events.map((e: { type: string }) => e.type).filter((type: string) => type !== 'emotion');
     expect(controls).toEqual(['ring', 'answer', 'hold', 'end']);
-    expect(await request(socket, 'rtc:join', { callId })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await request(socket, 'rtc:join', { callId }, 30_000)).toMatchObject({ ok: false, code: 'conflict' });
     expect(await server.live.get(callId)).toBeUndefined();
   });
 
   it('ends the call as transferred on a cold transfer, and refuses to complete a transfer that is not warm', async () => {
     const { socket, callId, cookie } = await traineeWithCall();
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     await request(socket, 'call:answer', { callId });
     expect(await request(socket, 'call:completeTransfer', { callId })).toEqual({ ok: false, code: 'conflict', message: 'there is no warm transfer to complete' });
     expect(await request(socket, 'call:transfer', { callId, agency: 'police', mode: 'cold' })).toMatchObject({ ok: true });
@@ -128,7 +128,7 @@ describe('softphone signalling', () => {
       const sid = (await local.api('POST', '/api/v1/scenarios', { cookie: instructorCookie, body: scenarioFixture() })).body.id;
       const callId = (await local.api('POST', '/api/v1/calls/start', { cookie, body: { scenarioId: sid } })).body.id;
       const socket = await connectSocket(local.url, cookie);
-      await request(socket, 'rtc:join', { callId });
+      await request(socket, 'rtc:join', { callId }, 30_000);
       await request(socket, 'call:answer', { callId });
       socket.close();
       await expect.poll(async () => (await local.api('GET', `/api/v1/calls/${callId}`, { cookie })).body.status).toBe('failed');

@@ -66,7 +66,7 @@ describe('media limits on a default install', () => {
 
   it('refuses a second microphone on one participant', async () => {
     const { socket, callId } = await traineeWithCall();
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     const send = await transport(socket, callId, 'send');
     const rtpParameters = { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] };
     const produce = () => request(socket, 'rtc:produce', { callId, transportId: send.ok ? send.data.id : '', kind: 'audio', rtpParameters });
@@ -76,7 +76,7 @@ describe('media limits on a default install', () => {
 
   it('joins the same live call when the id comes in upper case, over sockets and REST', async () => {
     const { socket, cookie, callId } = await traineeWithCall();
-    await request(socket, 'rtc:join', { callId });
+    await request(socket, 'rtc:join', { callId }, 30_000);
     const live = await server.live.get(callId);
     const routers = (await server.workers.check()).routers;
 
