@@ -35,7 +35,7 @@ describe('call intelligence in the browser', () => {
     const location = page.locator('[data-testid="checklist-item"][data-item="location"]');
     await location.waitFor({ timeout: 20_000 });
     await expect.poll(() => location.getAttribute('data-status'), { timeout: 45_000 }).toBe('done');
-    await page.locator('[data-testid="captured-entity"][data-type="address"]').filter({ hasText: '47 Willow Lane' }).first().waitFor({ timeout: 5000 });
+    await page.locator('[data-testid="captured-entity"][data-type="address"]').filter({ hasText: '47 Willow Lane' }).first().waitFor({ timeout: 20_000 });
 
     await page.getByTestId('end-call').click();
     await expect.poll(() => page.getByTestId('call-status').first().textContent(), { timeout: 10_000 }).toMatch(/ended/i);
