@@ -2,10 +2,10 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../../src/config/config.js';
+import type { Config } from '../../src/config/config.js';
 import { BackupError, backupKey, describeDatabase, dumpDatabase, restoreDatabase } from '../../src/db/backup.js';
 import { isStorageKey, openStorage, type RecordingStorage } from '../../src/storage/storage.js';
-import type { CliIo, Command } from './command.js';
+import { CONFIG_EXIT, configOrExit, type CliIo, type Command } from './command.js';
 
 const BACKUP_USAGE = `usage: ringdown backup
 
@@ -23,18 +23,12 @@ replaces its contents with the backup.`;
 
 /** Where a backup or restore works: a configuration with DATABASE_URL, the storage, a scratch folder. */
 async function withSetup(io: CliIo, name: string, work: (config: Config & { databaseUrl: string }, storage: RecordingStorage, scratch: string) => Promise<void>): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return 78;
-  }
+  const config = configOrExit(io);
+  if (!config) return CONFIG_EXIT;
   const { databaseUrl } = config;
   if (!databaseUrl) {
     io.stderr.write(`ringdown ${name}: DATABASE_URL is not set: backups are of an external PostgreSQL, not the embedded one\n`);
-    return 78;
+    return CONFIG_EXIT;
   }
   const scratch = await mkdtemp(path.join(tmpdir(), `ringdown-${name}-`));
   try {

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { SessionStore } from '../../src/auth/sessions.js';
-import { ConfigError, loadConfig, type Config } from '../../src/config/config.js';
 import { Database } from '../../src/db/database.js';
 import { EmbeddedDatabase, EmbeddedDatabaseError } from '../../src/db/embedded.js';
 import { applyMigrations } from '../../src/db/migrate.js';
@@ -11,7 +10,7 @@ import { CreateUserBody, NewPassword } from '../../src/protocol/users.js';
 import { MemoryState } from '../../src/state/state.js';
 import { siteOrigin } from '../../src/tls.js';
 import { Accounts } from '../../src/users/accounts.js';
-import type { Command, CliIo } from './command.js';
+import { CONFIG_EXIT, configOrExit, type CliIo, type Command } from './command.js';
 
 const USAGE = `usage: ringdown users create --role trainee|supervisor|instructor|admin --email <email> --name <name> [--password-stdin]
 
@@ -54,14 +53,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     password = checked.data;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return 78;
-  }
+  const config = configOrExit(io);
+  if (!config) return CONFIG_EXIT;
   let embedded: EmbeddedDatabase | undefined;
   let db: Database | undefined;
   try {
