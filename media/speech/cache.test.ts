@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SpeechCache } from './cache.js';
-import type { SpeechSynthesizer, Voice } from './synthesizer.js';
+import type { SpeechSynthesizer, SynthesisPriority, Voice } from './synthesizer.js';
 
 /** A synthesizer the test controls: each request waits until released, and is counted. */
 class HeldSynthesizer implements SpeechSynthesizer {
   readonly name = 'held';
   readonly capabilities = { streaming: false, voices: [] };
   readonly made: string[] = [];
+  readonly priorities: SynthesisPriority[] = [];
   readonly #waiting: { text: string; release(fail?: boolean): void }[] = [];
-  synthesize(text: string, voice: Voice): Promise<Int16Array> {
+  synthesize(text: string, voice: Voice, _signal?: AbortSignal, priority: SynthesisPriority = 'live'): Promise<Int16Array> {
     this.made.push(`${voice.emotion ?? 'calm'}:${text}`);
+    this.priorities.push(priority);
     return new Promise((resolve, reject) => {
       this.#waiting.push({ text, release: (fail) => (fail ? reject(new Error('tts failed')) : resolve(new Int16Array(text.length * 100))) });
     });
@@ -73,6 +75,24 @@ describe('SpeechCache', () => {
     await tick();
     expect(cache.has('Mom, stay with me.', voice)).toBe(true);
     expect(inner.made).toHaveLength(3);
+  });
+
+  it('makes ahead at the lowest priority; a caller who needs that sentence now has it made at full priority', async () => {
+    const inner = new HeldSynthesizer();
+    const cache = new SpeechCache(inner);
+    cache.prepare(['47 Willow Lane.'], voice);
+    await tick();
+    expect(inner.priorities).toEqual(['ahead']);
+    const live = cache.synthesize('47 Willow Lane.', voice); // not left waiting on the busy cores
+    expect(inner.priorities).toEqual(['ahead', 'live']);
+    expect(inner.pending).toEqual(['47 Willow Lane.', '47 Willow Lane.']);
+    inner.release(); // the one made ahead finishes first: dropped, the live one stands
+    await tick();
+    expect(cache.has('47 Willow Lane.', voice)).toBe(false);
+    inner.release();
+    const pcm = await live;
+    expect(await cache.synthesize('47 Willow Lane.', voice)).toBe(pcm);
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1, sentences: 1, bytes: pcm.byteLength });
   });
 
   it('keeps no failure, and forgets the least recently used sentences past its size', async () => {

@@ -20,6 +20,8 @@ export class SpeechCache implements SpeechSynthesizer {
   readonly #maxBytes: number;
   /** Finished and in-flight sentences; Map order is recency (oldest first). */
   readonly #entries = new Map<string, Promise<Int16Array>>();
+  /** The one sentence being made ahead (at the lowest priority), if any. */
+  #aheadKey: string | undefined;
   readonly #sizes = new Map<string, number>();
   #bytes = 0;
   /** Sentences to make ahead of time, one at a time, only while nothing else is being made. */
@@ -63,6 +65,9 @@ export class SpeechCache implements SpeechSynthesizer {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const key = keyOf(text, voice);
     let entry = this.#entries.get(key);
+    // Made ahead at the lowest priority, it could wait long for a busy core: a caller who needs
+    // it now has it made at full priority (what the one ahead makes is then dropped).
+    if (entry && key === this.#aheadKey && !this.#sizes.has(key)) entry = undefined;
     if (entry) {
       this.#hits++;
       this.#entries.delete(key); // most recently used goes last
@@ -87,8 +92,10 @@ export class SpeechCache implements SpeechSynthesizer {
   }
 
   #make(key: string, text: string, voice: Voice, background: boolean): Promise<Int16Array> {
-    if (!background) this.#live++;
-    const made = this.#inner.synthesize(text, voice).finally(() => {
+    if (background) this.#aheadKey = key;
+    else this.#live++;
+    const made = this.#inner.synthesize(text, voice, undefined, background ? 'ahead' : 'live').finally(() => {
+      if (background && this.#aheadKey === key) this.#aheadKey = undefined;
       if (!background) this.#live--;
       this.#next();
     });

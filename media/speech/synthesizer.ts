@@ -20,11 +20,17 @@ export type SynthesizerCapabilities = {
   voices: readonly string[];
 };
 
+/**
+ * `live`: a caller is waiting to say it. `ahead`: made in advance in case it is said (the
+ * speech cache); an engine on this machine's cores makes it only with CPU nobody else wants.
+ */
+export type SynthesisPriority = 'live' | 'ahead';
+
 export interface SpeechSynthesizer {
   readonly name: string;
   readonly capabilities: SynthesizerCapabilities;
   /** 16 kHz mono PCM of `text`. Rejects on failure; an abort rejects with an AbortError. */
-  synthesize(text: string, voice: Voice, signal?: AbortSignal): Promise<Int16Array>;
+  synthesize(text: string, voice: Voice, signal?: AbortSignal, priority?: SynthesisPriority): Promise<Int16Array>;
 }
 
 /** Splits a reply into sentences, so the first can play while the rest is made. */
