@@ -31,3 +31,33 @@ describe('one caller name per line: the last full form said', () => {
     expect(values(text, 'caller_name')).toEqual([]);
   });
 });
+
+describe('natures said in more ways', () => {
+  it.each([
+    ['we heard maybe three shots from the alley', 'crime:shooting'],
+    ['some kid knifed him outside the bar', 'crime:stabbing'],
+    ['he said give me your wallet and showed a blade', 'crime:robbery'],
+    ['two guys jumped him behind the store and took his phone', 'crime:robbery'],
+    ['a man shoved her into a truck and drove away', 'crime:kidnapping'],
+    ['a woman walked off with my little boy at the fair', 'crime:kidnapping'],
+    ['the co alarm keeps going off in the basement', 'hazmat'],
+    ['theres a propane tank leaking behind the diner', 'hazmat'],
+    ['he inhaled a peanut and now he cant cough', 'medical:choking'],
+    ['her left arm went numb out of nowhere', 'medical:stroke'],
+    ['my grandpa cant get enough air, his lips are blue', 'medical:breathing'],
+    ['we have a patient in the waiting room, not responsive', 'medical:unconscious'],
+    ['she took all her pills and left a note', 'medical:suicidal'],
+    ['we were hiking and now were turned around, its getting dark', 'rescue:lost'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('counts the blow of a robbery as the robbery, not an assault besides', () => {
+    expect(values('they jumped me at the bus stop and took my wallet', 'nature')).toEqual(['crime:robbery']);
+  });
+
+  it.each(['is his arm numb', 'he was cooking and cut his thumb with a knife', 'the truck jackknifed on the ramp'])('finds no new kind in "%s"', (text) => {
+    const found = values(text, 'nature');
+    for (const kind of ['medical:stroke', 'crime:stabbing', 'crime:assault']) expect(found).not.toContain(kind);
+  });
+});

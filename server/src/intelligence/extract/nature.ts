@@ -98,6 +98,11 @@ export function natureRules(u: Utterance): FoundNature[] {
       emit('nature', m, kind);
     }
   }
+  // A robbery is force used to take: the blow is the robbery's, not an assault besides ("jumped me and took my wallet").
+  if (found.has('crime:robbery') && found.has('crime:assault')) {
+    found.delete('crime:assault');
+    out.splice(0, out.length, ...out.filter((n) => n.kind !== 'crime:assault'));
+  }
   if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return out;
   for (const m of u.matches(MEDICAL)) {
     if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
