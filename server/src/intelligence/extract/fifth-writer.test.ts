@@ -61,3 +61,28 @@ describe('natures said in more ways', () => {
     for (const kind of ['medical:stroke', 'crime:stabbing', 'crime:assault']) expect(found).not.toContain(kind);
   });
 });
+
+describe('places as the blind writers label them', () => {
+  it.each([
+    ['behind the old firehouse on fifth', ['old firehouse']],
+    ['by the big church on the hill', ['church']],
+    // A bare lot in a line that names a place is that place's.
+    ["i'm at the kroger, he's passed out in the parking lot", ['kroger']],
+    ['two guys are fighting in the parking lot', ['parking lot']],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+
+  it('takes "<name>, its a <kind>" as the named place, not the kind', () => {
+    expect(values("uh maple grove, it's a nursing home, room twelve", 'landmark')).not.toContain('nursing home');
+  });
+
+  it('keeps a kind of place said after an address', () => {
+    expect(values("four ten birch street, it's a big motel", 'landmark')).toEqual(['motel']);
+  });
+
+  // Regression: the tagger read "the old beetles" (a vehicle) and "pit bulls" (a hazard) as places.
+  it.each(['they drove off in one of the old beetles', 'they have two pit bulls in the yard'])('takes no place from words the rules read as something else: "%s"', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+  });
+});

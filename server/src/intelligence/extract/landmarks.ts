@@ -21,7 +21,8 @@ const LANDMARK_CUES = new Set('by near from to behind of opposite beside above b
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
-const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
+// Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
+const SIZE = new Set(['big', 'small', 'little', 'huge', 'tiny', 'large']);
 
 const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
 
@@ -86,10 +87,25 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     const between = named ? u.tokens.slice(span.end, named.start) : [];
     if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
   }
+  // A bare lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot").
+  if (found.length > 1) found.splice(0, found.length, ...found.filter((span) => u.words(span) !== 'parking lot'));
   for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+    // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
+    if (kindOfNamed(u, span.start, taken)) continue;
     const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
   }
+}
+
+/** The place at `start` says what kind a place named just before is: "<name>, its a <kind>", the name no address. */
+function kindOfNamed(u: Utterance, start: number, taken: boolean[]): boolean {
+  const t = u.tokens;
+  let k = start - 1;
+  if (ARTICLES.has(t[k] ?? '')) k--;
+  if (t[k] === 'is' && t[k - 1] === 'it') k--;
+  else if (t[k] !== 'its') return false;
+  const named = k - 1;
+  return named >= 0 && u.pauses[named]! && !taken[named] && !STOP.has(t[named]!) && !/\d/.test(t[named]!);
 }
 
 function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {

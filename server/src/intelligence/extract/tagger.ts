@@ -197,6 +197,9 @@ export function tagged(u: Utterance, spans: TaggedSpan[], rules: TaggedSpan[]): 
   const out: { span: TaggedSpan; value: string }[] = [];
   for (const span of spans) {
     if (rules.some((r) => r.type === span.type)) continue;
+    // Words the rules read as something else ("one of the old beetles" a vehicle, "pit bulls" a hazard) are not a name or a place.
+    // A nature is read from the whole line, so its span says nothing of the words.
+    if (rules.some((r) => r.type !== 'nature' && r.start < span.end && span.start < r.end)) continue;
     // "she didnt hit her head", "is he at the school": the rules judge each phrase, and so must the tagger.
     if (u.isAsked(span.start) || u.isNegated(span.start)) continue;
     const value = taggedValue(u, span);
