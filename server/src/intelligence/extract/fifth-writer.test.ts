@@ -86,3 +86,16 @@ describe('places as the blind writers label them', () => {
     expect(values(text, 'landmark')).toEqual([]);
   });
 });
+
+describe('a street typed by its name alone', () => {
+  it.each([
+    ['he drove off south on Halsey', ['Halsey Street']],
+    ['the van went up Birchwood toward the school', ['Birchwood Street']],
+  ])('reads "%s" as %j', (text, streets) => {
+    expect(values(text, 'address')).toEqual(streets);
+  });
+
+  it.each(['he was coughing up water', 'we meet on Monday', 'he went up the stairs'])('reads no street in "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});

@@ -83,7 +83,9 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
   const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
   // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
-  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
+  // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
+  const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 
@@ -139,7 +141,8 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
     const street = readStreet(u, i);
     // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
-    if (!street?.suffix && BARE_CUE.has(t[i - 1] ?? '')) {
+    // "it went up Vine": "up" places someone on a street only when its name is typed as one ("coughing up water" is not).
+    if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (t[i - 1] === 'up' && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
       const bare = bareStreet(u, i, false);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);
