@@ -99,3 +99,20 @@ describe('a street typed by its name alone', () => {
     expect(values(text, 'address')).toEqual([]);
   });
 });
+
+describe('injuries where the blind writers put them', () => {
+  it.each([
+    ['somebody stabbed my cousin with a screwdriver, in the shoulder', ['shoulder']],
+    ['he got cut with a razor in the fight, his arm', ['arm']],
+  ])('reads the wound said apart in "%s" as %j', (text, injuries) => {
+    expect(values(text, 'injury')).toEqual(injuries);
+  });
+
+  it.each(['my chest is hurting real bad and my arm is tingling', 'his chest hurts, he says its like pressure'])('takes a chest that hurts as the nature, not an injury: "%s"', (text) => {
+    expect(values(text, 'injury')).toEqual([]);
+  });
+
+  it('finds no wound place in a line with no wound: "he has something in his hand, i cant see what"', () => {
+    expect(values('he has something in his hand, i cant see what', 'injury')).toEqual([]);
+  });
+});
