@@ -116,3 +116,18 @@ describe('injuries where the blind writers put them', () => {
     expect(values('he has something in his hand, i cant see what', 'injury')).toEqual([]);
   });
 });
+
+describe('hazards to whoever comes', () => {
+  it.each([
+    ['diesel all over the road from the semi', ['fuel leak']],
+    ['theres gas pouring out of the truck', ['fuel leak']],
+    ['our co detector is going off', ['carbon monoxide']],
+    ['theres a big dog loose in the yard', ['dog']],
+  ])('reads "%s" as %j', (text, hazards) => {
+    expect(values(text, 'hazard')).toEqual(hazards);
+  });
+
+  it.each(['unit four b as in boy, c as in dog', 'the guy next door shot his dog', 'my dog and my son fell through the ice'])('finds no dog to beware of in "%s"', (text) => {
+    expect(values(text, 'hazard')).not.toContain('dog');
+  });
+});
