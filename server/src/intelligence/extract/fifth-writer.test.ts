@@ -131,3 +131,16 @@ describe('hazards to whoever comes', () => {
     expect(values(text, 'hazard')).not.toContain('dog');
   });
 });
+
+describe('clothing with the word that names its kind', () => {
+  it.each([
+    ['white guy, he had a cowboy hat and boots', ['white male', 'cowboy hat', 'boots']],
+    ['the kid was in a steelers jersey', ['steelers jersey']],
+  ])('reads "%s" as %j', (text, parts) => {
+    expect(values(text, 'suspect').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+
+  it("takes no owner into the item: a man grabbed a lady's purse", () => {
+    expect(values("some guy grabbed a lady's purse and ran", 'suspect').join(', ')).not.toContain('lady');
+  });
+});
