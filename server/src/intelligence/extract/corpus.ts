@@ -13,8 +13,9 @@ const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
 export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
 export const WRITER3_FILE = new URL('writer3/caller.jsonl', CORPUS_DIR);
+export const WRITER5_FILE = new URL('writer5/caller.jsonl', CORPUS_DIR);
 /** The other writers' trainable sets, each with its own dev split (isDev). */
-export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE];
+export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE, WRITER5_FILE];
 /** Each held-out folder's caller file, by folder name. */
 export const HELDOUT_FILES: readonly [string, URL][] = HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
