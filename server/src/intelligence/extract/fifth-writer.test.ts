@@ -144,3 +144,14 @@ describe('clothing with the word that names its kind', () => {
     expect(values("some guy grabbed a lady's purse and ran", 'suspect').join(', ')).not.toContain('lady');
   });
 });
+
+describe('rural and numbered roads', () => {
+  it.each([
+    ['were out on township road twelve past the silo', ['Township Road 12']],
+    ['rural route four box nine, the gravel drive', ['Rural Route 4 Box 9']],
+    ['four ten route thirty one, the white farmhouse', ['410 Route 31']],
+    ['its two hundred east hundred and fourth street', ['200 104th Street']],
+  ])('reads "%s" as %j', (text, addresses) => {
+    expect(values(text, 'address')).toEqual(addresses);
+  });
+});

@@ -286,7 +286,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 }
 
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
 const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
@@ -315,8 +315,15 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
-    highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}` }[kind] ?? `Route ${n}`;
+    // "rural route three box twenty eight": the box is the house on the route.
+    const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
+    if (box) label += ` Box ${box}`;
+    // "five eighty five route twenty two": a house on a numbered road, as an address ("585 Route 22").
+    const house = u.tokens[m.start - 1];
+    const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !['interstate', 'i', 'us'].includes(kind);
+    const span = { start: numbered ? m.start - 1 : m.start, end: box ? m.end + 2 : m.end };
+    highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   // A freeway said by its number alone is the highway a marker is on too.
   if (!highway) {
