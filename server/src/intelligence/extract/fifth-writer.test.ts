@@ -155,3 +155,22 @@ describe('rural and numbered roads', () => {
     expect(values(text, 'address')).toEqual(addresses);
   });
 });
+
+describe('names no lexicon knows, titles and ranks', () => {
+  it.each([
+    ["I'm Hollis Vance, I'm calling from my truck", 'Hollis Vance'],
+    ["it's Tavita Faleolo, I'm at the church hall", 'Tavita Faleolo'],
+    ['this is Officer Mara Quint, off duty', 'Mara Quint'],
+    ['this is officer reyes', 'Officer Reyes'],
+    ["hi, I'm Mrs. Dunmore-Hale, the crossing guard", 'Mrs. Dunmore-Hale'],
+    ["I'm Dr. Okonkwo, I was driving by", 'Dr. Okonkwo'],
+    // A name typed with a capital inside keeps it.
+    ['this is LaToya, LaToya Briggs', 'LaToya Briggs'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+
+  it.each(['she said Doctor Phil was on when she fell', 'she keeps calling for Mister Buttons, thats the dog', 'this is Meadowbrook Care Center, we have a fall', "it's Kroger, the one on fifth"])('names no caller in "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 
 import nlp from 'compromise';
 import type { Segment } from '../types.js';
+import { STRONG_HEADS, WEAK_HEADS } from './landmarks.js';
 import type { Utterance } from './text.js';
 import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
 
@@ -42,9 +43,27 @@ const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'b
 export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
-const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
+const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
 // Ranks and roles a caller introduces themselves by, kept as said.
-const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective' };
+const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', pastor: 'Pastor' };
+// Where a title or a rank is the caller's own: at the start, or after "im", "this is", "its", "name is", "put down".
+const SELF_BEFORE = new Set(['im', 'am', 'is', 'its', 'names', 'down', 'hi', 'hello', 'me', 'okay', 'ok', 'so', 'yes', 'yeah', 'uh']);
+/** A word typed with its capital that can be a name no lexicon knows ("Tavita", "Hollis"): not a place, a people or a common word. */
+const typedName = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return (
+    w !== undefined &&
+    /^\p{Lu}\p{Ll}/u.test(u.raw(k, k + 1)) &&
+    !NAME_STOP.has(w) &&
+    !notName(w) &&
+    !streetSuffix(w, true) &&
+    !Object.hasOwn(RANKS, w) &&
+    !honorific(w) &&
+    !lexiconTags(w).some((tag) => /^(?:Organization|Demonym|Place|City|Country|Region|Month|WeekDay|Date)$/.test(tag)) &&
+    // "this is Meadowbrook Care Center": a place's name.
+    !u.tokens.slice(k + 1, k + 4).some((next) => STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || next === 'center')
+  );
+};
 const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
 
 const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
@@ -128,17 +147,19 @@ const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
 /** The name as said, capitalised, a typed apostrophe or hyphen kept ("kevin, kevin o'brien" -> "Kevin O'Brien", "Angela Brooks-Tate"). */
 export function asName(u: Utterance, start: number, end: number): string {
-  const said = u
+  const typed = u
     .raw(start, end)
-    .toLowerCase()
     .replace(/’/g, "'")
     .split(/[^\p{L}'-]+|(?<!\p{L})-|-(?!\p{L})/u)
-    .filter((w) => w !== '' && !SAID_FILLERS.has(w))
-    .filter((w, k, all) => w.length > 1 || !spelledAround(all, k))
-    .filter((w, k, all) => w !== all[k - 1])
+    .filter((w) => w !== '' && !SAID_FILLERS.has(w.toLowerCase()));
+  const said = typed.map((w) => w.toLowerCase());
+  const kept = typed
+    .filter((_, k) => said[k]!.length > 1 || !spelledAround(said, k))
+    .filter((w, k, all) => w.toLowerCase() !== all[k - 1]?.toLowerCase())
     // A name cut off and said whole ("jo, joanna kiel"): the whole one.
-    .filter((w, k, all) => !(all[k + 1]?.startsWith(w) && all[k + 1] !== w));
-  return said.map((w) => titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())).join(' ');
+    .filter((w, k, all) => !(all[k + 1]?.toLowerCase().startsWith(w.toLowerCase()) && all[k + 1]!.toLowerCase() !== w.toLowerCase()));
+  // A word typed with a capital keeps its typed form ("DeShawn", "al-Rashid"); one said or typed in lowercase is capitalised.
+  return kept.map((w) => (/\p{Lu}/u.test(w) ? w : titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase()))).join(' ');
 }
 
 /**
@@ -187,12 +208,15 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     }
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
+  // "im mrs ferreira-lopes", "its mister oduya": a title and a surname, the title short; before a
+  // whole name the title is dropped ("this is doctor lionel osei" -> "Lionel Osei"). "doctor phil was on" names someone else.
   for (let i = 0; i < t.length - 1; i++) {
     const title = honorific(t[i]);
     const surname = t[i + 1]!;
-    if (title && !NAME_STOP.has(surname) && !/\d/.test(surname) && !['my', 'his', 'her', 'our', 'the', 'your'].includes(t[i - 1] ?? '')) {
-      found(i, i + 2, `${title} ${titleCase(surname)}`);
-    }
+    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!))) continue;
+    const last = t[i + 2];
+    if (last !== undefined && !u.pauses[i + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(i + 1, i + 3, asName(u, i + 1, i + 3));
+    else found(i, i + 2, `${title} ${asName(u, i + 1, i + 2)}`);
   }
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
   for (const m of u.matches(WEAK_CUE)) {
@@ -203,8 +227,16 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     const surname = t[m.end + 1];
     // "im officer grants wife": the officer is someone else.
     const kin = /^(?:wife|husband|son|daughter|mom|dad|partner|brother|sister|neighbor)s?$/.test(t[m.end + 2] ?? '');
-    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
-    if (!(isFirstName(first) || u.repeated[m.end])) continue;
+    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) {
+      // "this is officer dana pruett": a whole name after the rank is the name.
+      const last = t[m.end + 2];
+      if (last !== undefined && !u.pauses[m.end + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(m.end + 1, m.end + 3, asName(u, m.end + 1, m.end + 3));
+      else found(m.end, m.end + 2, `${rank} ${asName(u, m.end + 1, m.end + 2)}`);
+    }
+    // A name no lexicon knows, typed with its capital: "im Hollis Vance", "this is Beau"; after "its" only a whole name ("its Tavita Faleolo").
+    const weakIts = /^it/.test(u.words(m));
+    const typed = typedName(u, m.end) && (!weakIts || typedName(u, m.end + 1));
+    if (!(isFirstName(first) || u.repeated[m.end] || typed)) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
     if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
