@@ -174,3 +174,14 @@ describe('names no lexicon knows, titles and ranks', () => {
     expect(values(text, 'caller_name')).toEqual([]);
   });
 });
+
+describe('place names that run across a kind word', () => {
+  it.each([
+    ['at the pine hollow mobile home park, space six', ['pine hollow mobile home park']],
+    ['down at the cooper lake boat ramp', ['cooper lake boat ramp']],
+    ['in the briar glen neighborhood', ['briar glen neighborhood']],
+    ['the fox run trailhead, the upper lot', ['fox run trailhead']],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+});

@@ -11,7 +11,7 @@ export const STRONG_HEADS = new Set(
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters ' +
+    'dam dumpster dumpsters neighborhood ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls').split(' '),
 );
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
@@ -28,7 +28,7 @@ const modifierWord = (w: string | undefined): boolean => w !== undefined && !STO
 
 // Common words that join two place nouns into one ("school football field"); a proper name
 // between them starts a new landmark instead ("the college hawthorne hall").
-const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train'.split(' '));
+const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train mobile trailer boat league'.split(' '));
 
 function laterHead(t: string[], i: number): boolean {
   for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
@@ -61,6 +61,8 @@ const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|'
 export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
+// A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
+const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 
@@ -87,8 +89,9 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     const between = named ? u.tokens.slice(span.end, named.start) : [];
     if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
   }
-  // A bare lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot").
-  if (found.length > 1) found.splice(0, found.length, ...found.filter((span) => u.words(span) !== 'parking lot'));
+  // A lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot", "the trailhead, the upper lot").
+  const part = (span: Span) => PLACE_PARTS.has(u.words(span));
+  if (found.some((span) => !part(span))) found.splice(0, found.length, ...found.filter((span) => !part(span)));
   for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
     // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
     if (kindOfNamed(u, span.start, taken)) continue;
