@@ -6,7 +6,7 @@
 // the extractor: it is measured, never read to tune.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { HELDOUT_FOLDERS } from '../../../../media/language/corpus/held-out.js';
+import { CALLER_HELDOUT_FOLDERS } from '../../../../media/language/corpus/held-out.js';
 import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
@@ -17,7 +17,7 @@ export const WRITER5_FILE = new URL('writer5/caller.jsonl', CORPUS_DIR);
 /** The other writers' trainable sets, each with its own dev split (isDev). */
 export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE, WRITER5_FILE];
 /** Each held-out folder's caller file, by folder name. */
-export const HELDOUT_FILES: readonly [string, URL][] = HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+export const HELDOUT_FILES: readonly [string, URL][] = CALLER_HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
