@@ -45,7 +45,6 @@ describe('natures said in more ways', () => {
     ['he inhaled a peanut and now he cant cough', 'medical:choking'],
     ['her left arm went numb out of nowhere', 'medical:stroke'],
     ['my grandpa cant get enough air, his lips are blue', 'medical:breathing'],
-    ['we have a patient in the waiting room, not responsive', 'medical:unconscious'],
     ['she took all her pills and left a note', 'medical:suicidal'],
     ['we were hiking and now were turned around, its getting dark', 'rescue:lost'],
   ])('reads "%s" as %s', (text, nature) => {
@@ -183,5 +182,33 @@ describe('place names that run across a kind word', () => {
     ['the fox run trailhead, the upper lot', ['fox run trailhead']],
   ])('reads "%s" as %j', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);
+  });
+});
+
+describe("natures in the fifth writer's kinds of phrase", () => {
+  it.each([
+    ['my grandma fell out at the store, she aint answering', 'medical:unconscious'],
+    ['theres a man laying on the sidewalk by the bank and hes not moving', 'medical:unconscious'],
+    ['his sugar bottomed out, hes all shaky', 'medical:diabetic'],
+    ['the meter says thirty nine', 'medical:diabetic'],
+    ['his eyes are rolled back and hes jerking', 'medical:seizure'],
+    ['she woke up and her left arm wont work', 'medical:stroke'],
+    ['we have a man overboard off the ferry', 'rescue:drowning'],
+    ['they drove by and shot up the house', 'crime:shooting'],
+    ['theres a guy in my kitchen, i dont know him', 'crime:burglary'],
+    ['they say they have my daughter and want money, a ransom', 'crime:kidnapping'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it.each([
+    ['the fire number on the post is four four one', 'fire'],
+    ['the chimney is shooting sparks', 'crime:shooting'],
+    ['he has a fishhook stuck in his eye', 'rescue:trapped'],
+    ['white guy with a limp, gray sweats', 'medical'],
+    ['he got hit by a car, hes lying in the road', 'medical:unconscious'],
+    ['he locked himself in the garage with the car running', 'rescue:trapped'],
+  ])('does not read "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).not.toContain(nature);
   });
 });
