@@ -195,12 +195,15 @@ const FEATURE_RE = phrases(
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
   '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
   '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
+  // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
+  'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: on (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
+  'missing (?:the |a )?(?:hubcaps|tailgate|bumper|mirror)', '(?:tailgate|bumper|mirror)s? (?:is )?missing', '(?:busted|broken|cracked) (?:tail ?light|headlight|windshield)',
   '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
 // A feature as labelled: the doors as a body style, "4-door".
 const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
-const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox/;
+const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox|light bar|paper tag|paper plate|hubcaps|spare|light/;
 
 function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;

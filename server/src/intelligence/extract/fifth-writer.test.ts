@@ -212,3 +212,17 @@ describe("natures in the fifth writer's kinds of phrase", () => {
     expect(values(text, 'nature')).not.toContain(nature);
   });
 });
+
+describe('what a witness remembers of a vehicle', () => {
+  it.each([
+    ['a gray pickup, lifted, with a light bar on top', 'gray pickup, lifted, light bar'],
+    ['black camaro, paper tags', 'black camaro, paper tags'],
+    ['a blue wagon with a surf sticker on the back window', 'blue wagon, surf sticker on the back window'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('finds no vehicle in a sticker on a laptop', () => {
+    expect(values('he has a sticker on his laptop', 'vehicle')).toEqual([]);
+  });
+});
