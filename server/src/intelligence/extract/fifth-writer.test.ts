@@ -226,3 +226,9 @@ describe('what a witness remembers of a vehicle', () => {
     expect(values('he has a sticker on his laptop', 'vehicle')).toEqual([]);
   });
 });
+
+describe('swelling is no injury kind', () => {
+  it('reads a swollen ankle as the ankle', () => {
+    expect(values("her ankle's all swollen and purple", 'injury')).toEqual(['ankle']);
+  });
+});

@@ -130,10 +130,10 @@ function ages(u: Utterance): Reading[] {
 }
 
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
-// hurt ("hit her head" -> "head").
+// hurt ("hit her head" -> "head"). Swelling is no kind: writer3 and writer5 (blind) label a swollen ankle "ankle".
 const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', scalded: 'burned', burned: 'burned', burnt: 'burned', burn: 'burned',
-  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: '', shot: '', stabbed: '', blistered: 'burned',
 };
 const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
@@ -219,7 +219,7 @@ function injuries(u: Utterance): Reading[] {
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase. A chest that hurts is the nature's pain, as
-    // every blind writer labels it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
+    // the blind writers label it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
     if (part === 'chest' && part3 !== undefined && /^(?:hurts|hurt|hurting|killing)$/.test(adjective ?? '')) continue;
     if (u.isAsked(start) || u.isNegated(start)) continue;
