@@ -232,3 +232,13 @@ describe('swelling is no injury kind', () => {
     expect(values("her ankle's all swollen and purple", 'injury')).toEqual(['ankle']);
   });
 });
+
+describe('mile posts', () => {
+  it.each([
+    ['right about mile post thirty, county road six', 'County Road 6 MM 30'],
+    ['were at about mile ninety on route nine', 'Route 9 MM 90'],
+  ])('reads "%s" as the marker %s, with no address', (text, marker) => {
+    expect(values(text, 'mile_marker')).toEqual([marker]);
+    expect(values(text, 'address')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spo
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
-const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
+const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
 const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
@@ -288,7 +288,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
 // Also the direction first: "northbound ninety five at mile three".
 const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
@@ -321,7 +321,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if (box) label += ` Box ${box}`;
     // "five eighty five route twenty two": a house on a numbered road, as an address ("585 Route 22").
     const house = u.tokens[m.start - 1];
-    const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !['interstate', 'i', 'us'].includes(kind);
+    const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !NOT_HOUSE_NUMBER.has(u.tokens[m.start - 2] ?? '') && !['interstate', 'i', 'us'].includes(kind);
     const span = { start: numbered ? m.start - 1 : m.start, end: box ? m.end + 2 : m.end };
     highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
