@@ -242,3 +242,13 @@ describe('mile posts', () => {
     expect(values(text, 'address')).toEqual([]);
   });
 });
+
+describe('places that are not where the call is', () => {
+  it.each([
+    ["she's in labor, we won't make it to the hospital", []],
+    ['tell them to park on the street, the driveway is narrow', []],
+    ["we're at the hospital entrance, he collapsed", ['hospital']],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+});

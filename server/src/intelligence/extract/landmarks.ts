@@ -63,6 +63,12 @@ export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher tea
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
+/** Where someone is being taken, the place starting at `start`, is no place of the call: "we wont make it to the hospital", "take him to the er". */
+export function takenTo(u: Utterance, start: number): boolean {
+  const before = ARTICLES.has(u.tokens[start - 1] ?? '') ? start - 2 : start - 1;
+  return u.tokens[before] === 'to' && TAKEN_TO.test(u.tokens.slice(Math.max(0, before - 3), before).join(' '));
+}
+const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 
@@ -151,6 +157,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
     // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
     const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
+    // "park on the street", "can park there": the verb.
+    if (takenTo(u, start) || (w === 'park' && modifiers.length === 0 && ['to', 'can', 'please', 'dont', 'cant', 'just', 'them', 'could'].includes(t[i - 1] ?? ''))) continue;
     if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';
