@@ -113,3 +113,17 @@ describe('spoken forms of scenario numbers', () => {
     expect(() => spokenPhoneForms('911')).toThrow(TypeError);
   });
 });
+
+describe('a hundred and an ordinal', () => {
+  it.each([
+    ['two hundred east hundred and third street', '200 east 103rd street'],
+    ['one hundred and twenty fifth street', '125th street'],
+    ['a hundred and second street', '102nd street'],
+  ])('reads "%s" as one ordinal street: %s', (said, digits) => {
+    expect(normalizeNumbers(said)).toBe(digits);
+  });
+
+  it('keeps a house number before an ordinal street said without "and"', () => {
+    expect(normalizeNumbers('four hundred third street')).toBe('400 third street');
+  });
+});

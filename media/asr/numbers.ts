@@ -39,6 +39,26 @@ function compoundOrdinal(w: string[], i: number): string | undefined {
 }
 
 /**
+ * "hundred and third" -> "103rd", "one hundred and twenty fifth" -> "125th" (Manhattan's streets
+ * as said): a hundred, "and", then an ordinal is one ordinal. Without the "and" ("four hundred
+ * third street") it stays a house number and a street. Undefined, or the ordinal and the index past it.
+ */
+function hundredOrdinal(w: string[], i: number): { text: string; next: number } | undefined {
+  let j = i;
+  let hundreds = 1;
+  const lead = DIGITS.indexOf(w[j] ?? '');
+  if ((lead > 0 || w[j] === 'a') && w[j + 1] === 'hundred') {
+    hundreds = Math.max(lead, 1);
+    j++;
+  }
+  if (w[j] !== 'hundred' || w[j + 1] !== 'and' || isNumberWord(w[i - 1])) return undefined;
+  const compound = compoundOrdinal(w, j + 2);
+  const tens = Object.hasOwn(TENS_ORDINALS, w[j + 2] ?? '') ? TENS_ORDINALS[w[j + 2]!] : undefined;
+  const rest = compound ? Number.parseInt(compound, 10) : (tens ?? (ORDINAL_WORDS.indexOf(w[j + 2] ?? '') > 0 ? ORDINAL_WORDS.indexOf(w[j + 2]!) : undefined));
+  return rest === undefined ? undefined : { text: ordinal(hundreds * 100 + rest), next: j + (compound ? 4 : 3) };
+}
+
+/**
  * "third" -> 3, "3rd" -> 3; undefined for anything else. normalizeNumbers leaves a lone ordinal
  * word as it is ("wait a second"); where a word is known to name a street or a floor, this reads it.
  */
@@ -80,6 +100,12 @@ export function normalizeNumbers(text: string): string {
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {
+    const hundredth = hundredOrdinal(lower, i);
+    if (hundredth) {
+      out.push(hundredth.text);
+      i = hundredth.next;
+      continue;
+    }
     const ordinal = compoundOrdinal(lower, i);
     if (ordinal) {
       out.push(ordinal);

@@ -176,7 +176,7 @@ describe('places named as callers name them', () => {
     ["i'm in the food court at the westfield mall", ['food court', 'westfield mall']],
     ["he's in the stairwell of the parking deck on third", ['parking deck']],
     ['at the shell on route nine, by the air pump', ['shell']],
-    ["it's the old mill by the dam", ['mill', 'dam']],
+    ["it's the old mill by the dam", ['old mill', 'dam']],
     ["we're at mike's auto body on industrial drive", ["mike's auto body"]],
   ])('reads "%s" as %j', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);

@@ -6,17 +6,19 @@
 // the extractor: it is measured, never read to tune.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { HELDOUT_FOLDERS } from '../../../../media/language/corpus/held-out.js';
+import { normalizeNumbers } from '../../../../media/asr/numbers.js';
+import { CALLER_HELDOUT_FOLDERS } from '../../../../media/language/corpus/held-out.js';
 import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
 export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
 export const WRITER3_FILE = new URL('writer3/caller.jsonl', CORPUS_DIR);
+export const WRITER5_FILE = new URL('writer5/caller.jsonl', CORPUS_DIR);
 /** The other writers' trainable sets, each with its own dev split (isDev). */
-export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE];
+export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE, WRITER5_FILE];
 /** Each held-out folder's caller file, by folder name. */
-export const HELDOUT_FILES: readonly [string, URL][] = HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+export const HELDOUT_FILES: readonly [string, URL][] = CALLER_HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 
 export interface LabelledUtterance {
   text: string;
@@ -65,9 +67,21 @@ const rates = (tp: number, fp: number, fn: number) => {
 /** Descriptions are lists of what the caller said ("white male, red hoodie"): each part counts on its own. */
 const BY_PARTS: ReadonlySet<EntityType> = new Set(['suspect', 'vehicle']);
 
+/**
+ * A description's part as compared: the writers keep parts as said but differ on the small words
+ * and on how a number is written ("ladder on the roof" / "ladder on roof", "4-door" / "four
+ * door", "18-wheeler" / "eighteen wheeler"), so articles and owners are dropped and numbers
+ * read as digits, for every set alike (media/language/corpus/caller.md, value conventions).
+ */
+const comparedPart = (part: string): string =>
+  normalizeNumbers(part.replace(/-/g, ' '))
+    .split(' ')
+    .filter((w) => !['the', 'a', 'an', 'his', 'her', 'their'].includes(w))
+    .join(' ');
+
 /** The scored units of an entity: itself, or each part of a description. */
 const scoredParts = (e: { type: EntityType; normalized: string }): { type: EntityType; normalized: string }[] =>
-  BY_PARTS.has(e.type) ? e.normalized.split(', ').map((part) => ({ type: e.type, normalized: part })) : [e];
+  BY_PARTS.has(e.type) ? e.normalized.split(', ').map((part) => ({ type: e.type, normalized: comparedPart(part) })) : [e];
 
 /**
  * Precision, recall and F1 per entity type; a type never labelled nor found scores 1. A

@@ -42,6 +42,11 @@ interface Part extends Span {
   kind: 'sex' | 'person' | 'clothes' | 'age' | 'other';
 }
 
+const NOT_KIND_TAGS = /^(?:Verb|PastTense|Gerund|Infinitive|PresentTense|Adverb|Preposition|Determiner|Pronoun|Possessive|Conjunction|Copula|Modal|Value|Cardinal|QuestionWord|Negative|Expression)$/;
+/** A word that can name a clothing item's kind before it: a noun or a name, not a function word, a verb, a person or a number. */
+const kindWord = (w: string): boolean =>
+  w.length > 2 && !/\d/.test(w) && !STOP.has(w) && !PERSON_MOD.has(w) && !OWNERS.has(w) && !WEARING.has(w) && !GUESS.has(w) && !CLOTHES.has(w) && !lexiconTags(w).some((tag) => NOT_KIND_TAGS.test(tag));
+
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
@@ -109,7 +114,8 @@ function suspectParts(u: Utterance): Part[] {
     else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w, 'age');
     else {
       // Clothing: up to three modifiers and the item ("dark hooded jacket", "grey t shirt", "gray zip up hoodie").
-      let k = i;
+      // A word naming the item's kind or brand leads it too ("a cowboy hat", "a raiders jersey", "a purple track suit"); an owner's does not ("a lady's purse").
+      let k = kindWord(w) && !u.raw(i, i + 1).includes("'") && (CLOTHES.has(next ?? '') || CLOTHES_MOD.has(next ?? '')) ? i + 1 : i;
       while (k < i + 4 && CLOTHES_MOD.has(t[k]!)) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
       if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
@@ -189,12 +195,15 @@ const FEATURE_RE = phrases(
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
   '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
   '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
+  // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
+  'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: on (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
+  'missing (?:the |a )?(?:hubcaps|tailgate|bumper|mirror)', '(?:tailgate|bumper|mirror)s? (?:is )?missing', '(?:busted|broken|cracked) (?:tail ?light|headlight|windshield)',
   '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
 // A feature as labelled: the doors as a body style, "4-door".
 const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
-const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox/;
+const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox|light bar|paper tag|paper plate|hubcaps|spare|light/;
 
 function vehicles(u: Utterance): Vehicle[] {
   const t = u.tokens;

@@ -11,7 +11,7 @@ export const STRONG_HEADS = new Set(
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters ' +
+    'dam dumpster dumpsters neighborhood ' +
     'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls').split(' '),
 );
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
@@ -21,13 +21,14 @@ const LANDMARK_CUES = new Set('by near from to behind of opposite beside above b
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
-const SIZE = new Set(['big', 'small', 'little', 'old', 'new', 'huge', 'tiny', 'large']);
+// Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
+const SIZE = new Set(['big', 'small', 'little', 'huge', 'tiny', 'large']);
 
 const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
 
 // Common words that join two place nouns into one ("school football field"); a proper name
 // between them starts a new landmark instead ("the college hawthorne hall").
-const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train'.split(' '));
+const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train mobile trailer boat league'.split(' '));
 
 function laterHead(t: string[], i: number): boolean {
   for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
@@ -60,6 +61,14 @@ const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|'
 export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
+// A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
+const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
+/** Where someone is being taken, the place starting at `start`, is no place of the call: "we wont make it to the hospital", "take him to the er". */
+export function takenTo(u: Utterance, start: number): boolean {
+  const before = ARTICLES.has(u.tokens[start - 1] ?? '') ? start - 2 : start - 1;
+  return u.tokens[before] === 'to' && TAKEN_TO.test(u.tokens.slice(Math.max(0, before - 3), before).join(' '));
+}
+const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
 
@@ -86,10 +95,26 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     const between = named ? u.tokens.slice(span.end, named.start) : [];
     if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
   }
+  // A lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot", "the trailhead, the upper lot").
+  const part = (span: Span) => PLACE_PARTS.has(u.words(span));
+  if (found.some((span) => !part(span))) found.splice(0, found.length, ...found.filter((span) => !part(span)));
   for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+    // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
+    if (kindOfNamed(u, span.start, taken)) continue;
     const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
   }
+}
+
+/** The place at `start` says what kind a place named just before is: "<name>, its a <kind>", the name no address. */
+function kindOfNamed(u: Utterance, start: number, taken: boolean[]): boolean {
+  const t = u.tokens;
+  let k = start - 1;
+  if (ARTICLES.has(t[k] ?? '')) k--;
+  if (t[k] === 'is' && t[k - 1] === 'it') k--;
+  else if (t[k] !== 'its') return false;
+  const named = k - 1;
+  return named >= 0 && u.pauses[named]! && !taken[named] && !STOP.has(t[named]!) && !/\d/.test(t[named]!);
 }
 
 function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
@@ -132,6 +157,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
     // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
     const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
+    // "park on the street", "can park there": the verb.
+    if (takenTo(u, start) || (w === 'park' && modifiers.length === 0 && ['to', 'can', 'please', 'dont', 'cant', 'just', 'them', 'could'].includes(t[i - 1] ?? ''))) continue;
     if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
     // "robbed the gas station": a named place after "the" is a place whatever the verb.
     const named = modifiers.length > 0 && t[start - 1] === 'the';

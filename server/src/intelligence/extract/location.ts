@@ -8,7 +8,7 @@ import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spo
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
-const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
+const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
 const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
@@ -83,7 +83,9 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
   const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
   // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
-  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !bareStreetName(word, placed) || !endsStreet(u, end)) return undefined;
+  // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
+  const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 
@@ -139,7 +141,8 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
     const street = readStreet(u, i);
     // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
-    if (!street?.suffix && BARE_CUE.has(t[i - 1] ?? '')) {
+    // "it went up Vine": "up" places someone on a street only when its name is typed as one ("coughing up water" is not).
+    if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (t[i - 1] === 'up' && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
       const bare = bareStreet(u, i, false);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);
@@ -283,9 +286,9 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 }
 
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
 // Also the direction first: "northbound ninety five at mile three".
 const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
@@ -312,8 +315,15 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
-    const label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}` }[kind] ?? `Route ${n}`;
-    highway ??= { span: m, label, direction: direction ? `${direction[0]!.toUpperCase()}B` : undefined };
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}` }[kind] ?? `Route ${n}`;
+    // "rural route three box twenty eight": the box is the house on the route.
+    const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
+    if (box) label += ` Box ${box}`;
+    // "five eighty five route twenty two": a house on a numbered road, as an address ("585 Route 22").
+    const house = u.tokens[m.start - 1];
+    const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !NOT_HOUSE_NUMBER.has(u.tokens[m.start - 2] ?? '') && !['interstate', 'i', 'us'].includes(kind);
+    const span = { start: numbered ? m.start - 1 : m.start, end: box ? m.end + 2 : m.end };
+    highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   // A freeway said by its number alone is the highway a marker is on too.
   if (!highway) {

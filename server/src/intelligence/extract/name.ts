@@ -3,6 +3,8 @@
 // and last names, with the part of speech of every other word, tells "this is john" from "this is bad".
 
 import nlp from 'compromise';
+import type { Segment } from '../types.js';
+import { STRONG_HEADS, WEAK_HEADS } from './landmarks.js';
 import type { Utterance } from './text.js';
 import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
 
@@ -35,13 +37,33 @@ const taggedAlone = (w: string): string[] => {
   return tags;
 };
 const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...taggedAlone(w)].some((t) => PANIC.has(t));
+// Words a caller calls the person in front of them: "baby, baby, look at me" names nobody.
+const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'bud', 'dude', 'man', 'sir', 'maam', 'mama', 'darling', 'hon'];
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
-export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime']);
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
-const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.' };
+const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
 // Ranks and roles a caller introduces themselves by, kept as said.
-const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective' };
+const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', pastor: 'Pastor' };
+// Where a title or a rank is the caller's own: at the start, or after "im", "this is", "its", "name is", "put down".
+const SELF_BEFORE = new Set(['im', 'am', 'is', 'its', 'names', 'down', 'hi', 'hello', 'me', 'okay', 'ok', 'so', 'yes', 'yeah', 'uh']);
+/** A word typed with its capital that can be a name no lexicon knows ("Tavita", "Hollis"): not a place, a people or a common word. */
+const typedName = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return (
+    w !== undefined &&
+    /^\p{Lu}\p{Ll}/u.test(u.raw(k, k + 1)) &&
+    !NAME_STOP.has(w) &&
+    !notName(w) &&
+    !streetSuffix(w, true) &&
+    !Object.hasOwn(RANKS, w) &&
+    !honorific(w) &&
+    !lexiconTags(w).some((tag) => /^(?:Organization|Demonym|Place|City|Country|Region|Month|WeekDay|Date)$/.test(tag)) &&
+    // "this is Meadowbrook Care Center": a place's name.
+    !u.tokens.slice(k + 1, k + 4).some((next) => STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || next === 'center')
+  );
+};
 const honorific = (w: string | undefined): string | undefined => (w !== undefined && Object.hasOwn(HONORIFICS, w) ? HONORIFICS[w] : undefined);
 
 const STRONG_CUE = /\b(?:name is|my names|the names|call me|under the name|its under|(?<!(?:their|his|her|our|your) )names)\b/dg;
@@ -125,39 +147,76 @@ const SAID_FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah']);
 
 /** The name as said, capitalised, a typed apostrophe or hyphen kept ("kevin, kevin o'brien" -> "Kevin O'Brien", "Angela Brooks-Tate"). */
 export function asName(u: Utterance, start: number, end: number): string {
-  const said = u
+  const typed = u
     .raw(start, end)
-    .toLowerCase()
     .replace(/’/g, "'")
     .split(/[^\p{L}'-]+|(?<!\p{L})-|-(?!\p{L})/u)
-    .filter((w) => w !== '' && !SAID_FILLERS.has(w))
-    .filter((w, k, all) => w.length > 1 || !spelledAround(all, k))
-    .filter((w, k, all) => w !== all[k - 1]);
-  return said.map((w) => titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase())).join(' ');
+    .filter((w) => w !== '' && !SAID_FILLERS.has(w.toLowerCase()));
+  const said = typed.map((w) => w.toLowerCase());
+  const kept = typed
+    .filter((_, k) => said[k]!.length > 1 || !spelledAround(said, k))
+    .filter((w, k, all) => w.toLowerCase() !== all[k - 1]?.toLowerCase())
+    // A name cut off and said whole ("jo, joanna kiel"): the whole one.
+    .filter((w, k, all) => !(all[k + 1]?.toLowerCase().startsWith(w.toLowerCase()) && all[k + 1]!.toLowerCase() !== w.toLowerCase()));
+  // A word typed with a capital keeps its typed form ("DeShawn", "al-Rashid"); one said or typed in lowercase is capitalised.
+  return kept.map((w) => (/\p{Lu}/u.test(w) ? w : titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase()))).join(' ');
+}
+
+/**
+ * One caller name per line: the last full form said ("you can call me jimmy, james fairweather",
+ * "angela brooks, no sorry, angela brooks-tate"), or the last name said when none is full. A
+ * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel").
+ */
+function chosen(found: { start: number; end: number; value: string }[], u: Utterance): { start: number; end: number; value: string } | undefined {
+  const restated = found.map((n) => {
+    let k = n.end - 2;
+    while (k >= n.start && !u.pauses[k]) k--;
+    return k >= n.start && n.end - (k + 1) >= 2 ? { start: k + 1, end: n.end, value: asName(u, k + 1, n.end) } : n;
+  });
+  const full = restated.filter((n) => n.value.includes(' '));
+  return (full.length ? full : restated).sort((a, b) => a.start - b.start).at(-1);
 }
 
 export const extractCallerName: Extractor = (u, emit, speaker) => {
-  const t = u.tokens;
-  const found = (start: number, end: number, value: string) => emit('caller_name', { start, end }, value);
   const apart = firstAndLast(u);
   if (apart) {
-    found(0, u.length, titleCase(`${apart.first} ${apart.last}`));
+    emit('caller_name', { start: 0, end: u.length }, titleCase(`${apart.first} ${apart.last}`));
     return;
   }
+  const names: { start: number; end: number; value: string }[] = [];
+  findNames(u, (start, end, value) => names.push({ start, end, value }), speaker);
+  const name = chosen(names, u);
+  // "priya, p r i y a, last name raman": a first name, then the surname apart.
+  const last = LAST_NAME_CUE.exec(u.text)?.[1];
+  if (name && !name.value.includes(' ') && last !== undefined && !NAME_STOP.has(last) && !name.value.toLowerCase().includes(last)) {
+    emit('caller_name', { start: name.start, end: u.length }, `${name.value} ${titleCase(last)}`);
+  } else if (name) emit('caller_name', name, name.value);
+};
+
+function findNames(u: Utterance, found: (start: number, end: number, value: string) => void, speaker: Segment['speaker']): void {
+  const t = u.tokens;
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
     const name = nameWords(u, m.end);
     if (name) found(name.start, name.end, asName(u, name.start, name.end));
     // "you can call me frank": after "call me" or "my name is" a first name is one whatever else the word is.
-    else if ((isFirstName(t[m.end] ?? '') || /^\p{Lu}/u.test(u.raw(m.end, m.end + 1))) && !NAME_STOP.has(t[m.end] ?? 'the')) found(m.end, m.end + 1, asName(u, m.end, m.end + 1));
+    else if ((isFirstName(t[m.end] ?? '') || /^\p{Lu}/u.test(u.raw(m.end, m.end + 1))) && !NAME_STOP.has(t[m.end] ?? 'the')) {
+      // and the surname after it ("my name is frank dorsey"), when the next word can be one.
+      const next = t[m.end + 1];
+      const end = next !== undefined && !u.pauses[m.end] && !NAME_STOP.has(next) && !/\d/.test(next) && !notSurname(next) && !VERB_NEXT.has(next) ? m.end + 2 : m.end + 1;
+      found(m.end, end, asName(u, m.end, end));
+    }
   }
   // "mister chen", "okay mister walker": a title and a surname name the person spoken to or about.
+  // "im mrs ferreira-lopes", "its mister oduya": a title and a surname, the title short; before a
+  // whole name the title is dropped ("this is doctor lionel osei" -> "Lionel Osei"). "doctor phil was on" names someone else.
   for (let i = 0; i < t.length - 1; i++) {
     const title = honorific(t[i]);
     const surname = t[i + 1]!;
-    if (title && !NAME_STOP.has(surname) && !/\d/.test(surname) && !['my', 'his', 'her', 'our', 'the', 'your'].includes(t[i - 1] ?? '')) {
-      found(i, i + 2, `${title} ${titleCase(surname)}`);
-    }
+    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!))) continue;
+    const last = t[i + 2];
+    if (last !== undefined && !u.pauses[i + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(i + 1, i + 3, asName(u, i + 1, i + 3));
+    else found(i, i + 2, `${title} ${asName(u, i + 1, i + 2)}`);
   }
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
   for (const m of u.matches(WEAK_CUE)) {
@@ -168,8 +227,16 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
     const surname = t[m.end + 1];
     // "im officer grants wife": the officer is someone else.
     const kin = /^(?:wife|husband|son|daughter|mom|dad|partner|brother|sister|neighbor)s?$/.test(t[m.end + 2] ?? '');
-    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) found(m.end, m.end + 2, `${rank} ${titleCase(surname)}`);
-    if (!(isFirstName(first) || u.repeated[m.end])) continue;
+    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) {
+      // "this is officer dana pruett": a whole name after the rank is the name.
+      const last = t[m.end + 2];
+      if (last !== undefined && !u.pauses[m.end + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(m.end + 1, m.end + 3, asName(u, m.end + 1, m.end + 3));
+      else found(m.end, m.end + 2, `${rank} ${asName(u, m.end + 1, m.end + 2)}`);
+    }
+    // A name no lexicon knows, typed with its capital: "im Hollis Vance", "this is Beau"; after "its" only a whole name ("its Tavita Faleolo").
+    const weakIts = /^it/.test(u.words(m));
+    const typed = typedName(u, m.end) && (!weakIts || typedName(u, m.end + 1));
+    if (!(isFirstName(first) || u.repeated[m.end] || typed)) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
     if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
@@ -177,11 +244,16 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager";
   // or restating it mid-line: "im the neighbor, jim, jim halvorsen".
   if (speaker !== 'caller') return;
+  // "sergeant okafor, army, retired": a rank and a surname opening the line.
+  const rank = RANKS[t[0]!];
+  if (rank && t[1] !== undefined && !NAME_STOP.has(t[1]) && !notName(t[1])) found(0, 2, `${rank} ${titleCase(t[1])}`);
   for (let i = 0; i < t.length - 1; i++) {
-    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : u.repeated[i] && isFirstName(t[i]!))) continue;
+    // A first name said again further on ("tyrone here, tyrone baptiste") is restated like one said twice.
+    const again = u.repeated[i] || t.indexOf(t[i]!) < i;
+    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : again && isFirstName(t[i]!))) continue;
     const name = nameWords(u, i);
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
     if (name && (name.words.length >= 2 || spelled) && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
-};
+}

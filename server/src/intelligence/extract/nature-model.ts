@@ -2,7 +2,7 @@
 // miss what other writers say in words we never wrote; a classifier over the line's words and
 // character triples generalises better (the intent model's lesson), so it speaks where the
 // rules are silent. It is the shared text classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
-// and of the other writers' lines (writer2, writer3) (the dev splits stay unseen: they chose the policy below).
+// and of the other writers' lines (writer2, writer3, writer5) (the dev splits stay unseen: they chose the policy below).
 
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -13,7 +13,7 @@ export const NATURES: [string, RegExp][] = [
     'fire',
     phrases(
       'on fire',
-      'fire(?! (?:truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm))',
+      'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm))',
       'flames',
       '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
       'caught (?:on )?fire',
@@ -32,14 +32,14 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooter', 'shooting', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
-  ['crime:stabbing', phrases('stabbed', 'stabbing', 'stab wound')],
-  ['rescue:drowning', phrases(verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
+  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
+  ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound')],
+  ['rescue:drowning', phrases('man overboard', '(?:car|truck|van|vehicle) (?:went |go |going |drove )?into the (?:lake|river|pond|water|canal|bay|creek)', verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
     phrases(
       verbForms('trap', 'pin'),
-      'stuck (?:in|under|inside|between|on)(?! (?:his|her|my|the) throat)(?! traffic)',
+      'stuck (?:in|under|inside|between|on)(?! (?:his|her|my|the) (?:throat|eye|eyes|ear|nose|mouth|finger|hand|foot|arm|leg|skin))(?! traffic)',
       'caught in (?:the|a)',
       '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
       'locked (?:himself|herself|themselves|in)',
@@ -53,6 +53,7 @@ export const NATURES: [string, RegExp][] = [
   [
     'crime:burglary',
     phrases(
+      '(?:a man|a guy|someone|somebody|a stranger|a woman) (?:is )?in (?:my|our|the) (?:kitchen|bedroom|living room|basement|garage|attic|bathroom)',
       'broke in(?:to)?',
       'breaking into (?:the |my |our |a )?(?:cars?|trucks?|vans?|house|garage|shed)',
       'prowler',
@@ -74,7 +75,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:door|window|gate)s? (?:was |is |got |been |has been )?(?:kicked|pried|busted) (?:in|open)',
     ),
   ],
-  ['crime:robbery', phrases('(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', '(?:grabbed|snatched|yanked) (?:\\w+ ){0,2}(?:purse|wallet|bag|phone|necklace|chain) (?:and|then) (?:ran|took off)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)', '(?:took|grabbed|snatched|ripped) (?:my|his|her) (?:\\w+ )?(?:out of|from) (?:my|his|her) hands?')],
+  ['crime:robbery', phrases('give me (?:your|the) (?:money|wallet|purse|phone|keys|bag)', '(?:jumped|attacked|beat up|hit) (?:me|him|her|us) (?:\\w+ ){0,6}(?:took|grabbed|stole|snatched) (?:my|his|her|our)', '(?:took|grabbed|snatched) (?:a |the |some |this )?\\w+s (?:purse|wallet|bag|phone) and (?:ran|took off)', '(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', '(?:grabbed|snatched|yanked) (?:\\w+ ){0,2}(?:purse|wallet|bag|phone|necklace|chain) (?:and|then) (?:ran|took off)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)', '(?:took|grabbed|snatched|ripped) (?:my|his|her) (?:\\w+ )?(?:out of|from) (?:my|his|her) hands?')],
   [
     'crime:assault',
     phrases(
@@ -110,7 +111,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
-  ['crime:kidnapping', phrases('kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
+  ['crime:kidnapping', phrases('ransom', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
     phrases(
@@ -171,6 +172,9 @@ export const NATURES: [string, RegExp][] = [
   [
     'hazmat',
     phrases(
+      'co (?:detector|alarm)',
+      'propane (?:tank )?(?:is |\\w+ )?(?:hissing|leaking)',
+      '(?:barrels|drums|containers|tanks) (?:\\w+ ){0,2}(?:leaking|are leaking)',
       'ammonia',
       'chlorine',
       'anhydrous',
@@ -200,12 +204,14 @@ export const NATURES: [string, RegExp][] = [
     'medical:cardiac',
     phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
-  ['medical:choking', phrases('choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
+  ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face)s? (?:is |are )?(?:swelling|closing|swollen)', 'ate (?:something|some \\w+) with (?:nuts|peanuts|shellfish|shrimp)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
   [
     'medical:breathing',
     phrases(
       'cant breathe',
+      '(?:cant|cannot|can not|couldnt) get (?:any |enough )?air',
+      'chest (?:is )?(?:sinking|caving|sucking) in',
       'can not breathe',
       // As said with little English: "she no can breathe".
       'no can breathe',
@@ -223,10 +229,12 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
+  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', 'face (?:went|is|looks|going|gone) (?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', 'stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
   [
     'medical:overdose',
     phrases(
+      'been using',
+      'got into (?:\\w+ ){0,3}(?:pills|medicine|meds|medication)',
       verbForms('overdose'),
       'od',
       'oded',
@@ -239,7 +247,7 @@ export const NATURES: [string, RegExp][] = [
       'too much of (?:his|her|my|their) (?:medicine|medication|meds|pills)',
       verbForms('snort'),
       'shooting up',
-      'shot up',
+      'shot up(?! (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment))',
       'narcan',
       'needle (?:\\w+ ){0,2}in (?:his|her|their|my) arm',
       'naloxone',
@@ -271,27 +279,29 @@ export const NATURES: [string, RegExp][] = [
     'medical:fall',
     phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
-  ['medical:seizure', phrases('seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
     'medical:unconscious',
     phrases(
+      'folded up',
       // "he won't wake up", "she's not responding" state a vital sign only (conscious "no"), like "I can't hear him breathing".
       'unconscious',
-      '(?:lying|laying) (?:\\w+ ){1,4}(?:and |hes |shes |he is |she is )?not moving',
+      '(?:lying|laying) (?:\\w+ ){1,7}(?:and |hes |shes |he is |she is )?not moving',
+      '(?:lying|laying) (?:there )?in the (?:road|street|middle of the road)',
       'on the (?:ground|floor|sidewalk) (?:and )?(?:hes |shes |he is |she is |is )?not mov(?:ing|e)',
       `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
       // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
       `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,
       'out cold',
       // "she just fell out": fainted, as said in the South.
-      '(?:he|she|they|just|and) (?:just )?fell out(?! of)',
+      '(?<!(?:hair|tooth|teeth|it|phone|wallet|stuff|things|everything|window|screen|bottom) )(?:just )?fell out(?! of)',
       'knocked out',
       // "he just dropped", "she fell over": a collapse, not a fall.
       '(?:he|she|they|dad|mom|and|just) (?:just )?(?:dropped|fell over)(?! (?:the|a|his|her|my|it|off|something|him|me))',
       '(?:man|person|woman|guy|somebody|someone) down',
     ),
   ],
-  ['medical:diabetic', phrases('diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
+  ['medical:diabetic', phrases('sugars? (?:\\w+ )?(?:bottomed|tanked|crashed|dropped)', 'sugars? (?:is |was )?(?:over|under|below|above|at) \\d+', 'type (?:one|1) diabetic', '(?:meter|glucometer|monitor) (?:says|said|reads|is reading) \\d+', 'diabetic', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
   [
     'medical:bleeding',
     phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', '(?:pool|puddle) of blood', 'blood all over (?:the|everything)', 'so much blood', 'lots of blood'),
@@ -299,6 +309,9 @@ export const NATURES: [string, RegExp][] = [
   [
     'medical:suicidal',
     phrases(
+      '(?:gun|pistol|knife) to (?:his|her|my|their) own (?:head|throat)',
+      'jumped (?:\\w+ ){0,3}on purpose',
+      '(?:wrote|left) (?:a|me a|us a) note',
       'suicid(?:e|al)',
       '(?:is|was|found (?:him|her)) hanging (?:in|from)',
       // "hurt himself with the chainsaw" is an accident.
@@ -319,7 +332,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing', '(?:never|hasnt|didnt|did not|has not) (?:came|come) (?:home|back(?! up))', 'been gone (?:since|for|all)')],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|hes|shes|theyre) turned around', '(?:dont|do not) know (?:which way|where we are|how to get back)', '(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing', '(?:never|hasnt|didnt|did not|has not) (?:came|come) (?:home|back(?! up))', 'been gone (?:since|for|all)')],
   ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone', 'no emergency', 'wrong number', '(?:trying|meant|tried) to call (?:my|someone|somebody|the)')],
 ];
 
@@ -337,7 +350,7 @@ export const MEDICAL = phrases(
   'dizzy',
   'fever',
   'pale and (?:sweaty|clammy)',
-  '(?:limp|weak|clammy)',
+  '(?<!a )(?:limp|weak|clammy)',
   '(?:stomach|belly|abdominal|back|head|neck) (?:pain|ache)s?',
   '(?:stomach|belly|tummy) (?:hurts|is hurting|aches)',
   '(?:worst |bad |terrible )?headache',

@@ -86,6 +86,8 @@ export function natureRules(u: Utterance): FoundNature[] {
       if (nature === 'medical:bleeding' && found.size > 0) continue;
       // Knocked out by a fall, a crash or a blow is that nature's ("fell off the roof and he's knocked out").
       if (nature === 'medical:unconscious' && u.words(m) === 'knocked out' && [...found].some((n) => TRAUMA.has(n))) continue;
+      // Lying in the road after a crash or a shooting is that nature's ("he got hit by a car, hes lying in the road").
+      if (nature === 'medical:unconscious' && /^(?:lying|laying)/.test(u.words(m)) && [...found].some((n) => TRAUMA.has(n) || n.startsWith('crime'))) continue;
       // Fumes, a blocked airway or a reaction explain the breathing trouble they cause.
       if (nature === 'medical:breathing' && ['hazmat', 'medical:choking', 'medical:allergic'].some((n) => found.has(n))) continue;
       // What a robber took is the robbery, not a theft besides; taking with a weapon shown is a robbery.
@@ -97,6 +99,13 @@ export function natureRules(u: Utterance): FoundNature[] {
       found.add(kind);
       emit('nature', m, kind);
     }
+  }
+  // One nature explains another: a robbery's blow is the robbery's, not an assault besides ("jumped me and took my
+  // wallet"); shutting oneself in the garage with the car running is the suicide attempt, not an entrapment.
+  for (const [kind, explained] of [['crime:robbery', 'crime:assault'], ['medical:suicidal', 'rescue:trapped']] as const) {
+    if (!found.has(kind) || !found.has(explained)) continue;
+    found.delete(explained);
+    out.splice(0, out.length, ...out.filter((n) => n.kind !== explained));
   }
   if ([...found].some((n) => n.startsWith('medical') || n.startsWith('rescue'))) return out;
   for (const m of u.matches(MEDICAL)) {

@@ -13,7 +13,7 @@ import perceptron from 'wink-perceptron';
 import { cachedModel } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, placeName } from './landmarks.js';
+import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, placeName, takenTo } from './landmarks.js';
 import { NAME_STOP, asName, notName } from './name.js';
 import { type Span, Utterance } from './text.js';
 import { STOP, bodyPart, lexiconTags, streetSuffix } from './words.js';
@@ -197,6 +197,10 @@ export function tagged(u: Utterance, spans: TaggedSpan[], rules: TaggedSpan[]): 
   const out: { span: TaggedSpan; value: string }[] = [];
   for (const span of spans) {
     if (rules.some((r) => r.type === span.type)) continue;
+    // Words the rules read as something else ("one of the old beetles" a vehicle, "pit bulls" a hazard) are not a name or a place.
+    // A nature is read from the whole line, so its span says nothing of the words.
+    if (rules.some((r) => r.type !== 'nature' && r.start < span.end && span.start < r.end)) continue;
+    if (span.type === 'landmark' && takenTo(u, span.start)) continue;
     // "she didnt hit her head", "is he at the school": the rules judge each phrase, and so must the tagger.
     if (u.isAsked(span.start) || u.isNegated(span.start)) continue;
     const value = taggedValue(u, span);

@@ -130,10 +130,10 @@ function ages(u: Utterance): Reading[] {
 }
 
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
-// hurt ("hit her head" -> "head").
+// hurt ("hit her head" -> "head"). Swelling is no kind: writer3 and writer5 (blind) label a swollen ankle "ankle".
 const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: 'cut', gashed: 'cut', scalded: 'burned', burned: 'burned', burnt: 'burned', burn: 'burned',
-  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: 'swollen', shot: '', stabbed: '', blistered: 'burned',
+  bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: '', shot: '', stabbed: '', blistered: 'burned',
 };
 const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
@@ -163,7 +163,8 @@ const INJURY_RE = new RegExp(
     // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
     `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over) ${OWNER}${PART}\\b`,
     // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
-    `\\b(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade|something) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
+    // "something" only driven in ("something went into his eye", "got something in his eye"): "he has something in his hand" holds it.
+    `\\b(?:(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}|(?:got something|something (?:(?:went|got|stuck|lodged|sticking|right|all the way) ){1,2}) )(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
     // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
     `\\bgot (?:his|her|my|their) (${BODY_PART_WORDS}) (?:crushed|slammed|smashed|jammed|pinched)\\b`,
     // "a head injury", "back injuries": the part alone.
@@ -186,6 +187,10 @@ const SIDE_RE = /\b(?:stabbed|shot|cut|hit|kicked|punched|holding|clutching|grab
 const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|their) (?:left |right )?(?!chest)${PART}\\b`, 'dg');
 // A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
 const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
+
+// A stabbing, a shooting or a cut in the line, whose place may be said apart.
+const WOUND_ACT = /\b(?:stabbed|stabbing|knifed|slashed|shot|cut|sliced|bit|bitten)\b/;
+const WOUND_PLACE_RE = new RegExp(`\\b(?:(?:in|on) )?(?:the|his|her|my) (?:left |right )?(${BODY_PART_WORDS})\\b`, 'dg');
 
 /** Body parts listed after a first one: "and face", "and his neck", ", arms and legs", "or maybe his leg". */
 function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
@@ -213,8 +218,10 @@ function injuries(u: Utterance): Reading[] {
     // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
-    // "her left hip hurts": the part starts the phrase, and "his chest hurts" is still an injury.
+    // "her left hip hurts": the part starts the phrase. A chest that hurts is the nature's pain, as
+    // the blind writers label it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
+    if (part === 'chest' && part3 !== undefined && /^(?:hurts|hurt|hurting|killing)$/.test(adjective ?? '')) continue;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
@@ -228,6 +235,13 @@ function injuries(u: Utterance): Reading[] {
   }
   for (const m of u.matches(SIDE_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start)) out.push({ ...m, value: 'side' });
   for (const m of u.matches(HOLDING_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: bodyPart(u.words(m.groups[0]!))! });
+  // Where a wound is, said apart after it: "he stabbed him with a screwdriver, in the neck", "cut with a box cutter, her arm".
+  if (out.length === 0 && WOUND_ACT.test(u.text)) {
+    for (const m of u.matches(WOUND_PLACE_RE)) {
+      const part = bodyPart(u.words(m.groups[0]!));
+      if (part && m.start > 0 && u.pauses[m.start - 1]! && (m.end === u.length || u.pauses[m.end - 1]!)) out.push({ ...m, value: part });
+    }
+  }
   // "his nose is broken, he's bleeding from his nose": the part alone says no more than "broken nose".
   const kinds = out.filter((r) => r.value.includes(' '));
   out.splice(0, out.length, ...out.filter((r) => !kinds.some((k) => k.value.endsWith(` ${r.value}`))));
