@@ -181,7 +181,7 @@ describe('the Kubernetes manifests', () => {
     const hpa = builds.optional.get('HorizontalPodAutoscaler', 'ringdown').spec;
     expect(hpa.metrics).toEqual([
       { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
-      { type: 'Pods', pods: { metric: { name: 'ringdown_calls_live' }, target: { type: 'AverageValue', averageValue: '18' } } },
+      { type: 'Pods', pods: { metric: { name: 'ringdown_calls_live' }, target: { type: 'AverageValue', averageValue: '11' } } },
     ]);
     const { rules } = parse(await readFile(path.join(ROOT, 'components/live-calls/prometheus-adapter-rules.yaml'), 'utf8'));
     expect(rules).toHaveLength(1);
