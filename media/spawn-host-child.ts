@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import type { HostReply, HostRequest } from './spawn-host.js';
 
 // The spawn host's own side: it starts the commands its parent asks for and sends back their
@@ -13,9 +13,14 @@ process.on('message', (message: HostRequest) => {
     running.get(message.id)?.kill('SIGKILL');
     return;
   }
-  const { id, file, args, env, timeoutMs, nice } = message;
+  const { id, file, args, env, timeoutMs, nice, input } = message;
+  const options: SpawnOptions = { env, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], timeout: timeoutMs };
   // nice(1) lowers the command's priority (background work yields the cores to live calls).
-  const child = nice > 0 ? spawn('nice', ['-n', String(nice), file, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs }) : spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+  const child = nice > 0 ? spawn('nice', ['-n', String(nice), file, ...args], options) : spawn(file, args, options);
+  if (input) {
+    child.stdin!.on('error', () => undefined); // it may exit before reading everything (bad input)
+    child.stdin!.end(input);
+  }
   running.set(id, child);
   const out: Buffer[] = [];
   let err = '';

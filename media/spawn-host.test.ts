@@ -20,6 +20,12 @@ describe('SpawnHost', () => {
     host.close();
   });
 
+  it('feeds a command what it is given on its standard input', async () => {
+    const host = new SpawnHost();
+    expect((await host.run('/usr/bin/wc', ['-c'], { input: new Uint8Array(70_000) })).toString().trim()).toBe('70000');
+    host.close();
+  });
+
   it('rejects a failing command with its exit and what it wrote to stderr', async () => {
     const host = new SpawnHost();
     await expect(host.run('/bin/bash', ['-c', 'echo broken >&2; exit 3'])).rejects.toMatchObject({ code: 'command_failed', retryable: true, message: expect.stringMatching(/exit 3: broken/) });

@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { MediaError } from './errors.js';
 
-// Short-lived commands (flite and sox for each synthesised sentence) started from a small
+// Short-lived commands (flite and sox for each synthesised sentence, sox colouring a hosted
+// voice's) started from a small
 // helper process instead of from ringdown's own. Linux forks a process to start a command,
 // and the fork blocks the forking thread for as long as copying its page tables takes: about
 // 35 ms per GB of memory here, and ringdown with its models, workers and calls is over a GB.
@@ -11,12 +12,14 @@ import { MediaError } from './errors.js';
 // dies (requests in flight then fail as retryable), and does not keep the server alive.
 
 export type HostRequest =
-  | { op: 'run'; id: number; file: string; args: string[]; env: Record<string, string>; timeoutMs: number; nice: number }
+  | { op: 'run'; id: number; file: string; args: string[]; env: Record<string, string>; timeoutMs: number; nice: number; input: Uint8Array | undefined }
   | { op: 'cancel'; id: number };
 export type HostReply = { id: number; ok: true; stdout: Uint8Array } | { id: number; ok: false; message: string };
 
 export interface RunOptions {
   env?: Record<string, string>;
+  /** Written to the command's standard input (else it reads nothing). */
+  input?: Uint8Array;
   timeoutMs?: number;
   /** 0-19: how much the command yields the cores to others (background work). */
   nice?: number;
@@ -56,7 +59,7 @@ export class SpawnHost {
       };
       this.#pending.set(id, { resolve: done(resolve), reject: done(reject), what: file });
       child.channel?.ref(); // a command in flight keeps this process alive, an idle host does not
-      child.send({ op: 'run', id, file, args, env, timeoutMs, nice } satisfies HostRequest);
+      child.send({ op: 'run', id, file, args, env, timeoutMs, nice, input: options.input } satisfies HostRequest);
     });
   }
 

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { MediaError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
+import { SpawnHost } from '../spawn-host.js';
 import type { Emotion } from './synthesizer.js';
 
 // What every engine's voice goes through: sox brings it to 16 kHz mono, colours it by the
@@ -38,20 +38,13 @@ export function colourEffects(emotion: Emotion | undefined, paceDone: boolean): 
 }
 
 /** Any audio file sox reads (WAV at the engine's rate, MP3 is not one) -> coloured 16 kHz mono PCM. */
-export function toPhonePcm(audio: Buffer, emotion: Emotion | undefined, engine: string, signal?: AbortSignal): Promise<Int16Array> {
-  return new Promise((resolve, reject) => {
-    const sox = spawn('sox', ['-q', '-', '-t', 'raw', '-r', String(PCM_RATE_HZ), '-e', 'signed', '-b', '16', '-c', '1', '-', ...colourEffects(emotion, false)], { signal });
-    const out: Buffer[] = [];
-    let err = '';
-    sox.stdout.on('data', (c: Buffer) => out.push(c));
-    sox.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    sox.once('error', reject);
-    sox.once('close', (code) => {
-      if (code !== 0) return reject(new MediaError('tts_failed', `${engine} sent audio sox cannot read: ${err.trim().slice(0, 200)}`, false));
-      const pcm = Buffer.concat(out);
-      resolve(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1));
-    });
-    sox.stdin.on('error', () => undefined); // sox may exit before reading everything on bad input
-    sox.stdin.end(audio);
-  });
+export async function toPhonePcm(audio: Buffer, emotion: Emotion | undefined, engine: string, signal?: AbortSignal): Promise<Int16Array> {
+  const args = ['-q', '-', '-t', 'raw', '-r', String(PCM_RATE_HZ), '-e', 'signed', '-b', '16', '-c', '1', '-', ...colourEffects(emotion, false)];
+  try {
+    const pcm = await SpawnHost.shared().run('sox', args, { input: audio, signal });
+    return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);
+  } catch (error) {
+    if (error instanceof MediaError && error.code === 'command_failed') throw new MediaError('tts_failed', `${engine} sent audio sox cannot read: ${error.message}`, false);
+    throw error;
+  }
 }
