@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { entityValues as values } from '../../test/entities.js';
 import { extractEntities } from './extract.js';
 import { loadCorpus, scoreCorpus } from './extract/corpus.js';
 import { ENTITY_TYPES, type Entity, type EntityType, type Segment } from './types.js';
 
 const segment = (text: string, speaker: Segment['speaker'] = 'caller'): Segment => ({ id: 'seg-1', speaker, text, startMs: 12_500, endMs: 15_000 });
 const extract = (text: string, speaker: Segment['speaker'] = 'caller') => extractEntities(segment(text, speaker));
-const values = (text: string, type: EntityType, speaker: Segment['speaker'] = 'caller') =>
-  extract(text, speaker)
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
 
 describe('extractEntities', () => {
   it('stamps every entity with the segment, the speaker and the time it was said', () => {

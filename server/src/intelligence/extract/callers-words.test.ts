@@ -1,13 +1,7 @@
 // What callers say of injuries, vehicles and corners in the words of published calls and the
 // descriptions agencies ask for (issue 15): each case is a kind of phrase, not one corpus line.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../extract.js';
-import type { EntityType } from '../types.js';
-
-const values = (text: string, type: EntityType) =>
-  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
+import { entityValues as values } from '../../../test/entities.js';
 
 describe('injuries said as callers say them', () => {
   it('reads each part a caller offers as a guess ("his hip or maybe his leg")', () => {

@@ -2,13 +2,7 @@
 // said between commas and "and", modifiers kept with the person or thing they go with. Lines
 // are our own, written for the kinds of description the extractor once split or missed.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../extract.js';
-import type { EntityType } from '../types.js';
-
-const values = (text: string, type: EntityType) =>
-  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
+import { entityValues as values } from '../../../test/entities.js';
 
 describe('suspects described in pieces', () => {
   it.each([

@@ -1,13 +1,7 @@
 // Kinds of error the trainable blind writers' lines (writer2, writer3) showed in session 8 (issue
 // 15), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../extract.js';
-import type { EntityType } from '../types.js';
-
-const values = (text: string, type: EntityType) =>
-  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
+import { entityValues as values } from '../../../test/entities.js';
 
 describe('one caller name per line: the last full form said', () => {
   it.each([

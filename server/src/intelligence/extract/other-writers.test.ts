@@ -1,13 +1,7 @@
 // Kinds of phrasing that writers who never saw the extractor use and it once missed (issue 15,
 // entities from real callers). Every line here is our own, written for the kind, never theirs.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../extract.js';
-import type { EntityType } from '../types.js';
-
-const values = (text: string, type: EntityType) =>
-  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
+import { entityValues as values } from '../../../test/entities.js';
 
 describe('injuries said in more ways', () => {
   it.each([

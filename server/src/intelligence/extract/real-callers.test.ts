@@ -1,14 +1,9 @@
 // Regression tests for what real callers say and extraction once got wrong (issue 15): ordinal
 // and block numbers in addresses, natures said in ordinary words, ordinary words taken for names.
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../extract.js';
-import type { EntityType } from '../types.js';
+import { entityValues as values } from '../../../test/entities.js';
 import { isDev, loadCorpus } from './corpus.js';
 
-const values = (text: string, type: EntityType) =>
-  extractEntities({ id: 's', speaker: 'caller', text, startMs: 0, endMs: 0 })
-    .filter((e) => e.type === type)
-    .map((e) => e.normalized);
 
 describe('addresses as real callers say them', () => {
   it.each([
