@@ -20,14 +20,13 @@ export class SpeechCache implements SpeechSynthesizer {
   readonly #maxBytes: number;
   /** Finished and in-flight sentences; Map order is recency (oldest first). */
   readonly #entries = new Map<string, Promise<Int16Array>>();
-  /** The one sentence being made ahead (at the lowest priority), if any. */
+  /** The one sentence being made ahead (at the lowest priority), if any: one at a time. */
   #aheadKey: string | undefined;
   readonly #sizes = new Map<string, number>();
   #bytes = 0;
   /** Sentences to make ahead of time, one at a time, only while nothing else is being made. */
   #ahead: { text: string; voice: Voice }[] = [];
   #live = 0;
-  #working = false;
   #hits = 0;
   #misses = 0;
 
@@ -95,8 +94,8 @@ export class SpeechCache implements SpeechSynthesizer {
     if (background) this.#aheadKey = key;
     else this.#live++;
     const made = this.#inner.synthesize(text, voice, undefined, background ? 'ahead' : 'live').finally(() => {
-      if (background && this.#aheadKey === key) this.#aheadKey = undefined;
-      if (!background) this.#live--;
+      if (background) this.#aheadKey = undefined;
+      else this.#live--;
       this.#next();
     });
     this.#entries.set(key, made);
@@ -126,17 +125,13 @@ export class SpeechCache implements SpeechSynthesizer {
   }
 
   #next(): void {
-    if (this.#working || this.#live > 0) return;
+    if (this.#aheadKey !== undefined || this.#live > 0) return;
     let job;
     while ((job = this.#ahead.shift()) && this.#entries.has(keyOf(job.text, job.voice)));
     if (!job) return;
-    this.#working = true;
-    this.#make(keyOf(job.text, job.voice), job.text, job.voice, true)
-      .catch(() => undefined) // made again when it is really needed
-      .finally(() => {
-        this.#working = false;
-        this.#next();
-      });
+    // A failure is not kept (#make), so the sentence is made again when it is really needed;
+    // when this one is done, #make's own finally takes the next.
+    this.#make(keyOf(job.text, job.voice), job.text, job.voice, true).catch(() => undefined);
   }
 }
 

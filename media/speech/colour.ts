@@ -1,6 +1,6 @@
 import { MediaError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
-import { SpawnHost } from '../spawn-host.js';
+import { SpawnHost, type RunOptions } from '../spawn-host.js';
 import type { Emotion } from './synthesizer.js';
 
 // What every engine's voice goes through: sox brings it to 16 kHz mono, colours it by the
@@ -38,13 +38,18 @@ export function colourEffects(emotion: Emotion | undefined, paceDone: boolean): 
 }
 
 /** Any audio file sox reads (WAV at the engine's rate, MP3 is not one) -> coloured 16 kHz mono PCM. */
-export async function toPhonePcm(audio: Buffer, emotion: Emotion | undefined, engine: string, signal?: AbortSignal): Promise<Int16Array> {
+export function toPhonePcm(audio: Buffer, emotion: Emotion | undefined, engine: string, signal?: AbortSignal): Promise<Int16Array> {
   const args = ['-q', '-', '-t', 'raw', '-r', String(PCM_RATE_HZ), '-e', 'signed', '-b', '16', '-c', '1', '-', ...colourEffects(emotion, false)];
+  return commandPcm('sox', args, { input: audio, signal }, (detail) => new MediaError('tts_failed', `${engine} sent audio sox cannot read: ${detail}`, false));
+}
+
+/** The 16-bit PCM a command writes, run by the spawn host; its failure becomes `failed(detail)`. */
+export async function commandPcm(file: string, args: string[], options: RunOptions, failed: (detail: string) => MediaError): Promise<Int16Array> {
   try {
-    const pcm = await SpawnHost.shared().run('sox', args, { input: audio, signal });
+    const pcm = await SpawnHost.shared().run(file, args, options);
     return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);
   } catch (error) {
-    if (error instanceof MediaError && error.code === 'command_failed') throw new MediaError('tts_failed', `${engine} sent audio sox cannot read: ${error.message}`, false);
+    if (error instanceof MediaError && error.code === 'command_failed') throw failed(error.message);
     throw error;
   }
 }

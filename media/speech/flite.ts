@@ -1,7 +1,6 @@
 import { MediaError } from '../errors.js';
 import { PCM_RATE_HZ } from '../format.js';
-import { SpawnHost } from '../spawn-host.js';
-import { colourEffects, presetOf } from './colour.js';
+import { colourEffects, commandPcm, presetOf } from './colour.js';
 import type { SpeechSynthesizer, SynthesisPriority, Voice } from './synthesizer.js';
 import { providerVoices, voiceFor } from './voices.js';
 
@@ -30,12 +29,7 @@ export class FliteSynthesizer implements SpeechSynthesizer {
     // The text passes through the environment, never into the command. Made ahead, it runs at
     // the lowest priority: with the cores busy (10 calls: 1,600 sentences made ahead, 120 s of
     // CPU in 150 s) it waits rather than slowing the calls' recognition and audio.
-    const pcm = await SpawnHost.shared()
-      .run('/bin/bash', ['-o', 'pipefail', '-c', script], { env: { RINGDOWN_TEXT: clean }, timeoutMs: this.timeoutMs, signal, nice: priority === 'ahead' ? 19 : 0 })
-      .catch((error: unknown) => {
-        if (error instanceof MediaError && error.code === 'command_failed') throw new MediaError('tts_failed', `flite ${error.message}`, true);
-        throw error;
-      });
-    return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);
+    const options = { env: { RINGDOWN_TEXT: clean }, timeoutMs: this.timeoutMs, signal, nice: priority === 'ahead' ? 19 : 0 };
+    return commandPcm('/bin/bash', ['-o', 'pipefail', '-c', script], options, (detail) => new MediaError('tts_failed', `flite ${detail}`, true));
   }
 }
