@@ -134,6 +134,18 @@ const notSurname = (w: string, restated = false): boolean =>
   !isLastName(w) &&
   (/(?:ing|ly)$/.test(w) || tagsOf(w).some((t) => (t !== 'Adjective' || !restated) && (NOT_SURNAME.has(t) || (model.one.tagSet[t]?.parents ?? []).some((p) => p !== 'Adjective' && NOT_SURNAME.has(p)))));
 
+/** The word at `k` can be the surname of the first name before it, said in the same breath. */
+const surnameAt = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return w !== undefined && !u.pauses[k - 1] && !NAME_STOP.has(w) && !notSurname(w) && !VERB_NEXT.has(w);
+};
+
+/** A title or rank at `at` and the name after it: a whole name alone ("doctor lionel osei" -> "Lionel Osei"), else the title and the surname ("Dr. Osei"). */
+function titled(u: Utterance, at: number, title: string, found: (start: number, end: number, value: string) => void): void {
+  if (isFirstName(u.tokens[at + 1]!) && surnameAt(u, at + 2)) found(at + 1, at + 3, asName(u, at + 1, at + 3));
+  else found(at, at + 2, `${title} ${asName(u, at + 1, at + 2)}`);
+}
+
 /** The letter at `k` is part of a spelling of the word before its run ("jamal j a m a l"). */
 function spelledAround(all: string[], k: number): boolean {
   let from = k;
@@ -202,8 +214,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     // "you can call me frank": after "call me" or "my name is" a first name is one whatever else the word is.
     else if ((isFirstName(t[m.end] ?? '') || /^\p{Lu}/u.test(u.raw(m.end, m.end + 1))) && !NAME_STOP.has(t[m.end] ?? 'the')) {
       // and the surname after it ("my name is frank dorsey"), when the next word can be one.
-      const next = t[m.end + 1];
-      const end = next !== undefined && !u.pauses[m.end] && !NAME_STOP.has(next) && !/\d/.test(next) && !notSurname(next) && !VERB_NEXT.has(next) ? m.end + 2 : m.end + 1;
+      const end = surnameAt(u, m.end + 1) && !/\d/.test(t[m.end + 1]!) ? m.end + 2 : m.end + 1;
       found(m.end, end, asName(u, m.end, end));
     }
   }
@@ -214,9 +225,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     const title = honorific(t[i]);
     const surname = t[i + 1]!;
     if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!))) continue;
-    const last = t[i + 2];
-    if (last !== undefined && !u.pauses[i + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(i + 1, i + 3, asName(u, i + 1, i + 3));
-    else found(i, i + 2, `${title} ${asName(u, i + 1, i + 2)}`);
+    titled(u, i, title, found);
   }
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
   for (const m of u.matches(WEAK_CUE)) {
@@ -227,12 +236,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     const surname = t[m.end + 1];
     // "im officer grants wife": the officer is someone else.
     const kin = /^(?:wife|husband|son|daughter|mom|dad|partner|brother|sister|neighbor)s?$/.test(t[m.end + 2] ?? '');
-    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) {
-      // "this is officer dana pruett": a whole name after the rank is the name.
-      const last = t[m.end + 2];
-      if (last !== undefined && !u.pauses[m.end + 1] && isFirstName(surname) && !NAME_STOP.has(last) && !notSurname(last) && !VERB_NEXT.has(last)) found(m.end + 1, m.end + 3, asName(u, m.end + 1, m.end + 3));
-      else found(m.end, m.end + 2, `${rank} ${asName(u, m.end + 1, m.end + 2)}`);
-    }
+    // "this is officer dana pruett": a whole name after the rank is the name.
+    if (rank && surname !== undefined && !kin && !NAME_STOP.has(surname) && !/\d/.test(surname) && !notName(surname)) titled(u, m.end, rank, found);
     // A name no lexicon knows, typed with its capital: "im Hollis Vance", "this is Beau"; after "its" only a whole name ("its Tavita Faleolo").
     const weakIts = /^it/.test(u.words(m));
     const typed = typedName(u, m.end) && (!weakIts || typedName(u, m.end + 1));
