@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { RECORDING_CHANNELS } from '../media/bridge.js';
 import { freePort } from '../server/src/free-port.js';
 import { processName } from '../server/src/live/ownership.js';
@@ -35,6 +35,7 @@ let scenarioId: string;
 const nodes: Node[] = [];
 const browsers: Browser[] = [];
 const sockets: ClientSocket[] = [];
+const warnings: string[] = [];
 
 beforeAll(async () => {
   await redis.connect();
@@ -62,9 +63,12 @@ beforeAll(async () => {
           DRAIN_TIMEOUT_MS: '120000',
         });
         const name = processName('redis', dataDir);
-        // What went wrong on a process is shown with the test's output.
+        // What went wrong on a process is shown with the test's output; warnings too if the test fails.
         proc.child.stdout!.on('data', (chunk: Buffer) => {
-          for (const line of chunk.toString().split('\n')) if (/"level":(5|6)0/.test(line)) console.warn(`[${port}] ${line.slice(0, 600)}`);
+          for (const line of chunk.toString().split('\n')) {
+            if (/"level":(5|6)0/.test(line)) console.warn(`[${port}] ${line.slice(0, 600)}`);
+            else if (/"level":40/.test(line)) warnings.push(`[${port}] ${line.slice(0, 600)}`);
+          }
         });
         return { ...proc, port, name, dataDir };
       }),
@@ -152,6 +156,7 @@ async function takeCall(page: Page): Promise<string> {
 
 describe('three server processes behind nginx', () => {
   it('carry each call on one process, serve its supervisors from the others, survive the owner killed, and drain on SIGTERM', async () => {
+    onTestFailed(() => console.warn(`the processes' warnings:\n${warnings.join('\n')}`));
     const { trainee, supervisor, floor, instructor } = await supervisedCallPages(browsers);
 
     // The trainee takes the call through nginx and hears the caller.

@@ -133,8 +133,22 @@ describe('server processes sharing Redis', () => {
     const killedAt = Date.now();
     killed.child.kill('SIGKILL');
     await killed.exited;
+    // Its browser joins again and again, as one whose media went dead does: the call is never
+    // opened again from nothing on the survivor (a second caller, a second recording).
+    let over = false;
+    const rejoins: unknown[] = [];
+    const rejoining = (async () => {
+      while (!over) {
+        rejoins.push(await request(watcher, 'rtc:join', { callId }, 30_000));
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
     expect((await lost).reason).toMatch(/server carrying the call went away/);
     expect(Date.now() - killedAt).toBeLessThan(15_000);
+    over = true;
+    await rejoining;
+    expect(rejoins.length).toBeGreaterThan(0);
+    for (const ack of rejoins) expect(ack).toMatchObject({ ok: false });
     const stored = await helper.api('GET', `/api/v1/calls/${callId}`, { cookie: await helper.login(await helper.user('instructor')) });
     expect(stored.body).toMatchObject({ status: 'failed', outcome: 'lost' });
     await expect.poll(liveCalls, { timeout: 10_000 }).toMatchObject({ [survivor.name]: 0 });

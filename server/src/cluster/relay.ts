@@ -7,8 +7,8 @@ import type { SharedState } from '../state/state.js';
 // Requests for a call owned by another process, carried over Redis: each process listens on
 // its own channel, a request names the channel its answer goes to, and the answer is the
 // result or the AppError the owner threw (code, message and status kept), so the browser gets
-// the same reply from any process. A process gone does not answer: the request fails as
-// unavailable, and the browser may try again.
+// the same reply from any process. A request to a process gone (nobody on its channel) or one
+// that does not answer fails as unavailable, and the browser may try again.
 
 /** Longer than the slowest request's own work: opening a call readies its caller's models, seconds on a busy machine. */
 const RELAY_TIMEOUT_MS = 30_000;
@@ -55,11 +55,16 @@ export class Relay {
         reject(new UnavailableError("the server carrying this call did not answer: try again"));
       }, RELAY_TIMEOUT_MS);
       this.#pending.set(id, { resolve, reject, timer });
-      this.state.publish(channel(to), JSON.stringify({ id, from: this.self, method, args } satisfies Request)).catch((error: unknown) => {
+      const fail = (error: Error) => {
         clearTimeout(timer);
         this.#pending.delete(id);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
+        reject(error);
+      };
+      this.state.publish(channel(to), JSON.stringify({ id, from: this.self, method, args } satisfies Request)).then(
+        // Nobody listens on its channel: the process is gone (its lease not yet lapsed).
+        (receivers) => receivers === 0 && fail(new UnavailableError('the server carrying this call is gone: try again in a moment')),
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      );
     });
   }
 

@@ -119,7 +119,8 @@ export class LiveCalls {
       dataDir: options.dataDir,
       leases: () => this.#leases,
       carries: (callId) => this.#calls.has(callId),
-      lost: (callId, seen) => this.finish(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }, seen),
+      // Never one this process carries (nor is opening): ended in the database.
+      lost: (callId, seen) => endElsewhere(callId, { status: 'failed', outcome: 'lost', reason: 'the server carrying the call went away', actorId: null }, seen, this.#elsewhere),
     });
     this.#leases = new CallLeases(options.state, this.#ownership.carrier, options.logger, (callId) => {
       void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: "the server carrying the call lost its lease on it", actorId: null });
@@ -334,10 +335,7 @@ export class LiveCalls {
    */
   async finish(callId: string, end: CallEnd, seen?: number | null): Promise<void> {
     const call = await this.#calls.get(callId)?.catch(() => undefined);
-    if (!call) {
-      const deps = { db: this.#o.db, journal: this.#journal, leases: this.#leases, recordings: this.#recordings, logger: this.#o.logger };
-      return endElsewhere(callId, end, seen, deps);
-    }
+    if (!call) return endElsewhere(callId, end, seen, this.#elsewhere);
     call.finishing ??= (async () => {
       clearTimeout(call.graceTimer);
       clearTimeout(call.mediaTimer);
@@ -445,6 +443,11 @@ export class LiveCalls {
     this.#authorize(principal, callId, context.traineeId);
     const { status } = context;
     if (status !== 'ringing' && status !== 'active') throw new ConflictError(`the call has ended (${status})`);
+    // Carried before by another process, now gone: lost, never opened again from nothing.
+    const { carrier, leaseToken } = context;
+    if (carrier && carrier !== this.carrier && (await this.#ownership.endIfGone({ id: callId, carrier, leaseToken }))) {
+      throw new ConflictError('the call was lost: the server carrying it went away');
+    }
     // Parsed, not cast: scenarios written in an older shape are upgraded on the way.
     const scenario = scenarioForCall(ScenarioInput.parse(await this.#o.db.scenarios.atVersion(context.scenarioId, context.scenarioVersion)), context.seed);
     // One owner per call: the media opens only on the process that holds the call's lease,
@@ -488,6 +491,11 @@ export class LiveCalls {
   /** Ends a call nobody asked to end (a timer, a failure, shutdown): an end that cannot be written (say, refused to a stale copy) is logged, never thrown. */
   #endUnasked(callId: string, end: CallEnd): Promise<void> {
     return this.finish(callId, end).catch((error: unknown) => this.#o.logger.warn({ err: error, callId, outcome: end.outcome }, 'the call could not be ended here'));
+  }
+
+  /** What ending a call this process does not carry needs. */
+  get #elsewhere() {
+    return { db: this.#o.db, journal: this.#journal, leases: this.#leases, recordings: this.#recordings, logger: this.#o.logger };
   }
 
   /** The call is no longer carried here. */

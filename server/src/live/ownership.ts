@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { SharedState } from '../state/state.js';
-import type { CallLeases } from '../cluster/leases.js';
+import { LEASE_TTL_MS, type CallLeases } from '../cluster/leases.js';
 
 // Which process carries which live call. Each call records its carrier when its media opens:
 // this process's name, the same across restarts of one data folder on one host. A process
@@ -15,9 +15,15 @@ import type { CallLeases } from '../cluster/leases.js';
 // new call for ever and its browsers would wait on a dead line, so it is ended as lost, at
 // start and every few seconds. Without Redis a process cannot see another's key, so it judges
 // only the calls it carried itself, at start and every minute.
+//
+// A call whose carrier is gone is never opened again elsewhere (a browser that joins again in
+// the meantime would otherwise start a second caller, from nothing): it is ended as lost at
+// once. The key lives half as long as a lease, so when a dead process's lease lapses its key
+// has lapsed already; a lease that lapses while its carrier's key lives is a stall, and that
+// call may be taken over (cluster/leases.ts).
 
-const HEARTBEAT_TTL_MS = 6000;
-const RENEW_MS = 2000;
+const HEARTBEAT_TTL_MS = LEASE_TTL_MS / 2;
+const RENEW_MS = HEARTBEAT_TTL_MS / 3;
 /** Checked this often with Redis: a killed process's calls end within the key's life and this. */
 const SHARED_RECONCILE_MS = 2000;
 const LOCAL_RECONCILE_MS = 60_000;
@@ -66,13 +72,16 @@ export class CallOwnership {
   /** Ends the live calls whose carrier is gone; returns how many. */
   async reconcile(): Promise<number> {
     let ended = 0;
-    for (const { id, carrier, leaseToken } of await this.#deps.db.calls.carriedLiveCalls()) {
-      if (this.#deps.carries(id) || !(await this.#gone(id, carrier))) continue;
-      this.#deps.logger.warn({ callId: id, carrier }, 'a live call whose server is gone: ended as lost');
-      await this.#deps.lost(id, leaseToken);
-      ended++;
-    }
+    for (const call of await this.#deps.db.calls.carriedLiveCalls()) if (!this.#deps.carries(call.id) && (await this.endIfGone(call))) ended++;
     return ended;
+  }
+
+  /** Ends a live call this process does not carry as lost if its carrier is gone; says whether it did. */
+  async endIfGone({ id, carrier, leaseToken }: { id: string; carrier: string; leaseToken: number | null }): Promise<boolean> {
+    if (!(await this.#gone(id, carrier))) return false;
+    this.#deps.logger.warn({ callId: id, carrier }, 'a live call whose server is gone: ended as lost');
+    await this.#deps.lost(id, leaseToken);
+    return true;
   }
 
   async #gone(callId: string, carrier: string): Promise<boolean> {

@@ -24,7 +24,8 @@ export interface SharedState {
   setField(key: string, field: string, value: string): Promise<void>;
   fields(key: string): Promise<Record<string, string>>;
   deleteField(key: string, field: string): Promise<void>;
-  publish(channel: string, message: string): Promise<void>;
+  /** Resolves with how many subscribers received it (none: nobody listens on the channel now). */
+  publish(channel: string, message: string): Promise<number>;
   /** Resolves once the subscription is live; the returned function unsubscribes. */
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
@@ -97,8 +98,10 @@ export class MemoryState implements SharedState {
     this.#maps.get(key)?.delete(field);
   }
 
-  async publish(channel: string, message: string): Promise<void> {
+  async publish(channel: string, message: string): Promise<number> {
+    const receivers = this.#bus.listenerCount(channel);
     this.#bus.emit(channel, message);
+    return receivers;
   }
 
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
@@ -216,8 +219,8 @@ export class RedisState implements SharedState {
     await this.client.hDel(key, field);
   }
 
-  async publish(channel: string, message: string): Promise<void> {
-    await this.client.publish(channel, message);
+  async publish(channel: string, message: string): Promise<number> {
+    return this.client.publish(channel, message);
   }
 
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
