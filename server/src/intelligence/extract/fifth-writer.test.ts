@@ -159,6 +159,10 @@ describe('names no lexicon knows, titles and ranks', () => {
     ["I'm Dr. Okonkwo, I was driving by", 'Dr. Okonkwo'],
     // A name typed with a capital inside keeps it.
     ['this is LaToya, LaToya Briggs', 'LaToya Briggs'],
+    // A whole name ends at the pause after it: the word after is no part of it.
+    ["I'm Marisol Quintero, that's Q U I N T E R O", 'Marisol Quintero'],
+    ["I'm Temitope Bankole, Tope for short", 'Temitope Bankole'],
+    ['they call me Sully, everybody does', 'Sully'],
   ])('reads "%s" as %s', (text, name) => {
     expect(values(text, 'caller_name')).toEqual([name]);
   });

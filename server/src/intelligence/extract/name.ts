@@ -40,7 +40,7 @@ const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...t
 // Words a caller calls the person in front of them: "baby, baby, look at me" names nobody.
 const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'bud', 'dude', 'man', 'sir', 'maam', 'mama', 'darling', 'hon'];
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
-export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', ...ADDRESSED]);
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
@@ -177,13 +177,17 @@ export function asName(u: Utterance, start: number, end: number): string {
 /**
  * One caller name per line: the last full form said ("you can call me jimmy, james fairweather",
  * "angela brooks, no sorry, angela brooks-tate"), or the last name said when none is full. A
- * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel").
+ * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel");
+ * one run on into a single word is the name before the pause ("Hollis Vance, that's v a n c e").
  */
 function chosen(found: { start: number; end: number; value: string }[], u: Utterance): { start: number; end: number; value: string } | undefined {
   const restated = found.map((n) => {
     let k = n.end - 2;
     while (k >= n.start && !u.pauses[k]) k--;
-    return k >= n.start && n.end - (k + 1) >= 2 ? { start: k + 1, end: n.end, value: asName(u, k + 1, n.end) } : n;
+    if (k < n.start) return n;
+    if (n.end - (k + 1) >= 2) return { start: k + 1, end: n.end, value: asName(u, k + 1, n.end) };
+    const before = asName(u, n.start, k + 1);
+    return before.includes(' ') ? { start: n.start, end: k + 1, value: before } : n;
   });
   const full = restated.filter((n) => n.value.includes(' '));
   return (full.length ? full : restated).sort((a, b) => a.start - b.start).at(-1);
