@@ -144,6 +144,11 @@ describe('rural and numbered roads', () => {
     ['rural route four box nine, the gravel drive', ['Rural Route 4 Box 9']],
     ['four ten route thirty one, the white farmhouse', ['410 Route 31']],
     ['its two hundred east hundred and fourth street', ['200 104th Street']],
+    // The first block, the letters of a US highway, the direction said before "on", a street "called" so.
+    ['somewhere in the hundred block of Pine Avenue', ['100 block Pine Avenue']],
+    ['im on u s twelve eastbound, headed home', ['US-12 EB']],
+    ['northbound on interstate twenty nine near the weigh station', ['I-29 NB']],
+    ['the lane is called Foxglove Lane, the last house', ['Foxglove Lane']],
   ])('reads "%s" as %j', (text, addresses) => {
     expect(values(text, 'address')).toEqual(addresses);
   });

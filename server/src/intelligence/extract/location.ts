@@ -9,7 +9,7 @@ import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spo
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-const NOT_STREET = new Set(['cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -63,7 +63,7 @@ function streetWord(w: string): boolean {
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
-const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of']);
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of', 'called', 'named']);
 
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
@@ -100,16 +100,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
   const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
-    if (!/^\d{1,6}[a-z]?$/.test(t[i]!) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
+    // "the hundred block of elm": the first block, 100.
+    const block = t[i] === 'hundred' && t[i - 1] === 'the' ? '100' : t[i]!;
+    if (!/^\d{1,6}[a-z]?$/.test(block) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
     // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
-    if (/^\d*00$/.test(t[i]!) && t[i + 1] === 'block' && t[i + 2] === 'of') {
+    if (/^\d*00$/.test(block) && t[i + 1] === 'block' && t[i + 2] === 'of') {
       const from = t[i + 3] === 'the' ? i + 4 : i + 3;
       const read = readStreet(u, from);
       // Without a suffix the name is one word, or a direction and one: "of main", "of west maple".
       const street = read && !read.suffix ? { ...read, name: read.name.slice(0, DIRECTIONS.has(read.name[0]!) ? 2 : 1) } : read;
       if (street) {
         if (!street.suffix) street.end = from + street.name.length;
-        put({ start: i, end: street.end }, `${t[i]} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
+        put({ start: i, end: street.end }, `${block} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
         taken.fill(true, i, street.end);
         i = street.end - 1;
         continue;
@@ -286,14 +288,14 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 }
 
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
 const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
 // Also the direction first: "northbound ninety five at mile three".
 const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
-const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
+const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
@@ -308,7 +310,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
     if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
-    const kind = u.words(m.groups[0]!);
+    const kind = u.words(m.groups[0]!).replace('u s', 'us'); // "u s thirty": the letters said
     const n = u.words(m.groups[1]!);
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
