@@ -62,6 +62,10 @@ describe('places as the blind writers label them', () => {
     // A bare lot in a line that names a place is that place's.
     ["i'm at the kroger, he's passed out in the parking lot", ['kroger']],
     ['two guys are fighting in the parking lot', ['parking lot']],
+    // A chain named by its brand alone, anywhere in the line.
+    ['the Menards on Route 9, theres smoke in the garden center', ['menards', 'garden center']],
+    ['uh the Popeyes, hes slumped over in the drive thru', ['popeyes']],
+    ['hes across the road from the Tractor Supply', ['tractor supply']],
   ])('reads "%s" as %j', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);
   });

@@ -11,9 +11,16 @@ export const STRONG_HEADS = new Set(
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters neighborhood ' +
-    'walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls').split(' '),
+    'dam dumpster dumpsters neighborhood bodega').split(' '),
 );
+// Chains callers name by brand alone, a place whatever comes before it ("the kroger on harding").
+// Words that are also something else ("target", "shell" stay: callers say them of the store) are
+// left out when the other sense is common on a call: subway, chase, giant, marathon, outback.
+export const BRANDS = new Set(
+  ('walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls ' +
+    'dunkin texaco sinclair amoco sears kmart vfw autozone popeyes kfc arbys hardees chipotle panera whataburger culvers zaxbys bojangles menards petsmart petco macys dillards ikea heb wegmans shoprite albertsons ralphs vons hooters goodwill amtrak').split(' '),
+);
+for (const brand of BRANDS) STRONG_HEADS.add(brand);
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
@@ -51,7 +58,7 @@ export const placeName = (u: Utterance, span: Span): string =>
 
 // Chains callers name by brand, whose last word is no place on its own ("the dairy queen", "the circle k").
 const CHAIN_RE = new RegExp(
-  `\\b(?:${'dairy queen|circle k|food lion|taco bell|burger king|dollar general|dollar tree|family dollar|home depot|pizza hut|waffle house|cracker barrel|best buy|7 eleven|seven eleven|holiday inn(?: express)?|comfort inn|red roof inn|super 8|piggly wiggly|trader joes|whole foods|stop and shop|quik ?trip|race ?trac|flying j|love s'.split('|').join('|')})\\b`,
+  `\\b(?:${'dairy queen|circle k|food lion|taco bell|burger king|dollar general|dollar tree|family dollar|home depot|pizza hut|waffle house|cracker barrel|best buy|7 eleven|seven eleven|holiday inn(?: express)?|comfort inn|red roof inn|super 8|piggly wiggly|trader joes|whole foods|stop and shop|quik ?trip|race ?trac|flying j|love s|loves truck stop|dunkin donuts|rite aid|big lots|tractor supply|hobby lobby|ace hardware|tj maxx|olive garden|red lobster|golden corral|chick fil a|jack in the box|little caesars|papa johns|five guys|buffalo wild wings|jiffy lube|pep boys|kwik trip|cumberland farms|harris teeter|bank of america|wells fargo|days inn|best western|la quinta|econo lodge|sams club'.split('|').join('|')})\\b`,
   'dg',
 );
 // Someone's home by whose it is, cue or not: "at his mom's house", "my neighbor's house, across the street".
@@ -152,16 +159,17 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     if (w === 'park' && modifiers.length === 1 && introduced && lexiconTags(first!).some((tag) => /Name$/.test(tag))) continue;
     let before = start - 1;
     if (before >= 0 && ARTICLES.has(t[before]!)) before--;
+    const brand = BRANDS.has(w);
     const cue =
       // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
-      before < 0 ? modifiers.length > 0 : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
+      before < 0 ? modifiers.length > 0 || brand : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
     // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
     const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
     // "park on the street", "can park there": the verb.
     if (takenTo(u, start) || (w === 'park' && modifiers.length === 0 && ['to', 'can', 'please', 'dont', 'cant', 'just', 'them', 'could'].includes(t[i - 1] ?? ''))) continue;
     if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
-    // "robbed the gas station": a named place after "the" is a place whatever the verb.
-    const named = modifiers.length > 0 && t[start - 1] === 'the';
+    // "robbed the gas station", "behind the dunkin": a named place after "the" is a place whatever the verb.
+    const named = (modifiers.length > 0 || brand) && t[start - 1] === 'the';
     if (!cue && !named) continue;
     let from = start;
     while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
