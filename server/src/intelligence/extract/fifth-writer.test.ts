@@ -195,6 +195,13 @@ describe('place names that run across a kind word', () => {
 describe("natures in the fifth writer's kinds of phrase", () => {
   it.each([
     ['my grandma fell out at the store, she aint answering', 'medical:unconscious'],
+    ['a teenager filled his backpack and ran out without paying', 'crime:theft'],
+    ["they're stealing the catalytic converter off my truck", 'crime:theft'],
+    ["my daughter's missing, she was at the swings a second ago", 'rescue:lost'],
+    ['we got separated on the boardwalk and i cant find him', 'rescue:lost'],
+    ['his heart is fluttering like crazy', 'medical:cardiac'],
+    ['she is shaking all the body, she have fever', 'medical:seizure'],
+    ['hes panting, he cant slow down', 'medical:breathing'],
     ['theres a man laying on the sidewalk by the bank and hes not moving', 'medical:unconscious'],
     ['his sugar bottomed out, hes all shaky', 'medical:diabetic'],
     ['the meter says thirty nine', 'medical:diabetic'],

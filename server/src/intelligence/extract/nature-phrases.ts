@@ -110,7 +110,7 @@ export const NATURES: [string, RegExp][] = [
       'pointing (?:it|a gun|a knife|the gun) at',
     ),
   ],
-  ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
+  ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:walked|walking|ran|running|went) out (?:\\w+ ){0,3}without paying', 'stealing', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
   ['crime:kidnapping', phrases('ransom', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
@@ -202,7 +202,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'heart (?:is )?(?:racing|pounding)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
   ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face)s? (?:is |are )?(?:swelling|closing|swollen)', 'ate (?:something|some \\w+) with (?:nuts|peanuts|shellfish|shrimp)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
@@ -221,7 +221,8 @@ export const NATURES: [string, RegExp][] = [
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
-      'breathing (?:really |very |so )?heavy',
+      'breathing (?:really |very |so )?(?:heavy|hard and fast|fast and hard)',
+      'panting',
       'cant talk in (?:full )?sentences',
       'asthma attack',
       'asthmas? (?:is )?(?:bad|acting up|really bad)',
@@ -279,7 +280,7 @@ export const NATURES: [string, RegExp][] = [
     'medical:fall',
     phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
-  ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all over', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
     'medical:unconscious',
     phrases(
@@ -332,7 +333,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:cut|slit|slitting|cutting) (?:his|her|my) wrists',
     ),
   ],
-  ['rescue:lost', phrases('(?:im|were|i am|we are|got|hes|shes|theyre) turned around', '(?:dont|do not) know (?:which way|where we are|how to get back)', '(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing', '(?:never|hasnt|didnt|did not|has not) (?:came|come) (?:home|back(?! up))', 'been gone (?:since|for|all)')],
+  ['rescue:lost', phrases('(?:im|were|i am|we are|got|hes|shes|theyre) turned around', '(?:dont|do not) know (?:which way|where we are|how to get back)', '(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', '(?:kids|sons|daughters|boys|girls|babys|childs|brothers|sisters|dads|moms|husbands|wifes|grandmas|grandpas|hes|shes) missing', 'got separated', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing', '(?:never|hasnt|didnt|did not|has not) (?:came|come) (?:home|back(?! up))', 'been gone (?:since|for|all)')],
   ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone', 'no emergency', 'wrong number', '(?:trying|meant|tried) to call (?:my|someone|somebody|the)')],
 ];
 
