@@ -205,6 +205,11 @@ export class CallRepository {
     return count === 1;
   }
 
+  /** Lets go of a call taken under `token` whose media then failed to open: no process carries it, and it may be opened again. */
+  async untake(id: string, token: number): Promise<void> {
+    await this.prisma.call.updateMany({ where: { id, leaseToken: token }, data: { carrier: null } });
+  }
+
   /** Records when the call's media began (the first time only: a resumed call keeps its clock); returns the time stored. */
   async markMediaStarted(id: string, at: Date): Promise<Date> {
     await this.prisma.call.updateMany({ where: { id, mediaStartedAt: null }, data: { mediaStartedAt: at } });

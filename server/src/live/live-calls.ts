@@ -457,14 +457,19 @@ export class LiveCalls {
     const recordingPath = await this.#recordings.pathFor(callId);
     const deps = { ...this.#o, journal: this.#journal };
     const onWorkerClosed = () => void this.#endUnasked(callId, { status: 'failed', outcome: 'lost', reason: 'the media server failed', actorId: null });
+    let taken = false;
     try {
-      if (!(await this.#o.db.calls.take(callId, context.leaseToken, lease.token, this.carrier))) throw new ConflictError('the call was taken by another server, or has ended');
+      taken = await this.#o.db.calls.take(callId, context.leaseToken, lease.token, this.carrier);
+      if (!taken) throw new ConflictError('the call was taken by another server, or has ended');
       this.#journal.hold(callId, lease.token);
       const call = await openLiveCall({ ...context, callId, status, token: lease.token }, scenario, recordingPath, deps, onWorkerClosed);
       if (this.#o.state.kind === 'redis') this.#recordings.ship(callId, recordingPath);
       this.#o.onCallsChanged?.();
       return call;
     } catch (error) {
+      // Not carried here after all (no media port free, say): a call left with this process as its
+      // carrier would be judged stuck and ended as lost, where the trainee was told to try again.
+      if (taken) await this.#o.db.calls.untake(callId, lease.token).catch((e: unknown) => this.#o.logger.warn({ err: e, callId }, 'the call could not be let go: it may be ended as lost'));
       this.#journal.release(callId);
       this.#leases.release(callId);
       throw error instanceof MediaCapacityError ? new UnavailableError(error.message) : error;

@@ -139,6 +139,9 @@ describe('media capacity', () => {
         code: 'unavailable',
         message: expect.stringMatching(/^media capacity exhausted: \d+ calls on \d+ worker\(s\) of 1 calls each/),
       });
+      // Refused, it is no stuck call of this process's: the next reconcile leaves it ringing.
+      expect(await small.live.reconcile()).toBe(0);
+      expect((await small.db.calls.get(late.callId))?.status).toBe('ringing');
       const ready = await fetch(`${small.url}/ready`);
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as { checks: Record<string, unknown> }).checks.mediaCapacity).toMatchObject({ ok: false, error: expect.stringMatching(/^media capacity exhausted/) });
