@@ -198,10 +198,14 @@ const FEATURE_RE = phrases(
   // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
   'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: on (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
   'missing (?:the |a )?(?:hubcaps|tailgate|bumper|mirror)', '(?:tailgate|bumper|mirror)s? (?:is )?missing', '(?:busted|broken|cracked) (?:tail ?light|headlight|windshield)',
+  // "no plate", "the front bumper's hanging", "the sliding door open", "a jesus fish on the back".
+  'no (?:license )?plates?', '(?:front |back |rear )?bumpers? (?:is |was )?(?:hanging|dragging)(?: off)?', '(?:sliding|back|side|rear|passenger|drivers) door (?:is |was |wide )?open',
+  '(?:[a-z]+ )?(?:fish|decal|logo) on (?:the )?(?:back|trunk|bumper|door|side)',
   '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
 );
 // A feature as labelled: the doors as a body style, "4-door".
-const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door');
+// "the tailgate's missing" is read "tailgates missing": the part, singular.
+const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door').replace(/^((?:front |back |rear )?(?:tailgate|bumper|mirror))s (?=missing|hanging|dragging)/, '$1 ');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
 const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox|light bar|paper tag|paper plate|hubcaps|spare|light/;
 
@@ -242,7 +246,7 @@ function vehicles(u: Utterance): Vehicle[] {
   return out;
 }
 
-const PLATE_CUE = /\b(?:license )?(?:plates?|tags?|registration)(?: number)?(?: is| was| its| reads| of)?\b/dg;
+const PLATE_CUE = /\b(?:license )?(?:plates?|tags?|registration)(?: number)?(?: is| was| its| reads| of|(?: it)? (?:starts|started|starting|begins|began) with)?\b/dg;
 
 /** A plate's characters from `i`: spelled letters, NATO words, digit groups ("a b c 1234", "alpha bravo 12"). */
 function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end: number } | undefined {
@@ -322,29 +326,32 @@ export const extractDescriptions: Extractor = (u, emit) => {
       i = p.end - 1;
     }
   }
+  const owned: typeof plates = [];
   for (const p of plates.sort((a, b) => a.start - b.start)) {
-    // A plate belongs to the vehicle said just before it: "the pickups seven k j four four two".
-    const owner = found.filter((v) => !v.plate && v.end <= p.start && p.start - v.end <= 4).pop();
+    // A plate belongs to the vehicle said just before it: "the pickups seven k j four four two",
+    // "a red ranger, the tailgates missing, plate h x t 4418": the last piece of its description.
+    const owner = found.filter((v) => !v.plate && v.end <= p.start && p.start - v.end <= 8).pop();
     if (owner) {
       owner.plate = p.plate;
-      owner.end = p.end;
       owner.complete = true;
+      owned.push(p);
     } else emit('vehicle', p, `plate ${p.plate}`);
   }
   // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
   // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
-  type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' };
+  type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' | 'plate' };
   // The doors said inside a vehicle ("a black four door sedan") are already its part.
   const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
-    ...found.map((v): Piece => ({ ...v, text: v.words.join(' ') + (v.plate ? `, plate ${v.plate}` : ''), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
-    ...features.map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),
+    ...found.map((v): Piece => ({ start: v.start, end: v.end, text: v.words.join(' '), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
+    ...features.filter((m) => !owned.some((p) => p.start <= m.start && m.start < p.end)).map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),
+    ...owned.map((p): Piece => ({ start: p.start, end: p.end, text: `plate ${p.plate}`, plate: p.plate, kind: 'plate' })),
   ].sort((a, b) => a.start - b.start);
   const said: (Piece & { kinds: Set<Piece['kind']> })[] = [];
   for (const v of pieces) {
     const last = said[said.length - 1];
     const gap = last ? u.tokens.slice(last.end, v.start) : [];
-    const loose = v.kind === 'feature' || v.kind === 'part';
+    const loose = v.kind === 'feature' || v.kind === 'part' || v.kind === 'plate';
     const joins = last && !last.plate && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
     // A body type named before or after a full vehicle ("my car's at the trailhead, a blue subaru") adds nothing to it.
     // A body style says more ("a red mustang, convertible"): only the generic word adds nothing.
@@ -356,6 +363,6 @@ export const extractDescriptions: Extractor = (u, emit) => {
     } else said.push({ ...v, kinds: new Set([v.kind]) });
   }
   const isVehicle = (v: (typeof said)[number]) =>
-    v.kinds.has('vehicle') || (v.kinds.has('type') && v.kinds.size > 1) || (v.kinds.size === 1 && v.kinds.has('feature') && VEHICLE_ONLY.test(v.text) && found.length === 0);
+    v.kinds.has('vehicle') || v.kinds.has('plate') || (v.kinds.has('type') && v.kinds.size > 1) || (v.kinds.size === 1 && v.kinds.has('feature') && VEHICLE_ONLY.test(v.text) && found.length === 0);
   for (const v of said) if (isVehicle(v)) emit('vehicle', v, v.text);
 };

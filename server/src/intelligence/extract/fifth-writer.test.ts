@@ -232,12 +232,21 @@ describe('what a witness remembers of a vehicle', () => {
     ['a gray pickup, lifted, with a light bar on top', 'gray pickup, lifted, light bar'],
     ['black camaro, paper tags', 'black camaro, paper tags'],
     ['a blue wagon with a surf sticker on the back window', 'blue wagon, surf sticker on the back window'],
+    // What is said between the vehicle and its plate stays in the description, in said order.
+    ["a white tacoma, the tailgate's missing, plate r t v two two nine", 'white tacoma, tailgate missing, plate RTV229'],
+    ['black charger, four door, plate starts with m k', 'black charger, 4-door, plate MK'],
+    ['a tan minivan with the sliding door open', 'tan minivan, sliding door open'],
+    ['a green civic, no plates, the front bumpers dragging', 'green civic, no plates, front bumper dragging'],
   ])('reads "%s" as %s', (text, vehicle) => {
     expect(values(text, 'vehicle')).toEqual([vehicle]);
   });
 
   it('finds no vehicle in a sticker on a laptop', () => {
     expect(values('he has a sticker on his laptop', 'vehicle')).toEqual([]);
+  });
+
+  it('takes no door opened as something the vehicle looks like', () => {
+    expect(values("he's pinned in the truck, we can't get the door open", 'vehicle')).toEqual([]);
   });
 });
 
