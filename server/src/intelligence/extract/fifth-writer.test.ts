@@ -105,6 +105,17 @@ describe('injuries where the blind writers put them', () => {
     expect(values(text, 'injury')).toEqual(injuries);
   });
 
+  it.each([
+    ['three of them stomped on his ribs in the parking lot', ['rib']],
+    ['the blood is pouring out of her knee, i cant stop it', ['knee']],
+  ])('reads where a beating or the blood is in "%s" as %j', (text, injuries) => {
+    expect(values(text, 'injury')).toEqual(injuries);
+  });
+
+  it('takes a face swelling up from a sting as no injury', () => {
+    expect(values('a wasp got him and his face is swelling up', 'injury')).toEqual([]);
+  });
+
   it.each(['my chest is hurting real bad and my arm is tingling', 'his chest hurts, he says its like pressure'])('takes a chest that hurts as the nature, not an injury: "%s"', (text) => {
     expect(values(text, 'injury')).toEqual([]);
   });
