@@ -339,26 +339,26 @@ export const extractDescriptions: Extractor = (u, emit) => {
   }
   // One vehicle said again in other words ("a black suv, i think a tahoe") is one description, its parts in order.
   // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
-  type Piece = Span & { text: string; plate?: string; kind: 'vehicle' | 'type' | 'part' | 'feature' | 'plate' };
+  type Piece = Span & { text: string; kind: 'vehicle' | 'type' | 'part' | 'feature' | 'plate' };
   // The doors said inside a vehicle ("a black four door sedan") are already its part.
   const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
     ...found.map((v): Piece => ({ start: v.start, end: v.end, text: v.words.join(' '), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
     ...features.filter((m) => !owned.some((p) => p.start <= m.start && m.start < p.end)).map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),
-    ...owned.map((p): Piece => ({ start: p.start, end: p.end, text: `plate ${p.plate}`, plate: p.plate, kind: 'plate' })),
+    ...owned.map((p): Piece => ({ start: p.start, end: p.end, text: `plate ${p.plate}`, kind: 'plate' })),
   ].sort((a, b) => a.start - b.start);
   const said: (Piece & { kinds: Set<Piece['kind']> })[] = [];
   for (const v of pieces) {
     const last = said[said.length - 1];
     const gap = last ? u.tokens.slice(last.end, v.start) : [];
     const loose = v.kind === 'feature' || v.kind === 'part' || v.kind === 'plate';
-    const joins = last && !last.plate && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
+    const joins = last && !last.kinds.has('plate') && gap.length <= (loose ? 5 : 4) && !gap.some((w) => ANOTHER.has(w) && !(loose && (w === 'with' || w === 'and')));
     // A body type named before or after a full vehicle ("my car's at the trailhead, a blue subaru") adds nothing to it.
     // A body style says more ("a red mustang, convertible"): only the generic word adds nothing.
     if (v.kind === 'type' && GENERIC_TYPE.has(v.text) && last?.kinds.has('vehicle') && joins) continue;
     if (v.kind === 'vehicle' && last && last.kinds.size === 1 && last.kinds.has('type') && GENERIC_TYPE.has(last.text)) said.pop();
     if (joins && said[said.length - 1] === last) {
-      Object.assign(last, { text: `${last.text}, ${v.text}`, end: v.end, plate: v.plate });
+      Object.assign(last, { text: `${last.text}, ${v.text}`, end: v.end });
       last.kinds.add(v.kind);
     } else said.push({ ...v, kinds: new Set([v.kind]) });
   }

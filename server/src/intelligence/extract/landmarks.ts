@@ -5,14 +5,6 @@
 import type { Span, Utterance } from './text.js';
 import { type Put, STOP, lexiconTags, streetSuffix } from './words.js';
 
-// Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
-export const STRONG_HEADS = new Set(
-  ('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
-    'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
-    'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters neighborhood bodega').split(' '),
-);
 // Chains callers name by brand alone, a place whatever comes before it ("the kroger on harding").
 // Words that are also something else ("target", "shell" stay: callers say them of the store) are
 // left out when the other sense is common on a call: subway, chase, giant, marathon, outback.
@@ -20,7 +12,16 @@ export const BRANDS = new Set(
   ('walmart mcdonalds kroger costco starbucks walgreens cvs safeway publix aldi meijer wendys sunoco exxon chevron mobil wawa sheetz target lowes shell citgo valero arco marriott hilton hyatt dennys ihop applebees chilis kohls ' +
     'dunkin texaco sinclair amoco sears kmart vfw autozone popeyes kfc arbys hardees chipotle panera whataburger culvers zaxbys bojangles menards petsmart petco macys dillards ikea heb wegmans shoprite albertsons ralphs vons hooters goodwill amtrak').split(' '),
 );
-for (const brand of BRANDS) STRONG_HEADS.add(brand);
+// Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
+export const STRONG_HEADS = new Set([
+  ...('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
+    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
+    'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
+    'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
+    'dam dumpster dumpsters neighborhood bodega'
+  ).split(' '),
+  ...BRANDS,
+]);
 export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);

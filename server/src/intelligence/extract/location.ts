@@ -100,18 +100,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   const t = u.tokens;
   const said = new Set<string>();
   for (let i = 0; i < t.length; i++) {
-    // "the hundred block of elm": the first block, 100.
-    const block = t[i] === 'hundred' && t[i - 1] === 'the' ? '100' : t[i]!;
-    if (!/^\d{1,6}[a-z]?$/.test(block) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
+    // The house or block number; "the hundred block of elm" is the first block, 100.
+    const number = t[i] === 'hundred' && t[i - 1] === 'the' ? '100' : t[i]!;
+    if (!/^\d{1,6}[a-z]?$/.test(number) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
     // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
-    if (/^\d*00$/.test(block) && t[i + 1] === 'block' && t[i + 2] === 'of') {
+    if (/^\d*00$/.test(number) && t[i + 1] === 'block' && t[i + 2] === 'of') {
       const from = t[i + 3] === 'the' ? i + 4 : i + 3;
       const read = readStreet(u, from);
       // Without a suffix the name is one word, or a direction and one: "of main", "of west maple".
       const street = read && !read.suffix ? { ...read, name: read.name.slice(0, DIRECTIONS.has(read.name[0]!) ? 2 : 1) } : read;
       if (street) {
         if (!street.suffix) street.end = from + street.name.length;
-        put({ start: i, end: street.end }, `${block} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
+        put({ start: i, end: street.end }, `${number} block ${streetName(street.name)} ${street.suffix?.[0] ?? 'Street'}`);
         taken.fill(true, i, street.end);
         i = street.end - 1;
         continue;
