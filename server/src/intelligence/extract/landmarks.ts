@@ -96,6 +96,7 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     }
   }
   placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
+  typedNames(u, found, taken);
   // The lot of a named place is that place: "the walmart parking lot", "the parking lot of the target" -> "walmart", "target".
   for (const [k, span] of [...found.entries()].reverse()) {
     if (u.words(span).endsWith('parking lot') && span.end - span.start > 2) span.end -= 2;
@@ -111,6 +112,53 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     if (kindOfNamed(u, span.start, taken)) continue;
     const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
+  }
+}
+
+// Where a typed name is a place: "we're at the Rusty Nail", "outside the Sonic", "behind First
+// Baptist". Without "the" a name after "near" or "outside" is more often a town than a place.
+const TYPED_PLACE_CUES = /(?:^|\b)(?:(?:at|behind|outside|inside|near|past|across from|(?:in|out) front of|next to|beside|by) the|at|behind|across from|in front of|next to)$/;
+// Not where the call is: "he works at Amazon", "I'm looking at the Google".
+const NOT_PLACE_CUE = new Set('works work worked working job looking look looked staring pointing laughing yelling mad angry good'.split(' '));
+// Words that join a typed name's parts: "Church of the Nazarene", "Tony's Bar and Grill".
+const NAME_JOINS = new Set(['of', 'and', 'the']);
+const TITLES = new Set('mr mrs ms miss dr doctor father mother sister brother pastor reverend officer deputy sergeant coach aunt uncle'.split(' '));
+const NOT_NAME = ['Date', 'WeekDay', 'Month', 'Holiday', 'Pronoun'];
+// Words after a typed name that end it: a verb or an adverb ("at the Sonic yesterday").
+const NOT_PLACE_WORD = ['Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infinitive', 'Adverb', 'Modal', 'Copula', 'Auxiliary', 'Conjunction', 'Preposition', 'Determiner', 'Value', 'Cardinal'];
+
+/**
+ * A name typed with capitals after a place cue names a place no head word gives away ("at the
+ * Rusty Nail", "at Casa Blanca"), with the plain nouns said right after it ("at the Grayson
+ * building"). Speech has no capitals, so this reads typed lines only; a street ("at Maple
+ * Avenue", "Lake Shore Drive at Fullerton"), a day or a month, a person ("at Mr. Chen's"), a
+ * single letter and a name already read as another place are not taken.
+ */
+function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
+  const t = u.tokens;
+  const capital = (i: number) => i < t.length && /^\p{Lu}/u.test(u.raw(i, i + 1)) && !/\d/.test(t[i]!) && t[i] !== 'i';
+  for (let i = 1; i < t.length; i++) {
+    if (!capital(i) || taken[i] || capital(i - 1) || !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) continue;
+    const cue = ARTICLES.has(t[i - 1]!) ? i - 2 : i - 1;
+    const cueStart = t[cue] === 'from' || t[cue] === 'of' || t[cue] === 'to' ? cue - 1 : cue;
+    if (NOT_PLACE_CUE.has(t[cueStart - 1] ?? '') || taken[cueStart - 1] || found.some((f) => f.start <= i && i < f.end)) continue;
+    let end = i + 1;
+    while (end < t.length && !taken[end] && !u.pauses[end - 1] && (capital(end) || (NAME_JOINS.has(t[end]!) && capital(end + 1)))) end++;
+    const words = t.slice(i, end);
+    const next = u.pauses[end - 1] ? undefined : t[end];
+    if (words.length > 4 || (words.length === 1 && words[0]!.length === 1) || TITLES.has(words[0]!) || streetSuffix(words[words.length - 1]) || streetSuffix(next) || /^\d/.test(next ?? '')) continue;
+    if (words.some((w) => lexiconTags(w).some((tag) => NOT_NAME.includes(tag)))) continue;
+    // "at Jefferson and Grant": a corner, not a place.
+    if (words.length === 3 && words[1] === 'and') continue;
+    // The plain nouns that say what the named place is: "the Grayson building", "Saint Brendan's rectory".
+    for (let k = 0; k < 2 && end < t.length && !taken[end] && !u.pauses[end - 1] && modifierWord(t[end]) && !MOTION.has(t[end]!); k++) {
+      const head = STRONG_HEADS.has(t[end]!) || WEAK_HEADS.has(t[end]!) || t[end] === 'building';
+      if (!head && lexiconTags(t[end]!).some((tag) => NOT_PLACE_WORD.includes(tag))) break;
+      end++;
+    }
+    found.push({ start: i, end });
+    taken.fill(true, i, end);
+    i = end;
   }
 }
 
