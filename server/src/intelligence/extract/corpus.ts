@@ -12,11 +12,14 @@ import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
-export const WRITER2_FILE = new URL('writer2/caller.jsonl', CORPUS_DIR);
-export const WRITER3_FILE = new URL('writer3/caller.jsonl', CORPUS_DIR);
-export const WRITER5_FILE = new URL('writer5/caller.jsonl', CORPUS_DIR);
-/** The other writers' trainable sets, each with its own dev split (isDev). */
-export const TRAINABLE_FILES: readonly URL[] = [WRITER2_FILE, WRITER3_FILE, WRITER5_FILE];
+/** The other writers' trainable sets (each folder's caller.jsonl), each with its own dev split (isDev). */
+export const TRAINABLE_FILES: readonly URL[] = ['writer2', 'writer3', 'writer5', 'writer6', 'writer7', 'writer8'].map((dir) => new URL(`${dir}/caller.jsonl`, CORPUS_DIR));
+/**
+ * The sets whose every place and name is labelled, which the tagger learns from. writer7 wrote to
+ * teach natures and labelled a place only where the line is about it ("she got stung at the
+ * pool" has none), so the tagger would learn that plain places are no places.
+ */
+export const PLACE_LABELLED_FILES: readonly URL[] = TRAINABLE_FILES.filter((f) => !f.pathname.endsWith('/writer7/caller.jsonl'));
 /** Each held-out folder's caller file, by folder name. */
 export const HELDOUT_FILES: readonly [string, URL][] = CALLER_HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
 

@@ -29,6 +29,9 @@ export const NATURES: [string, RegExp][] = [
       'set (?:\\w+ ){1,3}on fire',
       'smolder(?:ing|s)?',
       'smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)',
+      // "the chimney is shooting sparks" is a chimney fire, not a shooting.
+      '(?:shooting|throwing) (?:out )?(?:sparks|flames)',
+      '(?:sparks|flames) (?:are )?shooting',
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import perceptron from 'wink-perceptron';
 import { cachedModel } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
-import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
+import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, placeName, takenTo } from './landmarks.js';
 import { NAME_STOP, asName, notName } from './name.js';
 import { type Span, Utterance } from './text.js';
@@ -211,7 +211,7 @@ export function tagged(u: Utterance, spans: TaggedSpan[], rules: TaggedSpan[]): 
 
 /** The lines it learns from: every trainable set's training part, so the dev splits stay a fair measure. */
 export const taggerTrainingLines = (): LabelledUtterance[] =>
-  [...loadCorpus(), ...TRAINABLE_FILES.flatMap((f) => loadIfPresent(f) ?? [])].filter((line) => !isDev(line));
+  [...loadCorpus(), ...PLACE_LABELLED_FILES.flatMap((f) => loadIfPresent(f) ?? [])].filter((line) => !isDev(line));
 
 /** What shapes the tagger: its corpus and its code. */
 const SOURCES = ['tagger.ts', 'text.ts', 'words.ts', 'landmarks.ts', 'name.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
@@ -221,7 +221,7 @@ let shipped: EntityTagger | null = null;
 /** The tagger trained once per corpus and code, cached on disk like the nature model. */
 export function entityTagger(cacheDir = path.join(tmpdir(), 'ringdown-tagger')): EntityTagger {
   if (shipped) return shipped;
-  const corpus = [CORPUS_FILE, ...TRAINABLE_FILES].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
+  const corpus = [CORPUS_FILE, ...PLACE_LABELLED_FILES].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
   shipped = cachedModel(cacheDir, [...corpus, ...SOURCES], EntityTagger.deserialize, () => EntityTagger.train(taggerTrainingLines()));
   return shipped;
 }

@@ -91,7 +91,7 @@ export class Utterance {
       this.charToken.fill(i, at, at + t.length + 1);
       at += t.length + 1;
     });
-    this.asked = markQuestions(this.tokens);
+    this.asked = markQuestions(this.tokens, this.pauses);
   }
 
   get length(): number {
@@ -251,16 +251,17 @@ function alignNumbers(words: Word[]): Word[] {
   return out;
 }
 
-function markQuestions(tokens: string[]): boolean[] {
+function markQuestions(tokens: string[], pauses: boolean[]): boolean[] {
   const asked = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    const atStart = i === 0 || BOUNDARY.has(tokens[i - 1]!);
+    const atStart = i === 0 || BOUNDARY.has(tokens[i - 1]!) || pauses[i - 1]!;
     const starts =
       ASK_IF.has(w) || (atStart && (ASK_ANY.has(w) || ASK_WH.has(w) || (ASK_AUX.has(w) && SUBJECT.has(tokens[i + 1] ?? ''))));
     if (!starts) continue;
     let k = i;
-    for (; k < tokens.length && !(k > i + 2 && RESTATE.has(tokens[k]!)); k++) asked[k] = true;
+    // It ends at a new statement, or where a typed pause closes it: "is somebody coming? he fell".
+    for (; k < tokens.length && !(k > i + 2 && RESTATE.has(tokens[k]!)) && !(k > i && pauses[k - 1]); k++) asked[k] = true;
     i = k - 1;
   }
   return asked;
