@@ -18,7 +18,7 @@ export type Segment = {
 export const CALL_PARTIES: readonly Segment['speaker'][] = ['trainee', 'caller'];
 
 export const ENTITY_TYPES = [
-  'address', // "47 willow lane" -> "47 Willow Lane"; a street said without a number ("on lincoln avenue") -> "Lincoln Avenue"; a highway without a mile marker -> "I-74 EB"
+  'address', // "47 willow lane" -> "47 Willow Lane"; a street said without a number ("on lincoln avenue") -> "Lincoln Avenue"; a highway without a mile marker -> "I-74 EB", "Highway 12"
   'unit', // "apartment four b" -> "Apt 4B"; also "Unit 3B", "Ste 200", "Room 214", "Bldg C", "Lot 12", "Floor 2"
   'cross_street', // "near main and fifth" -> "Main St & 5th St" (in the order said; no suffix said -> "St"); one street -> "3rd St"
   'landmark', // "by the water tower" -> "water tower": the place, lowercase, without article or relation

@@ -286,25 +286,3 @@ describe('places that are not where the call is', () => {
     expect(values(text, 'landmark')).toEqual(places);
   });
 });
-
-describe('a place typed by its name alone', () => {
-  it.each([
-    ['two men are brawling out front of the Blue Heron, one went down', 'blue heron'],
-    ['we are at Casa Lupita, the cook burned his arm bad', 'casa lupita'],
-    ['somebody keeps trying the doors behind Grace Tabernacle', 'grace tabernacle'],
-    ['I work nights at the Kellerman building and the alarm is going off', 'kellerman building'],
-    ['the accident is right in front of the Sundowner, near the sign', 'sundowner'],
-  ])('reads "%s" as the place %s', (text, place) => {
-    expect(values(text, 'landmark')).toEqual([place]);
-  });
-
-  it.each([
-    ['I am at Jefferson and Grant', 'a corner'],
-    ['he works at Amazon on the night shift', 'where someone works'],
-    ['she was at church on Sunday and fine', 'a day'],
-    ['we came from Bakersfield this morning, he was fine then', 'a town said after "from"'],
-    ['he parked on Lakeview Drive at Mercer, by a hydrant', 'a street'],
-  ])('takes no typed place from "%s" (%s)', (text) => {
-    expect(values(text, 'landmark').filter((v) => v !== 'church')).toEqual([]);
-  });
-});

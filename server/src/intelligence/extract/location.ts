@@ -131,6 +131,8 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
       }
       continue;
     }
+    // "three one seven seven county road twenty two": a house on a numbered route (highways()).
+    if (/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) continue;
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     said.add(streetName(street.name));
@@ -290,10 +292,11 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b/dg;
-// A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound".
+const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b(?! \d)/dg;
+// A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound",
+// "eighty four eastbound at the exit" (a line that starts with it: two digits or three).
 // Also the direction first: "northbound ninety five at mile three".
-const FREEWAY_RE = /\b(?:the|of|on) (\d{1,3}) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just)\b|$)/dg;
+const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
@@ -317,7 +320,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
-    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Hwy ${n}`, hwy: `Hwy ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}` }[kind] ?? `Route ${n}`;
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
     if (box) label += ` Box ${box}`;
