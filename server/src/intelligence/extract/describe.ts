@@ -93,6 +93,11 @@ function suspectParts(u: Utterance): Part[] {
     } else if (spokenHeight(u, i)) push(i + 1, spokenHeight(u, i)!);
     else if (BUILD.has(w) && next === 'build') push(i + 2, `${w} build`);
     else if (w === 'heavy' && next === 'set' && near(i)) push(i + 2, 'heavy set');
+    // A build or an age said as a part of its own, between pauses: "asian guy, thin, glasses", "black, heavy, bald", "hispanic, young".
+    else if ((BUILD.has(w) || AGE_WORDS.has(w)) && u.pauses[i] && (i === 0 || u.pauses[i - 1]!) && near(i)) push(i + 1, w);
+    // A colour said after the item as a part of its own: "a vikings jersey, purple", "scrubs, blue ones".
+    else if (CLOTHES_MOD.has(w) && V_COLOUR.has(w) && u.pauses[i - 1] && parts[parts.length - 1]?.kind === 'clothes' && parts[parts.length - 1]!.end === i && (u.pauses[i] || i + 1 === t.length || ['ones', 'one', 'and'].includes(next ?? '')))
+      push(['ones', 'one'].includes(next ?? '') ? i + 2 : i + 1, w);
     else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') {
       // "real skinny", "kind of chubby": a degree word stays, a hedge does not.
       let end = i + 1;

@@ -44,3 +44,17 @@ describe('numbered roads as the blind writers give them', () => {
     expect(values('3 eastbound lanes are shut', 'address')).toEqual([]);
   });
 });
+
+describe('description parts said on their own', () => {
+  it.each([
+    ['a short guy, stocky, wearing a raiders jersey, black', ['short male', 'stocky', 'raiders jersey', 'black']],
+    ['white male, thin, glasses', ['white male', 'thin', 'glasses']],
+    ['the lady was hispanic, young, in scrubs, green ones', ['hispanic female', 'young', 'scrubs', 'green']],
+  ])('reads "%s" in its parts', (text, parts) => {
+    expect(values(text, 'suspect').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+
+  it('takes no colour alone from a line with no clothes before it: "the car was black, i think"', () => {
+    expect(values('the car was black, i think', 'suspect')).toEqual([]);
+  });
+});
