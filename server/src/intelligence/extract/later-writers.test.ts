@@ -58,3 +58,23 @@ describe('description parts said on their own', () => {
     expect(values('the car was black, i think', 'suspect')).toEqual([]);
   });
 });
+
+describe("the caller's name as typed lines give it", () => {
+  it.each([
+    ["Rosalind Featherstone, I'm at the library and a man collapsed", 'Rosalind Featherstone'],
+    ["I'm Ottoline, that's O T T O L I N E, Ottoline Marsh", 'Ottoline Marsh'],
+    ['and your name is wendell pryce', 'Wendell Pryce'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+
+  it.each([
+    ['Harbor Towing, one of my drivers is hurt', 'a business'],
+    ['Lakeside Pharmacy, a customer passed out', 'a place'],
+    ["Maple Grove, it's a care home, room nine", 'a place said with its kind'],
+    ["my son's name is Dashiell, he's seven and he's missing", "someone else's name"],
+    ["I'm Methodist, pray with me", 'a faith'],
+  ])('names no caller in "%s" (%s)', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 
 import nlp from 'compromise';
 import type { Segment } from '../types.js';
+import { namesVehicle } from './describe.js';
 import { STRONG_HEADS, WEAK_HEADS } from './landmarks.js';
 import type { Utterance } from './text.js';
 import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
@@ -40,7 +41,7 @@ const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...t
 // Words a caller calls the person in front of them: "baby, baby, look at me" names nobody.
 const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'bud', 'dude', 'man', 'sir', 'maam', 'mama', 'darling', 'hon'];
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
-export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', ...ADDRESSED]);
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
@@ -213,6 +214,9 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   const t = u.tokens;
   // "my name is maria lopez", "its under jessica", "and your name is marcus bell"
   for (const m of u.matches(STRONG_CUE)) {
+    // "my husband's name is arturo", "the patient's name is": someone else's name.
+    const owner = t[m.start - 1];
+    if (u.words(m).startsWith('name') && owner !== undefined && owner !== 'my' && /^(?:his|her|their)$|[a-z]s$/.test(owner)) continue;
     const name = nameWords(u, m.end);
     if (name) found(name.start, name.end, asName(u, name.start, name.end));
     // "you can call me frank": after "call me" or "my name is" a first name is one whatever else the word is.
@@ -259,8 +263,15 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   for (let i = 0; i < t.length - 1; i++) {
     // A first name said again further on ("tyrone here, tyrone baptiste") is restated like one said twice.
     const again = u.repeated[i] || t.indexOf(t[i]!) < i;
-    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) : again && isFirstName(t[i]!))) continue;
+    // "Hannelore Schaefer, I'm calling for my husband": a whole name typed with its capitals opening the line.
+    const typedOpening = i === 0 && typedName(u, 0) && typedName(u, 1) && !u.pauses[0];
+    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) || typedOpening : again && (isFirstName(t[i]!) || (typedName(u, i) && u.pauses[i - 1]!)))) continue;
     const name = nameWords(u, i);
+    // Not a business: "Sunrise Cab, I got a driver down".
+    const business = name?.words.some((w) => STRONG_HEADS.has(w) || WEAK_HEADS.has(w) || namesVehicle(w));
+    // Nor a place said with its kind: "Sunrise Manor, it's a nursing home".
+    const kind = name !== undefined && /^(?:its|it is) (?:a|an|the)\b/.test(t.slice(name.end, name.end + 3).join(' '));
+    if (typedOpening && !isFirstName(t[0]!) && !(name && name.words.length >= 2 && u.pauses[name.end - 1] && !business && !kind)) continue;
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
     if (name && (name.words.length >= 2 || spelled) && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
