@@ -18,7 +18,7 @@ export const STRONG_HEADS = new Set([
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters neighborhood bodega'
+    'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession'
   ).split(' '),
   ...BRANDS,
 ]);
@@ -136,9 +136,12 @@ const NOT_PLACE_WORD = ['Verb', 'PastTense', 'PresentTense', 'Gerund', 'Infiniti
  */
 function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
   const t = u.tokens;
-  const capital = (i: number) => i < t.length && /^\p{Lu}/u.test(u.raw(i, i + 1)) && !/\d/.test(t[i]!) && t[i] !== 'i';
+  const capital = (i: number) => i < t.length && /^\p{Lu}/u.test(u.raw(i, i + 1)) && !/\d/.test(t[i]!) && !/^I\b|^I['’]/u.test(u.raw(i, i + 1));
   for (let i = 1; i < t.length; i++) {
-    if (!capital(i) || taken[i] || capital(i - 1) || !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) continue;
+    // "the bowling alley, Kingpin Lanes", "the casino, the Thunder Mesa": the kind of place, then its name, which stands for both.
+    const from = ARTICLES.has(t[i - 1]!) ? i - 1 : i;
+    const kind = from > 0 && u.pauses[from - 1] ? found.findIndex((f) => f.end === from && f.end - f.start <= 3 && !/\p{Lu}/u.test(u.raw(f.start, f.end))) : -1;
+    if (!capital(i) || taken[i] || capital(i - 1) || (kind < 0 && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' ')))) continue;
     const cue = ARTICLES.has(t[i - 1]!) ? i - 2 : i - 1;
     const cueStart = t[cue] === 'from' || t[cue] === 'of' || t[cue] === 'to' ? cue - 1 : cue;
     if (NOT_PLACE_CUE.has(t[cueStart - 1] ?? '') || taken[cueStart - 1] || found.some((f) => f.start <= i && i < f.end)) continue;
@@ -148,6 +151,8 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     const next = u.pauses[end - 1] ? undefined : t[end];
     if (words.length > 4 || (words.length === 1 && words[0]!.length === 1) || TITLES.has(words[0]!) || streetSuffix(words[words.length - 1]) || streetSuffix(next) || /^\d/.test(next ?? '')) continue;
     if (words.some((w) => lexiconTags(w).some((tag) => NOT_NAME.includes(tag)))) continue;
+    // "he went to the park, Jimmy did": a person's name after a place, not the place's.
+    if (kind >= 0 && words.length === 1 && lexiconTags(words[0]!).some((tag) => /Name$/.test(tag))) continue;
     // "at Jefferson and Grant": a corner, not a place.
     if (words.length === 3 && words[1] === 'and') continue;
     // The plain nouns that say what the named place is: "the Grayson building", "Saint Brendan's rectory".
@@ -156,6 +161,10 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
       if (!head && lexiconTags(t[end]!).some((tag) => NOT_PLACE_WORD.includes(tag))) break;
       end++;
     }
+    // The name stands for the kind said before it, and for a place read inside it ("the Big Horn Travel Plaza").
+    const covered = (f: Span) => f.start >= i && f.end <= end;
+    const kept = found.filter((f, k) => k !== kind && !covered(f));
+    found.splice(0, found.length, ...kept);
     found.push({ start: i, end });
     taken.fill(true, i, end);
     i = end;

@@ -15,6 +15,18 @@ describe('a place typed by its name alone', () => {
   });
 
   it.each([
+    ["we're at the skating rink, Starlight Skate, a girl broke her wrist", 'starlight skate'],
+    ['the nursing home, the Cedar Knoll, a resident walked off', 'cedar knoll'],
+    ['a kid fell off the bleachers at the rodeo grounds', 'rodeo grounds'],
+  ])('reads the name said after the kind of place, "%s", as %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
+  it('takes no person named after a place as the place: "he went to the park, Jimmy did"', () => {
+    expect(values('he went to the park, Jimmy did', 'landmark')).toEqual(['park']);
+  });
+
+  it.each([
     ['I am at Jefferson and Grant', 'a corner'],
     ['he works at Amazon on the night shift', 'where someone works'],
     ['she was at church on Sunday and fine', 'a day'],
