@@ -90,3 +90,27 @@ describe("the caller's name as typed lines give it", () => {
     expect(values(text, 'caller_name')).toEqual([]);
   });
 });
+
+describe('wounds and where they are', () => {
+  it('reads a gun gone off in cleaning as a shooting, not a suicide or a pocket dial', () => {
+    const text = 'she shot herself in the foot cleaning the rifle, it was an accident';
+    expect(values(text, 'nature')).toEqual(['crime:shooting']);
+    expect(values(text, 'injury')).toEqual(['foot']);
+  });
+
+  it('keeps a shooting of oneself with no wound place a suicide: "he shot himself, he left a note"', () => {
+    expect(values('he shot himself, he left a note', 'nature')).toContain('medical:suicidal');
+  });
+
+  it.each([
+    ["he got stabbed at the bus stop, it's in his back", 'back'],
+    ['her ankle is gushing', 'ankle'],
+    ['somebody shanked him on the yard, in the neck', 'neck'],
+  ])('reads "%s" as a wound to the %s', (text, part) => {
+    expect(values(text, 'injury')).toEqual([part]);
+  });
+
+  it('takes no place of a shooting for a wound: "somebody shot at us in the parking lot"', () => {
+    expect(values('somebody shot at us in the parking lot', 'injury')).toEqual([]);
+  });
+});

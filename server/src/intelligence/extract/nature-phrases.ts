@@ -35,7 +35,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
+  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound')],
   ['rescue:drowning', phrases('man overboard', '(?:car|truck|van|vehicle) (?:went |go |going |drove )?into the (?:lake|river|pond|water|canal|bay|creek)', verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
@@ -319,7 +319,8 @@ export const NATURES: [string, RegExp][] = [
       'suicid(?:e|al)',
       '(?:is|was|found (?:him|her)) hanging (?:in|from)',
       // "hurt himself with the chainsaw" is an accident.
-      `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)(?! (?:\\w+ ){0,3}(?:with|on) (?:the|a|his|her|my) )`,
+      // "shot himself in the foot cleaning his pistol" is an accident.
+      `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)(?! (?:\\w+ ){0,3}(?:with|on) (?:the|a|his|her|my) | in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle))`,
       'wants? to die',
       '(?:talking about|going to|gonna|wants to|wanted to|trying to) end(?:ing)? it',
       '(?:goodbye|suicide) (?:message|note|letter|text|video)',

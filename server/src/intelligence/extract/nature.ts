@@ -80,8 +80,8 @@ export function natureRules(u: Utterance): FoundNature[] {
   for (const [nature, re] of NATURES) {
     for (const m of u.matches(re)) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
-      // A car "accident" is traffic; "it was an accident" on a pocket dial is not.
-      if (nature === 'accidental' && found.has('traffic')) continue;
+      // A car "accident" is traffic, a gun gone off "by accident" a shooting; "it was an accident" on a pocket dial is neither.
+      if (nature === 'accidental' && [...found].some((n) => n === 'traffic' || n.startsWith('crime'))) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
       if (nature === 'medical:bleeding' && found.size > 0) continue;
       // Knocked out by a fall, a crash or a blow is that nature's ("fell off the roof and he's knocked out").

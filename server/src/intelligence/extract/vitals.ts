@@ -151,10 +151,10 @@ const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\
 const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
-    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
+    `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them|himself|herself|myself|themselves) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|bloods?|gushing|pouring|spurting|pumping) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked)\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping)\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
@@ -189,7 +189,7 @@ const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|t
 const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
 // A stabbing, a shooting or a cut in the line, whose place may be said apart.
-const WOUND_ACT = /\b(?:stabbed|stabbing|knifed|slashed|shot|cut|sliced|bit|bitten)\b/;
+const WOUND_ACT = /\b(?:stabbed|stabbing|knifed|slashed|shot|cut|sliced|bit|bitten|poked|shanked)\b/;
 const WOUND_PLACE_RE = new RegExp(`\\b(?:(?:in|on) )?(?:the|his|her|my) (?:left |right )?(${BODY_PART_WORDS})\\b`, 'dg');
 
 /** Body parts listed after a first one: "and face", "and his neck", ", arms and legs", "or maybe his leg". */
@@ -236,10 +236,18 @@ function injuries(u: Utterance): Reading[] {
   for (const m of u.matches(SIDE_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start)) out.push({ ...m, value: 'side' });
   for (const m of u.matches(HOLDING_RE)) if (!u.isAsked(m.start) && !u.isNegated(m.start) && !out.some((r) => r.start < m.end && r.end > m.start)) out.push({ ...m, value: bodyPart(u.words(m.groups[0]!))! });
   // Where a wound is, said apart after it: "he stabbed him with a screwdriver, in the neck", "cut with a box cutter, her arm".
-  if (out.length === 0 && WOUND_ACT.test(u.text)) {
+  // Or after it, "in" or "on" a part: "he stabbed my uncle with an ice pick, it's in his chest".
+  const act = WOUND_ACT.exec(u.text);
+  if (out.length === 0 && act) {
+    const after = u.text.slice(0, act.index).split(' ').length - 1;
     for (const m of u.matches(WOUND_PLACE_RE)) {
       const part = bodyPart(u.words(m.groups[0]!));
-      if (part && m.start > 0 && u.pauses[m.start - 1]! && (m.end === u.length || u.pauses[m.end - 1]!)) out.push({ ...m, value: part });
+      const between = m.start > 0 && u.pauses[m.start - 1]! && (m.end === u.length || u.pauses[m.end - 1]!);
+      const placed = m.start > after && /^(?:in|on|across)$/.test(u.tokens[m.start] ?? '');
+      if (part && (between || placed) && !u.isNegated(m.start) && !u.isAsked(m.start)) {
+        out.push({ ...m, value: part });
+        if (placed) break;
+      }
     }
   }
   // "his nose is broken, he's bleeding from his nose": the part alone says no more than "broken nose".
