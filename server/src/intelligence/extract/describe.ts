@@ -207,10 +207,16 @@ const FEATURE_RE = phrases(
   'no (?:license )?plates?', '(?:front |back |rear )?bumpers? (?:is |was )?(?:hanging|dragging)(?: off)?', '(?:sliding|back|side|rear|passenger|drivers) door (?:is |was |wide )?open',
   '(?:[a-z]+ )?(?:fish|decal|logo) on (?:the )?(?:back|trunk|bumper|door|side)',
   '(?:(?:kind of|kinda|real|really|pretty) )?(?:older|newer|beat up|lifted|lowered|rusty|rusted out)',
+  // What is fitted, painted or broken where: "a toolbox across the back", "primer on the hood", "the back window's busted out".
+  '(?:toolbox|deer guard|brush guard|grille guard|winch|spotlight|snorkel|gooseneck hitch|hitch) (?:across|on|in) (?:the )?(?:back|front|top|bed|roof)',
+  '(?:primer|bondo|rust) on (?:the )?(?:hood|door|doors|fender|fenders|side|roof|trunk|tailgate)',
+  'rusted (?:out )?(?:fenders?|doors?|bumper|tailgate|wheel wells)', 'no (?:front|back|rear) plate', '(?:top|doors) off', 'big tires', '(?:gooseneck|fifth wheel) hitch',
+  '(?:back|rear|side|front) windows? (?:is |was |are )?(?:busted|broken|smashed|shot)(?: out)?',
+  'says (?:[a-z]+ ){1,3}on (?:the )?(?:side|door|doors|back|tailgate|trailer)',
 );
 // A feature as labelled: the doors as a body style, "4-door".
 // "the tailgate's missing" is read "tailgates missing": the part, singular.
-const featureText = (said: string): string => said.replace(/^([245]) door$/, '$1-door').replace(/^((?:front |back |rear )?(?:tailgate|bumper|mirror))s (?=missing|hanging|dragging)/, '$1 ');
+const featureText = (said: string): string => said.replace(/^says /, '').replace(/^(back|rear|side|front) windows? (?:is |was |are )?(?=busted|broken|smashed|shot)/, '$1 window ').replace(/^([245]) door$/, '$1-door').replace(/^((?:front |back |rear )?(?:tailgate|bumper|mirror))s (?=missing|hanging|dragging)/, '$1 ');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
 const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox|light bar|paper tag|paper plate|hubcaps|spare|light/;
 

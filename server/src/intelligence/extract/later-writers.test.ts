@@ -114,3 +114,14 @@ describe('wounds and where they are', () => {
     expect(values('somebody shot at us in the parking lot', 'injury')).toEqual([]);
   });
 });
+
+describe('what a witness remembers of a vehicle, said after it', () => {
+  it.each([
+    ['a green dodge ram, with a winch on the front', ['green dodge ram', 'winch on the front']],
+    ['it was a tan buick, primer on the trunk, no back plate', ['tan buick', 'primer on the trunk', 'no back plate']],
+    ['a red ford van, says Hollis Carpet on the side', ['red ford van', 'hollis carpet on the side']],
+    ["a blue honda civic, the rear window's smashed out", ['blue honda civic', 'rear window smashed out']],
+  ])('reads "%s" in its parts', (text, parts) => {
+    expect(values(text, 'vehicle').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+});
