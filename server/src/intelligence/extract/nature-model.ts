@@ -2,7 +2,7 @@
 // miss what other writers say in words we never wrote; a classifier over the line's words and
 // character triples generalises better (the intent model's lesson), so it speaks where the
 // rules are silent. It is the shared text classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
-// and of the other writers' lines (writer2 to writer8) (the dev splits stay unseen: they chose the policy below).
+// and of the other writers' lines (writer2 to writer10) (the dev splits stay unseen: they chose the policy below).
 
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type Example, TextClassifier, addNgrams, cachedModel } from '../../language/text-classifier.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { type FoundNature, natureRules } from './nature.js';
+import { NOT_KIND } from './nature-phrases.js';
 import { Utterance } from './text.js';
 import type { Extractor } from './words.js';
 
@@ -84,7 +85,7 @@ export class NatureModel {
 /**
  * How the rules and the model are combined, chosen by leave-one-writer-out cross-validation on
  * the trainable sets (the model trained without a writer, measured on that writer's lines: the
- * nearest thing to a writer nobody has read; README, entity extraction). With six writers to
+ * nearest thing to a writer nobody has read; README, entity extraction). With six to eight writers to
  * learn from the model reads an unseen writer's natures far better than with three, and the
  * policy moved with it: where the rules are silent it speaks from a probability of 0.3 (0.75
  * with three writers), reading only what the line states (not what it asks or denies: "is
@@ -101,7 +102,8 @@ export function combineNatures(u: Utterance, rules: FoundNature[], model: Nature
     const stated = u.tokens.filter((_, i) => !u.isAsked(i) && !u.isNegated(i));
     if (stated.length === 0) return [];
     const { top, p } = model.predict(stated.length === u.length ? u : new Utterance(stated.join(' ')));
-    return top !== 'none' && p >= policy.fill ? line(top) : [];
+    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0);
+    return top !== 'none' && p >= policy.fill && !ruledOut ? line(top) : [];
   }
   const { top, p, present } = model.predict(u);
   const doubted = rules.every((r) => (present.get(r.kind as NatureLabel) ?? 0) < policy.doubt);

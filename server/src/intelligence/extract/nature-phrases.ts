@@ -374,3 +374,11 @@ export const MEDICAL = phrases(
   'out in the sun',
   'tingling',
 );
+
+// Phrases that say a kind's words without that kind: a thing that fell on someone is no fall, a
+// man thrown out of a bar or a fist through a wall no assault. The rules' phrases leave them out;
+// the nature model, which reads words, may not take them either (extract/nature-model.ts).
+export const NOT_KIND: [string, RegExp][] = [
+  ['medical:fall', phrases('(?:tree|pole|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) fell (?:on|onto|over)')],
+  ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
+];
