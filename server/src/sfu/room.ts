@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomInt } from 'node:crypto';
+import { InvalidStateError } from 'mediasoup/lib/errors.js';
 import type { Consumer, DirectTransport, DtlsParameters, Producer, Router, RtpCapabilities, RtpParameters } from 'mediasoup/lib/types.js';
 import type { CallBridge, Voice } from '../../../media/bridge.js';
 import type { ConsumerOptions, SupervisionMode, TrackSource, TransportOptions } from '../protocol/media.js';
@@ -221,7 +222,15 @@ export class CallRoom extends EventEmitter<CallRoomEvents> {
           rtcp: { cname: `ringdown-${source}` },
         },
       });
-      const voice = this.bridge.addVoice(source, ssrc, (packet) => producer.send(packet));
+      const voice = this.bridge.addVoice(source, ssrc, (packet) => {
+        // A packet paced out after the media worker died (its channel closed before the producer
+        // learns it is closed) goes nowhere: the worker's death ends the call, not this timer.
+        try {
+          if (!producer.closed) producer.send(packet);
+        } catch (error) {
+          if (!(error instanceof InvalidStateError)) throw error;
+        }
+      });
       this.#voices.set(source, { source, producer, voice });
       await this.#offerAll();
       return voice;
