@@ -5,9 +5,6 @@ import { loadOrCreateLocalSecret } from './config/local-secrets.js';
 import { EmbeddedDatabase, EmbeddedDatabaseError } from './db/embedded.js';
 import { applyMigrations } from './db/migrate.js';
 import { seed } from './db/seed.js';
-import { intentModel } from './caller/intent-model.js';
-import { natureModel } from './intelligence/extract/nature-model.js';
-import { entityTagger } from './intelligence/extract/tagger.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -61,12 +58,6 @@ try {
     demoPassword = secret.value;
     newPassword = secret.created;
   }
-  const learning = performance.now();
-  // Trained (or loaded from their caches) now, so no call waits for them.
-  intentModel();
-  natureModel();
-  entityTagger();
-  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent and nature models and the entity tagger ready');
   server = await startServer(config, logger, databaseUrl);
   const seeded = await seed(server.db, { scenarioDir: path.join(PROJECT_ROOT, 'prisma/scenarios'), demoPassword });
   logger.info({ url: server.url, scenarios: seeded.scenarios, database: embedded ? 'embedded' : 'external' }, 'ringdown is ready');

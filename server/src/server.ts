@@ -1,4 +1,7 @@
 import { access, constants, readFile } from 'node:fs/promises';
+import { intentModel } from './caller/intent-model.js';
+import { natureModel } from './intelligence/extract/nature-model.js';
+import { entityTagger } from './intelligence/extract/tagger.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -59,6 +62,13 @@ const SPEECH_ENGINES = ['/usr/bin/flite', '/usr/bin/sox'];
 
 /** Assembles ringdown around a migrated database and starts listening. */
 export async function startServer(config: Config, logger: Logger, databaseUrl: string): Promise<RunningServer> {
+  const learning = performance.now();
+  // Trained (or loaded from their caches) before the server takes calls: training blocks the
+  // event loop for seconds, which mid-call would stall every call's audio.
+  intentModel();
+  natureModel();
+  entityTagger();
+  logger.info({ ms: Math.round(performance.now() - learning) }, 'intent and nature models and the entity tagger ready');
   const state = await createSharedState(config.redisUrl, (error) => logger.warn({ err: error }, 'redis connection error'));
   const db = new Database(databaseUrl);
   const { storage, signer } = await openStorage(config);
