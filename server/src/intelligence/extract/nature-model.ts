@@ -1,8 +1,10 @@
 // The learned nature model beside the rules of nature.ts. Phrase rules tuned on our own lines
 // miss what other writers say in words we never wrote; a classifier over the line's words and
 // character triples generalises better (the intent model's lesson), so it speaks where the
-// rules are silent. It is the shared text classifier (language/text-classifier.ts) trained on the training parts of the caller corpus
-// and of the other writers' lines (writer2 to writer10) (the dev splits stay unseen: they chose the policy below).
+// rules are silent and overrules them where it is sure they are wrong. It is the shared text
+// classifier (language/text-classifier.ts) trained on the training parts of the caller corpus and
+// of the other writers' lines (writer2 to writer10); the dev splits stay unseen, and the policy
+// below was chosen leaving one writer out at a time.
 
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
