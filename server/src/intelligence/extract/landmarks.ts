@@ -18,11 +18,12 @@ export const STRONG_HEADS = new Set([
     'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
-    'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession'
+    'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession ' +
+    'jetty jetties sandbar reservoir pasture lumberyard stockyards stockyard resort brewery levee ballfield checkpoint plaza'
   ).split(' '),
   ...BRANDS,
 ]);
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center plaza complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps'.split(' '));
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
@@ -71,6 +72,8 @@ export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher tea
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
+// A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
+const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
 /** Where someone is being taken, the place starting at `start`, is no place of the call: "we wont make it to the hospital", "take him to the er". */
 export function takenTo(u: Utterance, start: number): boolean {
   const before = ARTICLES.has(u.tokens[start - 1] ?? '') ? start - 2 : start - 1;
@@ -117,7 +120,10 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
 
 // Where a typed name is a place: "we're at the Rusty Nail", "outside the Sonic", "behind First
 // Baptist". Without "the" a name after "near" or "outside" is more often a town than a place.
-const TYPED_PLACE_CUES = /(?:^|\b)(?:(?:at|behind|outside|inside|near|past|across from|(?:in|out) front of|next to|beside|by) the|at|behind|across from|in front of|next to)$/;
+// A part of a place said before the place is a cue too: "the parking lot of the Valley Foods", "the lobby of the Harborview".
+const TYPED_PLACE_CUES = new RegExp(
+  `(?:^|\\b)(?:(?:at|behind|outside|inside|near|past|across from|(?:in|out) front of|next to|beside|by|calling from) the|at|behind|across from|in front of|next to|(?:${[...PART_OF].join('|')}|back|front|side) of(?: the)?)$`,
+);
 // Not where the call is: "he works at Amazon", "I'm looking at the Google".
 const NOT_PLACE_CUE = new Set('works work worked working job looking look looked staring pointing laughing yelling mad angry good'.split(' '));
 // Words that join a typed name's parts: "Church of the Nazarene", "Tony's Bar and Grill".
@@ -140,8 +146,20 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
   for (let i = 1; i < t.length; i++) {
     // "the bowling alley, Kingpin Lanes", "the casino, the Thunder Mesa": the kind of place, then its name, which stands for both.
     const from = ARTICLES.has(t[i - 1]!) ? i - 1 : i;
-    const kind = from > 0 && u.pauses[from - 1] ? found.findIndex((f) => f.end === from && f.end - f.start <= 3 && !/\p{Lu}/u.test(u.raw(f.start, f.end))) : -1;
-    if (!capital(i) || taken[i] || capital(i - 1) || (kind < 0 && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' ')))) continue;
+    const plainKind = (f: Span) => f.end - f.start <= 3 && !/\p{Lu}/u.test(u.raw(f.start, f.end));
+    // The kind may have words after it in its clause: "the gas station at the bottom of the hill, the Quick Fill".
+    const sameClause = (f: Span) => f.end <= from && u.pauses.slice(f.end, from - 1).every((p) => !p);
+    let kind = from > 0 && u.pauses[from - 1] ? found.findLastIndex((f) => sameClause(f) && plainKind(f)) : -1;
+    if (kind >= 0 && found.some((f) => f.start >= found[kind]!.end && f.end <= from)) kind = -1;
+    if (!capital(i) || taken[i] || capital(i - 1)) continue;
+    // "Evergreen Lanes, the bowling alley": the name, then the kind of place it is.
+    if (kind < 0 && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) {
+      let run = i + 1;
+      while (run < t.length && capital(run) && !u.pauses[run - 1]) run++;
+      const after = ARTICLES.has(t[run] ?? '') ? run + 1 : run;
+      kind = u.pauses[run - 1] && run < t.length ? found.findIndex((f) => f.start === after && plainKind(f)) : -1;
+      if (kind < 0) continue;
+    }
     const cue = ARTICLES.has(t[i - 1]!) ? i - 2 : i - 1;
     const cueStart = t[cue] === 'from' || t[cue] === 'of' || t[cue] === 'to' ? cue - 1 : cue;
     if (NOT_PLACE_CUE.has(t[cueStart - 1] ?? '') || taken[cueStart - 1] || found.some((f) => f.start <= i && i < f.end)) continue;

@@ -22,6 +22,27 @@ describe('a place typed by its name alone', () => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
 
+  it.each([
+    ['somebody is breaking into cars in the parking lot of the Maple Leaf Inn', 'maple leaf inn'],
+    ["I'm calling from Hollow Oak, the nursing home, a resident fell", 'hollow oak'],
+    ['the bait shop down by the water, Reel Deal, a guy cut his hand', 'reel deal'],
+  ])('reads the named place, not its lot or its kind, in "%s"', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
+  it('reads a place named after its part, "a man just collapsed in the lobby of the Grandview", keeping the part as said', () => {
+    expect(values('a man just collapsed in the lobby of the Grandview', 'landmark')).toEqual(['lobby', 'grandview']);
+  });
+
+  it.each([
+    ['there is a f- fight at the g- gym', 'gym'],
+    ['my boy fell off the jetty', 'jetty'],
+    ['we are stuck out on the sandbar', 'sandbar'],
+    ['the bull got out in the pasture and tossed him', 'pasture'],
+  ])('reads the plain place in "%s" as %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
   it('takes no person named after a place as the place: "he went to the park, Jimmy did"', () => {
     expect(values('he went to the park, Jimmy did', 'landmark')).toEqual(['park']);
   });

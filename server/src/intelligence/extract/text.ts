@@ -48,6 +48,8 @@ interface Word {
   repeated: boolean;
   /** Typed punctuation ends the word ("one forty seven, one four seven"): a number stops there. */
   pause?: boolean;
+  /** Typed cut off ("b- bleachers", "kn- knife"): a start of the next word, however short. */
+  cut?: boolean;
 }
 
 export interface Span {
@@ -166,12 +168,13 @@ function cleanWords(original: string): Word[] {
     for (const part of plainText(m[0]).split(' ')) {
       if (part && !FILLERS.has(part)) words.push({ text: part, from, to, repeated: false });
     }
+    if (/\p{L}-$/u.test(m[0]) && words.length > 0) words[words.length - 1]!.cut = true;
     if (/[,.;:!?]["')\]]*$/.test(m[0]) && words.length > 0) words[words.length - 1]!.pause = true;
   }
   return words;
 }
 
-/** "wil willow lane" -> "willow lane", "my my husband" -> "my husband"; spoken digits are never folded. */
+/** "wil willow lane" -> "willow lane", "my my husband" -> "my husband", "b- bleachers" -> "bleachers"; spoken digits are never folded. */
 function foldStutters(words: Word[]): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -182,10 +185,8 @@ function foldStutters(words: Word[]): Word[] {
         words[i + 1] = { ...next, from: w.from, repeated: true };
         continue;
       }
-      if (w.text.length >= 2 && next.text.length > w.text.length && next.text.startsWith(w.text) && !NOT_PARTIAL.has(w.text)) {
-        words[i + 1] = { ...next, from: w.from };
-        continue;
-      }
+      // A partial word is dropped, not kept in the word's raw text: "the c- church" names "church".
+      if ((w.cut || (w.text.length >= 2 && !NOT_PARTIAL.has(w.text))) && next.text.length > w.text.length && next.text.startsWith(w.text)) continue;
     }
     out.push(w);
   }
