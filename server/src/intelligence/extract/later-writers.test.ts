@@ -1,5 +1,5 @@
-// Kinds of error the blind writers' trainable lines showed in session 10 (issue 15: writer5 to
-// writer8), fixed as kinds: every line here is our own, written for the kind, never a writer's.
+// Kinds of error the blind writers' trainable lines showed in sessions 10 and 11 (issue 15: writer5 to
+// writer10), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
 
@@ -144,5 +144,22 @@ describe('what a witness remembers of a vehicle, said after it', () => {
     ["a blue honda civic, the rear window's smashed out", ['blue honda civic', 'rear window smashed out']],
   ])('reads "%s" in its parts', (text, parts) => {
     expect(values(text, 'vehicle').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+});
+
+describe('one nature explaining the signs it causes', () => {
+  it.each([
+    ["my grandpa's diabetic and now he's slurring and real confused", ['medical:diabetic']],
+    ["his sugar's way low and he passed out on the couch", ['medical:diabetic']],
+    ['her sugar crashed again', ['medical:diabetic']],
+    ['the kid slipped off the pier and went under', ['rescue:drowning']],
+    ["he took a handful of pills and now he's foaming at the mouth", ['medical:overdose']],
+    ['the CO alarm is screaming and we all feel dizzy', ['hazmat']],
+  ])('reads "%s" as %j alone', (text, natures) => {
+    expect(values(text, 'nature')).toEqual(natures);
+  });
+
+  it('keeps two natures where neither explains the other: "he crashed his truck and he is diabetic"', () => {
+    expect(values('he crashed his truck and he is diabetic', 'nature').sort()).toEqual(['medical:diabetic', 'traffic']);
   });
 });

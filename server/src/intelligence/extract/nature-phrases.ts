@@ -118,7 +118,8 @@ export const NATURES: [string, RegExp][] = [
   [
     'traffic',
     phrases(
-      'crash',
+      // "her sugar crashed" is the diabetic's.
+      '(?<!sugars? (?:\\w+ )?)crash',
       '(?:went|drove|ran|veered|flew) off (?:the|a) (?:road|bridge|cliff|embankment|overpass|highway|pier)',
       '(?:run|ran|running|forced|pushed) (?:me|us|him|her|them) off the road',
       // A pedestrian struck: "saw a lady get hit crossing the street".
@@ -144,7 +145,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:and|then|that|which) (?:flipped|rolled)(?! out)(?: over)?',
       'backed (?:right |straight )?(?:into|over)',
       '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
-      'crashed',
+      '(?<!sugars? (?:\\w+ )?)crashed',
       '(?:car|traffic|auto|motorcycle|bad) accident',
       'accident on the (?:interstate|highway|freeway|road)',
       'collision',
