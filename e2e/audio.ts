@@ -14,14 +14,24 @@ export function rms(pcm: Int16Array): number {
 }
 
 /**
- * Best correlation of `captured` against the looped `reference` envelope over every lag
- * of one loop: the fake microphone loops its file, so capture starts anywhere in it.
+ * Best correlation of `captured` against the looped `reference` envelope over every lag of one
+ * loop: the fake microphone loops its file, so capture starts anywhere in it. The correlation is
+ * the mean over one-second windows (50 envelope values), all at the one lag: the browser's
+ * automatic gain control starts loud and settles over the first seconds of a call, so the level
+ * drifts between windows while the words, and their timing, must match throughout.
  */
-export function loopedCorrelation(captured: number[], reference: number[]): { correlation: number; lag: number } {
+export function loopedCorrelation(captured: number[], reference: number[], window = 50): { correlation: number; lag: number } {
   let best = { correlation: -1, lag: 0 };
   for (let lag = 0; lag < reference.length; lag++) {
     const looped = captured.map((_, i) => reference[(i + lag) % reference.length]!);
-    const c = correlation(captured, looped);
+    const windows: number[] = [];
+    for (let at = 0; at + window <= captured.length; at += window) {
+      const a = captured.slice(at, at + window);
+      const b = looped.slice(at, at + window);
+      // A window of silence in either says nothing of the match.
+      if (Math.max(...a) - Math.min(...a) > 1 && Math.max(...b) - Math.min(...b) > 1) windows.push(correlation(a, b));
+    }
+    const c = windows.length ? windows.reduce((x, y) => x + y, 0) / windows.length : -1;
     if (c > best.correlation) best = { correlation: c, lag };
   }
   return best;
