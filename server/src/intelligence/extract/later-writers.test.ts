@@ -163,3 +163,22 @@ describe('one nature explaining the signs it causes', () => {
     expect(values('he crashed his truck and he is diabetic', 'nature').sort()).toEqual(['medical:diabetic', 'traffic']);
   });
 });
+
+describe('what is no word on consciousness', () => {
+  it.each([
+    ['my grandma woke up and her arm is numb', 'when it began'],
+    ["he's talking funny and his face is drooping", 'how a stroke sounds'],
+    ['I pressed the life alert button', 'a device'],
+    ['my buddy went fishing at noon and he is not answering', 'someone out of touch'],
+    ["I can't keep him awake", 'drowsy'],
+  ])('reads no consciousness from "%s" (%s)', (text) => {
+    expect(values(text, 'conscious')).toEqual([]);
+  });
+
+  it.each([
+    ["she's talking to me but she's pale", 'yes'],
+    ['he fell and now he is not answering me', 'no'],
+  ])('still reads "%s" as %s', (text, value) => {
+    expect(values(text, 'conscious')).toEqual([value]);
+  });
+});

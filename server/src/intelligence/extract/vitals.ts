@@ -70,9 +70,13 @@ const BREATHING: [string, RegExp][] = [
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
   ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake')],
-  ['yes', phrases('woke up', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
+  // "he woke up and can't move his arm" tells when it began, not that he is awake (no blind writer labels it).
+  ['yes', phrases('woke (?:back )?up(?! and| with| this| at| in| early| like)', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
+const ODD_TALK = new Set('funny gibberish silly weird strange crazy nonsense out like slurred jumbled slow all'.split(' '));
+const ALERT_KIND = new Set(['amber', 'medic', 'medical', 'life', 'silver', 'weather']);
+const AWAY = /\b(?:went|left|gone|not back|come back|came back|posted|texted|note|tenant|hasnt been seen)\b/;
 
 const BLEEDING: [string, RegExp][] = [
   ['no', phrases('(?:bleedings?|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
@@ -272,8 +276,14 @@ export const extractVitals: Extractor = (u, emit) => {
     const before = u.tokens[m.start - 1] ?? '';
     // "shes talking to me" is awake; "i cant keep her talking" says nothing yet.
     if (u.tokens[m.start] === 'talking' && ((!SUBJECT_BEFORE.has(before) && before !== 'not') || u.tokens[m.start + 1] === 'about')) return undefined;
-    // "he can't stay awake" is drowsy, neither awake nor out.
-    if (before === 'stay' || before === 'keep') return undefined;
+    // "he can't stay awake", "I can't keep him awake" is drowsy, neither awake nor out.
+    if (before === 'stay' || before === 'keep' || u.tokens[m.start - 2] === 'keep') return undefined;
+    // "talking funny", "talking gibberish" is how a stroke or a low sugar sounds, not a sign of being awake.
+    if (u.tokens[m.start] === 'talking' && (ODD_TALK.has(u.tokens[m.start + 1] ?? '') || /^to (?:him|her)self/.test(u.tokens.slice(m.start + 1, m.start + 3).join(' ')))) return undefined;
+    // "a Medic Alert button", "the Amber alert": a device or a warning.
+    if (u.tokens[m.start] === 'alert' && (ALERT_KIND.has(before) || ['button', 'buttons', 'bracelet', 'necklace', 'pendant'].includes(u.tokens[m.start + 1] ?? ''))) return undefined;
+    // "he went hunting and he's not answering": out of touch somewhere else, not unconscious.
+    if (u.tokens[m.start] === 'answering' && u.tokens[m.start + 1] !== 'me' && AWAY.test(u.text)) return undefined;
     // "he's not answering his phone": someone out of touch, not unconscious.
     if (/^(?:answering|responding) (?:(?:his|her|their|my|the) )?(?:phone|door|texts|calls|messages)/.test(u.tokens.slice(m.start, m.start + 3).join(' '))) return undefined;
     if (u.isNegated(m.start)) return 'no';
