@@ -182,3 +182,21 @@ describe('what is no word on consciousness', () => {
     expect(values(text, 'conscious')).toEqual([value]);
   });
 });
+
+describe('how many people, and what is no count', () => {
+  it.each([
+    ["it's me, Dolores Finch, I called before", 'who is calling'],
+    ["she's heavy, I can't lift her by myself", 'what the caller cannot do alone'],
+    ['the van is in the creek off County Road one twelve, kids are screaming', 'a road number before a pause'],
+  ])('reads no count from "%s" (%s)', (text) => {
+    expect(values(text, 'people_count')).toEqual([]);
+  });
+
+  it.each([
+    ["it's just me here", '1'],
+    ["I'm by myself and the smoke is coming in", '1'],
+    ['two guys just held up the gas station', '2'],
+  ])('reads "%s" as %s', (text, count) => {
+    expect(values(text, 'people_count')).toEqual([count]);
+  });
+});

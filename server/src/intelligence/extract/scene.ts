@@ -84,7 +84,8 @@ const PEOPLE_RE = new RegExp(
     '\\bme and (?:my [a-z]+|her|him|my)\\b',
     '\\bfamily of (\\d{1,2})\\b',
     // "it's me, my wife and our son" lists more than the caller.
-    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|by myself|(?:its |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
+    // "it's me, Beverly" is who calls, not how many; "I can't move him by myself" is no count.
+    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|(?<!(?:move|lift|carry|hold|turn|get) (?:him|her|them|it) )by myself|(?:its just |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
     // "just the one guy", "only one, the driver": one said as the count.
     '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
   ].join('|'),
@@ -95,7 +96,8 @@ function peopleCount(u: Utterance, put: Put): void {
   // "three of us, two adults and a baby": the parts after a total are what it is made of.
   let total: { count: number; end: number } | undefined;
   for (const m of u.matches(PEOPLE_RE)) {
-    if (u.isNegated(m.start)) continue;
+    // "Township Road two ten, kids are okay": a typed pause ends a number's count.
+    if (u.isNegated(m.start) || u.pauses.slice(m.start, m.end - 1).some(Boolean)) continue;
     const [n, more, n2, others, both, some, family] = m.groups.map((g) => (g ? u.words(g) : undefined));
     let count: number;
     if (n !== undefined) count = Number(n) + (more === undefined ? 0 : /^\d+$/.test(more) ? Number(more) : 1);
