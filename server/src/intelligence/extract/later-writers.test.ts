@@ -112,6 +112,20 @@ describe("the caller's name as typed lines give it", () => {
   });
 });
 
+describe('a joint named as hurt', () => {
+  it.each([
+    ["her knee's all puffy and she can't stand", 'knee'],
+    ['he slipped on the ice and landed on his tailbone', 'tailbone'],
+    ["my wrist, it's bent the wrong way", 'wrist'],
+  ])('reads "%s" as the injury %s', (text, part) => {
+    expect(values(text, 'injury')).toEqual([part]);
+  });
+
+  it('reads none from a joint asked about: "can he move his ankle"', () => {
+    expect(values('can he move his ankle', 'injury')).toEqual([]);
+  });
+});
+
 describe('wounds and where they are', () => {
   it('reads a gun gone off in cleaning as a shooting, not a suicide or a pocket dial', () => {
     const text = 'she shot herself in the foot cleaning the rifle, it was an accident';

@@ -212,6 +212,10 @@ function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
   return found;
 }
 
+// Parts no caller names on a call unless they are hurt (the trainable writers label each such mention an injury).
+const HURT_WHEN_NAMED = new Set('ankle knee kneecap hip wrist thumb toe collarbone tailbone elbow shin pelvis'.split(' '));
+const OWNERS = new Set(['his', 'her', 'my', 'their']);
+
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
@@ -253,6 +257,13 @@ function injuries(u: Utterance): Reading[] {
         if (placed) break;
       }
     }
+  }
+  // A joint or a small bone callers name only when it is hurt: "his ankle's all swole up", "she's crying about her hip".
+  if (out.length === 0) {
+    u.tokens.forEach((t, i) => {
+      const part = bodyPart(t);
+      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part)) out.push({ start: i - 1, end: i + 1, value: part });
+    });
   }
   // "his nose is broken, he's bleeding from his nose": the part alone says no more than "broken nose".
   const kinds = out.filter((r) => r.value.includes(' '));
