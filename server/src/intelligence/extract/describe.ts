@@ -28,6 +28,7 @@ const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set']);
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
+const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
@@ -53,6 +54,11 @@ function suspectParts(u: Utterance): Part[] {
   // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
   const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 3);
   const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || (t[k] === 'tank' && t[k + 1] === 'top') || HAIR_WORDS.has(t[k] ?? '') || t[k] === 'hair';
+  // Hair and how it is worn: "long hair in a ponytail" -> "long hair in ponytail".
+  const styled = (end: number, hair: string): [number, string] => {
+    const at = t[end + 1] === 'a' ? end + 2 : end + 1;
+    return t[end] === 'in' && !u.pauses[end - 1] && HAIR_STYLES.has(t[at] ?? '') ? [at + 1, `${hair} in ${t[at]}`] : [end, hair];
+  };
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const next = t[i + 1];
@@ -109,8 +115,8 @@ function suspectParts(u: Utterance): Part[] {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
     } else if (HAIR_WORDS.has(w)) push(i + 1, w);
-    else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(i + 2, `${w} ${next}`);
-    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(i + 3, `${w} ${next} hair`); // "long black hair"
+    else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(...styled(i + 2, `${w} ${next}`));
+    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(...styled(i + 3, `${w} ${next} hair`)); // "long black hair"
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && next === 'shirt') || w === 'shirtless') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? 'no shirt' : w, 'clothes');
     // "all black", "all black clothes".
@@ -120,9 +126,15 @@ function suspectParts(u: Utterance): Part[] {
     else {
       // Clothing: up to three modifiers and the item ("dark hooded jacket", "grey t shirt", "gray zip up hoodie").
       // A word naming the item's kind or brand leads it too ("a cowboy hat", "a raiders jersey", "a purple track suit"); an owner's does not ("a lady's purse").
-      let k = kindWord(w) && !u.raw(i, i + 1).includes("'") && (CLOTHES.has(next ?? '') || CLOTHES_MOD.has(next ?? '')) ? i + 1 : i;
-      while (k < i + 4 && CLOTHES_MOD.has(t[k]!)) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
+      // The item's words run without a typed pause: "in his twenties, red hoodie" is two parts.
+      let k = kindWord(w) && !u.pauses[i] && !u.raw(i, i + 1).includes("'") && (CLOTHES.has(next ?? '') || CLOTHES_MOD.has(next ?? '')) ? i + 1 : i;
+      while (k < i + 4 && CLOTHES_MOD.has(t[k]!) && (k === i || !u.pauses[k - 1])) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
       if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
+      // A kind or a brand after the colour: "a purple track suit", "a green Celtics shirt", "a John Deere cap".
+      if (k > i && !u.pauses[k - 1] && !CLOTHES.has(t[k] ?? '')) {
+        const item = [k + 1, k + 2].find((j) => CLOTHES.has(t[j] ?? '') && t.slice(k, j).every((x, n) => kindWord(x) && !u.pauses[k + n]));
+        if (item !== undefined) k = item;
+      }
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
       const carried = CARRIED.has(t[k] ?? '') && k === i; // "her bag" is hers; "a green purse" describes her
       if (!carried && (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top'))) {

@@ -78,6 +78,17 @@ describe('numbered roads as the blind writers give them', () => {
   });
 });
 
+describe('clothing and hair as witnesses list them', () => {
+  it.each([
+    ['skinny guy in a green Packers jacket', 'skinny male, green packers jacket'],
+    ['white guy in his thirties, blue hoodie, black jeans', 'white male, blue hoodie, black jeans'],
+    ['dark hair in a bun, gray scrubs, she ran out the side', 'dark hair in bun, gray scrubs'],
+    ['a tall guy in a red ball cap', 'tall male, red ball cap'],
+  ])('reads "%s" as %s', (text, suspect) => {
+    expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+});
+
 describe('description parts said on their own', () => {
   it.each([
     ['a short guy, stocky, wearing a raiders jersey, black', ['short male', 'stocky', 'raiders jersey', 'black']],
