@@ -184,6 +184,18 @@ describe('one nature explaining the signs it causes', () => {
     expect(values(text, 'nature')).toEqual(natures);
   });
 
+  it.each([
+    ['he had a stroke at the wheel and drove into the guardrail', 'traffic'],
+    ['we slid off into the ditch, my wife is in labor', 'traffic'],
+    ['three guys are jumping a kid behind the gym', 'crime:assault'],
+  ])('reads "%s" as %s among its natures', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('reads no assault from an animal: "a big dog is attacking a kid on my street"', () => {
+    expect(values('a big dog is attacking a kid on my street', 'nature')).not.toContain('crime:assault');
+  });
+
   it('keeps two natures where neither explains the other: "he crashed his truck and he is diabetic"', () => {
     expect(values('he crashed his truck and he is diabetic', 'nature').sort()).toEqual(['medical:diabetic', 'traffic']);
   });

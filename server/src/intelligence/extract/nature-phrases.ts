@@ -106,7 +106,8 @@ export const NATURES: [string, RegExp][] = [
       '(?:cut|slashed|sliced) (?:me|him|us|her(?= (?:across|on|in|with) )) (?:\\w+ ){0,4}with (?:a|an|his|her|the)',
       'threatening(?! to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end))',
       'trying to fight',
-      '(?:jumped|attacked|beat up|beating up) (?:my|our|a|the|this) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor)',
+      // A dog attacking a kid is an animal's doing (the nature model reads those), not an assault.
+      '(?<!(?:dog|dogs|pit ?bull|bull|bear|horse|cow)(?:s| is| are| was| were)? )(?:jumped|jumping|attacked|attacking|beat up|beating up|beating on|jumping on) (?:my|our|a|the|this|some|another) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless)',
       'pulled a (?:knife|gun)',
       '(?:threw|thrown|throwing) (?:a|an|the) \\w+ (?:at (?:me|him|her|us|them|a|the)|and hit)',
       'came at me',
@@ -167,7 +168,8 @@ export const NATURES: [string, RegExp][] = [
       'swerving',
       'drunk driver',
       '(?:going|driving|drove|went|headed|heading|coming) the wrong way',
-      '(?:ran|drove|crashed|went) (?:into|through) (?:the )?(?:front of |side of )?(?:a|the|my|our) (?:building|house|store|pole|tree|wall|fence|window)',
+      // A driver taken ill still crashes: "she had a seizure and went into the light pole", "we slid off into the ditch".
+      '(?:ran|drove|crashed|went|rolled|slid|veered|swerved) (?:right |straight )?(?:off )?(?:into|through) (?:the )?(?:front of |side of )?(?:a|the|my|our|some) (?:building|house|store|(?:light |telephone |power |utility )?pole|tree|wall|fence|window|ditch|mailbox(?:es)?|guard ?rail|median|parked cars?|culvert)',
       '(?:car|truck|tanker|suv|van|bus|semi|trailer) (?:just )?tipped over',
       '(?:flipped|rolled|wrecked) (?:his|her|their|my|the|a) (?:4 wheeler|atv|quad|car|truck|bike|motorcycle|jeep|dirt bike)',
       '(?:ladder|debris|tire|mattress|couch|furniture|load) (?:in|across|on) the (?:left |right |middle |center |fast )?lanes?',
