@@ -39,6 +39,8 @@ const modifierWord = (w: string | undefined): boolean => w !== undefined && !STO
 // between them starts a new landmark instead ("the college hawthorne hall").
 const COMPOUND = new Set('high middle elementary junior senior primary football soccer baseball softball community state county city public fire police post water gas grain parking lookout bus train mobile trailer boat league'.split(' '));
 
+const isHead = (w: string): boolean => STRONG_HEADS.has(w) || WEAK_HEADS.has(w);
+
 function laterHead(t: string[], i: number): boolean {
   for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
     if (STRONG_HEADS.has(t[j]!) || WEAK_HEADS.has(t[j]!)) return true;
@@ -113,7 +115,8 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
     // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
     if (kindOfNamed(u, span.start, taken)) continue;
-    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
+    // "the barn's on fire": the head said with "is", not owned.
+    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span).replace(/'s$/, (said, at, whole: string) => (isHead(whole.slice(0, at).split(' ').at(-1)!) ? '' : said));
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
   }
 }
@@ -204,7 +207,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
   const t = u.tokens;
   let lastEnd = -1;
   for (let i = 0; i < t.length; i++) {
-    const w = t[i]!;
+    // "the barn's on fire": a head typed with "is" joined to it.
+    const w = /['’]s$/.test(u.raw(i, i + 1)) && isHead(t[i]!.slice(0, -1)) ? t[i]!.slice(0, -1) : t[i]!;
     if (taken[i]) continue;
     // "exit 110"
     if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {
@@ -224,7 +228,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     let start = i;
     while (start > 0 && modifiers.length < 4) {
       const m = t[start - 1]!;
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd) break;
+      // A typed pause ends the place's words: "the campground, site forty".
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
       modifiers.unshift(m);
       start--;
     }

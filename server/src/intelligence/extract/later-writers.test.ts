@@ -30,6 +30,13 @@ describe('a place typed by its name alone', () => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
 
+  it.each([
+    ["the hay barn's on fire and the goats are in it", 'hay barn'],
+    ['the Pine Ridge campground, site twelve, my son got stung', 'pine ridge campground'],
+  ])('reads "%s" as %s (a typed "is" or a pause ends the place)', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
   it('reads a place named after its part, "a man just collapsed in the lobby of the Grandview", keeping the part as said', () => {
     expect(values('a man just collapsed in the lobby of the Grandview', 'landmark')).toEqual(['lobby', 'grandview']);
   });
