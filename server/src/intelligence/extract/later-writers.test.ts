@@ -96,6 +96,23 @@ describe('clothing and hair as witnesses list them', () => {
   });
 });
 
+describe('what is no street', () => {
+  it.each([
+    ["he's on Medicare, does that matter", 'a plan someone is on'],
+    ["I'm on Bluetooth in the car", 'a phone'],
+    ['some guy driving the wrong way on the parkway', 'a way'],
+    ['a player went down at half court', 'a court'],
+    ["it's the second drive past the church", 'a driveway'],
+    ['tall white guy, like forty, flannel and jeans', 'an age and a shirt'],
+  ])('reads no address from "%s" (%s)', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+
+  it('still reads a typed name after a restated number: "it\'s eleven seventeen, one one one seven, Bayview"', () => {
+    expect(values("it's eleven seventeen, one one one seven, Bayview", 'address')).toEqual(['1117 Bayview Street']);
+  });
+});
+
 describe('description parts said on their own', () => {
   it.each([
     ['a short guy, stocky, wearing a raiders jersey, black', ['short male', 'stocky', 'raiders jersey', 'black']],

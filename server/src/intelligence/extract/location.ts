@@ -32,6 +32,10 @@ interface Street {
   end: number;
 }
 
+const NO_STREET_NAME = new Set('wrong right other same whole long half all this that'.split(' '));
+// What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
+const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability'.split(' '));
+
 /** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
 function readStreet(u: Utterance, i: number, possessive = false): Street | undefined {
   const name: string[] = [];
@@ -45,6 +49,8 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   }
   if (name.length === 0) return undefined;
   const suffix = streetSuffix(u.tokens[k], possessive);
+  // "going the wrong way", "at half court", "the third drive on the left" (a driveway) name no street.
+  if (name.length === 1 && (NO_STREET_NAME.has(name[0]!) || (suffix?.[0] === 'Drive' && u.tokens[i - 1] === 'the' && ordinalValue(name[0]) !== undefined))) return undefined;
   return suffix ? { name, suffix, ordinal: isOrdinal, end: k + 1 } : { name, ordinal: isOrdinal, end: k };
 }
 
@@ -85,7 +91,7 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
   // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
   const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
-  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
   return { name, end };
 }
 
@@ -121,7 +127,9 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     const street = readStreet(u, i + 1);
     if (!street?.suffix) {
       // "two two one seven elm", "one oh one west main": the type left out; "Street" unless said later in the line.
-      const bare = /^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '') ? bareStreet(u, i + 1, true) : undefined;
+      // After a typed pause only a name typed as one: "like forty, flannel" is an age and a shirt, "one one one seven, Bayview" an address.
+      const apart = u.pauses[i] && !/^\p{Lu}/u.test(u.raw(i + 1, i + 2));
+      const bare = (/^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '')) && !apart ? bareStreet(u, i + 1, true) : undefined;
       if (bare) {
         const name = streetName(bare.name);
         put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidLater(u, bare) ?? 'Street'}`);
