@@ -125,5 +125,13 @@ describe('a hundred and an ordinal', () => {
 
   it('keeps a house number before an ordinal street said without "and"', () => {
     expect(normalizeNumbers('four hundred third street')).toBe('400 third street');
+    expect(normalizeNumbers('twenty one hundred third street')).toBe('2100 third street');
+  });
+
+  it.each([
+    ['sixteen twelve one hundred and forty third street', '1612 143rd street'],
+    ['three oh three one hundred twenty second street', '303 122nd street'],
+  ])('reads a house number, then "one hundred ... <ordinal>" as the street: "%s" -> %s', (said, digits) => {
+    expect(normalizeNumbers(said)).toBe(digits);
   });
 });

@@ -51,11 +51,16 @@ function hundredOrdinal(w: string[], i: number): { text: string; next: number } 
     hundreds = Math.max(lead, 1);
     j++;
   }
-  if (w[j] !== 'hundred' || w[j + 1] !== 'and' || isNumberWord(w[i - 1])) return undefined;
-  const compound = compoundOrdinal(w, j + 2);
-  const tens = Object.hasOwn(TENS_ORDINALS, w[j + 2] ?? '') ? TENS_ORDINALS[w[j + 2]!] : undefined;
-  const rest = compound ? Number.parseInt(compound, 10) : (tens ?? (ORDINAL_WORDS.indexOf(w[j + 2] ?? '') > 0 ? ORDINAL_WORDS.indexOf(w[j + 2]!) : undefined));
-  return rest === undefined ? undefined : { text: ordinal(hundreds * 100 + rest), next: j + (compound ? 4 : 3) };
+  // After a house number ending in a teen or a digit, "one hundred (and) twenty fifth" is the street: "seventeen fifteen one
+  // hundred and seventy fifth", "five oh five one hundred twenty fifth". After a tens word it is not ("twenty one hundred").
+  const afterHouse = j > i && w[i] === 'one' && (TEENS.includes(w[i - 1] ?? '') || digitOf(w[i - 1]) !== undefined);
+  const and = w[j + 1] === 'and' ? 1 : 0;
+  if (w[j] !== 'hundred' || (!and && !afterHouse) || (isNumberWord(w[i - 1]) && !afterHouse)) return undefined;
+  const at = j + 1 + and;
+  const compound = compoundOrdinal(w, at);
+  const tens = Object.hasOwn(TENS_ORDINALS, w[at] ?? '') ? TENS_ORDINALS[w[at]!] : undefined;
+  const rest = compound ? Number.parseInt(compound, 10) : (tens ?? (ORDINAL_WORDS.indexOf(w[at] ?? '') > 0 ? ORDINAL_WORDS.indexOf(w[at]!) : undefined));
+  return rest === undefined ? undefined : { text: ordinal(hundreds * 100 + rest), next: at + (compound ? 2 : 1) };
 }
 
 /**
@@ -153,7 +158,7 @@ function runEnd(w: string[], start: number): number {
       break;
     }
     if ((word === 'double' || word === 'triple') && digitOf(w[i + 1]) === undefined) break;
-    if (i > start && compoundOrdinal(w, i)) break;
+    if (i > start && (compoundOrdinal(w, i) || hundredOrdinal(w, i))) break;
     if (!isNumberWord(word) || (isScale(word) && i === start)) break;
   }
   return i;
