@@ -19,11 +19,12 @@ export const STRONG_HEADS = new Set([
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
     'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession ' +
-    'jetty jetties sandbar reservoir pasture lumberyard stockyards stockyard resort brewery levee ballfield checkpoint plaza'
+    'jetty jetties sandbar reservoir pasture lumberyard stockyards stockyard resort brewery levee ballfield checkpoint plaza ' +
+    'wharf waterpark vineyard trestle swamp mausoleum inlet chairlift gondola nursery'
   ).split(' '),
   ...BRANDS,
 ]);
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch'.split(' '));
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));

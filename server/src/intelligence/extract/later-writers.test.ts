@@ -46,6 +46,8 @@ describe('a place typed by its name alone', () => {
     ['my boy fell off the jetty', 'jetty'],
     ['we are stuck out on the sandbar', 'sandbar'],
     ['the bull got out in the pasture and tossed him', 'pasture'],
+    ['we are turned around somewhere in the swamp', 'swamp'],
+    ['a man slipped off the end of the wharf', 'wharf'],
   ])('reads the plain place in "%s" as %s', (text, place) => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
