@@ -263,3 +263,16 @@ describe('how many people, and what is no count', () => {
     expect(values(text, 'people_count')).toEqual([count]);
   });
 });
+
+describe('how much someone bleeds, as callers say it', () => {
+  it.each([
+    ['my grandpa fall in the kitchen, much blood', 'severe'],
+    ['he is coughing up blood, a lot of it', 'severe'],
+    ["I'm bleeding and I can't make it stop", 'severe'],
+    ['the cut on her leg is pumping blood', 'severe'],
+    ["he's bleeding from his head, there's a lot of blood", 'severe'],
+    ['just a little blood on his lip', 'yes'],
+  ])('reads "%s" as %s', (text, value) => {
+    expect(values(text, 'bleeding')).toEqual([value]);
+  });
+});

@@ -83,7 +83,12 @@ const BLEEDING: [string, RegExp][] = [
   [
     'severe',
     phrases(
-      'bleeding (?:a lot|(?:real |really |pretty |so )?(?:bad|badly)|heavily|everywhere|so much|like crazy|out|profusely)',
+      'bleeding (?:a lot|(?:real |really |pretty |so |very )?(?:bad|badly)|heavily|everywhere|all over|so much|like crazy|out|profusely)',
+      // "much blood", "blood, so much", "bleeding from his bottom, a lot": how much, said after or in broken English.
+      '(?<!not )(?:much|so much) blood', 'blood (?:\\w+ ){0,5}(?:like )?(?:a lot|so much)(?: of it)?',
+      'bleeding (?:\\w+ ){1,4}a lot(?! of)',
+      '(?:pumping|pouring) (?:out )?blood', 'blood is (?:just )?(?:pouring|pumping|gushing)',
+      '(?:cant|cannot|can not) (?:make it|get it to) stop',
       '(?:wont|cant|cannot|can not) stop (?:the )?bleeding',
       '(?:so much|lots of|a lot of) blood',
       'blood everywhere',
