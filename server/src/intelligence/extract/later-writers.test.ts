@@ -276,3 +276,15 @@ describe('how much someone bleeds, as callers say it', () => {
     expect(values(text, 'bleeding')).toEqual([value]);
   });
 });
+
+describe('breathing as parents and medics say it', () => {
+  it.each([
+    ["she can't get enough air and her ribs are sucking in", 'abnormal'],
+    ['the baby is grunting with every breath', 'abnormal'],
+    ["he's still a little wheezy", 'abnormal'],
+    ['please, my wife, she no breathe', 'no'],
+    ["I don't see his chest moving", 'no'],
+  ])('reads "%s" as %s', (text, value) => {
+    expect(values(text, 'breathing')).toEqual([value]);
+  });
+});

@@ -60,9 +60,13 @@ const BREATHING: [string, RegExp][] = [
       'not breathing (?:normally|right|properly)',
       '(?:shallow|raspy|rattling|noisy) breathing',
       'breathing but (?:its |it is |hes |shes )?(?:real |really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
+      // The signs of a child or adult working to breathe, as parents and medics say them.
+      '(?:cant|cannot|can not) get (?:any |enough )?air', 'wheezy', 'grunting', 'stridor', 'desatting', 'respirations',
+      '(?:chest|ribs|neck|belly|stomach) (?:is |are )?(?:sinking|sucking|pulling|caving) in', '(?:sinking|sucking|pulling|caving) in (?:at|under|between) (?:the |his |her )?(?:ribs|neck|chest)',
+      '(?:cant|cannot) take a (?:deep |full |big )?breath', 'no breathe (?:good|well|right)', 'breathes? (?:but )?(?:very |real |really |so )?slow',
     ),
   ],
-  ['no', phrases('(?:stopped|quit|stops) breathing')],
+  ['no', phrases('(?:stopped|quit|stops) breathing', '(?:he|she|they) no breathe(?! (?:good|well|right))', '(?:dont|cant|do not) see (?:his|her|their|the) chest (?:moving|going up)', 'chest (?:isnt|is not|not|aint) (?:moving|going up)')],
   ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising', '(?<!(?:not|isnt|wasnt) )breathing (?:is |seems |looks )?(?:normal|normally|fine|good)')],
 ];
 
