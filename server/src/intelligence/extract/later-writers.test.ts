@@ -129,6 +129,21 @@ describe('description parts said on their own', () => {
   });
 });
 
+describe('what opens a line without being a name', () => {
+  it.each([
+    ['Jesus, Mary and Joseph, he is not moving'],
+    ['Saint Christopher, Saint Christopher, help us'],
+    ['mija, mija, stay with me'],
+    ['this is Lakeside Security, we have a man down in the lobby'],
+  ])('reads no caller name from "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it('still reads a name that starts like an oath: "Jesus Ortega, I\'m at the corner store"', () => {
+    expect(values("Jesus Ortega, I'm at the corner store", 'caller_name')).toEqual(['Jesus Ortega']);
+  });
+});
+
 describe("the caller's name as typed lines give it", () => {
   it.each([
     ["Rosalind Featherstone, I'm at the library and a man collapsed", 'Rosalind Featherstone'],

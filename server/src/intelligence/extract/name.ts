@@ -181,6 +181,13 @@ export function asName(u: Utterance, start: number, end: number): string {
  * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel");
  * one run on into a single word is the name before the pause ("Hollis Vance, that's v a n c e").
  */
+// Oaths and prayers open lines as names do ("Jesus, Mary and Joseph", "Saint Jude, Saint Jude"), and so do the
+// words a caller says to a child ("mijo, mijo, look at me"): never an answer with a name. ("Jesus" alone can be one: "Jesus Ortega".)
+export const NOT_OPENING_NAME = new Set(['saint', 'st', 'santo', 'santa', 'bondye', 'dios', 'diosito', 'mijo', 'mija', 'mijito', 'mijita', 'papi', 'mami', 'nena', 'nene']);
+const OATH = /^jesus (?:mary|maria|christ|lord)\b/;
+// A business or a service says who calls for whom, not a person: "this is Northgate Security", "Checker dispatch".
+export const ORGANISATION = new Set('security dispatch office desk services service company pharmacy drug drugs patrol department towing cab taxi ambulance transport'.split(' '));
+
 function chosen(found: { start: number; end: number; value: string }[], u: Utterance): { start: number; end: number; value: string } | undefined {
   const restated = found.map((n) => {
     let k = n.end - 2;
@@ -252,7 +259,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     if (!(isFirstName(first) || u.repeated[m.end] || typed)) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
-    if (name && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
+    if (name && !THIRD_PARTY.has(t[name.end] ?? '') && !name.words.some((w) => ORGANISATION.has(w))) found(name.start, name.end, asName(u, name.start, name.end));
   }
   // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager";
   // or restating it mid-line: "im the neighbor, jim, jim halvorsen".
@@ -274,6 +281,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     if (typedOpening && !isFirstName(t[0]!) && !(name && name.words.length >= 2 && u.pauses[name.end - 1] && !business && !kind)) continue;
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
-    if (name && (name.words.length >= 2 || spelled) && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
+    const notPerson = name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' ')));
+    if (name && (name.words.length >= 2 || spelled) && !notPerson && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
   }
 }

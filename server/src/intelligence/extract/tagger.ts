@@ -14,7 +14,7 @@ import { cachedModel } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, placeName, takenTo } from './landmarks.js';
-import { NAME_STOP, asName, notName } from './name.js';
+import { NAME_STOP, NOT_OPENING_NAME, ORGANISATION, asName, notName } from './name.js';
 import { type Span, Utterance } from './text.js';
 import { STOP, bodyPart, lexiconTags, streetSuffix } from './words.js';
 
@@ -178,7 +178,7 @@ const ROOMS = /^(?:\w*rooms?|kitchen|hallway|closet|basement|attic)$/;
 export function taggedValue(u: Utterance, span: TaggedSpan): string | undefined {
   const words = u.tokens.slice(span.start, span.end);
   if (span.type === 'caller_name') {
-    if (words.some((w) => NAME_STOP.has(w) || /\d/.test(w) || w.length < 2) || words.some((w) => notName(w))) return undefined;
+    if (words.some((w) => NAME_STOP.has(w) || NOT_OPENING_NAME.has(w) || ORGANISATION.has(w) || /\d/.test(w) || w.length < 2) || words.some((w) => notName(w))) return undefined;
     // "up past ebenezer church": a name ending in a place word is the place's.
     if (STRONG_HEADS.has(words[words.length - 1]!)) return undefined;
     return asName(u, span.start, span.end);
