@@ -206,7 +206,7 @@ interface Vehicle extends Span {
 
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
 const FEATURE_RE = phrases(
-  'tinted windows', 'no (?:back |rear |side )?windows', 'loud (?:exhaust|muffler|engine|pipes)',
+  'tinted windows', 'no (?:back |rear |side )?windows(?: in (?:the )?(?:back|rear))?', 'loud (?:exhaust|muffler|engine|pipes)',
   '(?:dents?|scratch(?:es)?|damage|crack|rust) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk|roof)',
   '[245] door',
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
