@@ -303,3 +303,20 @@ describe('breathing as parents and medics say it', () => {
     expect(values(text, 'breathing')).toEqual([value]);
   });
 });
+
+describe("natures said in words that are another kind's", () => {
+  it.each([
+    ['a car ran the light at Hollis and Ransom and hit a van', 'traffic', 'crime:kidnapping'],
+    ['they gave her the flu shot at the clinic and now her throat is closing', 'medical:allergic', 'crime:shooting'],
+    ['he sat in a fire ant nest and his legs are covered in welts', undefined, 'fire'],
+    ['she got heat stroke at the fair', 'medical', 'medical:stroke'],
+    ['a piece of meat got stuck in his throat and he cannot cough', 'medical:choking', 'rescue:trapped'],
+    ['she took her pills twice by mistake and she is real drowsy', undefined, 'accidental'],
+    ["I can't find a pulse on him", 'medical:cardiac', undefined],
+    ["this pickup ahead of me is all over the road", 'traffic', undefined],
+  ])('reads "%s" as %s, not %s', (text, nature, not) => {
+    const found = values(text, 'nature');
+    if (nature) expect(found).toContain(nature);
+    if (not) expect(found).not.toContain(not);
+  });
+});

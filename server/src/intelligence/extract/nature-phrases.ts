@@ -13,7 +13,7 @@ export const NATURES: [string, RegExp][] = [
     'fire',
     phrases(
       'on fire',
-      'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm))',
+      'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm|ants?))',
       'flames',
       '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
       'caught (?:on )?fire',
@@ -35,14 +35,14 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', 'shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
+  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound')],
   ['rescue:drowning', phrases('man overboard', '(?:car|truck|van|vehicle) (?:went |go |going |drove )?into the (?:lake|river|pond|water|canal|bay|creek)', verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
     phrases(
       verbForms('trap', 'pin'),
-      'stuck (?:in|under|inside|between|on)(?! (?:his|her|my|the) (?:throat|eye|eyes|ear|nose|mouth|finger|hand|foot|arm|leg|skin))(?! traffic)',
+      'stuck (?:in|under|inside|between|on)(?! (?:(?:his|her|my|the) )?(?:throat|eye|eyes|ear|nose|mouth|finger|hand|foot|arm|leg|skin))(?! traffic)',
       'caught in (?:the|a)',
       '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
       'locked (?:himself|herself|themselves|in)',
@@ -115,7 +115,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:walked|walking|ran|running|went) out (?:\\w+ ){0,3}without paying', 'stealing', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
-  ['crime:kidnapping', phrases('ransom', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
+  ['crime:kidnapping', phrases('(?:a|the|for|pay|paid|want|wants|wanted|asking|demanding) ransom', 'ransom (?:note|call|money|demand|message)', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them) in (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|dragged|forced|shoved|threw) (?:a|the|my|her|him|this|some) (?:\\w+ )?into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the) (?:house|apartment|place|room|car)')],
   [
     'traffic',
     phrases(
@@ -167,6 +167,9 @@ export const NATURES: [string, RegExp][] = [
       'ran off the road',
       'swerving',
       'drunk driver',
+      '(?:hes|shes|driving|swerving|weaving|is|was|been) all over the road',
+      'spun out',
+      'mvc',
       '(?:going|driving|drove|went|headed|heading|coming) the wrong way',
       // A driver taken ill still crashes: "she had a seizure and went into the light pole", "we slid off into the ditch".
       '(?:ran|drove|crashed|went|rolled|slid|veered|swerved) (?:right |straight )?(?:off )?(?:into|through) (?:the )?(?:front of |side of )?(?:a|the|my|our|some) (?:building|house|store|(?:light |telephone |power |utility )?pole|tree|wall|fence|window|ditch|mailbox(?:es)?|guard ?rail|median|parked cars?|culvert)',
@@ -208,9 +211,9 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', '(?:cant|cannot|couldnt) (?:find|feel) (?:a|his|her|any) pulse', '(?:sitting|elephant|weight) on (?:my|her|his) chest', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
-  ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my) throat', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
+  ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my|the )?throat', '(?:cant|cannot|can not) cough', 'heimlich', 'abdominal thrusts', 'back blows', 'went down (?:the )?wrong(?: pipe| way)?', 'airway obstruction', '(?:food|candy|grape|bone|gum|coin|meat|bread|piece of \\w+) (?:\\w+ ){0,2}stuck', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face)s? (?:is |are )?(?:swelling|closing|swollen)', 'ate (?:something|some \\w+) with (?:nuts|peanuts|shellfish|shrimp)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
   [
     'medical:breathing',
@@ -236,7 +239,7 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', 'face (?:went|is|looks|going|gone) (?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', 'stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
+  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', 'face (?:went|is|looks|going|gone) (?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', '(?<!heat ?)stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right')],
   [
     'medical:overdose',
     phrases(
@@ -341,7 +344,8 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['rescue:lost', phrases('(?:im|were|i am|we are|got|hes|shes|theyre) turned around', '(?:dont|do not) know (?:which way|where we are|how to get back)', '(?:im|were|i am|we are|got|get|getting|hes|shes|theyre) lost', 'lost (?:on|in) (?:a|the)', 'wandered (?:off|away)', 'ran away', '(?:is|are|went|gone|been) missing', '(?:kids|sons|daughters|boys|girls|babys|childs|brothers|sisters|dads|moms|husbands|wifes|grandmas|grandpas|hes|shes) missing', 'got separated', 'didnt come (?:home|back(?! up))', '(?:cant|can not) find (?:him|her|them)', 'cant find (?:my|our) (?:little |baby |youngest |oldest )?(?:son|daughter|kid|child|baby|dad|mom|husband|wife|grandma|grandpa|boy|girl)', 'is missing', '(?:never|hasnt|didnt|did not|has not) (?:came|come) (?:home|back(?! up))', 'been gone (?:since|for|all)')],
-  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', 'by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone', 'no emergency', 'wrong number', '(?:trying|meant|tried) to call (?:my|someone|somebody|the)')],
+  // "took his insulin twice by mistake" is a dose, not a call made by mistake.
+  ['accidental', phrases('(?:dialed|dialled|called) (?:you |911 )?(?:by|on) (?:itself|its own|accident|mistake)', '(?<!\\b(?:took|taken|take|taking|twice|double|pills?|insulin|meds|medicine|dose)\\b(?: \\w+){0,4} )by (?:accident|mistake)', 'pocket dial(?:ed|led)?', 'butt dial(?:ed|led)?', 'it was (?:a mistake|an accident)', 'didnt mean to (?:call|dial)', 'playing (?:with|on) (?:the|my) phone', 'no emergency', 'wrong number', '(?:trying|meant|tried) to call (?:my|someone|somebody|the)')],
 ];
 
 // A medical call said in ordinary words, with no kind: "hes really sick", "she needs an ambulance".
