@@ -179,8 +179,12 @@ const MAKE_MODELS = new Set('ranger edge flex transit fiesta express regal encla
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
-const NATO: Record<string, string> = Object.fromEntries(
-  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ').map((w) => [w, w[0]!]),
+// Spelling alphabets: NATO's, and the APCO one US police and call-takers use ("lincoln victor mary").
+const SPELLING_ALPHABET: Record<string, string> = Object.fromEntries(
+  [
+    ...'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' '),
+    ...'adam boy charles david edward frank george henry ida john king lincoln mary nora ocean paul queen robert sam tom union william young zebra'.split(' '),
+  ].map((w) => [w, w[0]!]),
 );
 
 const OWN = new Set(['my', 'your', 'our']);
@@ -192,7 +196,8 @@ const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') &&
 /** A word that names a vehicle or its make or model ("civic", "wheeler"): no street's name after a number. */
 export const namesVehicle = (w: string): boolean => vehicleWord(w) !== undefined || w === 'wheeler' || w === 'wheelers';
 const vehicleWord = (w: string): string | undefined => {
-  for (const form of [w, singular(w)]) if (V_COLOUR.has(form) || MAKES.has(form) || MODELS.has(form) || V_TYPES.has(form)) return form;
+  if (V_COLOUR.has(w)) return w; // a colour has no plural: "flashing his lights" is no "light" car
+  for (const form of [w, singular(w)]) if (MAKES.has(form) || MODELS.has(form) || V_TYPES.has(form)) return form;
   return undefined;
 };
 
@@ -271,7 +276,7 @@ function vehicles(u: Utterance): Vehicle[] {
 
 const PLATE_CUE = /\b(?:license )?(?:plates?|tags?|registration)(?: number)?(?: is| was| its| reads| of|(?: it)? (?:starts|started|starting|begins|began) with)?\b/dg;
 
-/** A plate's characters from `i`: spelled letters, NATO words, digit groups ("a b c 1234", "alpha bravo 12"). */
+/** A plate's characters from `i`: spelled letters, spelling-alphabet words, digit groups ("a b c 1234", "alpha bravo 12"). */
 function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end: number } | undefined {
   let plate = '';
   let letters = 0;
@@ -296,8 +301,8 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
     if (/^\d{1,4}$/.test(w)) digits++;
     // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
     else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
-    else if (cued && Object.hasOwn(NATO, w)) {
-      plate += NATO[w];
+    else if (cued && Object.hasOwn(SPELLING_ALPHABET, w)) {
+      plate += SPELLING_ALPHABET[w];
       letters++;
       continue;
     // Typed letter groups ("4 ABC 123"): digits, no vowel, or no English word.

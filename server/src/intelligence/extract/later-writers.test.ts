@@ -87,6 +87,16 @@ describe('numbered roads as the blind writers give them', () => {
   });
 });
 
+describe('plates and colours as witnesses give them', () => {
+  it('reads a plate spelled in the police alphabet: "the plate is david ocean george four one one"', () => {
+    expect(values('the plate is david ocean george four one one', 'vehicle')).toEqual(['plate DOG411']);
+  });
+
+  it('takes no colour from a plural: "he is flashing his lights, silver tahoe"', () => {
+    expect(values('he is flashing his lights silver tahoe', 'vehicle')).toEqual(['silver tahoe']);
+  });
+});
+
 describe('clothing and hair as witnesses list them', () => {
   it.each([
     ['skinny guy in a green Packers jacket', 'skinny male, green packers jacket'],
