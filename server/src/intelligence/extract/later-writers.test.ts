@@ -43,7 +43,7 @@ describe('a place typed by its name alone', () => {
 
   it.each([
     ['there is a f- fight at the g- gym', 'gym'],
-    ['my boy fell off the jetty', 'jetty'],
+    ['my boy slipped on the jetty', 'jetty'],
     ['we are stuck out on the sandbar', 'sandbar'],
     ['the bull got out in the pasture and tossed him', 'pasture'],
     ['we are turned around somewhere in the swamp', 'swamp'],
