@@ -20,7 +20,7 @@ export const STRONG_HEADS = new Set([
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
     'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession ' +
     'jetty jetties sandbar reservoir pasture lumberyard stockyards stockyard resort brewery levee ballfield checkpoint plaza ' +
-    'wharf waterpark vineyard trestle swamp mausoleum inlet chairlift gondola nursery overlook'
+    'wharf waterpark vineyard trestle swamp mausoleum inlet chairlift gondola nursery overlook tunnel winery homestead bunkhouse'
   ).split(' '),
   ...BRANDS,
 ]);
@@ -29,6 +29,8 @@ export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terr
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
+// Words that take back what was just said: "no", "sorry", "wait", "i mean".
+const CORRECTION = new Set(['no', 'sorry', 'wait', 'actually', 'mean']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
 // Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
@@ -72,15 +74,22 @@ const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|'
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
 export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
-const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court']);
+const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
 const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
-/** Where someone is being taken, the place starting at `start`, is no place of the call: "we wont make it to the hospital", "take him to the er". */
-export function takenTo(u: Utterance, start: number): boolean {
-  const before = ARTICLES.has(u.tokens[start - 1] ?? '') ? start - 2 : start - 1;
-  return u.tokens[before] === 'to' && TAKEN_TO.test(u.tokens.slice(Math.max(0, before - 3), before).join(' '));
+/**
+ * A place the call is not at, the place starting at `start`: where someone is being taken ("we
+ * wont make it to the hospital", "take him to the er"), came home from ("never came home from
+ * school") or is lost along ("lost on the trail").
+ */
+export function notTheCallsPlace(u: Utterance, start: number): boolean {
+  const t = u.tokens;
+  const before = ARTICLES.has(t[start - 1] ?? '') ? start - 2 : start - 1;
+  const takenTo = t[before] === 'to' && TAKEN_TO.test(t.slice(Math.max(0, before - 3), before).join(' '));
+  const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
+  return takenTo || cameFrom || (t[before] === 'on' && t[before - 1] === 'lost');
 }
 const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.
@@ -113,7 +122,14 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   // A lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot", "the trailhead, the upper lot").
   const part = (span: Span) => PLACE_PARTS.has(u.words(span));
   if (found.some((span) => !part(span))) found.splice(0, found.length, ...found.filter((span) => !part(span)));
-  for (const { number, ...span } of found.sort((a, b) => a.start - b.start)) {
+  // "the Fuel Depot, no, the Gas N Go", "the big stadium, sorry, the high school stadium": the place said after a correction replaces the one before.
+  found.sort((a, b) => a.start - b.start);
+  const corrected = found.filter((span, k) => {
+    const next = found[k + 1];
+    const between = next ? u.tokens.slice(span.end, next.start) : [];
+    return next !== undefined && between.length <= 5 && between.some((w) => CORRECTION.has(w)) && between.every((w) => CORRECTION.has(w) || ARTICLES.has(w) || LANDMARK_CUES.has(w) || w === 'i' || w === 'mean');
+  });
+  for (const { number, ...span } of found.filter((f) => !corrected.includes(f))) {
     // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
     if (kindOfNamed(u, span.start, taken)) continue;
     // "the barn's on fire": the head said with "is", not owned.
@@ -156,8 +172,10 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     let kind = from > 0 && u.pauses[from - 1] ? found.findLastIndex((f) => sameClause(f) && plainKind(f)) : -1;
     if (kind >= 0 && found.some((f) => f.start >= found[kind]!.end && f.end <= from)) kind = -1;
     if (!capital(i) || taken[i] || capital(i - 1)) continue;
+    // "the Fuel Depot, no, the Gas N Go": a name said as a correction of a place.
+    const correcting = found.some((f) => f.end <= i && i - f.end <= 4) && t.slice(Math.max(0, i - 3), i).some((w) => CORRECTION.has(w));
     // "Evergreen Lanes, the bowling alley": the name, then the kind of place it is.
-    if (kind < 0 && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) {
+    if (kind < 0 && !correcting && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) {
       let run = i + 1;
       while (run < t.length && capital(run) && !u.pauses[run - 1]) run++;
       const after = ARTICLES.has(t[run] ?? '') ? run + 1 : run;
@@ -245,11 +263,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const cue =
       // At the start, after a cue ("across from the marina"), right after another landmark ("riverside park the soccer fields"), or listed with one.
       before < 0 ? modifiers.length > 0 || brand : LANDMARK_CUES.has(t[before]!) || before + 1 === lastEnd || taken[before] || (t[before] === 'and' && lastEnd >= 0);
-    // Where someone came from or is lost along places nothing: "never came home from school", "lost on the trail".
-    const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
     // "park on the street", "can park there": the verb.
-    if (takenTo(u, start) || (w === 'park' && modifiers.length === 0 && ['to', 'can', 'please', 'dont', 'cant', 'just', 'them', 'could'].includes(t[i - 1] ?? ''))) continue;
-    if (cameFrom || (t[before] === 'on' && t[before - 1] === 'lost')) continue;
+    if (notTheCallsPlace(u, start) || (w === 'park' && modifiers.length === 0 && ['to', 'can', 'please', 'dont', 'cant', 'just', 'them', 'could'].includes(t[i - 1] ?? ''))) continue;
     // "robbed the gas station", "behind the dunkin": a named place after "the" is a place whatever the verb.
     const named = (modifiers.length > 0 || brand) && t[start - 1] === 'the';
     if (!cue && !named) continue;

@@ -37,6 +37,14 @@ describe('a place typed by its name alone', () => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
 
+  it.each([
+    ['we are at the Fuel Stop, no, the Gas N Go by the exit', 'gas n go'],
+    ['behind the Taco Hut- sorry, behind the Burger Barn', 'burger barn'],
+    ['we are at the big stadium, no wait, the high school stadium', 'high school stadium'],
+  ])('reads the place said after a correction, "%s", as %s alone', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
   it('reads a place named after its part, "a man just collapsed in the lobby of the Grandview", keeping the part as said', () => {
     expect(values('a man just collapsed in the lobby of the Grandview', 'landmark')).toEqual(['lobby', 'grandview']);
   });

@@ -13,7 +13,7 @@ import perceptron from 'wink-perceptron';
 import { cachedModel } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, placeName, takenTo } from './landmarks.js';
+import { NOT_PLACE_AFTER, STRONG_HEADS, WEAK_HEADS, notTheCallsPlace, placeName } from './landmarks.js';
 import { NAME_STOP, NOT_OPENING_NAME, ORGANISATION, asName, notName } from './name.js';
 import { type Span, Utterance } from './text.js';
 import { STOP, bodyPart, lexiconTags, streetSuffix } from './words.js';
@@ -200,7 +200,7 @@ export function tagged(u: Utterance, spans: TaggedSpan[], rules: TaggedSpan[]): 
     // Words the rules read as something else ("one of the old beetles" a vehicle, "pit bulls" a hazard) are not a name or a place.
     // A nature is read from the whole line, so its span says nothing of the words.
     if (rules.some((r) => r.type !== 'nature' && r.start < span.end && span.start < r.end)) continue;
-    if (span.type === 'landmark' && takenTo(u, span.start)) continue;
+    if (span.type === 'landmark' && notTheCallsPlace(u, span.start)) continue;
     // "she didnt hit her head", "is he at the school": the rules judge each phrase, and so must the tagger.
     if (u.isAsked(span.start) || u.isNegated(span.start)) continue;
     const value = taggedValue(u, span);
