@@ -110,6 +110,10 @@ function suspectParts(u: Utterance): Part[] {
       while (DEGREE.has(t[end - 1]!) && BUILD.has(t[end] ?? '')) end++;
       if (BUILD.has(t[end - 1]!) && !BUILD_WITH.has(t[end - 1]!)) push(end, t.slice(i, end).join(' '));
     } else if ((w === 'shaved' || w === 'bald') && next === 'head') push(i + 2, `${w} head`);
+    // "two hundred pounds", "a buzz cut", "the hood up": weight, a haircut, how a hood is worn.
+    else if (/^\d{2,3}$/.test(w) && ['pounds', 'lbs'].includes(next ?? '') && near(i)) push(i + 2, `${w} pounds`);
+    else if (['buzz', 'crew'].includes(w) && next === 'cut') push(i + 2, `${w} cut`);
+    else if (w === 'hood' && next === 'up' && parts[parts.length - 1]?.kind === 'clothes') push(i + 2, 'hood up');
     // A mark or a covering and where it is, as said without the owner: "a tattoo on his neck" -> "tattoo on neck".
     else if (MARKS.has(w) && (next === 'on' || next === 'over') && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);

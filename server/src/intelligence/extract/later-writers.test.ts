@@ -111,6 +111,8 @@ describe('clothing and hair as witnesses list them', () => {
     ['white guy in his thirties, blue hoodie, black jeans', 'white male, blue hoodie, black jeans'],
     ['dark hair in a bun, gray scrubs, she ran out the side', 'dark hair in bun, gray scrubs'],
     ['a tall guy in a red ball cap', 'tall male, red ball cap'],
+    ['skinny white guy, black hoodie with the hood up', 'skinny white male, black hoodie, hood up'],
+    ['heavy guy, like two hundred fifty pounds, buzz cut', 'heavy male, 250 pounds, buzz cut'],
   ])('reads "%s" as %s', (text, suspect) => {
     expect(values(text, 'suspect')).toEqual([suspect]);
   });
