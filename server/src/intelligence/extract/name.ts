@@ -175,12 +175,6 @@ export function asName(u: Utterance, start: number, end: number): string {
   return kept.map((w) => (/\p{Lu}/u.test(w) ? w : titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase()))).join(' ');
 }
 
-/**
- * One caller name per line: the last full form said ("you can call me jimmy, james fairweather",
- * "angela brooks, no sorry, angela brooks-tate"), or the last name said when none is full. A
- * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel");
- * one run on into a single word is the name before the pause ("Hollis Vance, that's v a n c e").
- */
 // Oaths and prayers open lines as names do ("Jesus, Mary and Joseph", "Saint Jude, Saint Jude"), and so do the
 // words a caller says to a child ("mijo, mijo, look at me"): never an answer with a name. ("Jesus" alone can be one: "Jesus Ortega".)
 export const NOT_OPENING_NAME = new Set(['saint', 'st', 'santo', 'santa', 'bondye', 'dios', 'diosito', 'mijo', 'mija', 'mijito', 'mijita', 'papi', 'mami', 'nena', 'nene']);
@@ -188,6 +182,12 @@ const OATH = /^jesus (?:mary|maria|christ|lord)\b/;
 // A business or a service says who calls for whom, not a person: "this is Northgate Security", "Checker dispatch".
 export const ORGANISATION = new Set('security dispatch office desk services service company pharmacy drug drugs patrol department towing cab taxi ambulance transport'.split(' '));
 
+/**
+ * One caller name per line: the last full form said ("you can call me jimmy, james fairweather",
+ * "angela brooks, no sorry, angela brooks-tate"), or the last name said when none is full. A
+ * name run on across a typed pause into a full form is that full form ("im jo, joanna kiel");
+ * one run on into a single word is the name before the pause ("Hollis Vance, that's v a n c e").
+ */
 function chosen(found: { start: number; end: number; value: string }[], u: Utterance): { start: number; end: number; value: string } | undefined {
   const restated = found.map((n) => {
     let k = n.end - 2;
