@@ -340,3 +340,17 @@ describe("natures said in words that are another kind's", () => {
     if (not) expect(found).not.toContain(not);
   });
 });
+
+describe('a dog as a danger to whoever comes', () => {
+  it.each([
+    ["there's a big pit bull loose in the yard"],
+    ['the neighbor dog bit my son and it is still out there'],
+    ['his dog is real aggressive, he will not let anyone near'],
+  ])('reads a hazard from "%s"', (text) => {
+    expect(values(text, 'hazard')).toEqual(['dog']);
+  });
+
+  it.each([['my dog keeps barking, sorry, I can hear you now'], ["Buster's the dog, he's fine, he's in the truck"]])('reads no hazard from "%s"', (text) => {
+    expect(values(text, 'hazard')).toEqual([]);
+  });
+});
