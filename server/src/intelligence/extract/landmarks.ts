@@ -46,7 +46,7 @@ const isHead = (w: string): boolean => STRONG_HEADS.has(w) || WEAK_HEADS.has(w);
 
 function laterHead(t: string[], i: number): boolean {
   for (let j = i + 1; j <= i + 2 && modifierWord(t[j]); j++) {
-    if (STRONG_HEADS.has(t[j]!) || WEAK_HEADS.has(t[j]!)) return true;
+    if (isHead(t[j]!)) return true;
     if (!COMPOUND.has(t[j]!)) return false;
   }
   return false;
@@ -105,7 +105,7 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     for (const m of u.matches(re)) {
       const span = m.groups[0] ?? m;
       // "the dollar tree parking lot" is one place, read whole by placeHeads.
-      if (taken[span.start] || STRONG_HEADS.has(u.tokens[span.end] ?? '') || WEAK_HEADS.has(u.tokens[span.end] ?? '')) continue;
+      if (taken[span.start] || isHead(u.tokens[span.end] ?? '')) continue;
       found.push(span);
       taken.fill(true, span.start, span.end);
     }
@@ -197,7 +197,7 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     if (words.length === 3 && words[1] === 'and') continue;
     // The plain nouns that say what the named place is: "the Grayson building", "Saint Brendan's rectory".
     for (let k = 0; k < 2 && end < t.length && !taken[end] && !u.pauses[end - 1] && modifierWord(t[end]) && !MOTION.has(t[end]!); k++) {
-      const head = STRONG_HEADS.has(t[end]!) || WEAK_HEADS.has(t[end]!) || t[end] === 'building';
+      const head = isHead(t[end]!) || t[end] === 'building';
       if (!head && lexiconTags(t[end]!).some((tag) => NOT_PLACE_WORD.includes(tag))) break;
       end++;
     }
@@ -238,7 +238,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const strong = STRONG_HEADS.has(w) || PAIR_HEADS.has(`${t[i - 1]} ${w}`);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (STRONG_HEADS.has(next) || WEAK_HEADS.has(next) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
+    if (next !== undefined && (isHead(next) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
     // "lot forty" is a unit (units()), not a place.
     if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.
