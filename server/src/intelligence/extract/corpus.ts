@@ -22,6 +22,8 @@ export const TRAINABLE_FILES: readonly URL[] = ['writer2', 'writer3', 'writer5',
 export const PLACE_LABELLED_FILES: readonly URL[] = TRAINABLE_FILES.filter((f) => !f.pathname.endsWith('/writer7/caller.jsonl'));
 /** Each held-out folder's caller file, by folder name. */
 export const HELDOUT_FILES: readonly [string, URL][] = CALLER_HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/caller.jsonl`, CORPUS_DIR)]);
+/** Each held-out folder's second labelling of its caller lines (same lines, same order, another labeller blind to the first). */
+export const SECOND_LABEL_FILES: ReadonlyMap<string, URL> = new Map(CALLER_HELDOUT_FOLDERS.map((dir) => [dir, new URL(`${dir}/second-labels.jsonl`, CORPUS_DIR)]));
 
 export interface LabelledUtterance {
   text: string;
@@ -91,16 +93,28 @@ const scoredParts = (e: { type: EntityType; normalized: string }): { type: Entit
  * description scores per part, so "white male, red hoodie" found as "white male" is one part
  * right and one missed rather than all wrong. The extractor is passed in (extractEntities, or a
  * variant being measured), so the corpus does not depend on the extractor that learns from it.
+ *
+ * Given a second labelling of the same lines (`second`, same order, by another labeller blind to
+ * the first), a line's entities are scored against the two together: what both labelled must be
+ * found, what only one labelled may be found or not, and only what neither labelled is wrong.
  */
-export function scoreCorpus(corpus: LabelledUtterance[], extract: (segment: Segment) => { type: EntityType; normalized: string }[]): TypeScore[] {
+export function scoreCorpus(
+  corpus: LabelledUtterance[],
+  extract: (segment: Segment) => { type: EntityType; normalized: string }[],
+  second?: LabelledUtterance[],
+): TypeScore[] {
+  if (second && second.length !== corpus.length) throw new Error(`the second labelling has ${second.length} lines, the first ${corpus.length}`);
   const counts = new Map(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const key = (e: { type: EntityType; normalized: string }) => `${e.type}\u0000${e.normalized}`;
+  const keys = (entities: { type: EntityType; normalized: string }[]) => new Set(entities.flatMap(scoredParts).map(key));
   corpus.forEach((utterance, i) => {
-    const found = extract({ id: `corpus-${i}`, speaker: utterance.speaker, text: utterance.text, startMs: 0, endMs: 0 }).flatMap(scoredParts);
-    const key = (e: { type: EntityType; normalized: string }) => `${e.type}\u0000${e.normalized}`;
-    const wantedList = utterance.entities.flatMap(scoredParts);
-    const wanted = new Set(wantedList.map(key));
-    const got = new Set(found.map(key));
-    for (const k of got) counts.get(k.split('\u0000')[0] as EntityType)![wanted.has(k) ? 'tp' : 'fp']++;
+    if (second && second[i]!.text !== utterance.text) throw new Error(`line ${i + 1} of the second labelling is another line`);
+    const got = keys(extract({ id: `corpus-${i}`, speaker: utterance.speaker, text: utterance.text, startMs: 0, endMs: 0 }));
+    const first = keys(utterance.entities);
+    const other = second ? keys(second[i]!.entities) : first;
+    const wanted = new Set([...first].filter((k) => other.has(k)));
+    const allowed = new Set([...first, ...other]);
+    for (const k of got) if (wanted.has(k) || !allowed.has(k)) counts.get(k.split('\u0000')[0] as EntityType)![wanted.has(k) ? 'tp' : 'fp']++;
     for (const k of wanted) if (!got.has(k)) counts.get(k.split('\u0000')[0] as EntityType)!.fn++;
   });
   return ENTITY_TYPES.map((type) => {
