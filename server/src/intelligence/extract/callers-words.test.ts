@@ -57,7 +57,7 @@ describe('injuries said as callers say them', () => {
 
 describe('vehicles as witnesses describe them', () => {
   it.each([
-    ['blue over white pickup, old ford', 'blue over white pickup, ford'],
+    ['blue over white pickup, old ford', 'blue over white pickup, old ford'],
     ["he's in a white work van, ladder on top", 'white work van, ladder on top'],
     ['the car is a burgundy chrysler minivan with a dent in the sliding door', 'burgundy chrysler minivan, dent in the sliding door'],
     ['a black sedan, four door', 'black sedan, 4-door'],

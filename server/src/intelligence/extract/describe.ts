@@ -2,6 +2,7 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
+import { countsSomething } from './vitals.js';
 import { type Extractor, STOP, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
 
 const SEX: Record<string, string> = {
@@ -36,7 +37,7 @@ const CARRIED = new Set(['purse', 'handbag', 'bag']);
 const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
 
 const PERSON = new Set(['build', 'he', 'she', 'hes', 'shes']);
-const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly']);
+const GUESS = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly', 'approximately']);
 interface Part extends Span {
   text: string;
   /** `person`: a person with what was said of them ("tall skinny male", "white female"); `sex` the bare word. */
@@ -126,7 +127,7 @@ function suspectParts(u: Utterance): Part[] {
     // "all black", "all black clothes".
     else if (w === 'all' && CLOTHES_MOD.has(next ?? '') && (t[i - 1] === 'wearing' || CLOTHES.has(t[i + 2] ?? '') || u.pauses[i + 1] || i + 2 === t.length)) push(CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2, t.slice(i, CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2).join(' '), 'clothes');
     // "a white guy, maybe thirty": an age said as a guess, near a person.
-    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !['foot', 'feet', 'ft', 'pounds', 'lbs'].includes(next ?? '')) push(i + 1, w, 'age');
+    else if (/^\d{2}$/.test(w) && GUESS.has(t[i - 1] ?? '') && near(i) && !countsSomething(next)) push(i + 1, w, 'age');
     else {
       // Clothing: up to three modifiers and the item ("dark hooded jacket", "grey t shirt", "gray zip up hoodie").
       // A word naming the item's kind or brand leads it too ("a cowboy hat", "a raiders jersey", "a purple track suit"); an owner's does not ("a lady's purse").
@@ -171,7 +172,7 @@ const MODELS = new Set(
 const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover flatbed dually atv cab'.split(' '));
 // Types said in two words, as labelled: "an eighteen wheeler" -> "18-wheeler".
 const MULTI_TYPES: [RegExp, string][] = [
-  [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
+  [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^school bus(?:es)?$/, 'school bus'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
 ];
 const multiType = (t: string[], k: number): string | undefined => {
   const two = `${t[k]} ${t[k + 1]}`;
@@ -234,10 +235,17 @@ const FEATURE_RE = phrases(
   'rusted (?:out )?(?:fenders?|doors?|bumper|tailgate|wheel wells)', 'no (?:front|back|rear) plate', '(?:top|doors) off', 'big tires', '(?:gooseneck|fifth wheel) hitch',
   '(?:back|rear|side|front) windows? (?:is |was |are )?(?:busted|broken|smashed|shot)(?: out)?',
   'says (?:[a-z]+ ){1,3}on (?:the )?(?:side|door|doors|back|tailgate|trailer)',
+  // "a lift kit", "no hubcaps", "dealer tags", "saddlebags", "the top down"; "the loud one", "the old kind".
+  'lift kit', 'no hubcaps', 'dealer (?:tags?|plates?)', 'saddle ?bags', '(?:top|windows) down', 'windows (?:are )?tinted',
+  '(?:an? |the )?(?:old|loud) (?:1|kind|style)',
+  // A condition said as a part of its own ("maroon pickup, old, rusty"): kept only between pauses (below).
+  'old', 'loud', 'tinted', 'rusty', 'dented',
 );
+// The one-word conditions above describe a vehicle only said on their own, between pauses.
+const CONDITION_ALONE = new Set(['old', 'loud', 'tinted', 'rusty', 'dented']);
 // A feature as labelled: the doors as a body style, "4-door".
 // "the tailgate's missing" is read "tailgates missing": the part, singular.
-const featureText = (said: string): string => said.replace(/^says /, '').replace(/^(back|rear|side|front) windows? (?:is |was |are )?(?=busted|broken|smashed|shot)/, '$1 window ').replace(/^([245]) door$/, '$1-door').replace(/^((?:front |back |rear )?(?:tailgate|bumper|mirror))s (?=missing|hanging|dragging)/, '$1 ');
+const featureText = (said: string): string => said.replace(/^says /, '').replace(/^windows are /, 'windows ').replace(/^(?:an? |the )?(old|loud) (?:(1)|kind|style)$/, (whole, word, one) => (one ? word : whole.replace(/^(?:an?|the) /, ''))).replace(/^(back|rear|side|front) windows? (?:is |was |are )?(?=busted|broken|smashed|shot)/, '$1 window ').replace(/^([245]) door$/, '$1-door').replace(/^((?:front |back |rear )?(?:tailgate|bumper|mirror))s (?=missing|hanging|dragging)/, '$1 ');
 // Features that are a vehicle's without one named: "it had a loud exhaust and tinted windows".
 const VEHICLE_ONLY = /window|exhaust|muffler|pipes|bumper|fender|tailgate|windshield|rack|rims|camper|spoiler|toolbox|light bar|paper tag|paper plate|hubcaps|spare|light/;
 
@@ -272,7 +280,10 @@ function vehicles(u: Utterance): Vehicle[] {
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
     const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')));
-    if (has(V_TYPES) || complete || colourAlone) out.push({ start: colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
+    // "an old buick": its age kept before it, as writers label it ("old" said alone is a feature).
+    const old = t[i - 1] === 'old' && !u.pauses[i - 1] && !colourAlone;
+    if (old) words.unshift('old');
+    if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }
   return out;
@@ -340,9 +351,12 @@ export const extractDescriptions: Extractor = (u, emit) => {
   if (described) {
     const said = parts.filter((p) => p.kind !== 'age');
     emit('suspect', { start: said[0]!.start, end: said[said.length - 1]!.end }, said.map((p) => p.text).join(', '));
-    // "teen" is no age a form takes; "early twenties" is "20s".
-    for (const p of parts) if (p.kind === 'age' && p.text !== 'teen') emit('patient_age', p, p.text);
   }
+  // An age guessed beside a person ("a young guy, maybe twenty five") is said of them, described or
+  // not; beside only "he" or "she" it may be anything measured ("her sugar's like forty").
+  // "teen" is no age a form takes; "early twenties" is "20s".
+  const besidePerson = (p: Part) => u.tokens.slice(Math.max(0, p.start - 6), p.end + 6).some((w) => Object.hasOwn(SEX, w));
+  for (const p of parts) if (p.kind === 'age' && p.text !== 'teen' && (described || besidePerson(p))) emit('patient_age', p, p.text);
 
   const found = vehicles(u);
   const plates: { plate: string; start: number; end: number }[] = [];
@@ -373,7 +387,8 @@ export const extractDescriptions: Extractor = (u, emit) => {
   // A body type alone ("a truck") or a colour alone ("a white one") is a vehicle only with another piece.
   type Piece = Span & { text: string; kind: 'vehicle' | 'type' | 'part' | 'feature' | 'plate' };
   // The doors said inside a vehicle ("a black four door sedan") are already its part.
-  const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && !found.some((v) => v.start <= m.start && m.start < v.end));
+  const saidAlone = (m: Span) => !CONDITION_ALONE.has(u.words(m)) || ((m.start === 0 || u.pauses[m.start - 1] === true) && (m.end === u.length || u.pauses[m.end - 1] === true));
+  const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && saidAlone(m) && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
     ...found.map((v): Piece => ({ start: v.start, end: v.end, text: v.words.join(' '), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
     ...features.filter((m) => !owned.some((p) => p.start <= m.start && m.start < p.end)).map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),

@@ -1,5 +1,5 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 and 11 (issue 15: writer5 to
-// writer10), fixed as kinds: every line here is our own, written for the kind, never a writer's.
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 12 (issue 15: writer5 to
+// writer13), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
 
@@ -352,5 +352,69 @@ describe('a dog as a danger to whoever comes', () => {
 
   it.each([['my dog keeps barking, sorry, I can hear you now'], ["Buster's the dog, he's fine, he's in the truck"]])('reads no hazard from "%s"', (text) => {
     expect(values(text, 'hazard')).toEqual([]);
+  });
+});
+
+describe('ages as callers give them', () => {
+  it.each([
+    ['my grandmother is ninety two and she fell in the tub', '92'],
+    ["the toddler's fourteen months and he's burning up", '14 months'],
+    ['she wont stop crying, shes five months', '5 months'],
+    ['the lady on the bench, maybe sixty, she looks real gray', '60'],
+    ['we got a male roughly forty, unresponsive on the sidewalk', '40'],
+    ['he is fifty something, he smokes a lot', '50s'],
+    ["he's thirty, no, thirty two, I always forget", '32'],
+    ["grandpa's in his eighties, I think eighty three", '83'],
+  ])('reads "%s" as %s', (text, age) => {
+    expect(values(text, 'patient_age')).toEqual([age]);
+  });
+
+  it.each([
+    "she's seven months and the pains are every few minutes, she's pregnant",
+    'she is thirty four weeks and her water just broke',
+    'his blood sugar is like forty and he is shaky',
+    'the man was gone for maybe twenty minutes and came back bleeding',
+    "he's doing like eighty on the highway",
+  ])('reads no age in "%s"', (text) => {
+    expect(values(text, 'patient_age')).toEqual([]);
+  });
+});
+
+describe('what a witness says of a vehicle on its own', () => {
+  it.each([
+    ['a green pickup, old, with a dented tailgate', 'green pickup, old'],
+    ['he took off in a black Charger, the loud one', 'black charger, loud'],
+    ['silver sedan, tinted, no hubcaps', 'silver sedan, tinted, no hubcaps'],
+    ['it was an old Chevy Malibu', 'old chevy malibu'],
+    ['a yellow school bus went off the road', 'yellow school bus'],
+    ['white Ford F two fifty with a lift kit', 'white ford f-250, lift kit'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('takes no condition said of something else: "my old neighbor drives a red pickup"', () => {
+    expect(values('my old neighbor drives a red pickup', 'vehicle')).toEqual(['red pickup']);
+  });
+});
+
+describe('mile markers as drivers and truckers give them', () => {
+  it.each([
+    ['we broke down at mile one seventy, no shoulder to speak of', 'MM 170'],
+    ['uh the yardstick for two twelve, westbound on eighty', 'I-80 MM 212'],
+    ['the post says fifty one point six and I am on US twenty', 'US-20 MM 51.6'],
+    ['mile marker ninety two on sixty five south, a car is upside down', 'I-65 MM 92'],
+    ['eastbound forty, near mile marker three oh one, a deer went through his windshield', 'I-40 MM 301'],
+    ['milepost sixteen and a half on highway nine', 'Highway 9 MM 16.5'],
+  ])('reads "%s" as %s', (text, marker) => {
+    expect(values(text, 'mile_marker')).toEqual([marker]);
+  });
+
+  it.each([
+    'my boat is tied up near channel marker eight and the engine is on fire',
+    'she lives about a mile 2 doors past the church',
+    'a sign that says three pines lodge is where we turned off',
+    'he ran a mile 20 minutes ago and now his chest hurts',
+  ])('reads no mile marker in "%s"', (text) => {
+    expect(values(text, 'mile_marker')).toEqual([]);
   });
 });

@@ -208,7 +208,7 @@ describe('vehicles said again in other words, plates spelled out', () => {
     ['a silver civic on its roof and a red pickup', ['silver civic', 'red pickup']],
     ["plate's texas, uh, h as in henry, r, k, five five nine two", ['plate HRK5592']],
     ['the plate is, uh, lima, x-ray, tango, four two two', ['plate LXT422']],
-    ['an old brown station wagon', ['brown station wagon']],
+    ['an old brown station wagon', ['old brown station wagon']],
   ])('reads "%s" as %j', (text, vehicles) => {
     expect(values(text, 'vehicle')).toEqual(vehicles);
   });

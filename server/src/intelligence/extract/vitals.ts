@@ -116,31 +116,53 @@ const BLEEDING: [string, RegExp][] = [
 // "blood's coming out of his ear" is typed "bloods".
 const BLEEDING_PLAIN = phrases('bleeding', 'bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
 
+// What a number counts when it is no age: "he's been down 10 minutes", "about 20 people".
+const COUNTED = 'weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months';
+/** Whether the word after a number says what it counts ("20 minutes"), so that the number is no age. */
+export const countsSomething = (word: string | undefined): boolean => word !== undefined && new RegExp(`^(?:${COUNTED}|something)$`).test(word);
+const PEOPLE = 'son|daughter|wife|husband|mom|mother|dad|father|grandpa|grandma|grandfather|grandmother|grandson|granddaughter|uncle|aunt|brother|sister|boyfriend|girlfriend|neighbor|roommate|baby|child|kid|boy|girl|toddler';
+const ABOUT = '(?:like |about |around |maybe |only |just |almost |nearly |over |probably |approximately |roughly )?';
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
-    '(?:son|daughter|wife|husband|mom|mother|dad|father|patient|baby|child|kid|grandpa|grandma|papa|brother|sister|friend|driver|victim|man|woman|guy|lady) is|' +
-    // "my mom's seventy nine" typed without the apostrophe's "is"
-    '(?:my|his|her|our) (?:son|daughter|wife|husband|mom|mother|dad|father|grandpa|grandma|brother|sister)s|teenager) ' +
-    '(?:like |about |around |maybe |only |just |almost |nearly |over |probably )?(\\d{1,3})(?! (?:weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months|and a half|[a-z]+ (?:street|avenue|road|lane|drive|court)))\\b' +
+    `(?:${PEOPLE}|patient|friend|driver|victim|man|woman|guy|lady) is|` +
+    // "my mom's seventy nine", "the baby's eleven months" typed without the apostrophe's "is"
+    `(?:my|his|her|our|the) (?:${PEOPLE})s|teenager) ` +
+    `${ABOUT}(\\d{1,3})(?! (?:${COUNTED}|something|and a half|[a-z]+ (?:street|avenue|road|lane|drive|court)))\\b` +
     '|\\b(\\d{1,3}) (?:years? old|yrs? old|y o|yo)\\b' +
     '|\\b(\\d{1,2}) (months?|weeks?|days?) old\\b' +
-    '|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b',
+    // "she's eight months" without "old", but not "eight months pregnant" or "along"
+    `|\\b(?:hes|shes|(?:my|his|her|our|the) (?:${PEOPLE})s|(?:${PEOPLE}) is) ${ABOUT}(\\d{1,2}) (months?)\\b(?! (?:pregnant|along|ago|now|since|later|back|in|of|into))` +
+    '|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b' +
+    // "thirty something": the decade
+    '|\\b([2-9]0) something\\b',
   'dg',
 );
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
 
+const PREGNANT = /\b(?:pregnant|labor|contractions|due|water broke|having the baby|having a baby|pushing)\b/;
+
 function ages(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(AGE_RE)) {
-    const [said, years, small, unit, decade] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    const [said, years, small, unit, bare, bareUnit, decade, something] = m.groups.map((g) => (g ? u.words(g) : undefined));
     if (said !== undefined && spokenHeight(u, m.groups[0]!.start)) continue; // "he's about five nine" is a height
     const n = Number(said ?? years);
     if ((said ?? years) !== undefined && n <= 120) out.push({ ...m, value: String(n) });
-    else if (small && unit) out.push({ ...m, value: `${Number(small)} ${unit.endsWith('s') ? unit : `${unit}s`}` });
+    else if (bare && PREGNANT.test(u.tokens.join(' '))) continue; // "she's pregnant, like seven months" is how far along
+    else if ((small ?? bare) && (unit ?? bareUnit)) out.push({ ...m, value: `${Number(small ?? bare)} ${(unit ?? bareUnit)!.endsWith('s') ? (unit ?? bareUnit) : `${unit ?? bareUnit}s`}` });
     else if (decade) out.push({ ...m, value: DECADES[decade] ?? decade });
+    else if (something) out.push({ ...m, value: `${something}s` });
   }
-  return out;
+  // "seventy something, seventy four I think", "forty, no, forty one": the exact age said next, in
+  // the same decade, is the age.
+  return out.map((r) => {
+    let k = r.end;
+    while (RESAY.has(u.tokens[k] ?? '')) k++;
+    const next = u.tokens[k] ?? '';
+    return k - r.end <= 3 && /^\d\d$/.test(next) && next !== r.value && next[0] === r.value[0] && /^\d0s?$/.test(r.value) ? { ...r, end: k + 1, value: next } : r;
+  });
 }
+const RESAY = new Set(['no', 'i', 'think', 'actually', 'sorry', 'wait', 'maybe', 'or', 'like', 'guess', 'mean']);
 
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only
 // hurt ("hit her head" -> "head"). Swelling is no kind: writer3 and writer5 (blind) label a swollen ankle "ankle".
