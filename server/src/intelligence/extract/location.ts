@@ -299,8 +299,14 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
 
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
-// "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is.
-const MILE_RE = /\b(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b(?! \d)/dg;
+// "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
+// "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
+// point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
+const MILE_RE =
+  /(?:\b(?<!\b(?:channel|buoy|day) )(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile|yardstick(?: for| at)?|(?:post|sign) (?:that )?says(?: mile)?)|(?<!\b(?:a|1|half|quarter|per|every|each|last|first|next|that|this) )\bmile(?= \d{1,3}\b(?! (?:miles?|minutes?|hours?|away|from|down|up|south|north|east|west)\b))) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b(?: point (\d)\b|( and a half)\b)?|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b(?! \d)/dg;
+// A freeway said by its number where a marker is said: "mile marker sixty three on ninety five north",
+// "on forty four near mile marker two oh six", "seventy east, mile marker two oh three".
+const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|minutes?|feet|yards|cars|people|mph)\b)(?= (?:(?:east|west|north|south)(?:bound)?|near|at|by|around|mile|mm|just|right|past)\b|$)|\b(?:east|west|north|south)bound (?:on )?(?:the )?(\d{2,3})\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound",
 // "eighty four eastbound at the exit" (a line that starts with it: two digits or three).
 // Also the direction first: "northbound ninety five at mile three".
@@ -348,9 +354,14 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
   }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
+    const [said, tenth, half, before] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    // What a sign says is a mile only as all it says: "a sign that says two loons campground" names a place.
+    if (/^(?:post|sign) /.test(u.words(m)) && m.end < u.length && !u.pauses[m.end - 1] && !STOP.has(u.tokens[m.end]!)) continue;
+    // A freeway said only by its number, before or after the marker, is the marker's highway.
+    const freeway = highway ?? [...u.matches(MARKED_FREEWAY_RE)].filter((f) => f.end <= m.start || f.start >= m.end).map((f) => ({ span: f, label: `I-${u.words((f.groups[0] ?? f.groups[1])!)}` }))[0];
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
     const span = highway && highway.span.start < m.start && m.start - highway.span.end <= 6 ? { start: highway.span.start, end: m.end } : m;
-    put(span, `${highway ? `${highway.label} ` : ''}MM ${u.words((m.groups[0] ?? m.groups[1])!)}`);
+    put(span, `${freeway ? `${freeway.label} ` : ''}MM ${said ?? before}${tenth ? `.${tenth}` : half ? '.5' : ''}`);
     marked = true;
     break; // "between mile markers ninety and ninety one": the first said
   }
