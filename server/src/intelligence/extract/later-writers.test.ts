@@ -418,3 +418,21 @@ describe('mile markers as drivers and truckers give them', () => {
     expect(values(text, 'mile_marker')).toEqual([]);
   });
 });
+
+describe('a limb named where harm was done', () => {
+  it.each([
+    ["the rottweiler tore into my neighbor's leg, there's blood all over the sidewalk", 'leg'],
+    ['he slipped with the chainsaw and got his thigh, it is pouring', 'thigh'],
+    ['her hand went through the windshield and it is cut pretty deep', 'cut hand'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it.each([
+    "his hand is caught in the roller and he can't get it out",
+    'she broke out in hives all over her arms',
+    'he was lying on his arm and bleeding from the mouth',
+  ])('takes no limb from "%s"', (text) => {
+    expect(values(text, 'injury').filter((v) => /arm|hand/.test(v))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 // a specific finding wins over the plain word it contains ("breathing real slow").
 
 import type { Span, Utterance } from './text.js';
-import { BODY_PART_WORDS, type Extractor, bodyPart, phrases, spokenHeight } from './words.js';
+import { BODY_PART_WORDS, type Extractor, STOP, bodyPart, phrases, spokenHeight } from './words.js';
 
 interface Reading extends Span {
   value: string;
@@ -246,6 +246,10 @@ function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
 // Parts no caller names on a call unless they are hurt (the trainable writers label each such mention an injury).
 const HURT_WHEN_NAMED = new Set('ankle knee kneecap hip wrist thumb toe collarbone tailbone elbow shin pelvis'.split(' '));
 const OWNERS = new Set(['his', 'her', 'my', 'their']);
+// Limbs, named as someone's only when something happened to them (a face or eyes swell in an
+// allergy, a part caught in a machine is the rescue's: the writers label neither as an injury).
+const LIMBS = new Set('arm leg hand foot finger toe forearm thigh calf shin'.split(' '));
+const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound)\b/;
 
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
@@ -294,6 +298,21 @@ function injuries(u: Utterance): Reading[] {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
       if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part)) out.push({ start: i - 1, end: i + 1, value: part });
+    });
+  }
+  // A limb named as someone's where the line says harm was done ("he put his arm through the glass
+  // door, there's blood everywhere", "the pit bull got my daughter's leg"): the part is the injury,
+  // as the blind writers label it. Not where someone lies ("on his back") or a trunk part.
+  if (out.length === 0 && HARM.test(u.tokens.join(' '))) {
+    u.tokens.forEach((t, i) => {
+      const part = bodyPart(t);
+      const owned = OWNERS.has(u.tokens[i - 1] ?? '') || (/^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? ''));
+      if (!part || !LIMBS.has(part) || !owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
+      // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
+      // done to it before ("burned bad by a splash of metal, his arm"; not what else broke, "a beaker broke").
+      const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]) ?? u.tokens.slice(Math.max(0, i - 8), i).find((w) => KIND[w] && !w.startsWith('broke'));
+      const value = near ? `${KIND[near]} ${part}` : part;
+      if (!out.some((r) => r.value === value)) out.push({ start: i - 1, end: i + 1, value });
     });
   }
   // "his nose is broken, he's bleeding from his nose": the part alone says no more than "broken nose".
