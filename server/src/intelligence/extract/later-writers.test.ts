@@ -436,3 +436,16 @@ describe('a limb named where harm was done', () => {
     expect(values(text, 'injury').filter((v) => /arm|hand/.test(v))).toEqual([]);
   });
 });
+
+describe("the number read off a tanker's sign", () => {
+  it.each([
+    ['the rig on its side has an orange sign, nineteen seventy one', 'placard 1971'],
+    ['a tanker is dripping something and the diamond on the back reads twelve oh three', 'placard 1203'],
+  ])('reads "%s" as %s', (text, placard) => {
+    expect(values(text, 'hazard')).toContain(placard);
+  });
+
+  it('reads no placard from a street sign: "the sign at the corner says forty one hundred oak street"', () => {
+    expect(values('the sign at the corner says forty one hundred oak street', 'hazard')).toEqual([]);
+  });
+});

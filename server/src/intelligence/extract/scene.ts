@@ -57,7 +57,9 @@ const HAZARDS: [string, RegExp][] = [
   ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
 ];
 const DOG_DANGER = /\b(?:aggressive|mean|loose|attack\w*|bit|bite|biting|bitten|pit ?bulls?|rottweilers?|shepherds?|wont let|growl\w*|snarl\w*|charging|vicious|big dogs?|in the yard|guard|chained|lunging|mauled|going after|got (?:him|her|me|them)|doesnt like strangers)\b/;
-const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b/dg;
+// The placard's number, or the number callers read off the orange sign or the diamond on a tanker
+// ("an orange sign, ten seventy five", "the sign on the back says one oh seven five").
+const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b|\b(?:sign|diamond)\b(?: (?!(?:says|reads) \d)[a-z]+){0,5} (?:says |reads |is |number is )?(\d{4})\b(?! [a-z]+ (?:street|avenue|road|drive|lane|court|boulevard|way))/dg;
 
 function mentions(u: Utterance, table: [string, RegExp][], put: Put): Set<string> {
   const claimed = new Array<boolean>(u.length).fill(false);
@@ -136,6 +138,7 @@ export const extractScene: Extractor = (u, emit) => {
     if (value === 'dog' && !DOG_DANGER.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
-  for (const m of u.matches(PLACARD_RE)) emit('hazard', m, `placard ${u.words(m.groups[0]!)}`);
+  const tanker = /\b(?:tanker|tank|truck|trailer|semi|rail ?car|drums?|leaking|spill\w*|placard|orange)\b/i.test(u.text);
+  for (const m of u.matches(PLACARD_RE)) if (m.groups[0] || tanker) emit('hazard', m, `placard ${u.words((m.groups[0] ?? m.groups[1])!)}`);
   peopleCount(u, (span, value) => emit('people_count', span, value));
 };
