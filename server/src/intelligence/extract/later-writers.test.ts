@@ -449,3 +449,28 @@ describe("the number read off a tanker's sign", () => {
     expect(values('the sign at the corner says forty one hundred oak street', 'hazard')).toEqual([]);
   });
 });
+
+describe('what fell, and falls that are another nature', () => {
+  it.each([
+    'a barrel fell off the back of a flatbed and something is leaking out of it',
+    'the hood came down, the hood fell on his head while he was under it',
+    "my mother's face fell on one side and she can't lift her arm",
+    'we drove up for the fall colors and my wife is having chest pains',
+    'the knife slipped while he was filleting and his palm is bleeding bad',
+  ])('reads no fall in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('medical:fall');
+  });
+
+  it.each([
+    ['my uncle fell off the jon boat, oh no, fell off the boat and he is not coming up', 'rescue:drowning'],
+    ['a kid fell off the dock into the harbor and nobody can see him', 'rescue:drowning'],
+    ['grandma passed out and fell in the hallway', 'medical:unconscious'],
+    ['my dad fell and he is pinned under the tractor', 'rescue:trapped'],
+  ])('reads "%s" as %s alone', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('reads a fall onto a boat as a fall: "he fell off the dock onto the boat deck and hurt his back"', () => {
+    expect(values('he fell off the dock onto the boat deck and hurt his back', 'nature')).toEqual(['medical:fall']);
+  });
+});

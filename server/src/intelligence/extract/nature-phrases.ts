@@ -4,7 +4,9 @@
 
 import { phrases, verbForms } from './words.js';
 
-const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub)';
+const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub|fountain|harbor|bayou|slough)';
+// Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
+const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
 
 // Order matters only for overlaps: domestic before assault, so one act is not counted twice;
 // choking and allergy before breathing, which they explain (extract/nature.ts).
@@ -37,7 +39,7 @@ export const NATURES: [string, RegExp][] = [
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
   ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound')],
-  ['rescue:drowning', phrases('man overboard', '(?:car|truck|van|vehicle) (?:went |go |going |drove )?into the (?:lake|river|pond|water|canal|bay|creek)', verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:fell|fallen|jumped|slipped|went) (?:in|into) the ${WATER}`, `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
+  ['rescue:drowning', phrases('man overboard', '(?:car|truck|van|vehicle) (?:went |go |going |drove )?into the (?:lake|river|pond|water|canal|bay|creek)', verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
     phrases(
@@ -287,7 +289,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases('(?<!(?:nearly|almost|tree|pole|it|that|something|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))', 'fallen', '(?<!(?:nearly|almost|could|might|will|gonna) )fall(?! asleep)', 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', 'falling (?:off|down|from)', 'slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    phrases(`(?<!(?:nearly|almost|that|something|${FALLING_THINGS}) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))`, 'fallen', `(?<!(?:nearly|almost|could|might|will|gonna|roof|${FALLING_THINGS}) )fall(?! asleep| colou?rs?| leaves| festival| fest)`, 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', `(?<!(?:${FALLING_THINGS}) )falling (?:off|down|from)`, '(?<!(?:knife|blade|saw|dentures|grip|it|they) )slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
   ],
   ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
@@ -386,6 +388,6 @@ export const MEDICAL = phrases(
 // man thrown out of a bar or a fist through a wall no assault. The rules' phrases leave them out;
 // the nature model, which reads words, may not take them either (extract/nature-model.ts).
 export const NOT_KIND: [string, RegExp][] = [
-  ['medical:fall', phrases('(?:tree|pole|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet) fell (?:on|onto|over)')],
+  ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
   ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
 ];
