@@ -130,7 +130,7 @@ describe('natures in the words callers use', () => {
     ["my grandpa has dementia and he walked out of the house, we can't find him anywhere", 'rescue:lost'],
     ['some guy tried to run me off the road', 'traffic'],
     ['i just saw a lady get hit crossing the street', 'traffic'],
-    ['a car went off the bridge into the water', 'traffic'],
+    ['a car went off the bridge into the water', 'rescue:drowning'],
     ["my son took a bunch of his mom's sleeping pills", 'medical:overdose'],
     ["there's a guy trying car doors in the parking garage", 'crime:burglary'],
     ['somebody smashed my car window and took my purse off the seat', 'crime:burglary'],

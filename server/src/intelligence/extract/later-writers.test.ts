@@ -474,3 +474,14 @@ describe('what fell, and falls that are another nature', () => {
     expect(values('he fell off the dock onto the boat deck and hurt his back', 'nature')).toEqual(['medical:fall']);
   });
 });
+
+describe('a car in the water, and a car or a watch that called by itself', () => {
+  it.each([
+    ['a pickup went off the road into the bayou, the driver is still in it', 'rescue:drowning'],
+    ['there is a minivan upside down in the pond off Route six', 'rescue:drowning'],
+    ['sorry, my car did that, the crash sensor went off when I hit the curb, nobody is hurt', 'accidental'],
+    ['my watch called you, it thinks I fell but I just sat down hard', 'accidental'],
+  ])('reads "%s" as %s alone', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+});

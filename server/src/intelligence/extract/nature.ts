@@ -118,15 +118,20 @@ export function natureRules(u: Utterance): FoundNature[] {
  * trainable writers label as the first alone in lines that say both, three writers or more (README,
  * entity extraction): a robbery's blow is the robbery's ("jumped me and took my wallet"); shutting
  * oneself in a garage with the car running is the suicide attempt, not an entrapment; falling into
- * water is the drowning; someone who passed out and fell, or fell and is wedged or pinned, is the
- * collapse or the entrapment; a low sugar explains the slurring, the confusion and the passing out, and
- * so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO alarm) make people sick.
+ * water, or driving into it, is the drowning; someone who passed out and fell, or fell and is
+ * wedged or pinned, is the collapse or the entrapment; a crash sensor or a watch that called on its
+ * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
+ * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
+ * alarm) make people sick.
  */
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
   ['medical:suicidal', 'rescue:trapped'],
   ['rescue:drowning', 'medical:fall'],
   ['rescue:drowning', 'rescue:trapped'],
+  ['rescue:drowning', 'traffic'],
+  ['accidental', 'traffic'],
+  ['accidental', 'medical:fall'],
   ['medical:unconscious', 'medical:fall'],
   ['rescue:trapped', 'medical:fall'],
   ['medical:diabetic', 'medical:stroke'],
