@@ -485,3 +485,9 @@ describe('a car in the water, and a car or a watch that called by itself', () =>
     expect(values(text, 'nature')).toEqual([nature]);
   });
 });
+
+describe("the caller's own queasiness", () => {
+  it.each(["oh god there is so much blood, I'm gonna be sick", 'hold on, I think I am going to be sick'])('reads no medical call in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('medical');
+  });
+});

@@ -354,7 +354,8 @@ export const NATURES: [string, RegExp][] = [
 
 // A medical call said in ordinary words, with no kind: "hes really sick", "she needs an ambulance".
 export const MEDICAL = phrases(
-  '(?:really |very |so )?sick',
+  // "I'm gonna be sick" is how the caller feels at what they see.
+  '(?<!(?:gonna|going to|about to) be )(?:really |very |so )?sick',
   'not feeling (?:good|well|right)',
   'not acting right',
   '(?:needs?|send|get) (?:an |the )?(?:ambulance|paramedics|medics)',
@@ -391,5 +392,7 @@ export const MEDICAL = phrases(
 // the nature model, which reads words, may not take them either (extract/nature-model.ts).
 export const NOT_KIND: [string, RegExp][] = [
   ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
+  // "I'm gonna be sick" is how the caller feels at what they see.
+  ['medical', phrases('(?:gonna|going to|about to) be sick')],
   ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
 ];
