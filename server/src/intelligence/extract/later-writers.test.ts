@@ -491,3 +491,18 @@ describe("the caller's own queasiness", () => {
     expect(values(text, 'nature')).not.toContain('medical');
   });
 });
+
+describe('what is no fire and no collapse', () => {
+  it.each([
+    ['my van is stalled on the ramp with smoke coming from under the hood', 'fire'],
+    ['we are meeting up by the fire tower on the ridge trail, my friend is lost', 'fire'],
+    ['she put the cream on and now her face is burning and swelling', 'fire'],
+    ['the roof of the shed collapsed on my brother, he is stuck under it', 'medical:unconscious'],
+    ['the bleachers folded up on a little girl', 'medical:unconscious'],
+    ['my chest is pounding and I feel faint', 'medical:unconscious'],
+    ['he got hit with a puck and two teeth got knocked out', 'medical:unconscious'],
+    ["it's pitch black out here and I can hear somebody yelling in the woods", 'medical:unconscious'],
+  ])('reads "%s" as no %s', (text, nature) => {
+    expect(values(text, 'nature')).not.toContain(nature);
+  });
+});

@@ -5,6 +5,8 @@
 import { phrases, verbForms } from './words.js';
 
 const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub|fountain|harbor|bayou|slough)';
+// Smoke from under a car's hood or out of a bus's back is no fire the writers name (8 of 11 lines), until it burns.
+const NOT_FROM_VEHICLE = '(?! (?:of |from )?(?:under )?(?:the |my |his |her |a )?(?:hood|engine|tailpipe|exhaust|back|dash|vents?)\\b)';
 // Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
 const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
 
@@ -15,7 +17,7 @@ export const NATURES: [string, RegExp][] = [
     'fire',
     phrases(
       'on fire',
-      'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm|ants?))',
+      'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm|ants?|tower|ring|drill|works|hall|house|road|lane))',
       'flames',
       '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
       'caught (?:on )?fire',
@@ -24,13 +26,13 @@ export const NATURES: [string, RegExp][] = [
       'explosion',
       'exploded',
       '(?:outlet|wires?|wiring|panel|transformer) (?:is |are )?sparking',
-      '(?:smoke is|smokes) coming (?:out|from)',
+      `(?:smoke is|smokes) coming (?:out|from)${NOT_FROM_VEHICLE}`,
       '(?:its|it is|everythings|everything is|the whole (?:thing|place|house) is) burning(?! (?:our|my|his|her|their|your) )',
       // "the dumpster behind the restaurant is burning"; not eyes or a throat that burn.
-      '(?<!(?:eyes?|throat|skin|chest|mouth|nose) )(?:is|are) (?:still )?burning(?! (?:our|my|his|her|their|your|up) )',
+      '(?<!(?:eyes?|throat|skin|chest|mouth|nose|face|hands?|arms?|legs?|feet|foot) )(?:is|are) (?:still )?burning(?! (?:our|my|his|her|their|your|up) )',
       'set (?:\\w+ ){1,3}on fire',
       'smolder(?:ing|s)?',
-      'smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)',
+      `smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)${NOT_FROM_VEHICLE}`,
       // "the chimney is shooting sparks" is a chimney fire, not a shooting.
       '(?:shooting|throwing) (?:out )?(?:sparks|flames)',
       '(?:sparks|flames) (?:are )?shooting',
@@ -296,19 +298,20 @@ export const NATURES: [string, RegExp][] = [
   [
     'medical:unconscious',
     phrases(
-      'folded up',
+      '(?<!(?:bleachers|table|tables|chair|chairs|stage|tent|bed|crib|ladder) )folded up',
       // "he won't wake up", "she's not responding" state a vital sign only (conscious "no"), like "I can't hear him breathing".
       'unconscious',
       '(?:lying|laying) (?:\\w+ ){1,7}(?:and |hes |shes |he is |she is )?not moving',
       '(?:lying|laying) (?:there )?in the (?:road|street|middle of the road)',
       'on the (?:ground|floor|sidewalk) (?:and )?(?:hes |shes |he is |she is |is )?not mov(?:ing|e)',
-      `(?<!(?:gonna|going to|about to|like shes|like hes) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
+      // Not "I feel faint", "like she'll pass out", "pitch black out here".
+      `(?<!(?:gonna|going to|about to|like shes|like hes|feel|feels|feeling|felt|shell|hell|ill|will|might|pitch) )${verbForms('pass out', 'faint', 'black out', 'keel over')}`,
       // A building, roof or trench that collapsed traps people (rescue:trapped); a person who collapsed is unconscious.
-      `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed) (?:\\w+ )?)${verbForms('collapse')}`,
+      `(?<!(?:gonna|going to|about to|like shes|like hes|building|roof|ceiling|wall|house|bridge|trench|floor|deck|porch|structure|tunnel|mine|scaffolding|balcony|stage|barn|garage|shed)s? (?:\\w+ )?)${verbForms('collapse')}`,
       'out cold',
       // "she just fell out": fainted, as said in the South.
       '(?<!(?:hair|tooth|teeth|it|phone|wallet|stuff|things|everything|window|screen|bottom) )(?:just )?fell out(?! of)',
-      'knocked out',
+      '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ )?(?:tooth|teeth))',
       // "he just dropped", "she fell over": a collapse, not a fall.
       '(?:he|she|they|dad|mom|and|just) (?:just )?(?:dropped|fell over)(?! (?:the|a|his|her|my|it|off|something|him|me))',
       '(?:man|person|woman|guy|somebody|someone) down',
@@ -394,5 +397,6 @@ export const NOT_KIND: [string, RegExp][] = [
   ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
   // "I'm gonna be sick" is how the caller feels at what they see.
   ['medical', phrases('(?:gonna|going to|about to) be sick')],
+  ['fire', phrases('smoke (?:\\w+ ){0,3}(?:from|out of|out) (?:under )?(?:the |my |his |her )?(?:hood|engine|tailpipe|exhaust)', '(?:car|van|bus|truck)s? (?:is )?filling (?:up )?with smoke')],
   ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
 ];
