@@ -506,3 +506,18 @@ describe('what is no fire and no collapse', () => {
     expect(values(text, 'nature')).not.toContain(nature);
   });
 });
+
+describe('blades, tills and children forced into cars', () => {
+  it.each([
+    ['my cousin got sliced with a box cutter in a fight outside the bar', 'crime:stabbing'],
+    ['he came at my dad with a screwdriver and got him in the neck', 'crime:stabbing'],
+    ['a man pulled a knife on the cashier and ran off with the cash drawer', 'crime:robbery'],
+    ['some guy is dragging a little girl into his van, she is kicking and fighting him', 'crime:kidnapping'],
+  ])('reads "%s" as %s alone', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('reads no crime in "I cut my finger with a knife slicing onions"', () => {
+    expect(values('I cut my finger with a knife slicing onions', 'nature')).not.toContain('crime:stabbing');
+  });
+});
