@@ -423,7 +423,7 @@ describe('a limb named where harm was done', () => {
   it.each([
     ["the rottweiler tore into my neighbor's leg, there's blood all over the sidewalk", 'leg'],
     ['he slipped with the chainsaw and got his thigh, it is pouring', 'thigh'],
-    ['her hand went through the windshield and it is cut pretty deep', 'cut hand'],
+    ['her hand went through the glass door and it is cut pretty deep', 'cut hand'],
   ])('reads "%s" as the injury %s', (text, injury) => {
     expect(values(text, 'injury')).toEqual([injury]);
   });

@@ -249,6 +249,7 @@ const OWNERS = new Set(['his', 'her', 'my', 'their']);
 // Limbs, named as someone's only when something happened to them (a face or eyes swell in an
 // allergy, a part caught in a machine is the rescue's: the writers label neither as an injury).
 const LIMBS = new Set('arm leg hand foot finger toe forearm thigh calf shin'.split(' '));
+const HARM_NEAR = 5;
 const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound)\b/;
 
 function injuries(u: Utterance): Reading[] {
@@ -300,12 +301,13 @@ function injuries(u: Utterance): Reading[] {
       if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part)) out.push({ start: i - 1, end: i + 1, value: part });
     });
   }
-  // A limb named as someone's where the line says harm was done ("he put his arm through the glass
-  // door, there's blood everywhere", "the pit bull got my daughter's leg"): the part is the injury,
+  // A limb named as someone's within five words of harm done ("he put his arm through the glass
+  // door, there's blood everywhere", "the pit bull bit my daughter's leg"): the part is the injury,
   // as the blind writers label it. Not where someone lies ("on his back") or a trunk part.
-  if (out.length === 0 && HARM.test(u.tokens.join(' '))) {
+  if (out.length === 0) {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
+      if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
       const owned = OWNERS.has(u.tokens[i - 1] ?? '') || (/^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? ''));
       if (!part || !LIMBS.has(part) || !owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
       // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
