@@ -521,3 +521,22 @@ describe('blades, tills and children forced into cars', () => {
     expect(values('I cut my finger with a knife slicing onions', 'nature')).not.toContain('crime:stabbing');
   });
 });
+
+describe('rural and numbered roads as signed', () => {
+  it.each([
+    ['the fire number is twenty two seventy, on county road eight, the shop is on fire', '2270 County Road 8'],
+    ['we are camped up Forest Road nineteen forty, my husband has not come back', 'Forest Road 1940'],
+    ['the cotton gin out on F M sixteen, a man fell in the press', 'FM 16'],
+    ['it is on BIA road thirty three hundred, past the chapter house', 'BIA Road 3300'],
+    ['the packing shed off road forty four, a forklift tipped', 'Road 44'],
+    ['we are on ninety five south and a car is on fire in the median', 'I-95 SB'],
+    ['four ten Sparrow Hill trail, her water just broke', '410 Sparrow Hill Trail'],
+    ['nineteen oh two Mesa loop, he is not breathing', '1902 Mesa Loop'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each(['we walked down the road 2 miles and found him', 'he lives on 40 north street by the school'])('reads no highway in "%s"', (text) => {
+    expect(values(text, 'address').filter((a) => /^(?:I-|Road )/.test(a))).toEqual([]);
+  });
+});

@@ -297,8 +297,9 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
   }
 }
 
+// Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two".
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route) (\d{1,3})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -310,10 +311,11 @@ const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|m
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound",
 // "eighty four eastbound at the exit" (a line that starts with it: two digits or three).
 // Also the direction first: "northbound ninety five at mile three".
-const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (eastbound|westbound|northbound|southbound)\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)/dg;
+const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (eastbound|westbound|northbound|southbound|(?<=\bon \d{2,3} )(?:east|west|north|south)(?! (?:street|avenue|road|drive|lane|boulevard|of|side|end|on)\b))\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
+const FIRE_NUMBER = /\bfire numbers? (?:is |on the post (?:is |says )?|says |reads )?(\d{3,5})\b/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
 
@@ -334,15 +336,18 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
-    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}` }[kind] ?? `Route ${n}`;
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
     if (box) label += ` Box ${box}`;
     // "five eighty five route twenty two": a house on a numbered road, as an address ("585 Route 22").
     const house = u.tokens[m.start - 1];
     const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !NOT_HOUSE_NUMBER.has(u.tokens[m.start - 2] ?? '') && !['interstate', 'i', 'us'].includes(kind);
+    // "the fire number's eighteen forty two, on township road one twenty": the rural house number said apart.
+    const fire = numbered || box ? undefined : FIRE_NUMBER.exec(u.tokens.join(' '))?.[1];
+    if (fire) label = `${fire} ${label}`;
     const span = { start: numbered ? m.start - 1 : m.start, end: box ? m.end + 2 : m.end };
-    highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box ? `${direction[0]!.toUpperCase()}B` : undefined };
+    highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box && !fire ? `${direction[0]!.toUpperCase()}B` : undefined };
   }
   // A freeway said by its number alone is the highway a marker is on too.
   if (!highway) {

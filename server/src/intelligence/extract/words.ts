@@ -66,6 +66,9 @@ export const STREET_SUFFIX: Record<string, [string, string]> = {
   terrace: ['Terrace', 'Ter'],
   way: ['Way', 'Way'],
   square: ['Square', 'Sq'],
+  trail: ['Trail', 'Trl'],
+  loop: ['Loop', 'Loop'],
+  alley: ['Alley', 'Aly'],
   pike: ['Pike', 'Pike'],
 };
 
