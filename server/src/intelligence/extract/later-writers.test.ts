@@ -540,3 +540,21 @@ describe('rural and numbered roads as signed', () => {
     expect(values(text, 'address').filter((a) => /^(?:I-|Road )/.test(a))).toEqual([]);
   });
 });
+
+describe('one of them is no count', () => {
+  it.each([
+    'there is a brawl outside the bowling alley, one guy is down',
+    "three cars piled up and one driver's pinned",
+    'my neighbor says she is alone in the house and her chest hurts',
+    'this is the only one that still works, my cell died',
+  ])('reads no people count in "%s"', (text) => {
+    expect(values(text, 'people_count')).toEqual([]);
+  });
+
+  it.each([
+    ["I'm alone and somebody is at the back door", '1'],
+    ['just one guy, he ran toward the river', '1'],
+  ])('reads "%s" as %s', (text, count) => {
+    expect(values(text, 'people_count')).toEqual([count]);
+  });
+});

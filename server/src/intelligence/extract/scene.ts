@@ -88,9 +88,9 @@ const PEOPLE_RE = new RegExp(
     '\\bfamily of (\\d{1,2})\\b',
     // "it's me, my wife and our son" lists more than the caller.
     // "it's me, Beverly" is who calls, not how many; "I can't move him by myself" is no count.
-    '\\b(?:(?:im|i am|hes|shes) (?:all )?alone|(?<!(?:move|lift|carry|hold|turn|get) (?:him|her|them|it) )by myself|(?:its just |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
+    '\\b(?:(?:im|i am) (?:all )?alone|(?<!(?:move|lift|carry|hold|turn|get) (?:him|her|them|it) )by myself|(?:its just |just |only )me(?! and)(?! just me and)(?! (?:\\w+ ){0,3}and\\b))\\b',
     // "just the one guy", "only one, the driver": one said as the count.
-    '\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question))',
+    '(?<!\\bthe )\\b(?:just|only) (?:the )?(?:1|one)(?: (?:guy|person|man|woman|lady|driver|kid|suspect))?\\b(?! (?:of|second|sec|time|minute|thing|more|day|night|moment|hand|way|car|question|that|who|i))',
   ].join('|'),
   'dg',
 );
@@ -112,6 +112,8 @@ function peopleCount(u: Utterance, put: Put): void {
     // ("three of us, two are hurt" still says how many are hurt.)
     if (total && n !== undefined && count < total.count && m.start - total.end <= 3) continue;
     if (/ of (?:us|them)$/.test(u.words(m))) total = { count, end: m.end };
+    // "one guy's down", "one patient entrapped": one of those the line is about, not how many there are.
+    if (n === '1' && more === undefined) continue;
     if (count > 0 && count <= 500) put(m, String(count));
   }
 }
