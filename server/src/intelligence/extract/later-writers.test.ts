@@ -558,3 +558,25 @@ describe('one of them is no count', () => {
     expect(values(text, 'people_count')).toEqual([count]);
   });
 });
+
+describe('weapons by the name callers give them, and blades that are tools', () => {
+  it.each([
+    ['he swung a tire iron at the cashier', 'tire iron'],
+    ['the guy pulled a hunting knife on me in the lot', 'hunting knife'],
+    ['she came at him with a little blade, like a razor blade thing', 'blade'],
+  ])('reads "%s" as %s', (text, weapon) => {
+    expect(values(text, 'weapon')).toContain(weapon);
+  });
+
+  it.each([
+    'my husband was cooking and sliced his thumb open with the knife',
+    'the knife slipped while he was gutting a deer',
+    'he was stabbed in the shoulder blade and he is walking around',
+  ])('reads no weapon in "%s"', (text) => {
+    expect(values(text, 'weapon')).toEqual([]);
+  });
+
+  it('keeps the weapon where the cut was done to someone: "a man robbed the store with a knife and cut my arm"', () => {
+    expect(values('a man robbed the store with a knife and cut my arm', 'weapon')).toEqual(['knife']);
+  });
+});

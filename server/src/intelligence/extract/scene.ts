@@ -14,20 +14,34 @@ const WEAPONS: [string, RegExp][] = [
   // A blade callers name is labelled by that name: "a machete", "a box cutter".
   ['machete', phrases('machetes?')],
   ['box cutter', phrases('box cutters?')],
-  ['knife', phrases('knife', 'knives', 'blade', 'switchblade')],
+  // A knife of a named kind keeps it ("a hunting knife", "his bait knife": 6 of 6 writers' labels); a kitchen knife is split (5 to 4), a knife.
+  ['hunting knife', phrases('hunting knife')],
+  ['pocket knife', phrases('pocket knife')],
+  ['pocketknife', phrases('pocketknife')],
+  ['steak knife', phrases('steak knife')],
+  ['butcher knife', phrases('butcher knife')],
+  ['filet knife', phrases('fill?et knife')],
+  ['bait knife', phrases('bait knife')],
+  ['picking knife', phrases('picking knife')],
+  ['knife', phrases('knife', 'knives', 'switchblade')],
+  ['blade', phrases('(?<!shoulder )blade(?! of)')],
   ['razor', phrases('razor(?: blade)?s?')],
   ['bat', phrases('(?:baseball )?bat')],
   ['hammer', phrases('hammer')],
-  ['crowbar', phrases('crowbar', 'tire iron')],
+  ['crowbar', phrases('crowbar')],
+  ['tire iron', phrases('tire iron')],
   ['axe', phrases('axe')],
   ['hatchet', phrases('hatchet')],
   ['taser', phrases('taser')],
   ['pepper spray', phrases('pepper spray', 'mace')],
   ['weapon', phrases('weapons?')],
 ];
+const BLADES = new Set(['knife', 'blade', 'box cutter', 'machete', 'razor', 'axe', 'hatchet', 'hunting knife', 'pocket knife', 'pocketknife', 'steak knife', 'butcher knife', 'filet knife', 'bait knife', 'picking knife']);
+const ASSAILED = /\b(?:robbed|robbery|robbing|stabbed|stabbing|attacked|fight|fighting|jumped|assaulted|threatened|came at)\b/;
+const SELF_CUT = /\b(?:(?:cut|sliced|nicked|gashed|chopped) (?:his|her|my|their) (?:own )?(?:\w+ )?(?:finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe)|(?:knife|blade) slipped|cooking|gutting|filleting|chopping|slicing (?:the |some )?(?:meat|bread|onions?|vegetables|bagel|apple)|cutting (?:up )?(?:the |some )?(?:grapes|meat|vegetables|onions?|bait|fish|wood|brush|rope|boxes))\b/;
 // Things that are weapons only in hand or swung: "attacked me with a shovel", "he's waving a brick" (a bottle thrown or swung is labelled no weapon).
 const HELD = '(?:with|swinging|swung|waving|holding|wielding|grabbed|pulled out|picked up|came at me with|hit me with|has|had|got) (?:a|an|the|his|her|some|this|that) (?:big |broken |metal |little |pair of )?';
-const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|tire iron|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
+const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
 
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
@@ -129,10 +143,12 @@ export const extractScene: Extractor = (u, emit) => {
     const thing = u.words(m.groups[0]!);
     if (u.isAsked(m.start) || u.isNegated(m.start) || weapons.has(thing)) continue;
     weapons.add(thing);
-    pending.push([m.groups[0]!, thing === 'tire iron' ? 'crowbar' : thing]);
+    pending.push([m.groups[0]!, thing]);
   }
-  // "a weapon" says less than "a knife" said with it.
-  for (const [span, value] of pending) if (value !== 'weapon' || weapons.size === 1) emit('weapon', span, value);
+  // "a weapon" says less than "a knife" said with it. A blade in a work or kitchen accident ("cut his
+  // hand with the bait knife", "the knife slipped") is a tool, not a weapon (no writer labels one).
+  const tool = (value: string) => BLADES.has(value) && SELF_CUT.test(u.tokens.join(' ')) && !ASSAILED.test(u.tokens.join(' '));
+  for (const [span, value] of pending) if ((value !== 'weapon' || weapons.size === 1) && !tool(value)) emit('weapon', span, value);
   const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
   mentions(u, HAZARDS, (span, value) => {
     // A dog is a hazard to whoever comes when the line says it is dangerous; a pet barking, named or taken is not
