@@ -580,3 +580,36 @@ describe('weapons by the name callers give them, and blades that are tools', () 
     expect(values('a man robbed the store with a knife and cut my arm', 'weapon')).toEqual(['knife']);
   });
 });
+
+describe('breathing and waking as callers and medics say them', () => {
+  it.each([
+    ["he's breathing, but barely", 'abnormal'],
+    ['she is hardly breathing and her lips look gray', 'abnormal'],
+    ['his sugar is over four hundred and he is breathing deep and fast', 'abnormal'],
+    ['grandpa is making that rattle again and he looks scared', 'abnormal'],
+    ["she can't get her breath, she's leaning on the counter", 'abnormal'],
+    ['he can only say two words at a time', 'abnormal'],
+    ['adult male, apneic, starting compressions', 'no'],
+    ['conscious. breathing. bleeding from the scalp.', 'yes'],
+  ])('reads "%s" as breathing %s', (text, value) => {
+    expect(values(text, 'breathing')).toEqual([value]);
+  });
+
+  it.each([
+    ['she fainted at the counter but she is coming around now', 'yes'],
+    ['he blacked out and now he is waking up', 'yes'],
+    ["she's breathing but she won't open her eyes", 'no'],
+    ["I shake him and I can't rouse him", 'no'],
+    ['he took something and he is not waking up', 'no'],
+  ])('reads "%s" as conscious %s', (text, value) => {
+    expect(values(text, 'conscious')).toEqual([value]);
+  });
+
+  it.each([
+    "she's choking on a grape and she can't talk",
+    'my ex took our daughter from school and he will not answer',
+    'the gas line is whistling by the meter',
+  ])('reads no vital sign in "%s"', (text) => {
+    expect([...values(text, 'conscious'), ...values(text, 'breathing')]).toEqual([]);
+  });
+});

@@ -43,7 +43,13 @@ const BREATHING: [string, RegExp][] = [
       'snor(?:e|es|ing)',
       'gurgl(?:e|es|ing)',
       'wheez(?:e|es|ing)',
-      'breathing (?:real |really |very |so |kind of |kinda )?(?:slow|slowly|fast|hard|funny|weird|strange|shallow|heavy|heavily)',
+      'breathing (?:real |really |very |so |kind of |kinda |super |pretty )?(?:slow|slowly|fast|hard|funny|weird|strange|shallow|heavy|heavily|deep)',
+      // "breathing, but barely", "breathing a little now", "hardly breathing", "can barely breathe".
+      'breathing(?: but)? (?:just )?(?:barely|a little)', '(?:barely|hardly) (?:breathe|breathes|breathing)', 'breathing like (?:he|she|they|i) ran',
+      'rattly', '(?:making|makes|got) (?:that|a|this) (?:\\w+ )?rattle', 'breathing (?:is )?(?:\\w+ ){0,3}rattl(?:y|ing)', 'huffing(?! (?:out of|from|paint|duster|gas|glue|spray))',
+      'whistling when (?:he|she|they|i) breathes?', 'hyperventilating', 'tripoding', 'accessory muscles',
+      '(?:cant|cannot|can not) get (?:his|her|my|their) (?:wind|breath)', 'short of wind', '(?:sounds|barking) like a seal',
+      '(?:only|can only) (?:say|get out|talk in) (?:like )?(?:\\d|one|two|a few) words', 'a breath every', '\\d+ times a minute',
       'breathings? (?:is )?(?:real |really |very |so )?(?:weird|funny|slow|fast|strange|shallow)',
       'barely breathing',
       '(?:trouble|difficulty) breathing',
@@ -57,7 +63,7 @@ const BREATHING: [string, RegExp][] = [
       'short(?:ness)? of breath',
       'cant (?:catch|get) (?:his|her|my|their) breath',
       'struggling to breathe',
-      'not breathing (?:normally|right|properly)',
+      'not breathing (?:normally|right|properly|good|well)',
       '(?:shallow|raspy|rattling|noisy) breathing',
       'breathing but (?:its |it is |hes |shes )?(?:real |really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
       // The signs of a child or adult working to breathe, as parents and medics say them.
@@ -66,21 +72,25 @@ const BREATHING: [string, RegExp][] = [
       '(?:cant|cannot) take a (?:deep |full |big )?breath', 'no breathe (?:good|well|right)', 'breathes? (?:but )?(?:very |real |really |so )?slow',
     ),
   ],
-  ['no', phrases('(?:stopped|quit|stops) breathing', '(?:he|she|they) no breathe(?! (?:good|well|right))', '(?:dont|cant|do not) see (?:his|her|their|the) chest (?:moving|going up)', 'chest (?:isnt|is not|not|aint) (?:moving|going up)')],
-  ['yes', phrases('(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising', '(?<!(?:not|isnt|wasnt) )breathing (?:is |seems |looks )?(?:normal|normally|fine|good)')],
+  ['no', phrases('(?:stopped|quit|stops) breathing', 'apneic', 'no air movement', 'no breath(?! (?:sounds? on))', '(?:he|she|they) no breathe(?! (?:good|well|right))', '(?:dont|cant|do not) see (?:his|her|their|the) chest (?:moving|going up)', 'chest (?:isnt|is not|not|aint) (?:moving|going up)')],
+  ['yes', phrases('(?<!(?:cant|cannot|not|barely|hardly) )can breathe(?! (?:good|well|right))', '(?:tummy|chest|belly|stomach) (?:is )?(?:going|moving) up and down', 'chest is rising', '(?<!(?:not|isnt|wasnt) )breathing (?:is |seems |looks )?(?:normal|normally|fine|good)')],
 ];
 
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', 'knocked out', 'out cold', 'wont (?:answer|respond|talk)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ )?(?:tooth|teeth))', 'out cold', 'wont talk', '(?:wont|cant|can not|cannot) (?:answer|respond)(?! right)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake', '(?:not|no) wake up',
+    // "she won't open her eyes", "I can't rouse him", "he's out again", "won't come around".
+    '(?:wont|will not|doesnt|does not|not|no|cant) open (?:his|her|their|the) eyes', 'cant rouse', '(?:hes|shes) (?:totally |completely |just |still )?out(?= again\\b|$)', 'wont come (?:around|to)\\b')],
   // "he woke up and can't move his arm" tells when it began, not that he is awake (no blind writer labels it).
-  ['yes', phrases('woke (?:back )?up(?! and| with| this| at| in| early| like)', 'opened (?:his|her|their) eyes', 'eyes (?:are )?open')],
+  ['yes', phrases('woke (?:back )?up(?! and| with| this| at| in| early| like| screaming)', 'opened (?:his|her|their) eyes', '(?<!keep (?:your|his|her|their) )eyes (?:are )?open',
+    // "she's coming around", "he's waking up", "dazed", "she knows who I am".
+    '(?:coming|came) (?:around|to)(?! (?:the|my|our|his|her|see|get|help|pick))', '(?<!(?:not|isnt|wont|no|keeps|nodding off and then) )waking up', 'dazed', 'knows who (?:i am|she is|he is|we are)')],
 ];
 const CONSCIOUS_PLAIN = phrases('awake', 'conscious', 'alert', 'responsive', 'responding', 'answering', 'talking');
 const ODD_TALK = new Set('funny gibberish silly weird strange crazy nonsense out like slurred jumbled slow all'.split(' '));
 const ALERT_KIND = new Set(['amber', 'medic', 'medical', 'life', 'silver', 'weather']);
-const AWAY = /\b(?:went|left|gone|not back|come back|came back|posted|texted|note|tenant|hasnt been seen)\b/;
+const AWAY = /\b(?:went|left|gone|not back|come back|came back|posted|texted|note|tenant|hasnt been seen|custody|took (?:my|our|the)|babysitter|the door|the phone)\b/;
 
 const BLEEDING: [string, RegExp][] = [
   ['no', phrases('(?:bleedings?|blood) (?:has |is |finally )?(?:stopped|slowed down)', 'stopped bleeding')],
@@ -333,7 +343,8 @@ export const extractVitals: Extractor = (u, emit) => {
   const breathing = read(u, BREATHING, /\bbreathing\b/dg, (m) => {
     if (u.isNegated(m.start)) return 'no';
     const before = u.tokens[m.start - 1] ?? '';
-    return NOUN_BEFORE.has(before) || !(SUBJECT_BEFORE.has(before) || m.start === 0) ? undefined : 'yes';
+    // "awake. breathing.": said as an answer of its own, after a pause.
+    return NOUN_BEFORE.has(before) || !(SUBJECT_BEFORE.has(before) || m.start === 0 || u.pauses[m.start - 1]) ? undefined : 'yes';
   });
   const conscious = read(u, CONSCIOUS, CONSCIOUS_PLAIN, (m) => {
     const before = u.tokens[m.start - 1] ?? '';
@@ -344,7 +355,7 @@ export const extractVitals: Extractor = (u, emit) => {
     // "talking funny", "talking gibberish" is how a stroke or a low sugar sounds, not a sign of being awake.
     if (u.tokens[m.start] === 'talking' && (ODD_TALK.has(u.tokens[m.start + 1] ?? '') || /^to (?:him|her)self/.test(u.tokens.slice(m.start + 1, m.start + 3).join(' ')))) return undefined;
     // "a Medic Alert button", "the Amber alert": a device or a warning.
-    if (u.tokens[m.start] === 'alert' && (ALERT_KIND.has(before) || ['button', 'buttons', 'bracelet', 'necklace', 'pendant'].includes(u.tokens[m.start + 1] ?? ''))) return undefined;
+    if (u.tokens[m.start] === 'alert' && (ALERT_KIND.has(before) || ['button', 'buttons', 'bracelet', 'necklace', 'pendant', 'company', 'system', 'service'].includes(u.tokens[m.start + 1] ?? ''))) return undefined;
     // "he went hunting and he's not answering": out of touch somewhere else, not unconscious.
     if (u.tokens[m.start] === 'answering' && u.tokens[m.start + 1] !== 'me' && AWAY.test(u.text)) return undefined;
     // "he's not answering his phone": someone out of touch, not unconscious.
@@ -352,6 +363,8 @@ export const extractVitals: Extractor = (u, emit) => {
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });
+  // "my ex took our son and he won't answer": someone out of touch, not someone out.
+  conscious.splice(0, conscious.length, ...conscious.filter((r) => !(r.value === 'no' && /\banswer/.test(u.words(r)) && AWAY.test(u.tokens.join(' ')))));
   const bleeding = read(u, BLEEDING, BLEEDING_PLAIN, (m) => (u.isNegated(m.start) ? 'no' : 'yes'));
   for (const [type, readings] of [['breathing', breathing], ['conscious', conscious], ['bleeding', bleeding]] as const) {
     const last = lastReading(readings);
