@@ -613,3 +613,23 @@ describe('breathing and waking as callers and medics say them', () => {
     expect([...values(text, 'conscious'), ...values(text, 'breathing')]).toEqual([]);
   });
 });
+
+describe('corners as callers name them, and pairs that are no corner', () => {
+  it.each([
+    ['the tractor and a car at county road six and county road thirty one', 'County Road 6 & County Road 31'],
+    ['somebody is down at the light on Kessler and Route Nine', 'Kessler St & Route 9'],
+    ['the gas station at route four and Pruitt has smoke coming off the roof', 'Route 4 & Pruitt St'],
+    ["I'm at Lowell and Dayton, by the mailbox", 'Lowell St & Dayton St'],
+  ])('reads "%s" as %s', (text, corner) => {
+    expect(values(text, 'cross_street')).toEqual([corner]);
+  });
+
+  it.each([
+    'it was a hit and run, a gray sedan',
+    'he has salt and pepper hair and a goatee',
+    "she's on lisinopril and atorvastatin for her heart",
+    'they grabbed me on birch road and took my purse',
+  ])('reads no corner in "%s"', (text) => {
+    expect(values(text, 'cross_street')).toEqual([]);
+  });
+});

@@ -66,6 +66,11 @@ function streetWord(w: string): boolean {
   return !plural && !list.some((t) => NOT_STREET_TAGS.has(t) || PERSON_NAME.has(t));
 }
 
+// Pairs of words said together that are no corner.
+const NOT_PAIR = new Set(['hit run', 'salt pepper', 'labor delivery', 'rock roll', 'bread butter', 'law order', 'black white', 'life death', 'back forth', 'up down']);
+const VERB_TAGS = new Set(['Infinitive', 'PastTense', 'Gerund', 'PresentTense', 'Verb']);
+/** A one-word name a corner can be given: not a function word, a person's word or a verb. */
+const namedCorner = (w: string): boolean => !STOP.has(w) && !NOT_CROSS.has(w) && w.length > 2 && !/\d/.test(w) && !lexiconTags(w).some((t) => VERB_TAGS.has(t) || NOT_STREET_TAGS.has(t));
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
@@ -214,8 +219,17 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
     if (first && !onlyNamed) {
       const and = cue.end + first[0].split(' ').length;
+      // "county road nine and county road forty": two routes.
+      const second = u.tokens[and] === 'and' ? ROUTE_STREET.exec(u.tokens.slice(and + 1, and + 4).join(' ')) : null;
+      if (second) {
+        const end = and + 1 + second[0].split(' ').length;
+        put({ start: cue.end, end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${ROUTE_LABEL[second[1]!]} ${second[2]}`);
+        taken.fill(true, cue.end, end);
+        return true;
+      }
       const other = u.tokens[and] === 'and' ? short(readStreet(u, and + 1)) : undefined;
-      if (!other || !(strong || other.suffix || other.ordinal)) return false;
+      // "route six and cortland": a route and a name is a corner; the name one word a street can have.
+      if (!other || !(strong || other.suffix || other.ordinal || (other.name.length === 1 && namedCorner(other.name[0]!)))) return false;
       put({ start: cue.end, end: other.end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${crossLabel(other)}`);
       taken.fill(true, cue.end, other.end);
       return true;
@@ -225,7 +239,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const joint = a && u.tokens[a.end] === 'meets' ? (u.tokens[a.end + 1] === 'the' ? 2 : 1) : 1;
     if (!a || (u.tokens[a.end] !== 'and' && joint === 1)) return false;
     const route = ROUTE_STREET.exec(u.tokens.slice(a.end + joint, a.end + joint + 3).join(' '));
-    if (route && (a.suffix || strong)) {
+    if (route && (a.suffix || strong || (a.name.length === 1 && namedCorner(a.name[0]!)))) {
       const end = a.end + joint + route[0].split(' ').length;
       put({ start: cue.end, end }, `${crossLabel(a)} & ${ROUTE_LABEL[route[1]!]} ${route[2]}`);
       taken.fill(true, cue.end, end);
@@ -234,13 +248,19 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const b = short(readStreet(u, a.end + joint));
     // "fifth and sixth grade", "third and fourth floor": ordinals of something else.
     if (!b || ['grade', 'graders', 'grades', 'floor', 'floors', 'period', 'place'].includes(u.tokens[b.end] ?? '')) return false;
+    // "hit and run", "salt and pepper"; "on pelham road and took my wallet": a verb goes on the sentence.
+    if (NOT_PAIR.has(`${a.name.join(' ')} ${b.name.join(' ')}`) || (!b.suffix && b.name.length === 1 && lexiconTags(b.name[0]!).some((t) => VERB_TAGS.has(t)))) return false;
+    // "she's on warfarin and metformin": what someone takes, unless the names are streets'.
+    if (!a.suffix && !b.suffix && !a.ordinal && !b.ordinal && u.tokens[cue.end - 1] === 'on' && ['hes', 'shes', 'im', 'theyre', 'is'].includes(u.tokens[cue.end - 2] ?? '') && !(bareStreetName(a.name[0]!, false) && bareStreetName(b.name[0]!, false))) return false;
     // "martin and jackson streets": one type said for both.
     const shared = !a.suffix && !b.suffix && /^(?:streets|avenues|roads|drives)$/.test(u.tokens[b.end] ?? '') ? streetSuffix(u.tokens[b.end]!.slice(0, -1)) : undefined;
     const after = PAIR_AFTER.has(u.tokens[b.end] ?? '') || shared !== undefined;
     if (onlyNamed && !after) return false;
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
     const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
-    if (!strong && !after && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b))) return false;
+    // Or both typed with capitals after a place cue: "I'm at Jefferson and Grant", "Near Broad and Market".
+    const capital = (s: Street) => s.name.length === 1 && !s.suffix && /^\p{Lu}/u.test(u.raw(s.end - 1, s.end));
+    if (!strong && !after && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b)) && !(capital(a) && capital(b) && namedCorner(a.name[0]!) && namedCorner(b.name[0]!))) return false;
     const [la, lb] = shared ? [{ ...a, suffix: shared }, { ...b, suffix: shared }] : [a, b];
     const end = shared ? b.end + 1 : b.end;
     put({ start: cue.end, end }, `${crossLabel(la)} & ${crossLabel(lb)}`);
