@@ -633,3 +633,26 @@ describe('corners as callers name them, and pairs that are no corner', () => {
     expect(values(text, 'cross_street')).toEqual([]);
   });
 });
+
+describe('injuries: where a blow landed, and what is no wound', () => {
+  it.each([
+    ['some guy punched the clerk in the jaw and ran', 'jaw'],
+    ['I got hit over the head with a pipe', 'head'],
+    ['she slipped on the stairs and she cannot move her wrist', 'wrist'],
+    ['he threw his back out moving the couch', 'back'],
+    ['his knee popped out again playing ball', 'knee'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it.each([
+    'he is coughing up blood and bleeding from the mouth',
+    'her face went crooked on one side and she is slurring',
+    'my stomach is killing me since lunch',
+    'she ate a peanut and her face is swollen',
+    'my grandpa had a stroke and he cannot move his arm',
+    'the truck hit the car in the back and kept going',
+  ])('reads no injury in "%s"', (text) => {
+    expect(values(text, 'injury')).toEqual([]);
+  });
+});

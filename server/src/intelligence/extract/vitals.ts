@@ -224,12 +224,21 @@ const MORE_INJURIES: [RegExp, string][] = [
   [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b`, 'dg'), ''],
   [/\bknocked (?:\w+ ){0,3}(teeth|tooth) out\b/dg, ''],
   [new RegExp(`\\b(?:broke|broken|fractured) (?:a|the|some|two|both) bones? in ${OWNER}${PART}\\b`, 'dg'), 'broken'],
+  // "can't move her shoulder" after a fall (not a stroke's left or right side), "threw his back out", "his shoulder popped out".
+  [/\b(?:cant|can not|cannot|wont|unable to) move (?:his|her|my|their) (shoulder|neck|wrist|ankle|knee|hip|elbow|fingers?|thumb)\b/dg, ''],
+  [/\bthrew (?:his|her|my|their) (back) out\b/dg, ''],
+  [new RegExp(`\\b${PART} (?:popped|pops|came|slipped) out\\b`, 'dg'), ''],
+  // Someone struck, then where: "punched the bus driver in the face", "hit me over the head with a bottle".
+  [new RegExp(`\\b(?:hit|punched|kicked|struck|smacked|slapped|socked|elbowed|headbutted) (?:me|him|her|them|us|(?:the|my|his|her|a|this|that) (?:\\w+ )?(?:${HURT_WHO}|cashier|clerk|driver|officer|bartender|teacher|nurse|customer|worker|guard|referee|ref|manager)) (?:right |hard |twice |again )?(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
+  [new RegExp(`\\b(?:got|was|been|get) (?:hit|smacked|struck|kicked|punched|clubbed|bashed) (?:\\w+ ){0,2}(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
 ];
 // Words after a body part word that make it something else: "back door", "head start".
 const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road']);
 // "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
 const SIDE_RE = /\b(?:stabbed|shot|cut|hit|kicked|punched|holding|clutching|grabbing) (?:him |her |me )?(?:in )?(?:the|his|her|my) (?:left |right )?side\b(?! of)/dg;
-const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|their) (?:left |right )?(?!chest)${PART}\\b`, 'dg');
+// Not a chest (the nature's pain), a hand held, or a throat or neck clutched by someone choking.
+const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|their) (?:left |right )?(?!chest|hands?\\b|throat|neck)${PART}\\b`, 'dg');
+const ALLERGY_WORDS = /\b(?:allergic|allergy|reaction|stung|sting|bee|wasp|peanuts?|shellfish|hives|epi ?pen|itching)\b/;
 // A shooting or a stabbing is the nature; its injury is only where ("shot in the leg" -> "leg").
 const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|deep|bad|big) (?:cut|gash|laceration)');
 
@@ -275,7 +284,12 @@ function injuries(u: Utterance): Reading[] {
     // "her left hip hurts": the part starts the phrase. A chest that hurts is the nature's pain, as
     // the blind writers label it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
-    if (part === 'chest' && part3 !== undefined && /^(?:hurts|hurt|hurting|killing)$/.test(adjective ?? '')) continue;
+    if (['chest', 'stomach', 'belly', 'abdomen'].includes(part) && part3 !== undefined && /^(?:hurts|hurt|hurting|killing)$/.test(adjective ?? '')) continue;
+    // Blood from the mouth of someone coughing or throwing it up is a bleed inside, not a wound there;
+    // a mouth or face gone crooked is a stroke's, a face swollen in an allergy the allergy's (the
+    // trainable writers label none of these an injury).
+    if (part2 !== undefined && part === 'mouth' && /\b(?:coughing|throwing|vomiting|spitting|puking) (?:up )?blood\b/.test(u.tokens.join(' '))) continue;
+    if (part3 !== undefined && ['mouth', 'face', 'lip', 'tongue'].includes(part) && (/^(?:crooked|wrong)$/.test(adjective ?? '') || (adjective === 'swollen' && ALLERGY_WORDS.test(u.tokens.join(' '))))) continue;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
