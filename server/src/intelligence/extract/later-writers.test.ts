@@ -656,3 +656,22 @@ describe('injuries: where a blow landed, and what is no wound', () => {
     expect(values(text, 'injury')).toEqual([]);
   });
 });
+
+describe('crashes, drownings and abductions in other words', () => {
+  it.each([
+    ["the wreck's right past the overpass, two cars", 'traffic'],
+    ['car versus pole on Linden, the pole is leaning', 'traffic'],
+    ['a minivan plowed into the bus shelter', 'traffic'],
+    ['an old man drove his car right through the front of the pharmacy', 'traffic'],
+    ['my friend jumped off the rocks and he never came up', 'rescue:drowning'],
+    ['my son is caught in a rip and getting pulled out', 'rescue:drowning'],
+    ['her dad took her from school and he does not have custody', 'crime:kidnapping'],
+    ['two guys forced a woman into the back of a gray van', 'crime:kidnapping'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it.each(['I am a nervous wreck, my son has not called', 'the room is a wreck but nobody is hurt'])('reads no crash in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('traffic');
+  });
+});

@@ -7,6 +7,8 @@ import { phrases, verbForms } from './words.js';
 const WATER = '(?:pool|lake|river|pond|water|bathtub|tub|ocean|beach|creek|canal|bay|sea|surf|waves|quarry|reservoir|hot tub|fountain|harbor|bayou|slough)';
 // Smoke from under a car's hood or out of a bus's back is no fire the writers name (8 of 11 lines), until it burns.
 const NOT_FROM_VEHICLE = '(?! (?:of |from )?(?:under )?(?:the |my |his |her |a )?(?:hood|engine|tailpipe|exhaust|back|dash|vents?)\\b)';
+// A place or a person "a wreck" is a mess, not a crash.
+const MESS = '(?:room|place|house|kitchen|life|everything|shes|hes|im) (?:is )?a(?: total| complete)?';
 const BLADES = 'knife|blade|box ?cutter|screwdriver|razor|ice pick|machete|shank|broken bottle';
 // Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
 const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
@@ -44,7 +46,9 @@ export const NATURES: [string, RegExp][] = [
   // A blade used on someone, however said: "got cut with a box cutter in a fight", "came at me with a screwdriver and got me".
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound', `(?:(?:got|was|been|get|gets) (?:cut|sliced|stuck|poked|jabbed)|(?:stuck|poked|cut|sliced|jabbed|got) (?:me|him|her|them|us)) (?:\\w+ ){0,2}with (?:a |an |his |her |some |the )?(?:${BLADES})`, `(?:pulled|came at (?:me|him|her|us) with|swung) (?:a|an|his|her|the) (?:${BLADES}) (?:\\w+ ){0,4}(?:cut|sliced|stuck|got|slashed) (?:me|him|her|his|her|my|them)`)],
   // A car in the water is the drowning it may become (the trainable writers: 18 of 25 such lines label it alone).
-  ['rescue:drowning', phrases('man overboard', `(?:car|truck|van|suv|vehicle|jeep|sedan|minivan|pickup)s? (?:\\w+ ){0,6}(?:in|into) the (?:lake|river|pond|water|canal|bay|bayou|creek|harbor|shallows|ocean)`, verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`, '(?:in|under) the water and (?:i|we) cant see')],
+  ['rescue:drowning', phrases('man overboard', `(?:car|truck|van|suv|vehicle|jeep|sedan|minivan|pickup)s? (?:\\w+ ){0,6}(?:in|into) the (?:lake|river|pond|water|canal|bay|bayou|creek|harbor|shallows|ocean)`, verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`,
+    // "hasn't come back up", "caught in a rip", "a guy in the water", "I can't hold him up" (in a pool).
+    '(?:hasnt|never|didnt|havent|has not|did not) (?:come|came) (?:back )?up', '(?:caught|stuck) in (?:a|the) rip', '(?:guy|man|woman|person|kid|child|somebody|someone|boy|girl) (?:is )?in the water', '(?:cant|can not|cannot) hold (?:him|her|them) up', '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
     phrases(
@@ -122,7 +126,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:walked|walking|ran|running|went) out (?:\\w+ ){0,3}without paying', 'stealing', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)')],
-  ['crime:kidnapping', phrases('(?:a|the|for|pay|paid|want|wants|wanted|asking|demanding) ransom', 'ransom (?:note|call|money|demand|message)', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them|(?:a|the|this|some) (?:\\w+ ){0,2}(?:kid|boy|girl|child|baby|woman|lady)) in(?:to)? (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|pulling|dragged|dragging|forced|forcing|shoved|shoving|threw) (?:a|the|my|her|him|this|some) (?:\\w+ ){0,2}into (?:a|the|his|her) (?:car|van|truck)', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the|a) (?:house|apartment|place|room|car)')],
+  ['crime:kidnapping', phrases('(?:a|the|for|pay|paid|want|wants|wanted|asking|demanding) ransom', 'ransom (?:note|call|money|demand|message)', '(?:they|he|she|someone|somebody) (?:have|has|got) my (?:son|daughter|kid|child|baby|husband|wife) and', '(?:threw|throws|throwing|pushed|shoved) (?:her|him|them) in(?:to)? (?:a|the|his|her|their) (?:car|van|truck|trunk)', '(?:walked|ran|drove|took) off with (?:her|him|my (?:little |baby )?(?:daughter|son|baby|kid|girl|boy))', 'in (?:some|a|the) (?:\\w+ )?trunk', 'kidnap(?:ped|ping)?', 'abducted', '(?:tried|trying) to (?:drag|pull|force) (?:me|her|him) into', '(?:took|grabbed|snatched) (?:my|our|her|his) (?:little |baby )?(?:daughter|son|kid|baby|child|children|kids|boy|girl)', 'put (?:her|him|them|(?:a|the|this|some) (?:\\w+ ){0,2}(?:kid|boy|girl|child|baby|woman|lady)) in(?:to)? (?:a|the|his|her) (?:car|van|truck)', '(?:pulled|pulling|dragged|dragging|forced|forcing|shoved|shoving|threw) (?:a|the|my|her|him|this|some) (?:\\w+ ){0,2}into (?:the back of )?(?:a|the|his|her) (?:\\w+ ){0,2}(?:car|van|truck)', '(?:doesnt|does not|dont|do not|not supposed to|isnt supposed to) have custody', 'not (?:allowed|supposed) to have (?:them|him|her|the kids)', 'lured', '(?:keeping|holding) (?:me|us) (?:in|at) (?:a|the|his|her|their) ', '(?:keeping|holding) (?:her|him|them|my \\w+) (?:in|at) (?:his|her|their|the|a) (?:house|apartment|place|room|car)')],
   [
     'traffic',
     phrases(
@@ -140,6 +144,11 @@ export const NATURES: [string, RegExp][] = [
       'crashed into',
       '(?:car|truck|bus|van|suv|train|motorcycle) hit',
       'fender bender',
+      // "the wreck's on the parkway", "car versus tree", "plowed into", "drove right through the glass", "on its roof".
+      `(?<!(?:train|nervous|hot|emotional|${MESS}) )wreck(?:ed|s)?(?! (?:room|yard|the place|my life))`, '(?:car|truck|vehicle|suv|van|pickup|motorcycle|bike) (?:vs|versus) ', 'plowed into',
+      '(?:drove|went|crashed|slammed|ran) (?:his |her |their |a |the )?(?:car |truck |suv |van )?(?:right |straight )?(?:into|through) (?:the )?(?:front|window|glass|wall|building|store|house|daycare|storefront)',
+      'on (?:its|their) roof', '(?:car|truck|vehicle|pickup|suv)s? (?:is |are )?hanging off',
+      '(?:collapsed|passed out|slumped) at the wheel',
       'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
       'car (?:is )?in the ditch',
       'upside down',
@@ -158,7 +167,6 @@ export const NATURES: [string, RegExp][] = [
       'accident on the (?:interstate|highway|freeway|road)',
       'collision',
       'collided',
-      'wreck',
       'through (?:the|my|our|his|her) windshield',
       // "the accident's at the junction of route nine": the accident where it is.
       'the accidents? (?:is |was )?(?:at|on|in|right)',
@@ -181,7 +189,7 @@ export const NATURES: [string, RegExp][] = [
       // A driver taken ill still crashes: "she had a seizure and went into the light pole", "we slid off into the ditch".
       '(?:ran|drove|crashed|went|rolled|slid|veered|swerved) (?:right |straight )?(?:off )?(?:into|through) (?:the )?(?:front of |side of )?(?:a|the|my|our|some) (?:building|house|store|(?:light |telephone |power |utility )?pole|tree|wall|fence|window|ditch|mailbox(?:es)?|guard ?rail|median|parked cars?|culvert)',
       '(?:car|truck|tanker|suv|van|bus|semi|trailer) (?:just )?tipped over',
-      '(?:flipped|rolled|wrecked) (?:his|her|their|my|the|a) (?:4 wheeler|atv|quad|car|truck|bike|motorcycle|jeep|dirt bike)',
+      '(?:flipped|rolled|wrecked) (?:his|her|their|my|the|a) (?:4 wheeler|four wheeler|atv|utv|quad|side by side|tractor|car|truck|bike|motorcycle|jeep|dirt bike)',
       '(?:ladder|debris|tire|mattress|couch|furniture|load) (?:in|across|on) the (?:left |right |middle |center |fast )?lanes?',
     ),
   ],
@@ -399,6 +407,7 @@ export const NOT_KIND: [string, RegExp][] = [
   ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
   // "I'm gonna be sick" is how the caller feels at what they see.
   ['medical', phrases('(?:gonna|going to|about to) be sick')],
+  ['traffic', phrases(`(?:nervous|${MESS}) wreck`)],
   ['fire', phrases('smoke (?:\\w+ ){0,3}(?:from|out of|out) (?:under )?(?:the |my |his |her )?(?:hood|engine|tailpipe|exhaust)', '(?:car|van|bus|truck)s? (?:is )?filling (?:up )?with smoke')],
   ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
 ];
