@@ -17,7 +17,11 @@ const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', '
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
-const UNIT_WORDS = new Set(['apartment', 'apt', 'unit', 'suite', 'room', 'building', 'lot', 'space', 'number']);
+const UNIT_WORDS = new Set(['apartment', 'apt', 'flat', 'unit', 'suite', 'room', 'building', 'lot', 'space', 'number']);
+// Words that follow a unit's letter "a" ("apartment four a please"); before any other word "a" is the article ("room one eighteen a beaker broke").
+const UNIT_LETTER_BEFORE = new Set(
+  'please and on in at upstairs downstairs the we i hurry its my he she they send off near by to for with up down building floor apartment side oh thats is was right left now hes shes im were theres so but or yes yeah okay ok sir maam'.split(' '),
+);
 // "the one with the slide": a lone "one" after these is a pronoun, not a number.
 const PRONOUN_BEFORE = new Set(['the', 'this', 'that', 'which', 'any', 'no', 'every', 'each', 'some', 'another', 'only', 'little', 'big', 'other']);
 const PRONOUN_AFTER = new Set(['of', 'who', 'that', 'with', 'another']);
@@ -127,9 +131,10 @@ export function normalizeNumbers(text: string): string {
     const lonePronoun = chunks.length === 1 && end - i === 1 && lower[i] === 'one' && (PRONOUN_BEFORE.has(lower[i - 1] ?? '') || PRONOUN_AFTER.has(lower[end] ?? ''));
     if (lonePronoun) out.push(words[i]!);
     else out.push(...render(chunks, lower[end]));
-    // "apartment four b" -> "apartment 4b"
+    // "apartment four b" -> "apartment 4b"; not the article in "room one eighteen a beaker broke".
     const letter = lower[end];
-    if (!lonePronoun && UNIT_WORDS.has(lower[i - 1] ?? '') && letter !== undefined && /^[a-z]$/.test(letter) && letter !== 'i') {
+    const article = letter === 'a' && /^[a-z]{2,}$/.test(lower[end + 1] ?? '') && !UNIT_LETTER_BEFORE.has(lower[end + 1]!);
+    if (!lonePronoun && UNIT_WORDS.has(lower[i - 1] ?? '') && letter !== undefined && /^[a-z]$/.test(letter) && letter !== 'i' && !article) {
       out[out.length - 1] += letter;
       i = end + 1;
     } else i = end;

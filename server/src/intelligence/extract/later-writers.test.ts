@@ -675,3 +675,23 @@ describe('crashes, drownings and abductions in other words', () => {
     expect(values(text, 'nature')).not.toContain('traffic');
   });
 });
+
+describe('units as front desks, landlords and site foremen give them', () => {
+  it.each([
+    ['the guest in three twelve is not answering his door and there is blood on the handle', 'Room 312'],
+    ['the tenant upstairs in four d keeps screaming', 'Apt 4D'],
+    ['Shady Acres mobile home park, space twenty two', 'Lot 22'],
+    ['flat two B, the Harlow building', 'Apt 2B'],
+    ['lab in room two oh four, a flask broke and the fumes are bad', 'Room 204'],
+  ])('reads "%s" as %s', (text, unit) => {
+    expect(values(text, 'unit')).toEqual([unit]);
+  });
+
+  it.each([
+    'a roofer fell off the second floor balcony onto the patio',
+    'in the back lot, two guys are fighting',
+    'she fell on the kitchen floor, fourteen twelve Birch Lane',
+  ])('reads no unit in "%s"', (text) => {
+    expect(values(text, 'unit')).toEqual([]);
+  });
+});

@@ -179,15 +179,25 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
 }
 
 const UNIT_PREFIX: Record<string, string> = {
-  apartment: 'Apt', apt: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Space', trailer: 'Trailer',
+  apartment: 'Apt', apt: 'Apt', flat: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Lot', trailer: 'Trailer',
 };
-const UNIT_RE = /\b(apartment|apt|unit|suite|ste|room|rm|building|bldg|lot|space|trailer) (?:number )?(\d+[a-z]?|[b-hj-z](?: \d+)?)(?= |$)/dg;
+// A mobile home park's "space fifteen" is its lot, as writers label it.
+const UNIT_RE = /\b(apartment|apt|flat|unit|suite|ste|room|rm|building|bldg|lot|space|trailer) (?:number )?(\d+[a-z]?|[b-hj-z](?: \d+)?)(?= |$)/dg;
+// Someone "in two oh nine" at a hotel or a dorm is in that room; "upstairs in three b" in that apartment.
+const IN_ROOM_RE = /\b(?:guest|guests|resident|residents|tenant|tenants|patient|couple|lady|man|woman|family|neighbor|neighbors|kid|girl|boy|guy|people|somebody|someone|upstairs|downstairs) (?:in|from) (?:(\d{3,4})|(\d{1,2}[a-h]|\d{1,2} [a-h]))\b(?! (?:minutes?|hours?|days?|weeks?|years?|am|pm|people))/dg;
 // A garage's "level three" is a floor too.
-const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) (?:floor|level)|(?:floor|level) (\d+))\b/dg;
+// Not the floor a deck or a balcony is on when someone fell from it ("off the second floor deck"), nor "the bathroom floor, 2117 ...".
+const FLOOR_RE = /\b(?:(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground) (?:floor|level)(?! (?:balcony|deck|window|porch|landing|roof|railing|fall))|(?<!(?:bathroom|kitchen|bedroom|garage|shop|dance|the) )(?:floor|level) (\d{1,3}))\b/dg;
 
 function units(u: Utterance, put: Put): void {
   for (const m of u.matches(UNIT_RE)) {
+    // "in the gravel lot, two guys": a pause between the word and a number, or people counted after it, is no unit.
+    if (u.pauses[m.groups[0]!.end - 1] || /^(?:guys|people|men|kids|cars|of)$/.test(u.tokens[m.end] ?? '')) continue;
     put(m, `${UNIT_PREFIX[u.words(m.groups[0]!)]} ${u.words(m.groups[1]!).replace(/ /g, '').toUpperCase()}`);
+  }
+  for (const m of u.matches(IN_ROOM_RE)) {
+    const [room, apartment] = m.groups.map((g) => (g ? u.words(g) : undefined));
+    put(m, room ? `Room ${room}` : `Apt ${apartment!.replace(' ', '').toUpperCase()}`);
   }
   for (const m of u.matches(FLOOR_RE)) {
     const word = m.groups[0] ? u.words(m.groups[0]) : u.words(m.groups[1]!);
