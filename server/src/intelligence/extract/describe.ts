@@ -165,8 +165,8 @@ const MAKES = new Set(
     'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner').split(' '),
 );
 const MODELS = new Set(
-  ('civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey pilot tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata ' +
-    'yukon escalade durango bronco colorado cruze traverse trailblazer blazer avalanche avalon sienna sequoia yaris hrv ridgeline maxima rogue pathfinder frontier murano versa optima sorento sportage telluride tucson kona ' +
+  ('civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata ' +
+    'yukon escalade durango bronco colorado cruze traverse trailblazer blazer avalanche avalon sienna sequoia yaris hrv maxima rogue pathfinder frontier murano versa optima sorento sportage telluride tucson kona ' +
     'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
 const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover flatbed dually atv cab'.split(' '));
@@ -180,10 +180,12 @@ const multiType = (t: string[], k: number): string | undefined => {
   return hit ? two.replace(hit[0], hit[1]) : undefined;
 };
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
-const MAKE_MODELS = new Set('ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
+const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
+// Said of a vehicle right before it, kept in it: "an older buick", "a lifted black ram".
+const CONDITION = new Set(['old', 'older', 'newer', 'lifted', 'lowered', 'rusty']);
 // Spelling alphabets: NATO's, and the APCO one US police and call-takers use ("lincoln victor mary").
 const SPELLING_ALPHABET: Record<string, string> = Object.fromEntries(
   [
@@ -270,6 +272,7 @@ function vehicles(u: Utterance): Vehicle[] {
       // "red and white box truck", "blue over white pickup": two-tone.
       else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
       else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
+      else if (CONDITION.has(t[k]!) && !u.pauses[k] && vehicleWord(t[k + 1] ?? '')) words.push(t[k]!); // "a green older subaru wagon"
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
@@ -280,9 +283,9 @@ function vehicles(u: Utterance): Vehicle[] {
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
     const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')));
-    // "an old buick": its age kept before it, as writers label it ("old" said alone is a feature).
-    const old = t[i - 1] === 'old' && !u.pauses[i - 1] && !colourAlone;
-    if (old) words.unshift('old');
+    // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
+    const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
+    if (old) words.unshift(t[i - 1]!);
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }

@@ -695,3 +695,18 @@ describe('units as front desks, landlords and site foremen give them', () => {
     expect(values(text, 'unit')).toEqual([]);
   });
 });
+
+describe('a vehicle with its age or build said right before it', () => {
+  it.each([
+    ['he drove off in an older Corolla, kind of beige', 'older corolla'],
+    ['a lifted white Tacoma was doing donuts in the lot', 'lifted white tacoma'],
+    ['a gray older Subaru wagon hit her and kept going', 'gray older subaru wagon'],
+    ['a blue honda pilot with a roof box', 'blue honda pilot'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')[0]).toBe(vehicle);
+  });
+
+  it.each(['the pilot light went out and it smells like gas', 'we hiked up the Ridgeline trail and she fell'])('reads no vehicle in "%s"', (text) => {
+    expect(values(text, 'vehicle')).toEqual([]);
+  });
+});
