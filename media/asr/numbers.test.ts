@@ -37,6 +37,10 @@ describe('normalizeNumbers', () => {
     ['apartment four b', 'apartment 4b'],
     ['apartment four c on the fourth floor', 'apartment 4c on the fourth floor'],
     ['room two fourteen', 'room 214'],
+    ['apartment four a please hurry', 'apartment 4a please hurry'],
+    ['flat two c', 'flat 2c'],
+    // the article after a room number is no unit letter
+    ['room one eighteen a beaker broke', 'room 118 a beaker broke'],
     // words that only look like numbers stay words
     ['oh no he is not breathing', 'oh no he is not breathing'],
     ['the one with the big slide', 'the one with the big slide'],
