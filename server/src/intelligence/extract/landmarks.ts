@@ -15,7 +15,7 @@ export const BRANDS = new Set(
 // Places people give as landmarks. A weak head needs a name before it ("lincoln tower", "post office").
 export const STRONG_HEADS = new Set([
   ...('church school park pharmacy laundromat marina billboard hospital library gym mall college university trailhead waterfall bridge cemetery stadium speedway playground store supermarket restaurant diner motel hotel warehouse factory bleachers creek river lake pond pool mill forest sac depot airport ' +
-    'beach elevator alley mailbox subdivision estates bar pub tavern grill cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
+    'beach elevator alley subdivision estates bar pub tavern cafe pizza pizzeria salon daycare clinic trail dock pier barn campground campsite canal nightclub ' +
     'overpass underpass farm theater theatre casino ymca courthouse bank museum zoo arena mosque synagogue temple shelter quarry ' +
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
     'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession ' +
@@ -24,7 +24,8 @@ export const STRONG_HEADS = new Set([
   ).split(' '),
   ...BRANDS,
 ]);
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed'.split(' '));
+// A grill and a mailbox are places only named ("Tony's Grill", "the cluster mailboxes"): writers label the plain ones 2 of 9 and 1 of 11 times.
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed grill mailbox mailboxes'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
@@ -72,7 +73,7 @@ const CHAIN_RE = new RegExp(
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire'.split(' '));
+export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight'.split(' '));
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
@@ -238,7 +239,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const strong = STRONG_HEADS.has(w) || PAIR_HEADS.has(`${t[i - 1]} ${w}`);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (isHead(next) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
+    if (next !== undefined && (isHead(next) || PAIR_HEADS.has(`${w} ${next}`) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
     // "lot forty" is a unit (units()), not a place.
     if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.

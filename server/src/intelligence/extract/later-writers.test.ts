@@ -710,3 +710,17 @@ describe('a vehicle with its age or build said right before it', () => {
     expect(values(text, 'vehicle')).toEqual([]);
   });
 });
+
+describe('stands, grills, mailboxes and bar ditches', () => {
+  it.each([
+    ['she collapsed by the farm stand on the county road', 'farm stand'],
+    ['the grease caught at the concession stand behind the bleachers', 'concession stand'],
+    ["out behind Rosie's Grill a man is passed out", "rosie's grill"],
+  ])('reads "%s" as the place %s', (text, place) => {
+    expect(values(text, 'landmark')).toContain(place);
+  });
+
+  it.each(['he burned his hand on the grill', 'a pickup rolled into the bar ditch', 'the car ran over our mailbox and kept going'])('takes no grill, bar or mailbox from "%s"', (text) => {
+    expect(values(text, 'landmark').filter((v) => /grill|bar|mailbox/.test(v))).toEqual([]);
+  });
+});
