@@ -78,6 +78,8 @@ export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher tea
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot']);
+// What kind of lot it is, not whose: "the gravel lot", "the employee lot" stay lots.
+const LOT_KINDS = new Set('parking gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
 const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
 /**
@@ -113,15 +115,17 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   }
   placeHeads(u, (span, number) => found.push({ ...span, number }), taken);
   typedNames(u, found, taken);
-  // The lot of a named place is that place: "the walmart parking lot", "the parking lot of the target" -> "walmart", "target".
+  // The lot of a named place is that place: "the walmart parking lot", "the church lot", "the parking lot of the target" -> "walmart", "church", "target".
   for (const [k, span] of [...found.entries()].reverse()) {
-    if (u.words(span).endsWith('parking lot') && span.end - span.start > 2) span.end -= 2;
+    const said = u.words(span).split(' ');
+    if (said.length > 2 && said.at(-2) === 'parking' && said.at(-1) === 'lot') span.end -= 2;
+    else if (said.length > 1 && said.at(-1) === 'lot' && !LOT_KINDS.has(said.at(-2)!)) span.end -= 1;
     const named = found[k + 1];
     const between = named ? u.tokens.slice(span.end, named.start) : [];
     if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
   }
   // A lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot", "the trailhead, the upper lot").
-  const part = (span: Span) => PLACE_PARTS.has(u.words(span));
+  const part = (span: Span) => PLACE_PARTS.has(u.words(span)) || (span.end - span.start === 2 && u.tokens[span.end - 1] === 'lot' && LOT_KINDS.has(u.tokens[span.start]!));
   if (found.some((span) => !part(span))) found.splice(0, found.length, ...found.filter((span) => !part(span)));
   // "the Fuel Depot, no, the Gas N Go", "the big stadium, sorry, the high school stadium": the place said after a correction replaces the one before.
   found.sort((a, b) => a.start - b.start);

@@ -724,3 +724,14 @@ describe('stands, grills, mailboxes and bar ditches', () => {
     expect(values(text, 'landmark').filter((v) => /grill|bar|mailbox/.test(v))).toEqual([]);
   });
 });
+
+describe("a named place's lot is that place", () => {
+  it.each([
+    ['somebody is stripping cars in the Fairmont Foods lot', 'fairmont foods'],
+    ['she fell on the ice in the church lot', 'church'],
+    ['I am in the employee lot behind the Hartwell mill', 'hartwell mill'],
+    ['a fight broke out in the gravel lot', 'gravel lot'],
+  ])('reads "%s" as %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+});
