@@ -731,6 +731,7 @@ describe("a named place's lot is that place", () => {
     ['she fell on the ice in the church lot', 'church'],
     ['I am in the employee lot behind the Hartwell mill', 'hartwell mill'],
     ['a fight broke out in the gravel lot', 'gravel lot'],
+    ['a man is down by the loading dock behind the Price Chopper', 'price chopper'],
   ])('reads "%s" as %s', (text, place) => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
