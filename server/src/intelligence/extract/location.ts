@@ -374,7 +374,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     const house = u.tokens[m.start - 1];
     const numbered = house !== undefined && /^\d{1,6}$/.test(house) && !taken[m.start - 1] && !NOT_HOUSE_NUMBER.has(u.tokens[m.start - 2] ?? '') && !['interstate', 'i', 'us'].includes(kind);
     // "the fire number's eighteen forty two, on township road one twenty": the rural house number said apart.
-    const fire = numbered || box ? undefined : FIRE_NUMBER.exec(u.tokens.join(' '))?.[1];
+    const fire = numbered || box ? undefined : FIRE_NUMBER.exec(u.text)?.[1];
     if (fire) label = `${fire} ${label}`;
     const span = { start: numbered ? m.start - 1 : m.start, end: box ? m.end + 2 : m.end };
     highway ??= { span, label: numbered ? `${house} ${label}` : label, direction: direction && !numbered && !box && !fire ? `${direction[0]!.toUpperCase()}B` : undefined };

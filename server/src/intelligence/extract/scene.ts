@@ -147,7 +147,7 @@ export const extractScene: Extractor = (u, emit) => {
   }
   // "a weapon" says less than "a knife" said with it. A blade in a work or kitchen accident ("cut his
   // hand with the bait knife", "the knife slipped") is a tool, not a weapon (no writer labels one).
-  const tool = (value: string) => BLADES.has(value) && SELF_CUT.test(u.tokens.join(' ')) && !ASSAILED.test(u.tokens.join(' '));
+  const tool = (value: string) => BLADES.has(value) && SELF_CUT.test(u.text) && !ASSAILED.test(u.text);
   for (const [span, value] of pending) if ((value !== 'weapon' || weapons.size === 1) && !tool(value)) emit('weapon', span, value);
   const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
   mentions(u, HAZARDS, (span, value) => {
@@ -156,7 +156,7 @@ export const extractScene: Extractor = (u, emit) => {
     if (value === 'dog' && !DOG_DANGER.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
-  const tanker = /\b(?:tanker|tank|truck|trailer|semi|rail ?car|drums?|leaking|spill\w*|placard|orange)\b/i.test(u.text);
+  const tanker = /\b(?:tanker|tank|truck|trailer|semi|rail ?car|drums?|leaking|spill\w*|placard|orange)\b/.test(u.text);
   for (const m of u.matches(PLACARD_RE)) if (m.groups[0] || tanker) emit('hazard', m, `placard ${u.words((m.groups[0] ?? m.groups[1])!)}`);
   peopleCount(u, (span, value) => emit('people_count', span, value));
 };

@@ -158,7 +158,7 @@ function ages(u: Utterance): Reading[] {
     if (said !== undefined && spokenHeight(u, m.groups[0]!.start)) continue; // "he's about five nine" is a height
     const n = Number(said ?? years);
     if ((said ?? years) !== undefined && n <= 120) out.push({ ...m, value: String(n) });
-    else if (bare && PREGNANT.test(u.tokens.join(' '))) continue; // "she's pregnant, like seven months" is how far along
+    else if (bare && PREGNANT.test(u.text)) continue; // "she's pregnant, like seven months" is how far along
     else if ((small ?? bare) && (unit ?? bareUnit)) out.push({ ...m, value: `${Number(small ?? bare)} ${(unit ?? bareUnit)!.endsWith('s') ? (unit ?? bareUnit) : `${unit ?? bareUnit}s`}` });
     else if (decade) out.push({ ...m, value: DECADES[decade] ?? decade });
     else if (something) out.push({ ...m, value: `${something}s` });
@@ -288,8 +288,8 @@ function injuries(u: Utterance): Reading[] {
     // Blood from the mouth of someone coughing or throwing it up is a bleed inside, not a wound there;
     // a mouth or face gone crooked is a stroke's, a face swollen in an allergy the allergy's (the
     // trainable writers label none of these an injury).
-    if (part2 !== undefined && part === 'mouth' && /\b(?:coughing|throwing|vomiting|spitting|puking) (?:up )?blood\b/.test(u.tokens.join(' '))) continue;
-    if (part3 !== undefined && ['mouth', 'face', 'lip', 'tongue'].includes(part) && (/^(?:crooked|wrong)$/.test(adjective ?? '') || (adjective === 'swollen' && ALLERGY_WORDS.test(u.tokens.join(' '))))) continue;
+    if (part2 !== undefined && part === 'mouth' && /\b(?:coughing|throwing|vomiting|spitting|puking) (?:up )?blood\b/.test(u.text)) continue;
+    if (part3 !== undefined && ['mouth', 'face', 'lip', 'tongue'].includes(part) && (/^(?:crooked|wrong)$/.test(adjective ?? '') || (adjective === 'swollen' && ALLERGY_WORDS.test(u.text)))) continue;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
@@ -331,9 +331,10 @@ function injuries(u: Utterance): Reading[] {
   if (out.length === 0) {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
-      if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
+      if (!part || !LIMBS.has(part)) return;
       const owned = OWNERS.has(u.tokens[i - 1] ?? '') || (/^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? ''));
-      if (!part || !LIMBS.has(part) || !owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
+      if (!owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
+      if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
       // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
       // done to it before ("burned bad by a splash of metal, his arm"; not what else broke, "a beaker broke").
       const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]) ?? u.tokens.slice(Math.max(0, i - 8), i).find((w) => KIND[w] && !w.startsWith('broke'));
@@ -370,15 +371,15 @@ export const extractVitals: Extractor = (u, emit) => {
     if (u.tokens[m.start] === 'talking' && (ODD_TALK.has(u.tokens[m.start + 1] ?? '') || /^to (?:him|her)self/.test(u.tokens.slice(m.start + 1, m.start + 3).join(' ')))) return undefined;
     // "a Medic Alert button", "the Amber alert": a device or a warning.
     if (u.tokens[m.start] === 'alert' && (ALERT_KIND.has(before) || ['button', 'buttons', 'bracelet', 'necklace', 'pendant', 'company', 'system', 'service'].includes(u.tokens[m.start + 1] ?? ''))) return undefined;
-    // "he went hunting and he's not answering": out of touch somewhere else, not unconscious.
-    if (u.tokens[m.start] === 'answering' && u.tokens[m.start + 1] !== 'me' && AWAY.test(u.text)) return undefined;
     // "he's not answering his phone": someone out of touch, not unconscious.
     if (/^(?:answering|responding) (?:(?:his|her|their|my|the) )?(?:phone|door|texts|calls|messages)/.test(u.tokens.slice(m.start, m.start + 3).join(' '))) return undefined;
     if (u.isNegated(m.start)) return 'no';
     return NOUN_BEFORE.has(before) ? undefined : 'yes';
   });
-  // "my ex took our son and he won't answer": someone out of touch, not someone out.
-  conscious.splice(0, conscious.length, ...conscious.filter((r) => !(r.value === 'no' && /\banswer/.test(u.words(r)) && AWAY.test(u.tokens.join(' ')))));
+  // "he went hunting and he's not answering", "my ex took our son and he won't answer": someone out
+  // of touch somewhere else, not someone out (one still "answering me" is on the line).
+  const outOfTouch = (r: Reading) => AWAY.test(u.text) && ((r.value === 'no' && /\banswer/.test(u.words(r))) || (u.tokens[r.end - 1] === 'answering' && u.tokens[r.end] !== 'me'));
+  conscious.splice(0, conscious.length, ...conscious.filter((r) => !outOfTouch(r)));
   const bleeding = read(u, BLEEDING, BLEEDING_PLAIN, (m) => (u.isNegated(m.start) ? 'no' : 'yes'));
   for (const [type, readings] of [['breathing', breathing], ['conscious', conscious], ['bleeding', bleeding]] as const) {
     const last = lastReading(readings);
