@@ -1,4 +1,4 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 to 12 (issue 15: writer5 to
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 13 (issue 15: writer5 to
 // writer13), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
@@ -734,5 +734,36 @@ describe("a named place's lot is that place", () => {
     ['a man is down by the loading dock behind the Price Chopper', 'price chopper'],
   ])('reads "%s" as %s', (text, place) => {
     expect(values(text, 'landmark')).toEqual([place]);
+  });
+});
+
+describe('signs said beside the complaint, and complaints writers give no nature', () => {
+  it.each([
+    ['the neighbor kid got bit by our dog on the wrist'],
+    ['a copperhead bit my wife by the woodpile'],
+    ["she's out cold on the couch"],
+    ['the semi has a placard on the back, number twelve oh three'],
+    ['the dog has the mailman pinned against the fence'],
+    ["he's sitting up fighting for air"],
+  ])('reads no nature of those words in "%s"', (text) => {
+    expect(values(text, 'nature')).toEqual([]);
+  });
+
+  it('reads a diabetic said "too" as history beside the chest pain', () => {
+    expect(values("his chest is crushing him and he's a diabetic too", 'nature')).toEqual(['medical:cardiac']);
+  });
+
+  it.each([
+    ['a tanker flipped on the ramp and something is leaking, the placard says ten seventy five', 'hazmat'],
+    ["my wife says it's the worst headache of her life", 'medical:stroke'],
+    ['he just went limp in the chair', 'medical:unconscious'],
+    ["he fell off the horse and he's knocked out", 'medical:fall'],
+    ['her boyfriend kicked her in the belly and she is pregnant', 'crime:domestic'],
+  ])('reads "%s" as %s alone', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it.each(['the trap door slammed on my hand', 'we set out the crab traps this morning and a man is in the water'])('reads no entrapment in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('rescue:trapped');
   });
 });

@@ -6,7 +6,7 @@
 // family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
 import type { Span, Utterance } from './text.js';
-import { MEDICAL, NATURES } from './nature-phrases.js';
+import { ANIMALS, MEDICAL, NATURES } from './nature-phrases.js';
 import { bodyPart, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
@@ -20,7 +20,7 @@ const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
 const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
-const ANIMAL = new Set('dog dogs snake spider bee bees cat horse cow bull raccoon bear'.split(' '));
+const ANIMAL = new Set(ANIMALS);
 const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
 const PARTICLE = new Set(['up', 'down', 'around', 'on']);
 
@@ -84,8 +84,6 @@ export function natureRules(u: Utterance): FoundNature[] {
       if (nature === 'accidental' && [...found].some((n) => n === 'traffic' || n.startsWith('crime'))) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
       if (nature === 'medical:bleeding' && found.size > 0) continue;
-      // Knocked out by a fall, a crash or a blow is that nature's ("fell off the roof and he's knocked out").
-      if (nature === 'medical:unconscious' && u.words(m) === 'knocked out' && [...found].some((n) => TRAUMA.has(n))) continue;
       // Lying in the road after a crash or a shooting is that nature's ("he got hit by a car, hes lying in the road").
       if (nature === 'medical:unconscious' && /^(?:lying|laying)/.test(u.words(m)) && [...found].some((n) => TRAUMA.has(n) || n.startsWith('crime'))) continue;
       // Fumes, a blocked airway or a reaction explain the breathing trouble they cause.
@@ -123,7 +121,8 @@ export function natureRules(u: Utterance): FoundNature[] {
  * wedged or pinned, is the collapse or the entrapment; a crash sensor or a watch that called on its
  * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
  * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
- * alarm) make people sick.
+ * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
+ * punches a pregnant woman is the domestic call, not a birth.
  */
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
@@ -142,4 +141,6 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['medical:overdose', 'medical:stroke'],
   ['medical:overdose', 'medical:unconscious'],
   ['medical:overdose', 'medical:seizure'],
+  ['hazmat', 'traffic'],
+  ['crime:domestic', 'medical:childbirth'],
 ];

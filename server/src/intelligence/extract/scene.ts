@@ -1,5 +1,6 @@
 // The scene: weapons, hazards to responders, and how many people are involved.
 
+import { SELF_CUT } from './nature-phrases.js';
 import type { Utterance } from './text.js';
 import { type Extractor, type Put, phrases } from './words.js';
 
@@ -38,7 +39,6 @@ const WEAPONS: [string, RegExp][] = [
 ];
 const BLADES = new Set(['knife', 'blade', 'box cutter', 'machete', 'razor', 'axe', 'hatchet', 'hunting knife', 'pocket knife', 'pocketknife', 'steak knife', 'butcher knife', 'filet knife', 'bait knife', 'picking knife']);
 const ASSAILED = /\b(?:robbed|robbery|robbing|stabbed|stabbing|attacked|fight|fighting|jumped|assaulted|threatened|came at)\b/;
-const SELF_CUT = /\b(?:(?:cut|sliced|nicked|gashed|chopped) (?:his|her|my|their) (?:own )?(?:\w+ )?(?:finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe)|(?:knife|blade) slipped|cooking|gutting|filleting|chopping|slicing (?:the |some )?(?:meat|bread|onions?|vegetables|bagel|apple)|cutting (?:up )?(?:the |some )?(?:grapes|meat|vegetables|onions?|bait|fish|wood|brush|rope|boxes))\b/;
 // Things that are weapons only in hand or swung: "attacked me with a shovel", "he's waving a brick" (a bottle thrown or swung is labelled no weapon).
 const HELD = '(?:with|swinging|swung|waving|holding|wielding|grabbed|pulled out|picked up|came at me with|hit me with|has|had|got) (?:a|an|the|his|her|some|this|that) (?:big |broken |metal |little |pair of )?';
 const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
@@ -147,7 +147,7 @@ export const extractScene: Extractor = (u, emit) => {
   }
   // "a weapon" says less than "a knife" said with it. A blade in a work or kitchen accident ("cut his
   // hand with the bait knife", "the knife slipped") is a tool, not a weapon (no writer labels one).
-  const tool = (value: string) => BLADES.has(value) && SELF_CUT.test(u.text) && !ASSAILED.test(u.text);
+  const tool = (value: string) => BLADES.has(value) && [...u.matches(SELF_CUT)].length > 0 && !ASSAILED.test(u.text);
   for (const [span, value] of pending) if ((value !== 'weapon' || weapons.size === 1) && !tool(value)) emit('weapon', span, value);
   const vehicle = /\b(?:car|truck|tanker|vehicle|van|suv|tank|pump|bike|motorcycle)s?\b/.test(u.text);
   mentions(u, HAZARDS, (span, value) => {
