@@ -767,3 +767,26 @@ describe('signs said beside the complaint, and complaints writers give no nature
     expect(values(text, 'nature')).not.toContain('rescue:trapped');
   });
 });
+
+describe('a road said with "the", and a typed name alone after where it runs', () => {
+  it.each([
+    ["we're broke down on the Blackwater Road, I think", 'Blackwater Road'],
+    ['it is the goat barn on the tarbox road', 'Tarbox Road'],
+    ['a pickup is in the ditch on the frontage road', 'Frontage Road'],
+    ['head up the Little Sage Road about a mile', 'Little Sage Road'],
+    ['there is a tree down across Briarwood and it took the wires', 'Briarwood Street'],
+    ['they live off Harrison, down past the mill', 'Harrison Street'],
+  ])('reads "%s" as %s', (text, street) => {
+    expect(values(text, 'address')).toEqual([street]);
+  });
+
+  it.each([
+    'we drove down the dirt road to the cabin',
+    'she is standing on the Halsey Street bridge',
+    'turn off the hard road at the church',
+    'she was coughing up water after',
+    'they ran across the yard',
+  ])('reads no street in "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});

@@ -76,8 +76,17 @@ const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1]
 // Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
 const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of', 'called', 'named']);
 
+// Before "the" and a road's name: "on the airport road", "up the Little Sage Road", "toward the Kessler Road side".
+const THE_ROAD_CUE = new Set(['on', 'off', 'down', 'up', 'along', 'onto', 'toward', 'towards', 'past', 'from', 'of', 'to', 'near', 'by']);
+// Words that say what kind of road it is, not its name: "the dirt road", "the main highway", "the back road".
+const ROAD_KIND = new Set('dirt gravel back side main old new paved unpaved private public little big long narrow wrong other same next last two four lane hard parish county lease logging haul farm ranch fire forest access service'.split(' '));
+// Only roads are said so: "the taco place", "the basketball court", "the walking trail" are places.
+const THE_ROAD_TYPES = new Set(['Road', 'Highway', 'Pike', 'Parkway', 'Boulevard', 'Avenue', 'Street']);
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
+// Where a typed name alone is a street ("it went up Vine", "a wire down across Briarwood", "off Harrison"):
+// "coughing up water", "kicked off work" are none, so only a name typed with its capital.
+const TYPED_BARE_CUE = new Set(['up', 'across', 'off', 'crosses', 'over']);
 // What may follow a street said without its type: the end, a function word, a unit.
 const endsStreet = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
@@ -155,11 +164,14 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
   // or any numbered street ("sixty second street") that is not a house number's.
   for (let i = 0; i < t.length; i++) {
     if (taken[i] || (i > 0 && /^\d+$/.test(t[i - 1]!))) continue;
-    const cued = i === 0 || STREET_CUE.has(t[i - 1]!);
     const street = readStreet(u, i);
+    // "on the tarbox road", "toward the Kessler Road side": a country road or a named highway said with "the"
+    // (not "the dirt road", "the old highway": a kind of road, no name, unless typed as one: "the Little Sage Road";
+    // nor "the Halsey Street bridge": a place named for its street).
+    const theRoad = t[i - 1] === 'the' && THE_ROAD_CUE.has(t[i - 2] ?? '') && street !== undefined && THE_ROAD_TYPES.has(street.suffix?.[0] ?? '') && endsStreet(u, street.end) && (!ROAD_KIND.has(street.name[0]!) || /^\p{Lu}/u.test(u.raw(i, i + 1)));
+    const cued = i === 0 || STREET_CUE.has(t[i - 1]!) || theRoad;
     // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
-    // "it went up Vine": "up" places someone on a street only when its name is typed as one ("coughing up water" is not).
-    if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (t[i - 1] === 'up' && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
+    if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (TYPED_BARE_CUE.has(t[i - 1] ?? '') && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
       const bare = bareStreet(u, i, false);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);

@@ -307,7 +307,8 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:fall',
-    phrases(`(?<!(?:nearly|almost|that|something|${FALLING_THINGS}) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))`, 'fallen', `(?<!(?:nearly|almost|could|might|will|gonna|roof|${FALLING_THINGS}) )fall(?! asleep| colou?rs?| leaves| festival| fest)`, 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', `(?<!(?:${FALLING_THINGS}) )falling (?:off|down|from)`, '(?<!(?:knife|blade|saw|dentures|grip|it|they) )slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up', 'cant get (?:her|him|them) up', 'cant lift (?:her|him|them)'),
+    // Not "I can't lift him" or "can't get her up" alone (a lift assist: 0 of 4 writers' lines without a fall said).
+    phrases(`(?<!(?:nearly|almost|that|something|${FALLING_THINGS}) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))`, 'fallen', `(?<!(?:nearly|almost|could|might|will|gonna|roof|${FALLING_THINGS}) )fall(?! asleep| colou?rs?| leaves| festival| fest)`, 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', `(?<!(?:${FALLING_THINGS}) )falling (?:off|down|from)`, '(?<!(?:knife|blade|saw|dentures|grip|it|they) )slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
   ],
   ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
