@@ -3,7 +3,7 @@
 // home placed against ("in front of my house", "at his mom's house").
 
 import type { Span, Utterance } from './text.js';
-import { type Put, STOP, lexiconTags, streetSuffix } from './words.js';
+import { CORRECTION, type Put, STOP, lexiconTags, streetSuffix } from './words.js';
 
 // Chains callers name by brand alone, a place whatever comes before it ("the kroger on harding").
 // Words that are also something else ("target", "shell" stay: callers say them of the store) are
@@ -30,8 +30,6 @@ export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terr
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
-// Words that take back what was just said: "no", "sorry", "wait", "i mean".
-const CORRECTION = new Set(['no', 'sorry', 'wait', 'actually', 'mean']);
 // Going somewhere names no place: "walking home", "driving home from work".
 const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
 // Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").

@@ -790,3 +790,17 @@ describe('a road said with "the", and a typed name alone after where it runs', (
     expect(values(text, 'address')).toEqual([]);
   });
 });
+
+describe('an address taken back', () => {
+  it.each([
+    ['fifty fifty Hollister Avenue, no wait, fifty fifteen Hollister', '5015 Hollister Avenue'],
+    ['it is eight twelve Dover, sorry, eight twenty one Dover Street', '821 Dover Street'],
+    ['Cedar Road, twenty two ten Cedar, the white house', '2210 Cedar Road'],
+  ])('reads "%s" as %s alone', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('keeps two addresses said one after the other', () => {
+    expect(values("we moved from ten Elm Street, we're at forty two Oak Street now", 'address')).toEqual(['10 Elm Street', '42 Oak Street']);
+  });
+});

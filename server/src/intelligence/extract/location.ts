@@ -4,7 +4,7 @@ import { namesVehicle } from './describe.js';
 import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
-import { type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spokenHeight, streetSuffix, titleCase } from './words.js';
+import { CORRECTION, type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spokenHeight, streetSuffix, titleCase } from './words.js';
 
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
@@ -109,10 +109,10 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   return { name, end };
 }
 
-/** The type the caller gives the same street later in the line: "two oh two hillcrest, i think it's hillcrest drive". */
-function suffixSaidLater(u: Utterance, street: { name: string[]; end: number }): string | undefined {
+/** The type the caller gives the same street elsewhere in the line: "two oh two hillcrest, i think it's hillcrest drive", "redwood road, twenty one forty four redwood". */
+function suffixSaidElsewhere(u: Utterance, street: { name: string[]; end: number }): string | undefined {
   const word = street.name[street.name.length - 1]!;
-  for (let k = street.end; k < u.length - 1; k++) if (u.tokens[k] === word && streetSuffix(u.tokens[k + 1])) return streetSuffix(u.tokens[k + 1])![0];
+  for (let k = 0; k < u.length - 1; k++) if (k !== street.end - 1 && u.tokens[k] === word && streetSuffix(u.tokens[k + 1])) return streetSuffix(u.tokens[k + 1])![0];
   return undefined;
 }
 
@@ -146,7 +146,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
       const bare = (/^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '')) && !apart ? bareStreet(u, i + 1, true) : undefined;
       if (bare) {
         const name = streetName(bare.name);
-        put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
         taken.fill(true, i, bare.end);
         said.add(name);
         i = bare.end - 1;
@@ -174,7 +174,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (TYPED_BARE_CUE.has(t[i - 1] ?? '') && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
       const bare = bareStreet(u, i, false);
       if (bare && !said.has(streetName(bare.name))) {
-        put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidLater(u, bare) ?? 'Street'}`);
+        put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
         taken.fill(true, i, bare.end);
         i = bare.end - 1;
         continue;
@@ -415,13 +415,24 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
   if (highway && !marked) put(highway.span, highway.direction ? `${highway.label} ${highway.direction}` : highway.label);
 }
 
+/** The addresses left when one said and then taken back ("forty forty hollister, no wait, four oh one four") is dropped. */
+function unretracted(u: Utterance, found: [Span, string][]): [Span, string][] {
+  found.sort(([a], [b]) => a.start - b.start);
+  return found.filter(([span], k) => {
+    const next = found[k + 1]?.[0];
+    return next === undefined || next.start - span.end > 6 || !u.tokens.slice(span.end, next.start).some((w) => CORRECTION.has(w));
+  });
+}
+
 export const extractLocation: Extractor = (u, emit) => {
   // Tokens a cross street or an address took are not read again as a street or a landmark.
   const taken = new Array<boolean>(u.length).fill(false);
+  const said: [Span, string][] = [];
   crossStreets(u, (span, value) => emit('cross_street', span, value), taken);
-  addresses(u, (span, value) => emit('address', span, value), taken);
+  addresses(u, (span, value) => said.push([span, value]), taken);
   crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
   units(u, (span, value) => emit('unit', span, value));
-  highways(u, (span, value) => emit(value.includes('MM ') ? 'mile_marker' : 'address', span, value), taken);
+  highways(u, (span, value) => (value.includes('MM ') ? emit('mile_marker', span, value) : said.push([span, value])), taken);
+  for (const [span, value] of unretracted(u, said)) emit('address', span, value);
   landmarks(u, (span, value) => emit('landmark', span, value), taken);
 };
