@@ -804,3 +804,19 @@ describe('an address taken back', () => {
     expect(values("we moved from ten Elm Street, we're at forty two Oak Street now", 'address')).toEqual(['10 Elm Street', '42 Oak Street']);
   });
 });
+
+describe('where someone is hurt, said around the harm', () => {
+  it.each([
+    ['the boy got his arm run over by the tractor', 'arm'],
+    ['her leg is pinned under the dash', 'leg'],
+    ['a stray round hit my neighbor in the leg, there is blood', 'leg'],
+    ['the pit bull has a little girl\'s arm and there is blood everywhere', 'arm'],
+    ["my brother's head is split open from the fall", 'split head'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toContain(injury);
+  });
+
+  it.each(['the chainsaw kicked back and cut his thigh', 'a van hit the back of a horse trailer'])('reads no back in "%s"', (text) => {
+    expect(values(text, 'injury')).not.toContain('back');
+  });
+});

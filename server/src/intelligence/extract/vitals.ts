@@ -233,7 +233,8 @@ const MORE_INJURIES: [RegExp, string][] = [
   [new RegExp(`\\b(?:got|was|been|get) (?:hit|smacked|struck|kicked|punched|clubbed|bashed) (?:\\w+ ){0,2}(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
 ];
 // Words after a body part word that make it something else: "back door", "head start".
-const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road']);
+// "the back of a horse trailer" is a thing's back (a person's is read whole: "the back of his head").
+const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road', 'of']);
 // "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
 const SIDE_RE = /\b(?:stabbed|shot|cut|hit|kicked|punched|holding|clutching|grabbing) (?:him |her |me )?(?:in )?(?:the|his|her|my) (?:left |right )?side\b(?! of)/dg;
 // Not a chest (the nature's pain), a hand held, or a throat or neck clutched by someone choking.
@@ -267,9 +268,9 @@ const HURT_WHEN_NAMED = new Set('ankle knee kneecap hip wrist thumb toe collarbo
 const OWNERS = new Set(['his', 'her', 'my', 'their']);
 // Limbs, named as someone's only when something happened to them (a face or eyes swell in an
 // allergy, a part caught in a machine is the rescue's: the writers label neither as an injury).
-const LIMBS = new Set('arm leg hand foot finger toe forearm thigh calf shin'.split(' '));
+const LIMBS = new Set('arm leg hand foot finger toe forearm thigh calf shin head'.split(' '));
 const HARM_NEAR = 5;
-const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound)\b/;
+const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound|split|run over|ran over|pinned|wedged|smashed|smashing|skin off|bad way|looks (?:real |really )?bad)\b/;
 
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
@@ -278,8 +279,10 @@ function injuries(u: Utterance): Reading[] {
     const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
     const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partCaught ?? part7 ?? partSaid);
-    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided.
+    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided;
+    // "the chainsaw kicked back", "stabbed back in the eighties": back as an adverb, no one's back.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
+    if (part === 'back' && verb1 !== undefined && m.end - m.start === 2) continue;
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
     // "her left hip hurts": the part starts the phrase. A chest that hurts is the nature's pain, as
     // the blind writers label it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
@@ -332,7 +335,9 @@ function injuries(u: Utterance): Reading[] {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
       if (!part || !LIMBS.has(part)) return;
-      const owned = OWNERS.has(u.tokens[i - 1] ?? '') || (/^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? ''));
+      // "his arm", "the dog's leg", "a little girl's arm"; "shot her in the arm", "grabbed him by the leg".
+      const possessive = /^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && (['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? '') || ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 3] ?? ''));
+      const owned = OWNERS.has(u.tokens[i - 1] ?? '') || possessive || (u.tokens[i - 1] === 'the' && ['in', 'by'].includes(u.tokens[i - 2] ?? ''));
       if (!owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
       if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
       // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
