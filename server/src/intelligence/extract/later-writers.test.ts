@@ -820,3 +820,26 @@ describe('where someone is hurt, said around the harm', () => {
     expect(values(text, 'injury')).not.toContain('back');
   });
 });
+
+describe('large animals, needles and clouds as hazards', () => {
+  it.each([
+    ['there are cows all over the road past the cattle guard', 'cows'],
+    ["the neighbor's bull's loose in the pasture by the house", 'bull'],
+    ['my husband got kicked by the mule in the barn', 'mule'],
+    ['we hit a deer and the deer is still lying in the road', 'deer'],
+    ['the whole floor of the squat is covered in needles', 'needles'],
+  ])('reads "%s" with the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toContain(hazard);
+  });
+
+  it.each([
+    'a bull rider got hung up in the chute',
+    'the horse trailer is parked by the barn',
+    'two pit bulls loose in the yard',
+    'he is slumped in the car with a needle in his arm',
+    'he takes needles for his insulin',
+    'a yellow cloud is coming off the plant',
+  ])('reads no such hazard in "%s"', (text) => {
+    expect(values(text, 'hazard').filter((h) => /bull|horse|needle|cloud/.test(h))).toEqual([]);
+  });
+});

@@ -64,12 +64,22 @@ const HAZARDS: [string, RegExp][] = [
   ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],
-  ['needles', phrases('needles?', 'syringes?')],
-  ['vapor cloud', phrases('clouds?')],
+  // Needles lying about ("the floor is covered in needles"); the one someone used is the drug taken (0 of 15 trainable writers' lines), insulin's none.
+  ['needles', phrases('(?<!(?:uses|takes|insulin) )(?:needles|syringes)(?! for)')],
   // Ice on the way in, not the ice someone fell through (that is the nature).
   ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice')],
   ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
 ];
+// Stock and game loose where people come, or the animal that did the harm ("cows all over the road",
+// "kicked by the horse", "the bull stomped him"): a danger to whoever comes, named as said. Not a bull
+// rider, a horse trailer, a cattle guard or a deer stand, nor horses in a burning barn.
+const LARGE_ANIMAL = '(?<!pit )(horses?|cows?|cattle|bulls?|steers?|deer|elk|moose|bison|buffalo|hogs?|mules?|calf|calves)';
+const ANIMAL_HAZARD = new RegExp(
+  `\\b${LARGE_ANIMAL} (?:(?:is|are|was|were|got|s|still|just|all) ){0,2}(?:loose|out on|on the (?:road|highway|interstate)|in the (?:road|lanes?|highway)|all over|running (?:loose|around|down)|stomped|kicked|gored|pinned|trampled|charged|knocked|threw|ran over|stepped on)\\b` +
+    `|\\b(?:kicked|stomped|gored|pinned|trampled|charged|butted|stepped on|bucked off|thrown) (?:\\w+ ){0,4}by (?:a|the|his|her|our|my|that|their|neighbors) ${LARGE_ANIMAL}\\b` +
+    `|\\b(?:hit|struck) (?:a|the) ${LARGE_ANIMAL}\\b(?= .*\\b(?:still|laying|lying) (?:in|on) the (?:road|highway))`,
+  'dg',
+);
 const DOG_DANGER = /\b(?:aggressive|mean|loose|attack\w*|bit|bite|biting|bitten|pit ?bulls?|rottweilers?|shepherds?|wont let|growl\w*|snarl\w*|charging|vicious|big dogs?|in the yard|guard|chained|lunging|mauled|going after|got (?:him|her|me|them)|doesnt like strangers)\b/;
 // The placard's number, or the number callers read off the orange sign or the diamond on a tanker
 // ("an orange sign, ten seventy five", "the sign on the back says one oh seven five").
@@ -156,6 +166,11 @@ export const extractScene: Extractor = (u, emit) => {
     if (value === 'dog' && !DOG_DANGER.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
+  for (const m of u.matches(ANIMAL_HAZARD)) {
+    const animal = m.groups.find((g) => g !== undefined)!;
+    // "the bull's loose": the raw word keeps the apostrophe the tokens drop.
+    if (!u.isNegated(m.start) && !u.isAsked(m.start)) emit('hazard', animal, u.raw(animal.start, animal.end).toLowerCase().replace(/'s$/, ''));
+  }
   const tanker = /\b(?:tanker|tank|truck|trailer|semi|rail ?car|drums?|leaking|spill\w*|placard|orange)\b/.test(u.text);
   for (const m of u.matches(PLACARD_RE)) if (m.groups[0] || tanker) emit('hazard', m, `placard ${u.words((m.groups[0] ?? m.groups[1])!)}`);
   peopleCount(u, (span, value) => emit('people_count', span, value));
