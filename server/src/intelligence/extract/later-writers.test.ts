@@ -828,6 +828,8 @@ describe('large animals, needles and clouds as hazards', () => {
     ['my husband got kicked by the mule in the barn', 'mule'],
     ['we hit a deer and the deer is still lying in the road', 'deer'],
     ['the whole floor of the squat is covered in needles', 'needles'],
+    ['the county road is one sheet of ice past the bridge', 'ice'],
+    ['grandpa slipped on the ice getting the mail', 'ice'],
   ])('reads "%s" with the hazard %s', (text, hazard) => {
     expect(values(text, 'hazard')).toContain(hazard);
   });

@@ -66,8 +66,9 @@ const HAZARDS: [string, RegExp][] = [
   ['solar panels', phrases('solar panels?')],
   // Needles lying about ("the floor is covered in needles"); the one someone used is the drug taken (0 of 15 trainable writers' lines), insulin's none.
   ['needles', phrases('(?<!(?:uses|takes|insulin) )(?:needles|syringes)(?! for)')],
-  // Ice on the way in, not the ice someone fell through (that is the nature).
-  ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice')],
+  // Ice on the way in, and ice someone slipped or slid on, still there for whoever comes (7 of 8
+  // writers' lines); not the ice someone fell through (that is the nature).
+  ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice', 'sheets? of ice', '(?:slipped|slid|sliding|slipping|jackknifed|spun out) on (?:the )?ice')],
   ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
 ];
 // Stock and game loose where people come, or the animal that did the harm ("cows all over the road",
