@@ -845,3 +845,15 @@ describe('large animals, needles and clouds as hazards', () => {
     expect(values(text, 'hazard').filter((h) => /bull|horse|needle|cloud/.test(h))).toEqual([]);
   });
 });
+
+describe("the caller's name as it is finally given", () => {
+  it.each([
+    ['this is Elder Tomas Vidal from the ward, a man collapsed', 'Tomas Vidal'],
+    ['Officer Brandt, Karen Brandt, I am off duty at the mall', 'Karen Brandt'],
+    ["my name's Dawit, D A W I T, last name is Bekele", 'Dawit Bekele'],
+    ["I'm Corliss Mayhew, he's got a bat and he's swinging it", 'Corliss Mayhew'],
+    ['it is Coach Pruitt at the ballfield', 'Coach Pruitt'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});

@@ -43,10 +43,15 @@ const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'b
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
 export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
+/** "its jordan jordan price hes twenty two": the name runs on into what is said of that person; after a typed pause ("I'm Judd Harkey, he's got a gun") the caller has moved on. */
+const aboutSomeoneElse = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') && !u.pauses[end - 1];
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
 // Ranks and roles a caller introduces themselves by, kept as said.
-const RANKS: Record<string, string> = { officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', trooper: 'Trooper', nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', pastor: 'Pastor' };
+const RANKS: Record<string, string> = {
+  officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', lieutenant: 'Lieutenant', corporal: 'Corporal', trooper: 'Trooper', agent: 'Agent', ranger: 'Ranger',
+  nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', pastor: 'Pastor', deacon: 'Deacon', bishop: 'Bishop', elder: 'Elder', sister: 'Sister', coach: 'Coach', professor: 'Professor',
+};
 // Where a title or a rank is the caller's own: at the start, or after "im", "this is", "its", "name is", "put down".
 const SELF_BEFORE = new Set(['im', 'am', 'is', 'its', 'names', 'down', 'hi', 'hello', 'me', 'okay', 'ok', 'so', 'yes', 'yeah', 'uh']);
 /** A word typed with its capital that can be a name no lexicon knows ("Tavita", "Hollis"): not a place, a people or a common word. */
@@ -224,6 +229,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     // "my husband's name is arturo", "the patient's name is": someone else's name.
     const owner = t[m.start - 1];
     if (u.words(m).startsWith('name') && owner !== undefined && owner !== 'my' && /^(?:his|her|their)$|[a-z]s$/.test(owner)) continue;
+    // "last name is asante": the surname said apart, joined to the first name in extractCallerName.
+    if (owner === 'last' || owner === 'first') continue;
     const name = nameWords(u, m.end);
     if (name) found(name.start, name.end, asName(u, name.start, name.end));
     // "you can call me frank": after "call me" or "my name is" a first name is one whatever else the word is.
@@ -259,7 +266,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     if (!(isFirstName(first) || u.repeated[m.end] || typed)) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
-    if (name && !THIRD_PARTY.has(t[name.end] ?? '') && !name.words.some((w) => ORGANISATION.has(w))) found(name.start, name.end, asName(u, name.start, name.end));
+    if (name && !aboutSomeoneElse(u, name.end) && !name.words.some((w) => ORGANISATION.has(w))) found(name.start, name.end, asName(u, name.start, name.end));
   }
   // A caller answering with just a name: "marcus marcus bell", "gary novak im the yard manager";
   // or restating it mid-line: "im the neighbor, jim, jim halvorsen".
@@ -269,7 +276,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   if (rank && t[1] !== undefined && !NAME_STOP.has(t[1]) && !notName(t[1])) found(0, 2, `${rank} ${titleCase(t[1])}`);
   for (let i = 0; i < t.length - 1; i++) {
     // A first name said again further on ("tyrone here, tyrone baptiste") is restated like one said twice.
-    const again = u.repeated[i] || t.indexOf(t[i]!) < i;
+    // So is a first name before a surname said earlier ("Deputy Castellanos, Ray Castellanos", "Mister Haugen, Lars Haugen").
+    const again = u.repeated[i] || t.indexOf(t[i]!) < i || (isFirstName(t[i]!) && t.indexOf(t[i + 1]!) < i);
     // "Hannelore Schaefer, I'm calling for my husband": a whole name typed with its capitals opening the line.
     const typedOpening = i === 0 && typedName(u, 0) && typedName(u, 1) && !u.pauses[0];
     if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) || typedOpening : again && (isFirstName(t[i]!) || (typedName(u, i) && u.pauses[i - 1]!)))) continue;
@@ -282,6 +290,6 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
     const notPerson = name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' ')));
-    if (name && (name.words.length >= 2 || spelled) && !notPerson && !THIRD_PARTY.has(t[name.end] ?? '')) found(name.start, name.end, asName(u, name.start, name.end));
+    if (name && (name.words.length >= 2 || spelled) && !notPerson && !aboutSomeoneElse(u, name.end)) found(name.start, name.end, asName(u, name.start, name.end));
   }
 }
