@@ -857,3 +857,18 @@ describe("the caller's name as it is finally given", () => {
     expect(values(text, 'caller_name')).toEqual([name]);
   });
 });
+
+describe('how much someone bleeds', () => {
+  it.each([
+    ['he caught his shin on the blade and it is pumping', 'severe'],
+    ['the cut on her scalp is going like a fountain', 'severe'],
+    ["her incision opened up and it's soaking the sheets", 'severe'],
+    ['somebody cut him and he is bleeding through his shirt', 'yes'],
+  ])('reads "%s" as bleeding %s', (text, bleeding) => {
+    expect(values(text, 'bleeding')).toEqual([bleeding]);
+  });
+
+  it("reads no bleeding in \"it's pouring rain out here and he's lost\"", () => {
+    expect(values("it's pouring rain out here and he's lost", 'bleeding')).toEqual([]);
+  });
+});

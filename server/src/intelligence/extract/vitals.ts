@@ -110,7 +110,13 @@ const BLEEDING: [string, RegExp][] = [
       '(?:covered|drenched) in blood',
       'blood (?:all over (?:the|everything)|(?:is )?pouring)',
       'pouring (?:out )?blood',
-      'bleeding (?:right )?through (?:the |his |her |my )?(?:towel|towels|bandage|shirt|gauze|rag)',
+      // Through a towel is severe; through a shirt the writers call plain bleeding (2 of 2).
+      'bleeding (?:right )?through (?:the |his |her |my )?(?:towel|towels|bandage|gauze|rag|everything)',
+      // A wound that "is pouring", "is pumping", "like a fountain", "soaking the sheets"; not rain, gas or water.
+      '(?:its|it is|and its|thats) (?:still |just |really )?(?:pouring|pumping)(?! (?:rain|gas|water|out here))',
+      '(?:like )?a fountain',
+      '(?:soaking|soaked|soaks) (?:right )?(?:through )?(?:the |his |her |my )?(?:sheets|jeans|pants|bed|towels?|bandage|shirt|everything)',
+      'arterial',
       '(?:towel|towels|rag|bandage|shirt)s? (?:is |are )?(?:all )?soaked',
       'gushing',
       'spurting',
