@@ -872,3 +872,23 @@ describe('how much someone bleeds', () => {
     expect(values("it's pouring rain out here and he's lost", 'bleeding')).toEqual([]);
   });
 });
+
+describe('natures the model guessed where the rules were silent', () => {
+  it.each([
+    ['the old man at the diner grabbed at his chest and slid off the stool', 'medical:cardiac'],
+    ['our canoe flipped below the rapids and my brother is hanging on a rock', 'rescue:drowning'],
+    ["grandpa was raking and now his smile's crooked", 'medical:stroke'],
+    ['the boy just started shaking in the bleachers, his eyes rolled up', 'medical:seizure'],
+    ['the barn roof came down in the wind and my son is under it', 'rescue:trapped'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it.each(['he took off in a silver Tahoe going east on Fifth', 'the getaway car was a green Civic'])('reads no crash in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('traffic');
+  });
+
+  it("reads no fit in \"I'm shaking him and he won't wake\"", () => {
+    expect(values("I'm shaking him and he won't wake", 'nature')).not.toContain('medical:seizure');
+  });
+});

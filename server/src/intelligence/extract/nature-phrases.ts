@@ -47,7 +47,8 @@ export const NATURES: [string, RegExp][] = [
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound', `(?:(?:got|was|been|get|gets) (?:cut|sliced|stuck|poked|jabbed)|(?:stuck|poked|cut|sliced|jabbed|got) (?:me|him|her|them|us)) (?:\\w+ ){0,2}with (?:a |an |his |her |some |the )?(?:${BLADES})`, `(?:pulled|came at (?:me|him|her|us) with|swung) (?:a|an|his|her|the) (?:${BLADES}) (?:\\w+ ){0,4}(?:cut|sliced|stuck|got|slashed) (?:me|him|her|his|her|my|them)`)],
   // A car in the water is the drowning it may become (the trainable writers: 18 of 25 such lines label it alone).
   ['rescue:drowning', phrases('man overboard', `(?:car|truck|van|suv|vehicle|jeep|sedan|minivan|pickup)s? (?:\\w+ ){0,6}(?:in|into) the (?:lake|river|pond|water|canal|bay|bayou|creek|harbor|shallows|ocean)`, verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', 'boat (?:flipped|capsized|sank|tipped)', `bottom of the ${WATER}`, '(?:fell|went|broke) through the ice', '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`,
-    // "hasn't come back up", "caught in a rip", "a guy in the water", "I can't hold him up" (in a pool).
+    // "hasn't come back up", "caught in a rip", "a guy in the water", "I can't hold him up" (in a pool); a boat that flipped or sank (21 of 21 lines).
+    '(?:boat|canoe|kayak|raft|tube|skiff|dinghy)s? (?:\\w+ ){0,2}(?:flipped|capsized|tipped over|overturned|sank|sinking|went over)',
     '(?:hasnt|never|didnt|havent|has not|did not) (?:come|came) (?:back )?up', '(?:caught|stuck) in (?:a|the) rip', '(?:guy|man|woman|person|kid|child|somebody|someone|boy|girl) (?:is )?in the water', '(?:cant|can not|cannot) hold (?:him|her|them) up', '(?:in|under) the water and (?:i|we) cant see')],
   [
     'rescue:trapped',
@@ -60,6 +61,8 @@ export const NATURES: [string, RegExp][] = [
       '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
       'locked (?:himself|herself|themselves|in)',
       'caved in',
+      // A structure that fell in on someone: "the ceiling's collapsed on my mother", "the porch collapsed and he's under it".
+      '(?:ceiling|roof|porch|deck|shed|wall|barn|building|house|garage|balcony|floor|scaffolding|stage|bleachers)s? (?:\\w+ )?(?:collapsed|came down|fell in)',
       'theres (?:people|someone|somebody|a kid|kids) (?:still )?(?:inside|in there)',
       '(?:fell|stuck|trapped) (?:in|down|into) (?:a|the) (?:well|hole|shaft|trench|bin|drain|culvert|crevice)',
       'buried',
@@ -231,7 +234,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', '(?:cant|cannot|couldnt) (?:find|feel) (?:a|his|her|any) pulse', '(?:sitting|elephant|weight) on (?:my|her|his) chest', 'heart stopped', '(?:grabbing|clutching) (?:his|her|my) chest', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', '(?:cant|cannot|couldnt) (?:find|feel) (?:a|his|her|any) pulse', '(?:sitting|elephant|weight) on (?:my|her|his) chest', 'heart stopped', '(?:grabb|clutch|hold)(?:ing|ed|s)? (?:at )?(?:his|her|my) (?:chest|heart)', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart (?:problems?|condition|history)', 'heart rate'),
   ],
   ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my|the )?throat', '(?:cant|cannot|can not) cough', 'heimlich', 'abdominal thrusts', 'back blows', 'went down (?:the )?wrong(?: pipe| way)?', 'airway obstruction', '(?:food|candy|grape|bone|gum|coin|meat|bread|piece of \\w+) (?:\\w+ ){0,2}stuck', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
   ['medical:allergic', phrases('allergic', 'having a (?:really |very )?(?:bad |severe )?reaction', '(?:allergic )?reaction to', 'anaphyla(?:xis|ctic)', 'epi ?pen', 'stung', '(?:throat|tongue|lips|face)s? (?:is |are )?(?:swelling|closing|swollen)', 'ate (?:something|some \\w+) with (?:nuts|peanuts|shellfish|shrimp)', 'hives', '(?:face|lips|eyes|tongue) (?:is |are )?(?:all )?(?:puffy|puffed up)', '(?:ate|eaten|had|eating) (?:some |a )?(?:peanuts?|peanut butter|shellfish|shrimp|tree nuts|nuts)')],
@@ -259,7 +262,7 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', 'face (?:went|is|looks|going|gone) (?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', '(?<!heat ?)stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right', 'worst headache of (?:his|her|my|your) life')],
+  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', '(?:face|smile)s? (?:(?:went|is|looks|going|gone) )?(?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|hand) (?:drifts|drifted|drifting|drops|dropped|falls|fell) (?:down|back down)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', '(?<!heat ?)stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'face looks funny', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right', 'worst headache of (?:his|her|my|your) life')],
   [
     'medical:overdose',
     phrases(
@@ -310,7 +313,8 @@ export const NATURES: [string, RegExp][] = [
     // Not "I can't lift him" or "can't get her up" alone (a lift assist: 0 of 4 writers' lines without a fall said).
     phrases(`(?<!(?:nearly|almost|that|something|${FALLING_THINGS}) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))`, 'fallen', `(?<!(?:nearly|almost|could|might|will|gonna|roof|${FALLING_THINGS}) )fall(?! asleep| colou?rs?| leaves| festival| fest)`, 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', `(?<!(?:${FALLING_THINGS}) )falling (?:off|down|from)`, '(?<!(?:knife|blade|saw|dentures|grip|it|they) )slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
   ],
-  ['medical:seizure', phrases('eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  // "just started shaking", "went down and he's shaking", "the eyes go up": a fit as callers see one (not "shaking him" to wake him).
+  ['medical:seizure', phrases('(?:just |suddenly )?started shaking(?! (?:him|her|them|me))', '(?:went down|fell down|on the (?:floor|ground)) and (?:hes |shes |he is |she is )?(?:shaking|jerking)', 'eyes (?:go|went|going|rolled) up', 'eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
     'medical:unconscious',
     phrases(
@@ -421,7 +425,8 @@ export const NOT_KIND: [string, RegExp][] = [
   ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
   // "I'm gonna be sick" is how the caller feels at what they see.
   ['medical', phrases('(?:gonna|going to|about to) be sick')],
-  ['traffic', phrases(`(?:nervous|${MESS}) wreck`)],
+  // A car someone fled in is a description, not a crash (1 of 29 lines).
+  ['traffic', phrases(`(?:nervous|${MESS}) wreck`, '(?:drove|took|sped|peeled|tore) off (?:in|on)', 'getaway (?:car|vehicle|driver)')],
   ['fire', phrases('smoke (?:\\w+ ){0,3}(?:from|out of|out) (?:under )?(?:the |my |his |her )?(?:hood|engine|tailpipe|exhaust)', '(?:car|van|bus|truck)s? (?:is )?filling (?:up )?with smoke')],
   ['crime:stabbing', SELF_CUT],
   ['crime:domestic', phrases(`(?:${ANIMALS.join('|')}) (?:\\w+ )?${verbForms('bite', 'sting', 'kick', 'attack', 'maul')}`)],
