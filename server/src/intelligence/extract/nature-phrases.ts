@@ -425,6 +425,11 @@ export const NOT_KIND: [string, RegExp][] = [
   ['medical:fall', phrases(`(?:${FALLING_THINGS}) (?:fell|fall|falls|falling)(?: [a-z]+)? (?:on|onto|over|off|in|down)`)],
   // "I'm gonna be sick" is how the caller feels at what they see.
   ['medical', phrases('(?:gonna|going to|about to) be sick')],
+  // The fire service and things named for fire are no fire; rising water with no one in it is the flooding hazard; a
+  // bleed that stopped or a blood thinner taken is no bleed.
+  ['fire', phrases('fire (?:station|stations|trucks?|department|dept|ants?|hydrant|lookout|tower|chief|marshal|pit|place|fighters?|works|engines?)')],
+  ['rescue:drowning', phrases('waters? (?:is |s )?(?:rising|coming up)')],
+  ['medical:bleeding', phrases('blood thinners?', '(?:bleeding|blood) (?:has |is )?(?:stopped|slowed)')],
   // A car someone fled in is a description, not a crash (1 of 29 lines).
   ['traffic', phrases(`(?:nervous|${MESS}) wreck`, '(?:drove|took|sped|peeled|tore) off (?:in|on)', 'getaway (?:car|vehicle|driver)')],
   ['fire', phrases('smoke (?:\\w+ ){0,3}(?:from|out of|out) (?:under )?(?:the |my |his |her )?(?:hood|engine|tailpipe|exhaust)', '(?:car|van|bus|truck)s? (?:is )?filling (?:up )?with smoke')],
