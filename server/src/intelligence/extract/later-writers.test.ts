@@ -892,3 +892,18 @@ describe('natures the model guessed where the rules were silent', () => {
     expect(values("I'm shaking him and he won't wake", 'nature')).not.toContain('medical:seizure');
   });
 });
+
+describe('violence by a stranger to one of the family', () => {
+  it.each([
+    ['somebody punched my brother outside the bar and ran', 'crime:assault'],
+    ['a stranger walked up and punched my wife in the lot', 'crime:assault'],
+    ['my boyfriend choked me and took my phone', 'crime:domestic'],
+    ['my husband is beating on my mom in the kitchen', 'crime:domestic'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('reads no domestic call in "some guy hit my dad with a bottle at the flea market"', () => {
+    expect(values('some guy hit my dad with a bottle at the flea market', 'nature')).not.toContain('crime:domestic');
+  });
+});

@@ -22,6 +22,8 @@ const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get
 const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
 const ANIMAL = new Set(ANIMALS);
 const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
+// Who did it, when it was no one of the household.
+const STRANGER = new Set('somebody someone stranger strangers guy guys man men woman lady dude kid kids boy boys girl girls teenager teenagers teens they'.split(' '));
 const PARTICLE = new Set(['up', 'down', 'around', 'on']);
 
 /** The act is done to someone: "shoved me", "beating up my mom", "threw a plate at me"; not "grabbing her chest", "hit his head". */
@@ -53,7 +55,9 @@ function domestic(u: Utterance): Span | undefined {
     // Kept from leaving is how a partner's control is often first reported: "her boyfriend won't let her leave".
     const kept = t[i] === 'let' && ['wont', 'not'].includes(t[i - 1] ?? '') && /^(?:me|her|him) (?:leave|go)\b/.test(t.slice(i + 1, i + 3).join(' '));
     if (!(act || threat || kept) || u.isAsked(i) || (u.isNegated(i) && !kept)) continue;
-    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10)) || (r > i && r - i <= 5))) return { start: i, end: i + 1 };
+    // "somebody hit my dad", "a stranger grabbed my daughter and slapped her": a stranger did it, an assault.
+    const stranger = (from: number) => t.slice(Math.max(0, from), i).some((w) => STRANGER.has(w));
+    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10) && !stranger(r - 4)) || (r > i && r - i <= 5 && !stranger(i - 6)))) return { start: i, end: i + 1 };
   }
   return undefined;
 }
