@@ -12,7 +12,7 @@ const SEX: Record<string, string> = {
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
   ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
-    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit').split(' '),
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs').split(' '),
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
@@ -123,7 +123,9 @@ function suspectParts(u: Utterance): Part[] {
     else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(...styled(i + 2, `${w} ${next}`));
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(...styled(i + 3, `${w} ${next} hair`)); // "long black hair"
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
-    else if ((w === 'no' && next === 'shirt') || w === 'shirtless') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? 'no shirt' : w, 'clothes');
+    else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');
+    // How someone walks: "he's got a limp", "walks with a limp".
+    else if (w === 'limp' && t[i - 1] === 'a' && near(i)) push(i + 1, 'limp');
     // "all black", "all black clothes".
     else if (w === 'all' && CLOTHES_MOD.has(next ?? '') && (t[i - 1] === 'wearing' || CLOTHES.has(t[i + 2] ?? '') || u.pauses[i + 1] || i + 2 === t.length)) push(CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2, t.slice(i, CLOTHES.has(t[i + 2] ?? '') ? i + 3 : i + 2).join(' '), 'clothes');
     // "a white guy, maybe thirty": an age said as a guess, near a person.

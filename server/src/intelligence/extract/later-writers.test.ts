@@ -907,3 +907,18 @@ describe('violence by a stranger to one of the family', () => {
     expect(values('some guy hit my dad with a bottle at the flea market', 'nature')).not.toContain('crime:domestic');
   });
 });
+
+describe('how a suspect walks and what is on his feet', () => {
+  it.each([
+    ['white male, gray sweats, he had a limp', 'limp'],
+    ['skinny guy, barefoot, running toward the tracks', 'barefoot'],
+    ['older woman in a pink robe and slippers', 'slippers'],
+    ['a tall male, no shoes, carrying a bag', 'no shoes'],
+  ])('reads "%s" with the part %s', (text, part) => {
+    expect(values(text, 'suspect').join(', ').split(', ')).toContain(part);
+  });
+
+  it('takes no limp from "her arm went limp"', () => {
+    expect(values('her arm went limp', 'suspect')).toEqual([]);
+  });
+});

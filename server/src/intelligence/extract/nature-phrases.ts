@@ -15,6 +15,9 @@ const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|ro
 
 // Order matters only for overlaps: domestic before assault, so one act is not counted twice;
 // choking and allergy before breathing, which they explain (extract/nature.ts).
+// Things that run over someone off the road.
+const OFF_ROAD = 'mower|forklift|jack|steer|bull|cow|horse|boat|tractor|cart|golf cart|mule|cattle|loader|skid steer';
+
 export const NATURES: [string, RegExp][] = [
   [
     'fire',
@@ -145,7 +148,8 @@ export const NATURES: [string, RegExp][] = [
       '(?:been|(?<!it )was|had|saw|see|seen|witnessed|theres|there was|just had) an accident',
       'jackknifed',
       'overturned',
-      '(?:ran|run) over',
+      // Not a mower, a forklift, a boat or a steer that ran over someone: no road crash.
+      `(?<!(?:${OFF_ROAD}) )(?:ran|run) over(?! (?:\\w+ ){0,3}by (?:a|the|his|her) (?:\\w+ )?(?:${OFF_ROAD}))`,
       '(?:pedestrian|cyclist|biker) (?:got |was )?(?:hit|struck)',
       'crashed into',
       '(?:car|truck|bus|van|suv|train|motorcycle) hit',
