@@ -25,14 +25,16 @@ const BUILD_WITH = new Set(['heavy', 'big', 'medium', 'average']);
 const AGE_WORDS = new Set(['young', 'younger', 'old', 'older', 'elderly', 'teenage']);
 // Said before a build or a person, kept as said: "real skinny", "young guy", "older lady".
 const DEGREE = new Set(['real', 'really', 'very', 'super', 'pretty']);
-const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set']);
+const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set', 'light', 'dark', 'fair', 'skinned']);
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
-const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white']);
+const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
+const AIDS = new Set(['cane', 'walker', 'crutches', 'wheelchair', 'skateboard']);
+const STRUCK = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'whacked', 'attacked']);
 // A person named as someone already known ("the guy", "this lady") is who, not a description of them.
 const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
 
@@ -120,8 +122,14 @@ function suspectParts(u: Utterance): Part[] {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
     } else if (HAIR_WORDS.has(w)) push(i + 1, w);
-    else if (HAIR_COLOUR.has(w) && (next === 'hair' || next === 'beard' || next === 'mustache' || next === 'goatee')) push(...styled(i + 2, `${w} ${next}`));
-    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && t[i + 2] === 'hair') push(...styled(i + 3, `${w} ${next} hair`)); // "long black hair"
+    else if (HAIR_COLOUR.has(w) && ['hair', 'beard', 'mustache', 'goatee', 'braids', 'dreads', 'ponytail'].includes(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
+    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && ['hair', 'beard', 'mustache', 'goatee'].includes(t[i + 2] ?? '')) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
+    // Skin said as a part ("light skinned"), braces on the teeth, a gold chain.
+    else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
+    else if (w === 'braces' && near(i)) push(i + 1, w);
+    // What someone walks or rides with: "walks with a cane", "in a wheelchair", "with a skateboard"; not a cane swung at someone.
+    else if (AIDS.has(w) && near(i) && /^(?:with|using|on|in|pushing|riding)(?: (?:a|an|his|her))?$/.test(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=(?:with|using|on|in|pushing|riding)$)/, '')) && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
+    else if (['gold', 'silver'].includes(w) && ['chain', 'chains'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');
     // How someone walks: "he's got a limp", "walks with a limp".

@@ -70,7 +70,7 @@ describe('names restated or given with a rank', () => {
 
 describe('suspects in more clothes', () => {
   it.each([
-    ['light skinned guy, red shirt, khakis', 'male, red shirt, khakis'],
+    ['light skinned guy, red shirt, khakis', 'light skinned male, red shirt, khakis'],
     ['white male with a buzz cut, wearing a black tracksuit', 'white male, buzz cut, black tracksuit'],
     ["he's got on a red flannel and a trucker hat", 'red flannel, trucker hat'],
     ['he was wearing a camouflage jacket and work boots', 'camouflage jacket, work boots'],
