@@ -183,6 +183,7 @@ const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe
 // Types said in two words, as labelled: "an eighteen wheeler" -> "18-wheeler".
 const MULTI_TYPES: [RegExp, string][] = [
   [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^school bus(?:es)?$/, 'school bus'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
+  [/^tow trucks?$/, 'tow truck'], [/^big rigs?$/, 'big rig'], [/^crotch rockets?$/, 'crotch rocket'], [/^horse trailers?$/, 'horse trailer'], [/^garbage trucks?$/, 'garbage truck'],
 ];
 const multiType = (t: string[], k: number): string | undefined => {
   const two = `${t[k]} ${t[k + 1]}`;
