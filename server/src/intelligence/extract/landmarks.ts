@@ -132,7 +132,13 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
     const between = next ? u.tokens.slice(span.end, next.start) : [];
     return next !== undefined && between.length <= 5 && between.some((w) => CORRECTION.has(w)) && between.every((w) => CORRECTION.has(w) || ARTICLES.has(w) || LANDMARK_CUES.has(w) || w === 'i' || w === 'mean');
   });
-  for (const { number, ...span } of found.filter((f) => !corrected.includes(f))) {
+  // "the bridge, the Harbor Bridge", "the dog park, Riverside dog park": the place said again by its name is one place.
+  const restated = found.filter((span, k) => {
+    const next = found[k + 1];
+    const words = u.words(span);
+    return next !== undefined && u.pauses[span.end - 1] && next.start - span.end <= 2 && next.end - next.start > span.end - span.start && u.words(next).endsWith(` ${words}`);
+  });
+  for (const { number, ...span } of found.filter((f) => !corrected.includes(f) && !restated.includes(f))) {
     // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
     if (kindOfNamed(u, span.start, taken)) continue;
     // "the barn's on fire": the head said with "is", not owned.

@@ -927,3 +927,12 @@ describe('how a suspect walks and what is on his feet', () => {
     expect(values(text, 'suspect').join(', ').split(', ')).not.toContain(text.includes('cane') ? 'cane' : 'limp');
   });
 });
+
+describe('a place said again by its name', () => {
+  it.each([
+    ["we're up on the overlook, the Eagle Point overlook, past the gate", 'eagle point overlook'],
+    ['out at the marina, the Bayside marina, by the fuel pump', 'bayside marina'],
+  ])('reads "%s" as %s alone', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+});
