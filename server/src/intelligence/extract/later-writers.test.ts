@@ -936,3 +936,18 @@ describe('a place said again by its name', () => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
 });
+
+describe('what explains the rest of the line', () => {
+  it.each([
+    ["the shed's on fire and there's two kids inside", ['fire']],
+    ['my grandson went through the ice by the dock', ['rescue:drowning']],
+    ['she took two of the pills at the rave and her heart is pounding', ['medical:overdose']],
+    ["the trailer's on fire and my uncle can't get out", ['fire', 'rescue:trapped']],
+  ])('reads "%s" as %j', (text, natures) => {
+    expect(values(text, 'nature')).toEqual(natures);
+  });
+
+  it('reads no cardiac call from a heart condition said as history', () => {
+    expect(values("the elevator's stuck with my dad in it and he has a heart condition", 'nature')).toEqual(['rescue:trapped']);
+  });
+});

@@ -112,7 +112,10 @@ export function natureRules(u: Utterance): FoundNature[] {
     }
   }
   const explained = new Set(EXPLAINS.filter(([kind, signs]) => found.has(kind) && found.has(signs)).map(([, signs]) => signs));
-  return out.filter((n) => !explained.has(n.kind));
+  // "there's kids inside and it's on fire", "the door's smashed and there's someone still inside": someone inside a fire or a
+  // break-in is that call's, not an entrapment (a caller who says they can't get out is one).
+  const inside = (n: FoundNature) => n.kind === 'rescue:trapped' && /\b(?:inside|in there)$/.test(u.words(n.span)) && (found.has('fire') || found.has('crime:burglary'));
+  return out.filter((n) => !explained.has(n.kind) && !inside(n));
 }
 
 /**
@@ -126,7 +129,7 @@ export function natureRules(u: Utterance): FoundNature[] {
  * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
  * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
  * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
- * punches a pregnant woman is the domestic call, not a birth.
+ * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose.
  */
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
@@ -147,4 +150,5 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['medical:overdose', 'medical:seizure'],
   ['hazmat', 'traffic'],
   ['crime:domestic', 'medical:childbirth'],
+  ['medical:overdose', 'medical:cardiac'],
 ];
