@@ -943,6 +943,8 @@ describe('what explains the rest of the line', () => {
     ['my grandson went through the ice by the dock', ['rescue:drowning']],
     ['she took two of the pills at the rave and her heart is pounding', ['medical:overdose']],
     ["the trailer's on fire and my uncle can't get out", ['fire', 'rescue:trapped']],
+    ["he sat in a fire ant bed and now he's breaking out all over", ['medical:allergic']],
+    ['a fight broke out at the bar', ['crime:assault']],
   ])('reads "%s" as %j', (text, natures) => {
     expect(values(text, 'nature')).toEqual(natures);
   });
