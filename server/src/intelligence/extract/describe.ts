@@ -34,6 +34,7 @@ const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey',
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
 const AIDS = new Set(['cane', 'walker', 'crutches', 'wheelchair', 'skateboard']);
+const AID_CUE = new Set(['with', 'using', 'on', 'in', 'pushing', 'riding']);
 const STRUCK = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'whacked', 'attacked']);
 // A person named as someone already known ("the guy", "this lady") is who, not a description of them.
 const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
@@ -128,7 +129,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
     else if (w === 'braces' && near(i)) push(i + 1, w);
     // What someone walks or rides with: "walks with a cane", "in a wheelchair", "with a skateboard"; not a cane swung at someone.
-    else if (AIDS.has(w) && near(i) && /^(?:with|using|on|in|pushing|riding)(?: (?:a|an|his|her))?$/.test(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=(?:with|using|on|in|pushing|riding)$)/, '')) && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
+    else if (AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
     else if (['gold', 'silver'].includes(w) && ['chain', 'chains'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');

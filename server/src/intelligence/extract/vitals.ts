@@ -342,7 +342,7 @@ function injuries(u: Utterance): Reading[] {
       const part = bodyPart(t);
       if (!part || !LIMBS.has(part)) return;
       // "his arm", "the dog's leg", "a little girl's arm"; "shot her in the arm", "grabbed him by the leg".
-      const possessive = /^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && (['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 2] ?? '') || ['a', 'the', 'my', 'his', 'her'].includes(u.tokens[i - 3] ?? ''));
+      const possessive = /^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && [u.tokens[i - 2], u.tokens[i - 3]].some((w) => ['a', 'the', 'my', 'his', 'her'].includes(w ?? ''));
       const owned = OWNERS.has(u.tokens[i - 1] ?? '') || possessive || (u.tokens[i - 1] === 'the' && ['in', 'by'].includes(u.tokens[i - 2] ?? ''));
       if (!owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
       if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;

@@ -39,10 +39,10 @@ export function verbForms(...bases: string[]): string {
   return `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
-/** Function words that are never part of a street, place or person's name. */
 /** Words that take back what was just said: "no", "sorry", "wait", "i mean". */
 export const CORRECTION: ReadonlySet<string> = new Set(['no', 'sorry', 'wait', 'actually', 'mean']);
 
+/** Function words that are never part of a street, place or person's name. */
 export const STOP = new Set(
   (
     'a an the and or but of to in on at by for from with into onto off out over under up down near about around ' +
