@@ -15,6 +15,9 @@ describe('normalizeNumbers', () => {
     ['six hundred and fifteen lincoln avenue', '615 lincoln avenue'],
     ['twenty two oh nine birch court', '2209 birch court'],
     ['eighteen oh two prospect avenue', '1802 prospect avenue'],
+    ['five oh twenty main street', '5020 main street'],
+    ['ten oh ten salem road', '10010 salem road'],
+    ['one oh double oh pine street', '1000 pine street'],
     ['twenty five hundred college avenue', '2500 college avenue'],
     ['forty four hundred quarry road', '4400 quarry road'],
     ['fifty six elm street', '56 elm street'],
@@ -123,6 +126,8 @@ describe('a hundred and an ordinal', () => {
     ['two hundred east hundred and third street', '200 east 103rd street'],
     ['one hundred and twenty fifth street', '125th street'],
     ['a hundred and second street', '102nd street'],
+    ['on the hundred sixty eighth street', 'on the 168th street'],
+    ['the one hundred twenty fifth street', 'the 125th street'],
   ])('reads "%s" as one ordinal street: %s', (said, digits) => {
     expect(normalizeNumbers(said)).toBe(digits);
   });

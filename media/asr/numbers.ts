@@ -44,8 +44,8 @@ function compoundOrdinal(w: string[], i: number): string | undefined {
 
 /**
  * "hundred and third" -> "103rd", "one hundred and twenty fifth" -> "125th" (Manhattan's streets
- * as said): a hundred, "and", then an ordinal is one ordinal. Without the "and" ("four hundred
- * third street") it stays a house number and a street. Undefined, or the ordinal and the index past it.
+ * as said): a hundred, "and", then an ordinal is one ordinal, as it is after "the" ("the hundred
+ * sixty eighth"). Otherwise ("four hundred third street") it stays a house number and a street. Undefined, or the ordinal and the index past it.
  */
 function hundredOrdinal(w: string[], i: number): { text: string; next: number } | undefined {
   let j = i;
@@ -59,7 +59,9 @@ function hundredOrdinal(w: string[], i: number): { text: string; next: number } 
   // hundred and seventy fifth", "five oh five one hundred twenty fifth". After a tens word it is not ("twenty one hundred").
   const afterHouse = j > i && w[i] === 'one' && (TEENS.includes(w[i - 1] ?? '') || digitOf(w[i - 1]) !== undefined);
   const and = w[j + 1] === 'and' ? 1 : 0;
-  if (w[j] !== 'hundred' || (!and && !afterHouse) || (isNumberWord(w[i - 1]) && !afterHouse)) return undefined;
+  // "the hundred sixty eighth": after "the" a hundred and an ordinal name one street.
+  const named = w[i - 1] === 'the';
+  if (w[j] !== 'hundred' || (!and && !afterHouse && !named) || (isNumberWord(w[i - 1]) && !afterHouse)) return undefined;
   const at = j + 1 + and;
   const compound = compoundOrdinal(w, at);
   const tens = Object.hasOwn(TENS_ORDINALS, w[at] ?? '') ? TENS_ORDINALS[w[at]!] : undefined;
@@ -150,11 +152,14 @@ function runEnd(w: string[], start: number): number {
     const word = w[i]!;
     const prev = w[i - 1];
     if (word === 'oh' || word === 'o') {
-      // Zero only between number words: "nineteen oh five", never "oh no".
-      const between = i > start && (isNumberWord(prev) || prev === 'oh' || prev === 'o') && digitOf(w[i + 1]) !== undefined;
+      // Zero only between number words: "nineteen oh five", "five oh twenty", "ten oh ten" (10010), never "oh no".
+      const next = w[i + 1];
+      const between = i > start && (isNumberWord(prev) || prev === 'oh' || prev === 'o') && (digitOf(next) !== undefined || (isNumberWord(next) && !isScale(next)));
       // ...or closing a digit-by-digit number: "one four two oh".
       const closing = i - 2 >= start && digitOf(prev) !== undefined && digitOf(w[i - 2]) !== undefined;
-      if (between || closing) continue;
+      // ...or the digit a "double" repeats: "six double oh".
+      const doubled = prev === 'double' || prev === 'triple';
+      if (between || closing || doubled) continue;
       break;
     }
     if (word === 'and') {

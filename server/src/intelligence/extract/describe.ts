@@ -328,7 +328,7 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
       k++;
       continue;
     }
-    if (/^\d{1,4}$/.test(w)) digits++;
+    if (/^\d{1,6}$/.test(w)) digits++;
     // "a" and "i" start the next sentence as often as they end a plate: "... two oh three i need help".
     else if (/^[a-z]$/.test(w) && !((w === 'a' || w === 'i') && ((k === i && !cued) || /^[a-z]{2,}$/.test(u.tokens[k + 1] ?? '')))) letters++;
     else if (cued && Object.hasOwn(SPELLING_ALPHABET, w)) {

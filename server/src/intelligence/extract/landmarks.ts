@@ -51,10 +51,22 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
+/** The words as typed, but numbers said in words as digits ("the forty second street station": 42nd street station). */
+function placeWords(u: Utterance, span: Span): string {
+  const parts: string[] = [];
+  let from = span.start;
+  for (let k = span.start; k <= span.end; k++) {
+    if (k < span.end && !/\d/.test(u.tokens[k]!)) continue;
+    if (from < k) parts.push(u.raw(from, k));
+    if (k < span.end) parts.push(u.tokens[k]!);
+    from = k + 1;
+  }
+  return parts.join(' ');
+}
+
 /** A place as said, lowercase, keeping a typed apostrophe or a hyphen inside a word ("joe's diner", "the cul-de-sac"). */
 export const placeName = (u: Utterance, span: Span): string =>
-  u
-    .raw(span.start, span.end)
+  placeWords(u, span)
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
@@ -257,7 +269,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     while (start > 0 && modifiers.length < 4) {
       const m = t[start - 1]!;
       // A typed pause ends the place's words: "the campground, site forty".
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || /\d/.test(m) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
+      // A number ends them too, but for the ordinal of a street a place is named for ("the 42nd street station").
+      const streetOrdinal = /^\d+(?:st|nd|rd|th)$/.test(m) && streetSuffix(t[start]) !== undefined;
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || (/\d/.test(m) && !streetOrdinal) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
       modifiers.unshift(m);
       start--;
     }

@@ -937,6 +937,20 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('a place named for its street', () => {
+  it.each([
+    ['a man fell on the tracks at the forty second street station', '42nd street station'],
+    ['somebody got pushed at the hundred sixty eighth street station', '168th street station'],
+  ])('reads "%s" as the place %s, no street', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+    expect(values(text, 'address')).toEqual([]);
+  });
+
+  it('still reads a numbered street said alone', () => {
+    expect(values("he's running down sixty second street", 'address')).toEqual(['62nd Street']);
+  });
+});
+
 describe('what explains the rest of the line', () => {
   it.each([
     ["the shed's on fire and there's two kids inside", ['fire']],

@@ -184,6 +184,8 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (!street?.suffix || taken[street.end - 1] || (!cued && (!street.ordinal || ordinalValue(street.name[0]) === undefined)) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
     // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
     if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
+    // "the hundred sixty eighth street station": a place named for its street (landmarks()).
+    if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     i = street.end - 1;

@@ -119,8 +119,14 @@ describe('numbers restated after a pause', () => {
     ["it's twenty one forty, two one four zero, rosewood avenue", 'address', '2140 Rosewood Avenue'],
     ['my number is six zero eight, five five five, zero one four two', 'callback_number', '+16085550142'],
     ['five five five, twenty one, forty two', 'callback_number', '5552142'],
+    ["one one one five, that's one, one, one, five dogwood court", 'address', '1115 Dogwood Court'],
+    ['it is four, four, two, one elm street', 'address', '4421 Elm Street'],
   ] as const)('reads "%s" as one %s, %s', (text, type, value) => {
     expect(values(text, type)).toEqual([value]);
+  });
+
+  it('reads one digit said twice as a count, not a number spelled out', () => {
+    expect(values("there's two, two people hurt", 'people_count')).toEqual(['2']);
   });
 });
 

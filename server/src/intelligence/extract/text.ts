@@ -11,6 +11,7 @@ const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hm
 const NUMBER_WORDS = new Set(
   'zero oh o one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million double triple'.split(' '),
 );
+const SINGLE_DIGITS = new Set('zero oh o one two three four five six seven eight nine'.split(' '));
 // Short real words that happen to start the next word ("he help", "in inside"): not stutters.
 const NOT_PARTIAL = new Set('a i an as at be by do go he hi in is it me my no of on or so to up us we im its hes shes car cars her his him our out the they'.split(' '));
 
@@ -210,12 +211,23 @@ function splitAtPauses(words: Word[]): Word[][] {
     let j = i + 1;
     while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
     const [said, again] = [words.slice(k, i + 1), words.slice(i + 1, j)];
+    // "one, one, one, five": digits said one at a time are one number spelled out, not one digit restated.
+    if (said.length === 1 && again.length === 1 && SINGLE_DIGITS.has(w.text) && SINGLE_DIGITS.has(again[0]!.text) && digitRun(words, i) >= 3) return;
     const [before, after] = [digitsOf(said), digitsOf(again)];
     // "seven hundred, seven hundred one": the same words again, and more.
     const sameStart = said.every((w, n) => again[n]?.text === w.text);
     if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart)) chunks.push([]);
   });
   return chunks.filter((c) => c.length > 0);
+}
+
+/** How many single digits are said in a row around word i ("one, one, one, five": 4). */
+function digitRun(words: Word[], i: number): number {
+  let start = i;
+  while (start > 0 && SINGLE_DIGITS.has(words[start - 1]!.text)) start--;
+  let end = i;
+  while (end < words.length && SINGLE_DIGITS.has(words[end]!.text)) end++;
+  return end - start;
 }
 
 /**
