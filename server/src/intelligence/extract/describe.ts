@@ -3,7 +3,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { countsSomething } from './vitals.js';
-import { type Extractor, STOP, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
+import { type Extractor, STOP, STRUCK, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -33,9 +33,7 @@ const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', '
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
-const AIDS = new Set(['cane', 'walker', 'crutches', 'wheelchair', 'skateboard']);
 const AID_CUE = new Set(['with', 'using', 'on', 'in', 'pushing', 'riding']);
-const STRUCK = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'whacked', 'attacked']);
 // A person named as someone already known ("the guy", "this lady") is who, not a description of them.
 const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
 
@@ -129,7 +127,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
     else if (w === 'braces' && near(i)) push(i + 1, w);
     // What someone walks or rides with: "walks with a cane", "in a wheelchair", "with a skateboard"; not a cane swung at someone.
-    else if (AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
+    else if (WALKING_AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
     else if (['gold', 'silver'].includes(w) && ['chain', 'chains'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');
@@ -181,15 +179,20 @@ const MODELS = new Set(
     'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
 const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover flatbed dually atv cab'.split(' '));
-// Types said in two words, as labelled: "an eighteen wheeler" -> "18-wheeler".
+// Types said in two or three words, as labelled: "an eighteen wheeler" -> "18-wheeler".
 const MULTI_TYPES: [RegExp, string][] = [
   [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^school bus(?:es)?$/, 'school bus'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
   [/^tow trucks?$/, 'tow truck'], [/^big rigs?$/, 'big rig'], [/^crotch rockets?$/, 'crotch rocket'], [/^horse trailers?$/, 'horse trailer'], [/^garbage trucks?$/, 'garbage truck'],
+  [/^ice cream (truck|van)s?$/, 'ice cream $1'],
 ];
-const multiType = (t: string[], k: number): string | undefined => {
-  const two = `${t[k]} ${t[k + 1]}`;
-  const hit = MULTI_TYPES.find(([re]) => re.test(two));
-  return hit ? two.replace(hit[0], hit[1]) : undefined;
+/** The type said in words from k, and how many words it took. */
+const multiType = (t: string[], k: number): { label: string; length: number } | undefined => {
+  for (const length of [3, 2]) {
+    const said = t.slice(k, k + length).join(' ');
+    const hit = MULTI_TYPES.find(([re]) => re.test(said));
+    if (hit) return { label: said.replace(hit[0], hit[1]), length };
+  }
+  return undefined;
 };
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
 const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
@@ -271,14 +274,16 @@ function vehicles(u: Utterance): Vehicle[] {
     const use = V_USE.has(t[i]!) && V_TYPES.has(singular(t[i + 1] ?? ''));
     if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     const words: string[] = [];
+    const multiSaid = new Set<string>();
     let k = i;
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
       if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
       const multi = multiType(t, k);
       if (multi) {
-        words.push(multi);
-        k++;
+        words.push(multi.label);
+        multiSaid.add(multi.label);
+        k += multi.length - 1;
       } else if (w) words.push(w);
       else if (MAKE_MODELS.has(t[k]!) && MAKES.has(words[words.length - 1] ?? '')) words.push(t[k]!);
       // "red and white box truck", "blue over white pickup": two-tone.
@@ -291,7 +296,7 @@ function vehicles(u: Utterance): Vehicle[] {
       else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
-    const has = (set: Set<string>) => words.some((w) => set.has(w) || (set === V_TYPES && MULTI_TYPES.some(([, label]) => w === label || /-wheeler$/.test(w))));
+    const has = (set: Set<string>) => words.some((w) => set.has(w) || (set === V_TYPES && multiSaid.has(w)));
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
     const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')));

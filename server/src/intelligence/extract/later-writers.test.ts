@@ -937,6 +937,20 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('a walking aid and a truck named for what it sells', () => {
+  it.each(['an old man with a cane is wandering in the road', 'she walks with a cane, blue coat'])('takes no weapon from "%s"', (text) => {
+    expect(values(text, 'weapon')).toEqual([]);
+  });
+
+  it.each(['some guy hit the clerk with a cane', 'he came at me with his cane'])('reads the cane struck with in "%s" as the weapon', (text) => {
+    expect(values(text, 'weapon')).toEqual(['cane']);
+  });
+
+  it('reads an ice cream truck as a type, not a cream-coloured truck', () => {
+    expect(values('a white ice cream truck backed over the bike', 'vehicle')).toEqual(['white ice cream truck']);
+  });
+});
+
 describe('a place named for its street', () => {
   it.each([
     ['a man fell on the tracks at the forty second street station', '42nd street station'],

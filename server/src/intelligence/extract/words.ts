@@ -42,6 +42,11 @@ export function verbForms(...bases: string[]): string {
 /** Words that take back what was just said: "no", "sorry", "wait", "i mean". */
 export const CORRECTION: ReadonlySet<string> = new Set(['no', 'sorry', 'wait', 'actually', 'mean']);
 
+/** What someone walks or rides with, a description of them; a weapon only when struck with (STRUCK). */
+export const WALKING_AIDS: ReadonlySet<string> = new Set(['cane', 'walker', 'crutches', 'wheelchair', 'skateboard']);
+/** Words of striking someone: "hit her with his cane", "came at me with a cane". */
+export const STRUCK: ReadonlySet<string> = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'waving', 'wielding', 'whacked', 'attacked', 'came']);
+
 /** Function words that are never part of a street, place or person's name. */
 export const STOP = new Set(
   (
