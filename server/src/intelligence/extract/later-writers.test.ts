@@ -937,6 +937,25 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('injuries said as what is gone, what went through and what got someone', () => {
+  it.each([
+    ["the firework went off and the guy's hand is gone", 'hand'],
+    ["he got hit by the train and his leg's gone below the knee", 'leg'],
+    ['the gun went off and it went right through his hand', 'hand'],
+    ['he came at me with a screwdriver and got me in the arm', 'arm'],
+    ['a bullet came through the wall and hit my grandmother in the arm', 'arm'],
+    ['he cut him with a box cutter across the arm', 'arm'],
+    ["I got stabbed, I'm behind the store, it's my leg", 'leg'],
+    ["a vein burst on his leg and it's squirting", 'leg'],
+  ])('reads "%s" as the injury %s', (text, part) => {
+    expect(values(text, 'injury')).toEqual([part]);
+  });
+
+  it.each(["his arm's gone numb and he can't talk right", "her mouth's gone slack on one side"])('reads no injury from a stroke\'s "%s"', (text) => {
+    expect(values(text, 'injury')).toEqual([]);
+  });
+});
+
 describe('a walking aid and a truck named for what it sells', () => {
   it.each(['an old man with a cane is wandering in the road', 'she walks with a cane, blue coat'])('takes no weapon from "%s"', (text) => {
     expect(values(text, 'weapon')).toEqual([]);

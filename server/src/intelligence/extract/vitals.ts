@@ -199,13 +199,13 @@ const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both|whole) )
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
-const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|stepdad|stepmom|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
 const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them|himself|herself|myself|themselves) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|bloods?|gushing|pouring|spurting|pumping) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping)\\b`,
+    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping|gone(?! (?:numb|limp|dead|weak|slack|droopy|soft|funny|crooked|cold|stiff|blue|white|purple|all|completely|totally|to|out)))\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
@@ -216,6 +216,8 @@ const INJURY_RE = new RegExp(
     // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
     // "something" only driven in ("something went into his eye", "got something in his eye"): "he has something in his hand" holds it.
     `\\b(?:(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}|(?:got something|something (?:(?:went|got|stuck|lodged|sticking|right|all the way) ){1,2}) )(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
+    // What went through a part: "it went right through his hand" (a bullet, a nail).
+    `\\b(?:went|goes|gone|go) (?:right |clean |all the way )?through ${OWNER}(${BODY_PART_WORDS})\\b`,
     // A part caught in a machine or a door: "got his hand caught in the snowblower", "got her fingers slammed in the door".
     `\\bgot (?:his|her|my|their) (${BODY_PART_WORDS}) (?:crushed|slammed|smashed|jammed|pinched)\\b`,
     // "a head injury", "back injuries": the part alone.
@@ -236,6 +238,8 @@ const MORE_INJURIES: [RegExp, string][] = [
   [new RegExp(`\\b${PART} (?:popped|pops|came|slipped) out\\b`, 'dg'), ''],
   // Someone struck, then where: "punched the bus driver in the face", "hit me over the head with a bottle".
   [new RegExp(`\\b(?:hit|punched|kicked|struck|smacked|slapped|socked|elbowed|headbutted) (?:me|him|her|them|us|(?:the|my|his|her|a|this|that) (?:\\w+ )?(?:${HURT_WHO}|cashier|clerk|driver|officer|bartender|teacher|nurse|customer|worker|guard|referee|ref|manager)) (?:right |hard |twice |again )?(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
+  // "got me in the arm", "the dog got her on the arm": what struck or bit, said as "got".
+  [new RegExp(`\\bgot (?:me|him|her|them|us) (?:right |good )?(?:in|on) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
   [new RegExp(`\\b(?:got|was|been|get) (?:hit|smacked|struck|kicked|punched|clubbed|bashed) (?:\\w+ ){0,2}(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
 ];
 // Words after a body part word that make it something else: "back door", "head start".
@@ -251,7 +255,7 @@ const WOUND_RE = phrases('smoke inhalation', 'concussion', '(?:a|little|small|de
 
 // A stabbing, a shooting or a cut in the line, whose place may be said apart.
 const WOUND_ACT = /\b(?:stabbed|stabbing|knifed|slashed|shot|cut|sliced|bit|bitten|poked|shanked)\b/;
-const WOUND_PLACE_RE = new RegExp(`\\b(?:(?:in|on) )?(?:the|his|her|my) (?:left |right )?(${BODY_PART_WORDS})\\b`, 'dg');
+const WOUND_PLACE_RE = new RegExp(`\\b(?:(?:in|on|across|its) )?(?:the|his|her|my) (?:left |right )?(${BODY_PART_WORDS})\\b`, 'dg');
 
 /** Body parts listed after a first one: "and face", "and his neck", ", arms and legs", "or maybe his leg". */
 function alsoParts(u: Utterance, from: number): (Span & { part: string })[] {
@@ -276,15 +280,16 @@ const OWNERS = new Set(['his', 'her', 'my', 'their']);
 // allergy, a part caught in a machine is the rescue's: the writers label neither as an injury).
 const LIMBS = new Set('arm leg hand foot finger toe forearm thigh calf shin head'.split(' '));
 const HARM_NEAR = 5;
+const LANDED_ON = new Set(['down', 'fell', 'dropped', 'landed', 'burst', 'stepped', 'stomped', 'rolled']);
 const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound|split|run over|ran over|pinned|wedged|smashed|smashing|skin off|bad way|looks (?:real |really )?bad)\b/;
 
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partCaught, part7, partSaid] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partThrough, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partCaught ?? part7 ?? partSaid);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partThrough ?? partCaught ?? part7 ?? partSaid);
     // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided;
     // "the chainsaw kicked back", "stabbed back in the eighties": back as an adverb, no one's back.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
@@ -320,7 +325,7 @@ function injuries(u: Utterance): Reading[] {
     for (const m of u.matches(WOUND_PLACE_RE)) {
       const part = bodyPart(u.words(m.groups[0]!));
       const between = m.start > 0 && u.pauses[m.start - 1]! && (m.end === u.length || u.pauses[m.end - 1]!);
-      const placed = m.start > after && /^(?:in|on|across)$/.test(u.tokens[m.start] ?? '');
+      const placed = m.start > after && /^(?:in|on|across|its)$/.test(u.tokens[m.start] ?? '');
       if (part && (between || placed) && !u.isNegated(m.start) && !u.isAsked(m.start)) {
         out.push({ ...m, value: part });
         if (placed) break;
@@ -344,7 +349,9 @@ function injuries(u: Utterance): Reading[] {
       // "his arm", "the dog's leg", "a little girl's arm"; "shot her in the arm", "grabbed him by the leg".
       const possessive = /^[a-z]+s$/.test(u.tokens[i - 1] ?? '') && !STOP.has(u.tokens[i - 1]!) && [u.tokens[i - 2], u.tokens[i - 3]].some((w) => ['a', 'the', 'my', 'his', 'her'].includes(w ?? ''));
       const owned = OWNERS.has(u.tokens[i - 1] ?? '') || possessive || (u.tokens[i - 1] === 'the' && ['in', 'by'].includes(u.tokens[i - 2] ?? ''));
-      if (!owned || ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') || u.isAsked(i) || u.isNegated(i)) return;
+      // Not where someone lies ("on his back", "under her arm"), but what came down on it ("a lift came down on a guy's legs").
+      const lies = ['on', 'onto', 'under', 'off'].includes(u.tokens[i - 2] ?? '') && !LANDED_ON.has(u.tokens[i - 3] ?? '');
+      if (!owned || lies || u.isAsked(i) || u.isNegated(i)) return;
       if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
       // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
       // done to it before ("burned bad by a splash of metal, his arm"; not what else broke, "a beaker broke").
