@@ -937,6 +937,21 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('hazards said with "is" joined, acids and pesticides', () => {
+  it.each([
+    ["the packing plant's ammonia's leaking, people are coughing", 'ammonia'],
+    ['a forklift battery cracked, acid on the floor', 'acid'],
+    ['somebody spilled pesticide in the back and two of us are dizzy', 'pesticide'],
+    ['the carbon thing is beeping and my sister is really sleepy', 'carbon monoxide'],
+  ])('reads "%s" as the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toEqual([hazard]);
+  });
+
+  it.each(['he took acid at the party and he is freaking out', 'she has acid reflux and chest pain'])('reads no hazard from "%s"', (text) => {
+    expect(values(text, 'hazard')).toEqual([]);
+  });
+});
+
 describe('injuries said as what is gone, what went through and what got someone', () => {
   it.each([
     ["the firework went off and the guy's hand is gone", 'hand'],

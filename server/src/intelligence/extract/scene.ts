@@ -52,11 +52,15 @@ const HAZARDS: [string, RegExp][] = [
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling|pouring|gushing|running|dripping)', '(?:gas|fuel|gasoline|diesel) (?:is )?(?:all )?over the (?:road|ground|street|pavement|highway)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
   ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
-  ['ammonia', phrases('ammonia', 'anhydrous')],
-  ['chlorine', phrases('chlorine')],
+  // "ammonia's leaking" reads "ammonias leaking": the "is" joined to the word.
+  ['ammonia', phrases('ammonias?', 'anhydrous')],
+  ['chlorine', phrases('chlorines?')],
   ['chemical', phrases('chemicals?(?! (?:burns?|plant|company|engineer|factory))')],
-  ['propane', phrases('propane')],
-  ['carbon monoxide', phrases('carbon monoxide', 'co (?:alarm|detector)s?')],
+  ['propane', phrases('propanes?')],
+  // Acid spilled or smelled, not a stomach's or a drug trip's.
+  ['acid', phrases('(?<!(?:on|took|dropped|tripping on|stomach) )acids?(?! (?:reflux|trip|wash))')],
+  ['pesticide', phrases('pesticides?')],
+  ['carbon monoxide', phrases('carbon monoxides?', 'co (?:alarm|detector)s?', 'carbon (?:thing|alarm|detector)s?')],
   ['oxygen', phrases('oxygen', 'o2')],
   // A dog led, kept or put away is no danger to whoever comes ("walking the dog", "putting the dogs away"), nor a thing named for one,
   // a letter spelled by it ("d as in dog"), or a dog hurt or in trouble beside the patient ("he shot his dog", "my dog and my son went in").
