@@ -937,6 +937,21 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('rolling and hitting a tree without a vehicle', () => {
+  it.each([
+    "a woman slipped on the scree and rolled down maybe fifty feet, she's moaning",
+    "a man's pinned under a pipe that rolled off the rack",
+    'somebody shot at our porch, a car rolled by and they opened up on us',
+    'we are at the sledding hill and a kid hit a tree',
+  ])('reads no road crash from "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('traffic');
+  });
+
+  it.each(['the car hit a tree and rolled over', 'the truck went off the road and then rolled'])('still reads the crash in "%s"', (text) => {
+    expect(values(text, 'nature')).toContain('traffic');
+  });
+});
+
 describe('hazards said with "is" joined, acids and pesticides', () => {
   it.each([
     ["the packing plant's ammonia's leaking, people are coughing", 'ammonia'],

@@ -166,11 +166,13 @@ export const NATURES: [string, RegExp][] = [
       'on (?:its|their) side',
       '(?<!(?:any|no) )2 cars',
       '(?:flipped|rolled) (?:over|on its roof)',
-      '(?:car|truck|tanker|suv|van|bus|semi|jeep|pickup) (?:just )?(?:flipped|rolled)',
+      // Not a car that rolled by or up to shoot: "a car rolled by and just opened up".
+      '(?:car|truck|tanker|suv|van|bus|semi|jeep|pickup) (?:just )?(?:flipped|rolled)(?! (?:by|up|past|away))',
       'airbags? (?:went off|deployed)',
       'ran (?:the|a) (?:red light|stop sign)',
       'motorcycle down',
-      '(?:and|then|that|which) (?:flipped|rolled)(?! out)(?: over)?',
+      // Not someone who slipped and rolled down a slope, nor a load that rolled off a rack.
+      '(?:and|then|that|which) (?:flipped|rolled)(?! (?:out|off|by|away))(?<!\\b(?:slipped|tripped|fell|tumbled)\\b.*)(?: over)?',
       'backed (?:right |straight )?(?:into|over)',
       '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
       '(?<!sugars? (?:\\w+ )?)crashed',
@@ -184,7 +186,8 @@ export const NATURES: [string, RegExp][] = [
       'rollover',
       'rolled over',
       'hit by a (?:car|truck|vehicle|bus)',
-      'hit a (?:pedestrian|cyclist|kid|child|deer|pole|tree)',
+      // A sled, a skier or a snowboarder that hit a tree is a fall, not a crash.
+      'hit a (?:pedestrian|cyclist|kid|child|deer|pole|tree)(?<!\\b(?:sled\\w*|ski\\w*|snowboard\\w*)\\b.*)(?!.*\\b(?:sled\\w*|ski\\w*|snowboard\\w*)\\b)',
       'car hit',
       'hit and run',
       'pile ?up',
