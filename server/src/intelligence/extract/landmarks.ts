@@ -20,12 +20,12 @@ export const STRONG_HEADS = new Set([
     'apartments dorms dorm lobby club woods lab path pit storage pavilion courts fairgrounds ' +
     'dam dumpster dumpsters neighborhood bodega grounds shack hut cellar causeway substation viaduct dunes fountain windmill boardwalk arcade orchard feedlot chapel bandshell market rink concession ' +
     'jetty jetties sandbar reservoir pasture lumberyard stockyards stockyard resort brewery levee ballfield checkpoint plaza ' +
-    'wharf waterpark vineyard trestle swamp mausoleum inlet chairlift gondola nursery overlook tunnel winery homestead bunkhouse'
+    'wharf waterpark vineyard trestle swamp mausoleum inlet chairlift gondola nursery overlook tunnel winery homestead bunkhouse slaughterhouse sawmill clubhouse atm roundabout'
   ).split(' '),
   ...BRANDS,
 ]);
 // A grill and a mailbox are places only named ("Tony's Grill", "the cluster mailboxes"): writers label the plain ones 2 of 9 and 1 of 11 times.
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed grill mailbox mailboxes'.split(' '));
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed grill mailbox mailboxes village landing pantry maze spur hollow cove bluff'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));

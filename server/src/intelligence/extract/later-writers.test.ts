@@ -937,6 +937,19 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('more kinds of place', () => {
+  it.each([
+    ['they stole a golf cart from the clubhouse', 'clubhouse'],
+    ['a guy held a knife on me at the atm', 'atm'],
+    ["we're at the food pantry and a man collapsed", 'food pantry'],
+    ["my boy's lost in the corn maze", 'corn maze'],
+    ['somebody got hit with a bat at the boat landing', 'boat landing'],
+    ['my grandma walked off from the retirement village', 'retirement village'],
+  ])('reads "%s" as the place %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+});
+
 describe('rolling and hitting a tree without a vehicle', () => {
   it.each([
     "a woman slipped on the scree and rolled down maybe fifty feet, she's moaning",
