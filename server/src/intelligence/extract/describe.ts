@@ -12,11 +12,11 @@ const SEX: Record<string, string> = {
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
   ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
-    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs').split(' '),
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs swimsuit fedora puffer fleece gown trunks diaper hardhat').split(' '),
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards hard swim rain hospital tweed bathing puffer fleece').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short', 'medium', 'average']);
 // Said of a person only with another word: "heavy" alone is how someone breathes or bleeds.
@@ -28,9 +28,9 @@ const DEGREE = new Set(['real', 'really', 'very', 'super', 'pretty']);
 const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set', 'light', 'dark', 'fair', 'skinned']);
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
-const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk']);
+const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
-const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big']);
+const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big', 'pink', 'purple', 'green', 'blue']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
 const AID_CUE = new Set(['with', 'using', 'on', 'in', 'pushing', 'riding']);
@@ -143,7 +143,8 @@ function suspectParts(u: Utterance): Part[] {
       // The item's words run without a typed pause: "in his twenties, red hoodie" is two parts.
       let k = kindWord(w) && !u.pauses[i] && !u.raw(i, i + 1).includes("'") && (CLOTHES.has(next ?? '') || CLOTHES_MOD.has(next ?? '')) ? i + 1 : i;
       while (k < i + 4 && CLOTHES_MOD.has(t[k]!) && (k === i || !u.pauses[k - 1])) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
-      if (k > i && !CLOTHES.has(t[k] ?? '') && CLOTHES.has(t[k - 1]!)) k--; // "a red flannel": the item was the last word read as a modifier
+      // "a red flannel", "gray fleece, jeans": the item was the last word read as a modifier.
+      if (k > i && (!CLOTHES.has(t[k] ?? '') || u.pauses[k - 1]) && CLOTHES.has(t[k - 1]!)) k--;
       // A kind or a brand after the colour: "a purple track suit", "a green Celtics shirt", "a John Deere cap".
       if (k > i && !u.pauses[k - 1] && !CLOTHES.has(t[k] ?? '')) {
         const item = [k + 1, k + 2].find((j) => CLOTHES.has(t[j] ?? '') && t.slice(k, j).every((x, n) => kindWord(x) && !u.pauses[k + n]));

@@ -937,6 +937,28 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('more of what people wear and how they look', () => {
+  it.each([
+    ['the little girl has a blue swimsuit on', 'female, blue swimsuit'],
+    ['an older man, brown fedora', 'older male, brown fedora'],
+    ['she had a black puffer jacket', 'black puffer jacket'],
+    ['gray fleece, jeans', 'gray fleece, jeans'],
+    ["he's white, potbelly, mullet", 'white, potbelly, mullet'],
+    ['a skinny girl with pink hair', 'skinny female, pink hair'],
+    ['red swim trunks and a yellow rain jacket', 'red swim trunks, yellow rain jacket'],
+  ])('reads "%s" as %s', (text, description) => {
+    expect(values(text, 'suspect')).toEqual([description]);
+  });
+
+  it('reads a plate letter said twice as two letters', () => {
+    expect(values('a blue chevy equinox plate g g l nine zero three', 'vehicle')).toEqual(['blue chevy equinox, plate GGL903']);
+  });
+
+  it('reads no place from a hospital gown', () => {
+    expect(values("he's wandering around in a hospital gown", 'landmark')).toEqual([]);
+  });
+});
+
 describe('more kinds of place', () => {
   it.each([
     ['they stole a golf cart from the clubhouse', 'clubhouse'],

@@ -182,7 +182,9 @@ function foldStutters(words: Word[]): Word[] {
     const w = words[i]!;
     const next = words[i + 1];
     if (next && !NUMBER_WORDS.has(w.text) && !/\d/.test(w.text)) {
-      if (next.text === w.text) {
+      // "g g l nine zero three": a letter said twice in a spelled run is two letters.
+      const spelled = /^[b-hj-z]$/.test(w.text) && [words[i - 1], words[i + 2]].some((n) => n !== undefined && (/^[a-z]$/.test(n.text) || /\d/.test(n.text) || NUMBER_WORDS.has(n.text)));
+      if (next.text === w.text && !spelled) {
         words[i + 1] = { ...next, from: w.from, repeated: true };
         continue;
       }
