@@ -25,7 +25,7 @@ export const STRONG_HEADS = new Set([
   ...BRANDS,
 ]);
 // A grill and a mailbox are places only named ("Tony's Grill", "the cluster mailboxes"): writers label the plain ones 2 of 9 and 1 of 11 times.
-export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed grill mailbox mailboxes village landing pantry maze spur hollow cove bluff'.split(' '));
+export const WEAK_HEADS = new Set('place tower office lot chimney exit hall terrace center complex supply field fields station tracks general area stop bin garage inn ramp shop site plant launch wash home pumps camp dairy ranch lodge housing villas shed grill mailbox mailboxes village landing pantry maze spur'.split(' '));
 // Places said with their number: "motel six", "fire station twenty three".
 const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate']);
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));

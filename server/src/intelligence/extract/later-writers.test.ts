@@ -937,6 +937,23 @@ describe('a place said again by its name', () => {
   });
 });
 
+describe('a collapse, a stopped heart and a burning barn, as callers say them', () => {
+  it.each([
+    ['she was watching her shows and she slumped over', 'medical:unconscious'],
+    ['dad was chopping wood and he just crumpled', 'medical:unconscious'],
+    ['my cousin went timber on the dance floor', 'medical:unconscious'],
+    ["she's cold, not breathing, no heartbeat", 'medical:cardiac'],
+    ["No, he's not breathing, no pulse, I think it's his heart", 'medical:cardiac'],
+    ["the barn's burning and the horses are inside", 'fire'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('reads no collapse from a crumpled car', () => {
+    expect(values("the car's front end is all crumpled", 'nature')).not.toContain('medical:unconscious');
+  });
+});
+
 describe('more of what people wear and how they look', () => {
   it.each([
     ['the little girl has a blue swimsuit on', 'female, blue swimsuit'],

@@ -25,7 +25,8 @@ export const NATURES: [string, RegExp][] = [
       'on fire',
       'fire(?! (?:number|truck|trucks|trucks here|department|dept|station|lookout|fighters?|engine|hydrant|escape|extinguisher|chief|exit|marshal|service|crew|alarm|ants?|tower|ring|drill|works|hall|house|road|lane))',
       'flames',
-      '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster) (?:is |are )?burning',
+      // "the barn's burning" reads "barns burning": the "is" joined to the word.
+      '(?:house|home|building|kitchen|car|truck|garage|apartment|barn|shed|trailer|room|door|cabinets|couch|woods|field|grass|brush|roof|attic|dumpster)s? (?:is |are )?burning',
       'caught (?:on )?fire',
       '(?:oven|stove|pan|grease|dryer|microwave|toaster|cabinets|curtains|couch|wall|roof)s? (?:is |are |been |was |just )?(?:smoking|caught)',
       'full of smoke',
@@ -243,7 +244,7 @@ export const NATURES: [string, RegExp][] = [
   ],
   [
     'medical:cardiac',
-    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no pulse', '(?:cant|cannot|couldnt) (?:find|feel) (?:a|his|her|any) pulse', '(?:sitting|elephant|weight) on (?:my|her|his) chest', 'heart stopped', '(?:grabb|clutch|hold)(?:ing|ed|s)? (?:at )?(?:his|her|my) (?:chest|heart)', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart rate'),
+    phrases('chest pains?', 'pain in (?:his |her |my |the )?chest', 'heart attack', 'cardiac', 'no (?:pulse|heartbeat)', 'pulseless', '(?:cant|cannot|couldnt) (?:find|feel) (?:a|his|her|any) (?:pulse|heartbeat)', '(?:sitting|elephant|weight) on (?:my|her|his) chest', 'heart stopped', '(?:grabb|clutch|hold)(?:ing|ed|s)? (?:at )?(?:his|her|my) (?:chest|heart)', 'chest (?:hurts|is hurting|hurting)', 'hearts? (?:is )?(?:racing|pounding|fluttering)', 'crushing', 'arm (?:is |feels )?numb', 'chest (?:pressure|tightness|feels tight|is tight|is heavy|feels (?:like|heavy|tight))', 'pacemaker', 'heart rate'),
   ],
   ['medical:choking', phrases('inhaled (?:a|an|some|the) \\w+', '(?:eating|ate) (?:\\w+ ){0,5}(?:cant|can not) (?:get (?:any )?air|breathe)', 'choking(?! (?:me|her|him))', 'choked on', 'stuck in (?:his|her|my|the )?throat', '(?:cant|cannot|can not) cough', 'heimlich', 'abdominal thrusts', 'back blows', 'went down (?:the )?wrong(?: pipe| way)?', 'airway obstruction', '(?:food|candy|grape|bone|gum|coin|meat|bread|piece of \\w+) (?:\\w+ ){0,2}stuck', '(?:holding|grabbing|clutching) (?:his|her|my) throat', 'swallowed (?:a|some|the) (?:coin|battery|toy|piece|marble|magnet|button)', 'gagging', '(?:put|stuck) (?:a|an|the|some) (?:\\w+ )?(?:coin|battery|toy|marble|magnet|button|grape|candy|bead|piece of \\w+) in (?:his|her|my|their) (?:mouth|nose)')],
   // Skin that breaks out ("breaking out in welts"), not a fight or a fire that broke out.
@@ -346,6 +347,10 @@ export const NATURES: [string, RegExp][] = [
       '(?:man|person|woman|guy|somebody|someone) down',
       // "she went limp in my arms" (an arm or a side that went limp is the stroke's, read before).
       'went limp',
+      // "he just crumpled", "slumped over the wheel", "went timber": a person who dropped (not a crumpled car).
+      '(?<!(?:car|truck|hood|fender|door|bumper|roof|front end)s? (?:(?:is|was|got|all|just) ){0,2})crumpled(?! (?:up )?(?:the|a|his|her|my))',
+      'slumped over',
+      'went timber',
     ),
   ],
   // "she's a diabetic too" is history beside the complaint (4 of 4 trainable lines).

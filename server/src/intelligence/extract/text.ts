@@ -143,6 +143,8 @@ export class Utterance {
     let clause = false;
     let belief = false;
     for (let j = token - 1; j >= 0 && j >= token - 4; j--) {
+      // A typed pause ends what a word before it denies: "not breathing, no pulse", "no, he fell".
+      if (this.pauses[j]) break;
       const w = this.tokens[j]!;
       const gapOnly = (gap: Set<string>) => (this.tokens.slice(j + 1, token).every((g) => gap.has(g)) ? j : undefined);
       if (NEGATE_NOUN.has(w)) return gapOnly(NEGATION_GAP);
