@@ -128,8 +128,13 @@ describe('a hundred and an ordinal', () => {
     ['a hundred and second street', '102nd street'],
     ['on the hundred sixty eighth street', 'on the 168th street'],
     ['the one hundred twenty fifth street', 'the 125th street'],
+    ['the corner of a hundred forty ninth and cypress', 'the corner of 149th and cypress'],
   ])('reads "%s" as one ordinal street: %s', (said, digits) => {
     expect(normalizeNumbers(said)).toBe(digits);
+  });
+
+  it('keeps "a hundred" before a plain ordinal a count: "a hundred first graders"', () => {
+    expect(normalizeNumbers('about a hundred first graders')).toBe('about 100 first graders');
   });
 
   it('keeps a house number before an ordinal street said without "and"', () => {

@@ -59,12 +59,12 @@ function hundredOrdinal(w: string[], i: number): { text: string; next: number } 
   // hundred and seventy fifth", "five oh five one hundred twenty fifth". After a tens word it is not ("twenty one hundred").
   const afterHouse = j > i && w[i] === 'one' && (TEENS.includes(w[i - 1] ?? '') || digitOf(w[i - 1]) !== undefined);
   const and = w[j + 1] === 'and' ? 1 : 0;
-  // "the hundred sixty eighth": after "the" a hundred and an ordinal name one street.
-  const named = w[i - 1] === 'the';
-  if (w[j] !== 'hundred' || (!and && !afterHouse && !named) || (isNumberWord(w[i - 1]) && !afterHouse)) return undefined;
   const at = j + 1 + and;
   const compound = compoundOrdinal(w, at);
   const tens = Object.hasOwn(TENS_ORDINALS, w[at] ?? '') ? TENS_ORDINALS[w[at]!] : undefined;
+  // "the hundred sixty eighth" names one street, and so does "a hundred forty ninth" (not "a hundred first graders").
+  const named = w[i - 1] === 'the' || (w[i] === 'a' && (compound !== undefined || tens !== undefined));
+  if (w[j] !== 'hundred' || (!and && !afterHouse && !named) || (isNumberWord(w[i - 1]) && !afterHouse)) return undefined;
   const rest = compound ? Number.parseInt(compound, 10) : (tens ?? (ORDINAL_WORDS.indexOf(w[at] ?? '') > 0 ? ORDINAL_WORDS.indexOf(w[at]!) : undefined));
   return rest === undefined ? undefined : { text: ordinal(hundreds * 100 + rest), next: at + (compound ? 2 : 1) };
 }

@@ -1052,6 +1052,16 @@ describe('a walking aid and a truck named for what it sells', () => {
   });
 });
 
+describe('a fever and a street said "a hundred ..."', () => {
+  it('reads no street from a fever of a hundred and three', () => {
+    expect(values("she's got the chills and a hundred and three fever", 'address')).toEqual([]);
+  });
+
+  it('reads "a hundred forty ninth and cypress" as a corner', () => {
+    expect(values('the bodega on the corner of a hundred forty ninth and cypress', 'cross_street')).toEqual(['149th St & Cypress St']);
+  });
+});
+
 describe('a place named for its street', () => {
   it.each([
     ['a man fell on the tracks at the forty second street station', '42nd street station'],

@@ -125,6 +125,12 @@ describe('numbers restated after a pause', () => {
     expect(values(text, type)).toEqual([value]);
   });
 
+  it('reads an age, a pause and a house number as two numbers', () => {
+    const text = "my mother's sick, she's eighty seven, four oh nine grandview avenue";
+    expect(values(text, 'patient_age')).toEqual(['87']);
+    expect(values(text, 'address')).toEqual(['409 Grandview Avenue']);
+  });
+
   it('reads one digit said twice as a count, not a number spelled out', () => {
     expect(values("there's two, two people hurt", 'people_count')).toEqual(['2']);
   });

@@ -220,7 +220,13 @@ function splitAtPauses(words: Word[]): Word[][] {
     const [before, after] = [digitsOf(said), digitsOf(again)];
     // "seven hundred, seven hundred one": the same words again, and more.
     const sameStart = said.every((w, n) => again[n]?.text === w.text);
-    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart)) chunks.push([]);
+    // "she's eighty seven, four oh nine grandview": an age or a count, then a house number (not a phone number's groups).
+    let [from, to] = [k, j];
+    while (from > 0 && NUMBER_WORDS.has(words[from - 1]!.text)) from--;
+    while (to < words.length && NUMBER_WORDS.has(words[to]!.text)) to++;
+    const chain = digitsOf(words.slice(from, to)).replace(/\D/g, '').length;
+    const another = before.length <= 2 && after.length >= 3 && ![7, 10, 11].includes(chain);
+    if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart || another)) chunks.push([]);
   });
   return chunks.filter((c) => c.length > 0);
 }
