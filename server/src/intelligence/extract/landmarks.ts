@@ -95,14 +95,16 @@ const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement 
 /**
  * A place the call is not at, the place starting at `start`: where someone is being taken ("we
  * wont make it to the hospital", "take him to the er"), came home from ("never came home from
- * school") or is lost along ("lost on the trail").
+ * school") or is lost along ("lost on the trail"), nor the elevator someone is stuck in: the
+ * entrapment, not where (writers label it 0 of 12 times).
  */
 export function notTheCallsPlace(u: Utterance, start: number): boolean {
   const t = u.tokens;
   const before = ARTICLES.has(t[start - 1] ?? '') ? start - 2 : start - 1;
   const takenTo = t[before] === 'to' && TAKEN_TO.test(t.slice(Math.max(0, before - 3), before).join(' '));
   const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
-  return takenTo || cameFrom || (t[before] === 'on' && t[before - 1] === 'lost');
+  const stuckIn = t[start] === 'elevator' && t[before] === 'in' && ['stuck', 'trapped'].includes(t[before - 1] ?? '');
+  return takenTo || cameFrom || stuckIn || (t[before] === 'on' && t[before - 1] === 'lost');
 }
 const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.

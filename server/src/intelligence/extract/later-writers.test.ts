@@ -976,6 +976,17 @@ describe('more of what people wear and how they look', () => {
   });
 });
 
+describe('the elevator someone is stuck in', () => {
+  it('reads the entrapment and no place from "four of us are trapped in the elevator"', () => {
+    expect(values('four of us are trapped in the elevator', 'landmark')).toEqual([]);
+    expect(values('four of us are trapped in the elevator', 'nature')).toEqual(['rescue:trapped']);
+  });
+
+  it('still reads an elevator given as where someone is', () => {
+    expect(values("he's lying by the elevator on the third floor", 'landmark')).toEqual(['elevator']);
+  });
+});
+
 describe('more kinds of place', () => {
   it.each([
     ['they stole a golf cart from the clubhouse', 'clubhouse'],
