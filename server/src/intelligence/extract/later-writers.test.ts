@@ -976,6 +976,16 @@ describe('more of what people wear and how they look', () => {
   });
 });
 
+describe('no break-in from a birth or a public restroom', () => {
+  it.each(["my wife's water broke in the truck on the way", "at the library there's a guy in the bathroom not breathing"])('reads no burglary from "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('crime:burglary');
+  });
+
+  it('still reads a stranger in my bathroom as one', () => {
+    expect(values("there's a man in my bathroom, I don't know him", 'nature')).toEqual(['crime:burglary']);
+  });
+});
+
 describe('the elevator someone is stuck in', () => {
   it('reads the entrapment and no place from "four of us are trapped in the elevator"', () => {
     expect(values('four of us are trapped in the elevator', 'landmark')).toEqual([]);

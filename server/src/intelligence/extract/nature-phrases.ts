@@ -77,8 +77,10 @@ export const NATURES: [string, RegExp][] = [
   [
     'crime:burglary',
     phrases(
-      '(?:a man|a guy|someone|somebody|a stranger|a woman) (?:is )?in (?:my|our|the) (?:kitchen|bedroom|living room|basement|garage|attic|bathroom)',
-      'broke in(?:to)?',
+      // A stranger in one's own rooms; not "a guy in the bathroom" at a library.
+      '(?:a man|a guy|someone|somebody|a stranger|a woman) (?:is )?in (?:(?:my|our|the) (?:kitchen|bedroom|living room|basement|garage|attic)|(?:my|our) bathroom)',
+      // Not "her water broke in the truck".
+      '(?<!water )broke in(?:to)?',
       'breaking into (?:the |my |our |a )?(?:cars?|trucks?|vans?|house|garage|shed)',
       'prowler',
       '(?:looking|peeking|peeping) in(?:to)? (?:the |my |our |peoples )?windows',
