@@ -28,7 +28,8 @@ const DEGREE = new Set(['real', 'really', 'very', 'super', 'pretty']);
 const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set', 'light', 'dark', 'fair', 'skinned']);
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
-const HAIR_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly']);
+// Hair, marks and build said as one word of a description: "bald", "tattoos", "a mullet", "potbelly".
+const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big', 'pink', 'purple', 'green', 'blue']);
 const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
@@ -55,7 +56,7 @@ function suspectParts(u: Utterance): Part[] {
   const parts: Part[] = [];
   // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
   const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 3);
-  const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || (t[k] === 'tank' && t[k + 1] === 'top') || HAIR_WORDS.has(t[k] ?? '') || t[k] === 'hair';
+  const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || (t[k] === 'tank' && t[k + 1] === 'top') || FEATURE_WORDS.has(t[k] ?? '') || t[k] === 'hair';
   // Hair and how it is worn: "long hair in a ponytail" -> "long hair in ponytail".
   const styled = (end: number, hair: string): [number, string] => {
     const at = t[end + 1] === 'a' ? end + 2 : end + 1;
@@ -120,7 +121,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (MARKS.has(w) && (next === 'on' || next === 'over') && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
-    } else if (HAIR_WORDS.has(w)) push(i + 1, w);
+    } else if (FEATURE_WORDS.has(w)) push(i + 1, w);
     else if (HAIR_COLOUR.has(w) && ['hair', 'beard', 'mustache', 'goatee', 'braids', 'dreads', 'ponytail'].includes(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && ['hair', 'beard', 'mustache', 'goatee'].includes(t[i + 2] ?? '')) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
     // Skin said as a part ("light skinned"), braces on the teeth, a gold chain.
