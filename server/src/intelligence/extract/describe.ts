@@ -2,7 +2,7 @@
 // said goes to patient_age, the corpus convention) and vehicles (colour, make, model, type, plate), each as its parts in said order.
 
 import type { Span, Utterance } from './text.js';
-import { countsSomething } from './vitals.js';
+import { DECADES, countsSomething } from './vitals.js';
 import { type Extractor, STOP, STRUCK, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
 
 const SEX: Record<string, string> = {
@@ -32,7 +32,6 @@ const OWNERS = new Set(['his', 'her', 'their', 'the']);
 const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big', 'pink', 'purple', 'green', 'blue']);
-const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s' };
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
 const AID_CUE = new Set(['with', 'using', 'on', 'in', 'pushing', 'riding']);
 // A person named as someone already known ("the guy", "this lady") is who, not a description of them.
@@ -95,6 +94,8 @@ function suspectParts(u: Utterance): Part[] {
     else if (RACE.has(w) && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && parts.length > 0)) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
+    // "white male twenties", "white lady sixties": a decade said bare among the rest of a description.
+    else if (Object.hasOwn(DECADES, w) && w !== 'teens' && near(i) && parts.length > 0 && i - parts[parts.length - 1]!.end <= 2) push(i + 1, DECADES[w]!, 'age');
     // Heights as said: "6 foot", "5 foot 10", "about six two".
     else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
       const inches = /^\d{1,2}$/.test(t[i + 2] ?? '') ? t[i + 2] : undefined;

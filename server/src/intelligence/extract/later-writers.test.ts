@@ -976,6 +976,26 @@ describe('more of what people wear and how they look', () => {
   });
 });
 
+describe('ages and heights said bare in a description', () => {
+  it.each([
+    ['white male twenties, blond, mullet', '20s'],
+    ['white lady sixties short gray hair', '60s'],
+    ['my husband, sixty four, chest hurting since lunch', '64'],
+    ["mi abuelo fell, he's old, ninety, he says his hip", '90'],
+  ])('reads "%s" as the age %s', (text, age) => {
+    expect(values(text, 'patient_age')).toEqual([age]);
+  });
+
+  it('reads "black male, six two, white hoodie" as a height, not an age', () => {
+    expect(values('black male, six two, white hoodie', 'patient_age')).toEqual([]);
+    expect(values('black male, six two, white hoodie', 'suspect')).toEqual(['black male, 6 foot 2, white hoodie']);
+  });
+
+  it('reads no height from the groups of a phone number', () => {
+    expect(values("my number, it's six one seven, five five five, four two, four two", 'suspect')).toEqual([]);
+  });
+});
+
 describe('no break-in from a birth or a public restroom', () => {
   it.each(["my wife's water broke in the truck on the way", "at the library there's a guy in the bathroom not breathing"])('reads no burglary from "%s"', (text) => {
     expect(values(text, 'nature')).not.toContain('crime:burglary');

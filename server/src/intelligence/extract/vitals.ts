@@ -153,7 +153,8 @@ const AGE_RE = new RegExp(
     '|\\b([2-9]0) something\\b',
   'dg',
 );
-const DECADES: Record<string, string> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
+/** A decade of life as said, as labelled: "twenties" -> "20s". */
+export const DECADES: Readonly<Record<string, string>> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
 
 const PREGNANT = /\b(?:pregnant|labor|contractions|due|water broke|having the baby|having a baby|pushing)\b/;
 
@@ -169,6 +170,14 @@ function ages(u: Utterance): Reading[] {
     else if (decade) out.push({ ...m, value: DECADES[decade] ?? decade });
     else if (something) out.push({ ...m, value: `${something}s` });
   }
+  // "my husband, sixty four, chest hurting", "male, sixty two,", "she's old, ninety": a number set
+  // off by typed pauses right after who it is.
+  u.tokens.forEach((t, i) => {
+    const n = Number(t);
+    const setOff = i > 0 && u.pauses[i - 1] && (u.pauses[i] || i === u.length - 1);
+    // "black male, six two," is his height.
+    if (/^\d{1,3}$/.test(t) && n >= 1 && n <= 110 && setOff && SAID_OF.test(u.tokens[i - 1]!) && !spokenHeight(u, i) && !out.some((r) => r.start <= i && i < r.end)) out.push({ start: i, end: i + 1, value: t });
+  });
   // "seventy something, seventy four I think", "forty, no, forty one": the exact age said next, in
   // the same decade, is the age.
   return out.map((r) => {
@@ -178,6 +187,7 @@ function ages(u: Utterance): Reading[] {
     return k - r.end <= 3 && /^\d\d$/.test(next) && next !== r.value && next[0] === r.value[0] && /^\d0s?$/.test(r.value) ? { ...r, end: k + 1, value: next } : r;
   });
 }
+const SAID_OF = new RegExp(`^(?:${PEOPLE}|man|woman|male|female|lady|guy|old|elderly)$`);
 const RESAY = new Set(['no', 'i', 'think', 'actually', 'sorry', 'wait', 'maybe', 'or', 'like', 'guess', 'mean']);
 
 // Injuries: a kind and a body part ("broke her hip" -> "broken hip"), or the part alone when only

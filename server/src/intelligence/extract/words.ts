@@ -119,15 +119,19 @@ export const BODY_PART_WORDS = Object.keys(BODY_PARTS)
   .join('|');
 
 const HEIGHT_LEAD = new Set(['maybe', 'about', 'like', 'around', 'probably', 'roughly', 'hes', 'shes', 'was', 'is']);
+// Words of a person described, before a height set off by pauses (not a phone number's or a plate's groups).
+const DESCRIBED = new Set('male female guy man woman lady dude kid boy girl white black hispanic asian skinny heavy tall short thin'.split(' '));
 const SMALL_NUMBER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 
 /**
  * A height said as two numbers ("five nine", "six two"), which the number reader has run
- * together ("59"): "5 foot 9". Only after a guess or "he's", so "fifty nine" and house numbers stay numbers.
+ * together ("59"): "5 foot 9". Only after a guess or "he's", or set off by typed pauses in a
+ * description ("black male, six two, white hoodie"), so "fifty nine" and house numbers stay numbers.
  */
 export function spokenHeight(u: Utterance, i: number): string | undefined {
   const m = /^([4-6])(\d|1[01])$/.exec(u.tokens[i] ?? '');
   const said = u.raw(i, i + 1).toLowerCase().split(/[\s-]+/);
   if (!m || said.length !== 2 || !['four', 'five', 'six'].includes(said[0]!) || !SMALL_NUMBER.includes(said[1]!)) return undefined;
-  return HEIGHT_LEAD.has(u.tokens[i - 1] ?? '') ? `${m[1]} foot ${m[2]}` : undefined;
+  const setOff = i > 0 && u.pauses[i - 1] && (u.pauses[i] || i === u.length - 1) && u.tokens.slice(Math.max(0, i - 6), i).some((w) => DESCRIBED.has(w));
+  return HEIGHT_LEAD.has(u.tokens[i - 1] ?? '') || setOff ? `${m[1]} foot ${m[2]}` : undefined;
 }
