@@ -976,6 +976,19 @@ describe('more of what people wear and how they look', () => {
   });
 });
 
+describe('breathing that is wrong, as callers hear it', () => {
+  it.each([
+    'breathing, yeah, barely',
+    "his breathing's all wrong and it's noisy",
+    'my grandmother she breathe no good',
+    "he's making this high squeaky sound",
+    "I gave him the spray and he's starting to breathe a little",
+    "he's on oxygen and he's struggling even with it",
+  ])('reads "%s" as abnormal breathing', (text) => {
+    expect(values(text, 'breathing')).toEqual(['abnormal']);
+  });
+});
+
 describe('ages and heights said bare in a description', () => {
   it.each([
     ['white male twenties, blond, mullet', '20s'],

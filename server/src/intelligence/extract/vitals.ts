@@ -70,6 +70,9 @@ const BREATHING: [string, RegExp][] = [
       '(?:cant|cannot|can not) get (?:any |enough )?air', 'wheezy', 'grunting', 'stridor', 'desatting', 'respirations',
       '(?:chest|ribs|neck|belly|stomach) (?:is |are )?(?:sinking|sucking|pulling|caving) in', '(?:sinking|sucking|pulling|caving) in (?:at|under|between) (?:the |his |her )?(?:ribs|neck|chest)',
       '(?:cant|cannot) take a (?:deep |full |big )?breath', 'no breathe (?:good|well|right)', 'breathes? (?:but )?(?:very |real |really |so )?slow',
+      // "his breathing's all wrong, it's noisy", "breathe no good", "a high squeaky sound", "struggling even with the oxygen".
+      'breathings? (?:is |s )?(?:all )?(?:wrong|off|noisy)', 'breathe no good', '(?:high |weird )?squeaky (?:sound|noise|breathing)', 'struggling even with',
+      '(?:starting|trying|starts) to breathe (?:a little|again)', 'breathing,? (?:yeah,? )?barely',
     ),
   ],
   ['no', phrases('(?:stopped|quit|stops) breathing', 'apneic', 'no air movement', 'no breath(?! (?:sounds? on))', '(?:he|she|they) no breathe(?! (?:good|well|right))', '(?:dont|cant|do not) see (?:his|her|their|the) chest (?:moving|going up)', 'chest (?:isnt|is not|not|aint) (?:moving|going up)')],
