@@ -989,6 +989,20 @@ describe('breathing that is wrong, as callers hear it', () => {
   });
 });
 
+describe('awake or out, as callers say it', () => {
+  it.each([
+    ["a girl got stabbed, she's sitting up talking", 'yes'],
+    ["I think he'll be okay, he's sitting up and joking", 'yes'],
+    ['my yiayia take the insulin, now she sleep and no wake', 'no'],
+  ])('reads "%s" as conscious %s', (text, value) => {
+    expect(values(text, 'conscious')).toEqual([value]);
+  });
+
+  it('reads no consciousness from teeth knocked out', () => {
+    expect(values('he crashed his bike and knocked out his two front teeth', 'conscious')).toEqual([]);
+  });
+});
+
 describe('ages and heights said bare in a description', () => {
   it.each([
     ['white male twenties, blond, mullet', '20s'],
