@@ -998,6 +998,10 @@ describe('awake or out, as callers say it', () => {
     expect(values(text, 'conscious')).toEqual([value]);
   });
 
+  it('reads no consciousness from a stroke\'s "he can\'t answer me right"', () => {
+    expect(values("half his face isn't moving and he can't answer me right", 'conscious')).toEqual([]);
+  });
+
   it('reads no consciousness from teeth knocked out', () => {
     expect(values('he crashed his bike and knocked out his two front teeth', 'conscious')).toEqual([]);
   });
