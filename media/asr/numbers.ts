@@ -89,7 +89,8 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const digitOf = (w: string | undefined): number | undefined => {
+/** A single digit said as a word ("oh" and "o" as zero), or undefined. */
+export const digitOf = (w: string | undefined): number | undefined => {
   if (w === undefined) return undefined;
   const i = DIGITS.indexOf(w);
   return i >= 0 ? i : w === 'oh' || w === 'o' ? 0 : undefined;

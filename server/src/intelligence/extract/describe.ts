@@ -3,7 +3,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { DECADES, countsSomething } from './vitals.js';
-import { type Extractor, STOP, STRUCK, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight } from './words.js';
+import { type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, struckAt } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -129,7 +129,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
     else if (w === 'braces' && near(i)) push(i + 1, w);
     // What someone walks or rides with: "walks with a cane", "in a wheelchair", "with a skateboard"; not a cane swung at someone.
-    else if (WALKING_AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !t.slice(Math.max(0, i - 6), i).some((x) => STRUCK.has(x))) push(i + 1, w);
+    else if (WALKING_AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !struckAt(t, i)) push(i + 1, w);
     else if (['gold', 'silver'].includes(w) && ['chain', 'chains'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');

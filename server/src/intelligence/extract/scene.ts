@@ -2,7 +2,7 @@
 
 import { SELF_CUT } from './nature-phrases.js';
 import type { Utterance } from './text.js';
-import { type Extractor, type Put, STRUCK, WALKING_AIDS, phrases } from './words.js';
+import { type Extractor, type Put, WALKING_AIDS, phrases, struckAt } from './words.js';
 
 // Who smokes out of habit: "he smokes", "my mom was smoking".
 const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped) )';
@@ -157,7 +157,7 @@ export const extractScene: Extractor = (u, emit) => {
   for (const m of u.matches(OBJECT_WEAPONS)) {
     const thing = u.words(m.groups[0]!);
     // "an old man with a cane" describes him; "hit her with a cane" is the weapon.
-    const struck = !WALKING_AIDS.has(thing) || u.tokens.slice(Math.max(0, m.start - 6), m.start + 1).some((w) => STRUCK.has(w));
+    const struck = !WALKING_AIDS.has(thing) || struckAt(u.tokens, m.start);
     if (u.isAsked(m.start) || u.isNegated(m.start) || weapons.has(thing) || !struck) continue;
     weapons.add(thing);
     pending.push([m.groups[0]!, thing]);

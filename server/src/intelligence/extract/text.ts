@@ -3,7 +3,7 @@
 // ("wil willow", "my my") folded. Every word remembers where it came from in the original
 // text, so an entity's raw text is the words as heard or typed, not the cleaned form.
 
-import { normalizeNumbers } from '../../../../media/asr/numbers.js';
+import { digitOf, normalizeNumbers } from '../../../../media/asr/numbers.js';
 import { plainText } from '../../../../media/language/plain.js';
 
 // Not "mm": typed notes use it for mile marker.
@@ -11,7 +11,6 @@ const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hm
 const NUMBER_WORDS = new Set(
   'zero oh o one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million double triple'.split(' '),
 );
-const SINGLE_DIGITS = new Set('zero oh o one two three four five six seven eight nine'.split(' '));
 // Short real words that happen to start the next word ("he help", "in inside"): not stutters.
 const NOT_PARTIAL = new Set('a i an as at be by do go he hi in is it me my no of on or so to up us we im its hes shes car cars her his him our out the they'.split(' '));
 
@@ -133,6 +132,11 @@ export class Utterance {
     return this.asked[token] ?? false;
   }
 
+  /** True when tokens [start, end) stand between typed pauses, the last may end the line: "my husband, sixty four, chest...". */
+  setOff(start: number, end: number): boolean {
+    return start > 0 && this.pauses[start - 1]! && (end === this.length || this.pauses[end - 1]!);
+  }
+
   /** True when the phrase starting at `token` is negated: "not breathing", "no weapons", "didnt hit her head". */
   isNegated(token: number): boolean {
     return this.negator(token) !== undefined;
@@ -216,7 +220,7 @@ function splitAtPauses(words: Word[]): Word[][] {
     while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
     const [said, again] = [words.slice(k, i + 1), words.slice(i + 1, j)];
     // "one, one, one, five": digits said one at a time are one number spelled out, not one digit restated.
-    if (said.length === 1 && again.length === 1 && SINGLE_DIGITS.has(w.text) && SINGLE_DIGITS.has(again[0]!.text) && digitRun(words, i) >= 3) return;
+    if (said.length === 1 && again.length === 1 && digitOf(w.text) !== undefined && digitOf(again[0]!.text) !== undefined && digitRun(words, i) >= 3) return;
     const [before, after] = [digitsOf(said), digitsOf(again)];
     // "seven hundred, seven hundred one": the same words again, and more.
     const sameStart = said.every((w, n) => again[n]?.text === w.text);
@@ -234,9 +238,9 @@ function splitAtPauses(words: Word[]): Word[][] {
 /** How many single digits are said in a row around word i ("one, one, one, five": 4). */
 function digitRun(words: Word[], i: number): number {
   let start = i;
-  while (start > 0 && SINGLE_DIGITS.has(words[start - 1]!.text)) start--;
+  while (start > 0 && digitOf(words[start - 1]!.text) !== undefined) start--;
   let end = i;
-  while (end < words.length && SINGLE_DIGITS.has(words[end]!.text)) end++;
+  while (end < words.length && digitOf(words[end]!.text) !== undefined) end++;
   return end - start;
 }
 

@@ -177,9 +177,8 @@ function ages(u: Utterance): Reading[] {
   // off by typed pauses right after who it is.
   u.tokens.forEach((t, i) => {
     const n = Number(t);
-    const setOff = i > 0 && u.pauses[i - 1] && (u.pauses[i] || i === u.length - 1);
     // "black male, six two," is his height.
-    if (/^\d{1,3}$/.test(t) && n >= 1 && n <= 110 && setOff && SAID_OF.test(u.tokens[i - 1]!) && !spokenHeight(u, i) && !out.some((r) => r.start <= i && i < r.end)) out.push({ start: i, end: i + 1, value: t });
+    if (/^\d{1,3}$/.test(t) && n >= 1 && n <= 110 && u.setOff(i, i + 1) && SAID_OF.test(u.tokens[i - 1]!) && !spokenHeight(u, i) && !out.some((r) => r.start <= i && i < r.end)) out.push({ start: i, end: i + 1, value: t });
   });
   // "seventy something, seventy four I think", "forty, no, forty one": the exact age said next, in
   // the same decade, is the age.
@@ -337,7 +336,7 @@ function injuries(u: Utterance): Reading[] {
     const after = u.text.slice(0, act.index).split(' ').length - 1;
     for (const m of u.matches(WOUND_PLACE_RE)) {
       const part = bodyPart(u.words(m.groups[0]!));
-      const between = m.start > 0 && u.pauses[m.start - 1]! && (m.end === u.length || u.pauses[m.end - 1]!);
+      const between = u.setOff(m.start, m.end);
       const placed = m.start > after && /^(?:in|on|across|its)$/.test(u.tokens[m.start] ?? '');
       if (part && (between || placed) && !u.isNegated(m.start) && !u.isAsked(m.start)) {
         out.push({ ...m, value: part });

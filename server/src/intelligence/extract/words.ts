@@ -42,10 +42,12 @@ export function verbForms(...bases: string[]): string {
 /** Words that take back what was just said: "no", "sorry", "wait", "i mean". */
 export const CORRECTION: ReadonlySet<string> = new Set(['no', 'sorry', 'wait', 'actually', 'mean']);
 
-/** What someone walks or rides with, a description of them; a weapon only when struck with (STRUCK). */
+/** What someone walks or rides with, a description of them; a weapon only when struck with (struckAt). */
 export const WALKING_AIDS: ReadonlySet<string> = new Set(['cane', 'walker', 'crutches', 'wheelchair', 'skateboard']);
 /** Words of striking someone: "hit her with his cane", "came at me with a cane". */
-export const STRUCK: ReadonlySet<string> = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'waving', 'wielding', 'whacked', 'attacked', 'came']);
+const STRUCK: ReadonlySet<string> = new Set(['hit', 'hitting', 'beat', 'beating', 'struck', 'swinging', 'swung', 'waving', 'wielding', 'whacked', 'attacked', 'came']);
+/** Whether a word of striking is said at token i or in the six before it. */
+export const struckAt = (tokens: readonly string[], i: number): boolean => tokens.slice(Math.max(0, i - 6), i + 1).some((w) => STRUCK.has(w));
 
 /** Function words that are never part of a street, place or person's name. */
 export const STOP = new Set(
@@ -132,6 +134,6 @@ export function spokenHeight(u: Utterance, i: number): string | undefined {
   const m = /^([4-6])(\d|1[01])$/.exec(u.tokens[i] ?? '');
   const said = u.raw(i, i + 1).toLowerCase().split(/[\s-]+/);
   if (!m || said.length !== 2 || !['four', 'five', 'six'].includes(said[0]!) || !SMALL_NUMBER.includes(said[1]!)) return undefined;
-  const setOff = i > 0 && u.pauses[i - 1] && (u.pauses[i] || i === u.length - 1) && u.tokens.slice(Math.max(0, i - 6), i).some((w) => DESCRIBED.has(w));
+  const setOff = u.setOff(i, i + 1) && u.tokens.slice(Math.max(0, i - 6), i).some((w) => DESCRIBED.has(w));
   return HEIGHT_LEAD.has(u.tokens[i - 1] ?? '') || setOff ? `${m[1]} foot ${m[2]}` : undefined;
 }
