@@ -64,7 +64,10 @@ function placeWords(u: Utterance, span: Span): string {
   return parts.join(' ');
 }
 
-/** A place as said, lowercase, keeping a typed apostrophe or a hyphen inside a word ("joe's diner", "the cul-de-sac"). */
+/**
+ * A place as said, lowercase, keeping a typed apostrophe or a hyphen inside a word ("joe's diner",
+ * "the cul-de-sac"); a head said with "is" joined to it is the head ("the barn's on fire": barn).
+ */
 export const placeName = (u: Utterance, span: Span): string =>
   placeWords(u, span)
     .toLowerCase()
@@ -72,7 +75,8 @@ export const placeName = (u: Utterance, span: Span): string =>
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
     .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/'s$/, (said, at: number, whole: string) => (isHead(whole.slice(0, at).split(' ').at(-1)!) ? '' : said));
 
 // Chains callers name by brand, whose last word is no place on its own ("the dairy queen", "the circle k").
 const CHAIN_RE = new RegExp(
@@ -155,8 +159,7 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   for (const { number, ...span } of found.filter((f) => !corrected.includes(f) && !restated.includes(f))) {
     // "sunrise manor, its a nursing home": what kind of place a named one is, not a second place.
     if (kindOfNamed(u, span.start, taken)) continue;
-    // "the barn's on fire": the head said with "is", not owned.
-    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span).replace(/'s$/, (said, at, whole: string) => (isHead(whole.slice(0, at).split(' ').at(-1)!) ? '' : said));
+    const name = u.tokens[span.start] === 'exit' ? u.words(span) : placeName(u, span);
     put(number ? { start: span.start, end: span.end + 1 } : span, number ? `${name} ${number}` : name);
   }
 }

@@ -141,6 +141,8 @@ const COUNTED = 'weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inch
 export const countsSomething = (word: string | undefined): boolean => word !== undefined && new RegExp(`^(?:${COUNTED}|something)$`).test(word);
 const PEOPLE = 'son|daughter|wife|husband|mom|mother|dad|father|grandpa|grandma|grandfather|grandmother|grandson|granddaughter|uncle|aunt|brother|sister|boyfriend|girlfriend|neighbor|roommate|baby|child|kid|boy|girl|toddler';
 const ABOUT = '(?:like |about |around |maybe |only |just |almost |nearly |over |probably |approximately |roughly )?';
+/** A decade of life as said, as labelled: "twenties" -> "20s". */
+export const DECADES: Readonly<Record<string, string>> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
 const AGE_RE = new RegExp(
   '\\b(?:hes|shes|im|he is|she is|i am|theyre|whos|who is|age|aged|age is|turned|looks|looks about|' +
     `(?:${PEOPLE}|patient|friend|driver|victim|man|woman|guy|lady) is|` +
@@ -151,13 +153,11 @@ const AGE_RE = new RegExp(
     '|\\b(\\d{1,2}) (months?|weeks?|days?) old\\b' +
     // "she's eight months" without "old", but not "eight months pregnant" or "along"
     `|\\b(?:hes|shes|(?:my|his|her|our|the) (?:${PEOPLE})s|(?:${PEOPLE}) is) ${ABOUT}(\\d{1,2}) (months?)\\b(?! (?:pregnant|along|ago|now|since|later|back|in|of|into))` +
-    '|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\\d0s)\\b' +
+    `|\\b(?:in (?:his|her|their)|like|maybe|about|around|probably) (?:early |mid |late )?(${Object.keys(DECADES).join('|')}|\\d0s)\\b` +
     // "thirty something": the decade
     '|\\b([2-9]0) something\\b',
   'dg',
 );
-/** A decade of life as said, as labelled: "twenties" -> "20s". */
-export const DECADES: Readonly<Record<string, string>> = { teens: 'teens', twenties: '20s', thirties: '30s', forties: '40s', fifties: '50s', sixties: '60s', seventies: '70s', eighties: '80s', nineties: '90s' };
 
 const PREGNANT = /\b(?:pregnant|labor|contractions|due|water broke|having the baby|having a baby|pushing)\b/;
 
