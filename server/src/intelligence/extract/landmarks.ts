@@ -248,6 +248,19 @@ function kindOfNamed(u: Utterance, start: number, taken: boolean[]): boolean {
   return named >= 0 && u.pauses[named]! && !taken[named] && !STOP.has(t[named]!) && !/\d/.test(t[named]!);
 }
 
+/** "on lake marlow", "Lake Lanier": a lake's name said after it, typed or not (not "in the lake hurry"). */
+function namedAfter(u: Utterance, i: number): boolean {
+  const name = u.tokens[i + 1];
+  return (
+    u.tokens[i] === 'lake' &&
+    name !== undefined &&
+    !u.pauses[i] &&
+    modifierWord(name) &&
+    !MOTION.has(name) &&
+    !lexiconTags(name).some((tag) => NOT_PLACE_WORD.includes(tag) || NOT_NAME.includes(tag))
+  );
+}
+
 function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
   const t = u.tokens;
   let lastEnd = -1;
@@ -298,8 +311,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     if (!cue && !named) continue;
     let from = start;
     while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
-    put({ start: from, end: i + 1 }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
-    lastEnd = i + 1;
+    const end = namedAfter(u, i) ? i + 2 : i + 1;
+    put({ start: from, end }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
+    lastEnd = end;
   }
 }
 

@@ -40,6 +40,14 @@ describe('a place typed by its name alone', () => {
   });
 
   it.each([
+    ["we're on a pontoon out on lake winslow, my uncle fell overboard", ['lake winslow']],
+    ['on Lake Oneida by the marina', ['lake oneida', 'marina']],
+    ["she's going under in the lake hurry please", ['lake']],
+  ])('reads a lake by the name said after it in "%s"', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+
+  it.each([
     ['we are at the Fuel Stop, no, the Gas N Go by the exit', 'gas n go'],
     ['behind the Taco Hut- sorry, behind the Burger Barn', 'burger barn'],
     ['we are at the big stadium, no wait, the high school stadium', 'high school stadium'],
