@@ -248,17 +248,18 @@ function kindOfNamed(u: Utterance, start: number, taken: boolean[]): boolean {
   return named >= 0 && u.pauses[named]! && !taken[named] && !STOP.has(t[named]!) && !/\d/.test(t[named]!);
 }
 
-/** "on lake marlow", "Lake Lanier": a lake's name said after it, typed or not (not "in the lake hurry"). */
-function namedAfter(u: Utterance, i: number): boolean {
-  const name = u.tokens[i + 1];
-  return (
-    u.tokens[i] === 'lake' &&
-    name !== undefined &&
-    !u.pauses[i] &&
-    modifierWord(name) &&
-    !MOTION.has(name) &&
-    !lexiconTags(name).some((tag) => NOT_PLACE_WORD.includes(tag) || NOT_NAME.includes(tag))
-  );
+// Places whose name follows them: "lake marlow", "the church of god", "the school for the deaf".
+const NAMED_AFTER: Readonly<Record<string, readonly string[]>> = { lake: [''], church: ['of ', 'of the '], chapel: ['of ', 'of the '], school: ['for the '] };
+
+/** How many words after the head at `i` name it ("on lake marlow": 1; not "in the lake hurry"). */
+function namedAfter(u: Utterance, i: number): number {
+  for (const join of NAMED_AFTER[u.tokens[i]!] ?? []) {
+    const k = i + 1 + (join === '' ? 0 : join.trim().split(' ').length);
+    const name = u.tokens[k];
+    if (name === undefined || u.tokens.slice(i + 1, k).join(' ') !== join.trim() || u.pauses.slice(i, k).some(Boolean)) continue;
+    if (modifierWord(name) && !MOTION.has(name) && !lexiconTags(name).some((tag) => NOT_PLACE_WORD.includes(tag) || NOT_NAME.includes(tag))) return k - i;
+  }
+  return 0;
 }
 
 function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, taken: boolean[]): void {
@@ -311,7 +312,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     if (!cue && !named) continue;
     let from = start;
     while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
-    const end = namedAfter(u, i) ? i + 2 : i + 1;
+    const end = i + 1 + namedAfter(u, i);
     put({ start: from, end }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
     lastEnd = end;
   }

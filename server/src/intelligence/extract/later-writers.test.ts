@@ -43,7 +43,10 @@ describe('a place typed by its name alone', () => {
     ["we're on a pontoon out on lake winslow, my uncle fell overboard", ['lake winslow']],
     ['on Lake Oneida by the marina', ['lake oneida', 'marina']],
     ["she's going under in the lake hurry please", ['lake']],
-  ])('reads a lake by the name said after it in "%s"', (text, places) => {
+    ['the little yellow house by the Church of Christ', ['church of christ']],
+    ["i'm at the school for the deaf on fairmount", ['school for the deaf']],
+    ['the church of my childhood', ['church']],
+  ])('reads a place by the name said after it in "%s"', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);
   });
 
