@@ -91,7 +91,7 @@ export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher tea
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
-const PLACE_PARTS = new Set(['parking lot', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
+const PLACE_PARTS = new Set(['parking lot', 'parking garage', 'parking deck', 'parking structure', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
 // What kind of lot it is, not whose: "the gravel lot", "the employee lot" stay lots.
 const LOT_KINDS = new Set('parking gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
