@@ -1,5 +1,5 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 to 13 (issue 15: writer5 to
-// writer13), fixed as kinds: every line here is our own, written for the kind, never a writer's.
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 15 (issue 15: writer5 to
+// writer16), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
 
@@ -1175,5 +1175,25 @@ describe('what explains the rest of the line', () => {
 
   it('reads no cardiac call from a heart condition said as history', () => {
     expect(values("the elevator's stuck with my dad in it and he has a heart condition", 'nature')).toEqual(['rescue:trapped']);
+  });
+});
+
+describe('what happened long ago is no nature of the call', () => {
+  it.each([
+    ['we had a kitchen fire two summers back, er, two years ago, so the smell scares me', 'fire'],
+    ['my uncle got stabbed back in the nineties and the scar aches when it rains', 'crime:stabbing'],
+    ["she's had a seizure before, she always zones out like that", 'medical:seizure'],
+    ['the shed got broken into last spring so we put up cameras', 'crime:burglary'],
+    ['there was a bad wreck at this corner in 2019', 'traffic'],
+  ])('reads "%s" as no %s', (text, nature) => {
+    expect(values(text, 'nature')).not.toContain(nature);
+  });
+
+  it.each([
+    ['her water broke an hour ago and the pains are close', 'medical:childbirth'],
+    ['somebody broke into my truck last night and took my tools', 'crime:burglary'],
+    ['he fell about twenty minutes ago and he can not get up', 'medical:fall'],
+  ])('still reads "%s" as %s (a while ago today is the call)', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
   });
 });

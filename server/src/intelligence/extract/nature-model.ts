@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Example, TextClassifier, addNgrams, cachedModel } from '../../language/text-classifier.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { type FoundNature, natureRules } from './nature.js';
+import { type FoundNature, natureRules, naturesLongAgo } from './nature.js';
 import { NOT_KIND } from './nature-phrases.js';
 import { Utterance } from './text.js';
 import type { Extractor } from './words.js';
@@ -104,7 +104,7 @@ export function combineNatures(u: Utterance, rules: FoundNature[], model: Nature
     const stated = u.tokens.filter((_, i) => !u.isAsked(i) && !u.isNegated(i));
     if (stated.length === 0) return [];
     const { top, p } = model.predict(stated.length === u.length ? u : new Utterance(stated.join(' ')));
-    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0);
+    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesLongAgo(u).has(top);
     return top !== 'none' && p >= policy.fill && !ruledOut ? line(top) : [];
   }
   const { top, p, present } = model.predict(u);

@@ -83,7 +83,7 @@ export function natureRules(u: Utterance): FoundNature[] {
   }
   for (const [nature, re] of NATURES) {
     for (const m of u.matches(re)) {
-      if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start)) continue;
+      if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m)) continue;
       // A car "accident" is traffic, a gun gone off "by accident" a shooting; "it was an accident" on a pocket dial is neither.
       if (nature === 'accidental' && [...found].some((n) => n === 'traffic' || n.startsWith('crime'))) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
@@ -116,6 +116,13 @@ export function natureRules(u: Utterance): FoundNature[] {
   // break-in is that call's, not an entrapment (a caller who says they can't get out is one).
   const inside = (n: FoundNature) => n.kind === 'rescue:trapped' && /\b(?:inside|in there)$/.test(u.words(n.span)) && (found.has('fire') || found.has('crime:burglary'));
   return out.filter((n) => !explained.has(n.kind) && !inside(n));
+}
+
+/** The kinds the line tells of as long past ("we had a fire here last year"): history, which the model may not read as the call either. */
+export function naturesLongAgo(u: Utterance): Set<string> {
+  const past = new Set<string>();
+  for (const [nature, re] of NATURES) for (const m of u.matches(re)) if (u.happenedLongAgo(m)) past.add(nature);
+  return past;
 }
 
 /**

@@ -27,6 +27,9 @@ const BOUNDARY = new Set('okay ok alright so and now sir maam yes no yeah right 
 const RESTATE = new Set('he she they we hes shes im its theyre theres okay ok alright so please listen'.split(' '));
 
 const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'without', 'neither', 'nor']);
+// A time long past: "last year", "five years ago", "a few years back", "back in 08", "in the seventies", "in 1998".
+const LONG_AGO =
+  /(?:^|\b)(?:(?:last|this past) (?:year|week|month|summer|spring|winter|fall|christmas|thanksgiving)|(?:\d+|a|one|few|couple|couple of|several|many) (?:years?|months?|weeks?|summers?|winters?) (?:ago|back)|years (?:ago|back)|back in (?:the )?(?:\d|oh \d|sixties|seventies|eighties|nineties|day)|in the (?:\d0s|sixties|seventies|eighties|nineties)|in (?:19|20)\d\d)\b/;
 // "cant see any fire" negates, but "cant breathe" and "wont wake up" are findings: the readers match those as whole phrases first.
 const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
 // "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").
@@ -130,6 +133,23 @@ export class Utterance {
   /** True when the token is inside a question or an "if" clause: "is he breathing", "tell me if she stops breathing". */
   isAsked(token: number): boolean {
     return this.asked[token] ?? false;
+  }
+
+  /**
+   * True when what tokens [start, end) tell happened long ago, in the words right after it: "we
+   * had a grease fire last year", "he was in a crash five years ago", "drowned back in the
+   * seventies", "he's had a stroke before," (history, not the call; "an hour ago" and "last night"
+   * are the call's).
+   */
+  happenedLongAgo(span: Span): boolean {
+    const after: string[] = [];
+    for (let k = span.end; k < Math.min(this.length, span.end + 8); k++) {
+      after.push(this.tokens[k]!);
+      if (this.pauses[k]) break;
+    }
+    const said = after.join(' ');
+    const before = after[0] === 'before' && (span.end + 1 === this.length || this.pauses[span.end]!);
+    return before || LONG_AGO.test(said);
   }
 
   /** True when tokens [start, end) stand between typed pauses, the last may end the line: "my husband, sixty four, chest...". */
