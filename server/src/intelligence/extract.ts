@@ -35,5 +35,12 @@ export function extractEntities(segment: Segment, tagger: EntityTagger | null = 
   };
   for (const extract of EXTRACTORS) extract(utterance, emit, segment.speaker);
   if (tagger) for (const { span, value } of tagged(utterance, tagger.spans(utterance), found.map((e) => ({ type: e.type, start: e.at, end: e.to })))) emit(span.type, span, value);
-  return found.sort((a, b) => a.at - b.at).map(({ at: _at, to: _to, ...entity }) => entity);
+  // A nature's word inside the name of a place or a street ("the Cardiac Hill Diner", "on Fire Street") says nothing of the
+  // call; a chemical's does ("the chlorine shed is leaking").
+  const named = found.filter((e) => e.type === 'landmark' || e.type === 'address');
+  const inName = (e: (typeof found)[number]) => e.type === 'nature' && e.normalized !== 'hazmat' && named.some((n) => n.at <= e.at && e.to <= n.to);
+  return found
+    .filter((e) => !inName(e))
+    .sort((a, b) => a.at - b.at)
+    .map(({ at: _at, to: _to, ...entity }) => entity);
 }

@@ -1197,3 +1197,17 @@ describe('what happened long ago is no nature of the call', () => {
     expect(values(text, 'nature')).toContain(nature);
   });
 });
+
+describe("a nature's word in the name of a place or a street", () => {
+  it.each([
+    ['we are at the Stroke of Luck Casino and a lady fell off her stool', 'medical:stroke', 'medical:fall'],
+    ["we're at the Heart Attack Grill and a man is choking", 'medical:cardiac', 'medical:choking'],
+  ])('reads no call from the name in "%s" (not %s)', (text, named, nature) => {
+    expect(values(text, 'nature')).not.toContain(named);
+    if (nature) expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('still reads a chemical named in a place as the hazmat call', () => {
+    expect(values('the ammonia shed at the ice rink is leaking and people are coughing', 'nature')).toContain('hazmat');
+  });
+});
