@@ -226,6 +226,10 @@ describe('wounds and where they are', () => {
     ["he got stabbed at the bus stop, it's in his back", 'back'],
     ['her ankle is gushing', 'ankle'],
     ['somebody shanked him on the yard, in the neck', 'neck'],
+    // A gash or a slice is labelled by its part; a cut keeps its kind.
+    ["he's got a big gash on his shin from the prop", 'shin'],
+    ['she sliced her thumb on the mandoline', 'thumb'],
+    ['he cut his thumb on the mandoline', 'cut thumb'],
   ])('reads "%s" as a wound to the %s', (text, part) => {
     expect(values(text, 'injury')).toEqual([part]);
   });
