@@ -88,10 +88,12 @@ const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
 export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band'.split(' '));
+// A head and the word after it that make no place: "a pool of blood", "on the pool deck" (a part of the place).
+export const NOT_PLACE_PAIRS = new Set(['pool of', 'pool deck']);
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
 const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
-const PLACE_PARTS = new Set(['parking lot', 'parking garage', 'parking deck', 'parking structure', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
+const PLACE_PARTS = new Set(['bar', 'pool', 'parking lot', 'parking garage', 'parking deck', 'parking structure', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
 // What kind of lot it is, not whose: "the gravel lot", "the employee lot" stay lots.
 const LOT_KINDS = new Set('parking gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
@@ -278,7 +280,7 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const strong = STRONG_HEADS.has(w) || PAIR_HEADS.has(`${t[i - 1]} ${w}`);
     if (!strong && !WEAK_HEADS.has(w)) continue;
     const next = t[i + 1];
-    if (next !== undefined && (isHead(next) || PAIR_HEADS.has(`${w} ${next}`) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next))) continue;
+    if (next !== undefined && (isHead(next) || PAIR_HEADS.has(`${w} ${next}`) || streetSuffix(next) || next === 'wagon' || NOT_PLACE_AFTER.has(next) || NOT_PLACE_PAIRS.has(`${w} ${next}`))) continue;
     // "lot forty" is a unit (units()), not a place.
     if (w === 'lot' && /^\d/.test(next ?? '')) continue;
     // "high school football field", "cedar creek middle school": the phrase ends at its last head.

@@ -1215,3 +1215,15 @@ describe("a nature's word in the name of a place or a street", () => {
     expect(values('the ammonia shed at the ice rink is leaking and people are coughing', 'nature')).toContain('hazmat');
   });
 });
+
+describe('a bar or a pool inside a place named beside it', () => {
+  it.each([
+    ["we're at the supper club on county road k, the guy at the bar keeled over", ['supper club']],
+    ['a kid is face down in the pool at the Sunspree resort', ['sunspree resort']],
+    ['two guys jumped my buddy outside the bar', ['bar']],
+    ['there is a pool of blood on the floor', []],
+    ['he hit his head on the pool deck', []],
+  ])('reads "%s" as %j', (text, places) => {
+    expect(values(text, 'landmark')).toEqual(places);
+  });
+});
