@@ -549,6 +549,10 @@ describe('rural and numbered roads as signed', () => {
     ['we are on ninety five south and a car is on fire in the median', 'I-95 SB'],
     ['four ten Sparrow Hill trail, her water just broke', '410 Sparrow Hill Trail'],
     ['nineteen oh two Mesa loop, he is not breathing', '1902 Mesa Loop'],
+    // Lettered county roads, as some states sign them; "a" and "i" stay words.
+    ['we are off county road w by the cheese plant, my dad fell off the silo ladder', 'County Road W'],
+    ['twenty one ten county road d, the barn is on fire', '2110 County Road D'],
+    ["we're on county road a mile past the church", 'County Road'],
   ])('reads "%s" as %s', (text, address) => {
     expect(values(text, 'address')).toEqual([address]);
   });

@@ -154,7 +154,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
       continue;
     }
     // "three one seven seven county road twenty two": a house on a numbered route (highways()).
-    if (/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) continue;
+    if (routeAfter(t, street)) continue;
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     said.add(streetName(street.name));
@@ -183,7 +183,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // Not cued, a numbered street starts at its number: "a gun sixty second street" is 62nd Street.
     if (!street?.suffix || taken[street.end - 1] || (!cued && (!street.ordinal || ordinalValue(street.name[0]) === undefined)) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
     // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
-    if ((/^\d+$/.test(t[street.end] ?? '') && ['Road', 'Highway'].includes(street.suffix[0])) || said.has(streetName(street.name))) continue;
+    if (routeAfter(t, street) || said.has(streetName(street.name))) continue;
     // "the hundred sixty eighth street station": a place named for its street (landmarks()).
     if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
@@ -191,6 +191,10 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     i = street.end - 1;
   }
 }
+
+/** A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it. */
+const routeAfter = (t: string[], street: Street): boolean =>
+  ['Road', 'Highway'].includes(street.suffix?.[0] ?? '') && (/^\d+$/.test(t[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(t[street.end] ?? '')));
 
 const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', flat: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Lot', trailer: 'Trailer',
@@ -341,9 +345,10 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
   }
 }
 
-// Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two".
+// Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
+// county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4})(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -374,7 +379,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
   for (const m of u.matches(HIGHWAY_RE)) {
     if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
     const kind = u.words(m.groups[0]!).replace('u s', 'us'); // "u s thirty": the letters said
-    const n = u.words(m.groups[1]!);
+    const n = u.words(m.groups[1]!).replace(/^([a-z]) ?([a-z]?)$/, (_, a: string, b: string) => `${a}${b}`.toUpperCase());
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
