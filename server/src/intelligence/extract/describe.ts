@@ -3,7 +3,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { DECADES, countsSomething } from './vitals.js';
-import { type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, struckAt } from './words.js';
+import { type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, streetSuffix, struckAt } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -174,7 +174,7 @@ const V_COLOUR = new Set('black white red blue green grey gray silver gold dark 
 const V_USE = new Set('work cargo delivery panel dump tow utility garbage moving'.split(' '));
 const MAKES = new Set(
   ('ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley ' +
-    'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner').split(' '),
+    'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner mercury isuzu datsun').split(' '),
 );
 const MODELS = new Set(
   ('civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata ' +
@@ -199,6 +199,13 @@ const multiType = (t: string[], k: number): { label: string; length: number } | 
 };
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
 const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
+// Words after a make that are no model of it: "a ford plate abc", "the honda driver", "a jeep hit him", "a harley shirt".
+const NOT_MODEL = new Set('plate plates tag tags license driver drivers guy guys man lady woman dealership dealer lot logo emblem badge hit motor motors'.split(' '));
+/** A model the lists do not know, said right after its make: "a white buick lesabre", "a silver dodge dakota"; not a street ("ford road"). */
+const modelName = (t: string[], k: number): boolean => {
+  const w = t[k] ?? '';
+  return /^[a-z]{3,}$/.test(w) && !/(?:ed|ing)$/.test(w) && !STOP.has(w) && !NOT_MODEL.has(w) && !V_SKIP.has(w) && !CONDITION.has(w) && !streetSuffix(w) && !CLOTHES.has(w) && !lexiconTags(w).some((tag) => NOT_KIND_TAGS.test(tag) || /^(?:Date|Adjective|Plural|Region|Country|City|Place)$/.test(tag));
+};
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
@@ -288,7 +295,7 @@ function vehicles(u: Utterance): Vehicle[] {
         multiSaid.add(multi.label);
         k += multi.length - 1;
       } else if (w) words.push(w);
-      else if (MAKE_MODELS.has(t[k]!) && MAKES.has(words[words.length - 1] ?? '')) words.push(t[k]!);
+      else if (MAKES.has(words[words.length - 1] ?? '') && !u.pauses[k - 1] && (MAKE_MODELS.has(t[k]!) || modelName(t, k))) words.push(t[k]!);
       // "red and white box truck", "blue over white pickup": two-tone.
       else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
       else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
@@ -306,6 +313,8 @@ function vehicles(u: Utterance): Vehicle[] {
     // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
     const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
     if (old) words.unshift(t[i - 1]!);
+    // "on Ford Road": a street named like a make.
+    if (words.length === 1 && MAKES.has(words[0]!) && streetSuffix(t[k])) continue;
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }

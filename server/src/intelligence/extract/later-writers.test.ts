@@ -1231,3 +1231,18 @@ describe('a bar or a pool inside a place named beside it', () => {
     expect(values(text, 'landmark')).toEqual(places);
   });
 });
+
+describe('a model the lists do not know, said after its make', () => {
+  it.each([
+    ['he took off in a maroon pontiac aztek, no hubcaps', ['maroon pontiac aztek', 'no hubcaps']],
+    ['a gray mercury sable hit the mailbox', ['gray mercury sable']],
+    ['a white jeep hit the kid on the bike and kept going', ['white jeep']],
+    ['she drives a black nissan with a dented hood', ['black nissan']],
+  ])('reads "%s" as %j', (text, parts) => {
+    expect(values(text, 'vehicle').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+
+  it('reads no vehicle from a street named like a make: "the feed store on Ford Road"', () => {
+    expect(values('the feed store on Ford Road, a man fell off the loading ramp', 'vehicle')).toEqual([]);
+  });
+});
