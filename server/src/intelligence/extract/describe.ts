@@ -12,7 +12,7 @@ const SEX: Record<string, string> = {
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
   ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
-    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs swimsuit fedora puffer fleece gown trunks diaper hardhat').split(' '),
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs swimsuit fedora puffer fleece gown trunks diaper hardhat durag headlamp visor').split(' '),
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
@@ -29,10 +29,12 @@ const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set', '
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
 // Hair, marks and build said as one word of a description: "bald", "tattoos", "a mullet", "potbelly".
-const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly']);
-const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads']);
+const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly', 'freckles', 'pigtails', 'sideburns']);
+const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads', 'pigtails']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big', 'pink', 'purple', 'green', 'blue']);
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
+// Items said in two words whose first is no clothing word: "a pink crop top", "flip flops".
+const TWO_WORD_ITEMS = new Set(['tank top', 'crop top', 'tube top', 'halter top', 'flip flops', 'nose ring']);
 const AID_CUE = new Set(['with', 'using', 'on', 'in', 'pushing', 'riding']);
 // A person named as someone already known ("the guy", "this lady") is who, not a description of them.
 const KNOWN = new Set(['the', 'this', 'that', 'my', 'his', 'her', 'our', 'your']);
@@ -48,14 +50,14 @@ interface Part extends Span {
 const NOT_KIND_TAGS = /^(?:Verb|PastTense|Gerund|Infinitive|PresentTense|Adverb|Preposition|Determiner|Pronoun|Possessive|Conjunction|Copula|Modal|Value|Cardinal|QuestionWord|Negative|Expression)$/;
 /** A word that can name a clothing item's kind before it: a noun or a name, not a function word, a verb, a person or a number. */
 const kindWord = (w: string): boolean =>
-  w.length > 2 && !/\d/.test(w) && !STOP.has(w) && !PERSON_MOD.has(w) && !OWNERS.has(w) && !WEARING.has(w) && !GUESS.has(w) && !CLOTHES.has(w) && !lexiconTags(w).some((tag) => NOT_KIND_TAGS.test(tag));
+  w.length > 2 && !/\d/.test(w) && !STOP.has(w) && !bodyPart(w) && !PERSON_MOD.has(w) && !OWNERS.has(w) && !WEARING.has(w) && !GUESS.has(w) && !CLOTHES.has(w) && !lexiconTags(w).some((tag) => NOT_KIND_TAGS.test(tag));
 
 function suspectParts(u: Utterance): Part[] {
   const t = u.tokens;
   const parts: Part[] = [];
   // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
   const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 3);
-  const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || (t[k] === 'tank' && t[k + 1] === 'top') || FEATURE_WORDS.has(t[k] ?? '') || t[k] === 'hair';
+  const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || TWO_WORD_ITEMS.has(`${t[k]} ${t[k + 1]}`) || FEATURE_WORDS.has(t[k] ?? '') || t[k] === 'hair';
   // Hair and how it is worn: "long hair in a ponytail" -> "long hair in ponytail".
   const styled = (end: number, hair: string): [number, string] => {
     const at = t[end + 1] === 'a' ? end + 2 : end + 1;
@@ -91,7 +93,7 @@ function suspectParts(u: Utterance): Part[] {
       i++;
     }
     // "he was white, tall", "she was white, blonde": the race alone, said of a pronoun or after a pause.
-    else if (RACE.has(w) && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && parts.length > 0)) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
+    else if (RACE.has(w) && !(w === 'white' && next === 'as') && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && parts.length > 0)) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     // "white male twenties", "white lady sixties": a decade said bare among the rest of a description.
@@ -122,15 +124,15 @@ function suspectParts(u: Utterance): Part[] {
     else if (MARKS.has(w) && (next === 'on' || next === 'over') && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
-    } else if (FEATURE_WORDS.has(w)) push(i + 1, w);
+    } else if (FEATURE_WORDS.has(w) && (w !== 'bangs' || near(i))) push(i + 1, w); // "a bunch of bangs" is gunfire or fireworks
     else if (HAIR_COLOUR.has(w) && ['hair', 'beard', 'mustache', 'goatee', 'braids', 'dreads', 'ponytail'].includes(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && ['hair', 'beard', 'mustache', 'goatee'].includes(t[i + 2] ?? '')) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
-    // Skin said as a part ("light skinned"), braces on the teeth, a gold chain.
+    // Skin said as a part ("light skinned"), braces on the teeth, a gold chain or gold teeth.
     else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
     else if (w === 'braces' && near(i)) push(i + 1, w);
     // What someone walks or rides with: "walks with a cane", "in a wheelchair", "with a skateboard"; not a cane swung at someone.
     else if (WALKING_AIDS.has(w) && near(i) && AID_CUE.has((['a', 'an', 'his', 'her'].includes(t[i - 1] ?? '') ? t[i - 2] : t[i - 1]) ?? '') && !struckAt(t, i)) push(i + 1, w);
-    else if (['gold', 'silver'].includes(w) && ['chain', 'chains'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
+    else if (['gold', 'silver'].includes(w) && ['chain', 'chains', 'teeth', 'tooth', 'grill', 'grills'].includes(next ?? '')) push(i + 2, `${w} ${next}`, 'clothes');
     else if ((w === 'blonde' || w === 'blond') && near(i)) push(i + 1, w);
     else if ((w === 'no' && (next === 'shirt' || next === 'shoes')) || w === 'shirtless' || w === 'barefoot') push(w === 'no' ? i + 2 : i + 1, w === 'no' ? `no ${next}` : w, 'clothes');
     // How someone walks: "he's got a limp", "walks with a limp".
@@ -154,10 +156,11 @@ function suspectParts(u: Utterance): Part[] {
       }
       const tShirt = t[k] === 't' && t[k + 1] === 'shirt';
       const carried = CARRIED.has(t[k] ?? '') && k === i; // "her bag" is hers; "a green purse" describes her
-      if (!carried && (tShirt || CLOTHES.has(t[k] ?? '') || (t[k] === 'tank' && t[k + 1] === 'top'))) {
+      const pair = TWO_WORD_ITEMS.has(`${t[k]} ${t[k + 1]}`);
+      if (!carried && (tShirt || pair || CLOTHES.has(t[k] ?? ''))) {
         // "t-shirt" or "t shirt" as typed.
-        const item = tShirt ? (u.raw(k, k + 2).includes('-') ? 't-shirt' : 't shirt') : t[k] === 'tank' ? 'tank top' : t[k]!;
-        let end = tShirt || t[k] === 'tank' ? k + 2 : k + 1;
+        const item = tShirt ? (u.raw(k, k + 2).includes('-') ? 't-shirt' : 't shirt') : pair ? `${t[k]} ${t[k + 1]}` : t[k]!;
+        let end = tShirt || pair ? k + 2 : k + 1;
         let text = [...t.slice(i, k), item].join(' ');
         // "a bandana over his face": where it is worn, owner dropped.
         const at = end + (OWNERS.has(t[end + 1] ?? '') ? 2 : 1);

@@ -1246,3 +1246,19 @@ describe('a model the lists do not know, said after its make', () => {
     expect(values('the feed store on Ford Road, a man fell off the loading ramp', 'vehicle')).toEqual([]);
   });
 });
+
+describe('what witnesses list that the clothing words lacked', () => {
+  it.each([
+    ['she had a nose ring and a green crop top', ['nose ring', 'green crop top']],
+    ['black hoodie, cargo shorts and flip flops', ['black hoodie', 'cargo shorts', 'flip flops']],
+    ['white male, red durag, gold teeth', ['white male', 'red durag', 'gold teeth']],
+    ['skinny kid with freckles, blue visor', ['skinny male', 'freckles', 'blue visor']],
+    ['she is nine, brown hair in pigtails, yellow raincoat', ['brown hair in pigtails', 'yellow raincoat']],
+  ])('reads "%s" as %j', (text, parts) => {
+    expect(values(text, 'suspect').flatMap((d) => d.split(', '))).toEqual(parts);
+  });
+
+  it.each(['he went white as a sheet and sat down', 'we heard a bunch of bangs from the ballpark', 'a tattoo under his eye'])('reads no race, hair or item from "%s"', (text) => {
+    expect(values(text, 'suspect').join(', ')).not.toMatch(/white|bangs|eye/);
+  });
+});
