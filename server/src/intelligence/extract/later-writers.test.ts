@@ -1262,3 +1262,20 @@ describe('what witnesses list that the clothing words lacked', () => {
     expect(values(text, 'suspect').join(', ')).not.toMatch(/white|bangs|eye/);
   });
 });
+
+describe('tools and gear that sound like a shooting or a hanging', () => {
+  it.each([
+    ['the roofer shot a nail into his thumb with the nail gun', 'crime:shooting'],
+    ['the lineman is hanging in his harness and not answering', 'medical:suicidal'],
+    ["she's hanging from her seat belt upside down in the ditch", 'medical:suicidal'],
+  ])('reads "%s" as no %s', (text, nature) => {
+    expect(values(text, 'nature')).not.toContain(nature);
+  });
+
+  it.each([
+    ['he shot a guy outside the bar', 'crime:shooting'],
+    ['my son is hanging in the garage', 'medical:suicidal'],
+  ])('still reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+});

@@ -46,7 +46,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
+  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)(?! (?:nail|staple|brad|rivet)s?\\b)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
   // A blade used on someone, however said: "got cut with a box cutter in a fight", "came at me with a screwdriver and got me".
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound', `(?:(?:got|was|been|get|gets) (?:cut|sliced|stuck|poked|jabbed)|(?:stuck|poked|cut|sliced|jabbed|got) (?:me|him|her|them|us)) (?:\\w+ ){0,2}with (?:a |an |his |her |some |the )?(?:${BLADES})`, `(?:pulled|came at (?:me|him|her|us) with|swung) (?:a|an|his|her|the) (?:${BLADES}) (?:\\w+ ){0,4}(?:cut|sliced|stuck|got|slashed) (?:me|him|her|his|her|my|them)`)],
   // A car in the water is the drowning it may become (the trainable writers: 18 of 25 such lines label it alone).
@@ -368,7 +368,8 @@ export const NATURES: [string, RegExp][] = [
       'jumped (?:\\w+ ){0,3}on purpose',
       '(?:wrote|left) (?:a|me a|us a) note',
       'suicid(?:e|al)',
-      '(?:is|was|found (?:him|her)) hanging (?:in|from)',
+      // Not someone hanging in a harness or a seat belt, nor a tag hanging from a mirror.
+      '(?:is|was|found (?:him|her)) hanging (?:in|from)(?! (?:(?:his|her|a|the|their) )?(?:harness|seat ?belts?|belt|mirror|rope|safety line|lanyard)\\b)',
       // "hurt himself with the chainsaw" is an accident.
       // "shot himself in the foot cleaning his pistol" is an accident.
       `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)(?! (?:\\w+ ){0,3}(?:with|on) (?:the|a|his|her|my) | in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle))`,
