@@ -39,8 +39,13 @@ export function extractEntities(segment: Segment, tagger: EntityTagger | null = 
   // call; a chemical's does ("the chlorine shed is leaking").
   const named = found.filter((e) => e.type === 'landmark' || e.type === 'address');
   const inName = (e: (typeof found)[number]) => e.type === 'nature' && e.normalized !== 'hazmat' && named.some((n) => n.at <= e.at && e.to <= n.to);
-  return found
-    .filter((e) => !inName(e))
+  const kept = found.filter((e) => !inName(e));
+  // A stabbing's or a shooting's wound is where it is, the nature carries its kind ("cut me across the arm with a razor": arm).
+  const wounded = kept.some((e) => e.type === 'nature' && (e.normalized === 'crime:stabbing' || e.normalized === 'crime:shooting'));
+  const parts = new Set<string>();
+  return kept
+    .map((e) => (wounded && e.type === 'injury' ? { ...e, normalized: e.normalized.replace(/^cut /, '') } : e))
+    .filter((e) => e.type !== 'injury' || (!parts.has(e.normalized) && parts.add(e.normalized)))
     .sort((a, b) => a.at - b.at)
     .map(({ at: _at, to: _to, ...entity }) => entity);
 }

@@ -11,7 +11,8 @@ describe('injuries said as callers say them', () => {
   it.each([
     ['he cracked his head open on the concrete', 'head'],
     ["the guy's face is all smashed up", 'face'],
-    ['a guy cut me across the arm with a razor', 'cut arm'],
+    ['she cut her arm on the broken window', 'cut arm'],
+    ['a guy cut me across the arm with a razor', 'arm'],
   ])('reads "%s" as the injury %s', (text, injury) => {
     expect(values(text, 'injury')).toEqual([injury]);
   });
@@ -38,8 +39,8 @@ describe('injuries said as callers say them', () => {
     expect(values('they kicked him out of the bar', 'nature')).toEqual([]);
   });
 
-  it('reads a cut given by someone else as an assault, and one made cooking as no crime', () => {
-    expect(values('a guy cut me across the arm with a razor', 'nature')).toEqual(['crime:assault']);
+  it('reads a cut given by someone else with a blade as a stabbing, and one made cooking as no crime', () => {
+    expect(values('a guy cut me across the arm with a razor', 'nature')).toEqual(['crime:stabbing']);
     expect(values('a guy cut me across the arm with a razor', 'weapon')).toEqual(['razor']);
     expect(values('she cut her finger real deep with a knife, cooking', 'nature')).toEqual([]);
   });

@@ -1279,3 +1279,25 @@ describe('tools and gear that sound like a shooting or a hanging', () => {
     expect(values(text, 'nature')).toContain(nature);
   });
 });
+
+describe('a blade drawn across someone', () => {
+  it.each([
+    ['two of the framers got into it and one stuck the other one with a screwdriver', 'crime:stabbing'],
+    ['he slashed the other guy across the hand with a box cutter', 'crime:stabbing'],
+    ['my cousin got cut up in a fight behind the skating rink', 'crime:stabbing'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('reads the wound as where it is: "some dude cut him across the cheek with a razor"', () => {
+    expect(values('some dude cut him across the cheek with a razor', 'injury')).toEqual(['cheek']);
+  });
+
+  it('reads her own finger cut cooking as no stabbing', () => {
+    expect(values('she cut her thumb pretty deep with the bread knife', 'nature')).not.toContain('crime:stabbing');
+  });
+
+  it('reads someone said stuck inside a burning car as trapped, beside the fire', () => {
+    expect(values("a van's on fire on the shoulder and the driver is stuck inside", 'nature')).toEqual(['fire', 'rescue:trapped']);
+  });
+});

@@ -113,8 +113,9 @@ export function natureRules(u: Utterance): FoundNature[] {
   }
   const explained = new Set(EXPLAINS.filter(([kind, signs]) => found.has(kind) && found.has(signs)).map(([, signs]) => signs));
   // "there's kids inside and it's on fire", "the door's smashed and there's someone still inside": someone inside a fire or a
-  // break-in is that call's, not an entrapment (a caller who says they can't get out is one).
-  const inside = (n: FoundNature) => n.kind === 'rescue:trapped' && /\b(?:inside|in there)$/.test(u.words(n.span)) && (found.has('fire') || found.has('crime:burglary'));
+  // break-in is that call's, not an entrapment (a caller who says they can't get out is one, and so is one said stuck:
+  // "somebody's stuck inside" the burning car is one.
+  const inside = (n: FoundNature) => n.kind === 'rescue:trapped' && /\b(?:inside|in there)$/.test(u.words(n.span)) && !/^(?:stuck|trapped)\b/.test(u.words(n.span)) && (found.has('fire') || found.has('crime:burglary'));
   return out.filter((n) => !explained.has(n.kind) && !inside(n));
 }
 
