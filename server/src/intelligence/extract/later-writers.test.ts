@@ -1301,3 +1301,21 @@ describe('a blade drawn across someone', () => {
     expect(values("a van's on fire on the shoulder and the driver is stuck inside", 'nature')).toEqual(['fire', 'rescue:trapped']);
   });
 });
+
+describe('natures in the words of people at work and neighbours', () => {
+  it.each([
+    ["he's on warfarin and he nicked his ear shaving and it won't quit bleeding", 'medical:bleeding'],
+    ["his nose is bleeding and it's gushing, he's eighty", 'medical:bleeding'],
+    ['my neighbor is locked out on her balcony and it is a hundred degrees', 'rescue:trapped'],
+    ['a kid got locked inside the walk in freezer', 'rescue:trapped'],
+    ["her right side isn't moving and she's confused", 'medical:stroke'],
+    ["he can't see out of his left eye and his hand's numb", 'medical:stroke'],
+    ["the fryer's out but it's still burning in the ducts", 'fire'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('reads an arm gone numb with chest pain as the heart, not a stroke', () => {
+    expect(values("my chest is crushing and my left arm's numb", 'nature')).toEqual(['medical:cardiac']);
+  });
+});

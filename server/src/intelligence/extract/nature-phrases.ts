@@ -41,6 +41,8 @@ export const NATURES: [string, RegExp][] = [
       '(?<!(?:eyes?|throat|skin|chest|mouth|nose|face|hands?|arms?|legs?|feet|foot) )(?:is|are) (?:still )?burning(?! (?:our|my|his|her|their|your|up) )',
       'set (?:\\w+ ){1,3}on fire',
       'smolder(?:ing|s)?',
+      // "it's still burning up in the ductwork": in the building, not a fever.
+      '(?:burning|smoldering) (?:up )?in the (?:ductwork|ducts?|walls?|attic|vents?|chimney|flue|crawl ?space)',
       `smoke (?:is )?(?:coming|pouring|billowing) (?:out|from)${NOT_FROM_VEHICLE}`,
       // "the chimney is shooting sparks" is a chimney fire, not a shooting.
       '(?:shooting|throwing) (?:out )?(?:sparks|flames)',
@@ -66,7 +68,7 @@ export const NATURES: [string, RegExp][] = [
       'stuck (?:in|under|inside|between|on)(?! (?:(?:his|her|my|the) )?(?:throat|eye|eyes|ear|nose|mouth|finger|hand|foot|arm|leg|skin))(?! traffic)',
       'caught in (?:the|a)',
       '(?:cant|cannot|can not|couldnt) get (?:out|him out|her out|them out|us out|the door open)(?! of bed)',
-      'locked (?:himself|herself|themselves|in)',
+      'locked (?:himself|herself|themselves|in|inside)', 'locked out on (?:the|her|his|my|a|their) (?:balcony|roof|deck|fire escape|ledge)',
       'caved in',
       // A structure that fell in on someone: "the ceiling's collapsed on my mother", "the porch collapsed and he's under it".
       '(?:ceiling|roof|porch|deck|shed|wall|barn|building|house|garage|balcony|floor|scaffolding|stage|bleachers)s? (?:\\w+ )?(?:collapsed|came down|fell in)',
@@ -277,7 +279,7 @@ export const NATURES: [string, RegExp][] = [
       'wheezing',
     ),
   ],
-  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', '(?:face|smile)s? (?:(?:went|is|looks|going|gone) )?(?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|hand) (?:drifts|drifted|drifting|drops|dropped|falls|fell) (?:down|back down)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', '(?<!heat ?)stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right', 'worst headache of (?:his|her|my|your) life')],
+  ['medical:stroke', phrases('(?:arm|leg|side|hand) (?:wont|doesnt|isnt|will not|does not) (?:work|move)', '(?:face|smile)s? (?:(?:went|is|looks|going|gone) )?(?:all )?(?:funny|crooked|weird|lopsided)', '(?:arm|hand) (?:drifts|drifted|drifting|drops|dropped|falls|fell) (?:down|back down)', '(?:arm|leg|side|hand) (?:went|is|feels|going|gone) (?:all )?(?:numb|limp|dead)', '(?:arm|leg|side|hand)s (?:all )?(?:numb|limp|dead)', '(?:left |right |one )?side (?:isnt|is not|wont|doesnt|does not) moving', '(?:cant|cannot|couldnt) see out of (?:his|her|my|one) (?:left |right )?eye', '(?<!heat ?)stroke', 'face (?:is )?droop(?:s|ing|y)?', 'droop(?:s|ing|y)', 'slurr(?:ed|ing)', 'talking funny', '(?:cant|cannot|couldnt) (?:lift|move|raise|feel) (?:his|her|my) (?:left |right )?(?:arm|side|leg)', '(?:face|half (?:his|her) face) (?:is |went |feels )?numb', '(?:cant|couldnt) (?:find|get) (?:the |her |his |my )?words', 'speech is (?:all )?(?:garbled|slurred|jumbled|weird|off)', '(?:trouble|a hard time) (?:talking|speaking)', '(?:talking|speaking) gibberish', '(?:half|one side of) (?:his|her) face (?:wont|doesnt|isnt|cant|will not) (?:move|moving)', '(?:cant|couldnt|cannot) (?:talk|speak) right', 'worst headache of (?:his|her|my|your) life')],
   [
     'medical:overdose',
     phrases(
@@ -361,7 +363,7 @@ export const NATURES: [string, RegExp][] = [
   ['medical:diabetic', phrases('sugars? (?:\\w+ )?(?:bottomed|tanked|crashed|dropped)', 'sugars? (?:is |was )?(?:over|under|below|above|at) \\d+', 'type (?:one|1) diabetic', '(?:meter|glucometer|monitor) (?:says|said|reads|is reading) \\d+', '(?<!also (?:a )?)diabetic(?! (?:too|also|as well))', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', 'wont stop bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) stop', 'blood everywhere', '(?:pool|puddle) of blood', 'blood all over (?:the|everything)', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', '(?:wont|will not|wouldnt) (?:stop|quit) bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) (?:stop|quit)', 'bleeding and (?:its|it is) (?:pouring|gushing|pumping|squirting)', 'blood everywhere', '(?:pool|puddle) of blood', 'blood all over (?:the|everything)', 'so much blood', 'lots of blood'),
   ],
   [
     'medical:suicidal',

@@ -137,7 +137,7 @@ export function naturesLongAgo(u: Utterance): Set<string> {
  * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
  * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
  * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
- * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose.
+ * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose; an arm gone numb with chest pain is the heart's.
  */
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
@@ -159,4 +159,5 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['hazmat', 'traffic'],
   ['crime:domestic', 'medical:childbirth'],
   ['medical:overdose', 'medical:cardiac'],
+  ['medical:cardiac', 'medical:stroke'],
 ];
