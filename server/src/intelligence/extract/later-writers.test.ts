@@ -1319,3 +1319,14 @@ describe('natures in the words of people at work and neighbours', () => {
     expect(values("my chest is crushing and my left arm's numb", 'nature')).toEqual(['medical:cardiac']);
   });
 });
+
+describe('chemicals as a hazard', () => {
+  it.each([
+    ['the whole hallway smells like cat pee and chemicals', ['chemicals']],
+    ['somebody left the pool chemicals open in the shed and the kids are coughing', ['pool chemicals']],
+    ['a chemical drum came off the flatbed and it is leaking', ['chemical drum']],
+    ["there's a weird chemical smell in the break room", []],
+  ])('reads "%s" as %j', (text, hazards) => {
+    expect(values(text, 'hazard')).toEqual(hazards);
+  });
+});

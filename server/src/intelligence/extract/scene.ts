@@ -55,7 +55,11 @@ const HAZARDS: [string, RegExp][] = [
   // "ammonia's leaking" reads "ammonias leaking": the "is" joined to the word.
   ['ammonia', phrases('ammonias?', 'anhydrous')],
   ['chlorine', phrases('chlorines?')],
-  ['chemical', phrases('chemicals?(?! (?:burns?|plant|company|engineer|factory))')],
+  // Chemicals as things on the scene ("cat pee and chemicals", "the pool chemicals", "a chemical drum"), not a chemical smell,
+  // spill or burn, which writers give no hazard (0 of 9 lines; 7 of ours moved in session 15).
+  ['pool chemicals', phrases('pool chemicals')],
+  ['chemical drum', phrases('chemical drums?')],
+  ['chemicals', phrases('chemicals(?! (?:plant|company|engineer|factory))')],
   ['propane', phrases('propanes?')],
   // Acid spilled or smelled, not a stomach's or a drug trip's.
   ['acid', phrases('(?<!(?:on|took|dropped|tripping on|stomach) )acids?(?! (?:reflux|trip|wash))')],
