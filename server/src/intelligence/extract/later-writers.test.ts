@@ -1320,12 +1320,15 @@ describe('natures in the words of people at work and neighbours', () => {
   });
 });
 
-describe('chemicals as a hazard', () => {
+describe('chemicals and diesel as hazards', () => {
   it.each([
     ['the whole hallway smells like cat pee and chemicals', ['chemicals']],
     ['somebody left the pool chemicals open in the shed and the kids are coughing', ['pool chemicals']],
     ['a chemical drum came off the flatbed and it is leaking', ['chemical drum']],
     ["there's a weird chemical smell in the break room", []],
+    ['a diesel spill by the boat ramp, it is all over the water', ['diesel']],
+    ['the tanker is leaking diesel all over the road', ['fuel leak']],
+    ['somebody siphoned the diesel out of the skid steer', []],
   ])('reads "%s" as %j', (text, hazards) => {
     expect(values(text, 'hazard')).toEqual(hazards);
   });

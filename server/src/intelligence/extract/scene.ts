@@ -51,6 +51,8 @@ const HAZARDS: [string, RegExp][] = [
   ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling|pouring|gushing|running|dripping)', '(?:gas|fuel|gasoline|diesel) (?:is )?(?:all )?over the (?:road|ground|street|pavement|highway)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
+  // Diesel lying about ("diesel all over the water", "a diesel spill"); leaking or running it is the fuel leak above.
+  ['diesel', phrases('(?<!siphoned (?:the )?)diesel(?! (?:truck|trucks|engine|pickup|tank|mechanic|fuel|generator))')],
   ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
   // "ammonia's leaking" reads "ammonias leaking": the "is" joined to the word.
   ['ammonia', phrases('ammonias?', 'anhydrous')],
