@@ -1333,3 +1333,17 @@ describe('chemicals and diesel as hazards', () => {
     expect(values(text, 'hazard')).toEqual(hazards);
   });
 });
+
+describe('what follows a number or "on" and is no street', () => {
+  it.each([
+    ["she's eleven hold on let me ask her", []],
+    ['the gate code is four four two one star', []],
+    ['we pulled over about a hundred yards back', []],
+    ['the sign says lifeguard on duty but nobody is there', []],
+    ["there's a fire on Desmond, hold on, Tony, get back", ['Desmond Street']],
+    ['my name is Dana Pike and my mom fell', []],
+    ['he lives on, uh, Desmond', ['Desmond Street']],
+  ])('reads "%s" as %j', (text, addresses) => {
+    expect(values(text, 'address')).toEqual(addresses);
+  });
+});

@@ -9,7 +9,8 @@ import { CORRECTION, type Extractor, type Put, STOP, lexiconTags, ordinal, ordin
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit']);
+// Words after a number or "on" that name no street: "he's fourteen, hold on", "the code is four four two one star", "a hundred yards", "on duty".
+const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -34,6 +35,7 @@ interface Street {
 
 const NO_STREET_NAME = new Set('wrong right other same whole long half all this that'.split(' '));
 // What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
+const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry']);
 const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability'.split(' '));
 
 /** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
@@ -169,9 +171,12 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // (not "the dirt road", "the old highway": a kind of road, no name, unless typed as one: "the Little Sage Road";
     // nor "the Halsey Street bridge": a place named for its street).
     const theRoad = t[i - 1] === 'the' && THE_ROAD_CUE.has(t[i - 2] ?? '') && street !== undefined && THE_ROAD_TYPES.has(street.suffix?.[0] ?? '') && endsStreet(u, street.end) && (!ROAD_KIND.has(street.name[0]!) || /^\p{Lu}/u.test(u.raw(i, i + 1)));
-    const cued = i === 0 || STREET_CUE.has(t[i - 1]!) || theRoad;
+    // "my name is Lorna Pike": a name that ends like a road is the caller's.
+    const named = t[i - 1] === 'names' || (t[i - 1] === 'is' && t[i - 2] === 'name');
+    const cued = (i === 0 || STREET_CUE.has(t[i - 1]!) || theRoad) && !named;
     // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
-    if (!street?.suffix && (BARE_CUE.has(t[i - 1] ?? '') || (TYPED_BARE_CUE.has(t[i - 1] ?? '') && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
+    // "hold on, Tony", "come on Marcus": the "on" of a verb, no street after it.
+    if (!street?.suffix && !(t[i - 1] === 'on' && ON_VERBS.has(t[i - 2] ?? '')) && (BARE_CUE.has(t[i - 1] ?? '') || (TYPED_BARE_CUE.has(t[i - 1] ?? '') && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
       const bare = bareStreet(u, i, false);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
