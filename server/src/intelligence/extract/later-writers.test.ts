@@ -1347,3 +1347,16 @@ describe('what follows a number or "on" and is no street', () => {
     expect(values(text, 'address')).toEqual(addresses);
   });
 });
+
+describe('a few words asked with a question mark', () => {
+  it.each([
+    ['A weapon?', 'weapon'],
+    ['Awake? No, no, he is not.', 'conscious'],
+  ])('reads "%s" as asked: no %s from the word asked back', (text, type) => {
+    expect(values(text, type as 'weapon')).not.toContain(type === 'weapon' ? 'weapon' : 'yes');
+  });
+
+  it('still reads what was said before a "hello?": "i can not hear him breathing my phone is dying hello?"', () => {
+    expect(values('i can not hear him breathing my phone is dying hello?', 'breathing')).toEqual(['no']);
+  });
+});

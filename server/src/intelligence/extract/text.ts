@@ -96,7 +96,9 @@ export class Utterance {
       this.charToken.fill(i, at, at + t.length + 1);
       at += t.length + 1;
     });
-    this.asked = markQuestions(this.tokens, this.pauses);
+    // A few words typed with a question mark are asked, however they start: "A weapon?", "awake?".
+    const questioned = aligned.map((w) => (w.pause ?? false) && /\?["')\]]*$/.test(original.slice(w.from, w.to)));
+    this.asked = markQuestions(this.tokens, this.pauses, questioned);
   }
 
   get length(): number {
@@ -298,8 +300,12 @@ function alignNumbers(words: Word[]): Word[] {
   return out;
 }
 
-function markQuestions(tokens: string[], pauses: boolean[]): boolean[] {
+function markQuestions(tokens: string[], pauses: boolean[], questioned: boolean[]): boolean[] {
   const asked = new Array<boolean>(tokens.length).fill(false);
+  questioned.forEach((q, end) => {
+    // Such a question is short ("an apron?"); a longer clause before a "hello?" is what the caller said.
+    for (let k = end; q && k >= 0 && k > end - 3 && (k === end || !pauses[k]); k--) asked[k] = true;
+  });
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
     const atStart = i === 0 || BOUNDARY.has(tokens[i - 1]!) || pauses[i - 1]!;
