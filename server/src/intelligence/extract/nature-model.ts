@@ -104,8 +104,10 @@ export function combineNatures(u: Utterance, rules: FoundNature[], model: Nature
     const stated = u.tokens.filter((_, i) => !u.isAsked(i) && !u.isNegated(i));
     if (stated.length === 0) return [];
     const { top, p } = model.predict(stated.length === u.length ? u : new Utterance(stated.join(' ')));
+    if (top === 'none' || p < policy.fill) return [];
+    // Read again only when the model would speak: its kind said in a phrase that is not it, or told as long past.
     const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesLongAgo(u).has(top);
-    return top !== 'none' && p >= policy.fill && !ruledOut ? line(top) : [];
+    return ruledOut ? [] : line(top);
   }
   const { top, p, present } = model.predict(u);
   const doubted = rules.every((r) => (present.get(r.kind as NatureLabel) ?? 0) < policy.doubt);
