@@ -1206,6 +1206,40 @@ describe('what happened long ago is no nature of the call', () => {
   });
 });
 
+describe('an emergency told of that is not the call', () => {
+  it.each([
+    ['my kids saw a cartoon where a dog gets stabbed and now they are scared', 'crime:stabbing'],
+    ['somebody heard on the news there was a shooting by the lake, is that true?', 'crime:shooting'],
+    ['the food truck outside is named the heart attack shack', 'medical:cardiac'],
+    ['the earthquake drill went fine, but we smell something in the lab', 'fire'],
+    ['our school had the active shooter drill this morning and a kid keeps crying', 'crime:shooting'],
+    ['my wife says the phone bill is gonna give her a stroke', 'medical:stroke'],
+    ['i nearly had a heart attack when the dog barked, anyway there is a man in my yard', 'medical:cardiac'],
+    ["we're drowning in orders tonight, but a customer slipped and fell by the door", 'rescue:drowning'],
+    ['that concert was fire, we are all good, sorry to call', 'fire'],
+    ['he chokes up every time he talks about his dad, he is fine', 'medical:choking'],
+    ['the blood on the porch is from the haunted house, the blood is not real', 'medical:bleeding'],
+    ["my brother is yelling he's on fire, he's kidding, it's the hot wings", 'fire'],
+  ])('reads "%s" as no %s', (text, nature) => {
+    expect(values(text, 'nature')).not.toContain(nature);
+  });
+
+  it.each([
+    ["i'm not kidding, somebody just shot at my car", 'crime:shooting'],
+    ['my neighbor called the fire department, the shed is on fire', 'fire'],
+    ['my daughter called me, she fell off the ladder at her place', 'medical:fall'],
+    ['we were watching tv and my husband grabbed his chest, he is not breathing right', 'medical:cardiac'],
+    ["she's choking, her face is turning blue", 'medical:choking'],
+    ["it's not a drill, the whole kitchen is on fire", 'fire'],
+  ])('still reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toContain(nature);
+  });
+
+  it('keeps the misdial a line confesses beside its joke: "I\'m joking, I dialled the wrong number, sorry"', () => {
+    expect(values("the oven's a murder scene, I'm joking, I dialled the wrong number, sorry", 'nature')).toEqual(['accidental']);
+  });
+});
+
 describe("a nature's word in the name of a place or a street", () => {
   it.each([
     ['we are at the Stroke of Luck Casino and a lady fell off her stool', 'medical:stroke', 'medical:fall'],

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Example, TextClassifier, addNgrams, cachedModel } from '../../language/text-classifier.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { type FoundNature, natureRules, naturesLongAgo } from './nature.js';
+import { type FoundNature, natureRules, notHappening, naturesNotTheCall } from './nature.js';
 import { NOT_KIND } from './nature-phrases.js';
 import { Utterance } from './text.js';
 import type { Extractor } from './words.js';
@@ -105,8 +105,9 @@ export function combineNatures(u: Utterance, rules: FoundNature[], model: Nature
     if (stated.length === 0) return [];
     const { top, p } = model.predict(stated.length === u.length ? u : new Utterance(stated.join(' ')));
     if (top === 'none' || p < policy.fill) return [];
-    // Read again only when the model would speak: its kind said in a phrase that is not it, or told as long past.
-    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesLongAgo(u).has(top);
+    // Read again only when the model would speak: its kind said in a phrase that is not it, told as long past or
+    // as no event of the call, or a line that says it is not real.
+    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesNotTheCall(u).has(top) || (top !== 'accidental' && notHappening(u));
     return ruledOut ? [] : line(top);
   }
   const { top, p, present } = model.predict(u);

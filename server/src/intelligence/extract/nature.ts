@@ -7,7 +7,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { ANIMALS, MEDICAL, NATURES } from './nature-phrases.js';
-import { bodyPart, verbForms } from './words.js';
+import { bodyPart, phrases, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
 // A theft with a weapon in the line was done by force: a robbery.
@@ -62,6 +62,57 @@ function domestic(u: Utterance): Span | undefined {
   return undefined;
 }
 
+// What tells of an emergency that is not the call's, said in the words just before the nature's
+// phrase: a show, a rumour heard on the radio, a game ("a movie about a kidnapping", "on the radio
+// there was a shooting", "the show on tv had a stabbing"), or a name ("a bar called the drowned
+// rat", "the play is called fire in the hole").
+const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', 'on (?:the )?(?:tv|radio|news)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
+// Whoever rings, and what follows a ring: after them "called" is a call, not a name ("my son called me", "a guest called down").
+const CALLERS = 'i we they he she you it who someone somebody just already phone watch car truck company son daughter mom dad cousin friend neighbor guest client kid speaker panel radio system never then and also had have has ive weve theyve hes shes';
+const AFTER_A_CALL = 'me you us him her them 911 back down up in out and over about from to for by on';
+const either = (words: string) => words.replaceAll(' ', '|');
+const TOLD_OF = new RegExp(`(?:\\b(?:${SHOWS.join('|')})|\\b(?!(?:${either(CALLERS)})\\b)\\w+ (?:called|named)(?! (?:${either(AFTER_A_CALL)})\\b))(?: \\w+){0,4}$`);
+// A nature's phrase followed by these is a practice: "the fire drill", "active shooter training".
+const PRACTICE = /^(?:\w+ )?(?:drills?|training|simulation|scenario|exercise)\b/;
+// Figures of speech built on a nature's words: "this heat is gonna give him a heart attack", "she
+// almost had a heart attack when she saw the bill", "drowning in homework", "that party was fire",
+// "the kids are on fire today".
+const FIGURES = phrases(
+  '(?:gonna|going to) (?:give (?:him|me|her|us|them|you) a|have a) (?:heart attack|stroke)',
+  '(?:almost|nearly) (?:had|have|gave (?:him|me|her|us|them|you)) a (?:heart attack|stroke)',
+  'drowning in (?:homework|work|debt|bills|paperwork|papers|laundry|dishes|orders|emails|calls)',
+  'drown a plate',
+  '(?:party|show|song|game|food|fit|outfit|set|beat|concert|album|that) (?:was|is|s) (?:straight |so |lowkey |pure )?fire',
+  'on fire (?:today|lately|this (?:week|season|year))',
+  '(?:choking|choked|choke) up',
+);
+// The caller says what the line tells of is not happening: "it's not real", "the gunshots aren't
+// real", "fake blood", "he's kidding", "it's a drill", or asks whether a rumour is true.
+const NOT_HAPPENING = phrases(
+  '(?:its|thats|it|that|this|they|theyre|these|those|gunshots|blood|gun|guns) (?:is |are |was |were )?(?:not|aint|isnt|arent|wasnt|werent) (?:even )?real',
+  'not real life',
+  'fake blood',
+  '(?:its|thats|it was) (?:just )?(?:a joke|a prank|a drill|a test)',
+  '(?:hes|shes|theyre|were|im|just) (?:just )?(?:kidding|joking)',
+  'is (?:that|it) (?:true|related)',
+);
+
+/** The words just before and after a nature's phrase make it no event of the call: a show, a name, a drill, a figure of speech. */
+function toldOf(u: Utterance, span: Span): boolean {
+  let from = span.start;
+  while (from > 0 && span.start - from < 8 && !u.pauses[from - 1]) from--;
+  if (TOLD_OF.test(u.tokens.slice(from, span.start).join(' '))) return true;
+  if (PRACTICE.test(u.tokens.slice(span.end, span.end + 2).join(' '))) return true;
+  for (const m of u.matches(FIGURES)) if (m.start < span.end && span.start < m.end) return true;
+  return false;
+}
+
+/** The line says what it tells of is not happening, unless "not" denies that ("I'm not kidding"). */
+export function notHappening(u: Utterance): boolean {
+  for (const m of u.matches(NOT_HAPPENING)) if (!u.isNegated(m.start) && u.tokens[m.start - 1] !== 'not') return true;
+  return false;
+}
+
 /** A nature found in a line, where it was said. */
 export interface FoundNature {
   span: Span;
@@ -74,7 +125,8 @@ export function natureRules(u: Utterance): FoundNature[] {
   const emit = (_type: 'nature', span: Span, kind: string) => out.push({ span, kind });
   const claimed = new Array<boolean>(u.length).fill(false);
   const found = new Set<string>();
-  const abuse = domestic(u);
+  const denied = notHappening(u);
+  const abuse = denied ? undefined : domestic(u);
   if (abuse) {
     // The act is domestic, not also a plain assault ("shoved me", "hit me").
     claimed.fill(true, abuse.start, abuse.end + 3);
@@ -83,7 +135,9 @@ export function natureRules(u: Utterance): FoundNature[] {
   }
   for (const [nature, re] of NATURES) {
     for (const m of u.matches(re)) {
-      if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m)) continue;
+      if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m) || toldOf(u, m)) continue;
+      // A line that says it is not real is no emergency, but may still be the misdial it confesses ("I'm joking, wrong line").
+      if (denied && nature !== 'accidental') continue;
       // A car "accident" is traffic, a gun gone off "by accident" a shooting; "it was an accident" on a pocket dial is neither.
       if (nature === 'accidental' && [...found].some((n) => n === 'traffic' || n.startsWith('crime'))) continue;
       // Bleeding explained by a stabbing or a birth is that nature's, not a second one.
@@ -102,7 +156,7 @@ export function natureRules(u: Utterance): FoundNature[] {
       emit('nature', m, kind);
     }
   }
-  if (![...found].some((n) => n.startsWith('medical') || n.startsWith('rescue') || n === 'hazmat')) {
+  if (!denied && ![...found].some((n) => n.startsWith('medical') || n.startsWith('rescue') || n === 'hazmat')) {
     for (const m of u.matches(MEDICAL)) {
       if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
       // "send an ambulance" after a crash or a stabbing says nothing more than the crash.
@@ -119,10 +173,13 @@ export function natureRules(u: Utterance): FoundNature[] {
   return out.filter((n) => !explained.has(n.kind) && !inside(n));
 }
 
-/** The kinds the line tells of as long past ("we had a fire here last year"): history, which the model may not read as the call either. */
-export function naturesLongAgo(u: Utterance): Set<string> {
+/**
+ * The kinds the line tells of as long past ("we had a fire here last year") or as no event of the
+ * call (a show, a name, a drill, a figure of speech): the model may not read them as the call either.
+ */
+export function naturesNotTheCall(u: Utterance): Set<string> {
   const past = new Set<string>();
-  for (const [nature, re] of NATURES) for (const m of u.matches(re)) if (u.happenedLongAgo(m)) past.add(nature);
+  for (const [nature, re] of NATURES) for (const m of u.matches(re)) if (u.happenedLongAgo(m) || toldOf(u, m)) past.add(nature);
   return past;
 }
 
