@@ -1,7 +1,9 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 to 15 (issue 15: writer5 to
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 16 (issue 15: writer5 to
 // writer16), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
+import { natureRules } from './nature.js';
+import { Utterance } from './text.js';
 
 describe('a place typed by its name alone', () => {
   it.each([
@@ -1237,6 +1239,42 @@ describe('an emergency told of that is not the call', () => {
 
   it('keeps the misdial a line confesses beside its joke: "I\'m joking, I dialled the wrong number, sorry"', () => {
     expect(values("the oven's a murder scene, I'm joking, I dialled the wrong number, sorry", 'nature')).toEqual(['accidental']);
+  });
+});
+
+describe('natures the rules read where the model had to guess', () => {
+  it.each([
+    ['a cement truck just clipped a jogger on Delmar', 'traffic'],
+    ['the lady got hit by a blue minivan backing out', 'traffic'],
+    ["the motorcycle went down on the bend, he's lying in the gravel", 'traffic'],
+    ['a pickup slid off the road into the ditch by the grain elevator', 'traffic'],
+    ['we hit an elk on the pass, the windshield is caved in', 'traffic'],
+    ['some guy keeps crossing the center line, he nearly hit me twice', 'traffic'],
+    ['the car that struck him was silver', 'traffic'],
+    ['my mother has dementia and she wandered out the back door an hour ago', 'rescue:lost'],
+    ['my brother went elk hunting at dawn and he is not back and it is dark', 'rescue:lost'],
+    ["we got turned around, er, we can't find the trailhead and it is snowing", 'rescue:lost'],
+    ['a man dragged a teenage girl into a brown van at the park', 'crime:kidnapping'],
+    ['my neighbor says a stranger grabbed a little boy at the carnival', 'crime:kidnapping'],
+    ["there's a woman in the trunk of a blue car screaming let me out", 'crime:kidnapping'],
+    ['they are holding my uncle until we pay them', 'crime:kidnapping'],
+    ['two kids are siphoning gas out of the school buses', 'crime:theft'],
+    ['a man ran out the back with three bottles of vodka', 'crime:theft'],
+    ['he filled up and drove off without paying', 'crime:theft'],
+    ['she is stuffing lipsticks into her purse in aisle four', 'crime:theft'],
+  ])('reads "%s" as %s from its words', (text, nature) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).toContain(nature);
+  });
+
+  it.each([
+    ['she hit her head on the curb when she fainted', 'traffic'],
+    ['my husband shoved me into the car door and hit me', 'crime:kidnapping'],
+    ['I put the groceries in the car and my chest started hurting', 'crime:kidnapping'],
+    ['my grandma took her heart pills twice this morning', 'crime:theft'],
+    ["the truck that hit me was red, I'm okay", 'crime:assault'],
+    ['a lady walked off with my little girl, she is gone', 'rescue:lost'],
+  ])('reads "%s" as no %s', (text, nature) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).not.toContain(nature);
   });
 });
 

@@ -11,7 +11,7 @@ import { bodyPart, phrases, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
 // A theft with a weapon in the line was done by force: a robbery.
-const ARMED = /\b(?:guns?|knife|knives|pistol|weapon|armed|at gunpoint)\b/;
+const ARMED = /\b(?:guns?|knife|knives|pistol|rifle|shotgun|handgun|revolver|machete|bat|screwdriver|crowbar|weapon|armed|at gunpoint)\b/;
 
 const RELATIVE = new Set(
   'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
@@ -194,7 +194,7 @@ export function naturesNotTheCall(u: Utterance): Set<string> {
  * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
  * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
  * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
- * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose; an arm gone numb with chest pain is the heart's.
+ * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose; an arm gone numb with chest pain is the heart's; a child taken is the kidnapping, not also lost or a theft; what a partner takes (the keys, the phone) is the domestic call's, and what a burglar takes the burglary's.
  */
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
@@ -217,4 +217,8 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:domestic', 'medical:childbirth'],
   ['medical:overdose', 'medical:cardiac'],
   ['medical:cardiac', 'medical:stroke'],
+  ['crime:kidnapping', 'rescue:lost'],
+  ['crime:kidnapping', 'crime:theft'],
+  ['crime:domestic', 'crime:theft'],
+  ['crime:burglary', 'crime:theft'],
 ];
