@@ -1278,6 +1278,32 @@ describe('natures the rules read where the model had to guess', () => {
   });
 });
 
+describe('one call, not two: what explains a fall or a blow', () => {
+  it.each([
+    ['my step mom threw a lamp at me, my lip is split', ['crime:domestic']],
+    ["he slapped me across the room and he's threatening to kill me, my husband", ['crime:domestic']],
+    ['the couple upstairs are at it again, he dragged her down the hall', ['crime:domestic']],
+    ['a couple of guys are fighting outside the bar', ['crime:assault']],
+    ['he started jerking and fell out of the recliner', ['medical:seizure']],
+    ['she was holding her chest and then she fell down in the hall', ['medical:cardiac']],
+    ['my son shoved me and I fell against the stove', ['crime:domestic']],
+    ['she tripped on the rug and smacked her chin on the coffee table', ['medical:fall']],
+  ])('reads "%s" as %j', (text, natures) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).toEqual(natures);
+  });
+
+  it.each([
+    ['he fell off the hay wagon and now he is having a seizure', ['medical:fall', 'medical:seizure']],
+    ['grandma fell in the garden, then her face went droopy', ['medical:fall', 'medical:stroke']],
+  ])('keeps a fall told first and what followed it: "%s"', (text, natures) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind).sort()).toEqual(natures);
+  });
+
+  it.each(['she has had a headache since lunch', 'the baby is limp'])('reads no plain medical call from a sign said alone: "%s"', (text) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).not.toContain('medical');
+  });
+});
+
 describe("a nature's word in the name of a place or a street", () => {
   it.each([
     ['we are at the Stroke of Luck Casino and a lady fell off her stool', 'medical:stroke', 'medical:fall'],

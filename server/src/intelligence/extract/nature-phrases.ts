@@ -124,7 +124,8 @@ export const NATURES: [string, RegExp][] = [
       // Not what a vehicle did: "the truck that hit me".
       `(?<!(?:${ON_ROAD}|driver) (?:that |who |which )?(?:just )?)hit me`,
       'hitting (?:me|her|him)',
-      '(?:slapped|slapping|smacked|smacking|shoved|shoving) (?:me|her|him|us|them)',
+      // "smacked her face on the counter" is a fall's blow.
+      '(?:slapped|slapping|smacked|smacking|shoved|shoving) (?:me|her|him|us|them)(?! (?:face|head|nose|mouth|chin|forehead|knee|leg|arm|hand|back) on)',
       'fighting(?! for (?:air|breath|(?:his|her|my) (?:life|breath)))',
       'a fight',
       'jumped (?:me|him|her|us|them)',
@@ -432,11 +433,11 @@ export const MEDICAL = phrases(
   'dizzy',
   'fever',
   'pale and (?:sweaty|clammy)',
-  // Clammy alone is a sign the caller adds to another complaint; "a limp", "I can limp" a gait.
-  '(?<!(?:a|can) )(?:limp|weak)',
+  // Clammy, limp and a plain headache are signs the caller adds to another complaint.
+  'weak',
   '(?:stomach|belly|abdominal|back|head|neck) (?:pain|ache)s?',
   '(?:stomach|belly|tummy) (?:hurts|is hurting|aches)',
-  '(?:bad |terrible )?headache(?! rack)',
+  '(?:bad|terrible|awful|splitting|pounding) headache',
   'hallucinating',
   'seeing things',
   'panic attack',

@@ -16,7 +16,7 @@ const ARMED = /\b(?:guns?|knife|knives|pistol|rifle|shotgun|handgun|revolver|mac
 const RELATIVE = new Set(
   'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
 );
-const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens']);
+const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens', 'step']);
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
 const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
@@ -44,7 +44,9 @@ function domestic(u: Utterance): Span | undefined {
   const t = u.tokens;
   // "husbands" is "husband's" or "husband is" with the apostrophe dropped; "my sisters husband" is owned too.
   const relative = (w: string | undefined) => w !== undefined && (RELATIVE.has(w) || (w.endsWith('s') && RELATIVE.has(w.slice(0, -1))));
-  const relatives = t.flatMap((w, i) => (relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1])) ? [i] : []));
+  // "a couple fighting", "the couple in three f": partners, though nobody says whose (not "a couple of guys", "a couple cars").
+  const couple = (i: number) => t[i] === 'couple' && !/^(?:of|\d+|more|guys|people|men|women|kids|girls|boys|dudes|teens|teenagers|friends|cars|trucks|times|minutes|hours|days|weeks|months|years|blocks|miles|feet|beers|drinks)$/.test(t[i + 1] ?? '');
+  const relatives = t.flatMap((w, i) => ((relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1]))) || couple(i) ? [i] : []));
   if (relatives.length === 0) return undefined;
   for (let i = 0; i < t.length; i++) {
     // "is hurt" is a state; "a snake bit my husband" is no one of the household.
@@ -57,7 +59,7 @@ function domestic(u: Utterance): Span | undefined {
     if (!(act || threat || kept) || u.isAsked(i) || (u.isNegated(i) && !kept)) continue;
     // "somebody hit my dad", "a stranger grabbed my daughter and slapped her": a stranger did it, an assault.
     const stranger = (from: number) => t.slice(Math.max(0, from), i).some((w) => STRANGER.has(w));
-    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10) && !stranger(r - 4)) || (r > i && r - i <= 5 && !stranger(i - 6)))) return { start: i, end: i + 1 };
+    if (relatives.some((r) => (r < i && i - r <= (threat ? 14 : 10) && !stranger(r - 4)) || (r > i && r - i <= 7 && !stranger(i - 6)))) return { start: i, end: i + 1 };
   }
   return undefined;
 }
@@ -165,7 +167,13 @@ export function natureRules(u: Utterance): FoundNature[] {
       break;
     }
   }
-  const explained = new Set(EXPLAINS.filter(([kind, signs]) => found.has(kind) && found.has(signs)).map(([, signs]) => signs));
+  // A fall told first and then what followed ("he fell off the ladder and now his chest hurts") is a call of its own.
+  const fellFirst = (cause: string) => {
+    const fall = out.find((n) => n.kind === 'medical:fall');
+    const other = out.find((n) => n.kind === cause);
+    return fall !== undefined && other !== undefined && fall.span.end <= other.span.start && AFTER_THE_FALL.test(u.words({ start: fall.span.end, end: other.span.start }));
+  };
+  const explained = new Set(EXPLAINS.filter(([kind, signs]) => found.has(kind) && found.has(signs) && !(signs === 'medical:fall' && fellFirst(kind))).map(([, signs]) => signs));
   // "there's kids inside and it's on fire", "the door's smashed and there's someone still inside": someone inside a fire or a
   // break-in is that call's, not an entrapment (a caller who says they can't get out is one, and so is one said stuck:
   // "somebody's stuck inside" the burning car is one.
@@ -196,6 +204,8 @@ export function naturesNotTheCall(u: Utterance): Set<string> {
  * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
  * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose; an arm gone numb with chest pain is the heart's; a child taken is the kidnapping, not also lost or a theft; what a partner takes (the keys, the phone) is the domestic call's, and what a burglar takes the burglary's.
  */
+const AFTER_THE_FALL = /\b(?:now|then|since|after that|afterwards)\b/;
+
 const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:robbery', 'crime:assault'],
   ['crime:stabbing', 'crime:assault'],
@@ -221,4 +231,13 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['crime:kidnapping', 'crime:theft'],
   ['crime:domestic', 'crime:theft'],
   ['crime:burglary', 'crime:theft'],
+  ['crime:domestic', 'crime:assault'],
+  // A fall in the course of a seizure, a heart attack, a stroke or a blow ("started shaking and fell", "he pushed me and I fell").
+  ['medical:seizure', 'medical:fall'],
+  ['medical:cardiac', 'medical:fall'],
+  ['medical:stroke', 'medical:fall'],
+  ['crime:shooting', 'medical:fall'],
+  ['crime:stabbing', 'medical:fall'],
+  ['crime:domestic', 'medical:fall'],
+  ['crime:assault', 'medical:fall'],
 ];
