@@ -87,7 +87,7 @@ const CHAIN_RE = new RegExp(
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band'.split(' '));
+export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band worker workers hand hands enclosure equipment'.split(' '));
 // A head and the word after it that make no place: "a pool of blood", "on the pool deck" (a part of the place).
 export const NOT_PLACE_PAIRS = new Set(['pool of', 'pool deck']);
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".

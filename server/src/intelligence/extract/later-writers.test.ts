@@ -1324,6 +1324,8 @@ describe('a bar or a pool inside a place named beside it', () => {
     ['a kid is face down in the pool at the Sunspree resort', ['sunspree resort']],
     ['two guys jumped my buddy outside the bar', ['bar']],
     ['there is a pool of blood on the floor', []],
+    ['one of the farm hands passed out in the heat', []],
+    ['the trash in the dumpster enclosure is burning', []],
     ['he hit his head on the pool deck', []],
   ])('reads "%s" as %j', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);
