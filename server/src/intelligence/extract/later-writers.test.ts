@@ -1262,6 +1262,11 @@ describe('natures the rules read where the model had to guess', () => {
     ['a man ran out the back with three bottles of vodka', 'crime:theft'],
     ['he filled up and drove off without paying', 'crime:theft'],
     ['she is stuffing lipsticks into her purse in aisle four', 'crime:theft'],
+    ['the old fella at the bar keeled over onto the floor', 'medical:unconscious'],
+    ["my nephew keeps saying he's gonna kill himself with his dad's rifle", 'medical:suicidal'],
+    ['a teenager is standing outside the railing on the Fifth Street overpass', 'medical:suicidal'],
+    ["there's somebody walking around downstairs and I'm alone", 'crime:burglary'],
+    ["a man is climbing in the Hendersons' kitchen window, they're away", 'crime:burglary'],
   ])('reads "%s" as %s from its words', (text, nature) => {
     expect(natureRules(new Utterance(text)).map((n) => n.kind)).toContain(nature);
   });
@@ -1273,6 +1278,8 @@ describe('natures the rules read where the model had to guess', () => {
     ['my grandma took her heart pills twice this morning', 'crime:theft'],
     ["the truck that hit me was red, I'm okay", 'crime:assault'],
     ['a lady walked off with my little girl, she is gone', 'rescue:lost'],
+    ['he held a gun to my head and took the deposit bag', 'medical:suicidal'],
+    ['the van went into the pond and somebody is inside', 'crime:burglary'],
   ])('reads "%s" as no %s', (text, nature) => {
     expect(natureRules(new Utterance(text)).map((n) => n.kind)).not.toContain(nature);
   });

@@ -105,6 +105,14 @@ export const NATURES: [string, RegExp][] = [
       '(?:kicked|busted|pried|broke) (?:in|open) (?:the|my|our) (?:\\w+ )?(?:door|window|gate)',
       'glass (?:break|breaking|shatter)',
       '(?:door|window|gate)s? (?:was |is |got |been |has been )?(?:kicked|pried|busted) (?:in|open)',
+      // Someone heard or seen inside, or getting in: "somebody's walking around upstairs", "kicking in my back door",
+      // "climbing in my neighbor's window", "somebody's going through my bedroom".
+      // Not someone inside a car in the water or a fire: "it's sinking with somebody inside".
+      '(?<!\\b(?:car|truck|van|suv|canal|river|lake|pond|water|sinking|fire|burning|smoke)\\b.*)(?:someone|somebody|someones|somebodys)(?: is)? (?:inside|upstairs|downstairs|in the (?:building|house|basement|garage)|walking around (?:upstairs|downstairs|inside|in))',
+      '(?:kicking|kicks|busting|prying) (?:in )?(?:my|our|the|his|her|their|a|\\w+s) (?:\\w+ )?(?:door|doors|window|windows|gate)',
+      '(?:climbing|climbed|crawling|crawled|sneaking|snuck) (?:in|into|in through|through|out) (?:my|our|the|his|her|their|a|\\w+s) (?:\\w+ ){0,2}windows?',
+      '(?:went|came|got) in through (?:my|our|the|a|\\w+s) (?:\\w+ )?(?:window|door)',
+      '(?:going|went|rummaging|digging) through (?:my|our|her|his) (?:bedroom|drawers|dresser|stuff|things|house|closet)',
     ),
   ],
   ['crime:robbery', phrases('give me (?:your|the) (?:money|wallet|purse|phone|keys|bag)', '(?:jumped|attacked|beat up|hit|knocked) (?:me|him|her|us) (?:\\w+ ){0,6}(?:took|grabbed|stole|snatched) (?:my|his|her|our)', '(?:took|grabbed|snatched) (?:a |the |some |this )?\\w+s (?:purse|wallet|bag|phone) and (?:ran|took off)', '(?:grabbed|snatched) (?:my|her|his) (?:purse|wallet|bag|phone)', 'car ?jack(?:ed|ing)?', 'at (?:gun|knife) ?point', '(?:threatened|pulled a (?:gun|knife) on) (?:me|him|her|us) (?:\\w+ ){0,5}(?:took|grabbed|wanted) (?:my|his|her|our)', 'pulled a (?:gun|knife|pistol) on (?:\\w+ ){1,3}(?:and )?(?:ran|took off|got away|left) (?:out |off )?with', '(?:grabbed|took|snatched|emptied|cleaned out) (?:the )?(?:cash drawer|register|till|drawer)', '(?:grabbed|snatched|yanked) (?:\\w+ ){0,2}(?:purse|wallet|bag|phone|necklace|chain) (?:and|then) (?:ran|took off)', 'robbed', 'robbery', 'robbing', 'mugged', 'stick up', 'stuck (?:me|him|her|us|them) up', 'held (?:me |us )?up', 'took (?:his|her) (?:purse|wallet|bag|phone) (?:and ran|at|from)', '(?:took|grabbed|snatched|ripped) (?:my|his|her) (?:\\w+ )?(?:out of|from) (?:my|his|her) hands?')],
@@ -387,7 +395,6 @@ export const NATURES: [string, RegExp][] = [
   [
     'medical:suicidal',
     phrases(
-      '(?:gun|pistol|knife) to (?:his|her|my|their) own (?:head|throat)',
       'jumped (?:\\w+ ){0,3}on purpose',
       '(?:wrote|left) (?:a|me a|us a) note',
       'suicid(?:e|al)',
@@ -396,7 +403,12 @@ export const NATURES: [string, RegExp][] = [
       // "hurt himself with the chainsaw" is an accident.
       // "shot himself in the foot cleaning his pistol" is an accident.
       `${verbForms('kill', 'hang', 'hurt', 'shoot')} (?:myself|himself|herself|themselves)(?! (?:\\w+ ){0,3}(?:with|on) (?:the|a|his|her|my) | in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle))`,
-      'wants? to die',
+      // Said as what someone means to do, the means named or not: "he's gonna kill himself with the shotgun".
+      '(?:gonna|going to|wants? to|wanted to|trying to|tried to|threatening to|threatens to|about to|will|ll) (?:kill|shoot|hang) (?:myself|himself|herself|themselves)',
+      `${verbForms('kill')} (?:myself|himself|herself|themselves)`,
+      '(?:gun|pistol|rifle|shotgun|knife|blade) to (?:his|her|my|their) own (?:head|throat|wrist|chest)', '(?:gun|pistol|rifle|shotgun) to (?:himself|herself|myself)',
+      '(?:over|outside|outside of|wrong side of) the (?:railing|rail|guardrail)', '(?:take|took|swallow|swallowed) all (?:his|her|my|of (?:his|her|my)) pills',
+      '(?:wants?|wanted) to die',
       '(?:talking about|going to|gonna|wants to|wanted to|trying to) end(?:ing)? it',
       '(?:goodbye|suicide) (?:message|note|letter|text|video)',
       'end (?:it all|my life|his life|her life)',

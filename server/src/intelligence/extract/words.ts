@@ -35,6 +35,9 @@ export function verbForms(...bases: string[]): string {
     const conjugated = verbMethods.conjugate(verb!, nlp.model());
     for (const [tense, form] of Object.entries(conjugated)) if (tense !== 'FutureTense') forms.add(`${form}${tail}`);
     forms.add(`${verb}${tail}`);
+    // compromise gives some regular verbs no past ("keel"): "keeled over".
+    const past = (conjugated as { PastTense?: string }).PastTense;
+    if (past === undefined || past === verb) forms.add(`${verb}${verb!.endsWith('e') ? 'd' : 'ed'}${tail}`);
   }
   return `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
 }
