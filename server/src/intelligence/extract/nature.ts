@@ -1,7 +1,9 @@
 // What kind of emergency: fire, medical (unspecified) or medical:<kind>, crime:<kind>, traffic,
 // hazmat, rescue:lost|drowning|trapped, accidental (a pocket dial). Phrases as callers say them,
 // with verbs in every tense (words.ts verbForms); a phrase that is negated ("she didnt fall",
-// "nobodys fighting") or asked ("is there a fire") says nothing about the call. Two kinds are
+// "nobodys fighting"), asked ("is there a fire"), long past ("a fire here last year") or told of as
+// no event of the call (a show, a name, a drill, a figure of speech; a line that says it is not
+// real) says nothing about the call. Two kinds are
 // read from how words combine rather than from one phrase: domestic violence (someone of the
 // family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
