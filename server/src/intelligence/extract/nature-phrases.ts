@@ -172,7 +172,6 @@ export const NATURES: [string, RegExp][] = [
       `(?<!(?:${OFF_ROAD}) )(?:ran|run) over(?! (?:\\w+ ){0,3}by (?:a|the|his|her) (?:\\w+ )?(?:${OFF_ROAD}))`,
       '(?:pedestrian|cyclist|biker) (?:got |was )?(?:hit|struck)',
       'crashed into',
-      '(?:car|truck|bus|van|suv|train|motorcycle) hit',
       'fender bender',
       // "the wreck's on the parkway", "car versus tree", "plowed into", "drove right through the glass", "on its roof".
       `(?<!(?:train|nervous|hot|emotional|${MESS}) )wreck(?:ed|s)?(?! (?:room|yard|the place|my life))`, '(?:car|truck|vehicle|suv|van|pickup|motorcycle|bike) (?:vs|versus) ', 'plowed into',
@@ -180,7 +179,6 @@ export const NATURES: [string, RegExp][] = [
       'on (?:its|their) roof', '(?:car|truck|vehicle|pickup|suv)s? (?:is |are )?hanging off',
       '(?:collapsed|passed out|slumped) at the wheel',
       'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
-      'car (?:is )?in the ditch',
       'upside down',
       'on (?:its|their) side',
       '(?<!(?:any|no) )2 cars',
@@ -207,7 +205,6 @@ export const NATURES: [string, RegExp][] = [
       'hit by a (?:car|truck|vehicle|bus)',
       // A sled, a skier or a snowboarder that hit a tree is a fall, not a crash.
       'hit a (?:pedestrian|cyclist|kid|child|deer|pole|tree)(?<!\\b(?:sled\\w*|ski\\w*|snowboard\\w*)\\b.*)(?!.*\\b(?:sled\\w*|ski\\w*|snowboard\\w*)\\b)',
-      'car hit',
       'hit and run',
       'pile ?up',
       't boned',
