@@ -25,7 +25,8 @@ const EXTRACTORS: readonly Extractor[] = [extractLocation, extractCallback, extr
 export function extractEntities(segment: Segment, tagger: EntityTagger | null = entityTagger()): Entity[] {
   const utterance = new Utterance(segment.text);
   if (utterance.length === 0) return [];
-  const found: (Entity & { at: number; to: number })[] = [];
+  type Found = Entity & { at: number; to: number };
+  const found: Found[] = [];
   const seen = new Set<string>();
   const emit: Emit = (type, span, normalized) => {
     const key = `${type}\u0000${normalized}`;
@@ -38,8 +39,18 @@ export function extractEntities(segment: Segment, tagger: EntityTagger | null = 
   // A nature's word inside the name of a place or a street ("the Cardiac Hill Diner", "on Fire Street") says nothing of the
   // call; a chemical's does ("the chlorine shed is leaking").
   const named = found.filter((e) => e.type === 'landmark' || e.type === 'address');
-  const inName = (e: (typeof found)[number]) => e.type === 'nature' && e.normalized !== 'hazmat' && named.some((n) => n.at <= e.at && e.to <= n.to);
-  const kept = found.filter((e) => !inName(e));
+  const inName = (e: Found) => e.type === 'nature' && e.normalized !== 'hazmat' && named.some((n) => n.at <= e.at && e.to <= n.to);
+  // A place and a vehicle read in the same words are one of them: a place whose head word is in a vehicle's description
+  // or plate is the vehicle's ("the light bar on top", "plate hotel tango six"); a vehicle named inside a place's name is
+  // the place's ("the civic center", "the mustang flats truck stop").
+  const vehicles = found.filter((e) => e.type === 'vehicle');
+  const places = found.filter((e) => e.type === 'landmark');
+  const vehiclesPart = (place: Found) => {
+    const head = utterance.tokens[place.to - 1]!;
+    return vehicles.some((v) => v.at < place.to && place.to <= v.to && v.normalized.split(', ').some((part) => part.startsWith('plate ') || part.split(' ').includes(head)));
+  };
+  const placesPart = (vehicle: Found) => places.some((p) => p.at <= vehicle.at && vehicle.to <= p.to);
+  const kept = found.filter((e) => !inName(e) && !(e.type === 'landmark' && vehiclesPart(e)) && !(e.type === 'vehicle' && placesPart(e)));
   // A stabbing's or a shooting's wound is where it is, the nature carries its kind ("cut me across the arm with a razor": arm).
   const wounded = kept.some((e) => e.type === 'nature' && (e.normalized === 'crime:stabbing' || e.normalized === 'crime:shooting'));
   const parts = new Set<string>();

@@ -31,6 +31,9 @@ const OWNERS = new Set(['his', 'her', 'their', 'the']);
 // Hair, marks and build said as one word of a description: "bald", "tattoos", "a mullet", "potbelly".
 const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly', 'freckles', 'pigtails', 'sideburns']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads', 'pigtails']);
+const PRONOUNS = new Set(['he', 'she', 'hes', 'shes', 'his', 'her', 'him']);
+// Hair on the head or the face, as said after its colour or length.
+const HAIR = new Set(['hair', 'beard', 'mustache', 'goatee', 'braids', 'dreads', 'ponytail']);
 const HAIR_COLOUR = new Set(['blond', 'blonde', 'brown', 'black', 'red', 'grey', 'gray', 'long', 'short', 'curly', 'dark', 'white', 'thin', 'thick', 'bushy', 'scruffy', 'big', 'pink', 'purple', 'green', 'blue']);
 const CARRIED = new Set(['purse', 'handbag', 'bag']);
 // Items said in two words whose first is no clothing word: "a pink crop top", "flip flops".
@@ -57,6 +60,8 @@ function suspectParts(u: Utterance): Part[] {
   const parts: Part[] = [];
   // Near a person: a sex word or "build" close by, or a part of the description just before ("white, tall").
   const near = (i: number) => t.slice(Math.max(0, i - 6), i + 6).some((w) => Object.hasOwn(SEX, w) || PERSON.has(w)) || (parts.length > 0 && i - parts[parts.length - 1]!.end <= 3);
+  // "in his twenties, white, red beard": said alone between pauses, in a list of what someone looks like.
+  const listed = (i: number) => u.pauses[i] === true && (clothesNext(i + 1) || HAIR_COLOUR.has(t[i + 1] ?? '')) && t.some((w) => PRONOUNS.has(w));
   const clothesNext = (k: number) => CLOTHES.has(t[k] ?? '') || CLOTHES_MOD.has(t[k] ?? '') || (t[k] === 't' && t[k + 1] === 'shirt') || TWO_WORD_ITEMS.has(`${t[k]} ${t[k + 1]}`) || FEATURE_WORDS.has(t[k] ?? '') || t[k] === 'hair';
   // Hair and how it is worn: "long hair in a ponytail" -> "long hair in ponytail".
   const styled = (end: number, hair: string): [number, string] => {
@@ -93,7 +98,7 @@ function suspectParts(u: Utterance): Part[] {
       i++;
     }
     // "he was white, tall", "she was white, blonde": the race alone, said of a pronoun or after a pause.
-    else if (RACE.has(w) && !(w === 'white' && next === 'as') && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && parts.length > 0)) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
+    else if (RACE.has(w) && !(w === 'white' && next === 'as') && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && (parts.length > 0 || listed(i)))) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);
     else if (['early', 'mid', 'late'].includes(w) && next !== undefined && (Object.hasOwn(DECADES, next) || /^\d0s$/.test(next))) push(i + 2, DECADES[next] ?? next, 'age');
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     // "white male twenties", "white lady sixties": a decade said bare among the rest of a description.
@@ -110,7 +115,8 @@ function suspectParts(u: Utterance): Part[] {
     // A colour said after the item as a part of its own: "a vikings jersey, purple", "scrubs, blue ones".
     else if (CLOTHES_MOD.has(w) && V_COLOUR.has(w) && u.pauses[i - 1] && parts[parts.length - 1]?.kind === 'clothes' && parts[parts.length - 1]!.end === i && (u.pauses[i] || i + 1 === t.length || ['ones', 'one', 'and'].includes(next ?? '')))
       push(['ones', 'one'].includes(next ?? '') ? i + 2 : i + 1, w);
-    else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && next !== 'hair') {
+    // "short gray hair", "short dreads": the length of the hair, not the build.
+    else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && !(HAIR_COLOUR.has(w) && (HAIR.has(next ?? '') || (HAIR_COLOUR.has(next ?? '') && HAIR.has(t[i + 2] ?? ''))))) {
       // "real skinny", "kind of chubby": a degree word stays, a hedge does not.
       let end = i + 1;
       while (DEGREE.has(t[end - 1]!) && BUILD.has(t[end] ?? '')) end++;
@@ -125,8 +131,8 @@ function suspectParts(u: Utterance): Part[] {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
     } else if (FEATURE_WORDS.has(w) && (w !== 'bangs' || near(i))) push(i + 1, w); // "a bunch of bangs" is gunfire or fireworks
-    else if (HAIR_COLOUR.has(w) && ['hair', 'beard', 'mustache', 'goatee', 'braids', 'dreads', 'ponytail'].includes(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
-    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && ['hair', 'beard', 'mustache', 'goatee'].includes(t[i + 2] ?? '')) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
+    else if (HAIR_COLOUR.has(w) && HAIR.has(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
+    else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && HAIR.has(t[i + 2] ?? '') && !u.pauses[i]) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
     // Skin said as a part ("light skinned"), braces on the teeth, a gold chain or gold teeth.
     else if (['light', 'dark', 'fair'].includes(w) && ['skinned', 'skin'].includes(next ?? '') && near(i)) push(i + 2, `${w} skinned`);
     else if (w === 'braces' && near(i)) push(i + 1, w);
@@ -292,6 +298,8 @@ function vehicles(u: Utterance): Vehicle[] {
     for (; k < t.length; k++) {
       const w = vehicleWord(t[k]!);
       if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
+      // "a subaru blue", "a smart car red and white": a colour said after the vehicle is a part of its own.
+      if (V_COLOUR.has(t[k]!) && words.some((said) => !V_COLOUR.has(said) && !CONDITION.has(said) && said !== 'and' && said !== 'over')) break;
       const multi = multiType(t, k);
       if (multi) {
         words.push(multi.label);
@@ -312,7 +320,13 @@ function vehicles(u: Utterance): Vehicle[] {
     const has = (set: Set<string>) => words.some((w) => set.has(w) || (set === V_TYPES && multiSaid.has(w)));
     const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
-    const colourAlone = words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')));
+    // "he's old, white, gray hair": a race said among what a person looks like is no vehicle's colour.
+    const ofPerson = RACE.has(words[0]!) && (PERSON_MOD.has(t[i - 1] ?? '') || (HAIR_COLOUR.has(t[k] ?? '') && HAIR.has(t[k + 1] ?? '')) || HAIR.has(t[k] ?? ''));
+    const colourAlone =
+      !ofPerson &&
+      (words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')))) ||
+      // "a subaru blue the wheels are spinning": said in one breath after the vehicle, and ending there ("orange county truck" goes on).
+      (out.at(-1)?.end === i && !u.pauses[i - 1] && words.every((said) => V_COLOUR.has(said) || said === 'and' || said === 'over') && (k === t.length || u.pauses[k - 1] === true || STOP.has(t[k]!)));
     // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
     const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
     if (old) words.unshift(t[i - 1]!);

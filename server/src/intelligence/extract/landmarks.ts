@@ -31,7 +31,7 @@ const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate'])
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
-const MOTION = new Set('walking driving going coming heading headed running riding biking getting way'.split(' '));
+export const MOTION = new Set('walking driving going coming came come went got heading headed running riding biking getting way'.split(' '));
 // Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
 const SIZE = new Set(['big', 'small', 'little', 'huge', 'tiny', 'large']);
 
@@ -87,7 +87,7 @@ const CHAIN_RE = new RegExp(
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band worker workers hand hands enclosure equipment'.split(' '));
+export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band worker workers hand hands enclosure equipment bull bulls'.split(' '));
 // A head and the word after it that make no place: "a pool of blood", "on the pool deck" (a part of the place).
 export const NOT_PLACE_PAIRS = new Set(['pool of', 'pool deck']);
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
@@ -136,14 +136,14 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   // The lot of a named place is that place: "the walmart parking lot", "the church lot", "the parking lot of the target" -> "walmart", "church", "target".
   for (const [k, span] of [...found.entries()].reverse()) {
     const said = u.words(span).split(' ');
-    if (said.length > 2 && said.at(-2) === 'parking' && said.at(-1) === 'lot') span.end -= 2;
+    if (said.length > 2 && said.at(-2) === 'parking' && said.at(-1) === 'lot' && !said.slice(0, -2).every((w) => LOT_KINDS.has(w))) span.end -= 2;
     else if (said.length > 1 && said.at(-1) === 'lot' && !LOT_KINDS.has(said.at(-2)!)) span.end -= 1;
     const named = found[k + 1];
     const between = named ? u.tokens.slice(span.end, named.start) : [];
     if (u.words(span) === 'parking lot' && named && between.length <= 2 && ['of', 'at'].includes(between[0] ?? '') && between.slice(1).every((w) => w === 'the')) found.splice(k, 1);
   }
   // A lot in a line that names a place is that place's ("at the dollar general, a man in the parking lot", "the trailhead, the upper lot").
-  const part = (span: Span) => PLACE_PARTS.has(u.words(span)) || (span.end - span.start === 2 && u.tokens[span.end - 1] === 'lot' && LOT_KINDS.has(u.tokens[span.start]!));
+  const part = (span: Span) => PLACE_PARTS.has(u.words(span)) || (u.tokens[span.end - 1] === 'lot' && u.tokens.slice(span.start, span.end - 1).every((w) => LOT_KINDS.has(w)));
   if (found.some((span) => !part(span))) found.splice(0, found.length, ...found.filter((span) => !part(span)));
   // "the Fuel Depot, no, the Gas N Go", "the big stadium, sorry, the high school stadium": the place said after a correction replaces the one before.
   found.sort((a, b) => a.start - b.start);

@@ -1467,3 +1467,68 @@ describe('a few words asked with a question mark', () => {
     expect(values('i can not hear him breathing my phone is dying hello?', 'breathing')).toEqual(['no']);
   });
 });
+
+describe('a place and a vehicle in the same words', () => {
+  it.each([
+    ['a silver tahoe with the light bar across the top took off', 'light bar'],
+    ['the tag was papa hotel kilo four one nine on a white civic', 'hotel'],
+  ])('reads no place inside the vehicle in "%s" (no %s)', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+    expect(values(text, 'vehicle')).not.toEqual([]);
+  });
+
+  it.each([
+    ['a man collapsed during the recital at the civic center', 'civic center'],
+    ['a trucker is slumped over at the mustang ridge truck stop', 'mustang ridge truck stop'],
+  ])('reads "%s" as the place %s, no vehicle', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+    expect(values(text, 'vehicle')).toEqual([]);
+  });
+});
+
+describe('words around a place that are no place', () => {
+  it.each([
+    "the neighbor's pit bull got loose and bit the mailman",
+    "came home and the patio door's been pried open",
+  ])('reads no place in "%s"', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+  });
+
+  it.each([
+    ['a lady slipped on the ice in the church front parking lot', 'church'],
+    ['the middle school, the back parking lot, a kid fell off the rail', 'middle school'],
+  ])('reads a lot named by its side as the place it belongs to in "%s"', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+});
+
+describe('a vehicle\'s colour said after it', () => {
+  it.each([
+    ['it was a mazda red the back window was smashed', 'mazda, red, back window smashed'],
+    ['he took off in one of those big pickups black and gold with the loud exhaust', 'pickup, black and gold, loud exhaust'],
+    ['a chevy malibu dark blue', 'chevy malibu, dark blue'],
+  ])('reads "%s" as %s, the colour its own part', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it.each([
+    ['a white dump truck orange county plates on it', 'white dump truck'],
+    ['a green kawasaki, white helmet on the rider', 'green kawasaki'],
+  ])('keeps a colour that goes on to something else out of "%s"', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+});
+
+describe('hair and race in a list of what someone looks like', () => {
+  it.each([
+    ['a heavy lady, short brown hair, green scrubs', 'heavy female, short brown hair, green scrubs'],
+    ['skinny kid, short dreads, red hoodie', 'skinny male, short dreads, red hoodie'],
+    ['she is in her fifties, black, gray braids, tan jacket', 'black, gray braids, tan jacket'],
+  ])('reads "%s" as %s', (text, suspect) => {
+    expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+
+  it('reads no vehicle colour in "he drove off in a green jeep, he is tall, white, blond hair"', () => {
+    expect(values('he drove off in a green jeep, he is tall, white, blond hair', 'vehicle')).toEqual(['green jeep']);
+  });
+});
