@@ -1532,3 +1532,25 @@ describe('hair and race in a list of what someone looks like', () => {
     expect(values('he drove off in a green jeep, he is tall, white, blond hair', 'vehicle')).toEqual(['green jeep']);
   });
 });
+
+describe('a callback number given in pieces or corrected', () => {
+  it.each([
+    ['my cell is five five five, four four one two, and the area code is two oh six', '+12065554412'],
+    ['area code nine one two, then five five five, oh seven seven one', '+19125550771'],
+    ["it's five five five three three nine oh, area code six oh one", '+16015553390'],
+  ])('reads "%s" with the area code said apart as %s', (text, number) => {
+    expect(values(text, 'callback_number')).toEqual([number]);
+  });
+
+  it.each([
+    ['it is four oh two five five five one one eight eight no wait one one eight six', '+14025551186'],
+    ['my number is five five five seven one two no sorry seven one three four four oh two', '+15557134402'],
+    ['five five five six six two one no sorry five five five six six one two', '5556612'],
+  ])('reads the number meant in "%s" as %s', (text, number) => {
+    expect(values(text, 'callback_number')).toEqual([number]);
+  });
+
+  it('keeps a number whose "correction" is another number said: "call 555 0142, no, not my cell, the house phone"', () => {
+    expect(values('call five five five oh one four two, no, not my cell, the house phone', 'callback_number')).toEqual(['5550142']);
+  });
+});
