@@ -1554,3 +1554,19 @@ describe('a callback number given in pieces or corrected', () => {
     expect(values('call five five five oh one four two, no, not my cell, the house phone', 'callback_number')).toEqual(['5550142']);
   });
 });
+
+describe('two roads told as meeting, and corners of common words', () => {
+  it.each([
+    ['we are right where Forty Second meets Dunmore', '42nd St & Dunmore St'],
+    ['the pileup is where Hollister runs into Old Mill Road', 'Hollister St & Old Mill Rd'],
+    ['there is a man down on the corner of third and market by the bus shelter', '3rd St & Market St'],
+    ['Broad and Kinsey, a lady got her purse grabbed', 'Broad St & Kinsey St'],
+    ['he wrecked at church and division', 'Church St & Division St'],
+  ])('reads "%s" as %s', (text, corner) => {
+    expect(values(text, 'cross_street')).toEqual([corner]);
+  });
+
+  it('reads no street in "the truck stalled where the ramp crosses the interstate"', () => {
+    expect(values('the truck stalled where the ramp crosses the interstate', 'cross_street')).toEqual([]);
+  });
+});

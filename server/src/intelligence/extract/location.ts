@@ -33,7 +33,7 @@ interface Street {
   end: number;
 }
 
-const NO_STREET_NAME = new Set('wrong right other same whole long half all this that'.split(' '));
+const NO_STREET_NAME = new Set('wrong right other same whole long half all this that interstate freeway expressway tracks'.split(' '));
 // What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
 const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry']);
 const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability'.split(' '));
@@ -243,7 +243,14 @@ const ROUTE_LABEL: Record<string, string> = { highway: 'Hwy', hwy: 'Hwy', route:
 const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
+// Words for one road meeting another, and how many tokens they take with a "the" after them.
+const MEETS = ['meets', 'crosses', 'intersects', 'runs into', 'turns into', 'hits'];
+
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
+  const meeting = (k: number): number => {
+    const said = MEETS.find((m) => u.tokens.slice(k, k + m.split(' ').length).join(' ') === m);
+    return said === undefined ? 0 : said.split(' ').length + (u.tokens[k + said.split(' ').length] === 'the' ? 1 : 0);
+  };
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
   const short = (s: Street | undefined): Street | undefined =>
     s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
@@ -268,9 +275,9 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
       return true;
     }
     const a = short(readStreet(u, cue.end));
-    // "where bell road meets the frontage road": meeting is crossing.
-    const joint = a && u.tokens[a.end] === 'meets' ? (u.tokens[a.end + 1] === 'the' ? 2 : 1) : 1;
-    if (!a || (u.tokens[a.end] !== 'and' && joint === 1)) return false;
+    // "where bell road meets the frontage road", "where dumont runs into kings highway": meeting is crossing.
+    const joint = a === undefined ? 0 : u.tokens[a.end] === 'and' ? 1 : meeting(a.end);
+    if (!a || joint === 0) return false;
     const route = ROUTE_STREET.exec(u.tokens.slice(a.end + joint, a.end + joint + 3).join(' '));
     if (route && (a.suffix || strong || (a.name.length === 1 && namedCorner(a.name[0]!)))) {
       const end = a.end + joint + route[0].split(' ').length;
@@ -282,7 +289,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     // "fifth and sixth grade", "third and fourth floor": ordinals of something else.
     if (!b || ['grade', 'graders', 'grades', 'floor', 'floors', 'period', 'place'].includes(u.tokens[b.end] ?? '')) return false;
     // "hit and run", "salt and pepper"; "on pelham road and took my wallet": a verb goes on the sentence.
-    if (NOT_PAIR.has(`${a.name.join(' ')} ${b.name.join(' ')}`) || (!b.suffix && b.name.length === 1 && lexiconTags(b.name[0]!).some((t) => VERB_TAGS.has(t)))) return false;
+    // After "the corner of" a word that is also a verb is a street ("ninth and market").
+    if (NOT_PAIR.has(`${a.name.join(' ')} ${b.name.join(' ')}`) || (!strong && !b.suffix && b.name.length === 1 && lexiconTags(b.name[0]!).some((t) => VERB_TAGS.has(t)))) return false;
     // "she's on warfarin and metformin": what someone takes, unless the names are streets'.
     if (!a.suffix && !b.suffix && !a.ordinal && !b.ordinal && u.tokens[cue.end - 1] === 'on' && ['hes', 'shes', 'im', 'theyre', 'is'].includes(u.tokens[cue.end - 2] ?? '') && !(bareStreetName(a.name[0]!, false) && bareStreetName(b.name[0]!, false))) return false;
     // "martin and jackson streets": one type said for both.

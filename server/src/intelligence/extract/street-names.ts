@@ -11,7 +11,7 @@ import { lexiconTags, ordinalValue } from './words.js';
 const COMMON = new Set(
   ('main oak pine maple cedar elm walnut chestnut spruce birch willow ash poplar sycamore hickory magnolia dogwood locust laurel cherry holly juniper ' +
     'cypress aspen linden hemlock redwood rosewood broadway market center centre high mill spring ridge sunset highland meadow grand front water vine ' +
-    'union liberty commerce state mission harbor bay orchard prospect pleasant summit valley lincoln washington jefferson madison franklin adams').split(' '),
+    'union liberty commerce state mission harbor bay orchard prospect pleasant summit valley lincoln washington jefferson madison franklin adams church broad division railroad academy college').split(' '),
 );
 // What follows a number without being a street: counts and measures ("ten minutes", "two kids").
 const MEASURE = new Set(
