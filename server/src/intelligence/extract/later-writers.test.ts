@@ -1570,3 +1570,24 @@ describe('two roads told as meeting, and corners of common words', () => {
     expect(values('the truck stalled where the ramp crosses the interstate', 'cross_street')).toEqual([]);
   });
 });
+
+describe('an emergency taken back, and machines off the road', () => {
+  it.each([
+    'we thought it was a fire but it was only the grill smoking',
+    'my son thought there was a gunshot but it turned out a tire blew',
+    'it was a nightmare, she woke up yelling that the house is on fire',
+  ])('reads no nature in "%s"', (text) => {
+    expect(natureRules(new Utterance(text))).toEqual([]);
+  });
+
+  it.each([
+    'the excavator is on its side down in the trench',
+    'a bulldozer backed into the porta john',
+  ])('reads no road crash in "%s"', (text) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).not.toContain('traffic');
+  });
+
+  it.each(['a box truck is on its side across both lanes', 'a cattle trailer on its side on the ramp'])('still reads a road crash in "%s"', (text) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind)).toContain('traffic');
+  });
+});

@@ -16,7 +16,7 @@ const SELF_PARTS = 'finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|kn
 const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
 
 // Things that run over someone off the road.
-const OFF_ROAD = 'mower|forklift|jack|steer|bull|cow|horse|boat|tractor|cart|golf cart|mule|cattle|loader|skid steer';
+const OFF_ROAD = 'mower|forklift|jack|steer|bull|cow|horse|boat|tractor|cart|golf cart|mule|cattle|loader|skid steer|dozer|bulldozer|backhoe|excavator|reach truck|crane';
 // What drives on a road ("a white pickup", "the box truck"): what it hits is a road crash.
 const ON_ROAD = 'cars?|trucks?|pickups?|sedan|suv|vans?|minivan|motorcycle|coupe|hatchback|wagon|semi|tanker|bus|taxi|cab|moped|vehicle|train|jeep|rig|tractor trailer';
 
@@ -180,7 +180,8 @@ export const NATURES: [string, RegExp][] = [
       '(?:collapsed|passed out|slumped) at the wheel',
       'hit (?:a|the) (?:guy|man|woman|lady|person|kid|child|boy|girl) on (?:a|his|her) (?:bike|scooter|bicycle|motorcycle)',
       'upside down',
-      'on (?:its|their) side',
+      // Not a mower or a dozer on its side (a horse trailer is on the road): no road crash.
+      `(?<!(?:${OFF_ROAD})s?(?: (?!trailer)\\w+){0,6} )on (?:its|their) side`,
       '(?<!(?:any|no) )2 cars',
       '(?:flipped|rolled) (?:over|on its roof)',
       // Not a car that rolled by or up to shoot: "a car rolled by and just opened up".
@@ -190,7 +191,7 @@ export const NATURES: [string, RegExp][] = [
       'motorcycle down',
       // Not someone who slipped and rolled down a slope, nor a load that rolled off a rack.
       '(?:and|then|that|which) (?:flipped|rolled)(?! (?:out|off|by|away))(?<!\\b(?:slipped|tripped|fell|tumbled)\\b.*)(?: over)?',
-      'backed (?:right |straight )?(?:into|over)',
+      `(?<!(?:${OFF_ROAD}) )backed (?:right |straight )?(?:into|over)`,
       '(?:hit|rear ended|sideswiped) (?:us|me|my car)',
       '(?<!sugars? (?:\\w+ )?)crashed',
       '(?:car|traffic|auto|motorcycle|bad) accident',

@@ -99,6 +99,9 @@ const NOT_HAPPENING = phrases(
   '(?:its|thats|it was) (?:just )?(?:a joke|a prank|a drill|a test)',
   '(?:hes|shes|theyre|were|im|just) (?:just )?(?:kidding|joking)',
   'is (?:that|it) (?:true|related)',
+  // "I thought it was a fire but it's just the neighbor's smoker", "it was a bad dream".
+  'thought (?:it was|there was|that was|it)(?: \\S+){0,6} but (?:its|it was|thats|it turned out)',
+  '(?:it was|just|had) (?:a )?(?:bad )?(?:dream|nightmare)',
 );
 
 /** The words just before and after a nature's phrase make it no event of the call: a show, a name, a drill, a figure of speech. */
