@@ -272,7 +272,7 @@ const FEATURE_RE = phrases(
   '(?:back|rear|side|front) windows? (?:is |was |are )?(?:busted|broken|smashed|shot)(?: out)?',
   'says (?:[a-z]+ ){1,3}on (?:the )?(?:side|door|doors|back|tailgate|trailer)',
   // "a lift kit", "no hubcaps", "dealer tags", "saddlebags", "the top down"; "the loud one", "the old kind".
-  'lift kit', 'no hubcaps', 'dealer (?:tags?|plates?)', 'saddle ?bags', '(?:top|windows) down', 'windows (?:are )?tinted',
+  'lift kit', 'no hubcaps', '(?:dealer|handicap(?:ped)?|temporary|temp|out of state) (?:license )?(?:tags?|plates?)', 'saddle ?bags', 'soft top', '(?:kayak|canoe|cargo) (?:rack|box|carrier)', '(?:top|windows) down', 'windows (?:are )?tinted',
   '(?:an? |the )?(?:old|loud) (?:1|kind|style)',
   // A condition said as a part of its own ("maroon pickup, old, rusty"): kept only between pauses (below).
   'old', 'loud', 'tinted', 'rusty', 'dented',

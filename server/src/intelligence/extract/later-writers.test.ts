@@ -1591,3 +1591,13 @@ describe('an emergency taken back, and machines off the road', () => {
     expect(natureRules(new Utterance(text)).map((n) => n.kind)).toContain('traffic');
   });
 });
+
+describe('plates and racks a witness remembers', () => {
+  it.each([
+    ['a gray nissan rogue with a handicap plate', 'gray nissan rogue, handicap plate'],
+    ['it was a black wrangler, soft top, no doors', 'black wrangler, soft top'],
+    ['a red honda element with a canoe rack', 'red honda element, canoe rack'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+});
