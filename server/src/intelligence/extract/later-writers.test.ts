@@ -1601,3 +1601,17 @@ describe('plates and racks a witness remembers', () => {
     expect(values(text, 'vehicle')).toEqual([vehicle]);
   });
 });
+
+describe('a wild animal still on the scene', () => {
+  it.each([
+    ['a cottonmouth bit my daughter by the dock and it swam off under it', 'cottonmouth'],
+    ['my dad got bitten by a rattler while he was clearing brush', 'rattler'],
+    ["there's a bear in the garage and my kids are in the house", 'bear'],
+  ])('reads "%s" as the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toEqual([hazard]);
+  });
+
+  it.each(['we parked at the Bear Creek trailhead and my wife fell', 'he tripped on the Alligator Alley exit ramp'])('reads no animal in "%s"', (text) => {
+    expect(values(text, 'hazard')).toEqual([]);
+  });
+});
