@@ -85,6 +85,12 @@ const HAZARDS: [string, RegExp][] = [
 // "kicked by the horse", "the bull stomped him"): a danger to whoever comes, named as said. Not a bull
 // rider, a horse trailer, a cattle guard or a deer stand, nor horses in a burning barn.
 const LARGE_ANIMAL = '(?<!pit )(horses?|cows?|cattle|bulls?|steers?|deer|elk|moose|bison|buffalo|hogs?|mules?|calf|calves)';
+const ANIMAL_HAZARD = new RegExp(
+  `\\b${LARGE_ANIMAL} (?:(?:is|are|was|were|got|s|still|just|all) ){0,2}(?:loose|out on|on the (?:road|highway|interstate)|in the (?:road|lanes?|highway)|all over|running (?:loose|around|down)|stomped|kicked|gored|pinned|trampled|charged|knocked|threw|ran over|stepped on)\\b` +
+    `|\\b(?:kicked|stomped|gored|pinned|trampled|charged|butted|stepped on|bucked off|thrown) (?:\\w+ ){0,4}by (?:a|the|his|her|our|my|that|their|neighbors) ${LARGE_ANIMAL}\\b` +
+    `|\\b(?:hit|struck) (?:a|the) ${LARGE_ANIMAL}\\b(?= .*\\b(?:still|laying|lying) (?:in|on) the (?:road|highway))`,
+  'dg',
+);
 // A wild animal that bit or grabbed someone, or is where people are, is still there for whoever comes ("a rattlesnake
 // bit him and it's still under the porch", "a bear's in the campsite"); a place named for one is not ("the Bear Gap trailhead").
 const WILD_ANIMAL = '(rattlesnakes?|rattlers?|copperheads?|cottonmouths?|water moccasins?|snakes?|bears?|sharks?|gators?|alligators?|mountain lions?|cougars?)';
@@ -92,12 +98,6 @@ const WILD_HAZARD = new RegExp(
   `\\b${WILD_ANIMAL} (?:(?:just|that|s|is|was) )?(?:bit|bitten|bites|biting|grabbed|clawed|attacked|mauled|charged|chasing|got (?:him|her|me|them|our))\\b` +
     `|\\b(?:bit|bitten|grabbed|clawed|attacked|mauled|charged|chased) (?:\\w+ ){0,4}by (?:a|the|an|that|some) (?:big |huge |little |baby )?${WILD_ANIMAL}\\b` +
     `|\\b${WILD_ANIMAL} (?:(?:s|is|was) )?(?:in|under|inside) (?:the|our|my|his|her) \\w+`,
-  'dg',
-);
-const ANIMAL_HAZARD = new RegExp(
-  `\\b${LARGE_ANIMAL} (?:(?:is|are|was|were|got|s|still|just|all) ){0,2}(?:loose|out on|on the (?:road|highway|interstate)|in the (?:road|lanes?|highway)|all over|running (?:loose|around|down)|stomped|kicked|gored|pinned|trampled|charged|knocked|threw|ran over|stepped on)\\b` +
-    `|\\b(?:kicked|stomped|gored|pinned|trampled|charged|butted|stepped on|bucked off|thrown) (?:\\w+ ){0,4}by (?:a|the|his|her|our|my|that|their|neighbors) ${LARGE_ANIMAL}\\b` +
-    `|\\b(?:hit|struck) (?:a|the) ${LARGE_ANIMAL}\\b(?= .*\\b(?:still|laying|lying) (?:in|on) the (?:road|highway))`,
   'dg',
 );
 const DOG_DANGER = /\b(?:aggressive|mean|loose|attack\w*|bit|bite|biting|bitten|pit ?bulls?|rottweilers?|shepherds?|wont let|growl\w*|snarl\w*|charging|vicious|big dogs?|in the yard|guard|chained|lunging|mauled|going after|got (?:him|her|me|them)|doesnt like strangers)\b/;
