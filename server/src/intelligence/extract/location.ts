@@ -243,13 +243,14 @@ const ROUTE_LABEL: Record<string, string> = { highway: 'Hwy', hwy: 'Hwy', route:
 const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
 
-// Words for one road meeting another, and how many tokens they take with a "the" after them.
+// Words for one road meeting another: "where bell road meets the frontage road".
 const MEETS = ['meets', 'crosses', 'intersects', 'runs into', 'turns into', 'hits'];
 
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
+  /** How many tokens from `k` say that one road meets the next ("meets", "runs into the"), or 0. */
   const meeting = (k: number): number => {
-    const said = MEETS.find((m) => u.tokens.slice(k, k + m.split(' ').length).join(' ') === m);
-    return said === undefined ? 0 : said.split(' ').length + (u.tokens[k + said.split(' ').length] === 'the' ? 1 : 0);
+    const said = MEETS.find((m) => u.tokens.slice(k, k + m.split(' ').length).join(' ') === m)?.split(' ').length;
+    return said === undefined ? 0 : said + (u.tokens[k + said] === 'the' ? 1 : 0);
   };
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
   const short = (s: Street | undefined): Street | undefined =>
@@ -276,8 +277,9 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     }
     const a = short(readStreet(u, cue.end));
     // "where bell road meets the frontage road", "where dumont runs into kings highway": meeting is crossing.
-    const joint = a === undefined ? 0 : u.tokens[a.end] === 'and' ? 1 : meeting(a.end);
-    if (!a || joint === 0) return false;
+    if (!a) return false;
+    const joint = u.tokens[a.end] === 'and' ? 1 : meeting(a.end);
+    if (joint === 0) return false;
     const route = ROUTE_STREET.exec(u.tokens.slice(a.end + joint, a.end + joint + 3).join(' '));
     if (route && (a.suffix || strong || (a.name.length === 1 && namedCorner(a.name[0]!)))) {
       const end = a.end + joint + route[0].split(' ').length;
