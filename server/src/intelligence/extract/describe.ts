@@ -3,7 +3,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { DECADES, countsSomething } from './vitals.js';
-import { type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, streetSuffix, struckAt } from './words.js';
+import { CORRECTION, type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, streetSuffix, struckAt } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -338,7 +338,9 @@ function vehicles(u: Utterance): Vehicle[] {
   return out;
 }
 
-const PLATE_CUE = /\b(?:license )?(?:plates?|tags?|registration)(?: number)?(?: is| was| its| reads| of|(?: it)? (?:starts|started|starting|begins|began) with)?\b/dg;
+// "the plate's", "the plate on the van is", "plate partial", "the license is", "the tag was like", "the plate ended in".
+const PLATE_CUE =
+  /\b(?<!drivers )(?:license(?: plate)?|plates?|tags?|registration)(?: number)?(?: on (?:it|the [a-z]+|(?:his|her|their) [a-z]+))?(?: (?:is|was|its|reads|read|said|says|of|partial))*(?: (?:like|maybe))?(?:(?: it)? (?:starts|started|starting|begins|began|ends|ended|ending)(?: with| in)?)?\b/dg;
 
 /** A plate's characters from `i`: spelled letters, spelling-alphabet words, digit groups ("a b c 1234", "alpha bravo 12"). */
 function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end: number } | undefined {
@@ -356,6 +358,13 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
       k += 3;
       continue;
     }
+    // "y u m dash 7762", "7 b p then 619"; "h like henry"; "plate is texas, starts d k", "starts with an r".
+    if (plate !== '' && (w === 'dash' || (cued && w === 'then')) && k + 1 < u.length) continue;
+    if (cued && plate === '' && (/^(?:starts|started|begins|began|ends|ended)$/.test(w) || ((w === 'with' || w === 'in') && k > i) || (w === 'an' && /^[a-z]$/.test(u.tokens[k + 1] ?? '')))) continue;
+    if (cued && w === 'like' && SPELLING_ALPHABET[u.tokens[k + 1] ?? ''] === plate.at(-1)?.toLowerCase()) {
+      k++;
+      continue;
+    }
     if (cued && w === 'x' && u.tokens[k + 1] === 'ray') {
       plate += w;
       letters++;
@@ -370,12 +379,31 @@ function readPlate(u: Utterance, i: number, cued: boolean): { plate: string; end
       letters++;
       continue;
     // Typed letter groups ("4 ABC 123"): digits, no vowel, or no English word.
-    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || k === i || lexiconTags(w).length === 0)) letters += w.length;
+    // A word the lexicon knows is a group only first and with more of the plate after it ("goon", not "went" or "hold on").
+    } else if (cued && /^[a-z0-9]{2,4}$/.test(w) && !STOP.has(w) && (/\d/.test(w) || !/[aeiou]/.test(w) || lexiconTags(w).length === 0 || (k === i && /^(?:\d+|[a-z])$/.test(u.tokens[k + 1] ?? '')))) letters += w.length;
     else break;
     plate += w;
   }
-  const ok = cued ? plate.length >= 2 : letters >= 2 && digits >= 1 && plate.length >= 5;
+  // "us 158 eastbound", "fm 2788": a highway's name is no plate.
+  const ok = cued ? plate.length >= 2 : letters >= 2 && digits >= 1 && plate.length >= 5 && !ROUTE_PREFIX.test(plate);
   return ok && plate.length <= 8 ? { plate: plate.toUpperCase(), end: k } : undefined;
+}
+
+const ROUTE_PREFIX = /^(?:us|sr|fm|cr|rr|i)\d/;
+
+/**
+ * A plate corrected in one breath: "seven b r no wait seven b p six one nine" said again from
+ * its start, "d w r 9902, no, d w b" its start put right, "7b 2241, no wait, 1422" its end.
+ */
+function correctedPlate(u: Utterance, first: { plate: string; end: number }): { plate: string; end: number } | undefined {
+  let k = first.end;
+  while (k < u.length && k - first.end < 3 && CORRECTION.has(u.tokens[k]!)) k++;
+  if (k === first.end) return undefined;
+  const again = readPlate(u, k, true);
+  if (!again) return undefined;
+  const [was, said] = [first.plate, again.plate];
+  if (said[0] !== was[0]) return { plate: was.slice(0, Math.max(0, was.length - said.length)) + said, end: again.end };
+  return { plate: said.length >= was.length ? said : said + was.slice(said.length), end: again.end };
 }
 
 export const extractDescriptions: Extractor = (u, emit) => {
@@ -408,16 +436,17 @@ export const extractDescriptions: Extractor = (u, emit) => {
   for (const p of parts) if (p.kind === 'age' && p.text !== 'teen' && (described || besidePerson(p))) emit('patient_age', p, p.text);
 
   const found = vehicles(u);
-  const plates: { plate: string; start: number; end: number }[] = [];
+  // `said`: where the plate's own characters begin, after its cue.
+  const plates: { plate: string; start: number; end: number; said: number }[] = [];
   for (const m of u.matches(PLATE_CUE)) {
     const p = readPlate(u, m.end, true);
-    if (p) plates.push({ plate: p.plate, start: m.start, end: p.end });
+    if (p) plates.push({ start: m.start, said: m.end, ...(correctedPlate(u, p) ?? p) });
   }
   for (let i = 0; i < u.length; i++) {
     if (plates.some((p) => i >= p.start && i < p.end)) continue;
     const p = readPlate(u, i, false);
     if (p) {
-      plates.push({ plate: p.plate, start: i, end: p.end });
+      plates.push({ plate: p.plate, start: i, end: p.end, said: i });
       i = p.end - 1;
     }
   }
@@ -425,7 +454,10 @@ export const extractDescriptions: Extractor = (u, emit) => {
   for (const p of plates.sort((a, b) => a.start - b.start)) {
     // A plate belongs to the vehicle said just before it: "the pickups seven k j four four two",
     // "a red ranger, the tailgates missing, plate h x t 4418": the last piece of its description.
-    const owner = found.filter((v) => !v.plate && v.end <= p.start && p.start - v.end <= 8).pop();
+    // "the plate on the van is ...": the vehicle named in its cue.
+    const named = found.find((v) => !v.plate && v.start > p.start && v.end <= p.said);
+    const owner = named ?? found.filter((v) => !v.plate && v.end <= p.start && p.start - v.end <= 8).pop();
+    if (named) p.start = named.end;
     if (owner) {
       owner.plate = p.plate;
       owner.complete = true;

@@ -1615,3 +1615,41 @@ describe('a wild animal still on the scene', () => {
     expect(values(text, 'hazard')).toEqual([]);
   });
 });
+
+describe('plates as witnesses read them out', () => {
+  it.each([
+    ['the tag is r j dash five five eight', 'plate RJ558'],
+    ['the plate was like, four, two, k, something, I lost it', 'plate 42K'],
+    ['plate partial m n seven', 'plate MN7'],
+    ['the plate ended in three z', 'plate 3Z'],
+    ['plate is Ohio, starts with g h', 'plate GH'],
+    ['the license is c w r one one four', 'plate CWR114'],
+    ['plate P... like Paul... nine, nine, two', 'plate P992'],
+    ['the tag is four k t then eight one zero', 'plate 4KT810'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it.each([
+    ['the plate is b x k no wait b x r nine one one', 'plate BXR911'],
+    ['plate says h t, four four one eight, no sorry, four four one six', 'plate HT4416'],
+    ['the tag is m q p two two six, no, m q b', 'plate MQB226'],
+    ['the plate is seven l w four no wait seven l w five', 'plate 7LW5'],
+  ])('reads the plate as corrected in "%s": %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('reads the plate of the vehicle named in its cue', () => {
+    expect(values('the plate on the pickup is s as in sam d k four one nine', 'vehicle')).toEqual(['pickup, plate SDK419']);
+  });
+
+  it.each([
+    'she went off the road on u s two eighty one near the rest area',
+    'take s r fifty two to the second light',
+    "there's a stolen tag on it, went that way",
+    "the plate hold on let me grab my glasses",
+    "show your driver's license is what he said",
+  ])('reads no plate in "%s"', (text) => {
+    expect(values(text, 'vehicle').filter((v) => v.includes('plate'))).toEqual([]);
+  });
+});
