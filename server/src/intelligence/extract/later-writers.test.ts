@@ -1653,3 +1653,56 @@ describe('plates as witnesses read them out', () => {
     expect(values(text, 'vehicle').filter((v) => v.includes('plate'))).toEqual([]);
   });
 });
+
+describe('a street named bare after a place or a going', () => {
+  it.each([
+    ["we're at the laundromat on kessel, a lady fainted", 'Kessel Street'],
+    ['the tire shop on ardmore, the guy got pinned under a car', 'Ardmore Street'],
+    ['he took off running south on belvedere with her purse', 'Belvedere Street'],
+    ["my car's stalled on quimby and there's smoke", 'Quimby Street'],
+  ])('reads "%s" as the address %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    'the shed behind the church on fire, flames everywhere',
+    'a lifted truck, light bar on top',
+    "the clerk at the gas station on meth again, he's screaming",
+    'the gym on lockdown and someone has a gun',
+  ])('reads no street in "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});
+
+describe('a house number and a street named in two words, its type left out', () => {
+  it.each([
+    ["we're at twenty one ten juniper hollow, the back door's open", '2110 Juniper Hollow Street'],
+    ['the address is three oh five eagle crest apartment four', '305 Eagle Crest Street'],
+    ["he's at sixty two fox run and he's not breathing", '62 Fox Run Street'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('reads no street from a count and a word like one', () => {
+    expect(values("he's thirty two hills over, past the quarry", 'address')).toEqual([]);
+  });
+
+  it('ends a street name at a typed pause', () => {
+    expect(values("sixty one twelve Brennan, that's Brennan Court", 'address')).toEqual(['6112 Brennan Court']);
+  });
+});
+
+describe('the street crossed, said after "at"', () => {
+  it.each([
+    ["she got hit on Weller at Dunmore Avenue", { address: ['Weller Street'], cross_street: ['Dunmore Ave'] }],
+    ["we're on Pruett Road at Kinney Lane by the feed store", { address: ['Pruett Road'], cross_street: ['Kinney Ln'] }],
+    ["she's on Ashland at Carver, on the bench", { address: ['Ashland Street'], cross_street: ['Carver St'] }],
+    ['Birch Avenue at Tenney Road, a car flipped', { address: [], cross_street: ['Birch Ave & Tenney Rd'] }],
+  ])('reads "%s" as %j', (text, want) => {
+    expect({ address: values(text, 'address'), cross_street: values(text, 'cross_street') }).toEqual(want);
+  });
+
+  it.each(["i'm on maple at walmart", 'he takes lisinopril and something else', 'oh jesus, Mary and Joseph, the kitchen is full of smoke'])('reads no corner in "%s"', (text) => {
+    expect(values(text, 'cross_street')).toEqual([]);
+  });
+});

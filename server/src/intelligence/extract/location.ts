@@ -36,7 +36,7 @@ interface Street {
 const NO_STREET_NAME = new Set('wrong right other same whole long half all this that interstate freeway expressway tracks'.split(' '));
 // What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
 const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry']);
-const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability'.split(' '));
+const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability meth heroin duty lockdown camera video sale scene'.split(' '));
 
 /** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
 function readStreet(u: Utterance, i: number, possessive = false): Street | undefined {
@@ -44,7 +44,8 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let k = i;
   let isOrdinal = false;
   while (name.length < 3) {
-    if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive)) break;
+    // A typed pause ends the name: "kittredge, thats kittredge avenue".
+    if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive) || (name.length > 0 && u.pauses[k - 1])) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
     k++;
@@ -59,7 +60,7 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
 // compromise's lexicon: a word it knows only as a noun or a name can name a street; "bad", "mom", "here" cannot.
 const NOT_STREET_TAGS = new Set(['Adjective', 'Comparative', 'Superlative', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'PastTense', 'Gerund']);
 const PERSON_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
-const NOT_CROSS = new Set(['side', 'stuff', 'things', 'mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
+const NOT_CROSS = new Set(['side', 'stuff', 'things', 'something', 'anything', 'everything', 'nothing', 'mom', 'dad', 'me', 'him', 'her', 'them', 'us', 'kids', 'wife', 'husband', 'son', 'daughter', 'baby', 'dog', 'cat']);
 function streetWord(w: string): boolean {
   if (NOT_CROSS.has(w) || STRONG_HEADS.has(w) || WEAK_HEADS.has(w)) return false;
   const list = lexiconTags(w);
@@ -69,7 +70,7 @@ function streetWord(w: string): boolean {
 }
 
 // Pairs of words said together that are no corner.
-const NOT_PAIR = new Set(['hit run', 'salt pepper', 'labor delivery', 'rock roll', 'bread butter', 'law order', 'black white', 'life death', 'back forth', 'up down']);
+const NOT_PAIR = new Set(['hit run', 'salt pepper', 'labor delivery', 'rock roll', 'bread butter', 'law order', 'black white', 'life death', 'back forth', 'up down', 'mary joseph']);
 const VERB_TAGS = new Set(['Infinitive', 'PastTense', 'Gerund', 'PresentTense', 'Verb']);
 /** A one-word name a corner can be given: not a function word, a person's word or a verb. */
 const namedCorner = (w: string): boolean => !STOP.has(w) && !NOT_CROSS.has(w) && w.length > 2 && !/\d/.test(w) && !lexiconTags(w).some((t) => VERB_TAGS.has(t) || NOT_STREET_TAGS.has(t));
@@ -95,6 +96,15 @@ const endsStreet = (u: Utterance, k: number): boolean => {
   return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards'].includes(w);
 };
 
+// Going or stopping somewhere: "walking west on dunmore", "parked on sawyer".
+const GOING = new Set('walking walked running ran driving drove heading headed going went riding rode biking speeding parked stopped stuck stalled lives live living'.split(' '));
+/** "on" after a place or a going at `i - 1`: "the pharmacy on delancey", "headed north on ventura" place any name after it. */
+const onAfterPlace = (t: readonly string[], i: number): boolean => {
+  if (t[i - 1] !== 'on') return false;
+  const before = DIRECTIONS.has(t[i - 2] ?? '') ? t[i - 3] : t[i - 2];
+  return before !== undefined && (STRONG_HEADS.has(before) || WEAK_HEADS.has(before) || GOING.has(before));
+};
+
 /** A street said without its type at `i`: one name word, after a direction or not, then the end of the phrase. */
 function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[]; end: number } | undefined {
   const t = u.tokens;
@@ -103,12 +113,23 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   const end = i + name.length;
   // A typed contraction ("she'll") is no street ("shell").
   // A word said between streets is one too: "on hawthorne between seventh and eighth", "down willard toward thirty eighth".
-  const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '');
+  // After a place or a going, a word the lexicon knows as a common noun is what happens there ("the school on fire", "a light bar on top").
+  const placed = numbered || ['between', 'toward', 'towards'].includes(t[end] ?? '') || (onAfterPlace(t, i) && !lexiconTags(word).some((tag) => ['Singular', 'Noun', 'Uncountable'].includes(tag)));
   // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
   // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
   const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
   if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
   return { name, end };
+}
+
+// The words streets' two-word names end in: "poplar ridge", "cypress point", "mesquite bend".
+const NAME_ENDS = new Set('ridge point bend crest bluff hollow run glen cove landing creek hill hills trace crossing woods view springs meadow meadows heights grove knoll pointe'.split(' '));
+
+/** Two words at `i` named like a street, its type left out ("fifty six poplar ridge"), then the end of the phrase. */
+function namedLikeAStreet(u: Utterance, i: number): { name: string[]; end: number } | undefined {
+  const [first, last] = [u.tokens[i], u.tokens[i + 1] ?? ''];
+  if (!nameWord(first) || /\d/.test(first!) || u.pauses[i] || !NAME_ENDS.has(last) || !endsStreet(u, i + 2)) return undefined;
+  return { name: [first!, last], end: i + 2 };
 }
 
 /** The type the caller gives the same street elsewhere in the line: "two oh two hillcrest, i think it's hillcrest drive", "redwood road, twenty one forty four redwood". */
@@ -145,7 +166,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
       // "two two one seven elm", "one oh one west main": the type left out; "Street" unless said later in the line.
       // After a typed pause only a name typed as one: "like forty, flannel" is an age and a shirt, "one one one seven, Bayview" an address.
       const apart = u.pauses[i] && !/^\p{Lu}/u.test(u.raw(i + 1, i + 2));
-      const bare = (/^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '')) && !apart ? bareStreet(u, i + 1, true) : undefined;
+      const bare = (/^\d{2,6}$/.test(t[i]!) || DIRECTIONS.has(t[i + 1] ?? '')) && !apart ? (bareStreet(u, i + 1, true) ?? namedLikeAStreet(u, i + 1)) : undefined;
       if (bare) {
         const name = streetName(bare.name);
         put({ start: i, end: bare.end }, `${t[i]} ${name} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
@@ -349,15 +370,28 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
 }
 
 /** After a street said with its type or read as an address, a numbered street alone is the one it crosses: "on main street at fifth", "walking down willard toward thirty eighth". */
-function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): void {
+function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
+  const read: Span[] = [];
   for (const m of u.matches(AT_ONE)) {
     const one = readStreet(u, m.end);
     const street = streetSuffix(u.tokens[m.start - 1]) || taken[m.start - 1];
-    if (!taken[m.end] && one && !one.suffix && one.name.length === 1 && one.ordinal && street && u.tokens[one.end] !== 'and' && u.tokens[one.end] !== 'floor') {
-      put({ start: m.end, end: one.end }, crossLabel(one));
-      taken.fill(true, m.end, one.end);
+    if (!one || !street || u.tokens[one.end] === 'and' || u.tokens[one.end] === 'floor') continue;
+    const numbered = !taken[m.end] && !one.suffix && one.name.length === 1 && one.ordinal;
+    // "on bellmont at lacey street", "on oakhurst at pruitt": any street said after "at" the one someone is on (an address read it if it had a type).
+    const at = u.tokens[m.start] === 'at' && !u.pauses[m.start - 1] && (one.suffix ? one.name.length <= 2 : one.name.length === 1 && !taken[m.end] && bareStreet(u, m.end, false)?.end === one.end);
+    if (numbered || at) {
+      // Said alone ("Harbor Drive at Shrimp Lane"), the two streets are the corner.
+      let from = m.start;
+      while (from > 0 && taken[from - 1]) from--;
+      const first = at ? readStreet(u, from) : undefined;
+      const corner = first?.suffix && first.end === m.start && (from === 0 || u.pauses[from - 1]);
+      const span = { start: corner ? from : m.end, end: one.end };
+      put(span, corner ? `${crossLabel(first)} & ${crossLabel(one)}` : crossLabel(one));
+      taken.fill(true, span.start, span.end);
+      read.push(span);
     }
   }
+  return read;
 }
 
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
@@ -452,9 +486,11 @@ export const extractLocation: Extractor = (u, emit) => {
   const said: [Span, string][] = [];
   crossStreets(u, (span, value) => emit('cross_street', span, value), taken);
   addresses(u, (span, value) => said.push([span, value]), taken);
-  crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
+  const crossed = crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
   units(u, (span, value) => emit('unit', span, value));
   highways(u, (span, value) => (value.includes('MM ') ? emit('mile_marker', span, value) : said.push([span, value])), taken);
-  for (const [span, value] of unretracted(u, said)) emit('address', span, value);
+  // A street read as the one crossed is not an address as well.
+  const kept = said.filter(([span]) => !crossed.some((c) => c.start < span.end && span.start < c.end));
+  for (const [span, value] of unretracted(u, kept)) emit('address', span, value);
   landmarks(u, (span, value) => emit('landmark', span, value), taken);
 };
