@@ -1706,3 +1706,16 @@ describe('the street crossed, said after "at"', () => {
     expect(values(text, 'cross_street')).toEqual([]);
   });
 });
+
+describe('a nature named and denied', () => {
+  it.each([
+    "it's not a break in, it's my nephew, he came in through the back window",
+    "this isn't a robbery, the clerk just took his wallet back from the guy's hand",
+  ])('reads no crime in "%s"', (text) => {
+    expect(natureRules(new Utterance(text)).map((n) => n.kind).filter((k) => k.startsWith('crime'))).toEqual([]);
+  });
+
+  it('still reads a nature the caller does not deny', () => {
+    expect(natureRules(new Utterance("it's not a fire, but my dad collapsed in the hall")).map((n) => n.kind)).toContain('medical:unconscious');
+  });
+});

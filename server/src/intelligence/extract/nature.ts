@@ -104,6 +104,9 @@ const NOT_HAPPENING = phrases(
   '(?:it was|just|had) (?:a )?(?:bad )?(?:dream|nightmare)',
 );
 
+// Said just before a nature's phrase, what denies it is that kind of call: "it's not a", "this isn't a".
+const DISOWNED = /(?:^| )(?:its|thats|this|it|that) (?:is )?(?:not|isnt|wasnt|aint)(?: an?)?$/;
+
 /** The words just before and after a nature's phrase make it no event of the call: a show, a name, a drill, a figure of speech. */
 function toldOf(u: Utterance, span: Span): boolean {
   let from = span.start;
@@ -140,7 +143,10 @@ export function natureRules(u: Utterance): FoundNature[] {
     found.add('crime:domestic');
     emit('nature', abuse, 'crime:domestic');
   }
+  // "it's not a break in, it's my son, he climbed in the window": a nature named and denied is none of the line's.
+  const disowned = new Set(NATURES.filter(([, re]) => [...u.matches(re)].some((m) => DISOWNED.test(u.tokens.slice(Math.max(0, m.start - 3), m.start).join(' ')))).map(([nature]) => nature));
   for (const [nature, re] of NATURES) {
+    if (disowned.has(nature)) continue;
     for (const m of u.matches(re)) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m) || toldOf(u, m)) continue;
       // A line that says it is not real is no emergency, but may still be the misdial it confesses ("I'm joking, wrong line").
