@@ -195,10 +195,14 @@ export function cachedModel<M extends { serialize(): Buffer }>(cacheDir: string,
   } catch {
     // No cache yet: train below.
   }
-  const model = train();
+  const trained = train();
+  const bytes = trained.serialize();
+  // The process that trained reads the model as the cache keeps it (weights stored as 32-bit
+  // floats), so every process reads a line alike whether it trained the model or loaded it.
+  const model = load(bytes) ?? trained;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cached}.${process.pid}`, model.serialize());
+    writeFileSync(`${cached}.${process.pid}`, bytes);
     renameSync(`${cached}.${process.pid}`, cached);
     // Models of older corpora or code are not read again, but other clones on this machine
     // share the folder: the few newest stay, so two trees do not each delete the other's.
