@@ -47,7 +47,7 @@ describe('a place typed by its name alone', () => {
     ["she's going under in the lake hurry please", ['lake']],
     ['the little yellow house by the Church of Christ', ['church of christ']],
     ["i'm at the school for the deaf on fairmount", ['school for the deaf']],
-    ['the church of my childhood', ['church']],
+    ["we're at the church of my childhood", ['church']],
   ])('reads a place by the name said after it in "%s"', (text, places) => {
     expect(values(text, 'landmark')).toEqual(places);
   });
@@ -1717,5 +1717,49 @@ describe('a nature named and denied', () => {
 
   it('still reads a nature the caller does not deny', () => {
     expect(natureRules(new Utterance("it's not a fire, but my dad collapsed in the hall")).map((n) => n.kind)).toContain('medical:unconscious');
+  });
+});
+
+describe('how much someone bleeds, as callers put it', () => {
+  it.each([
+    ["he caught his calf on the mower blade and it's pumping blood", 'severe'],
+    ["her knee's bleeding through three towels", 'severe'],
+    ["she's bleeding from her scalp pretty bad", 'severe'],
+    ['my dad sliced his thumb real bad on the can lid', 'severe'],
+    ["the little boy's lip is all bloody", 'yes'],
+    ['one of the guys has a bloody nose', 'yes'],
+  ])('reads "%s" as %s', (text, bleeding) => {
+    expect(values(text, 'bleeding')).toEqual([bleeding]);
+  });
+
+  it.each([
+    "he's bleeding and crying real bad",
+  ])('reads plain bleeding in "%s"', (text) => {
+    expect(values(text, 'bleeding')).toEqual(['yes']);
+  });
+
+  it.each([
+    'my mom passed out giving blood at the library',
+    "we're doing a blood drive at the church on sunday",
+    "it's fake blood, they're filming a horror movie, it's not real",
+    'bloody hell, somebody backed into my mailbox',
+  ])('reads no bleeding in "%s"', (text) => {
+    expect(values(text, 'bleeding')).toEqual([]);
+  });
+});
+
+describe('injuries callers name that the parts list lacked', () => {
+  it.each([
+    ['she seized in the tub and bit her tongue', 'tongue'],
+    ['a guy at the bus stop got punched in the throat', 'throat'],
+    ["there's a splinter of glass in his eyelid", 'eyelid'],
+    ['my uncle got kicked by the mule right in the stomach', 'stomach'],
+    ['that kid stuck my nephew in the side with a pencil', 'side'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it('reads no injury in a throat an allergy closes', () => {
+    expect(values("she's allergic to walnuts and her throat is closing up, she ate a brownie", 'injury')).toEqual([]);
   });
 });

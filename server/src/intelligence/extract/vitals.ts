@@ -2,6 +2,7 @@
 // thing said in the segment ("yeah shes breathing shes kind of snoring" is abnormal breathing);
 // a specific finding wins over the plain word it contains ("breathing real slow").
 
+import { notHappening } from './nature.js';
 import type { Span, Utterance } from './text.js';
 import { BODY_PART_WORDS, type Extractor, STOP, bodyPart, phrases, spokenHeight } from './words.js';
 
@@ -19,7 +20,8 @@ function read(u: Utterance, table: [string, RegExp][], plain: RegExp, plainValue
     for (const m of u.matches(re)) {
       if (u.isAsked(m.start)) continue;
       readings.push({ ...m, value });
-      covered.fill(true, m.start, m.end);
+      // The word straight after is the same saying: "it's pouring blood" (the phrase took "it's pouring") is not plain "blood".
+      covered.fill(true, m.start, u.pauses[m.end - 1] ? m.end : m.end + 1);
     }
   }
   for (const m of u.matches(plain)) {
@@ -114,11 +116,11 @@ const BLEEDING: [string, RegExp][] = [
       'blood (?:all over (?:the|everything)|(?:is )?pouring)',
       'pouring (?:out )?blood',
       // Through a towel is severe; through a shirt the writers call plain bleeding (2 of 2).
-      'bleeding (?:right )?through (?:the |his |her |my )?(?:towel|towels|bandage|gauze|rag|everything)',
+      'bleeding (?:right )?through (?:the |his |her |my |\\d+ )?(?:towel|towels|bandage|gauze|rag|everything)',
       // A wound that "is pouring", "is pumping", "like a fountain", "soaking the sheets"; not rain, gas or water.
       '(?:its|it is|and its|thats) (?:still |just |really )?(?:pouring|pumping)(?! (?:rain|gas|water|out here))',
       '(?:like )?a fountain',
-      '(?:soaking|soaked|soaks) (?:right )?(?:through )?(?:the |his |her |my )?(?:sheets|jeans|pants|bed|towels?|bandage|shirt|everything)',
+      '(?:soaking|soaked|soaks) (?:right )?(?:through )?(?:the |his |her |my |\\d+ )?(?:sheets|jeans|pants|bed|towels?|bandage|shirt|everything)',
       'arterial',
       '(?:towel|towels|rag|bandage|shirt)s? (?:is |are )?(?:all )?soaked',
       'gushing',
@@ -128,12 +130,15 @@ const BLEEDING: [string, RegExp][] = [
       'squirting',
       '(?:bleed|bleeding|nosebleed|blood|bloody nose) (?:\\w+ ){0,5}(?:wont|will not|doesnt|isnt) (?:quit|stop|stopping)',
       'bleeding (?:real |really |very )?heavy',
+      // "bleeding from her arm pretty bad", "bleeding wicked bad", "a bleeding something awful"; "cut his hand real bad" (writers 3 of 3).
+      'bleeding (?:(?!and )\\w+ ){0,4}(?:real|really|pretty|wicked|so|very|awful) bad(?:ly)?', 'bleeding (?:something )?(?:awful|terrible)',
+      '(?:cut|sliced|slashed|gashed) (?!up )(?:(?!and )\\w+ ){0,3}(?:real|really|so|pretty|wicked) bad(?:ly)?',
       'bleeding (?:and )?(?:its|it is) (?:a lot|really bad|bad)',
     ),
   ],
 ];
-// "blood's coming out of his ear" is typed "bloods".
-const BLEEDING_PLAIN = phrases('bleeding', 'bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?))');
+// "blood's coming out of his ear" is typed "bloods"; "his face is all bloody"; not blood given or tested ("a blood drive", "giving blood").
+const BLEEDING_PLAIN = phrases('bleeding', '(?<!(?:giving|give|gave|donate|donating|donated) )bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?|drive|donation|bank))', 'bloody(?! (?:mary|hell))');
 
 // What a number counts when it is no age: "he's been down 10 minutes", "about 20 people".
 const COUNTED = 'weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months';
@@ -212,7 +217,7 @@ const OWNER = '(?:(?:my|his|her|their|the|a|left|right|upper|lower|both|whole) )
 // How often, between the act and where: "stabbed twice in the back".
 const TIMES = '(?:(?:twice|once|again|multiple times|several times|a few times|\\d+ times) )?';
 // Whom a verb hurt, before where: people and the animals that bite.
-const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|stepdad|stepmom|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider';
+const HURT_WHO = 'husband|wife|son|daughter|brother|sister|mom|mother|dad|father|kid|child|baby|boyfriend|girlfriend|friend|guy|man|woman|lady|person|boy|girl|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|stepdad|stepmom|cousin|uncle|aunt|nephew|niece|roommate|coworker|buddy|neighbor|dog|snake|cat|spider|horse|cow|bull|steer|mule';
 const INJURY_RE = new RegExp(
   [
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them|himself|herself|myself|themselves) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
@@ -221,7 +226,8 @@ const INJURY_RE = new RegExp(
     `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping|gone(?! (?:numb|limp|dead|weak|slack|droopy|soft|funny|crooked|cold|stiff|blue|white|purple|all|completely|totally|to|out)))\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
-    `\\b(${KINDS}|${PLAIN}) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:on|in) ${OWNER}${PART}\\b`,
+    // "got kicked by the horse in the chest", "stuck my friend in the ribs" (stabbed him).
+    `\\b(${KINDS}|${PLAIN}|stuck) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:right )?(?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
     // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
@@ -259,7 +265,7 @@ const MORE_INJURIES: [RegExp, string][] = [
 // "the back of a horse trailer" is a thing's back (a person's is read whole: "the back of his head").
 const NOT_BODY = new Set(['door', 'doors', 'yard', 'seat', 'porch', 'window', 'room', 'steps', 'deck', 'gate', 'lot', 'end', 'start', 'light', 'lights', 'rest', 'road', 'of']);
 // "stabbed in the side", "holding his side": the side is where only after these; holding a part shows where it hurts (the chest is the nature's).
-const SIDE_RE = /\b(?:stabbed|shot|cut|hit|kicked|punched|holding|clutching|grabbing) (?:him |her |me )?(?:in )?(?:the|his|her|my) (?:left |right )?side\b(?! of)/dg;
+const SIDE_RE = new RegExp(`\\b(?:stabbed|stuck|shot|cut|hit|kicked|punched|holding|clutching|grabbing) (?:him |her |me |(?:my|his|her|the|a) (?:${HURT_WHO}) )?(?:in )?(?:the|his|her|my) (?:left |right )?side\\b(?! of)`, 'dg');
 // Not a chest (the nature's pain), a hand held, or a throat or neck clutched by someone choking.
 const HOLDING_RE = new RegExp(`\\b(?:holding|clutching|grabbing) (?:his|her|my|their) (?:left |right )?(?!chest|hands?\\b|throat|neck)${PART}\\b`, 'dg');
 const ALLERGY_WORDS = /\b(?:allergic|allergy|reaction|stung|sting|bee|wasp|peanuts?|shellfish|hives|epi ?pen|itching)\b/;
@@ -317,6 +323,8 @@ function injuries(u: Utterance): Reading[] {
     // trainable writers label none of these an injury).
     if (part2 !== undefined && part === 'mouth' && /\b(?:coughing|throwing|vomiting|spitting|puking) (?:up )?blood\b/.test(u.text)) continue;
     if (part3 !== undefined && ['mouth', 'face', 'lip', 'tongue'].includes(part) && (/^(?:crooked|wrong)$/.test(adjective ?? '') || (adjective === 'swollen' && ALLERGY_WORDS.test(u.text)))) continue;
+    // A throat in an allergy closes ("got stung his throat is swelling"): the allergy's, not a wound.
+    if (part === 'throat' && ALLERGY_WORDS.test(u.text)) continue;
     if (u.isAsked(start) || u.isNegated(start)) continue;
     out.push({ ...m, value: kind ? `${kind} ${part}` : part });
     // "burns on her arms and face": the same kind on each part listed.
@@ -412,7 +420,8 @@ export const extractVitals: Extractor = (u, emit) => {
   const outOfTouch = (r: Reading) => AWAY.test(u.text) && ((r.value === 'no' && /\banswer/.test(u.words(r))) || (u.tokens[r.end - 1] === 'answering' && u.tokens[r.end] !== 'me'));
   conscious.splice(0, conscious.length, ...conscious.filter((r) => !outOfTouch(r)));
   const bleeding = read(u, BLEEDING, BLEEDING_PLAIN, (m) => (u.isNegated(m.start) ? 'no' : 'yes'));
-  for (const [type, readings] of [['breathing', breathing], ['conscious', conscious], ['bleeding', bleeding]] as const) {
+  // "there's fake blood all over the food court, it's not real": what is not happening has no vital signs.
+  for (const [type, readings] of notHappening(u) ? [] : ([['breathing', breathing], ['conscious', conscious], ['bleeding', bleeding]] as const)) {
     const last = lastReading(readings);
     if (last) emit(type, last, last.value);
   }

@@ -110,7 +110,7 @@ export function bodyPart(word: string | undefined): string | undefined {
 const BODY_PARTS: Record<string, string> = Object.fromEntries(
   (
     'head forehead face eye nose mouth lip jaw neck back spine chest rib stomach belly abdomen arm elbow wrist hand finger thumb hip leg knee ankle foot toe shoulder pelvis skull collarbone ear cheek tooth ' +
-    'scalp eyebrow chin forearm palm knuckle thigh shin calf heel tailbone kneecap groin'
+    'scalp eyebrow chin forearm palm knuckle thigh shin calf heel tailbone kneecap groin tongue throat eyelid'
   )
     .split(' ')
     .map((p) => [p, p]),
