@@ -1763,3 +1763,42 @@ describe('injuries callers name that the parts list lacked', () => {
     expect(values("she's allergic to walnuts and her throat is closing up, she ate a brownie", 'injury')).toEqual([]);
   });
 });
+
+describe('gas and smoke as the writers label them', () => {
+  it.each([
+    ['the plow clipped our gas meter and now it is whistling', 'gas leak'],
+    ['a dump truck took out the gas main on Orchard', 'gas leak'],
+    ['we smelled gas as soon as we opened the garage', 'gas leak'],
+    ['the natural gas, it smells real strong by the stairs', 'gas leak'],
+    ["the propane bottle on the camper is hissing", 'propane'],
+  ])('reads "%s" as the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toEqual([hazard]);
+  });
+
+  it.each([
+    "somebody's smoking in the stairwell again and the alarm went off",
+    "he's been smoking something and now he's seeing things",
+    'they grabbed two cartons of smokes and ran',
+    "a guy in a white van is swerving, he almost hit the crossing guard",
+  ])('reads no hazard in "%s"', (text) => {
+    expect(values(text, 'hazard')).toEqual([]);
+  });
+
+  it('still reads smoke from a thing', () => {
+    expect(values("the dryer's been smoking and the laundry room is hazy", 'hazard')).toEqual(['smoke']);
+  });
+});
+
+describe('how many, as callers count', () => {
+  it.each([
+    ["there's four of 'em on the porch with bats", '4'],
+    ['three of em ran out the back', '3'],
+    ["there's six people, no, seven in the boat", '7'],
+  ])('reads "%s" as %s', (text, count) => {
+    expect(values(text, 'people_count')).toEqual([count]);
+  });
+
+  it.each(["she's in room two twelve the kids are screaming", 'unit forty one a guys passed out on the floor'])('reads no count from a room or unit number in "%s"', (text) => {
+    expect(values(text, 'people_count')).toEqual([]);
+  });
+});

@@ -2,10 +2,10 @@
 
 import { SELF_CUT } from './nature-phrases.js';
 import type { Utterance } from './text.js';
-import { type Extractor, type Put, WALKING_AIDS, phrases, struckAt } from './words.js';
+import { CORRECTION, type Extractor, type Put, WALKING_AIDS, phrases, struckAt } from './words.js';
 
-// Who smokes out of habit: "he smokes", "my mom was smoking".
-const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped) )';
+// Who smokes out of habit: "he smokes", "my mom was smoking", "somebody's smoking in the bathroom", "a carton of smokes".
+const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped|hes been|shes been|ive been|theyve been|somebody|somebodys|someone|someones|guys|kids|cartons? of|packs? of) )';
 
 const WEAPONS: [string, RegExp][] = [
   ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
@@ -53,7 +53,9 @@ const HAZARDS: [string, RegExp][] = [
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling|pouring|gushing|running|dripping)', '(?:gas|fuel|gasoline|diesel) (?:is )?(?:all )?over the (?:road|ground|street|pavement|highway)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
   // Diesel lying about ("diesel all over the water", "a diesel spill"); leaking or running it is the fuel leak above.
   ['diesel', phrases('(?<!siphoned (?:the )?)diesel(?! (?:truck|trucks|engine|pickup|tank|mechanic|fuel|generator))')],
-  ['gas leak', phrases('gas leak', 'gas line (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?')],
+  // A gas meter or main hit or blowing ("took out the gas meter", "the gas meter's whistling"); "we smelled gas".
+  ['gas leak', phrases('gas leak', 'gas (?:line|main) (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ed|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?',
+    '(?:hit|took out|knocked (?:off|over|loose)|broke|sheared off|ran over) (?:a |the )?gas (?:meter|main|line)', 'gas meter (?:\\w+ ){0,6}(?:blowing|whistling|leaking|knocked loose|broken off)', 'gas (?:is |blowing )?(?:blowing|everywhere)', 'gas (?:it )?smells? (?:very |real |really |so )?strong')],
   // "ammonia's leaking" reads "ammonias leaking": the "is" joined to the word.
   ['ammonia', phrases('ammonias?', 'anhydrous')],
   ['chlorine', phrases('chlorines?')],
@@ -71,7 +73,8 @@ const HAZARDS: [string, RegExp][] = [
   // A dog led, kept or put away is no danger to whoever comes ("walking the dog", "putting the dogs away"), nor a thing named for one,
   // a letter spelled by it ("d as in dog"), or a dog hurt or in trouble beside the patient ("he shot his dog", "my dog and my son went in").
   ['dog', phrases('(?<!\\b(?:hot|walking|walk|walked|walks|feeding|feed|with|as in|shot|hit|killed|kicked|poisoned|ran over|run over) (?:the |my |our |his |her |a )?)dogs?(?! (?:statue|food|bowl|house|park|leash|toy|sitter|walker|bed|away|up|and (?:a|my|the|his|her|our) (?:kid|son|daughter|boy|girl|child|baby)))', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', '(?:nearly|almost) hit', 'flying past')],
+  // Traffic still passing where people are ("cars keep almost hitting us"); a driver who almost hit someone once is who the call is about (writers 0 of 7 lines).
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', 'flying past')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],
   // Needles lying about ("the floor is covered in needles"); the one someone used is the drug taken (0 of 15 trainable writers' lines), insulin's none.
@@ -123,8 +126,8 @@ const PERSONS = 'people|persons?|patients?|victims?|kids|children|students|guys|
 const PEOPLE_RE = new RegExp(
   [
     // "three guys and a girl": the second group added to the first.
-    `\\b(\\d{1,3}) (?:[a-z]+ )?(?:${PERSONS})(?: and (a|an|\\d{1,3}) (?:${PERSONS.replace(/s\?|s\b/g, '')}|guy|man|woman|girl|boy|kid|lady|child|baby)s?)?\\b`,
-    '\\b(\\d{1,3}) (?:of us|of them|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
+    `\\b(\\d{1,3}) (?:(?!(?:the|a|an|his|her|my|our|their) )[a-z]+ )?(?:${PERSONS})(?: and (a|an|\\d{1,3}) (?:${PERSONS.replace(/s\?|s\b/g, '')}|guy|man|woman|girl|boy|kid|lady|child|baby)s?)?\\b`,
+    '\\b(\\d{1,3}) (?:of us|of them|of em|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
     '\\bme and (?:my |our |the )?(\\d{1,3}) [a-z]+',
     '\\b(both) of (?:us|them)\\b',
     `\\b(?:a (couple|dozen)) (?:of )?(?:${PERSONS})\\b`,
@@ -145,6 +148,8 @@ function peopleCount(u: Utterance, put: Put): void {
   for (const m of u.matches(PEOPLE_RE)) {
     // "Township Road two ten, kids are okay": a typed pause ends a number's count.
     if (u.isNegated(m.start) || u.pauses.slice(m.start, m.end - 1).some(Boolean)) continue;
+    // "five people, no, six": the count said again is the one meant.
+    const again = CORRECTION.has(u.tokens[m.end] ?? '') && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? Number(u.tokens[m.end + 1]) : undefined;
     const [n, more, n2, others, both, some, family] = m.groups.map((g) => (g ? u.words(g) : undefined));
     let count: number;
     if (n !== undefined) count = Number(n) + (more === undefined ? 0 : /^\d+$/.test(more) ? Number(more) : 1);
@@ -155,10 +160,12 @@ function peopleCount(u: Utterance, put: Put): void {
     else count = 1; // "im alone", "just me"
     // ("three of us, two are hurt" still says how many are hurt.)
     if (total && n !== undefined && count < total.count && m.start - total.end <= 3) continue;
-    if (/ of (?:us|them)$/.test(u.words(m))) total = { count, end: m.end };
+    if (/ of (?:us|them|em)$/.test(u.words(m))) total = { count, end: m.end };
     // "one guy's down", "one patient entrapped": one of those the line is about, not how many there are.
     if (n === '1' && more === undefined) continue;
-    if (count > 0 && count <= 500) put(m, String(count));
+    if (again !== undefined) {
+      if (again > 0 && again <= 500) put({ start: m.start, end: m.end + 2 }, String(again));
+    } else if (count > 0 && count <= 500) put(m, String(count));
   }
 }
 
@@ -186,6 +193,8 @@ export const extractScene: Extractor = (u, emit) => {
     // A dog is a hazard to whoever comes when the line says it is dangerous; a pet barking, named or taken is not
     // (the trainable writers label a dog so in 41 of 50 lines that say it, 1 of 65 that do not).
     if (value === 'dog' && !DOG_DANGER.test(u.text)) return;
+    // A named gas hissing is that gas ("the propane tank's hissing": writers label the propane, 8 of 8 such lines).
+    if (value === 'gas leak' && u.words(span) === 'hissing' && /\b(?:propane|anhydrous|ammonias?|oxygen|chlorine)\b/.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
   for (const m of [...u.matches(ANIMAL_HAZARD), ...u.matches(WILD_HAZARD)]) {
