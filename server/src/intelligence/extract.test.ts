@@ -286,7 +286,7 @@ describe('extractEntities', () => {
 
   describe('suspects and vehicles', () => {
     it.each([
-      ['one guy white early twenties black hoodie camo pants a backpack', 'white male, black hoodie, camo pants, backpack'],
+      ['one guy white early twenties black hoodie camo pants a backpack', 'male, white, black hoodie, camo pants, backpack'],
       ['hes a white male about six foot heavy build shaved head grey t shirt and jeans', 'white male, 6 foot, heavy build, shaved head, grey t shirt, jeans'],
       ['he was wearing a dark hooded jacket', 'dark hooded jacket'],
       ['the guy who hit me was a black male in a green jacket', 'black male, green jacket'],

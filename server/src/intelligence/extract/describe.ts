@@ -81,21 +81,22 @@ function suspectParts(u: Utterance): Part[] {
       let from = i;
       while (from > 0 && PERSON_MOD.has(t[from - 1]!) && !u.pauses[from - 1] && !(AGE_WORDS.has(t[from - 1]!) && /^years?$/.test(t[from - 2] ?? ''))) from--;
       while (from < noun && (DEGREE.has(t[from]!) || t[from] === 'set')) from++;
-      // "a guy, white": the race said right after, as the first thing said of him.
-      const after = from === noun && RACE.has(t[noun + 1] ?? '') && !clothesNext(noun + 2) ? noun + 2 : noun + 1;
       const mods = t.slice(from, noun);
       while (parts.length > 0 && parts[parts.length - 1]!.start >= from) parts.pop();
-      const words = after === noun + 2 ? [t[noun + 1]!, SEX[t[noun]!]!] : [...mods, SEX[t[noun]!]!];
-      const known = from === noun && after === noun + 1 && KNOWN.has(t[from - 1] ?? '');
+      const words = [...mods, SEX[t[noun]!]!];
+      const known = from === noun && KNOWN.has(t[from - 1] ?? '');
       i = from;
-      push(after, words.join(' '), words.slice(0, -1).some((m) => !AGE_WORDS.has(m)) ? 'person' : known ? 'age' : 'sex');
+      push(noun + 1, words.join(' '), words.slice(0, -1).some((m) => !AGE_WORDS.has(m)) ? 'person' : known ? 'age' : 'sex');
       if (known) parts.pop(); // "the guy": someone already known, nothing said of him
+      // "a lady, white", "the guy's white": the race said after the person is a part of its own (writers 10 of 10 lines).
+      if (RACE.has(t[noun + 1] ?? '') && !clothesNext(noun + 2) && !(t[noun + 1] === 'white' && t[noun + 2] === 'as')) {
+        i = noun + 1;
+        push(noun + 2, t[noun + 1]!);
+      }
     }
-    // "the guy was black": the race said of the person just named.
+    // "the guy was black": the race said of the person just named, a part of its own.
     else if ((w === 'was' || w === 'is') && Object.hasOwn(SEX, t[i - 1] ?? '') && RACE.has(next ?? '') && !clothesNext(i + 2)) {
-      if (parts[parts.length - 1]?.end === i) parts.pop();
-      parts.push({ start: i - 1, end: i + 2, text: `${next} ${SEX[t[i - 1]!]}`, kind: 'person' });
-      i++;
+      push(i + 2, next!);
     }
     // "he was white, tall", "she was white, blonde": the race alone, said of a pronoun or after a pause.
     else if (RACE.has(w) && !(w === 'white' && next === 'as') && (['he was', 'hes', 'he is', 'she was', 'shes', 'she is'].includes(t.slice(Math.max(0, i - 2), i).join(' ').replace(/^\S+ (?=hes|shes)/, '')) || (i > 0 && u.pauses[i - 1] && (parts.length > 0 || listed(i)))) && ((!clothesNext(i + 1) && next !== 'and') || u.pauses[i])) push(i + 1, w);

@@ -154,7 +154,7 @@ describe('description parts said on their own', () => {
   it.each([
     ['a short guy, stocky, wearing a raiders jersey, black', ['short male', 'stocky', 'raiders jersey', 'black']],
     ['white male, thin, glasses', ['white male', 'thin', 'glasses']],
-    ['the lady was hispanic, young, in scrubs, green ones', ['hispanic female', 'young', 'scrubs', 'green']],
+    ['the lady was hispanic, young, in scrubs, green ones', ['hispanic', 'young', 'scrubs', 'green']],
   ])('reads "%s" in its parts', (text, parts) => {
     expect(values(text, 'suspect').flatMap((d) => d.split(', '))).toEqual(parts);
   });
@@ -1800,5 +1800,20 @@ describe('how many, as callers count', () => {
 
   it.each(["she's in room two twelve the kids are screaming", 'unit forty one a guys passed out on the floor'])('reads no count from a room or unit number in "%s"', (text) => {
     expect(values(text, 'people_count')).toEqual([]);
+  });
+});
+
+describe('a race said after the person', () => {
+  it.each([
+    ['the man was hispanic, maybe forty, red cap', 'hispanic, red cap'],
+    ["a woman, black, braids, green scrubs", 'female, black, braids, green scrubs'],
+    ['the dude was white, real tall, no shirt', 'white, real tall, no shirt'],
+    ['a tall white guy in a gray hoodie', 'tall white male, gray hoodie'],
+  ])('reads "%s" as %s', (text, suspect) => {
+    expect(values(text, 'suspect')).toEqual([suspect]);
+  });
+
+  it('reads no race from "white as a sheet"', () => {
+    expect(values('the guy at the counter went white as a sheet and fell', 'suspect')).toEqual([]);
   });
 });
