@@ -184,7 +184,7 @@ const V_COLOUR = new Set('black white red blue green grey gray silver gold dark 
 const V_USE = new Set('work cargo delivery panel dump tow utility garbage moving'.split(' '));
 const MAKES = new Set(
   ('ford chevy chevrolet toyota honda nissan dodge jeep subaru volvo bmw mercedes audi kia hyundai tesla gmc volkswagen vw mazda lexus buick cadillac chrysler acura infiniti mitsubishi pontiac harley ' +
-    'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner mercury isuzu datsun').split(' '),
+    'porsche jaguar fiat saturn oldsmobile plymouth scion suzuki yamaha kawasaki ducati peterbilt kenworth freightliner mercury isuzu datsun hummer').split(' '),
 );
 const MODELS = new Set(
   ('civic accord camry corolla prius silverado sierra outback forester impreza ram explorer escape focus fusion mustang altima sentra malibu impala tahoe suburban wrangler cherokee charger challenger caravan odyssey tacoma tundra highlander jetta passat crv rav4 equinox elantra sonata ' +
@@ -251,6 +251,8 @@ interface Vehicle extends Span {
   part?: boolean;
 }
 
+// The parts of a vehicle something is on or in.
+const VEHICLE_PART = '(?:tire cover|roof|hood|doors?|windows?|windshield|antenna|tailgate|bumper|trunk|side|dash|dashboard|mirror|grill|grille|wheels?|wheel wells?|bed|fenders?|hubcaps?)';
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
 const FEATURE_RE = phrases(
   'tinted windows', 'no (?:back |rear |side )?windows(?: in (?:the )?(?:back|rear))?', 'loud (?:exhaust|muffler|engine|pipes)',
@@ -260,7 +262,7 @@ const FEATURE_RE = phrases(
   '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
   '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
   // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
-  'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: on (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
+  'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: (?:on|in) (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
   'missing (?:the |a )?(?:hubcaps|tailgate|bumper|mirror)', '(?:tailgate|bumper|mirror)s? (?:is )?missing', '(?:busted|broken|cracked) (?:tail ?light|headlight|windshield)',
   // "no plate", "the front bumper's hanging", "the sliding door open", "a jesus fish on the back".
   'no (?:license )?plates?', '(?:front |back |rear )?bumpers? (?:is |was )?(?:hanging|dragging)(?: off)?', '(?:sliding|back|side|rear|passenger|drivers) door (?:is |was |wide )?open',
@@ -277,6 +279,8 @@ const FEATURE_RE = phrases(
   '(?:an? |the )?(?:old|loud) (?:1|kind|style)',
   // A condition said as a part of its own ("maroon pickup, old, rusty"): kept only between pauses (below).
   'old', 'loud', 'tinted', 'rusty', 'dented',
+  // Anything "with" something on a part of it: "with a kayak on the roof", "with an uber sign in the window", "with duct tape on the sliding door".
+  `(?<=\\bwith (?:a |an |the |some |two |big )?)(?!(?:the|a|an|his|her|no|one)\\b)(?:[a-z]+ ){0,2}[a-z]+ (?:on|in|over|across|down) (?:the )?(?:(?:back|front|rear|side|passenger|drivers|sliding|spare) )?${VEHICLE_PART}`,
 );
 // The one-word conditions above describe a vehicle only said on their own, between pauses.
 const CONDITION_ALONE = new Set(['old', 'loud', 'tinted', 'rusty', 'dented']);

@@ -1817,3 +1817,18 @@ describe('a race said after the person', () => {
     expect(values('the guy at the counter went white as a sheet and fell', 'suspect')).toEqual([]);
   });
 });
+
+describe('something on a part of a vehicle', () => {
+  it.each([
+    ['a gray Outback with a cargo net on the roof', 'gray outback, cargo net on the roof'],
+    ['a red Civic with a parking pass in the window', 'red civic, parking pass in the window'],
+    ['a black Hummer with a skull decal on the hood', 'black hummer, skull decal on the hood'],
+    ['a white Tundra with a hunting sticker in the back window', 'white tundra, hunting sticker in the back window'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('reads nothing of a vehicle from what is only someone\'s', () => {
+    expect(values('a lady with a cast on her arm is in the lobby', 'vehicle')).toEqual([]);
+  });
+});

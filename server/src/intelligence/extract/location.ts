@@ -369,7 +369,11 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   }
 }
 
-/** After a street said with its type or read as an address, a numbered street alone is the one it crosses: "on main street at fifth", "walking down willard toward thirty eighth". */
+/**
+ * After a street said with its type or read as an address, the street it crosses: a numbered one
+ * alone ("on main street at fifth", "walking down willard toward thirty eighth"), or any said
+ * after "at" ("on bellmont at lacey street"). The spans it read, which no address keeps.
+ */
 function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
   const read: Span[] = [];
   for (const m of u.matches(AT_ONE)) {
