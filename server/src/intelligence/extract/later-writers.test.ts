@@ -1832,3 +1832,18 @@ describe('something on a part of a vehicle', () => {
     expect(values('a lady with a cast on her arm is in the lobby', 'vehicle')).toEqual([]);
   });
 });
+
+describe('a part named by whose it is, and marks left on it', () => {
+  it.each([
+    ['the cook slashed the dishwasher’s arm with a paring knife', 'arm'],
+    ["the hood of the car came down on my neighbor's hand", 'hand'],
+    ["he's got welts all over his legs from the cord", 'leg'],
+    ["there's red marks all down her arm", 'arm'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it.each(["the truck backed into my neighbor's fence", 'he fell on his back porch and his wife called'])('reads no injury from "%s"', (text) => {
+    expect(values(text, 'injury')).toEqual([]);
+  });
+});

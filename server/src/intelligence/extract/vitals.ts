@@ -209,6 +209,7 @@ const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whac
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: '', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
   'gunshot wound': '', 'bullet wound': '', 'stab wound': '', wound: '', bump: '', lump: '', knot: '', 'goose egg': '', 'road rash': '', glass: '', splinter: '', hole: '', puncture: '', 'bite marks': '', bite: '', scrape: '', scrapes: '', blisters: 'burned',
+  welts: '', welt: '', marks: '', scratches: '',
 };
 const KINDS = Object.keys(KIND).join('|');
 const PART = `(${BODY_PART_WORDS})`;
@@ -225,6 +226,8 @@ const INJURY_RE = new RegExp(
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
     `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping|gone(?! (?:numb|limp|dead|weak|slack|droopy|soft|funny|crooked|cold|stiff|blue|white|purple|all|completely|totally|to|out)))\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
+    // "cut another man's hand", "slashed the bartender's face", "came down on a guy's legs": a part named by whose it is.
+    `\\b(?:${KINDS}|${PLAIN}|slashed|grabbed|came down on) (?:the|a|an|another|my|his|her|their|our|some|that|this) (?:(?!(?:and|or|his|her|their|my)\\b)[a-z]+ ){0,2}(?!(?:his|hers|its|this|is|was|as|us|yes)\\b)[a-z]+s ${PART}\\b`,
     // "bit my husband on the ankle", "kicked the guy in the stomach": who was hurt, then where.
     // "got kicked by the horse in the chest", "stuck my friend in the ribs" (stabbed him).
     `\\b(${KINDS}|${PLAIN}|stuck) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:right )?(?:on|in) ${OWNER}${PART}\\b`,
@@ -306,9 +309,9 @@ function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
     const g = m.groups.map((s) => (s ? u.words(s) : undefined));
-    const [verb1, part1, part2, part3, adjective, wound, part4, verb2, part5, part6, partFall, partIn, partThrough, partCaught, part7, partSaid] = g;
+    const [verb1, part1, part2, part3, adjective, wound, part4, partWhose, verb2, part5, part6, partFall, partIn, partThrough, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
-    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? part5 ?? part6 ?? partFall ?? partIn ?? partThrough ?? partCaught ?? part7 ?? partSaid);
+    const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? partWhose ?? part5 ?? part6 ?? partFall ?? partIn ?? partThrough ?? partCaught ?? part7 ?? partSaid);
     // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided;
     // "the chainsaw kicked back", "stabbed back in the eighties": back as an adverb, no one's back.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
