@@ -144,10 +144,11 @@ export function natureRules(u: Utterance): FoundNature[] {
     emit('nature', abuse, 'crime:domestic');
   }
   // "it's not a break in, it's my son, he climbed in the window": a nature named and denied is none of the line's.
-  const disowned = new Set(NATURES.filter(([, re]) => [...u.matches(re)].some((m) => DISOWNED.test(u.tokens.slice(Math.max(0, m.start - 3), m.start).join(' ')))).map(([nature]) => nature));
+  const disowned = (matches: Span[]) => matches.some((m) => DISOWNED.test(u.tokens.slice(Math.max(0, m.start - 3), m.start).join(' ')));
   for (const [nature, re] of NATURES) {
-    if (disowned.has(nature)) continue;
-    for (const m of u.matches(re)) {
+    const matches = [...u.matches(re)];
+    if (disowned(matches)) continue;
+    for (const m of matches) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m) || toldOf(u, m)) continue;
       // A line that says it is not real is no emergency, but may still be the misdial it confesses ("I'm joking, wrong line").
       if (denied && nature !== 'accidental') continue;
