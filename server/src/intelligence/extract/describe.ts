@@ -216,6 +216,16 @@ const modelName = (t: string[], k: number): boolean => {
   const w = t[k] ?? '';
   return /^[a-z]{3,}$/.test(w) && !/(?:ed|ing)$/.test(w) && !STOP.has(w) && !NOT_MODEL.has(w) && !V_SKIP.has(w) && !CONDITION.has(w) && !streetSuffix(w) && !CLOTHES.has(w) && !lexiconTags(w).some((tag) => NOT_KIND_TAGS.test(tag) || /^(?:Date|Adjective|Plural|Region|Country|City|Place)$/.test(tag));
 };
+/**
+ * A model named by letters and a number, said right after its make: "a chevy s ten" -> s10, "an
+ * infiniti q fifty" -> q50, "a mazda cx five" -> cx5, or typed whole ("a bmw X5").
+ */
+const alphanumericModel = (t: string[], k: number): { name: string; length: number } | undefined => {
+  const w = t[k] ?? '';
+  if (/^[a-z]{1,2}\d{1,3}$/.test(w)) return { name: w, length: 1 };
+  const letters = /^[a-z]{1,2}$/.test(w) && !STOP.has(w) && !['a', 'i', 'an', 'at', 'in', 'on', 'to', 'is', 'it', 'or', 'no', 'so', 'up', 'of', 'by', 'my', 'we', 'he', 'me', 'us', 'uh', 'um'].includes(w);
+  return letters && /^\d{1,3}$/.test(t[k + 1] ?? '') ? { name: w + t[k + 1], length: 2 } : undefined;
+};
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
@@ -317,6 +327,11 @@ function vehicles(u: Utterance): Vehicle[] {
       else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
       else if (CONDITION.has(t[k]!) && !u.pauses[k] && vehicleWord(t[k + 1] ?? '')) words.push(t[k]!); // "a green older subaru wagon"
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
+      else if (MAKES.has(words.at(-1) ?? '') && !u.pauses[k - 1] && alphanumericModel(t, k)) {
+        const model = alphanumericModel(t, k)!;
+        words.push(model.name);
+        k += model.length - 1;
+      }
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
       else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door

@@ -1847,3 +1847,29 @@ describe('a part named by whose it is, and marks left on it', () => {
     expect(values(text, 'injury')).toEqual([]);
   });
 });
+
+describe('a name spelled out, and a model said in letters and a number', () => {
+  it.each([
+    ["it's Ngozi, N G O Z I, last name Eze", 'Ngozi Eze'],
+    ['Thuy, T H U Y, last name Pham, I live in the back unit', 'Thuy Pham'],
+    ['its sione s i o n e', 'Sione'],
+  ])('reads "%s" as the name %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+
+  it.each(["it's bad, b a d, really bad", 'ok, o k, he stopped'])('reads no name from "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it.each([
+    ['a green Chevy S ten with a camper shell', 'green chevy s10, camper shell'],
+    ['it was a silver Mazda CX nine', 'silver mazda cx9'],
+    ['a black BMW X3 took off', 'black bmw x3'],
+  ])('reads "%s" as %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')).toEqual([vehicle]);
+  });
+
+  it('reads no model from a make and a count after it', () => {
+    expect(values('two hondas in a ditch, a honda at 50 miles an hour hit them', 'vehicle').some((v) => /\d/.test(v))).toBe(false);
+  });
+});
