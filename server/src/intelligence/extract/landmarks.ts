@@ -100,7 +100,8 @@ const LOT_KINDS = new Set('parking gravel dirt employee employees commuter corne
 const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
 /**
  * A place the call is not at, the place starting at `start`: where someone is being taken ("we
- * wont make it to the hospital", "take him to the er"), came home from ("never came home from
+ * wont make it to the hospital", "take him to the er") or went ("he went to the store an hour
+ * ago"), came home from ("never came home from
  * school") or is lost along ("lost on the trail"), nor the elevator someone is stuck in: the
  * entrapment, not where (writers label it 0 of 12 times).
  */
@@ -110,8 +111,11 @@ export function notTheCallsPlace(u: Utterance, start: number): boolean {
   const takenTo = t[before] === 'to' && TAKEN_TO.test(t.slice(Math.max(0, before - 3), before).join(' '));
   const cameFrom = t[before] === 'from' && ['home', 'back'].includes(t[before - 1] ?? '');
   const stuckIn = t[start] === 'elevator' && t[before] === 'in' && ['stuck', 'trapped'].includes(t[before - 1] ?? '');
-  return takenTo || cameFrom || stuckIn || (t[before] === 'on' && t[before - 1] === 'lost');
+  // "he went to the store an hour ago", "we were driving to the hospital": a place travelled to (not "he went out to the barn": he is there).
+  const travelled = t[before] === 'to' && t[before - 1] !== 'out' && t.slice(Math.max(0, before - 3), before).some((w) => TRAVEL.has(w));
+  return takenTo || cameFrom || stuckIn || travelled || (t[before] === 'on' && t[before - 1] === 'lost');
 }
+const TRAVEL = new Set('walking walked walk driving drove drive going go goes went heading headed head way running ran run riding rode'.split(' '));
 const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
@@ -172,6 +176,7 @@ export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
 const TYPED_PLACE_CUES = new RegExp(
   `(?:^|\\b)(?:(?:at|behind|outside|inside|near|past|across from|(?:in|out) front of|next to|beside|by|calling from) the|at|behind|across from|in front of|next to|(?:${[...PART_OF].join('|')}|back|front|side) of(?: the)?)$`,
 );
+const KIND_BEFORE_NAME = /(?:^|\b)(?:at|behind|outside|inside|in) the [a-z]+(?: [a-z]+)?$/;
 // Not where the call is: "he works at Amazon", "I'm looking at the Google".
 const NOT_PLACE_CUE = new Set('works work worked working job looking look looked staring pointing laughing yelling mad angry good'.split(' '));
 // Words that join a typed name's parts: "Church of the Nazarene", "Tony's Bar and Grill".
@@ -203,7 +208,9 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     // "the Fuel Depot, no, the Gas N Go": a name said as a correction of a place.
     const correcting = found.some((f) => f.end <= i && i - f.end <= 4) && t.slice(Math.max(0, i - 3), i).some((w) => CORRECTION.has(w));
     // "Evergreen Lanes, the bowling alley": the name, then the kind of place it is.
-    if (kind < 0 && !correcting && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) {
+    // "at the golf course, Prairie Links": a kind no head word names, then the name.
+    const kindSaid = u.pauses[i - 1] === true && KIND_BEFORE_NAME.test(t.slice(Math.max(0, i - 4), i).join(' ')) && !lexiconTags(t[i]!).some((tag) => /Name$/.test(tag));
+    if (kind < 0 && !correcting && !kindSaid && !TYPED_PLACE_CUES.test(t.slice(Math.max(0, i - 4), i).join(' '))) {
       let run = i + 1;
       while (run < t.length && capital(run) && !u.pauses[run - 1]) run++;
       const after = ARTICLES.has(t[run] ?? '') ? run + 1 : run;
@@ -219,7 +226,7 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     const next = u.pauses[end - 1] ? undefined : t[end];
     if (words.length > 4 || (words.length === 1 && words[0]!.length === 1) || TITLES.has(words[0]!) || streetSuffix(words[words.length - 1]) || streetSuffix(next) || /^\d/.test(next ?? '')) continue;
     if (words.some((w) => lexiconTags(w).some((tag) => NOT_NAME.includes(tag)))) continue;
-    // "he went to the park, Jimmy did": a person's name after a place, not the place's.
+    // "he got hurt at the park, Jimmy did": a person's name after a place, not the place's.
     if (kind >= 0 && words.length === 1 && lexiconTags(words[0]!).some((tag) => /Name$/.test(tag))) continue;
     // "at Jefferson and Grant": a corner, not a place.
     if (words.length === 3 && words[1] === 'and') continue;

@@ -75,8 +75,8 @@ describe('a place typed by its name alone', () => {
     expect(values(text, 'landmark')).toEqual([place]);
   });
 
-  it('takes no person named after a place as the place: "he went to the park, Jimmy did"', () => {
-    expect(values('he went to the park, Jimmy did', 'landmark')).toEqual(['park']);
+  it('takes no person named after a place as the place: "he got hurt at the park, Jimmy did"', () => {
+    expect(values('he got hurt at the park, Jimmy did', 'landmark')).toEqual(['park']);
   });
 
   it.each([
@@ -1871,5 +1871,23 @@ describe('a name spelled out, and a model said in letters and a number', () => {
 
   it('reads no model from a make and a count after it', () => {
     expect(values('two hondas in a ditch, a honda at 50 miles an hour hit them', 'vehicle').some((v) => /\d/.test(v))).toBe(false);
+  });
+});
+
+describe('a place gone to, and a kind of place said before its name', () => {
+  it.each(["she drove to the pharmacy an hour ago and isn't picking up", 'we were walking to the library when he fell'])('reads no place from "%s"', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+  });
+
+  it.each([
+    ['my son went out to the hay barn with a rope', 'hay barn'],
+    ['at the putt putt course, Lucky Greens, a kid got hit in the head', 'lucky greens'],
+    ["at the sale yard, Ortega's, a man's choking", "ortega's"],
+  ])('reads "%s" as the place %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
+  it('reads no place from a person named after a place', () => {
+    expect(values("we're in the garage, Tomas is bleeding", 'landmark')).toEqual([]);
   });
 });

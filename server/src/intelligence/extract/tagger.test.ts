@@ -83,6 +83,13 @@ describe('the tagger', () => {
     expect(tagged(u, [{ type: 'landmark', start: 6, end: 9 }], []).map((t) => t.value)).toEqual(['old bait shack']);
   });
 
+  it("ends a place's words at a typed pause, not at an abbreviation's point", () => {
+    const u = new Utterance('at the quarry, workers are hurt');
+    expect(tagged(u, [{ type: 'landmark', start: 2, end: 4 }], []).map((t) => t.value)).toEqual(['quarry']);
+    const saint = new Utterance("from St. Agatha's, the roof fell");
+    expect(tagged(saint, [{ type: 'landmark', start: 1, end: 3 }], []).map((t) => t.value)).toEqual(["st agatha's"]);
+  });
+
   it('is trained once, then served from its cache, and learns the same from the same lines', () => {
     expect(entityTagger()).toBe(entityTagger());
     const u = new Utterance('we are behind the feed store, my name is nadia quill');

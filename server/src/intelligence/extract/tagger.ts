@@ -169,13 +169,18 @@ export class EntityTagger {
   }
 }
 
+const ABBREVIATED = new Set(['st', 'mt', 'ft', 'dr', 'mr', 'mrs', 'ms', 'jr', 'sr']);
 const ROOMS = /^(?:\w*rooms?|kitchen|hallway|closet|basement|attic)$/;
 
 /**
  * A tagged span in the normal form of its type, the rules' own normalisers reused; undefined
  * when it cannot be one (ordinary words are never a name).
  */
-export function taggedValue(u: Utterance, span: TaggedSpan): string | undefined {
+export function taggedValue(u: Utterance, tagged: TaggedSpan): string | undefined {
+  // "at the plant, people are coughing", "the golf course, prairie links": a place's words end at a typed pause.
+  // ("St. Brendan's" is one: an abbreviation's point is no pause.)
+  const pause = u.pauses.slice(tagged.start, tagged.end - 1).findIndex((p, k) => p && !ABBREVIATED.has(u.tokens[tagged.start + k]!));
+  const span = tagged.type === 'landmark' && pause >= 0 ? { ...tagged, end: tagged.start + pause + 1 } : tagged;
   const words = u.tokens.slice(span.start, span.end);
   if (span.type === 'caller_name') {
     if (words.some((w) => NAME_STOP.has(w) || NOT_OPENING_NAME.has(w) || ORGANISATION.has(w) || /\d/.test(w) || w.length < 2) || words.some((w) => notName(w))) return undefined;
@@ -185,7 +190,7 @@ export function taggedValue(u: Utterance, span: TaggedSpan): string | undefined 
   }
   // "a shell casing", "the pool guy", "a pool of blood": what belongs to a place is no place, nor is a room ("by the dressing rooms").
   // "west of the pass, heading west": a place's words end where the going starts.
-  const belongs = [...words, u.tokens[span.end] ?? ''].some((w) => NOT_PLACE_AFTER.has(w) || ROOMS.test(w)) || NOT_PLACE_PAIRS.has(`${words.at(-1)} ${u.tokens[span.end]}`) || words.slice(1).some((w) => MOTION.has(w) && /(?:ing|ed)$/.test(w));
+  const belongs = [...words, u.pauses[span.end - 1] ? '' : (u.tokens[span.end] ?? '')].some((w) => NOT_PLACE_AFTER.has(w) || ROOMS.test(w)) || NOT_PLACE_PAIRS.has(`${words.at(-1)} ${u.tokens[span.end]}`) || words.slice(1).some((w) => MOTION.has(w) && /(?:ing|ed)$/.test(w));
   return belongs || words.every((w) => STOP.has(w)) ? undefined : placeName(u, span);
 }
 
