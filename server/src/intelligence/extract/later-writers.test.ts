@@ -1891,3 +1891,25 @@ describe('a place gone to, and a kind of place said before its name', () => {
     expect(values("we're in the garage, Tomas is bleeding", 'landmark')).toEqual([]);
   });
 });
+
+describe('a part crushed', () => {
+  it.each([
+    ['the log rolled and crushed his foot', 'crushed foot'],
+    ['her toes look crushed', 'crushed toe'],
+    ['he got his arm crushed under the pallet jack', 'crushed arm'],
+    ['my son got his fingers caught in the garage door track, they are all crushed', 'crushed finger'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it.each([
+    ["her wrist, she says it's sprained", 'sprained wrist'],
+    ["his kneecap is off to the side, i think it's dislocated", 'dislocated kneecap'],
+  ])('reads the kind said after a joint in "%s" as %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+
+  it('reads no injury from a thing smashed', () => {
+    expect(values('they smashed the back window of my truck and took my tools', 'injury')).toEqual([]);
+  });
+});

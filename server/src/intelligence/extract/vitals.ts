@@ -203,8 +203,9 @@ const RESAY = new Set(['no', 'i', 'think', 'actually', 'sorry', 'wait', 'maybe',
 const KIND: Record<string, string> = {
   broke: 'broken', broken: 'broken', fractured: 'broken', cut: 'cut', sliced: '', gashed: '', scalded: 'burned', burned: 'burned', burnt: 'burned', burn: 'burned',
   bruised: 'bruised', twisted: 'twisted', sprained: 'sprained', dislocated: 'dislocated', split: 'split', swollen: '', shot: '', stabbed: '', blistered: 'burned',
+  crushed: 'crushed',
 };
-const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|crushed|punched|bleeding|kicked|stomped|stomping|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
+const PLAIN = 'hurt|hurts|hurting|injured|hit|banged|bumped|smashed|smacked|whacked|slammed|knocked|punched|bleeding|kicked|stomped|stomping|bloody|busted|bit|bitten|scraped|skinned|stung|pinched|jammed|mangled|cracked|tore|torn|ripped';
 // A wound named as a noun and where it is: "a cut on his forehead", "a gunshot wound in his leg", "burns on her arms".
 const WOUND_NOUN: Record<string, string> = {
   cut: 'cut', cuts: 'cut', gash: '', laceration: 'cut', burn: 'burned', burns: 'burned', bruise: 'bruised', bruises: 'bruised',
@@ -224,7 +225,7 @@ const INJURY_RE = new RegExp(
     `\\b(${KINDS}|${PLAIN}) (?:(?:me|him|her|them|himself|herself|myself|themselves) )?(?:up |open )?${TIMES}(?:(?:in|on|across) (?:the|his|her|my|both) )?${OWNER}${PART}\\b`,
     `\\b(?:bleeding|bloods?|gushing|pouring|spurting|pumping) (?:[a-z]+ ){0,2}(?:from|out of) ${OWNER}${PART}\\b`,
     // "her wrist might be broken", "his leg looks broken", "his ankle is all swollen"
-    `\\b${PART} (?:(?:is|are|looks|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping|gone(?! (?:numb|limp|dead|weak|slack|droopy|soft|funny|crooked|cold|stiff|blue|white|purple|all|completely|totally|to|out)))\\b`,
+    `\\b${PART} (?:(?:is|are|looks|look|feels|seems|might be|may be|could be|must be|is probably|got) )?(?:really |very |all |kind of |pretty |totally |just )?(${KINDS}|hurts|hurt|hurting|bleeding|injured|busted|scraped|bloody|messed|banged|bent|killing|smashed|crushed|mangled|hanging off|wrong|deformed|crooked|gushing|pouring|spurting|squirting|pumping|gone(?! (?:numb|limp|dead|weak|slack|droopy|soft|funny|crooked|cold|stiff|blue|white|purple|all|completely|totally|to|out)))\\b`,
     `\\b(${Object.keys(WOUND_NOUN).join('|')}) (?:stuck )?(?:on|in|to|across|over|all over|all down|down|above|below|under|near) ${OWNER}${PART}\\b`,
     // "cut another man's hand", "slashed the bartender's face", "came down on a guy's legs": a part named by whose it is.
     `\\b(?:${KINDS}|${PLAIN}|slashed|grabbed|came down on) (?:the|a|an|another|my|his|her|their|our|some|that|this) (?:(?!(?:and|or|his|her|their|my)\\b)[a-z]+ ){0,2}(?!(?:his|hers|its|this|is|was|as|us|yes)\\b)[a-z]+s ${PART}\\b`,
@@ -257,6 +258,8 @@ const MORE_INJURIES: [RegExp, string][] = [
   // "can't move her shoulder" after a fall (not a stroke's left or right side), "threw his back out", "his shoulder popped out".
   [/\b(?:cant|can not|cannot|wont|unable to) move (?:his|her|my|their) (shoulder|neck|wrist|ankle|knee|hip|elbow|fingers?|thumb)\b/dg, ''],
   [/\bthrew (?:his|her|my|their) (back) out\b/dg, ''],
+  // A part caught in a machine, then said to be crushed: "got his hand caught in the winch, it's crushed".
+  [new RegExp(`\\b(?:his|her|my|their) ${PART} (?:got |is |was )?(?:caught|stuck|pinned|trapped|pulled in)\\b(?: [a-z]+){0,10}? (?:its|it is|theyre|they are|it got) (?:all |really |totally )?crushed\\b`, 'dg'), 'crushed'],
   [new RegExp(`\\b${PART} (?:popped|pops|came|slipped) out\\b`, 'dg'), ''],
   // Someone struck, then where: "punched the bus driver in the face", "hit me over the head with a bottle".
   [new RegExp(`\\b(?:hit|punched|kicked|struck|smacked|slapped|socked|elbowed|headbutted) (?:me|him|her|them|us|(?:the|my|his|her|a|this|that) (?:\\w+ )?(?:${HURT_WHO}|cashier|clerk|driver|officer|bartender|teacher|nurse|customer|worker|guard|referee|ref|manager)) (?:right |hard |twice |again )?(?:in|on|over) (?:the|his|her|my) ${PART}\\b`, 'dg'), ''],
@@ -316,7 +319,8 @@ function injuries(u: Utterance): Reading[] {
     // "the chainsaw kicked back", "stabbed back in the eighties": back as an adverb, no one's back.
     if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
     if (part === 'back' && verb1 !== undefined && m.end - m.start === 2) continue;
-    const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? ''];
+    // "got his hand crushed": the kind is the word after the part.
+    const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? (partCaught !== undefined ? u.tokens[m.end - 1]! : '')];
     // "her left hip hurts": the part starts the phrase. A chest that hurts is the nature's pain, as
     // the blind writers label it ("my chest is hurting"), not an injury; a chest crushed or bruised is one.
     const start = part3 !== undefined ? m.groups[3]!.start : m.start;
@@ -360,7 +364,11 @@ function injuries(u: Utterance): Reading[] {
   if (out.length === 0) {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
-      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part)) out.push({ start: i - 1, end: i + 1, value: part });
+      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value.endsWith(part))) {
+        // The kind said of it after: "her collarbone is sticking up, i think its broken".
+        const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]);
+        out.push({ start: i - 1, end: i + 1, value: near ? `${KIND[near]} ${part}` : part });
+      }
     });
   }
   // A limb named as someone's within five words of harm done ("he put his arm through the glass
