@@ -350,8 +350,9 @@ function vehicles(u: Utterance): Vehicle[] {
     // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
     const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
     if (old) words.unshift(t[i - 1]!);
-    // "on Ford Road": a street named like a make.
+    // "on Ford Road": a street named like a make; "the four hundred block of cherokee": one named like a model.
     if (words.length === 1 && MAKES.has(words[0]!) && streetSuffix(t[k])) continue;
+    if (words.length === 1 && MODELS.has(words[0]!) && (t[i - 1] === 'block' || (t[i - 1] === 'of' && t[i - 2] === 'block'))) continue;
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }

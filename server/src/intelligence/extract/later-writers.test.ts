@@ -1913,3 +1913,14 @@ describe('a part crushed', () => {
     expect(values('they smashed the back window of my truck and took my tools', 'injury')).toEqual([]);
   });
 });
+
+describe('a hundred block said without "of"', () => {
+  it('reads "the six hundred block Tahoe" as a block of Tahoe Street, no vehicle', () => {
+    expect(values("we're in the six hundred block Tahoe, a man's down", 'address')).toEqual(['600 block Tahoe Street']);
+    expect(values("we're in the six hundred block Tahoe, a man's down", 'vehicle')).toEqual([]);
+  });
+
+  it('reads no street from a block said alone', () => {
+    expect(values('the nine hundred block is closed off', 'address')).toEqual([]);
+  });
+});

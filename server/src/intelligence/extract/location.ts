@@ -146,9 +146,9 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // The house or block number; "the hundred block of elm" is the first block, 100.
     const number = t[i] === 'hundred' && t[i - 1] === 'the' ? '100' : t[i]!;
     if (!/^\d{1,6}[a-z]?$/.test(number) || NOT_HOUSE_NUMBER.has(t[i - 1] ?? '') || spokenHeight(u, i)) continue;
-    // "the twenty five hundred block of main": a block, its street's suffix "Street" when none is said.
-    if (/^\d*00$/.test(number) && t[i + 1] === 'block' && t[i + 2] === 'of') {
-      const from = t[i + 3] === 'the' ? i + 4 : i + 3;
+    // "the twenty five hundred block of main", "four hundred block cherokee": a block, its street's suffix "Street" when none is said.
+    if (/^\d*00$/.test(number) && t[i + 1] === 'block' && (t[i + 2] === 'of' || (!u.pauses[i + 1] && !STOP.has(t[i + 2] ?? 'of')))) {
+      const from = t[i + 2] !== 'of' ? i + 2 : t[i + 3] === 'the' ? i + 4 : i + 3;
       const read = readStreet(u, from);
       // Without a suffix the name is one word, or a direction and one: "of main", "of west maple".
       const street = read && !read.suffix ? { ...read, name: read.name.slice(0, DIRECTIONS.has(read.name[0]!) ? 2 : 1) } : read;
