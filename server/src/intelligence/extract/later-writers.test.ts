@@ -1924,3 +1924,17 @@ describe('a hundred block said without "of"', () => {
     expect(values('the nine hundred block is closed off', 'address')).toEqual([]);
   });
 });
+
+describe('a street named as one', () => {
+  it.each([
+    ['the street sign says tremont, the other one is knocked down', 'Tremont Street'],
+    ["ok the street is hadley, i'm by the mailboxes", 'Hadley Street'],
+    ['a kid is riding his bike down the middle of Sycamore with no lights', 'Sycamore Street'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each(['we broke down in the middle of nowhere', 'the sign says stop but nobody does'])('reads no street from "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});

@@ -87,6 +87,7 @@ const ROAD_KIND = new Set('dirt gravel back side main old new paved unpaved priv
 const THE_ROAD_TYPES = new Set(['Road', 'Highway', 'Pike', 'Parkway', 'Boulevard', 'Avenue', 'Street']);
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
+const STREET_NAMED = /\b(?:(?:the|this|that) street(?: name)? is|the streets|street sign says)$/;
 // Where a typed name alone is a street ("it went up Vine", "a wire down across Briarwood", "off Harrison"):
 // "coughing up water", "kicked off work" are none, so only a name typed with its capital.
 const TYPED_BARE_CUE = new Set(['up', 'across', 'off', 'crosses', 'over']);
@@ -197,8 +198,12 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     const cued = (i === 0 || STREET_CUE.has(t[i - 1]!) || theRoad) && !named;
     // "he's walking down maple", "the kroger on harding": a street's name alone after where someone is on it.
     // "hold on, Tony", "come on Marcus": the "on" of a verb, no street after it.
-    if (!street?.suffix && !(t[i - 1] === 'on' && ON_VERBS.has(t[i - 2] ?? '')) && (BARE_CUE.has(t[i - 1] ?? '') || (TYPED_BARE_CUE.has(t[i - 1] ?? '') && /^\p{Lu}/u.test(u.raw(i, i + 1))))) {
-      const bare = bareStreet(u, i, false);
+    // "the street is larkspur", "the street sign says Larkspur": named as a street; "down the middle of Elm" typed as one ("the middle of nowhere" is none).
+    const before = t.slice(Math.max(0, i - 4), i).join(' ');
+    const namedStreet = STREET_NAMED.test(before);
+    const typedBare = (TYPED_BARE_CUE.has(t[i - 1] ?? '') || /\b(?:down|in) the middle of$/.test(before)) && /^\p{Lu}/u.test(u.raw(i, i + 1));
+    if (!street?.suffix && !(t[i - 1] === 'on' && ON_VERBS.has(t[i - 2] ?? '')) && (namedStreet || typedBare || BARE_CUE.has(t[i - 1] ?? ''))) {
+      const bare = bareStreet(u, i, namedStreet);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
         taken.fill(true, i, bare.end);
