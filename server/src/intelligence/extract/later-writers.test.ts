@@ -1938,3 +1938,16 @@ describe('a street named as one', () => {
     expect(values(text, 'address')).toEqual([]);
   });
 });
+
+describe("a named highway and the way it is travelled", () => {
+  it.each([
+    ["we're on the Ridgeline highway going west, by the Hanley exit", 'Ridgeline Highway WB'],
+    ['on the Cooley pike southbound a truck dropped a ladder', 'Cooley Pike SB'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('keeps no direction on a street', () => {
+    expect(values('he is on holloway street heading north', 'address')).toEqual(['Holloway Street']);
+  });
+});

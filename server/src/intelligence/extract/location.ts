@@ -94,7 +94,7 @@ const TYPED_BARE_CUE = new Set(['up', 'across', 'off', 'crosses', 'over']);
 // What may follow a street said without its type: the end, a function word, a unit.
 const endsStreet = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
-  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards'].includes(w);
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards', 'heading', 'headed', 'going', 'eastbound', 'westbound', 'northbound', 'southbound'].includes(w);
 };
 
 // Going or stopping somewhere: "walking west on dunmore", "parked on sawyer".
@@ -217,11 +217,15 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (routeAfter(t, street) || said.has(streetName(street.name))) continue;
     // "the hundred sixty eighth street station": a place named for its street (landmarks()).
     if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
-    put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}`);
+    // "on the Bangerter highway heading south": a highway's direction of travel said after it, as a numbered one's.
+    const after = HIGHWAY_SUFFIX.has(street.suffix[0]!) ? /^ (?:(east|west|north|south)bound|(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))\b/.exec(` ${t.slice(street.end, street.end + 2).join(' ')}`) : null;
+    const direction = after ? ` ${(after[1] ?? after[2])![0]!.toUpperCase()}B` : '';
+    put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}${direction}`);
     taken.fill(true, i, street.end);
     i = street.end - 1;
   }
 }
+const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike']);
 
 /** A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it. */
 const routeAfter = (t: string[], street: Street): boolean =>
