@@ -223,7 +223,7 @@ const modelName = (t: string[], k: number): boolean => {
 const alphanumericModel = (t: string[], k: number): { name: string; length: number } | undefined => {
   const w = t[k] ?? '';
   if (/^[a-z]{1,2}\d{1,3}$/.test(w)) return { name: w, length: 1 };
-  const letters = /^[a-z]{1,2}$/.test(w) && !STOP.has(w) && !['a', 'i', 'an', 'at', 'in', 'on', 'to', 'is', 'it', 'or', 'no', 'so', 'up', 'of', 'by', 'my', 'we', 'he', 'me', 'us', 'uh', 'um'].includes(w);
+  const letters = /^[a-z]{1,2}$/.test(w) && !STOP.has(w) && w !== 'uh' && w !== 'um';
   return letters && /^\d{1,3}$/.test(t[k + 1] ?? '') ? { name: w + t[k + 1], length: 2 } : undefined;
 };
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").

@@ -364,7 +364,7 @@ function injuries(u: Utterance): Reading[] {
   if (out.length === 0) {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
-      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value.endsWith(part))) {
+      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part || r.value.endsWith(` ${part}`))) {
         // The kind said of it after: "her collarbone is sticking up, i think its broken".
         const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]);
         out.push({ start: i - 1, end: i + 1, value: near ? `${KIND[near]} ${part}` : part });
