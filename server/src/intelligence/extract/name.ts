@@ -85,6 +85,12 @@ function spelling(u: Utterance, k: number, word: string | undefined): number {
   return letters === word || letters === word.replace(/(.)\1/g, '$1') ? end : k;
 }
 
+/** The word at `k` spelled out right after it ("its priya, p r i y a", "bao, b a o"): a name whatever the lexicon knows. */
+const spelledOut = (u: Utterance, k: number): boolean => {
+  const w = u.tokens[k];
+  return w !== undefined && spelling(u, k + 1, w) > k + 1 && !NAME_STOP.has(w) && !notName(w);
+};
+
 const FIRST_NAME_CUE = /\bfirst names? (?:is )?([a-z]+)\b/d;
 const LAST_NAME_CUE = /\blast names? (?:is )?([a-z]+)\b/d;
 
@@ -263,9 +269,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     // A name no lexicon knows, typed with its capital: "im Hollis Vance", "this is Beau"; after "its" only a whole name ("its Tavita Faleolo").
     const weakIts = /^it/.test(u.words(m));
     const typed = typedName(u, m.end) && (!weakIts || typedName(u, m.end + 1));
-    // A word spelled out after it is said is a name whatever the lexicon knows: "its priya, p r i y a".
-    const spelledOut = spelling(u, m.end + 1, first) > m.end + 1 && !NAME_STOP.has(first) && !notName(first);
-    if (!(isFirstName(first) || u.repeated[m.end] || typed || spelledOut)) continue;
+    if (!(isFirstName(first) || u.repeated[m.end] || typed || spelledOut(u, m.end))) continue;
     const name = nameWords(u, m.end);
     // "its jordan jordan price hes twenty two" names the patient, not the caller.
     if (name && !aboutSomeoneElse(u, name.end) && !name.words.some((w) => ORGANISATION.has(w))) found(name.start, name.end, asName(u, name.start, name.end));
@@ -282,9 +286,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     const again = u.repeated[i] || t.indexOf(t[i]!) < i || (isFirstName(t[i]!) && t.indexOf(t[i + 1]!) < i);
     // "Hannelore Schaefer, I'm calling for my husband": a whole name typed with its capitals opening the line.
     const typedOpening = i === 0 && typedName(u, 0) && typedName(u, 1) && !u.pauses[0];
-    // "bao, b a o": a word spelled out after it is said.
-    const spelledOpening = i === 0 && spelling(u, 1, t[0]) > 1 && !NAME_STOP.has(t[0]!) && !notName(t[0]!);
-    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) || typedOpening || spelledOpening : again && (isFirstName(t[i]!) || (typedName(u, i) && u.pauses[i - 1]!)))) continue;
+    if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) || typedOpening || spelledOut(u, 0) : again && (isFirstName(t[i]!) || (typedName(u, i) && u.pauses[i - 1]!)))) continue;
     const name = nameWords(u, i);
     // Not a business: "Sunrise Cab, I got a driver down".
     const business = name?.words.some((w) => STRONG_HEADS.has(w) || WEAK_HEADS.has(w) || namesVehicle(w));

@@ -308,6 +308,9 @@ const HARM_NEAR = 5;
 const LANDED_ON = new Set(['down', 'fell', 'dropped', 'landed', 'burst', 'stepped', 'stomped', 'rolled']);
 const HARM = /\b(?:bleed|bleeding|blood|bloody|squirting|spurting|gushing|pouring|crushed|torn|tore|bit|bite|bites|bitten|biting|mauled|chainsaw|glass|bone|twisted|bent|mangled|road rash|burst|cut|sliced|gash|wide open|stabbed|shot|bullet|burned|burnt|scalded|boiling|peeling|blistered|broke(?! out)|broken|fractured|wound|split|run over|ran over|pinned|wedged|smashed|smashing|skin off|bad way|looks (?:real |really )?bad)\b/;
 
+/** A kind of injury said within nine words after the part at `i` ("his arm is definitely broken"). */
+const kindSaidAfter = (u: Utterance, i: number): string | undefined => u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]);
+
 function injuries(u: Utterance): Reading[] {
   const out: Reading[] = [];
   for (const m of u.matches(INJURY_RE)) {
@@ -366,7 +369,7 @@ function injuries(u: Utterance): Reading[] {
       const part = bodyPart(t);
       if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part || r.value.endsWith(` ${part}`))) {
         // The kind said of it after: "her collarbone is sticking up, i think its broken".
-        const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]);
+        const near = kindSaidAfter(u, i);
         out.push({ start: i - 1, end: i + 1, value: near ? `${KIND[near]} ${part}` : part });
       }
     });
@@ -387,7 +390,7 @@ function injuries(u: Utterance): Reading[] {
       if (!HARM.test(u.tokens.slice(Math.max(0, i - HARM_NEAR), i + HARM_NEAR + 1).join(' '))) return;
       // The kind said of it after ("his arm is definitely broken", "two fingers, they're cut deep"), or
       // done to it before ("burned bad by a splash of metal, his arm"; not what else broke, "a beaker broke").
-      const near = u.tokens.slice(i + 1, i + 10).find((w) => KIND[w]) ?? u.tokens.slice(Math.max(0, i - 8), i).find((w) => KIND[w] && !w.startsWith('broke'));
+      const near = kindSaidAfter(u, i) ?? u.tokens.slice(Math.max(0, i - 8), i).find((w) => KIND[w] && !w.startsWith('broke'));
       const value = near ? `${KIND[near]} ${part}` : part;
       if (!out.some((r) => r.value === value)) out.push({ start: i - 1, end: i + 1, value });
     });
