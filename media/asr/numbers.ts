@@ -132,7 +132,10 @@ export function normalizeNumbers(text: string): string {
     }
     const chunks = parseRun(lower.slice(i, end));
     const lonePronoun = chunks.length === 1 && end - i === 1 && lower[i] === 'one' && (PRONOUN_BEFORE.has(lower[i - 1] ?? '') || PRONOUN_AFTER.has(lower[end] ?? ''));
+    // "highway twenty three one of the ladies": a number, then "one of" the people, not a digit of it ("twenty one of them" is one number).
+    const pronounAfter = !lonePronoun && chunks.length > 1 && lower[end - 1] === 'one' && chunks.at(-1)!.digits === '1' && PRONOUN_AFTER.has(lower[end] ?? '');
     if (lonePronoun) out.push(words[i]!);
+    else if (pronounAfter) out.push(...render(chunks.slice(0, -1), lower[end - 1]), words[end - 1]!);
     else out.push(...render(chunks, lower[end]));
     // "apartment four b" -> "apartment 4b"; not the article in "room one eighteen a beaker broke".
     const letter = lower[end];

@@ -29,6 +29,10 @@ const PERSON_MOD = new Set([...BUILD, ...RACE, ...DEGREE, ...AGE_WORDS, 'set', '
 const MARKS = new Set(['tattoo', 'tattoos', 'scar', 'scars', 'birthmark', 'piercing']);
 const OWNERS = new Set(['his', 'her', 'their', 'the']);
 // Hair, marks and build said as one word of a description: "bald", "tattoos", "a mullet", "potbelly".
+// What else is bald: "hiking up bald knob", "a bald eagle", "bald tires" ("a bald spot" is his).
+const BALD_THINGS = new Set(['knob', 'mountain', 'hill', 'peak', 'ridge', 'eagle', 'eagles', 'tire', 'tires']);
+// After a number of feet, what makes it a distance, not a height.
+const DISTANCE = new Set('down up deep high away off from of into under below above long wide back'.split(' '));
 const FEATURE_WORDS = new Set(['bald', 'beard', 'mustache', 'moustache', 'goatee', 'dreads', 'dreadlocks', 'ponytail', 'tattoos', 'tattoo', 'braids', 'cornrows', 'afro', 'mohawk', 'mullet', 'bangs', 'potbelly', 'freckles', 'pigtails', 'sideburns']);
 const HAIR_STYLES = new Set(['ponytail', 'braid', 'braids', 'bun', 'cornrows', 'dreads', 'pigtails']);
 const PRONOUNS = new Set(['he', 'she', 'hes', 'shes', 'his', 'her', 'him']);
@@ -104,8 +108,8 @@ function suspectParts(u: Utterance): Part[] {
     else if (w === 'teenager' || w === 'teen') push(i + 1, 'teen', 'age');
     // "white male twenties", "white lady sixties": a decade said bare among the rest of a description.
     else if (Object.hasOwn(DECADES, w) && w !== 'teens' && near(i) && parts.length > 0 && i - parts[parts.length - 1]!.end <= 2) push(i + 1, DECADES[w]!, 'age');
-    // Heights as said: "6 foot", "5 foot 10", "about six two".
-    else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '')) {
+    // Heights as said: "6 foot", "5 foot 10", "about six two"; "five feet down", "six feet deep" are distances.
+    else if (/^\d$/.test(w) && ['foot', 'feet', 'ft'].includes(next ?? '') && !DISTANCE.has(t[i + 2] ?? '')) {
       const inches = /^\d{1,2}$/.test(t[i + 2] ?? '') ? t[i + 2] : undefined;
       push(inches ? i + 3 : i + 2, inches ? `${w} ${next} ${inches}` : `${w} ${next}`);
     } else if (spokenHeight(u, i)) push(i + 1, spokenHeight(u, i)!);
@@ -117,7 +121,8 @@ function suspectParts(u: Utterance): Part[] {
     else if (CLOTHES_MOD.has(w) && V_COLOUR.has(w) && u.pauses[i - 1] && parts[parts.length - 1]?.kind === 'clothes' && parts[parts.length - 1]!.end === i && (u.pauses[i] || i + 1 === t.length || ['ones', 'one', 'and'].includes(next ?? '')))
       push(['ones', 'one'].includes(next ?? '') ? i + 2 : i + 1, w);
     // "short gray hair", "short dreads": the length of the hair, not the build.
-    else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && near(i) && !CLOTHES.has(next ?? '') && !(HAIR_COLOUR.has(w) && (HAIR.has(next ?? '') || (HAIR_COLOUR.has(next ?? '') && HAIR.has(t[i + 2] ?? ''))))) {
+    // ("a slim jim" is the car thief's tool.)
+    else if ((BUILD.has(w) || DEGREE.has(w)) && !BUILD_WITH.has(w) && !(w === 'short' && next === 'of') && !(w === 'slim' && next === 'jim') && near(i) && !CLOTHES.has(next ?? '') && !(HAIR_COLOUR.has(w) && (HAIR.has(next ?? '') || (HAIR_COLOUR.has(next ?? '') && HAIR.has(t[i + 2] ?? ''))))) {
       // "real skinny", "kind of chubby": a degree word stays, a hedge does not.
       let end = i + 1;
       while (DEGREE.has(t[end - 1]!) && BUILD.has(t[end] ?? '')) end++;
@@ -131,7 +136,7 @@ function suspectParts(u: Utterance): Part[] {
     else if (MARKS.has(w) && (next === 'on' || next === 'over') && bodyPart(t[i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2)])) {
       const at = i + (OWNERS.has(t[i + 2] ?? '') ? 3 : 2);
       push(at + 1, `${w} ${next} ${t[at]}`);
-    } else if (FEATURE_WORDS.has(w) && (w !== 'bangs' || near(i))) push(i + 1, w); // "a bunch of bangs" is gunfire or fireworks
+    } else if (FEATURE_WORDS.has(w) && (w !== 'bangs' || near(i)) && !BALD_THINGS.has(next ?? '')) push(i + 1, w); // "a bunch of bangs" is gunfire or fireworks
     else if (HAIR_COLOUR.has(w) && HAIR.has(next ?? '')) push(...styled(i + 2, `${w} ${next}`));
     else if (HAIR_COLOUR.has(w) && HAIR_COLOUR.has(next ?? '') && HAIR.has(t[i + 2] ?? '') && !u.pauses[i]) push(...styled(i + 3, `${w} ${next} ${t[i + 2]}`)); // "long black hair", "long gray beard"
     // Skin said as a part ("light skinned"), braces on the teeth, a gold chain or gold teeth.
@@ -218,13 +223,15 @@ const modelName = (t: string[], k: number): boolean => {
 };
 /**
  * A model named by letters and a number, said right after its make: "a chevy s ten" -> s10, "an
- * infiniti q fifty" -> q50, "a mazda cx five" -> cx5, or typed whole ("a bmw X5").
+ * infiniti q fifty" -> q50, "a mazda cx five" -> cx5, or typed whole ("a bmw X5"); or by two
+ * letters and one ("a Honda CR-V" -> cr v).
  */
 const alphanumericModel = (t: string[], k: number): { name: string; length: number } | undefined => {
   const w = t[k] ?? '';
   if (/^[a-z]{1,2}\d{1,3}$/.test(w)) return { name: w, length: 1 };
   const letters = /^[a-z]{1,2}$/.test(w) && !STOP.has(w) && w !== 'uh' && w !== 'um';
-  return letters && /^\d{1,3}$/.test(t[k + 1] ?? '') ? { name: w + t[k + 1], length: 2 } : undefined;
+  if (letters && /^\d{1,3}$/.test(t[k + 1] ?? '')) return { name: w + t[k + 1], length: 2 };
+  return letters && w.length === 2 && /^[a-z]$/.test(t[k + 1] ?? '') && !STOP.has(t[k + 1]!) ? { name: `${w} ${t[k + 1]}`, length: 2 } : undefined;
 };
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
@@ -307,6 +314,8 @@ function vehicles(u: Utterance): Vehicle[] {
     const lead = /^(?:19|20)\d\d$/.test(t[i]!) || (/^[245]$/.test(t[i]!) && t[i + 1] === 'door');
     const use = V_USE.has(t[i]!) && V_TYPES.has(singular(t[i + 1] ?? ''));
     if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
+    // "the battery charger", "my phone charger": no Dodge.
+    if (t[i] === 'charger' && ['battery', 'phone', 'cell', 'usb', 'wall', 'laptop'].includes(t[i - 1] ?? '')) continue;
     const words: string[] = [];
     const multiSaid = new Set<string>();
     let k = i;

@@ -95,7 +95,7 @@ const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgen
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['bar', 'pool', 'parking lot', 'parking garage', 'parking deck', 'parking structure', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
 // What kind of lot it is, not whose: "the gravel lot", "the employee lot" stay lots.
-const LOT_KINDS = new Set('parking gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
+const LOT_KINDS = new Set('parking car used gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
 const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
 /**
@@ -119,6 +119,9 @@ const TRAVEL = new Set('walking walked walk driving drove drive going go goes we
 const TAKEN_TO = /\b(?:make it|take (?:him|her|them|me|us)|get (?:him|her|them|me|us)|bring (?:him|her|them)|drive (?:him|her|them)|drove (?:him|her|them)|rush(?:ing)? (?:him|her|them))$/;
 // "the same place", "the right place" place nothing.
 const NOT_PLACE_NAME = new Set('same other wrong right whole safe this that first last next'.split(' '));
+// A site on the body is no place: "the biopsy site is soaking through", "the injection site".
+const ON_THE_BODY = new Set('biopsy injection incision surgical surgery iv puncture insertion wound bite port'.split(' '));
+export const onTheBody = (modifier: string | undefined, head: string): boolean => head === 'site' && ON_THE_BODY.has(modifier ?? '');
 
 // Where the caller places something against their own or someone's home: "in front of my house" -> "my house".
 const OWN_PLACE_RE =
@@ -204,7 +207,8 @@ function typedNames(u: Utterance, found: Span[], taken: boolean[]): void {
     const sameClause = (f: Span) => f.end <= from && u.pauses.slice(f.end, from - 1).every((p) => !p);
     let kind = from > 0 && u.pauses[from - 1] ? found.findLastIndex((f) => sameClause(f) && plainKind(f)) : -1;
     if (kind >= 0 && found.some((f) => f.start >= found[kind]!.end && f.end <= from)) kind = -1;
-    if (!capital(i) || taken[i] || capital(i - 1)) continue;
+    // "at the ice rink. The alarm went off": a sentence's first word is typed with a capital, and a function word is no name.
+    if (!capital(i) || taken[i] || capital(i - 1) || STOP.has(t[i]!)) continue;
     // "the Fuel Depot, no, the Gas N Go": a name said as a correction of a place.
     const correcting = found.some((f) => f.end <= i && i - f.end <= 4) && t.slice(Math.max(0, i - 3), i).some((w) => CORRECTION.has(w));
     // "Evergreen Lanes, the bowling alley": the name, then the kind of place it is.
@@ -303,11 +307,14 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       modifiers.unshift(m);
       start--;
     }
-    if (!strong && (modifiers.length === 0 || (w === 'place' && NOT_PLACE_NAME.has(modifiers[modifiers.length - 1]!)))) continue;
-    // "it's Linda, Linda Park", "this is Linda Park": a first name said again or given as who is calling is a person's name.
+    // The word before the head: "the same place", "linda park".
     const first = modifiers[modifiers.length - 1];
+    if (!strong && (first === undefined || (w === 'place' && NOT_PLACE_NAME.has(first)) || onTheBody(first, w))) continue;
+    // "it's Linda, Linda Park", "this is Linda Park": a first name said again or given as who is calling is a person's name.
     const introduced = u.repeated[start] || t.slice(0, start).includes(first ?? '') || ['im', 'this is', 'name is'].some((lead) => t.slice(Math.max(0, start - 2), start).join(' ').endsWith(lead));
-    if (w === 'park' && modifiers.length === 1 && introduced && lexiconTags(first!).some((tag) => /Name$/.test(tag))) continue;
+    // "my name is Jun Park": given as a name, it is one whatever the lexicon knows of the first word.
+    const givenAsName = /\b(?:name is|names)$/.test(t.slice(Math.max(0, start - 2), start).join(' '));
+    if (w === 'park' && modifiers.length === 1 && (givenAsName || (introduced && lexiconTags(first!).some((tag) => /Name$/.test(tag))))) continue;
     let before = start - 1;
     if (before >= 0 && ARTICLES.has(t[before]!)) before--;
     const brand = BRANDS.has(w);

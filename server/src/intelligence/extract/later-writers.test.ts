@@ -1,4 +1,4 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 to 16 (issue 15: writer5 to
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 20 (issue 15: writer5 to
 // writer16), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
@@ -1949,5 +1949,128 @@ describe("a named highway and the way it is travelled", () => {
 
   it('keeps no direction on a street', () => {
     expect(values('he is on holloway street heading north', 'address')).toEqual(['Holloway Street']);
+  });
+});
+
+describe('words typed with a capital that name nothing', () => {
+  it('reads no place from the capital opening a sentence after one', () => {
+    expect(values('Chlorine leak at the water park. The pump room is closed off now.', 'landmark')).toEqual(['water park']);
+  });
+
+  it.each(['Tree-stand fall, he is forty, he cannot feel his legs', 'Gunshot-wound, left thigh, he is awake'])('reads no caller name from "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it('still reads a name typed with a capital in each part', () => {
+    expect(values("Anna-Lise Moreau, I'm calling about my father", 'caller_name')).toEqual(['Anna-Lise Moreau']);
+  });
+
+  it.each(["my cousin's on FaceTime with me, she says the house is full of smoke", "he's on Snapchat with his friends and he says he took pills"])('reads no street from what someone is on: "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});
+
+describe('what a place word is not', () => {
+  it('reads a name given as one, not a park', () => {
+    expect(values('my name is sook park, my husband fell', 'landmark')).toEqual([]);
+  });
+
+  it.each(['the incision site is red and leaking', "her injection site's swollen up like a golf ball"])('reads no place from a site on the body: "%s"', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+  });
+
+  it('still reads a place of work called a site', () => {
+    expect(values('a man fell at the construction site on ninth', 'landmark')).toEqual(['construction site']);
+  });
+
+  it('keeps a lot named for what it sells', () => {
+    expect(values('two guys are fighting at the used car lot', 'landmark')).toEqual(['used car lot']);
+  });
+});
+
+describe('a description that is something else', () => {
+  it.each(["my uncle's lost up on bald mountain, he left at noon", 'there is a bald eagle on the road and a car hit it'])('reads no suspect from "%s"', (text) => {
+    expect(values(text, 'suspect')).toEqual([]);
+  });
+
+  it('still reads a bald man', () => {
+    expect(values('a white guy, bald, he ran toward the park', 'suspect')).toEqual(['white male, bald']);
+  });
+
+  it('reads a drop as a distance, not a height', () => {
+    expect(values('she slipped off the loading ramp, about four feet down onto the gravel', 'suspect')).toEqual([]);
+  });
+
+  it('reads a slim jim as the tool, not the build', () => {
+    expect(values('a guy with a slim jim is going down the row of cars', 'suspect')).toEqual([]);
+  });
+
+  it('reads a charger for a battery or a phone as no car', () => {
+    expect(values('the battery charger in the shop is sparking', 'vehicle')).toEqual([]);
+    expect(values('he wrapped the phone charger around her neck', 'vehicle')).toEqual([]);
+  });
+
+  it('reads a model named in two letters and one after its make, and no county road from it', () => {
+    expect(values('she drove off in a white Honda CR-V, heading south', 'vehicle')).toEqual(['white honda cr v']);
+    expect(values('she drove off in a white Honda CR-V, heading south', 'address')).toEqual([]);
+  });
+});
+
+describe('a number, then one of the people', () => {
+  it.each([
+    ["we're on route thirty two, one of the horses got loose and a car hit it", 'Route 32'],
+    ['county road fifty one, one of my guys is down', 'County Road 51'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+});
+
+describe('a street that is not', () => {
+  it('reads no street from a verb and "way"', () => {
+    expect(values('the man at the counter is slouching way over and not talking', 'address')).toEqual([]);
+  });
+
+  it('still reads a Way said before "over"', () => {
+    expect(values("it's on Kingfisher Way over by the school", 'address')).toEqual(['Kingfisher Way']);
+  });
+
+  it('reads no street from what a van seats', () => {
+    expect(values('they took the youth group van, a white twelve passenger', 'address')).toEqual([]);
+  });
+
+  it('reads no street from "choking on water"', () => {
+    expect(values('he went under and came up choking on water', 'address')).toEqual([]);
+  });
+
+  it('reads no street from the first place after a landmark', () => {
+    expect(values("we're the third place past the grain bins on county road nine", 'address')).toEqual(['County Road 9']);
+  });
+
+  it('reads a unit letter said before a pause, and the house number after it', () => {
+    expect(values('building four, apartment d, twenty two ten Carver road', 'unit')).toEqual(['Bldg 4', 'Apt D']);
+  });
+});
+
+describe('what is no weapon, and no count', () => {
+  it.each(["there's a break in at the gun shop on fifth", "it's a nerf gun, he's just playing"])('reads no weapon from "%s"', (text) => {
+    expect(values(text, 'weapon')).toEqual([]);
+  });
+
+  it('reads no count from things had before', () => {
+    expect(values("it's his heart, he's had three of them before", 'people_count')).toEqual([]);
+  });
+
+  it('reads no traffic from people walking by', () => {
+    expect(values('he is shouting at people going by and waving a stick', 'hazard')).toEqual([]);
+  });
+});
+
+describe('breathing and waking as callers qualify them', () => {
+  it.each(["she's breathing but it's all wet and gurgly", "he's breathing now but like it's real slow", 'breathing but it sounds like hiccuping'])('reads "%s" as abnormal', (text) => {
+    expect(values(text, 'breathing')).toEqual(['abnormal']);
+  });
+
+  it.each(["he had a seizure and he ain't woke up since", "she hasn't woken up, she's just lying there"])('reads "%s" as not conscious', (text) => {
+    expect(values(text, 'conscious')).toEqual(['no']);
   });
 });

@@ -9,8 +9,9 @@ import { CORRECTION, type Extractor, type Put, STOP, lexiconTags, ordinal, ordin
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w', 'northeast', 'northwest', 'southeast', 'southwest']);
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
-// Words after a number or "on" that name no street: "he's fourteen, hold on", "the code is four four two one star", "a hundred yards", "on duty".
-const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty']);
+// Words after a number or "on" that name no street: "he's fourteen, hold on", "the code is four four two one star", "a hundred yards", "on duty";
+// nor the way to one ("a wire down across Elm Road").
+const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty', 'across', 'over', 'through', 'past', 'toward', 'towards', 'into', 'onto', 'along']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -35,8 +36,16 @@ interface Street {
 
 const NO_STREET_NAME = new Set('wrong right other same whole long half all this that interstate freeway expressway tracks'.split(' '));
 // What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
-const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry']);
-const ON_NOT_STREET = new Set('medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability meth heroin duty lockdown camera video sale scene'.split(' '));
+const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry', 'choking', 'choked', 'chokes', 'gagging']);
+const ON_NOT_STREET = new Set(
+  (
+    'medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability meth heroin duty lockdown camera video sale scene ' +
+    // What one is on with someone: "she's on FaceTime with me", "he's on Facebook".
+    'facetime facebook zoom skype instagram snapchat tiktok youtube whatsapp twitter messenger discord netflix'
+  ).split(' '),
+);
+
+const WAY_ADVERB = new Set('over too back up down out off more ahead past behind before after better worse'.split(' '));
 
 /** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
 function readStreet(u: Utterance, i: number, possessive = false): Street | undefined {
@@ -51,9 +60,11 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
     k++;
   }
   if (name.length === 0) return undefined;
-  const suffix = streetSuffix(u.tokens[k], possessive);
-  // "going the wrong way", "at half court", "the third drive on the left" (a driveway) name no street.
-  if (name.length === 1 && (NO_STREET_NAME.has(name[0]!) || (suffix?.[0] === 'Drive' && u.tokens[i - 1] === 'the' && ordinalValue(name[0]) !== undefined))) return undefined;
+  // "leaning way over", "pulled way back": the adverb after a verb, no street's Way ("Riverside Way over by the mall" is one).
+  const adverb = u.tokens[k] === 'way' && /(?:ing|ed)$/.test(name[name.length - 1]!) && WAY_ADVERB.has(u.tokens[k + 1] ?? '');
+  const suffix = adverb ? undefined : streetSuffix(u.tokens[k], possessive);
+  // "going the wrong way", "at half court", "the third drive on the left" (a driveway), "the first place after the cattle guard" name no street.
+  if (name.length === 1 && (NO_STREET_NAME.has(name[0]!) || ((suffix?.[0] === 'Drive' || suffix?.[0] === 'Place') && u.tokens[i - 1] === 'the' && ordinalValue(name[0]) !== undefined))) return undefined;
   return suffix ? { name, suffix, ordinal: isOrdinal, end: k + 1 } : { name, ordinal: isOrdinal, end: k };
 }
 
@@ -246,7 +257,9 @@ function units(u: Utterance, put: Put): void {
   for (const m of u.matches(UNIT_RE)) {
     // "in the gravel lot, two guys": a pause between the word and a number, or people counted after it, is no unit.
     if (u.pauses[m.groups[0]!.end - 1] || /^(?:guys|people|men|kids|cars|of)$/.test(u.tokens[m.end] ?? '')) continue;
-    put(m, `${UNIT_PREFIX[u.words(m.groups[0]!)]} ${u.words(m.groups[1]!).replace(/ /g, '').toUpperCase()}`);
+    // "apartment c, ten fourteen bastogne road": the letter is the unit, the number after the pause the house.
+    const value = u.pauses[m.groups[1]!.start] && m.groups[1]!.end - m.groups[1]!.start > 1 ? { start: m.groups[1]!.start, end: m.groups[1]!.start + 1 } : m.groups[1]!;
+    put({ start: m.start, end: value.end }, `${UNIT_PREFIX[u.words(m.groups[0]!)]} ${u.words(value).replace(/ /g, '').toUpperCase()}`);
   }
   for (const m of u.matches(IN_ROOM_RE)) {
     const [room, apartment] = m.groups.map((g) => (g ? u.words(g) : undefined));
@@ -447,6 +460,8 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
+    // "a gray Honda CR-V": a model after its make.
+    if (kind === 'cr' && namesVehicle(u.tokens[m.start - 1] ?? '')) continue;
     let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;

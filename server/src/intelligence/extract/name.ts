@@ -59,7 +59,8 @@ const typedName = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
   return (
     w !== undefined &&
-    /^\p{Lu}\p{Ll}/u.test(u.raw(k, k + 1)) &&
+    // "Mary-Jane" is typed with a capital in each part, "Ground-level" and "Tonic-clonic" are not.
+    u.raw(k, k + 1).split('-').every((part) => /^\p{Lu}\p{Ll}/u.test(part)) &&
     !NAME_STOP.has(w) &&
     !notName(w) &&
     !streetSuffix(w, true) &&

@@ -11,7 +11,8 @@ const WEAPONS: [string, RegExp][] = [
   ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
   ['shotgun', phrases('shotguns?')],
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
-  ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat) )guns?', 'firearms?')],
+  // A toy or a tool is no weapon ("a nerf gun", "a nail gun"), nor is a place or a sale of them ("the gun shop", "a gun show").
+  ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat|nerf|laser|paintball) )guns?(?! (?:shop|shops|store|stores|show|shows|range|counter|cabinet|safe))', 'firearms?')],
   // A blade callers name is labelled by that name: "a machete", "a box cutter".
   ['machete', phrases('machetes?')],
   ['box cutter', phrases('box cutters?')],
@@ -74,7 +75,7 @@ const HAZARDS: [string, RegExp][] = [
   // a letter spelled by it ("d as in dog"), or a dog hurt or in trouble beside the patient ("he shot his dog", "my dog and my son went in").
   ['dog', phrases('(?<!\\b(?:hot|walking|walk|walked|walks|feeding|feed|with|as in|shot|hit|killed|kicked|poisoned|ran over|run over) (?:the |my |our |his |her |a )?)dogs?(?! (?:statue|food|bowl|house|park|leash|toy|sitter|walker|bed|away|up|and (?:a|my|the|his|her|our) (?:kid|son|daughter|boy|girl|child|baby)))', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
   // Traffic still passing where people are ("cars keep almost hitting us"); a driver who almost hit someone once is who the call is about (writers 0 of 7 lines).
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:cars|trucks|they|traffic|people)(?:re| are| is)? (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', 'flying past')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:(?:cars|trucks|traffic)(?:re| are| is)?|(?:they|people)(?:re| are)) (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', 'flying past')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],
   // Needles lying about ("the floor is covered in needles"); the one someone used is the drug taken (0 of 15 trainable writers' lines), insulin's none.
@@ -127,7 +128,8 @@ const PEOPLE_RE = new RegExp(
   [
     // "three guys and a girl": the second group added to the first.
     `\\b(\\d{1,3}) (?:(?!(?:the|a|an|his|her|my|our|their) )[a-z]+ )?(?:${PERSONS})(?: and (a|an|\\d{1,3}) (?:${PERSONS.replace(/s\?|s\b/g, '')}|guy|man|woman|girl|boy|kid|lady|child|baby)s?)?\\b`,
-    '\\b(\\d{1,3}) (?:of us|of them|of em|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
+    // ("he's had two of them before": strokes had, not people.)
+    '(?<!\\bhad )\\b(\\d{1,3}) (?:of us|of them|of em|of my [a-z]+|of our [a-z]+|injured|hurt|trapped|inside)\\b',
     '\\bme and (?:my |our |the )?(\\d{1,3}) [a-z]+',
     '\\b(both) of (?:us|them)\\b',
     `\\b(?:a (couple|dozen)) (?:of )?(?:${PERSONS})\\b`,

@@ -17,7 +17,7 @@ const COMMON = new Set(
 const MEASURE = new Set(
   ('year years yr yrs minute minutes min mins hour hours second seconds day days week weeks month months mile miles foot feet ft inch inches pound pounds ' +
     'lb lbs dollar dollars percent degree degrees time times am pm oclock block blocks floor floors story stories kid kids people person guy guys car cars ' +
-    'pill pills shot shots round rounds bucks grand tonight morning night noon afternoon evening fever temp temperature sugar ' +
+    'pill pills shot shots round rounds bucks grand passenger passengers tonight morning night noon afternoon evening fever temp temperature sugar ' +
     'latino latina hispanic caucasian asian male female northbound southbound eastbound westbound').split(' '),
 );
 const NOT_NAME_TAGS = new Set(['Date', 'WeekDay', 'Month', 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Determiner', 'Conjunction', 'Expression', 'QuestionWord', 'Negative', 'Modal', 'Copula', 'Gerund', 'PastTense', 'Plural', 'Infinitive', 'PresentTense', 'Value', 'Cardinal']);

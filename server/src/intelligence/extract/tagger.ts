@@ -13,7 +13,7 @@ import perceptron from 'wink-perceptron';
 import { cachedModel } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { MOTION, NOT_PLACE_AFTER, NOT_PLACE_PAIRS, STRONG_HEADS, WEAK_HEADS, notTheCallsPlace, placeName } from './landmarks.js';
+import { MOTION, NOT_PLACE_AFTER, NOT_PLACE_PAIRS, STRONG_HEADS, WEAK_HEADS, notTheCallsPlace, onTheBody, placeName } from './landmarks.js';
 import { NAME_STOP, NOT_OPENING_NAME, ORGANISATION, asName, notName } from './name.js';
 import { type Span, Utterance } from './text.js';
 import { STOP, bodyPart, lexiconTags, streetSuffix } from './words.js';
@@ -191,7 +191,7 @@ export function taggedValue(u: Utterance, tagged: TaggedSpan): string | undefine
   // "a shell casing", "the pool guy", "a pool of blood": what belongs to a place is no place, nor is a room ("by the dressing rooms").
   // "west of the pass, heading west": a place's words end where the going starts.
   const belongs = [...words, u.pauses[span.end - 1] ? '' : (u.tokens[span.end] ?? '')].some((w) => NOT_PLACE_AFTER.has(w) || ROOMS.test(w)) || NOT_PLACE_PAIRS.has(`${words.at(-1)} ${u.tokens[span.end]}`) || words.slice(1).some((w) => MOTION.has(w) && /(?:ing|ed)$/.test(w));
-  return belongs || words.every((w) => STOP.has(w)) ? undefined : placeName(u, span);
+  return belongs || onTheBody(words.at(-2), words.at(-1)!) || words.every((w) => STOP.has(w)) ? undefined : placeName(u, span);
 }
 
 /**

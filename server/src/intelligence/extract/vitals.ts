@@ -43,7 +43,7 @@ const BREATHING: [string, RegExp][] = [
       'gasp(?:s|ing)?',
       'agonal',
       'snor(?:e|es|ing)',
-      'gurgl(?:e|es|ing)',
+      'gurgl(?:e|es|ing|y)',
       'wheez(?:e|es|ing)',
       'breathing (?:real |really |very |so |kind of |kinda |super |pretty )?(?:slow|slowly|fast|hard|funny|weird|strange|shallow|heavy|heavily|deep)',
       // "breathing, but barely", "breathing a little now", "hardly breathing", "can barely breathe".
@@ -67,7 +67,8 @@ const BREATHING: [string, RegExp][] = [
       'struggling to breathe',
       'not breathing (?:normally|right|properly|good|well)',
       '(?:shallow|raspy|rattling|noisy) breathing',
-      'breathing but (?:its |it is |hes |shes )?(?:real |really |very |so |kind of |kinda )?(?:shallow|slow|fast|raspy|noisy|weird|funny|strange)',
+      // "breathing but it's shallow", "breathing but like it's weird and slow", "breathing now but it's like gurgly".
+      'breathing(?: now)? but (?:\\w+ ){0,4}(?:shallow|slow|fast|raspy|noisy|weird|funny|strange|gurgly|rattle|hiccuping|hiccupping|wet)',
       // The signs of a child or adult working to breathe, as parents and medics say them.
       '(?:cant|cannot|can not) get (?:any |enough )?air', 'wheezy', 'grunting', 'stridor', 'desatting', 'respirations',
       '(?:chest|ribs|neck|belly|stomach) (?:is |are )?(?:sinking|sucking|pulling|caving) in', '(?:sinking|sucking|pulling|caving) in (?:at|under|between) (?:the |his |her )?(?:ribs|neck|chest)',
@@ -84,11 +85,11 @@ const BREATHING: [string, RegExp][] = [
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ ){0,2}(?:tooth|teeth))', 'out cold', 'wont talk', '(?:wont|cant|can not|cannot) (?:answer|respond)(?! (?:me |to me )?right)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake', '(?:not|no) wake up',
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ ){0,2}(?:tooth|teeth))', 'out cold', 'wont talk', '(?:wont|cant|can not|cannot) (?:answer|respond)(?! (?:me |to me )?right)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake', '(?:not|no) wake up', '(?:aint|hasnt|has not|didnt|did not|never) (?:woke|woken) up',
     // "she won't open her eyes", "I can't rouse him", "he's out again", "won't come around".
     '(?:wont|will not|doesnt|does not|not|no|cant) open (?:his|her|their|the) eyes', 'cant rouse', '(?:she|he) (?:sleep|sleeps|sleeping) and no wake', '(?:hes|shes) (?:totally |completely |just |still )?out(?= again\\b|$)', 'wont come (?:around|to)\\b')],
   // "he woke up and can't move his arm" tells when it began, not that he is awake (no blind writer labels it).
-  ['yes', phrases('woke (?:back )?up(?! and| with| this| at| in| early| like| screaming)', 'opened (?:his|her|their) eyes', '(?<!keep (?:your|his|her|their) )eyes (?:are )?open',
+  ['yes', phrases('(?<!(?:aint|hasnt|havent|didnt|never|not) )woke (?:back )?up(?! and| with| this| at| in| early| like| screaming)', 'opened (?:his|her|their) eyes', '(?<!keep (?:your|his|her|their) )eyes (?:are )?open',
     // "she's coming around", "he's waking up", "dazed", "she knows who I am".
     '(?:coming|came) (?:around|to)(?! (?:the|my|our|his|her|see|get|help|pick))', '(?<!(?:not|isnt|wont|no|keeps|nodding off and then) )waking up', 'dazed', 'knows who (?:i am|she is|he is|we are)', 'sitting up (?:and )?(?:talking|joking|laughing)')],
 ];
