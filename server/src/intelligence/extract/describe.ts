@@ -158,6 +158,14 @@ function suspectParts(u: Utterance): Part[] {
       // A word naming the item's kind or brand leads it too ("a cowboy hat", "a raiders jersey", "a purple track suit"); an owner's does not ("a lady's purse").
       // The item's words run without a typed pause: "in his twenties, red hoodie" is two parts.
       let k = kindWord(w) && !u.pauses[i] && !u.raw(i, i + 1).includes("'") && (CLOTHES.has(next ?? '') || CLOTHES_MOD.has(next ?? '')) ? i + 1 : i;
+      // A brand or a name in two or three words before the item: "a John Deere cap", "a Thunder Mesa casino jacket", "a hi vis vest".
+      if (k === i && !CLOTHES_MOD.has(w) && !u.raw(i, i + 1).includes("'")) {
+        // (Not a colour, a person or a plain adjective: "same lady blue scrubs", "stringy dirty jeans"; "Bass Pro" is typed as a name.)
+        const lead = (x: string, n: number) => kindWord(x) && !u.pauses[i + n] && !CLOTHES_MOD.has(x) && !Object.hasOwn(SEX, x) && (!lexiconTags(x).includes('Adjective') || /^\p{Lu}/u.test(u.raw(i + n, i + n + 1)));
+        const hiVis = (w === 'hi' || w === 'high') && (next === 'vis' || next === 'viz');
+        const item = [i + 2, i + 3].find((j) => CLOTHES.has(t[j] ?? '') && t.slice(i, j).every((x, n) => (n === 0 && hiVis) || lead(x, n)));
+        if (item !== undefined) k = item;
+      }
       while (k < i + 4 && CLOTHES_MOD.has(t[k]!) && (k === i || !u.pauses[k - 1])) k += ['button', 'zip'].includes(t[k]!) && ['up', 'down'].includes(t[k + 1] ?? '') ? 2 : 1;
       // "a red flannel", "gray fleece, jeans": the item was the last word read as a modifier.
       if (k > i && (!CLOTHES.has(t[k] ?? '') || u.pauses[k - 1]) && CLOTHES.has(t[k - 1]!)) k--;
@@ -229,10 +237,13 @@ const modelName = (t: string[], k: number): boolean => {
 const alphanumericModel = (t: string[], k: number): { name: string; length: number } | undefined => {
   const w = t[k] ?? '';
   if (/^[a-z]{1,2}\d{1,3}$/.test(w)) return { name: w, length: 1 };
-  const letters = /^[a-z]{1,2}$/.test(w) && !STOP.has(w) && w !== 'uh' && w !== 'um';
+  // ("an audi a four": after a make, "a" is the model's letter; "a toyota rav four": a known model's letters.)
+  const letters = (/^[a-z]{1,2}$/.test(w) && (!STOP.has(w) || w === 'a') && w !== 'uh' && w !== 'um') || MODELS.has(w + (t[k + 1] ?? ''));
   if (letters && /^\d{1,3}$/.test(t[k + 1] ?? '')) return { name: w + t[k + 1], length: 2 };
   return letters && w.length === 2 && /^[a-z]$/.test(t[k + 1] ?? '') && !STOP.has(t[k + 1]!) ? { name: `${w} ${t[k + 1]}`, length: 2 } : undefined;
 };
+// What a make's, a model's or a vehicle's name is on or of when said after it: no vehicle.
+const NAMED_AFTER_VEHICLE = new Set('plate plates tag tags dealership dealer dealers motor motors plant factory recall stop stops station depot shelter lane route driver drivers'.split(' '));
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
@@ -330,17 +341,17 @@ function vehicles(u: Utterance): Vehicle[] {
         multiSaid.add(multi.label);
         k += multi.length - 1;
       } else if (w) words.push(w);
+      else if (MAKES.has(words.at(-1) ?? '') && !u.pauses[k - 1] && t[k] !== 'f' && alphanumericModel(t, k)) {
+        const model = alphanumericModel(t, k)!;
+        words.push(model.name);
+        k += model.length - 1;
+      }
       else if (MAKES.has(words[words.length - 1] ?? '') && !u.pauses[k - 1] && (MAKE_MODELS.has(t[k]!) || modelName(t, k))) words.push(t[k]!);
       // "red and white box truck", "blue over white pickup": two-tone.
       else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
       else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
       else if (CONDITION.has(t[k]!) && !u.pauses[k] && vehicleWord(t[k + 1] ?? '')) words.push(t[k]!); // "a green older subaru wagon"
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
-      else if (MAKES.has(words.at(-1) ?? '') && !u.pauses[k - 1] && alphanumericModel(t, k)) {
-        const model = alphanumericModel(t, k)!;
-        words.push(model.name);
-        k += model.length - 1;
-      }
       else if (/^(?:19|20)\d\d$/.test(t[k]!)) words.push(t[k]!); // the year: "a white 2015 honda"
       else if (t[k] === 'station' && t[k + 1] === 'wagon') words.push(`station ${t[++k]}`);
       else if (/^[245]$/.test(t[k]!) && t[k + 1] === 'door') words.push(`${t[k]}-${t[++k]}`); // "4 door" -> 4-door
@@ -359,8 +370,12 @@ function vehicles(u: Utterance): Vehicle[] {
     // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
     const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
     if (old) words.unshift(t[i - 1]!);
-    // "on Ford Road": a street named like a make; "the four hundred block of cherokee": one named like a model.
-    if (words.length === 1 && MAKES.has(words[0]!) && streetSuffix(t[k])) continue;
+    // "on Ford Road", "Frontier Avenue": a street named like a make or a model; "the four hundred block of cherokee": one named like a model.
+    // "a Harley shirt", "a colorado plate", "the Chevy dealership", "a Ford Motor pension", "the bus stop": what the name is on or of.
+    const alone = words.length === 1 && (MAKES.has(words[0]!) || MODELS.has(words[0]!) || V_TYPES.has(words[0]!));
+    if (alone && (streetSuffix(t[k]) || CLOTHES.has(t[k] ?? '') || NAMED_AFTER_VEHICLE.has(t[k] ?? ''))) continue;
+    // "he lives in Tucson": a model said without an article after "in" or "from" is a place.
+    if (alone && MODELS.has(words[0]!) && ['in', 'from', 'to', 'near'].includes(t[i - 1] ?? '')) continue;
     if (words.length === 1 && MODELS.has(words[0]!) && (t[i - 1] === 'block' || (t[i - 1] === 'of' && t[i - 2] === 'block'))) continue;
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;

@@ -2074,3 +2074,90 @@ describe('breathing and waking as callers qualify them', () => {
     expect(values(text, 'conscious')).toEqual(['no']);
   });
 });
+
+describe('clothing named by a brand in more than one word', () => {
+  it.each([
+    ['white guy, a Carolina Panthers jacket, running', 'carolina panthers jacket'],
+    ['he had on a John Deere hat and work boots', 'john deere hat'],
+    ['skinny white kid, a hi vis vest, ran toward the tracks', 'hi vis vest'],
+  ])('reads "%s" with %s', (text, item) => {
+    expect(values(text, 'suspect')[0]?.split(', ')).toContain(item);
+  });
+
+  it('reads no colour or person into the brand', () => {
+    expect(values('same guy again, blue scrubs, he is by the door', 'suspect')[0]?.split(', ')).toContain('blue scrubs');
+  });
+});
+
+describe('a make or a model that names something else', () => {
+  it.each([
+    ['my brother lives in Tacoma and he stopped answering mid call', 'a place'],
+    ['he had a Harley shirt on and a bandana', 'a shirt'],
+    ['the truck has a colorado plate, I could not read it', 'a plate'],
+    ['the Toyota dealership called me about a recall, but my dad fell', 'a dealer'],
+    ["we're at Frontier Avenue and Ninth", 'a street'],
+  ])('reads no vehicle from "%s" (%s)', (text) => {
+    expect(values(text, 'vehicle')).toEqual([]);
+  });
+
+  it('reads no bus from a bus stop', () => {
+    expect(values('a blue pickup doing ninety past the bus stop, it nearly hit a kid', 'vehicle')).toEqual(['blue pickup']);
+  });
+
+  it('still reads the model with an article', () => {
+    expect(values('he drove off in a white Tacoma', 'vehicle')).toEqual(['white tacoma']);
+  });
+
+  it.each([
+    ['a silver Toyota RAV four, plate starts with k', 'silver toyota rav4'],
+    ['she got in a black Audi A four and left', 'black audi a4'],
+  ])('reads the model said in letters and a number in "%s"', (text, vehicle) => {
+    expect(values(text, 'vehicle')[0]?.split(', ')[0]).toBe(vehicle);
+  });
+});
+
+describe('an injury that is something else', () => {
+  it('reads no injury from an eye patch', () => {
+    expect(values('a skinny guy with a black eye patch and a leather jacket', 'injury')).toEqual([]);
+  });
+
+  it('reads no injury from how long a coat is', () => {
+    expect(values('she had a long green coat down to her knees', 'injury')).toEqual([]);
+  });
+
+  it('still reads a black eye', () => {
+    expect(values('he punched her, she has a black eye', 'injury')).toEqual(['eye']);
+  });
+});
+
+describe('things counted and guns taken', () => {
+  it.each(['he fell down the steps, all twelve of them, and he is not moving', 'she took the pills, like thirty of them, an hour ago'])('reads no count from "%s"', (text) => {
+    expect(values(text, 'people_count')).toEqual([]);
+  });
+
+  it('still counts people "of them"', () => {
+    expect(values('there were three guys, two of them had masks', 'people_count')).toContain('2');
+  });
+
+  it.each(['somebody broke in and stole my guns and the tv', 'the guns were in the safe and the safe is gone'])('reads no weapon from guns taken as property: "%s"', (text) => {
+    expect(values(text, 'weapon')).toEqual([]);
+  });
+
+  it('still reads a gun taken up as a weapon', () => {
+    expect(values('he took my gun and shot at me', 'weapon')).toEqual(['gun']);
+  });
+});
+
+describe('an emergency told of as a show or as long past', () => {
+  it.each(["my nephew keeps screaming he got stabbed, it's a video game", 'we heard a lot of shooting on the radio just now'])('reads no nature from "%s"', (text) => {
+    expect(natureRules(new Utterance(text))).toEqual([]);
+  });
+
+  it('still reads a shooting with the show beside it', () => {
+    expect(natureRules(new Utterance('he got shot, the movie was still playing')).map((n) => n.kind)).toEqual(['crime:shooting']);
+  });
+
+  it.each(['my uncle was in a house fire in eighty five, he knows the smell', 'we had a kitchen fire here in the summer so she panics'])('reads no fire told of as long past: "%s"', (text) => {
+    expect(natureRules(new Utterance(text))).toEqual([]);
+  });
+});

@@ -76,6 +76,7 @@ const CALLERS = 'i we they he she you it who someone somebody just already phone
 const AFTER_A_CALL = 'me you us him her them 911 back down up in out and over about from to for by on';
 const either = (words: string) => words.replaceAll(' ', '|');
 const TOLD_OF = new RegExp(`(?:\\b(?:${SHOWS.join('|')})|\\b(?!(?:${either(CALLERS)})\\b)\\w+ (?:called|named)(?! (?:${either(AFTER_A_CALL)})\\b))(?: \\w+){0,4}$`);
+const SHOWN_AFTER = new RegExp(`^(?:(?:just|only|all|the|a|an) )*(?:${SHOWS.join('|')})\\b`);
 // A nature's phrase followed by these is a practice: "the fire drill", "active shooter training".
 const PRACTICE = /^(?:\w+ )?(?:drills?|training|simulation|scenario|exercise)\b/;
 // Figures of speech built on a nature's words: "this heat is gonna give him a heart attack", "she
@@ -113,6 +114,11 @@ function toldOf(u: Utterance, span: Span): boolean {
   while (from > 0 && span.start - from < 8 && !u.pauses[from - 1]) from--;
   if (TOLD_OF.test(u.tokens.slice(from, span.start).join(' '))) return true;
   if (PRACTICE.test(u.tokens.slice(span.end, span.end + 2).join(' '))) return true;
+  // The show said after it: "I heard gunshots on tv", "he keeps yelling he's been shot, it's laser tag".
+  let to = span.end;
+  while (to < Math.min(u.length, span.end + 5) && !u.pauses[to - 1]) to++;
+  const after = u.tokens.slice(span.end, span.end + 5).join(' ');
+  if (SHOWN_AFTER.test(u.tokens.slice(span.end, to).join(' ')) || (/^(?:its|it was|thats|that was) /.test(after) && SHOWN_AFTER.test(after.replace(/^\S+(?: was)? /, '')))) return true;
   for (const m of u.matches(FIGURES)) if (m.start < span.end && span.start < m.end) return true;
   return false;
 }

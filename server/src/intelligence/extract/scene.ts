@@ -12,7 +12,8 @@ const WEAPONS: [string, RegExp][] = [
   ['shotgun', phrases('shotguns?')],
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
   // A toy or a tool is no weapon ("a nerf gun", "a nail gun"), nor is a place or a sale of them ("the gun shop", "a gun show").
-  ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat|nerf|laser|paintball) )guns?(?! (?:shop|shops|store|stores|show|shows|range|counter|cabinet|safe))', 'firearms?')],
+  // Guns taken or sold as property are no weapon on the scene ("took the TV and the guns", "my guns were in the safe", "he sold his guns").
+  ['gun', phrases('(?<!(?:nail|glue|water|toy|staple|squirt|heat|nerf|laser|paintball) )(?:gun(?!s)|(?<!\\b(?:took|stole|stolen|steal|stealing|taking|sold|sell)(?: the| his| my| her| their| all| all the| all my| all his)? )guns)(?! (?:shop|shops|store|stores|show|shows|range|counter|cabinet|safe|were in|was in|out of))', 'firearms?')],
   // A blade callers name is labelled by that name: "a machete", "a box cutter".
   ['machete', phrases('machetes?')],
   ['box cutter', phrases('box cutters?')],
@@ -144,6 +145,9 @@ const PEOPLE_RE = new RegExp(
   'dg',
 );
 
+// Things a caller counts "of them" that are not people.
+const THINGS_COUNTED = new Set('stairs steps pills tablets aspirin aspirins shots rounds bullets wrists cars trucks vehicles dogs cats horses cows times windows doors'.split(' '));
+
 function peopleCount(u: Utterance, put: Put): void {
   // "three of us, two adults and a baby": the parts after a total are what it is made of.
   let total: { count: number; end: number } | undefined;
@@ -160,6 +164,8 @@ function peopleCount(u: Utterance, put: Put): void {
     else if (others !== undefined) count = Number(others) + 1; // "me and three students"
     else if (both !== undefined || / and /.test(u.words(m))) count = 2; // "both of us", "me and her"
     else count = 1; // "im alone", "just me"
+    // "all fourteen of them" after the stairs, "four of them" after aspirin: things counted, not people.
+    if (/ of (?:them|em)$/.test(u.words(m)) && u.tokens.slice(Math.max(0, m.start - 8), m.start).some((w) => THINGS_COUNTED.has(w))) continue;
     // ("three of us, two are hurt" still says how many are hurt.)
     if (total && n !== undefined && count < total.count && m.start - total.end <= 3) continue;
     if (/ of (?:us|them|em)$/.test(u.words(m))) total = { count, end: m.end };

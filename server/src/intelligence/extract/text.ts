@@ -29,7 +29,7 @@ const RESTATE = new Set('he she they we hes shes im its theyre theres okay ok al
 const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'without', 'neither', 'nor']);
 // A time long past: "last year", "five years ago", "a few years back", "back in 08", "in the seventies", "in 1998".
 const LONG_AGO =
-  /(?:^|\b)(?:(?:last|this past) (?:year|week|month|summer|spring|winter|fall|christmas|thanksgiving)|(?:\d+|a|one|few|couple|couple of|several|many) (?:years?|months?|weeks?|summers?|winters?) (?:ago|back)|years (?:ago|back)|back in (?:the )?(?:\d|oh \d|sixties|seventies|eighties|nineties|day)|in the (?:\d0s|sixties|seventies|eighties|nineties)|in (?:19|20)\d\d)\b/;
+  /(?:^|\b)(?:(?:last|this past) (?:year|week|month|summer|spring|winter|fall|christmas|thanksgiving)|(?:\d+|a|one|few|couple|couple of|several|many) (?:years?|months?|weeks?|summers?|winters?) (?:ago|back)|years (?:ago|back)|back in (?:the )?(?:\d|oh \d|sixties|seventies|eighties|nineties|day)|in the (?:\d0s|sixties|seventies|eighties|nineties|spring|summer|fall|winter)|in (?:19|20)?\d\d(?! (?:degrees?|percent|minutes?|seconds?|places?|spots?|mph|miles?)\b))\b/;
 // "cant see any fire" negates, but "cant breathe" and "wont wake up" are findings: the readers match those as whole phrases first.
 const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
 // "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").

@@ -253,7 +253,7 @@ const INJURY_RE = new RegExp(
 );
 // Said of a part alone, the kind given: "a black eye", "a bloody nose", "knocked two of his teeth out", "broke a bone in her foot".
 const MORE_INJURIES: [RegExp, string][] = [
-  [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b`, 'dg'), ''],
+  [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b(?! patch)`, 'dg'), ''],
   [/\bknocked (?:\w+ ){0,3}(teeth|tooth) out\b/dg, ''],
   [new RegExp(`\\b(?:broke|broken|fractured) (?:a|the|some|two|both) bones? in ${OWNER}${PART}\\b`, 'dg'), 'broken'],
   // "can't move her shoulder" after a fall (not a stroke's left or right side), "threw his back out", "his shoulder popped out".
@@ -368,7 +368,9 @@ function injuries(u: Utterance): Reading[] {
   if (out.length === 0) {
     u.tokens.forEach((t, i) => {
       const part = bodyPart(t);
-      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part || r.value.endsWith(` ${part}`))) {
+      // ("a long coat down to his knees" is how long the coat is.)
+      const length = /^(?:down|up) to$/.test(u.tokens.slice(Math.max(0, i - 3), i - 1).join(' '));
+      if (part && HURT_WHEN_NAMED.has(part) && OWNERS.has(u.tokens[i - 1] ?? '') && !length && !u.isAsked(i) && !u.isNegated(i) && !out.some((r) => r.value === part || r.value.endsWith(` ${part}`))) {
         // The kind said of it after: "her collarbone is sticking up, i think its broken".
         const near = kindSaidAfter(u, i);
         out.push({ start: i - 1, end: i + 1, value: near ? `${KIND[near]} ${part}` : part });
