@@ -3,7 +3,7 @@
 
 import type { Span, Utterance } from './text.js';
 import { DECADES, countsSomething } from './vitals.js';
-import { CORRECTION, type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, streetSuffix, struckAt } from './words.js';
+import { COLOURS, CORRECTION, type Extractor, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, spokenHeight, streetSuffix, struckAt } from './words.js';
 
 const SEX: Record<string, string> = {
   male: 'male', males: 'male', man: 'male', men: 'male', guy: 'male', guys: 'male', dude: 'male', boy: 'male', kid: 'male',
@@ -118,7 +118,7 @@ function suspectParts(u: Utterance): Part[] {
     // A build or an age said as a part of its own, between pauses: "asian guy, thin, glasses", "black, heavy, bald", "hispanic, young".
     else if ((BUILD.has(w) || AGE_WORDS.has(w)) && u.pauses[i] && (i === 0 || u.pauses[i - 1]!) && near(i)) push(i + 1, w);
     // A colour said after the item as a part of its own: "a vikings jersey, purple", "scrubs, blue ones".
-    else if (CLOTHES_MOD.has(w) && V_COLOUR.has(w) && u.pauses[i - 1] && parts[parts.length - 1]?.kind === 'clothes' && parts[parts.length - 1]!.end === i && (u.pauses[i] || i + 1 === t.length || ['ones', 'one', 'and'].includes(next ?? '')))
+    else if (CLOTHES_MOD.has(w) && COLOURS.has(w) && u.pauses[i - 1] && parts[parts.length - 1]?.kind === 'clothes' && parts[parts.length - 1]!.end === i && (u.pauses[i] || i + 1 === t.length || ['ones', 'one', 'and'].includes(next ?? '')))
       push(['ones', 'one'].includes(next ?? '') ? i + 2 : i + 1, w);
     // "short gray hair", "short dreads": the length of the hair, not the build.
     // ("a slim jim" is the car thief's tool.)
@@ -192,7 +192,6 @@ function suspectParts(u: Utterance): Part[] {
   return parts;
 }
 
-const V_COLOUR = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy burgundy champagne teal bronze copper charcoal cream turquoise'.split(' '));
 // What a van or truck is for, kept before its type: "a white work van", "a cargo van".
 const V_USE = new Set('work cargo delivery panel dump tow utility garbage moving'.split(' '));
 const MAKES = new Set(
@@ -266,7 +265,7 @@ const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') &&
 /** A word that names a vehicle or its make or model ("civic", "wheeler"): no street's name after a number. */
 export const namesVehicle = (w: string): boolean => vehicleWord(w) !== undefined || w === 'wheeler' || w === 'wheelers';
 const vehicleWord = (w: string): string | undefined => {
-  if (V_COLOUR.has(w)) return w; // a colour has no plural: "flashing his lights" is no "light" car
+  if (COLOURS.has(w)) return w; // a colour has no plural: "flashing his lights" is no "light" car
   for (const form of [w, singular(w)]) if (MAKES.has(form) || MODELS.has(form) || V_TYPES.has(form)) return form;
   return undefined;
 };
@@ -334,7 +333,7 @@ function vehicles(u: Utterance): Vehicle[] {
       const w = vehicleWord(t[k]!);
       if (k > i && u.pauses[k - 1]) break; // "an suv, white, a ford": each piece said is its own part
       // "a subaru blue", "a smart car red and white": a colour said after the vehicle is a part of its own.
-      if (V_COLOUR.has(t[k]!) && words.some((said) => !V_COLOUR.has(said) && !CONDITION.has(said) && said !== 'and' && said !== 'over')) break;
+      if (COLOURS.has(t[k]!) && words.some((said) => !COLOURS.has(said) && !CONDITION.has(said) && said !== 'and' && said !== 'over')) break;
       const multi = multiType(t, k);
       if (multi) {
         words.push(multi.label);
@@ -348,7 +347,7 @@ function vehicles(u: Utterance): Vehicle[] {
       }
       else if (MAKES.has(words[words.length - 1] ?? '') && !u.pauses[k - 1] && (MAKE_MODELS.has(t[k]!) || modelName(t, k))) words.push(t[k]!);
       // "red and white box truck", "blue over white pickup": two-tone.
-      else if ((t[k] === 'and' || t[k] === 'over') && V_COLOUR.has(t[k - 1]!) && V_COLOUR.has(t[k + 1] ?? '')) words.push(t[k]!);
+      else if ((t[k] === 'and' || t[k] === 'over') && COLOURS.has(t[k - 1]!) && COLOURS.has(t[k + 1] ?? '')) words.push(t[k]!);
       else if (V_USE.has(t[k]!) && V_TYPES.has(singular(t[k + 1] ?? ''))) words.push(t[k]!);
       else if (CONDITION.has(t[k]!) && !u.pauses[k] && vehicleWord(t[k + 1] ?? '')) words.push(t[k]!); // "a green older subaru wagon"
       else if (t[k] === 'f' && /^\d{3}$/.test(t[k + 1] ?? '')) words.push(`f-${t[++k]}`); // "f 150" -> f-150
@@ -358,15 +357,15 @@ function vehicles(u: Utterance): Vehicle[] {
       else if (!V_SKIP.has(t[k]!) || k === i) break;
     }
     const has = (set: Set<string>) => words.some((w) => set.has(w) || (set === V_TYPES && multiSaid.has(w)));
-    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(V_COLOUR) && (has(V_TYPES) || words.includes('station wagon')));
+    const complete = has(MAKES) || has(MODELS) || words.some((w) => w.startsWith('f-')) || (has(COLOURS) && (has(V_TYPES) || words.includes('station wagon')));
     // "a white one", ", white,": a colour said on its own after the vehicle is one of its parts.
     // "he's old, white, gray hair": a race said among what a person looks like is no vehicle's colour.
     const ofPerson = RACE.has(words[0]!) && (PERSON_MOD.has(t[i - 1] ?? '') || (HAIR_COLOUR.has(t[k] ?? '') && HAIR.has(t[k + 1] ?? '')) || HAIR.has(t[k] ?? ''));
     const colourAlone =
       !ofPerson &&
-      (words.length === 1 && V_COLOUR.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')))) ||
+      (words.length === 1 && COLOURS.has(words[0]!) && ((['1', 'one'].includes(t[k] ?? '') && t[i - 1] === 'a') || ((u.pauses[i - 1] === true || ['its', 'was'].includes(t[i - 1] ?? '')) && (u.pauses[k - 1] === true || k === t.length || t[k] === 'with')))) ||
       // "a subaru blue the wheels are spinning": said in one breath after the vehicle, and ending there ("orange county truck" goes on).
-      (out.at(-1)?.end === i && !u.pauses[i - 1] && words.every((said) => V_COLOUR.has(said) || said === 'and' || said === 'over') && (k === t.length || u.pauses[k - 1] === true || STOP.has(t[k]!)));
+      (out.at(-1)?.end === i && !u.pauses[i - 1] && words.every((said) => COLOURS.has(said) || said === 'and' || said === 'over') && (k === t.length || u.pauses[k - 1] === true || STOP.has(t[k]!)));
     // "an old buick", "a lifted black ram": its age or build kept before it, as writers label it (said alone, a feature).
     const old = CONDITION.has(t[i - 1] ?? '') && !u.pauses[i - 1] && !colourAlone;
     if (old) words.unshift(t[i - 1]!);

@@ -3,7 +3,7 @@
 // home placed against ("in front of my house", "at his mom's house").
 
 import type { Span, Utterance } from './text.js';
-import { CORRECTION, type Put, STOP, lexiconTags, streetSuffix } from './words.js';
+import { COLOURS, CORRECTION, type Put, STOP, lexiconTags, streetSuffix } from './words.js';
 
 // Chains callers name by brand alone, a place whatever comes before it ("the kroger on harding").
 // Words that are also something else ("target", "shell" stay: callers say them of the store) are
@@ -34,6 +34,7 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 export const MOTION = new Set('walking driving going coming came come went got heading headed running riding biking getting way'.split(' '));
 // Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
 const SIZE = new Set(['big', 'small', 'little', 'huge', 'tiny', 'large']);
+const WHICH_ONE = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'next', 'wrong', 'closed']);
 
 const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
 
@@ -51,12 +52,16 @@ function laterHead(t: string[], i: number): boolean {
   return false;
 }
 
-/** The words as typed, but numbers said in words as digits ("the forty second street station": 42nd street station). */
+/**
+ * The words as typed, but numbers said in words as digits ("the forty second street station": 42nd
+ * street station, "the route eleven bridge": route 11 bridge); a count opening a name stays as said
+ * ("the Three Rivers feedlot").
+ */
 function placeWords(u: Utterance, span: Span): string {
   const parts: string[] = [];
   let from = span.start;
   for (let k = span.start; k <= span.end; k++) {
-    if (k < span.end && !/\d/.test(u.tokens[k]!)) continue;
+    if (k < span.end && (!/\d/.test(u.tokens[k]!) || (k === span.start && /^\d+$/.test(u.tokens[k]!)))) continue;
     if (from < k) parts.push(u.raw(from, k));
     if (k < span.end) parts.push(u.tokens[k]!);
     from = k + 1;
@@ -83,6 +88,8 @@ const CHAIN_RE = new RegExp(
   `\\b(?:${'dairy queen|circle k|food lion|taco bell|burger king|dollar general|dollar tree|family dollar|home depot|pizza hut|waffle house|cracker barrel|best buy|7 eleven|seven eleven|holiday inn(?: express)?|comfort inn|red roof inn|super 8|piggly wiggly|trader joes|whole foods|stop and shop|quik ?trip|race ?trac|flying j|love s|loves truck stop|dunkin donuts|rite aid|big lots|tractor supply|hobby lobby|ace hardware|tj maxx|olive garden|red lobster|golden corral|chick fil a|jack in the box|little caesars|papa johns|five guys|buffalo wild wings|jiffy lube|pep boys|kwik trip|cumberland farms|harris teeter|bank of america|wells fargo|days inn|best western|la quinta|econo lodge|sams club'.split('|').join('|')})\\b`,
   'dg',
 );
+// Places named by two words and "and" ("the park and ride", its lot, "across from the feed and seed").
+const AND_PLACE_RE = /\b(?:park and ride(?: lot)?|feed and seed|bait and tackle)\b/dg;
 // Someone's home by whose it is, cue or not: "at his mom's house", "my neighbor's house, across the street".
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
@@ -129,7 +136,7 @@ const OWN_PLACE_RE =
 
 export function landmarks(u: Utterance, put: Put, taken: boolean[]): void {
   const found: (Span & { number?: string })[] = [];
-  for (const re of [OWN_PLACE_RE, KIN_PLACE_RE, CHAIN_RE]) {
+  for (const re of [OWN_PLACE_RE, KIN_PLACE_RE, CHAIN_RE, AND_PLACE_RE]) {
     for (const m of u.matches(re)) {
       const span = m.groups[0] ?? m;
       // "the dollar tree parking lot" is one place, read whole by placeHeads.
@@ -303,7 +310,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       // A typed pause ends the place's words: "the campground, site forty".
       // A number ends them too, but for the ordinal of a street a place is named for ("the 42nd street station").
       const streetOrdinal = /^\d+(?:st|nd|rd|th)$/.test(m) && streetSuffix(t[start]) !== undefined;
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || (/\d/.test(m) && !streetOrdinal) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
+      // A count said in words after "the" names the place: "the three rivers feedlot", "the lucky seven truck stop".
+      const named = /^\d{1,2}$/.test(m) && !/\d/.test(u.raw(start - 1, start)) && (ARTICLES.has(t[start - 2] ?? '') || modifierWord(t[start - 2]));
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || (/\d/.test(m) && !streetOrdinal && !named) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
       modifiers.unshift(m);
       start--;
     }
@@ -327,7 +336,10 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
     const named = (modifiers.length > 0 || brand) && t[start - 1] === 'the';
     if (!cue && !named) continue;
     let from = start;
-    while (from < i && SIZE.has(t[from]!)) from++; // "the big church": the place, not its size
+    // "the big church", "the big red barn": the place, not its size; a size opening a longer name is the name's ("the big sky travel center").
+    // Which one of them, or that it is shut, is not its name either: "past the second cattle guard", "the wrong trail", "the closed diner"
+    // ("the Third Street bridge" is named for its street).
+    while (from < i && ((SIZE.has(t[from]!) && (i - from <= 2 || COLOURS.has(t[from + 1]!))) || (WHICH_ONE.has(t[from]!) && !streetSuffix(t[from + 1]) && t[from + 1] !== 'floor'))) from++;
     const end = i + 1 + namedAfter(u, i);
     put({ start: from, end }, NUMBERED_HEADS.has(w) && /^\d{1,3}$/.test(next ?? '') ? next : undefined);
     lastEnd = end;

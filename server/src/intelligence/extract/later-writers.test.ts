@@ -2161,3 +2161,26 @@ describe('an emergency told of as a show or as long past', () => {
     expect(natureRules(new Utterance(text))).toEqual([]);
   });
 });
+
+describe('what a place is called, and what is not its name', () => {
+  it.each([
+    ['the Two Rivers campground, a kid fell off the bunk', 'two rivers campground'],
+    ["we're at the big timber truck stop, a driver collapsed", 'big timber truck stop'],
+    ['a trucker passed out at the park and ride lot off route nine', 'park and ride'],
+  ])('reads "%s" as %s', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
+  it.each([
+    ['we are past the third cattle guard on the ranch road', 'cattle guard'],
+    ['somebody is inside the closed tire shop on elm', 'tire shop'],
+    // (A size before a colour is left out too.)
+    ['there is smoke coming out of the big red barn', 'red barn'],
+  ])('reads "%s" as %s, which one or its size left out', (text, place) => {
+    expect(values(text, 'landmark')).toEqual([place]);
+  });
+
+  it('keeps the street a bridge is named for', () => {
+    expect(values('he says he is going to jump off the Fifth Street bridge', 'landmark')).toEqual(['fifth street bridge']);
+  });
+});

@@ -53,6 +53,8 @@ const STRUCK: ReadonlySet<string> = new Set(['hit', 'hitting', 'beat', 'beating'
 export const struckAt = (tokens: readonly string[], i: number): boolean => tokens.slice(Math.max(0, i - 6), i + 1).some((w) => STRUCK.has(w));
 
 /** Function words that are never part of a street, place or person's name. */
+/** Colours as callers give them, of a vehicle, of clothes or of a place ("the big red barn"). */
+export const COLOURS = new Set('black white red blue green grey gray silver gold dark light brown tan maroon yellow orange purple beige navy burgundy champagne teal bronze copper charcoal cream turquoise'.split(' '));
 export const STOP = new Set(
   (
     'a an the and or but of to in on at by for from with into onto off out over under up down near about around ' +
