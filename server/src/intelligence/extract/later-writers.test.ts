@@ -2184,3 +2184,32 @@ describe('what a place is called, and what is not its name', () => {
     expect(values('he says he is going to jump off the Fifth Street bridge', 'landmark')).toEqual(['fifth street bridge']);
   });
 });
+
+describe('a route at a corner, and streets that are not', () => {
+  it.each([
+    ['the wreck is where Route nine meets the Quarry Road', 'Route 9 & Quarry Rd'],
+    ['we are at the intersection of county road six and the Pine Hollow road', 'County Road 6 & Pine Hollow Rd'],
+    ["we're at the light at Highway forty and Grand, two cars", 'Hwy 40 & Grand St'],
+    ['she is on Birch Road where it meets Route Four, by the church', 'Birch Rd & Route 4'],
+  ])('reads "%s" as the corner %s', (text, corner) => {
+    expect(values(text, 'cross_street')).toEqual([corner]);
+  });
+
+  it.each([
+    ["I'm sixty eight myself, and my husband fell in the shower", 'a reflexive'],
+    ["his gums won't stop bleeding, he's on Xarelto", 'a blood thinner'],
+    ['it is a black honda, a civic or a cr v, I could not tell', 'a model'],
+  ])('reads no street from "%s" (%s)', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});
+
+describe('a caller name that is a place or a number', () => {
+  it.each(['Marina Point apartments, building A, apartment one ten, my dad fell', 'a white work van with a logo. Van number nine. He is swerving.'])('reads no caller name from "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it('writes a title read by the tagger as the rules write it', () => {
+    expect(values('please hurry, my neighbor, mrs. okonkwo, she fell down the stairs', 'caller_name')).toEqual(['Mrs. Okonkwo']);
+  });
+});

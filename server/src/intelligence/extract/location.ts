@@ -11,7 +11,7 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w'
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
 // Words after a number or "on" that name no street: "he's fourteen, hold on", "the code is four four two one star", "a hundred yards", "on duty";
 // nor the way to one ("a wire down across Elm Road").
-const NOT_STREET = new Set(['called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty', 'across', 'over', 'through', 'past', 'toward', 'towards', 'into', 'onto', 'along']);
+const NOT_STREET = new Set(['myself', 'himself', 'herself', 'yourself', 'ourselves', 'themselves', 'called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty', 'across', 'over', 'through', 'past', 'toward', 'towards', 'into', 'onto', 'along']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -41,7 +41,9 @@ const ON_NOT_STREET = new Set(
   (
     'medicare medicaid bluetooth speaker speakerphone chemo dialysis hospice probation parole oxygen insulin meds medication methadone suboxone disability meth heroin duty lockdown camera video sale scene ' +
     // What one is on with someone: "she's on FaceTime with me", "he's on Facebook".
-    'facetime facebook zoom skype instagram snapchat tiktok youtube whatsapp twitter messenger discord netflix'
+    'facetime facebook zoom skype instagram snapchat tiktok youtube whatsapp twitter messenger discord netflix ' +
+    // Blood thinners callers name: "he's on Eliquis".
+    'eliquis xarelto coumadin warfarin plavix thinners'
   ).split(' '),
 );
 
@@ -292,8 +294,10 @@ const MEETS = ['meets', 'crosses', 'intersects', 'runs into', 'turns into', 'hit
 function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
   /** How many tokens from `k` say that one road meets the next ("meets", "runs into the"), or 0. */
   const meeting = (k: number): number => {
-    const said = MEETS.find((m) => u.tokens.slice(k, k + m.split(' ').length).join(' ') === m)?.split(' ').length;
-    return said === undefined ? 0 : said + (u.tokens[k + said] === 'the' ? 1 : 0);
+    // "old ferry road where it meets route nine".
+    const lead = u.tokens[k] === 'where' ? (u.tokens[k + 1] === 'it' ? 2 : 1) : 0;
+    const said = MEETS.find((m) => u.tokens.slice(k + lead, k + lead + m.split(' ').length).join(' ') === m)?.split(' ').length;
+    return said === undefined ? 0 : lead + said + (u.tokens[k + lead + said] === 'the' ? 1 : 0);
   };
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
   const short = (s: Street | undefined): Street | undefined =>
@@ -303,6 +307,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
     if (first && !onlyNamed) {
       const and = cue.end + first[0].split(' ').length;
+      // "route twelve and the notch road", "route twelve meets the notch road".
+      const joint = u.tokens[and] === 'and' ? (u.tokens[and + 1] === 'the' ? 2 : 1) : meeting(and);
       // "county road nine and county road forty": two routes.
       const second = u.tokens[and] === 'and' ? ROUTE_STREET.exec(u.tokens.slice(and + 1, and + 4).join(' ')) : null;
       if (second) {
@@ -311,9 +317,11 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
         taken.fill(true, cue.end, end);
         return true;
       }
-      const other = u.tokens[and] === 'and' ? short(readStreet(u, and + 1)) : undefined;
-      // "route six and cortland": a route and a name is a corner; the name one word a street can have.
-      if (!other || !(strong || other.suffix || other.ordinal || (other.name.length === 1 && namedCorner(other.name[0]!)))) return false;
+      const other = joint > 0 ? short(readStreet(u, and + joint)) : undefined;
+      // "route six and cortland", "highway seventy and Colonial": a route and a name is a corner; the name one word a street can have,
+      // or typed as a name.
+      const typedName = (s: Street) => s.name.length === 1 && /^\p{Lu}/u.test(u.raw(s.end - 1, s.end)) && !STOP.has(s.name[0]!);
+      if (!other || !(strong || other.suffix || other.ordinal || (other.name.length === 1 && namedCorner(other.name[0]!)) || typedName(other))) return false;
       put({ start: cue.end, end: other.end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${crossLabel(other)}`);
       taken.fill(true, cue.end, other.end);
       return true;
@@ -460,8 +468,8 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;
     // "three of us, two are hurt": a count of us.
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
-    // "a gray Honda CR-V": a model after its make.
-    if (kind === 'cr' && namesVehicle(u.tokens[m.start - 1] ?? '')) continue;
+    // "a gray Honda CR-V", "a pilot or a cr v": a model; "cr" is a county road after "on" or "off" ("off CR 12").
+    if (kind === 'cr' && (namesVehicle(u.tokens[m.start - 1] ?? '') || (/^[a-z]/.test(n.toLowerCase()) && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '')))) continue;
     let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;

@@ -41,7 +41,7 @@ const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...t
 // Words a caller calls the person in front of them: "baby, baby, look at me" names nobody.
 const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'bud', 'dude', 'man', 'sir', 'maam', 'mama', 'darling', 'hon'];
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
-export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'number', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 /** "its jordan jordan price hes twenty two": the name runs on into what is said of that person; after a typed pause ("I'm Judd Harkey, he's got a gun") the caller has moved on. */
 const aboutSomeoneElse = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') && !u.pauses[end - 1];
@@ -183,8 +183,8 @@ export function asName(u: Utterance, start: number, end: number): string {
     .filter((w, k, all) => w.toLowerCase() !== all[k - 1]?.toLowerCase())
     // A name cut off and said whole ("jo, joanna kiel"): the whole one.
     .filter((w, k, all) => !(all[k + 1]?.toLowerCase().startsWith(w.toLowerCase()) && all[k + 1]!.toLowerCase() !== w.toLowerCase()));
-  // A word typed with a capital keeps its typed form ("DeShawn", "al-Rashid"); one said or typed in lowercase is capitalised.
-  return kept.map((w) => (/\p{Lu}/u.test(w) ? w : titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase()))).join(' ');
+  // A word typed with a capital keeps its typed form ("DeShawn", "al-Rashid"); one said or typed in lowercase is capitalised; a title is written as one ("mrs patterson" -> "Mrs. Patterson").
+  return kept.map((w, k) => (k === 0 && honorific(w.toLowerCase()) ? honorific(w.toLowerCase())! : /\p{Lu}/u.test(w) ? w : titleCase(w).replace(/^(\p{L}')(\p{L})/u, (_, a: string, b: string) => a + b.toUpperCase()))).join(' ');
 }
 
 // Oaths and prayers open lines as names do ("Jesus, Mary and Joseph", "Saint Jude, Saint Jude"), and so do the
@@ -296,7 +296,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     if (typedOpening && !isFirstName(t[0]!) && !(name && name.words.length >= 2 && u.pauses[name.end - 1] && !business && !kind)) continue;
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
-    const notPerson = name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' ')));
+    // ("Willow Creek Apartments, building C", "Marina del Sol, dock C": a first name opening a place's name.)
+    const notPerson = business || name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' ')));
     if (name && (name.words.length >= 2 || spelled) && !notPerson && !aboutSomeoneElse(u, name.end)) found(name.start, name.end, asName(u, name.start, name.end));
   }
 }
