@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MODEL_CACHE_ROOT } from '../src/language/text-classifier.js';
 
 // Every temporary file of a test run (test databases, data folders, fake microphones, browser
 // profiles, the processes tests start) goes into one folder, removed when the run ends: TMPDIR
@@ -8,17 +9,13 @@ import path from 'node:path';
 // clean up leaves nothing behind. The trained models' caches are linked in from the system's
 // temporary folder, so the models are trained once, not once per run.
 
-const MODEL_CACHES = ['ringdown-intents', 'ringdown-natures', 'ringdown-tagger'];
-
 export default function setup(): () => void {
   const system = tmpdir();
   const run = mkdtempSync(path.join(system, 'ringdown-run-'));
   // Open like the system's folder: the embedded databases run as another user.
   chmodSync(run, 0o1777);
-  for (const cache of MODEL_CACHES) {
-    mkdirSync(path.join(system, cache), { recursive: true });
-    symlinkSync(path.join(system, cache), path.join(run, cache));
-  }
+  mkdirSync(path.join(system, MODEL_CACHE_ROOT), { recursive: true });
+  symlinkSync(path.join(system, MODEL_CACHE_ROOT), path.join(run, MODEL_CACHE_ROOT));
   process.env.TMPDIR = run;
   return () => {
     process.env.TMPDIR = system;

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../../../media/random.js';
@@ -7,7 +6,7 @@ import { TraineeIntent } from '../protocol/scenario.js';
 import { matchRules } from './rule-matcher.js';
 import { misheard } from './misheard.js';
 import { spokenText } from '../../../media/language/plain.js';
-import { type Example, type Scores, TextClassifier, addNgrams, cachedModel } from '../language/text-classifier.js';
+import { type Example, type Scores, TextClassifier, addNgrams, cachedModel, modelCacheDir } from '../language/text-classifier.js';
 
 /**
  * The intent model: the text classifier (language/text-classifier.ts) over word n-grams,
@@ -197,7 +196,7 @@ let shipped: IntentModel | null = null;
  * The model trained from the corpus: once per process, and cached on disk under the hash of the
  * corpus and the code. The server calls this at start, so no call waits for it.
  */
-export function intentModel(cacheDir = path.join(tmpdir(), 'ringdown-intents')): IntentModel {
+export function intentModel(cacheDir = modelCacheDir('intents')): IntentModel {
   shipped ??= cachedModel(cacheDir, [...CORPUS_FILES, ...SOURCES], IntentModel.deserialize, () => IntentModel.train(CORPUS_FILES.flatMap(readCorpus)));
   return shipped;
 }

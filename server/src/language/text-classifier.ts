@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRandom } from '../../../media/random.js';
 
@@ -177,6 +178,12 @@ export function addNgrams(tokens: readonly string[], features: Set<string>): voi
     if (t.length > 2) for (let c = 0; c + 3 <= padded.length; c++) features.add(`c:${padded.slice(c, c + 3)}`);
   });
 }
+
+/** The folder under the system's temporary folder that holds every trained model's cache, one folder per model. */
+export const MODEL_CACHE_ROOT = 'ringdown-models';
+
+/** Where a model's cache lives by default ("intents" -> <tmp>/ringdown-models/intents), read when asked so a changed TMPDIR counts. */
+export const modelCacheDir = (model: string): string => path.join(tmpdir(), MODEL_CACHE_ROOT, model);
 
 /** Cached models kept in a folder. */
 const KEEP_MODELS = 4;

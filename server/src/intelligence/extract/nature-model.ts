@@ -7,10 +7,8 @@
 // below was chosen leaving one writer out at a time.
 
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Example, TextClassifier, addNgrams, cachedModel } from '../../language/text-classifier.js';
+import { type Example, TextClassifier, addNgrams, cachedModel, modelCacheDir } from '../../language/text-classifier.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { type FoundNature, natureRules, notHappening, naturesNotTheCall } from './nature.js';
 import { NOT_KIND } from './nature-phrases.js';
@@ -124,7 +122,7 @@ export const natureTrainingLines = (): LabelledUtterance[] => [...loadCorpus(), 
 let shipped: NatureModel | null = null;
 
 /** The model trained once per corpus and code, cached on disk like the intent model. */
-export function natureModel(cacheDir = path.join(tmpdir(), 'ringdown-natures')): NatureModel {
+export function natureModel(cacheDir = modelCacheDir('natures')): NatureModel {
   if (shipped) return shipped;
   const corpus = [CORPUS_FILE, ...TRAINABLE_FILES].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
   shipped = cachedModel(cacheDir, [...corpus, ...SOURCES], NatureModel.deserialize, () => NatureModel.train(natureTrainingLines()));

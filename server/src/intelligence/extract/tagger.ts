@@ -6,11 +6,9 @@
 // learns one tag per word, read left to right with the tags already given as features.
 
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import perceptron from 'wink-perceptron';
-import { cachedModel } from '../../language/text-classifier.js';
+import { cachedModel, modelCacheDir } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { MOTION, NOT_PLACE_AFTER, NOT_PLACE_PAIRS, STRONG_HEADS, WEAK_HEADS, notTheCallsPlace, onTheBody, placeName } from './landmarks.js';
@@ -225,7 +223,7 @@ const SOURCES = ['tagger.ts', 'text.ts', 'words.ts', 'landmarks.ts', 'name.ts'].
 let shipped: EntityTagger | null = null;
 
 /** The tagger trained once per corpus and code, cached on disk like the nature model. */
-export function entityTagger(cacheDir = path.join(tmpdir(), 'ringdown-tagger')): EntityTagger {
+export function entityTagger(cacheDir = modelCacheDir('tagger')): EntityTagger {
   if (shipped) return shipped;
   const corpus = [CORPUS_FILE, ...PLACE_LABELLED_FILES].map((f) => fileURLToPath(f)).filter((f) => existsSync(f));
   shipped = cachedModel(cacheDir, [...corpus, ...SOURCES], EntityTagger.deserialize, () => EntityTagger.train(taggerTrainingLines()));
