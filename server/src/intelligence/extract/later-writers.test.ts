@@ -2213,3 +2213,13 @@ describe('a caller name that is a place or a number', () => {
     expect(values('please hurry, my neighbor, mrs. okonkwo, she fell down the stairs', 'caller_name')).toEqual(['Mrs. Okonkwo']);
   });
 });
+
+describe('a pregnancy with labour denied', () => {
+  it('reads no birth when the caller says she is not in labour', () => {
+    expect(natureRules(new Utterance("my wife's pregnant and her ankles are swollen, no, she's not in labor")).map((n) => n.kind)).not.toContain('medical:childbirth');
+  });
+
+  it('still reads a birth from a pregnancy with pains', () => {
+    expect(natureRules(new Utterance("she's pregnant and the pains are two minutes apart")).map((n) => n.kind)).toEqual(['medical:childbirth']);
+  });
+});

@@ -345,7 +345,8 @@ export const NATURES: [string, RegExp][] = [
       'see the (?:babys )?head',
       '(?:babys |the babys )?head is out',
       'babys out',
-      'pregnant',
+      // ("she's pregnant ... no, she's not in labor": a pregnancy with labour denied is what else is said.)
+      'pregnant(?!(?: \\w+){0,20} (?:not in labou?r|not having (?:any )?contractions|no contractions))',
       '\\d+ weeks (?:pregnant|along)',
       'due (?:next week|any day|today|tomorrow)',
     ),
