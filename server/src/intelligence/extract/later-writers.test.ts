@@ -2223,3 +2223,17 @@ describe('a pregnancy with labour denied', () => {
     expect(natureRules(new Utterance("she's pregnant and the pains are two minutes apart")).map((n) => n.kind)).toEqual(['medical:childbirth']);
   });
 });
+
+describe('corners as callers give them', () => {
+  it.each([
+    ['the closest crossing is Maple and third avenue', 'Maple St & 3rd Ave'],
+    ['the street sign says forty second street and Larch', '42nd St & Larch St'],
+    ['we are at the corner of River Road and Saint Bernard', 'River Rd & Saint Bernard St'],
+  ])('reads "%s" as %s', (text, corner) => {
+    expect(values(text, 'cross_street')).toEqual([corner]);
+  });
+
+  it('reads no corner from what a sign says that names no street', () => {
+    expect(values('the sign says stop and yield', 'cross_street')).toEqual([]);
+  });
+});

@@ -275,9 +275,9 @@ function units(u: Utterance, put: Put): void {
 
 // "crossroads are", "the intersection with", "where bell road meets": a pair or one street told as where two roads cross.
 // A hedge may follow: "the closest intersection is probably ninth and harbor".
-const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|(?:nearest|closest) cross(?! streets?\b)(?: is)?|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be| of)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
+const STRONG_CROSS = /\b(?:(?:corner|intersection|junction)(?: of| is| at| with)?|crossroads?(?: are| is| of)?|cross of|between|(?:nearest|closest) cross(?:ing)?(?! streets?\b)(?: is)?|cross (?:streets?|st|road)(?: is| are| its| would be| would have to be| of)?)(?: (?:probably|like|maybe|i think|i guess))?/dg;
 // "off of" before "off", so the longer cue is the one read.
-const WEAK_CROSS = /\b(?:near|at|by|on|off of|off|from|close to|next to|its|its like|were like|im like|where) /dg;
+const WEAK_CROSS = /\b(?:near|at|by|on|off of|off|from|close to|next to|its|its like|were like|im like|where|(?:sign|it) says) /dg;
 // Said after the pair: "the kennedy and sixth intersection", "at martin and jackson streets".
 const PAIR_AFTER = new Set(['intersection', 'corner', 'crossing']);
 // Said after a street with its type, a numbered street alone is the one it crosses: "on main street at fifth", "state street by forty second".
@@ -287,6 +287,8 @@ const ROUTE_STREET = /^(highway|hwy|route|rt|state route|county road) (\d{1,3})\
 const ROUTE_LABEL: Record<string, string> = { highway: 'Hwy', hwy: 'Hwy', route: 'Route', rt: 'Route', 'state route': 'Route', 'county road': 'County Road' };
 const NEAR_ONE = /\b(?:near|off of|off|corner (?:with|at)) /dg;
 const CROSS_AFTER = /\b(?:is )?the cross street\b/dg;
+
+const NAME_PREFIX = new Set(['saint', 'st', 'san', 'santa', 'fort', 'mount', 'mt']);
 
 // Words for one road meeting another: "where bell road meets the frontage road".
 const MEETS = ['meets', 'crosses', 'intersects', 'runs into', 'turns into', 'hits'];
@@ -300,8 +302,11 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     return said === undefined ? 0 : lead + said + (u.tokens[k + lead + said] === 'the' ? 1 : 0);
   };
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
-  const short = (s: Street | undefined): Street | undefined =>
-    s && !s.suffix && s.name.length > 1 && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, 1), end: s.end - s.name.length + 1 } : s;
+  // A name that starts with "saint" or "fort" has two words ("Bayou Road and Saint Claude").
+  const short = (s: Street | undefined): Street | undefined => {
+    const keep = NAME_PREFIX.has(s?.name[0] ?? '') ? 2 : 1;
+    return s && !s.suffix && s.name.length > keep && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, keep), end: s.end - s.name.length + keep } : s;
+  };
   const pair = (cue: Span, strong: boolean, onlyNamed = false): boolean => {
     // A route said first: "the junction of route nine and elm".
     const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
