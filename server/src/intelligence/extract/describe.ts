@@ -209,6 +209,8 @@ const MULTI_TYPES: [RegExp, string][] = [
   [/^(18|4) wheelers?$/, '$1-wheeler'], [/^tractor trailers?$/, 'tractor trailer'], [/^dirt bikes?$/, 'dirt bike'], [/^school bus(?:es)?$/, 'school bus'], [/^golf carts?$/, 'golf cart'], [/^u hauls?$/, 'u-haul'],
   [/^tow trucks?$/, 'tow truck'], [/^big rigs?$/, 'big rig'], [/^crotch rockets?$/, 'crotch rocket'], [/^horse trailers?$/, 'horse trailer'], [/^garbage trucks?$/, 'garbage truck'],
   [/^ice cream (truck|van)s?$/, 'ice cream $1'],
+  // Models named in two words: "a brown El Camino", "a Crown Vic", "a Pontiac Grand Am".
+  [/^el caminos?$/, 'el camino'], [/^crown (vic|victoria)s?$/, 'crown $1'], [/^town cars?$/, 'town car'], [/^grand (am|prix|marquis|cherokee|caravan)$/, 'grand $1'], [/^monte carlos?$/, 'monte carlo'],
 ];
 /** The type said in words from k, and how many words it took. */
 const multiType = (t: string[], k: number): { label: string; length: number } | undefined => {
@@ -219,6 +221,7 @@ const multiType = (t: string[], k: number): { label: string; length: number } | 
   }
   return undefined;
 };
+const PLATE_WORDS = new Set(['plate', 'plates', 'tag', 'tags', 'license']);
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
 const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
 // Words after a make that are no model of it: "a ford plate abc", "the honda driver", "a jeep hit him", "a harley shirt".
@@ -323,7 +326,10 @@ function vehicles(u: Utterance): Vehicle[] {
   for (let i = 0; i < t.length; i++) {
     const lead = /^(?:19|20)\d\d$/.test(t[i]!) || (/^[245]$/.test(t[i]!) && t[i + 1] === 'door');
     const use = V_USE.has(t[i]!) && V_TYPES.has(singular(t[i + 1] ?? ''));
-    if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
+    // "a white Ford, a F two fifty": the model said alone.
+    // (Not a plate's letters: "w as in whiskey t f six zero zero", "the plate is k as in king f two one one".)
+    const fSeries = t[i] === 'f' && /^\d{3}$/.test(t[i + 1] ?? '') && !/^[a-z]$/.test(t[i - 1] ?? '') && !t.slice(Math.max(0, i - 8), i).some((w) => PLATE_WORDS.has(w));
+    if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !fSeries && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     // "the battery charger", "my phone charger": no Dodge.
     if (t[i] === 'charger' && ['battery', 'phone', 'cell', 'usb', 'wall', 'laptop'].includes(t[i - 1] ?? '')) continue;
     const words: string[] = [];

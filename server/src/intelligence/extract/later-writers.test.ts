@@ -2237,3 +2237,21 @@ describe('corners as callers give them', () => {
     expect(values('the sign says stop and yield', 'cross_street')).toEqual([]);
   });
 });
+
+describe('models named in two words, and an F series said alone', () => {
+  it.each([
+    ['they left in a gold Monte Carlo, loud pipes', 'gold monte carlo'],
+    ['a maroon Pontiac Grand Prix, no hubcaps', 'maroon pontiac grand prix'],
+    ['a tan El Camino with a camper shell', 'tan el camino'],
+  ])('reads "%s" with %s', (text, vehicle) => {
+    expect(values(text, 'vehicle')[0]?.split(', ')[0]).toBe(vehicle);
+  });
+
+  it('reads an F series said after its make as a part of its own', () => {
+    expect(values('it was a black Ford, an F three fifty, dually', 'vehicle')[0]?.split(', ')).toContain('f-350');
+  });
+
+  it("reads no F series from a plate's letters", () => {
+    expect(values('the plate is k as in king f two one one', 'vehicle').join(' ')).not.toContain('f-');
+  });
+});
