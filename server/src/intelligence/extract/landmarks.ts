@@ -311,8 +311,8 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
       // A number ends them too, but for the ordinal of a street a place is named for ("the 42nd street station").
       const streetOrdinal = /^\d+(?:st|nd|rd|th)$/.test(m) && streetSuffix(t[start]) !== undefined;
       // A count said in words after "the" names the place: "the three rivers feedlot", "the lucky seven truck stop".
-      const named = /^\d{1,2}$/.test(m) && !/\d/.test(u.raw(start - 1, start)) && (ARTICLES.has(t[start - 2] ?? '') || modifierWord(t[start - 2]));
-      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || (/\d/.test(m) && !streetOrdinal && !named) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
+      const countInName = /^\d{1,2}$/.test(m) && !/\d/.test(u.raw(start - 1, start)) && (ARTICLES.has(t[start - 2] ?? '') || modifierWord(t[start - 2]));
+      if (STOP.has(m) || LANDMARK_CUES.has(m) || MOTION.has(m) || (/\d/.test(m) && !streetOrdinal && !countInName) || taken[start - 1] || start - 1 < lastEnd || u.pauses[start - 1]) break;
       modifiers.unshift(m);
       start--;
     }
