@@ -2255,3 +2255,13 @@ describe('models named in two words, and an F series said alone', () => {
     expect(values('the plate is k as in king f two one one', 'vehicle').join(' ')).not.toContain('f-');
   });
 });
+
+describe('a whole name said after a short one', () => {
+  it.each([
+    ['Folks call me Buck, always have, Clarence Ruud on my license.', 'Clarence Ruud'],
+    ['They call me Red, Ambrose Haldane, I run the bait shop.', 'Ambrose Haldane'],
+    ['This is Sergeant Hollowell, Kit Hollowell, I am off duty at the gas station', 'Kit Hollowell'],
+  ])('reads "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});

@@ -45,6 +45,8 @@ export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'nu
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 /** "its jordan jordan price hes twenty two": the name runs on into what is said of that person; after a typed pause ("I'm Judd Harkey, he's got a gun") the caller has moved on. */
 const aboutSomeoneElse = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') && !u.pauses[end - 1];
+/** The name ending at `end` is someone the line then tells of: "Carlos Diaz is the one who fell", "Carlos Diaz, he fell". */
+const toldOf = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') || (!u.pauses[end - 1] && ['is', 'was', 'has', 'got', 'fell', 'needs'].includes(u.tokens[end] ?? ''));
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
 // Ranks and roles a caller introduces themselves by, kept as said.
@@ -59,8 +61,9 @@ const typedName = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
   return (
     w !== undefined &&
-    // "Mary-Jane" is typed with a capital in each part, "Ground-level" and "Tonic-clonic" are not.
-    u.raw(k, k + 1).split('-').every((part) => /^\p{Lu}\p{Ll}/u.test(part)) &&
+    // "Mary-Jane", "Soon-yi": a hyphenated name's later parts are capitalised or short syllables; "Ground-level" and "Tonic-clonic" are words.
+    /^\p{Lu}\p{Ll}/u.test(u.raw(k, k + 1)) &&
+    u.raw(k, k + 1).split('-').slice(1).every((part) => /^\p{Lu}/u.test(part) || part.length < 5) &&
     !NAME_STOP.has(w) &&
     !notName(w) &&
     !streetSuffix(w, true) &&
@@ -209,8 +212,11 @@ function chosen(found: { start: number; end: number; value: string }[], u: Utter
     const before = asName(u, n.start, k + 1);
     return before.includes(' ') ? { start: n.start, end: k + 1, value: before } : n;
   });
-  const full = restated.filter((n) => n.value.includes(' '));
-  return (full.length ? full : restated).sort((a, b) => a.start - b.start).at(-1);
+  // A first name and a surname say more than a title and a surname ("Deputy Castellanos, Ray Castellanos").
+  const titledName = (n: { value: string }) => Object.hasOwn(RANKS, n.value.split(' ')[0]!.toLowerCase()) || honorific(n.value.split(' ')[0]!.toLowerCase().replace(/\.$/, '')) !== undefined;
+  const full = restated.filter((n) => n.value.includes(' ') && !titledName(n));
+  const titled = restated.filter((n) => n.value.includes(' '));
+  return (full.length ? full : titled.length ? titled : restated).sort((a, b) => a.start - b.start).at(-1);
 }
 
 export const extractCallerName: Extractor = (u, emit, speaker) => {
@@ -221,6 +227,17 @@ export const extractCallerName: Extractor = (u, emit, speaker) => {
   }
   const names: { start: number; end: number; value: string }[] = [];
   findNames(u, (start, end, value) => names.push({ start, end, value }), speaker);
+  // "call me Bo, everybody does, Beauregard Lindqvist on my license", "Name's Rusty, Russell Ebersole": a whole name typed after a
+  // one-word one, set off by a pause, is the same caller's name in full.
+  if (names.length > 0 && names.every((n) => !n.value.includes(' '))) {
+    for (let i = 1; i + 1 < u.length; i++) {
+      const at = honorific(u.tokens[i]) && u.pauses[i - 1] ? i + 1 : i;
+      const whole = u.pauses[i - 1] && at > names[0]!.start && typedName(u, at) ? nameWords(u, at) : undefined;
+      if (whole && whole.end - whole.start >= 2 && u.tokens.slice(whole.start, whole.end).every((_, k) => typedName(u, whole.start + k)) && !toldOf(u, whole.end)) {
+        names.push({ start: whole.start, end: whole.end, value: asName(u, whole.start, whole.end) });
+      }
+    }
+  }
   const name = chosen(names, u);
   // "priya, p r i y a, last name raman": a first name, then the surname apart.
   const last = LAST_NAME_CUE.exec(u.text)?.[1];
@@ -284,7 +301,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   for (let i = 0; i < t.length - 1; i++) {
     // A first name said again further on ("tyrone here, tyrone baptiste") is restated like one said twice.
     // So is a first name before a surname said earlier ("Deputy Castellanos, Ray Castellanos", "Mister Haugen, Lars Haugen").
-    const again = u.repeated[i] || t.indexOf(t[i]!) < i || (isFirstName(t[i]!) && t.indexOf(t[i + 1]!) < i);
+    // ("Ray" typed with its capital before the surname said earlier is the first name too.)
+    const again = u.repeated[i] || t.indexOf(t[i]!) < i || ((isFirstName(t[i]!) || typedName(u, i)) && t.indexOf(t[i + 1]!) < i);
     // "Hannelore Schaefer, I'm calling for my husband": a whole name typed with its capitals opening the line.
     const typedOpening = i === 0 && typedName(u, 0) && typedName(u, 1) && !u.pauses[0];
     if (!(i === 0 ? isFirstName(t[0]!) || (u.repeated[0] && !panicWord(t[0]!)) || typedOpening || spelledOut(u, 0) : again && (isFirstName(t[i]!) || (typedName(u, i) && u.pauses[i - 1]!)))) continue;
