@@ -307,6 +307,8 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     const keep = NAME_PREFIX.has(s?.name[0] ?? '') ? 2 : 1;
     return s && !s.suffix && s.name.length > keep && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, keep), end: s.end - s.name.length + keep } : s;
   };
+  // A one-word name typed with its capital: "Colonial", "Grant".
+  const capital = (s: Street) => s.name.length === 1 && !s.suffix && /^\p{Lu}/u.test(u.raw(s.end - 1, s.end));
   const pair = (cue: Span, strong: boolean, onlyNamed = false): boolean => {
     // A route said first: "the junction of route nine and elm".
     const first = ROUTE_STREET.exec(u.tokens.slice(cue.end, cue.end + 3).join(' '));
@@ -325,8 +327,7 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
       const other = joint > 0 ? short(readStreet(u, and + joint)) : undefined;
       // "route six and cortland", "highway seventy and Colonial": a route and a name is a corner; the name one word a street can have,
       // or typed as a name.
-      const typedName = (s: Street) => s.name.length === 1 && /^\p{Lu}/u.test(u.raw(s.end - 1, s.end)) && !STOP.has(s.name[0]!);
-      if (!other || !(strong || other.suffix || other.ordinal || (other.name.length === 1 && namedCorner(other.name[0]!)) || typedName(other))) return false;
+      if (!other || !(strong || other.suffix || other.ordinal || (other.name.length === 1 && namedCorner(other.name[0]!)) || (capital(other) && !STOP.has(other.name[0]!)))) return false;
       put({ start: cue.end, end: other.end }, `${ROUTE_LABEL[first[1]!]} ${first[2]} & ${crossLabel(other)}`);
       taken.fill(true, cue.end, other.end);
       return true;
@@ -358,7 +359,6 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     // Two bare names ("at elm and maple") are streets when both are one word that can only be a name or a thing.
     const bare = (s: Street) => s.name.length === 1 && !s.suffix && (streetWord(s.name[0]!) || bareStreetName(s.name[0]!, false));
     // Or both typed with capitals after a place cue: "I'm at Jefferson and Grant", "Near Broad and Market".
-    const capital = (s: Street) => s.name.length === 1 && !s.suffix && /^\p{Lu}/u.test(u.raw(s.end - 1, s.end));
     if (!strong && !after && !(a.suffix || a.ordinal || b.suffix || b.ordinal) && !(bare(a) && bare(b)) && !(capital(a) && capital(b) && namedCorner(a.name[0]!) && namedCorner(b.name[0]!))) return false;
     const [la, lb] = shared ? [{ ...a, suffix: shared }, { ...b, suffix: shared }] : [a, b];
     const end = shared ? b.end + 1 : b.end;
