@@ -1,7 +1,7 @@
 // npm run bench:entities — live entity extraction: time per line over the caller corpus
 // (repeated to at least 2,000 lines), and precision/recall per entity type separately on each
 // set (media/language/corpus/): our training lines and dev split, the other writers' lines
-// (writer2, writer3 and writer5 to writer16: trainable, each with its own dev split only measured), and every held-out folder. Only figures are
+// (writer2, writer3 and writer5 to writer19: trainable, each with its own dev split only measured), and every held-out folder. Only figures are
 // printed for the held-out sets. A set not merged yet is skipped with a line saying so. Held-out
 // sets labelled a second time (second-labels.jsonl, by another labeller blind to the first and
 // to the extractor) are also scored against both labellers, beside how far the two agree.

@@ -25,7 +25,7 @@ export const ENTITY_TYPES = [
   'mile_marker', // "mile marker one twelve" -> "MM 112" (with the highway when said: "I-80 MM 112")
   'callback_number', // E.164: "+15558675309"; seven digits said without an area code -> "5558675"
   'caller_name', // "Maria Lopez"; a title and surname -> "Mr. Chen"
-  'nature', // "fire" | "medical:cardiac" | "crime:burglary" | "traffic" | "hazmat" ... (kinds: see extract/nature-phrases.ts; also "rescue:lost", "accidental"). A collapse, a faint, someone lying still is "medical:unconscious"; "he won't wake up", "she's not responding" state a vital sign only (conscious "no", no nature), like "I can't hear him breathing". One nature where another explains the rest (a stabbing's bleeding, a robbery's theft)
+  'nature', // "fire" | "medical:cardiac" | "crime:burglary" | "traffic" | "hazmat" ... (kinds: see extract/nature-phrases.ts; also "rescue:lost", and "accidental": a call made by accident, a pocket dial, a car's or a watch's crash alert, a child with the phone; an injury by accident is no kind of its own, its nature is what it causes, "medical:bleeding", "rescue:trapped", or none beside the injury). A collapse, a faint, someone lying still is "medical:unconscious"; "he won't wake up", "she's not responding" state a vital sign only (conscious "no", no nature), like "I can't hear him breathing". One nature where another explains the rest (a stabbing's bleeding, a robbery's theft)
   'conscious', // "yes" | "no"
   'breathing', // "yes" | "no" | "abnormal"
   'bleeding', // "yes" | "no" | "severe"

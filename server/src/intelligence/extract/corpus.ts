@@ -13,7 +13,7 @@ import { ENTITY_TYPES, type EntityType, type Segment } from '../types.js';
 const CORPUS_DIR = new URL('../../../../media/language/corpus/', import.meta.url);
 export const CORPUS_FILE = new URL('caller.jsonl', CORPUS_DIR);
 /** The other writers' trainable sets (each folder's caller.jsonl), each with its own dev split (isDev). */
-export const TRAINABLE_FILES: readonly URL[] = ['writer2', 'writer3', 'writer5', 'writer6', 'writer7', 'writer8', 'writer9', 'writer10', 'writer11', 'writer12', 'writer13', 'writer14', 'writer15', 'writer16'].map((dir) => new URL(`${dir}/caller.jsonl`, CORPUS_DIR));
+export const TRAINABLE_FILES: readonly URL[] = ['writer2', 'writer3', 'writer5', 'writer6', 'writer7', 'writer8', 'writer9', 'writer10', 'writer11', 'writer12', 'writer13', 'writer14', 'writer15', 'writer16', 'writer17', 'writer18', 'writer19'].map((dir) => new URL(`${dir}/caller.jsonl`, CORPUS_DIR));
 /**
  * The sets whose every place and name is labelled, which the tagger learns from. writer7 wrote to
  * teach natures and labelled a place only where the line is about it ("she got stung at the

@@ -3,7 +3,7 @@
 // character triples generalises better (the intent model's lesson), so it speaks where the
 // rules are silent and overrules them where it is sure they are wrong. It is the shared text
 // classifier (language/text-classifier.ts) trained on the training parts of the caller corpus and
-// of the other writers' lines (writer2 to writer16); the dev splits stay unseen, and the policy
+// of the other writers' lines (writer2 to writer19); the dev splits stay unseen, and the policy
 // below was chosen leaving one writer out at a time.
 
 import { existsSync } from 'node:fs';
