@@ -224,8 +224,8 @@ const multiType = (t: string[], k: number): { label: string; length: number } | 
 const PLATE_WORDS = new Set(['plate', 'plates', 'tag', 'tags', 'license']);
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
 const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
-// Words after a make that are no model of it: "a ford plate abc", "the honda driver", "a jeep hit him", "a harley shirt".
-const NOT_MODEL = new Set('plate plates tag tags license driver drivers guy guys man lady woman dealership dealer lot logo emblem badge hit motor motors'.split(' '));
+// Words after a make that are no model of it: "a ford plate abc", "the honda driver", "a jeep hit him", "hit our jeep head on", "a harley shirt".
+const NOT_MODEL = new Set('plate plates tag tags license driver drivers guy guys man lady woman dealership dealer lot logo emblem badge hit head motor motors'.split(' '));
 /** A model the lists do not know, said right after its make: "a white buick lesabre", "a silver dodge dakota"; not a street ("ford road"). */
 const modelName = (t: string[], k: number): boolean => {
   const w = t[k] ?? '';

@@ -1,5 +1,5 @@
-// Kinds of error the blind writers' trainable lines showed in sessions 10 to 20 (issue 15: writer5 to
-// writer16), fixed as kinds: every line here is our own, written for the kind, never a writer's.
+// Kinds of error the blind writers' trainable lines showed in sessions 10 to 21 (issue 15: writer5 to
+// writer19), fixed as kinds: every line here is our own, written for the kind, never a writer's.
 import { describe, expect, it } from 'vitest';
 import { entityValues as values } from '../../../test/entities.js';
 import { natureRules } from './nature.js';
@@ -2263,5 +2263,53 @@ describe('a whole name said after a short one', () => {
     ['This is Sergeant Hollowell, Kit Hollowell, I am off duty at the gas station', 'Kit Hollowell'],
   ])('reads "%s" as %s', (text, name) => {
     expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});
+
+describe("what makes a nature's words no event of the call", () => {
+  it.each([
+    ['the drama club is staging a fake car crash in the quad for safety week', 'traffic'],
+    ['the firemen are running a mock crash at the fairgrounds tonight, is the road closed', 'traffic'],
+    ['my neighbor heard about a drowning on the scanner, is that near the boat ramp', 'rescue:drowning'],
+    ['the rec center has a drowning prevention class, who do I sign my kids up with', 'rescue:drowning'],
+    ['we had a break in last deer season and now the cabin door is open again, can somebody come look', 'crime:burglary'],
+    ['her forehead is hot as fire and she keeps crying, she is two', 'fire'],
+    ['no no nobody was robbed, the clerk just locked up early', 'crime:robbery'],
+  ])('reads no such nature in "%s" (%s)', (text, kind) => {
+    expect(values(text, 'nature')).not.toContain(kind);
+  });
+
+  it('still reads a real event said beside a staged one', () => {
+    expect(values('we were doing a mock crash for the seniors and one of the actors really passed out', 'nature')).toEqual(['medical:unconscious']);
+  });
+});
+
+describe("acts that are no one of the household's", () => {
+  it.each([
+    ['a dump truck hit our van head on and my husband is pinned, his leg looks broken'],
+    ["the bus hit my wife's car at the light, she's shook up but talking"],
+  ])('reads no domestic violence from a vehicle that hit, in "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('crime:domestic');
+  });
+
+  it.each([['a logging truck hit our jeep head on, my brother is stuck'], ['the semi hit him head on coming around the curve']])('reads no "head" model or injury from "head on" in "%s"', (text) => {
+    expect(values(text, 'vehicle').join(' ')).not.toContain('head');
+    expect(values(text, 'injury')).toEqual([]);
+  });
+
+  it('still reads a head hit on something', () => {
+    expect(values('she slipped and hit her head on the tub', 'injury')).toEqual(['head']);
+  });
+
+  it.each([
+    ["he's waving a pistol and his girlfriend ran over to the neighbors with the baby", 'traffic'],
+    ['somebody hit my car with a brick while it was parked', 'traffic'],
+    ['a silver pistol, he shoved it in his waistband and walked off', 'crime:robbery'],
+  ])('reads no such nature in "%s" (%s)', (text, kind) => {
+    expect(values(text, 'nature')).not.toContain(kind);
+  });
+
+  it('still reads a theft hidden in clothes', () => {
+    expect(values('he stuffed two steaks down his pants and walked out', 'nature')).toContain('crime:theft');
   });
 });

@@ -8,7 +8,7 @@
 // family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
 import type { Span, Utterance } from './text.js';
-import { ANIMALS, MEDICAL, NATURES } from './nature-phrases.js';
+import { ANIMALS, MEDICAL, NATURES, ON_ROAD } from './nature-phrases.js';
 import { bodyPart, phrases, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
@@ -23,16 +23,18 @@ const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
 const ABUSE = new RegExp(`^${verbForms('hit', 'shove', 'push', 'grab', 'choke', 'strangle', 'slap', 'punch', 'kick', 'beat', 'drag', 'throw', 'slam', 'attack', 'threaten', 'hurt', 'smack', 'bite', 'stomp')}$`);
 const ANIMAL = new Set(ANIMALS);
+// A vehicle that hit or was hit: "a logging truck hit our jeep" is no one of the household's act.
+const ROAD_VEHICLE = new RegExp(`^(?:${ON_ROAD})$`);
 const PERSON_OBJECT = new Set(['me', 'her', 'him', 'us', 'them']);
 // Who did it, when it was no one of the household.
 const STRANGER = new Set('somebody someone stranger strangers guy guys man men woman lady dude kid kids boy boys girl girls teenager teenagers teens they'.split(' '));
 const PARTICLE = new Set(['up', 'down', 'around', 'on']);
 
-/** The act is done to someone: "shoved me", "beating up my mom", "threw a plate at me"; not "grabbing her chest", "hit his head". */
+/** The act is done to someone: "shoved me", "beating up my mom", "threw a plate at me"; not "grabbing her chest", "hit his head", "hit our jeep". */
 function onPerson(t: string[], k: number): boolean {
   if (PARTICLE.has(t[k] ?? '')) k++;
   const w = t[k] ?? '';
-  if (['my', 'our', 'his', 'her', 'their'].includes(w)) return bodyPart(t[k + 1]) === undefined || w === 'my' || w === 'our' || PERSON_OBJECT.has(t[k + 2] ?? '');
+  if (['my', 'our', 'his', 'her', 'their'].includes(w)) return !ROAD_VEHICLE.test(t[k + 1] ?? '') && (bodyPart(t[k + 1]) === undefined || w === 'my' || w === 'our' || PERSON_OBJECT.has(t[k + 2] ?? ''));
   if (PERSON_OBJECT.has(w)) return true;
   return t.slice(k, k + 4).join(' ').match(/\bat (?:me|her|him|us|them)\b/) !== null;
 }
@@ -51,8 +53,8 @@ function domestic(u: Utterance): Span | undefined {
   const relatives = t.flatMap((w, i) => ((relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1]))) || couple(i) ? [i] : []));
   if (relatives.length === 0) return undefined;
   for (let i = 0; i < t.length; i++) {
-    // "is hurt" is a state; "a snake bit my husband" is no one of the household.
-    const passive = (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) || ANIMAL.has(t[i - 1] ?? '');
+    // "is hurt" is a state; "a snake bit my husband", "a truck hit my wife" is no one of the household.
+    const passive = (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) || ANIMAL.has(t[i - 1] ?? '') || ROAD_VEHICLE.test(t[i - 1] ?? '');
     // "it threw him back": a thing did it.
     const act = (ABUSE.test(t[i]!) && !passive && t[i - 1] !== 'it' && onPerson(t, i + 1)) || (t[i] === 'hands' && /^(?:around|on) (?:my|her|his) (?:neck|throat)/.test(t.slice(i + 1, i + 4).join(' ')));
     const threat = t[i] === 'kill' && ['me', 'her', 'us', 'him'].includes(t[i + 1] ?? '');
@@ -70,15 +72,18 @@ function domestic(u: Utterance): Span | undefined {
 // phrase: a show, a rumour heard on the radio, a game ("a movie about a kidnapping", "on the radio
 // there was a shooting", "the show on tv had a stabbing"), or a name ("a bar called the drowned
 // rat", "the play is called fire in the hole").
-const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', 'on (?:the )?(?:tv|radio|news)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
+const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', 'on (?:the )?(?:tv|radio|news|scanner)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
 // Whoever rings, and what follows a ring: after them "called" is a call, not a name ("my son called me", "a guest called down").
 const CALLERS = 'i we they he she you it who someone somebody just already phone watch car truck company son daughter mom dad cousin friend neighbor guest client kid speaker panel radio system never then and also had have has ive weve theyve hes shes';
 const AFTER_A_CALL = 'me you us him her them 911 back down up in out and over about from to for by on';
 const either = (words: string) => words.replaceAll(' ', '|');
 const TOLD_OF = new RegExp(`(?:\\b(?:${SHOWS.join('|')})|\\b(?!(?:${either(CALLERS)})\\b)\\w+ (?:called|named)(?! (?:${either(AFTER_A_CALL)})\\b))(?: \\w+){0,4}$`);
 const SHOWN_AFTER = new RegExp(`^(?:(?:just|only|all|the|a|an) )*(?:${SHOWS.join('|')})\\b`);
-// A nature's phrase followed by these is a practice: "the fire drill", "active shooter training".
-const PRACTICE = /^(?:\w+ )?(?:drills?|training|simulation|scenario|exercise)\b/;
+// A nature's phrase followed by these is a practice or a lesson: "the fire drill", "active shooter
+// training", "a drowning prevention class".
+const PRACTICE = /^(?:\w+ )?(?:drills?|training|simulation|scenario|exercise|prevention|awareness|class|classes|course)\b/;
+// Said right before a nature's phrase, it is staged: "a fake car crash", "a mock crash for prom week".
+const FEIGNED = /\b(?:fake|mock|staged|simulated|pretend)(?: (?:car|auto|traffic|house))?$/;
 // Figures of speech built on a nature's words: "this heat is gonna give him a heart attack", "she
 // almost had a heart attack when she saw the bill", "drowning in homework", "that party was fire",
 // "the kids are on fire today".
@@ -90,6 +95,7 @@ const FIGURES = phrases(
   '(?:party|show|song|game|food|fit|outfit|set|beat|concert|album|that) (?:was|is|s) (?:straight |so |lowkey |pure )?fire',
   'on fire (?:today|lately|this (?:week|season|year))',
   '(?:choking|choked|choke) up',
+  '(?:hot|warm|burning up) (?:as|like) (?:a )?fire',
 );
 // The caller says what the line tells of is not happening: "it's not real", "the gunshots aren't
 // real", "fake blood", "he's kidding", "it's a drill", or asks whether a rumour is true.
@@ -112,7 +118,8 @@ const DISOWNED = /(?:^| )(?:its|thats|this|it|that) (?:is )?(?:not|isnt|wasnt|ai
 function toldOf(u: Utterance, span: Span): boolean {
   let from = span.start;
   while (from > 0 && span.start - from < 8 && !u.pauses[from - 1]) from--;
-  if (TOLD_OF.test(u.tokens.slice(from, span.start).join(' '))) return true;
+  const before = u.tokens.slice(from, span.start).join(' ');
+  if (TOLD_OF.test(before) || FEIGNED.test(before)) return true;
   if (PRACTICE.test(u.tokens.slice(span.end, span.end + 2).join(' '))) return true;
   // The show said after it: "I heard gunshots on tv", "he keeps yelling he's been shot, it's laser tag".
   let to = span.end;

@@ -29,7 +29,7 @@ const RESTATE = new Set('he she they we hes shes im its theyre theres okay ok al
 const NEGATE_NOUN = new Set(['no', 'nobody', 'nobodys', 'nothing', 'none', 'without', 'neither', 'nor']);
 // A time long past: "last year", "five years ago", "a few years back", "back in 08", "in the seventies", "in 1998".
 const LONG_AGO =
-  /(?:^|\b)(?:(?:last|this past) (?:year|week|month|summer|spring|winter|fall|christmas|thanksgiving)|(?:\d+|a|one|few|couple|couple of|several|many) (?:years?|months?|weeks?|summers?|winters?) (?:ago|back)|years (?:ago|back)|back in (?:the )?(?:\d|oh \d|sixties|seventies|eighties|nineties|day)|in the (?:\d0s|sixties|seventies|eighties|nineties|spring|summer|fall|winter)|in (?:19|20)?\d\d(?! (?:degrees?|percent|minutes?|seconds?|places?|spots?|mph|miles?)\b))\b/;
+  /(?:^|\b)(?:(?:last|this past) (?:year|week|month|summer|spring|winter|fall|christmas|thanksgiving|(?:\w+ )?season)|(?:\d+|a|one|few|couple|couple of|several|many) (?:years?|months?|weeks?|summers?|winters?) (?:ago|back)|years (?:ago|back)|back in (?:the )?(?:\d|oh \d|sixties|seventies|eighties|nineties|day)|in the (?:\d0s|sixties|seventies|eighties|nineties|spring|summer|fall|winter)|in (?:19|20)?\d\d(?! (?:degrees?|percent|minutes?|seconds?|places?|spots?|mph|miles?)\b))\b/;
 // "cant see any fire" negates, but "cant breathe" and "wont wake up" are findings: the readers match those as whole phrases first.
 const NEGATE_VERB = new Set('not never isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt aint'.split(' '));
 // "i cant see any fire": these negate only what cannot be perceived, not the next clause ("i cant see much its cold").
@@ -37,7 +37,8 @@ const NEGATE_PERCEIVE = new Set(['cant', 'cannot', 'couldnt']);
 const PERCEIVE_GAP = new Set(['see', 'find', 'smell', 'hear', 'feel', 'any', 'a', 'the', 'no', 'him', 'her', 'them', 'it']);
 // Words that may sit between "no" and what it negates: "no more bleeding", "no signs of smoke".
 // "no one is bleeding": the recogniser's "one" is already the digit.
-const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer 1 one is'.split(' '));
+// "nobody was robbed", "nobody got shot": the verb's helper too.
+const NEGATION_GAP = new Set('any more real signs sign of the a obvious visible other active actual longer 1 one is was were got been has had'.split(' '));
 // A new clause between a negator and a keyword ends the negation: "no hes breathing".
 const CLAUSE = new Set('but and hes shes im its theyre were he she they i we you it theres so okay now then because cause'.split(' '));
 const BELIEF = new Set(['think', 'thinks', 'believe', 'guess', 'seem', 'seems']);

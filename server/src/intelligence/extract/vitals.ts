@@ -319,9 +319,9 @@ function injuries(u: Utterance): Reading[] {
     const [verb1, part1, part2, part3, adjective, wound, part4, partWhose, verb2, part5, part6, partFall, partIn, partThrough, partCaught, part7, partSaid] = g;
     const verb = verb1 ?? verb2 ?? (part6 !== undefined ? 'broken' : undefined);
     const part = bodyPart(part1 ?? part2 ?? part3 ?? part4 ?? partWhose ?? part5 ?? part6 ?? partFall ?? partIn ?? partThrough ?? partCaught ?? part7 ?? partSaid);
-    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" collided;
+    // "kicked in my back door": a part of a house, not of a person; two cars that "hit head on" (or "hit us head on") collided;
     // "the chainsaw kicked back", "stabbed back in the eighties": back as an adverb, no one's back.
-    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && u.tokens[m.end - 2] === verb1)) continue;
+    if (!part || (part3 === undefined && NOT_BODY.has(u.tokens[m.end] ?? '')) || (part === 'head' && u.tokens[m.end] === 'on' && (u.tokens[m.end - 2] === verb1 || (/^(?:me|him|us|them|it)$/.test(u.tokens[m.end - 2] ?? '') && u.tokens[m.end - 3] === verb1)))) continue;
     if (part === 'back' && verb1 !== undefined && m.end - m.start === 2) continue;
     // "got his hand crushed": the kind is the word after the part.
     const kind = wound !== undefined ? WOUND_NOUN[wound] : KIND[verb ?? adjective ?? (partCaught !== undefined ? u.tokens[m.end - 1]! : '')];
