@@ -252,7 +252,7 @@ const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 
 // Said of a vehicle right before it, kept in it: "an older buick", "a lifted black ram".
 const CONDITION = new Set(['old', 'older', 'newer', 'lifted', 'lowered', 'rusty']);
 // Spelling alphabets: NATO's, and the APCO one US police and call-takers use ("lincoln victor mary").
-const SPELLING_ALPHABET: Record<string, string> = Object.fromEntries(
+export const SPELLING_ALPHABET: Record<string, string> = Object.fromEntries(
   [
     ...'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' '),
     ...'adam boy charles david edward frank george henry ida john king lincoln mary nora ocean paul queen robert sam tom union william young zebra'.split(' '),

@@ -2313,3 +2313,72 @@ describe("acts that are no one of the household's", () => {
     expect(values('he stuffed two steaks down his pants and walked out', 'nature')).toContain('crime:theft');
   });
 });
+
+describe('numbers after a typed pause', () => {
+  it.each([
+    ['room six forty, second floor, by the vending machines', ['Room 640', 'Floor 2']],
+    ['suite four thirty, third floor, past the copier', ['Ste 430', 'Floor 3']],
+  ])('reads "%s" as %j (an ordinal after the pause is not the number\'s end)', (text, units) => {
+    expect(values(text, 'unit')).toEqual(units);
+  });
+
+  it('reads a count after a route number and a pause as a count', () => {
+    expect(values("we're stuck on county road thirty one, six of us", 'address')).toEqual(['County Road 31']);
+    expect(values("we're stuck on county road thirty one, six of us", 'people_count')).toEqual(['6']);
+  });
+
+  it('reads a road said before a pause and a count as the address', () => {
+    expect(values("it's eight twenty Pelican Road, three of us up on the roof", 'address')).toEqual(['820 Pelican Road']);
+  });
+});
+
+describe('streets from words that name none', () => {
+  it.each([["they stole twelve head of cattle out of the north pasture"], ["the pass is drifted over, you need four wheel drive to get up here"]])('reads no address in "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});
+
+describe("names that are someone else's, or no one's", () => {
+  it.each([
+    ["Mister Thibodeaux's oxygen machine is beeping and he looks gray"],
+    ["I'm Miss Odile's granddaughter, she fell in the tub"],
+    ['Pastor Greene just collapsed behind the pulpit'],
+    ["Miss Rosalind ain't making sense, she keeps calling me by my mama's name"],
+    ['the plate is Delta Kilo, no, Delta Kilo Oscar two two nine'],
+  ])('reads no caller name in "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it('reads the caller, not the patient named after a pause', () => {
+    expect(values("it's Odette, Rene Guidry is the one who can't breathe", 'caller_name')).toEqual(['Odette']);
+  });
+
+  it.each([
+    ['this is Father Anselm Nwosu at Saint Jude, one of the ushers fainted', 'Anselm Nwosu'],
+    ['Father Kowalczyk, from Saint Hyacinth, the rectory door is kicked in', 'Father Kowalczyk'],
+  ])('reads a priest\'s name in "%s" as %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});
+
+describe('whatever someone is struck with', () => {
+  it.each([
+    ["her husband hit her with an extension cord, she's got welts", 'extension cord'],
+    ['he came at me with a tire jack, I locked myself in the truck', 'tire jack'],
+    ['my son beat his sister with a broom handle', 'broom handle'],
+    ['the deckhand hit the captain with a gaff', 'gaff'],
+    ['he hit me with a skillet, please hurry', 'skillet'],
+  ])('reads "%s" with the weapon %s', (text, weapon) => {
+    expect(values(text, 'weapon')).toEqual([weapon]);
+  });
+
+  // (The fist, the bottle and the boat's prop are guards: none was read before either.)
+  it.each([
+    ['he hit me with his fist and ran'],
+    ['a guy hit him with a bottle outside the bar'],
+    ['the ski boat hit a swimmer with the prop'],
+    ['it is the yellow shotgun house on the corner'],
+  ])('reads no weapon in "%s"', (text) => {
+    expect(values(text, 'weapon')).toEqual([]);
+  });
+});

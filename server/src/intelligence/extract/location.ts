@@ -10,8 +10,8 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'n', 's', 'e', 'w'
 // A number after these is an exit, a route or a room, not a house number.
 const NOT_HOUSE_NUMBER = new Set(['exit', 'marker', 'mm', 'post', 'milepost', 'route', 'rt', 'highway', 'hwy', 'interstate', 'i', 'us', 'apartment', 'apt', 'unit', 'suite', 'room', 'lot', 'floor', 'number']);
 // Words after a number or "on" that name no street: "he's fourteen, hold on", "the code is four four two one star", "a hundred yards", "on duty";
-// nor the way to one ("a wire down across Elm Road").
-const NOT_STREET = new Set(['myself', 'himself', 'herself', 'yourself', 'ourselves', 'themselves', 'called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty', 'across', 'over', 'through', 'past', 'toward', 'towards', 'into', 'onto', 'along']);
+// nor the way to one ("a wire down across Elm Road"), nor "four wheel drive".
+const NOT_STREET = new Set(['myself', 'himself', 'herself', 'yourself', 'ourselves', 'themselves', 'called', 'named', 'cross', 'between', 'home', 'work', 'school', 'night', 'least', 'once', 'house', 'door', 'floor', 'room', 'car', 'phone', 'line', 'minute', 'time', 'mile', 'marker', 'exit', 'hold', 'star', 'pound', 'yards', 'duty', 'across', 'over', 'through', 'past', 'toward', 'towards', 'into', 'onto', 'along', 'wheel']);
 
 /** A word that can be part of a street's name: "maple", "lincoln", "3rd", "third". */
 const nameWord = (w: string | undefined): boolean =>
@@ -132,7 +132,8 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // "an old ninety eight civic", "an eighteen wheeler": a year or a count before a vehicle.
   // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
   const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
-  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end)) return undefined;
+  // "eleven head of cattle", "six cases of water": a count of something, no street.
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end) || t[end] === 'of') return undefined;
   return { name, end };
 }
 
@@ -191,7 +192,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
       continue;
     }
     // "three one seven seven county road twenty two": a house on a numbered route (highways()).
-    if (routeAfter(t, street)) continue;
+    if (routeAfter(u, street)) continue;
     put({ start: i, end: street.end }, `${t[i]!.toUpperCase()} ${streetName(street.name)} ${street.suffix[0]}`);
     taken.fill(true, i, street.end);
     said.add(streetName(street.name));
@@ -227,7 +228,7 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // Not cued, a numbered street starts at its number: "a gun sixty second street" is 62nd Street.
     if (!street?.suffix || taken[street.end - 1] || (!cued && (!street.ordinal || ordinalValue(street.name[0]) === undefined)) || (DIRECTIONS.has(street.name[0]!) && street.name.length === 1)) continue;
     // "county road nine" is a route (highways()); "willow lane forty seven willow lane" names one address.
-    if (routeAfter(t, street) || said.has(streetName(street.name))) continue;
+    if (routeAfter(u, street) || said.has(streetName(street.name))) continue;
     // "the hundred sixty eighth street station": a place named for its street (landmarks()).
     if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
     // "on the Bangerter highway heading south": a highway's direction of travel said after it, as a numbered one's.
@@ -240,9 +241,12 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
 }
 const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike']);
 
-/** A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it. */
-const routeAfter = (t: string[], street: Street): boolean =>
-  ['Road', 'Highway'].includes(street.suffix?.[0] ?? '') && (/^\d+$/.test(t[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(t[street.end] ?? '')));
+/**
+ * A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it; not a
+ * number after a typed pause ("seven fifteen Bayou Road, five of us").
+ */
+const routeAfter = (u: Utterance, street: Street): boolean =>
+  ['Road', 'Highway'].includes(street.suffix?.[0] ?? '') && !u.pauses[street.end - 1] && (/^\d+$/.test(u.tokens[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(u.tokens[street.end] ?? '')));
 
 const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', flat: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Lot', trailer: 'Trailer',

@@ -4,7 +4,7 @@
 
 import nlp from 'compromise';
 import type { Segment } from '../types.js';
-import { namesVehicle } from './describe.js';
+import { SPELLING_ALPHABET, namesVehicle } from './describe.js';
 import { STRONG_HEADS, WEAK_HEADS } from './landmarks.js';
 import type { Utterance } from './text.js';
 import { type Extractor, STOP, lexiconTags, streetSuffix, titleCase } from './words.js';
@@ -41,18 +41,27 @@ const panicWord = (w: string): boolean => !isFirstName(w) && [...tagsOf(w), ...t
 // Words a caller calls the person in front of them: "baby, baby, look at me" names nobody.
 const ADDRESSED = ['baby', 'babe', 'honey', 'sweetie', 'sweetheart', 'buddy', 'bud', 'dude', 'man', 'sir', 'maam', 'mama', 'darling', 'hon'];
 // Oaths too: "jesus christ, come on" names nobody ("Jesus Ortiz" still does).
-export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'number', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
+export const NAME_STOP = new Set([...STOP, 'christ', 'lord', 'gosh', 'jeez', 'number', 'calling', 'speaking', 'here', 'from', 'at', 'the', 'uh', 'um', 'and', 'mom', 'dad', 'papa', 'wife', 'husband', 'son', 'daughter', 'yard', 'manager', 'police', 'ambulance', 'fire', 'back', 'later', 'now', 'asap', 'anytime', 'everybody', 'everyone', 'somebody', 'someone', 'anybody', 'anyone', 'nobody', 'thats', 'aint', 'isnt', 'wasnt', 'arent', ...'lutheran baptist catholic methodist mormon jewish muslim christian presbyterian episcopalian pentecostal amish mennonite'.split(' '), ...ADDRESSED]);
 const THIRD_PARTY = new Set(['hes', 'shes', 'he', 'she', 'theyre']);
 /** "its jordan jordan price hes twenty two": the name runs on into what is said of that person; after a typed pause ("I'm Judd Harkey, he's got a gun") the caller has moved on. */
 const aboutSomeoneElse = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') && !u.pauses[end - 1];
+// What is said of someone right after their name: "Carlos Diaz is the one who fell", "Reverend Pollard just fell out", "Miss Delphine ain't right".
+const TOLD_VERB = new Set(['is', 'was', 'has', 'got', 'fell', 'needs', 'aint', 'isnt', 'wasnt', 'cant', 'wont', 'doesnt', 'didnt', 'collapsed', 'passed', 'went', 'had', 'took']);
 /** The name ending at `end` is someone the line then tells of: "Carlos Diaz is the one who fell", "Carlos Diaz, he fell". */
-const toldOf = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') || (!u.pauses[end - 1] && ['is', 'was', 'has', 'got', 'fell', 'needs'].includes(u.tokens[end] ?? ''));
+const toldOf = (u: Utterance, end: number): boolean => THIRD_PARTY.has(u.tokens[end] ?? '') || saidOf(u, end);
+/** What follows the name ending at `end`, in the same breath, is said of that person: "Carlos Diaz is the one who fell". */
+export const saidOf = (u: Utterance, end: number): boolean => {
+  const k = ['just', 'still', 'also'].includes(u.tokens[end] ?? '') ? end + 1 : end;
+  return !u.pauses[end - 1] && TOLD_VERB.has(u.tokens[k] ?? '');
+};
+/** A name typed as someone's ("Mister Arceneaux's sugar", "Miss Janelle's neighbor"): another person's. */
+export const owned = (u: Utterance, k: number): boolean => /['’]s$/i.test(u.raw(k, k + 1));
 
 const HONORIFICS: Record<string, string> = { mister: 'Mr.', mr: 'Mr.', mrs: 'Mrs.', missus: 'Mrs.', ms: 'Ms.', miss: 'Miss', doctor: 'Dr.', dr: 'Dr.' };
 // Ranks and roles a caller introduces themselves by, kept as said.
 const RANKS: Record<string, string> = {
   officer: 'Officer', deputy: 'Deputy', sergeant: 'Sergeant', lieutenant: 'Lieutenant', corporal: 'Corporal', trooper: 'Trooper', agent: 'Agent', ranger: 'Ranger',
-  nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', pastor: 'Pastor', deacon: 'Deacon', bishop: 'Bishop', elder: 'Elder', sister: 'Sister', coach: 'Coach', professor: 'Professor',
+  nurse: 'Nurse', detective: 'Detective', chief: 'Chief', captain: 'Captain', reverend: 'Reverend', father: 'Father', pastor: 'Pastor', deacon: 'Deacon', bishop: 'Bishop', elder: 'Elder', sister: 'Sister', coach: 'Coach', professor: 'Professor',
 };
 // Where a title or a rank is the caller's own: at the start, or after "im", "this is", "its", "name is", "put down".
 const SELF_BEFORE = new Set(['im', 'am', 'is', 'its', 'names', 'down', 'hi', 'hello', 'me', 'okay', 'ok', 'so', 'yes', 'yeah', 'uh']);
@@ -158,7 +167,9 @@ const surnameAt = (u: Utterance, k: number): boolean => {
 
 /** A title or rank at `at` and the name after it: a whole name alone ("doctor lionel osei" -> "Lionel Osei"), else the title and the surname ("Dr. Osei"). */
 function titled(u: Utterance, at: number, title: string, found: (start: number, end: number, value: string) => void): void {
-  if (isFirstName(u.tokens[at + 1]!) && surnameAt(u, at + 2)) found(at + 1, at + 3, asName(u, at + 1, at + 3));
+  // (A first name no lexicon knows counts when it and the surname are typed as names: "Father Thanh Pham".)
+  const first = isFirstName(u.tokens[at + 1]!) || (typedName(u, at + 1) && typedName(u, at + 2) && /\s/.test(u.raw(at + 1, at + 3)));
+  if (first && surnameAt(u, at + 2)) found(at + 1, at + 3, asName(u, at + 1, at + 3));
   else found(at, at + 2, `${title} ${asName(u, at + 1, at + 2)}`);
 }
 
@@ -208,9 +219,11 @@ function chosen(found: { start: number; end: number; value: string }[], u: Utter
     let k = n.end - 2;
     while (k >= n.start && !u.pauses[k]) k--;
     if (k < n.start) return n;
-    if (n.end - (k + 1) >= 2) return { start: k + 1, end: n.end, value: asName(u, k + 1, n.end) };
+    // ("it's Maria, Carlos Diaz is the one who fell": the name after the pause is the patient's.)
+    const other = saidOf(u, n.end);
+    if (n.end - (k + 1) >= 2 && !other) return { start: k + 1, end: n.end, value: asName(u, k + 1, n.end) };
     const before = asName(u, n.start, k + 1);
-    return before.includes(' ') ? { start: n.start, end: k + 1, value: before } : n;
+    return before.includes(' ') || other ? { start: n.start, end: k + 1, value: before } : n;
   });
   // A first name and a surname say more than a title and a surname ("Deputy Castellanos, Ray Castellanos").
   const titledName = (n: { value: string }) => Object.hasOwn(RANKS, n.value.split(' ')[0]!.toLowerCase()) || honorific(n.value.split(' ')[0]!.toLowerCase().replace(/\.$/, '')) !== undefined;
@@ -270,7 +283,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   for (let i = 0; i < t.length - 1; i++) {
     const title = honorific(t[i]);
     const surname = t[i + 1]!;
-    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!))) continue;
+    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!)) || owned(u, i + 1) || (i === 0 && toldOf(u, i + 2))) continue;
     titled(u, i, title, found);
   }
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
@@ -297,7 +310,7 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   if (speaker !== 'caller') return;
   // "sergeant okafor, army, retired": a rank and a surname opening the line.
   const rank = RANKS[t[0]!];
-  if (rank && t[1] !== undefined && !NAME_STOP.has(t[1]) && !notName(t[1])) found(0, 2, `${rank} ${titleCase(t[1])}`);
+  if (rank && t[1] !== undefined && !NAME_STOP.has(t[1]) && !notName(t[1]) && !owned(u, 1) && !toldOf(u, 2)) found(0, 2, `${rank} ${asName(u, 1, 2)}`);
   for (let i = 0; i < t.length - 1; i++) {
     // A first name said again further on ("tyrone here, tyrone baptiste") is restated like one said twice.
     // So is a first name before a surname said earlier ("Deputy Castellanos, Ray Castellanos", "Mister Haugen, Lars Haugen").
@@ -315,7 +328,8 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
     // "jenna, j e n n a": a first name alone, spelled out, is an answer too.
     const spelled = i === 0 && spelling(u, 1, t[0]) > 1;
     // ("Willow Creek Apartments, building C", "Marina del Sol, dock C": a first name opening a place's name.)
-    const notPerson = business || name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' ')));
-    if (name && (name.words.length >= 2 || spelled) && !notPerson && !aboutSomeoneElse(u, name.end)) found(name.start, name.end, asName(u, name.start, name.end));
+    // Nor letters read in a spelling alphabet ("the plate is Echo Lima, no, Echo Lima November").
+    const notPerson = business || name?.words.some((w) => NOT_OPENING_NAME.has(w) || ORGANISATION.has(w)) || (name && OATH.test(name.words.join(' '))) || name?.words.every((w) => Object.hasOwn(SPELLING_ALPHABET, w));
+    if (name && (name.words.length >= 2 || spelled) && !notPerson && !aboutSomeoneElse(u, name.end) && !saidOf(u, name.end)) found(name.start, name.end, asName(u, name.start, name.end));
   }
 }

@@ -2,14 +2,15 @@
 
 import { SELF_CUT } from './nature-phrases.js';
 import type { Utterance } from './text.js';
-import { CORRECTION, type Extractor, type Put, WALKING_AIDS, phrases, struckAt } from './words.js';
+import { CORRECTION, type Extractor, type Put, STOP, WALKING_AIDS, bodyPart, lexiconTags, phrases, struckAt } from './words.js';
 
 // Who smokes out of habit: "he smokes", "my mom was smoking", "somebody's smoking in the bathroom", "a carton of smokes".
 const HABIT = '(?<!\\b(?:he|she|i|who|mom|dad|they|husband|wife|hes|shes|quit|stopped|hes been|shes been|ive been|theyve been|somebody|somebodys|someone|someones|guys|kids|cartons? of|packs? of) )';
 
 const WEAPONS: [string, RegExp][] = [
   ['rifle', phrases('long guns?', 'assault rifles?', 'ar 15', 'rifles?')],
-  ['shotgun', phrases('shotguns?')],
+  // A "shotgun house" is a kind of house; someone "riding shotgun" sits in front.
+  ['shotgun', phrases('(?<!\\b(?:riding|rode|ride|rides) )shotguns?(?! (?:house|houses|shack|shacks|style|home|homes|double)\\b)')],
   ['handgun', phrases('handguns?', 'pistols?', 'revolvers?', '9 ?mm')],
   // A toy or a tool is no weapon ("a nerf gun", "a nail gun"), nor is a place or a sale of them ("the gun shop", "a gun show").
   // Guns taken or sold as property are no weapon on the scene ("took the TV and the guns", "my guns were in the safe", "he sold his guns").
@@ -44,6 +45,13 @@ const ASSAILED = /\b(?:robbed|robbery|robbing|stabbed|stabbing|attacked|fight|fi
 // Things that are weapons only in hand or swung: "attacked me with a shovel", "he's waving a brick" (a bottle thrown or swung is labelled no weapon).
 const HELD = '(?:with|swinging|swung|waving|holding|wielding|grabbed|pulled out|picked up|came at me with|hit me with|has|had|got) (?:a|an|the|his|her|some|this|that) (?:big |broken |metal |little |pair of )?';
 const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|scissors|screwdriver|chair|stick|board|wrench|chain|sword|crossbow|bow|spear|2 by 4|two by four|pole|rake|pitchfork|cane)\\b(?! of| for)`, 'dg');
+// Whatever someone was struck with is the weapon, named as said: "hit me with a belt", "beat him with a frying pan",
+// "whacked her with the gaff" (not a hand or a fist, nor a vehicle: "hit us with his truck" is the crash's, nor what a
+// boat or a car hit someone with).
+const STRUCK_WITH = /(?<!\b(?:car|truck|boat|van|bus|train|vehicle|suv|jet ski)s? )\b(?:hit|hitting|hits|struck|beat|beating|beats|smacked|whacked|clubbed|bashed|attacked|went after|came at) (?:me|him|her|them|us|(?:my|his|her|our|the|a|this|that) [a-z]+) with (?:a|an|the|his|her|some|this|that|my|their) ((?:[a-z]+ )?[a-z]+)\b/dg;
+const OBJECT_AFTER = new Set(['someone', 'somebody', 'me', 'him', 'her', 'us', 'them', 'help', 'a', 'an', 'the', 'my', 'his', 'her', 'out', 'up']);
+// (A bottle swung or thrown is labelled no weapon, as in OBJECT_WEAPONS.)
+const NOT_STRUCK_WITH = /^(?:car|truck|van|suv|vehicle|bus|bike|motorcycle|door|hand|hands|fist|fists|words?|lawsuit|bottle|bottles|pair)$/;
 
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
@@ -191,6 +199,25 @@ export const extractScene: Extractor = (u, emit) => {
     if (u.isAsked(m.start) || u.isNegated(m.start) || weapons.has(thing) || !struck) continue;
     weapons.add(thing);
     pending.push([m.groups[0]!, thing]);
+  }
+  for (const m of u.matches(STRUCK_WITH)) {
+    const g = m.groups[0]!;
+    // Two words when the second goes on in the same breath ("a frying pan"; not "a belt, please", "a gaff and took", "a bottle send someone").
+    // A word that can be a verb goes on the thing unless an object follows it ("a broom handle"; "a bottle send someone").
+    const verb = (k: number) => lexiconTags(u.tokens[k]!).some((tag) => /Tense|Gerund|Expression/.test(tag)) || (lexiconTags(u.tokens[k]!).includes('Infinitive') && OBJECT_AFTER.has(u.tokens[k + 1] ?? ''));
+    const said = (k: number) => k < u.length && !u.pauses[k - 1] && !STOP.has(u.tokens[k]!) && !verb(k);
+    const two = g.end - g.start === 2 && said(g.start + 1);
+    // Three words or more ("a cast iron pan") are left unread rather than cut.
+    if (two && said(g.end)) continue;
+    // "a big stick" is the stick.
+    const from = two && lexiconTags(u.tokens[g.start]!).includes('Adjective') ? g.start + 1 : g.start;
+    const span = { start: from, end: two ? g.end : g.start + 1 };
+    const thing = u.words(span);
+    const last = u.tokens[span.end - 1]!;
+    const known = [...weapons].some((w) => w === thing || w === last || w.endsWith(` ${last}`)) || pending.some(([p]) => p.start < span.end && span.start < p.end);
+    if (u.isAsked(m.start) || u.isNegated(m.start) || known || NOT_STRUCK_WITH.test(thing) || bodyPart(last) !== undefined || STOP.has(last) || lexiconTags(last).includes('Adjective')) continue;
+    weapons.add(thing);
+    pending.push([span, thing]);
   }
   // "a weapon" says less than "a knife" said with it. A blade in a work or kitchen accident ("cut his
   // hand with the bait knife", "the knife slipped") is a tool, not a weapon (no writer labels one).

@@ -12,7 +12,7 @@ import { cachedModel, modelCacheDir } from '../../language/text-classifier.js';
 import type { EntityType } from '../types.js';
 import { CORPUS_FILE, type LabelledUtterance, PLACE_LABELLED_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
 import { MOTION, NOT_PLACE_AFTER, NOT_PLACE_PAIRS, STRONG_HEADS, WEAK_HEADS, notTheCallsPlace, onTheBody, placeName } from './landmarks.js';
-import { NAME_STOP, NOT_OPENING_NAME, ORGANISATION, asName, notName } from './name.js';
+import { NAME_STOP, NOT_OPENING_NAME, ORGANISATION, asName, notName, owned, saidOf } from './name.js';
 import { type Span, Utterance } from './text.js';
 import { STOP, bodyPart, lexiconTags, streetSuffix } from './words.js';
 
@@ -182,6 +182,8 @@ export function taggedValue(u: Utterance, tagged: TaggedSpan): string | undefine
   const words = u.tokens.slice(span.start, span.end);
   if (span.type === 'caller_name') {
     if (words.some((w) => NAME_STOP.has(w) || NOT_OPENING_NAME.has(w) || ORGANISATION.has(w) || /\d/.test(w) || w.length < 2) || words.some((w) => notName(w))) return undefined;
+    // "Mister Thibodeaux's oxygen", "Pastor Greene just collapsed": someone else, as the rules read it.
+    if (owned(u, span.end - 1) || saidOf(u, span.end)) return undefined;
     // "up past ebenezer church": a name ending in a place word is the place's.
     if (STRONG_HEADS.has(words[words.length - 1]!)) return undefined;
     return asName(u, span.start, span.end);

@@ -3,7 +3,7 @@
 // ("wil willow", "my my") folded. Every word remembers where it came from in the original
 // text, so an entity's raw text is the words as heard or typed, not the cleaned form.
 
-import { digitOf, normalizeNumbers } from '../../../../media/asr/numbers.js';
+import { digitOf, normalizeNumbers, ordinalValue } from '../../../../media/asr/numbers.js';
 import { plainText } from '../../../../media/language/plain.js';
 
 // Not "mm": typed notes use it for mile marker.
@@ -229,7 +229,9 @@ function foldStutters(words: Word[]): Word[] {
  * Chunks between typed pauses where a number is said again: "eight eleven, eight eleven north
  * park", "one forty seven, one four seven", "seven, seven hundred, seven hundred one" are each one
  * number restated, so the runs are read apart. Runs that differ ("two one two, five five five,
- * oh one oh nine") are one number read in groups and stay together.
+ * oh one oh nine") are one number read in groups and stay together. An ordinal after the pause
+ * ("room five twenty, fifth floor") is never the end of the number before it, nor a count ("county
+ * road twenty two, five of us").
  */
 function splitAtPauses(words: Word[]): Word[][] {
   const digitsOf = (run: Word[]) => normalizeNumbers(run.map((w) => w.text).join(' ')).replace(/ /g, '');
@@ -237,11 +239,21 @@ function splitAtPauses(words: Word[]): Word[][] {
   words.forEach((w, i) => {
     chunks[chunks.length - 1]!.push(w);
     if (!w.pause || !NUMBER_WORDS.has(w.text)) return;
+    // "room five twenty, fifth floor": an ordinal after the pause starts something else (not "twenty fifth").
+    if (ordinalValue(words[i + 1]?.text) !== undefined) {
+      chunks.push([]);
+      return;
+    }
     let k = i;
     while (k > 0 && NUMBER_WORDS.has(words[k - 1]!.text) && !words[k - 1]!.pause) k--;
     let j = i + 1;
     while (j < words.length && NUMBER_WORDS.has(words[j]!.text) && (j === i + 1 || !words[j - 1]!.pause)) j++;
     const [said, again] = [words.slice(k, i + 1), words.slice(i + 1, j)];
+    // "county road twenty two, five of us": a count after the pause, not more of the number.
+    if (words[j]?.text === 'of' && again.length > 0) {
+      chunks.push([]);
+      return;
+    }
     // "one, one, one, five": digits said one at a time are one number spelled out, not one digit restated.
     if (said.length === 1 && again.length === 1 && digitOf(w.text) !== undefined && digitOf(again[0]!.text) !== undefined && digitRun(words, i) >= 3) return;
     const [before, after] = [digitsOf(said), digitsOf(again)];
