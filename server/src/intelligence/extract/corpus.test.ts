@@ -11,6 +11,8 @@ describe('description parts compared', () => {
     ['gray hyundai, four door', 'gray hyundai, 4-door'],
     ['eighteen wheeler', '18-wheeler'],
     ['ladder on roof', 'ladder on the roof'],
+    ['white ford f150', 'white ford f-150'],
+    ['black chevy s 10', 'black chevy s10'],
   ])('counts "%s" and "%s" as the same parts', (label, found) => {
     expect(score(label, found)).toMatchObject({ precision: 1, recall: 1 });
   });

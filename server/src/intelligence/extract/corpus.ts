@@ -76,13 +76,15 @@ const BY_PARTS: ReadonlySet<EntityType> = new Set(['suspect', 'vehicle']);
  * A description's part as compared: the writers keep parts as said but differ on the small words
  * and on how a number is written ("ladder on the roof" / "ladder on roof", "4-door" / "four
  * door", "18-wheeler" / "eighteen wheeler"), so articles and owners are dropped and numbers
- * read as digits, for every set alike (media/language/corpus/caller.md, value conventions).
+ * read as digits, for every set alike (media/language/corpus/caller.md, value conventions); a
+ * model's letter and number are one word however written ("f150", "f-150", "f 150").
  */
 const comparedPart = (part: string): string =>
   normalizeNumbers(part.replace(/-/g, ' '))
     .split(' ')
     .filter((w) => !['the', 'a', 'an', 'his', 'her', 'their'].includes(w))
-    .join(' ');
+    .join(' ')
+    .replace(/\b([a-z]) (\d{1,3})\b/g, '$1$2');
 
 /** The scored units of an entity: itself, or each part of a description. */
 const scoredParts = (e: { type: EntityType; normalized: string }): { type: EntityType; normalized: string }[] =>

@@ -203,6 +203,8 @@ const MODELS = new Set(
     'yukon escalade durango bronco colorado cruze traverse trailblazer blazer avalanche avalon sienna sequoia yaris hrv maxima rogue pathfinder frontier murano versa optima sorento sportage telluride tucson kona ' +
     'beetle tiguan miata crosstrek pacifica navigator lacrosse expedition taurus econoline corvette camaro cavalier gladiator').split(' '),
 );
+// Models that are ordinary words too, a vehicle only with a colour or a make ("a black wrangler", "a ford escape").
+const WORD_MODELS = new Set('avalanche escape wrangler focus fusion frontier'.split(' '));
 const V_TYPES = new Set('car truck pickup sedan suv van minivan motorcycle coupe hatchback wagon estate semi tanker bus convertible taxi rv box scooter moped crossover flatbed dually atv cab'.split(' '));
 // Types said in two or three words, as labelled: "an eighteen wheeler" -> "18-wheeler".
 const MULTI_TYPES: [RegExp, string][] = [
@@ -281,6 +283,8 @@ interface Vehicle extends Span {
   part?: boolean;
 }
 
+// A colour said of a part keeps it: "an orange stripe", "tan and brown stripes", "a black soft top".
+const PART_COLOUR = `(?:${[...COLOURS].join('|')})(?: and (?:${[...COLOURS].join('|')}))?`;
 // The parts of a vehicle something is on or in.
 const VEHICLE_PART = '(?:tire cover|roof|hood|doors?|windows?|windshield|antenna|tailgate|bumper|trunk|side|dash|dashboard|mirror|grill|grille|wheels?|wheel wells?|bed|fenders?|hubcaps?)';
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
@@ -289,7 +293,7 @@ const FEATURE_RE = phrases(
   '(?:dents?|scratch(?:es)?|damage|crack|rust) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk|roof)',
   '[245] door',
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
-  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', '(?:racing )?stripes?', 'spoiler',
+  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', `(?:(?:${PART_COLOUR}) )?(?:racing )?stripes?`, 'spoiler', '(?:crew|extended|quad|double|king|regular) cab',
   '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
   // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
   'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: (?:on|in) (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
@@ -305,7 +309,7 @@ const FEATURE_RE = phrases(
   '(?:back|rear|side|front) windows? (?:is |was |are )?(?:busted|broken|smashed|shot)(?: out)?',
   'says (?:[a-z]+ ){1,3}on (?:the )?(?:side|door|doors|back|tailgate|trailer)',
   // "a lift kit", "no hubcaps", "dealer tags", "saddlebags", "the top down"; "the loud one", "the old kind".
-  'lift kit', 'no hubcaps', '(?:dealer|handicap(?:ped)?|temporary|temp|out of state) (?:license )?(?:tags?|plates?)', 'saddle ?bags', 'soft top', '(?:kayak|canoe|cargo) (?:rack|box|carrier)', '(?:top|windows) down', 'windows (?:are )?tinted',
+  'lift kit', 'no hubcaps', '(?:dealer|handicap(?:ped)?|temporary|temp|out of state) (?:license )?(?:tags?|plates?)', 'saddle ?bags', `(?:(?:${PART_COLOUR}) )?soft top`, '(?:kayak|canoe|cargo) (?:rack|box|carrier)', '(?:top|windows) down', 'windows (?:are )?tinted',
   '(?:an? |the )?(?:old|loud) (?:1|kind|style)',
   // A condition said as a part of its own ("maroon pickup, old, rusty"): kept only between pauses (below).
   'old', 'loud', 'tinted', 'rusty', 'dented',
@@ -329,6 +333,8 @@ function vehicles(u: Utterance): Vehicle[] {
     // "a white Ford, a F two fifty": the model said alone.
     // (Not a plate's letters: "w as in whiskey t f six zero zero", "the plate is k as in king f two one one".)
     const fSeries = t[i] === 'f' && /^\d{3}$/.test(t[i + 1] ?? '') && !/^[a-z]$/.test(t[i - 1] ?? '') && !t.slice(Math.max(0, i - 8), i).some((w) => PLATE_WORDS.has(w));
+    // "crew cab" is a pickup's body (a feature), no taxi.
+    if (t[i] === 'cab' && /^(?:crew|extended|quad|double|king|regular)$/.test(t[i - 1] ?? '')) continue;
     if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !fSeries && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     // "the battery charger", "my phone charger": no Dodge.
     if (t[i] === 'charger' && ['battery', 'phone', 'cell', 'usb', 'wall', 'laptop'].includes(t[i - 1] ?? '')) continue;
@@ -382,6 +388,8 @@ function vehicles(u: Utterance): Vehicle[] {
     // "he lives in Tucson": a model said without an article after "in" or "from" is a place.
     if (alone && MODELS.has(words[0]!) && ['in', 'from', 'to', 'near'].includes(t[i - 1] ?? '')) continue;
     if (words.length === 1 && MODELS.has(words[0]!) && (t[i - 1] === 'block' || (t[i - 1] === 'of' && t[i - 2] === 'block'))) continue;
+    // "it wasn't an avalanche", "the fire escape", "I'm a wrangler at the ranch": a model that is an ordinary word is a vehicle with a colour or a make.
+    if (alone && WORD_MODELS.has(words[0]!)) continue;
     if (has(V_TYPES) || complete || colourAlone) out.push({ start: old ? i - 1 : colourAlone && t[i - 1] === 'a' ? i - 1 : i, end: colourAlone && !u.pauses[k - 1] && ['1', 'one'].includes(t[k] ?? '') ? k + 1 : k, words, complete, part: colourAlone });
     i = k - 1;
   }
@@ -519,7 +527,13 @@ export const extractDescriptions: Extractor = (u, emit) => {
   type Piece = Span & { text: string; kind: 'vehicle' | 'type' | 'part' | 'feature' | 'plate' };
   // The doors said inside a vehicle ("a black four door sedan") are already its part.
   const saidAlone = (m: Span) => !CONDITION_ALONE.has(u.words(m)) || ((m.start === 0 || u.pauses[m.start - 1] === true) && (m.end === u.length || u.pauses[m.end - 1] === true));
-  const features = [...u.matches(FEATURE_RE)].filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && saidAlone(m) && !found.some((v) => v.start <= m.start && m.start < v.end));
+  // A feature never runs across a typed pause: "a jeep, dark green, soft top" has no green soft top.
+  const unpaused = (m: Span): Span => {
+    let start = m.start;
+    for (let k = m.start; k < m.end - 1; k++) if (u.pauses[k]) start = k + 1;
+    return { start, end: m.end };
+  };
+  const features = [...u.matches(FEATURE_RE)].map(unpaused).filter((m) => (!u.isNegated(m.start) || u.tokens[m.start] === 'no') && saidAlone(m) && !found.some((v) => v.start <= m.start && m.start < v.end));
   const pieces: Piece[] = [
     ...found.map((v): Piece => ({ start: v.start, end: v.end, text: v.words.join(' '), kind: v.part ? 'part' : v.complete ? 'vehicle' : 'type' })),
     ...features.filter((m) => !owned.some((p) => p.start <= m.start && m.start < p.end)).map((m): Piece => ({ start: m.start, end: m.end, text: featureText(u.words(m)), kind: 'feature' })),

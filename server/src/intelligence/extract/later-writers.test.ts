@@ -2382,3 +2382,32 @@ describe('whatever someone is struck with', () => {
     expect(values(text, 'weapon')).toEqual([]);
   });
 });
+
+describe('vehicles: models that are ordinary words, and what is said of a part', () => {
+  it.each([["the ranger said the avalanche danger is high up there"], ["she's stuck out on the fire escape"], ["he's a wrangler out at the guest ranch and got kicked"]])('reads no vehicle in "%s"', (text) => {
+    expect(values(text, 'vehicle')).toEqual([]);
+  });
+
+  it.each([
+    ['a red ford escape, dent in the hood', 'red ford escape'],
+    ['a white chevy avalanche, lifted', 'white chevy avalanche'],
+  ])('still reads a model with its make in "%s"', (text, vehicle) => {
+    expect(values(text, 'vehicle')[0]?.split(', ')[0]).toBe(vehicle);
+  });
+
+  it.each([
+    ['a white van with a green stripe down the side', 'green stripe'],
+    ['a tan jeep with a black soft top', 'black soft top'],
+    ['silver dodge ram, quad cab, ladder rack', 'quad cab'],
+  ])('keeps the part as said in "%s"', (text, part) => {
+    expect(values(text, 'vehicle')[0]?.split(', ')).toContain(part);
+  });
+
+  it('reads no taxi from a pickup\'s cab', () => {
+    expect(values('silver dodge ram, quad cab, ladder rack', 'vehicle')[0]?.split(', ')).not.toContain('cab');
+  });
+
+  it('still reads no colour across a pause into a part', () => {
+    expect(values('an old jeep, light blue, soft top', 'vehicle')[0]?.split(', ')).toContain('soft top');
+  });
+});
