@@ -12,11 +12,12 @@ const SEX: Record<string, string> = {
 const RACE = new Set(['white', 'black', 'hispanic', 'latino', 'latina', 'asian', 'native', 'indian', 'arab', 'mixed', 'caucasian']);
 const CLOTHES = new Set(
   ('hoodie hoodies hoody jacket coat shirt tshirt tee sweater sweatshirt jeans pants shorts hat cap beanie mask gloves boots sneakers shoes backpack vest uniform dress skirt scarf bandana sunglasses glasses overalls sweatpants leggings jersey windbreaker parka ' +
-    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs swimsuit fedora puffer fleece gown trunks diaper hardhat durag headlamp visor').split(' '),
+    'flannel slacks khakis tracksuit sweats joggers raincoat poncho cardigan blazer suit apron robe pajamas sandals heels blouse polo sundress trenchcoat scrubs purse handbag bag helmet headband clothes clothing outfit slippers crocs swimsuit fedora puffer fleece gown trunks diaper hardhat durag headlamp visor ' +
+    'slicker housecoat bathrobe bikini suspenders waders coveralls').split(' '),
 );
 const CLOTHES_MOD = new Set(
   ('black white red blue green grey gray dark light brown yellow orange purple pink navy camo camouflage khaki tan plaid striped silver gold maroon hooded ski leather denim baseball puffy ' +
-    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards hard swim rain hospital tweed bathing puffer fleece').split(' '),
+    'olive burgundy teal neon bright cargo flannel trucker work running reflective basketball button zip army construction backwards hard swim rain hospital tweed bathing puffer fleece hunting canvas snow rubber life').split(' '),
 );
 const BUILD = new Set(['heavy', 'heavyset', 'stocky', 'skinny', 'thin', 'slim', 'muscular', 'chubby', 'fat', 'big', 'tall', 'short', 'medium', 'average']);
 // Said of a person only with another word: "heavy" alone is how someone breathes or bleeds.
@@ -93,7 +94,9 @@ function suspectParts(u: Utterance): Part[] {
       push(noun + 1, words.join(' '), words.slice(0, -1).some((m) => !AGE_WORDS.has(m)) ? 'person' : known ? 'age' : 'sex');
       if (known) parts.pop(); // "the guy": someone already known, nothing said of him
       // "a lady, white", "the guy's white": the race said after the person is a part of its own (writers 10 of 10 lines).
-      if (RACE.has(t[noun + 1] ?? '') && !clothesNext(noun + 2) && !(t[noun + 1] === 'white' && t[noun + 2] === 'as')) {
+      // ("the pool guy mixed something": a verb, no race.)
+      const mixedSomething = t[noun + 1] === 'mixed' && !u.pauses[noun + 1] && noun + 2 < t.length && !Object.hasOwn(SEX, t[noun + 2]!) && t[noun + 2] !== 'race';
+      if (RACE.has(t[noun + 1] ?? '') && !clothesNext(noun + 2) && !(t[noun + 1] === 'white' && t[noun + 2] === 'as') && !mixedSomething) {
         i = noun + 1;
         push(noun + 2, t[noun + 1]!);
       }

@@ -2411,3 +2411,32 @@ describe('vehicles: models that are ordinary words, and what is said of a part',
     expect(values('an old jeep, light blue, soft top', 'vehicle')[0]?.split(', ')).toContain('soft top');
   });
 });
+
+describe('clothes of a kind, and a verb that is no race', () => {
+  it.each([
+    ['white male, sixties, green hunting jacket, jeans', 'green hunting jacket'],
+    ['she had on a yellow rain slicker', 'yellow rain slicker'],
+    ['the old man is in a blue bathrobe and slippers', 'blue bathrobe'],
+    ['tall guy, gray beard, black suspenders', 'black suspenders'],
+  ])('reads "%s" with %s', (text, part) => {
+    expect(values(text, 'suspect')[0]?.split(', ')).toContain(part);
+  });
+
+  it('reads no race from "mixed" said as a verb', () => {
+    expect(values('the lab guy mixed two cleaners and now the hall stinks', 'suspect')).toEqual([]);
+  });
+});
+
+describe('dangers still on the scene', () => {
+  it.each([
+    ['the neighbors bull got out and is standing in the county road', 'bull'],
+    ['a bear tore into our cooler and is still by the tents', 'bear'],
+    ['the storm took the pole down and the wires are on the ground by the mailbox', 'downed power line'],
+  ])('reads "%s" with the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toContain(hazard);
+  });
+
+  it('reads no diesel from the pumps where a truck stop is', () => {
+    expect(values('meet me by the diesel pumps at the truck stop, my buddy is having a seizure', 'hazard')).toEqual([]);
+  });
+});

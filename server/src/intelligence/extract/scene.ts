@@ -58,11 +58,11 @@ const NOT_STRUCK_WITH = /^(?:car|truck|van|suv|vehicle|bus|bike|motorcycle|door|
 const HAZARDS: [string, RegExp][] = [
   // Smoking as a habit is no smoke on the scene: "he smokes two packs a day", "she was smoking a cigarette".
   ['smoke', phrases('smoke(?! (?:detectors?|alarms?|inhalation))', `${HABIT}smokes`, `${HABIT}smoking(?! (?:weed|pot|crack|meth|cigarettes?|a cigarette|cigs?|a joint))`, 'smoky')],
-  ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:are |is )?down', 'fell on the power lines?')],
+  ['downed power line', phrases('power lines? (?:\\w+ ){0,2}(?:down|sparking|on the (?:road|ground))', '(?:downed|fallen) (?:power )?lines?', 'live wires? (?:down|on the|in the|across)', '(?:wires?|power lines?) (?:that (?:is|was|were) |are |is |was )?(?:down|on the ground|sparking|arcing)', 'fell on the power lines?')],
   ['downed tree', phrases('(?:downed|fallen) tree', 'tree (?:is )?down')],
   ['fuel leak', phrases('(?:gas|fuel|gasoline|diesel)s? (?:is )?(?:leaking|spilling|pouring|gushing|running|dripping)', '(?:gas|fuel|gasoline|diesel) (?:is )?(?:all )?over the (?:road|ground|street|pavement|highway)', 'leaking (?:fuel|gas|gasoline|diesel)', 'fuel (?:leak|spill)')],
   // Diesel lying about ("diesel all over the water", "a diesel spill"); leaking or running it is the fuel leak above.
-  ['diesel', phrases('(?<!siphoned (?:the )?)diesel(?! (?:truck|trucks|engine|pickup|tank|mechanic|fuel|generator))')],
+  ['diesel', phrases('(?<!siphoned (?:the )?)diesel(?! (?:truck|trucks|engine|pickup|tank|mechanic|fuel|generator|pumps?|island|lanes?))')],
   // A gas meter or main hit or blowing ("took out the gas meter", "the gas meter's whistling"); "we smelled gas".
   ['gas leak', phrases('gas leak', 'gas (?:line|main) (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ed|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?',
     '(?:hit|took out|knocked (?:off|over|loose)|broke|sheared off|ran over) (?:a |the )?gas (?:meter|main|line)', 'gas meter (?:\\w+ ){0,6}(?:blowing|whistling|leaking|knocked loose|broken off)', 'gas (?:is |blowing )?(?:blowing|everywhere)', 'gas (?:it )?smells? (?:very |real |really |so )?strong')],
@@ -99,7 +99,7 @@ const HAZARDS: [string, RegExp][] = [
 // rider, a horse trailer, a cattle guard or a deer stand, nor horses in a burning barn.
 const LARGE_ANIMAL = '(?<!pit )(horses?|cows?|cattle|bulls?|steers?|deer|elk|moose|bison|buffalo|hogs?|mules?|calf|calves)';
 const ANIMAL_HAZARD = new RegExp(
-  `\\b${LARGE_ANIMAL} (?:(?:is|are|was|were|got|s|still|just|all) ){0,2}(?:loose|out on|on the (?:road|highway|interstate)|in the (?:road|lanes?|highway)|all over|running (?:loose|around|down)|stomped|kicked|gored|pinned|trampled|charged|knocked|threw|ran over|stepped on)\\b` +
+  `\\b${LARGE_ANIMAL} (?:(?:is|are|was|were|got|s|still|just|all) ){0,2}(?:loose|out on|got out|gotten out|on the (?:road|highway|interstate)|in the (?:road|lanes?|highway)|all over|running (?:loose|around|down)|stomped|kicked|gored|pinned|trampled|charged|knocked|threw|ran over|stepped on)\\b` +
     `|\\b(?:kicked|stomped|gored|pinned|trampled|charged|butted|stepped on|bucked off|thrown) (?:\\w+ ){0,4}by (?:a|the|his|her|our|my|that|their|neighbors) ${LARGE_ANIMAL}\\b` +
     `|\\b(?:hit|struck) (?:a|the) ${LARGE_ANIMAL}\\b(?= .*\\b(?:still|laying|lying) (?:in|on) the (?:road|highway))`,
   'dg',
@@ -108,7 +108,7 @@ const ANIMAL_HAZARD = new RegExp(
 // bit him and it's still under the porch", "a bear's in the campsite"); a place named for one is not ("the Bear Gap trailhead").
 const WILD_ANIMAL = '(rattlesnakes?|rattlers?|copperheads?|cottonmouths?|water moccasins?|snakes?|bears?|sharks?|gators?|alligators?|mountain lions?|cougars?)';
 const WILD_HAZARD = new RegExp(
-  `\\b${WILD_ANIMAL} (?:(?:just|that|s|is|was) )?(?:bit|bitten|bites|biting|grabbed|clawed|attacked|mauled|charged|chasing|got (?:him|her|me|them|our))\\b` +
+  `\\b${WILD_ANIMAL} (?:(?:just|that|s|is|was) )?(?:bit|bitten|bites|biting|grabbed|clawed|attacked|mauled|charged|chasing|tore into|got into|broke into|got (?:him|her|me|them|our))\\b` +
     `|\\b(?:bit|bitten|grabbed|clawed|attacked|mauled|charged|chased) (?:\\w+ ){0,4}by (?:a|the|an|that|some) (?:big |huge |little |baby )?${WILD_ANIMAL}\\b` +
     `|\\b${WILD_ANIMAL} (?:(?:s|is|was) )?(?:in|under|inside) (?:the|our|my|his|her) \\w+`,
   'dg',
