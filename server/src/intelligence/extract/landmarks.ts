@@ -31,10 +31,10 @@ const NUMBERED_HEADS = new Set(['motel', 'station', 'pier', 'terminal', 'gate'])
 const LANDMARK_CUES = new Set('by near from to behind of opposite beside above below under along past before after at outside inside in into on through toward towards across around theres see was is its called named'.split(' '));
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Going somewhere names no place: "walking home", "driving home from work".
-export const MOTION = new Set('walking driving going coming came come went got heading headed running riding biking getting way'.split(' '));
+export const MOTION = new Set('walking driving going coming came come went got heading headed running ran riding biking getting way'.split(' '));
 // Size is dropped ("the big church" -> "church"); age tells places apart and stays ("the old mill").
 const SIZE = new Set(['big', 'small', 'little', 'huge', 'tiny', 'large']);
-const WHICH_ONE = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'next', 'wrong', 'closed']);
+const WHICH_ONE = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'next', 'wrong', 'closed', 'shuttered']);
 
 const modifierWord = (w: string | undefined): boolean => w !== undefined && !STOP.has(w) && !LANDMARK_CUES.has(w) && !/\d/.test(w);
 
@@ -94,15 +94,15 @@ const AND_PLACE_RE = /\b(?:park and ride(?: lot)?|feed and seed|bait and tackle)
 const KIN = 'mom|moms|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana|neighbor|friend|sister|brother|aunt|uncle|cousin|son|daughter|boyfriend|girlfriend|ex|buddy|parent|in law';
 const KIN_PLACE_RE = new RegExp(`\\b((?:my|his|her|our|their) (?:${KIN.split('|').join('|')})s (?:house|home|apartment|place|trailer))\\b`, 'dg');
 // A place word naming what belongs to it is no place: "a school bus", "the park ranger", "the bar owner".
-export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band worker workers hand hands enclosure equipment bull bulls'.split(' '));
+export const NOT_PLACE_AFTER = new Set('bus buses van vans zone kids teacher teachers nurse ranger rangers owner manager supplies day year play pump guy table cue cleaner casing casings fire ditch towel stool tab fight gown gowns bracelet band worker workers hand hands enclosure equipment bull bulls cruiser cruisers umbrella'.split(' '));
 // A head and the word after it that make no place: "a pool of blood", "on the pool deck" (a part of the place).
 export const NOT_PLACE_PAIRS = new Set(['pool of', 'pool deck']);
 // Places named in two words whose last is no place alone: "sunrise assisted living", "the food court", "mike's auto body".
-const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand']);
+const PAIR_HEADS = new Set(['assisted living', 'food court', 'auto body', 'urgent care', 'day care', 'rest stop', 'truck stop', 'parking deck', 'storage units', 'concession stand', 'trailer court', 'traffic circle', 'cattle guard', 'landing strip', 'fruit stand', 'farm stand', 'retirement community', 'shooting range', 'driving range', 'gun range', 'rifle range']);
 // A place's lot, said beside the place (the blind writers differ on a dock, a lobby or the pumps, and keep those).
 const PLACE_PARTS = new Set(['bar', 'pool', 'parking lot', 'parking garage', 'parking deck', 'parking structure', 'lot', 'back lot', 'upper lot', 'lower lot', 'side lot', 'front lot', 'loading dock', 'fuel dock', 'guest dock', 'back dock', 'boat dock']);
 // What kind of lot it is, not whose: "the gravel lot", "the employee lot" stay lots.
-const LOT_KINDS = new Set('parking car used gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
+const LOT_KINDS = new Set('parking car used snowmobile trailer boat truck gravel dirt employee employees commuter corner back front side upper lower staff student visitor overflow empty vacant paved north south east west main big little'.split(' '));
 // A part of a place said "of" it: the place is named after it ("the lobby of the Grandview"), the part kept as the lot is not.
 const PART_OF = new Set('lot garage deck lobby entrance office kitchen basement roof bathroom restroom'.split(' '));
 /**

@@ -2440,3 +2440,23 @@ describe('dangers still on the scene', () => {
     expect(values('meet me by the diesel pumps at the truck stop, my buddy is having a seizure', 'hazard')).toEqual([]);
   });
 });
+
+describe('places said with their kind, and places that are none', () => {
+  it.each([
+    ['a man collapsed at the Deadeye shooting range on the range road', 'deadeye shooting range'],
+    ['the Oak Hollow retirement community, building two', 'oak hollow retirement community'],
+    ['someone is breaking into trailers at the boat lot', 'boat lot'],
+    ["we're out front of the shuttered Dandridge's pharmacy", "dandridge's pharmacy"],
+  ])('reads "%s" as %s', (text, place) => {
+    expect(values(text, 'landmark')).toContain(place);
+  });
+
+  // (Guards: the tagger read these places in a writer's line; the rules read none either before.)
+  it.each([['the guy grabbed my purse and I ran home and locked the door'], ['my son rides a green beach cruiser, he left an hour ago']])('still reads no place in "%s"', (text) => {
+    expect(values(text, 'landmark')).toEqual([]);
+  });
+
+  it('reads a corner whose first street has two typed words', () => {
+    expect(values('the bus is stopped at Van Ness and Fourth, a man is down', 'cross_street')).toEqual(['Van Ness St & 4th St']);
+  });
+});

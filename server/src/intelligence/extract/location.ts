@@ -306,9 +306,11 @@ function crossStreets(u: Utterance, put: Put, taken: boolean[]): void {
     return said === undefined ? 0 : lead + said + (u.tokens[k + lead + said] === 'the' ? 1 : 0);
   };
   // A street said without its suffix in a pair is one word, or a direction and one: "at sixtieth and grand send someone".
-  // A name that starts with "saint" or "fort" has two words ("Bayou Road and Saint Claude").
+  // A name that starts with "saint" or "fort" has two words ("Bayou Road and Saint Claude"), and so has one typed with two capitals ("Van Buren and Sixth").
   const short = (s: Street | undefined): Street | undefined => {
-    const keep = NAME_PREFIX.has(s?.name[0] ?? '') ? 2 : 1;
+    const at = s ? s.end - s.name.length : 0;
+    const typedTwo = s !== undefined && s.name.length >= 2 && [at, at + 1].every((k) => /^\p{Lu}\S*$/u.test(u.raw(k, k + 1)));
+    const keep = NAME_PREFIX.has(s?.name[0] ?? '') || typedTwo ? 2 : 1;
     return s && !s.suffix && s.name.length > keep && !DIRECTIONS.has(s.name[0]!) ? { ...s, name: s.name.slice(0, keep), end: s.end - s.name.length + keep } : s;
   };
   // A one-word name typed with its capital: "Colonial", "Grant".
