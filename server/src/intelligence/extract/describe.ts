@@ -227,10 +227,12 @@ const multiType = (t: string[], k: number): { label: string; length: number } | 
   return undefined;
 };
 const PLATE_WORDS = new Set(['plate', 'plates', 'tag', 'tags', 'license']);
+// What a make's, a model's or a vehicle's name is on or of when said after it: no vehicle ("a colorado plate", "the Chevy dealership", "the bus stop").
+const NAMED_AFTER_VEHICLE = new Set([...PLATE_WORDS, ...'dealership dealer dealers motor motors plant factory recall stop stops station depot shelter lane route driver drivers'.split(' ')]);
 // Models that are also ordinary words, a model only right after their make: "a green ford ranger", "a honda fit".
 const MAKE_MODELS = new Set('pilot ridgeline ranger edge flex transit fiesta express regal enclave encore terrain acadia journey compass renegade patriot liberty fit insight element soul forte rio sedona accent legacy golf atlas matrix quest leaf titan spark sonic cobalt lancer outlander'.split(' '));
-// Words after a make that are no model of it: "a ford plate abc", "the honda driver", "a jeep hit him", "hit our jeep head on", "a harley shirt".
-const NOT_MODEL = new Set('plate plates tag tags license driver drivers guy guys man lady woman dealership dealer lot logo emblem badge hit head motor motors'.split(' '));
+// Words after a make that are no model of it: those above, and "a jeep hit him", "hit our jeep head on", "the honda guy", "a ford logo".
+const NOT_MODEL = new Set([...NAMED_AFTER_VEHICLE, ...'guy guys man lady woman lot logo emblem badge hit head'.split(' ')]);
 /** A model the lists do not know, said right after its make: "a white buick lesabre", "a silver dodge dakota"; not a street ("ford road"). */
 const modelName = (t: string[], k: number): boolean => {
   const w = t[k] ?? '';
@@ -249,8 +251,6 @@ const alphanumericModel = (t: string[], k: number): { name: string; length: numb
   if (letters && /^\d{1,3}$/.test(t[k + 1] ?? '')) return { name: w + t[k + 1], length: 2 };
   return letters && w.length === 2 && /^[a-z]$/.test(t[k + 1] ?? '') && !STOP.has(t[k + 1]!) ? { name: `${w} ${t[k + 1]}`, length: 2 } : undefined;
 };
-// What a make's, a model's or a vehicle's name is on or of when said after it: no vehicle.
-const NAMED_AFTER_VEHICLE = new Set('plate plates tag tags dealership dealer dealers motor motors plant factory recall stop stops station depot shelter lane route driver drivers'.split(' '));
 // A vehicle's generic name, said beside the full one ("my car's at the trailhead, a blue subaru").
 const GENERIC_TYPE = new Set(['car', 'truck', 'vehicle']);
 const V_SKIP = new Set(['old', 'new', 'little', 'big', 'beat', 'up', 'colored', 'coloured']);
