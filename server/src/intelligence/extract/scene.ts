@@ -49,7 +49,8 @@ const OBJECT_WEAPONS = new RegExp(`\\b${HELD}(shovel|brick|rock|pipe|golf club|s
 // "whacked her with the gaff" (not a hand or a fist, nor a vehicle: "hit us with his truck" is the crash's, nor what a
 // boat or a car hit someone with).
 const STRUCK_WITH = /(?<!\b(?:car|truck|boat|van|bus|train|vehicle|suv|jet ski)s? )\b(?:hit|hitting|hits|struck|beat|beating|beats|smacked|whacked|clubbed|bashed|attacked|went after|came at) (?:me|him|her|them|us|(?:my|his|her|our|the|a|this|that) [a-z]+) with (?:a|an|the|his|her|some|this|that|my|their) ((?:[a-z]+ )?[a-z]+)\b/dg;
-const OBJECT_AFTER = new Set(['someone', 'somebody', 'me', 'him', 'her', 'us', 'them', 'help', 'a', 'an', 'the', 'my', 'his', 'her', 'out', 'up']);
+// Words after a verb's object place: "a bottle send someone" ends the thing at "bottle".
+const OBJECT_AFTER = new Set(['someone', 'somebody', 'me', 'him', 'her', 'us', 'them', 'help', 'a', 'an', 'the', 'my', 'his', 'out', 'up']);
 // (A bottle swung or thrown is labelled no weapon, as in OBJECT_WEAPONS.)
 const NOT_STRUCK_WITH = /^(?:car|truck|van|suv|vehicle|bus|bike|motorcycle|door|hand|hands|fist|fists|words?|lawsuit|bottle|bottles|pair)$/;
 
