@@ -286,8 +286,9 @@ function placeHeads(u: Utterance, put: (span: Span, number?: string) => void, ta
   const t = u.tokens;
   let lastEnd = -1;
   for (let i = 0; i < t.length; i++) {
-    // "the barn's on fire": a head typed with "is" joined to it.
-    const w = /['’]s$/.test(u.raw(i, i + 1)) && isHead(t[i]!.slice(0, -1)) ? t[i]!.slice(0, -1) : t[i]!;
+    // A typed "'s" is the word and "is" or "has", never the plural, unless a business is named so ("Lowe's"):
+    // "the barn's on fire" is a barn, "the whole apartment's smoky" no "apartments".
+    const w = /['’]s$/.test(u.raw(i, i + 1)) && (isHead(t[i]!.slice(0, -1)) || !BRANDS.has(t[i]!)) ? t[i]!.slice(0, -1) : t[i]!;
     if (taken[i]) continue;
     // "exit 110"
     if (w === 'exit' && /^\d+$/.test(t[i + 1] ?? '')) {

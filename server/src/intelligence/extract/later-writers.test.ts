@@ -2456,6 +2456,11 @@ describe('places said with their kind, and places that are none', () => {
     expect(values(text, 'landmark')).toEqual([]);
   });
 
+  it("reads no plural place from a typed \"'s\" (\"is\"), and still a business named so", () => {
+    expect(values("the fire's out but the whole apartment's full of smoke", 'landmark')).toEqual([]);
+    expect(values("we're in the lot at Chili's, a man collapsed", 'landmark')).toEqual(["chili's"]);
+  });
+
   it('reads a corner whose first street has two typed words', () => {
     expect(values('the bus is stopped at Van Ness and Fourth, a man is down', 'cross_street')).toEqual(['Van Ness St & 4th St']);
   });
