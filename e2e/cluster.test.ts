@@ -130,6 +130,8 @@ async function openAwayFrom(page: Page, url: string, avoid: Node): Promise<Node>
     await expect.poll(() => upstream, { timeout: 10_000 }).not.toBe('');
     const node = nodes.find((n) => upstream.endsWith(`:${n.port}`))!;
     if (node !== avoid) return node;
+    // Round-robin: a page load's requests can come round to the same process every time; one more request moves the turn on.
+    await fetch(`${ingress.url}/health`);
   }
   throw new Error('the socket always landed on the same process');
 }
