@@ -287,7 +287,10 @@ interface Vehicle extends Span {
 }
 
 // A colour said of a part keeps it: "an orange stripe", "tan and brown stripes", "a black soft top".
-const PART_COLOUR = `(?:${[...COLOURS].join('|')})(?: and (?:${[...COLOURS].join('|')}))?`;
+const COLOUR = [...COLOURS].join('|');
+const PART_COLOUR = `(?:${COLOUR})(?: and (?:${COLOUR}))?`;
+// A pickup's cab as its body style: "crew cab", "quad cab" (a feature, no taxi).
+const CAB_STYLES = new Set(['crew', 'extended', 'quad', 'double', 'king', 'regular']);
 // The parts of a vehicle something is on or in.
 const VEHICLE_PART = '(?:tire cover|roof|hood|doors?|windows?|windshield|antenna|tailgate|bumper|trunk|side|dash|dashboard|mirror|grill|grille|wheels?|wheel wells?|bed|fenders?|hubcaps?)';
 // What else callers say of a vehicle, kept as said: "tinted windows", "dent in the back door", "older".
@@ -296,7 +299,7 @@ const FEATURE_RE = phrases(
   '(?:dents?|scratch(?:es)?|damage|crack|rust) (?:on|in) the (?:[a-z]+ )?(?:bumper|door|fender|hood|side|windshield|back|front|tailgate|trunk|roof)',
   '[245] door',
   '(?:spare tire|ladders?|roof rack|toolbox|bike rack|rack) on (?:the )?(?:back|top|roof)', 'bumper stickers?', '(?:lumber|ladder|roof|bike|ski|headache) rack',
-  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', `(?:(?:${PART_COLOUR}) )?(?:racing )?stripes?`, 'spoiler', '(?:crew|extended|quad|double|king|regular) cab',
+  '(?:chrome|custom|spinner|gold|black|big|fancy) rims', 'camper shell', `(?:(?:${PART_COLOUR}) )?(?:racing )?stripes?`, 'spoiler', `(?:${[...CAB_STYLES].join('|')}) cab`,
   '(?:older|newer) model', '(?:toolbox|camper|ladder rack) (?:in|on) the bed',
   // Marks a witness remembers: "a light bar on top", "paper tags", "a coexist sticker on the back window", "the tailgate's missing".
   'light bar', 'paper (?:tags?|plates?)', 'donut spare(?: on (?:the )?back)?', '(?:[a-z]+ )?(?:flag )?sticker(?: (?:on|in) (?:the )?(?:back |rear )?(?:window|bumper|tailgate))?',
@@ -336,8 +339,7 @@ function vehicles(u: Utterance): Vehicle[] {
     // "a white Ford, a F two fifty": the model said alone.
     // (Not a plate's letters: "w as in whiskey t f six zero zero", "the plate is k as in king f two one one".)
     const fSeries = t[i] === 'f' && /^\d{3}$/.test(t[i + 1] ?? '') && !/^[a-z]$/.test(t[i - 1] ?? '') && !t.slice(Math.max(0, i - 8), i).some((w) => PLATE_WORDS.has(w));
-    // "crew cab" is a pickup's body (a feature), no taxi.
-    if (t[i] === 'cab' && /^(?:crew|extended|quad|double|king|regular)$/.test(t[i - 1] ?? '')) continue;
+    if (t[i] === 'cab' && CAB_STYLES.has(t[i - 1] ?? '')) continue;
     if (!vehicleWord(t[i]!) && !multiType(t, i) && !use && !fSeries && !(lead && vehicleWord(t[i + (t[i + 1] === 'door' ? 2 : 1)] ?? ''))) continue;
     // "the battery charger", "my phone charger": no Dodge.
     if (t[i] === 'charger' && ['battery', 'phone', 'cell', 'usb', 'wall', 'laptop'].includes(t[i - 1] ?? '')) continue;
