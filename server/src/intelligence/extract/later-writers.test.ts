@@ -2465,3 +2465,40 @@ describe('places said with their kind, and places that are none', () => {
     expect(values('the bus is stopped at Van Ness and Fourth, a man is down', 'cross_street')).toEqual(['Van Ness St & 4th St']);
   });
 });
+
+describe('what a line denies, read whole', () => {
+  it.each([
+    ["my grandpa is in his recliner and he's not moving", 'medical:unconscious'],
+    ["I found my roommate on the kitchen floor and she isn't moving", 'medical:unconscious'],
+  ])('reads "%s" as %s (what is denied can be the emergency)', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it.each([
+    ["the baby's not choking, he's just fussing"],
+    ["my cousin's not lost, we found him at the snack bar"],
+    ["we're not moving him, he's breathing"],
+  ])('still reads no nature from "%s" (the kind said only denied)', (text) => {
+    expect(values(text, 'nature')).toEqual([]);
+  });
+});
+
+describe('natures told in more ways', () => {
+  it.each([
+    ['a boy at the ice rink fell down shaking by the benches', 'medical:seizure'],
+    ["he's bleeding from his ear, a lot, and he's dizzy", 'medical:bleeding'],
+    ["she had her wisdom teeth out and now she's spitting out clots of blood", 'medical:bleeding'],
+    ["it's not his heart, they checked that last month, it's his breathing", 'medical:breathing'],
+    // A call over a boat's radio is no show heard on the radio.
+    ['my brother called me on the radio and said a crewman fell down the ladder', 'medical:fall'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it.each([
+    ["he used to have seizures but he hasn't had one in years, he tripped on the hose", 'medical:fall'],
+    ["our mare threw my daughter in the arena and stepped on her leg, she's crying", undefined],
+  ])('reads "%s" as no seizure and no household act', (text, nature) => {
+    expect(values(text, 'nature')).toEqual(nature ? [nature] : []);
+  });
+});

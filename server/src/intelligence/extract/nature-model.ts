@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Example, TextClassifier, addNgrams, cachedModel, modelCacheDir } from '../../language/text-classifier.js';
 import { CORPUS_FILE, type LabelledUtterance, TRAINABLE_FILES, isDev, loadCorpus, loadIfPresent } from './corpus.js';
-import { type FoundNature, natureRules, notHappening, naturesNotTheCall } from './nature.js';
+import { type FoundNature, natureRules, notHappening, naturesNotTheCall, saidOnlyAsNot } from './nature.js';
 import { NOT_KIND } from './nature-phrases.js';
 import { Utterance } from './text.js';
 import type { Extractor } from './words.js';
@@ -88,8 +88,9 @@ export class NatureModel {
  * nearest thing to a writer nobody has read; README, entity extraction). With six to eight writers to
  * learn from the model reads an unseen writer's natures far better than with three, and the
  * policy moved with it: where the rules are silent it speaks from a probability of 0.3 (0.75
- * with three writers), reading only what the line states (not what it asks or denies: "is
- * somebody coming? he fell"), and it replaces the rules' natures when it is at least 0.7 sure of
+ * with three writers), reading the whole line but no kind whose own phrases are only asked or
+ * denied (17 writers left out in turn: 5,457 natures right and 642 wrong, against 5,432 and 650
+ * when it read only the words not asked or denied, which lost "she's not moving"), and it replaces the rules' natures when it is at least 0.7 sure of
  * another and gives each of theirs under 0.1 of being in the line at all.
  */
 export const POLICY = { fill: 0.3, override: 0.7, doubt: 0.1 };
@@ -98,14 +99,15 @@ export const POLICY = { fill: 0.3, override: 0.7, doubt: 0.1 };
 export function combineNatures(u: Utterance, rules: FoundNature[], model: NatureModel, policy = POLICY): FoundNature[] {
   const line = (kind: NatureLabel) => [{ span: { start: 0, end: u.length }, kind }];
   if (rules.length === 0) {
-    // What is asked or denied is no emergency ("is there a fire", "he didn't fall in the pool"): the model reads the rest.
-    const stated = u.tokens.filter((_, i) => !u.isAsked(i) && !u.isNegated(i));
-    if (stated.length === 0) return [];
-    const { top, p } = model.predict(stated.length === u.length ? u : new Utterance(stated.join(' ')));
+    // The whole line, its negated and asked words marked as in training: "she's not moving", "the baby's not crying"
+    // tell of an emergency in what they deny.
+    const { top, p } = model.predict(u);
     if (top === 'none' || p < policy.fill) return [];
-    // Read again only when the model would speak: its kind said in a phrase that is not it, told as long past or
-    // as no event of the call, or a line that says it is not real.
-    const ruledOut = NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesNotTheCall(u).has(top) || (top !== 'accidental' && notHappening(u));
+    // Read again only when the model would speak: its kind's own phrase only asked or denied ("is there a fire", "the
+    // baby's not choking"), its kind said in a phrase that is not it, told as long past or as no event of the call,
+    // or a line that says it is not real.
+    const ruledOut =
+      saidOnlyAsNot(u, top) || NOT_KIND.some(([kind, re]) => kind === top && [...u.matches(re)].length > 0) || naturesNotTheCall(u).has(top) || (top !== 'accidental' && notHappening(u));
     return ruledOut ? [] : line(top);
   }
   const { top, p, present } = model.predict(u);

@@ -285,6 +285,8 @@ export const NATURES: [string, RegExp][] = [
     'medical:breathing',
     phrases(
       'cant breathe',
+      // "it ain't his heart, it's his breathing".
+      '(?:its|it is) (?:his|her|my|their) breathing',
       '(?:cant|cannot|can not|couldnt) get (?:any |enough )?air',
       'chest (?:is )?(?:sinking|caving|sucking) in',
       'can not breathe',
@@ -358,7 +360,7 @@ export const NATURES: [string, RegExp][] = [
     phrases(`(?<!(?:nearly|almost|that|something|${FALLING_THINGS}) )fell(?! asleep)(?! out(?! of))(?! over(?! (?:the|a|his|her|my|some)))`, 'fallen', `(?<!(?:nearly|almost|could|might|will|gonna|roof|${FALLING_THINGS}) )fall(?! asleep| colou?rs?| leaves| festival| fest)`, 'had a fall', '(?:took|taken|taking) a (?:tumble|spill)', `(?<!(?:${FALLING_THINGS}) )falling (?:off|down|from)`, '(?<!(?:knife|blade|saw|dentures|grip|it|they) )slipped', 'tripped', 'on the floor and (?:she|he|i) cant get up'),
   ],
   // "just started shaking", "went down and he's shaking", "the eyes go up": a fit as callers see one (not "shaking him" to wake him).
-  ['medical:seizure', phrases('(?:just |suddenly )?started shaking(?! (?:him|her|them|me))', '(?:went down|fell down|on the (?:floor|ground)) and (?:hes |shes |he is |she is )?(?:shaking|jerking)', 'eyes (?:go|went|going|rolled) up', 'eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
+  ['medical:seizure', phrases('(?:just |suddenly )?started shaking(?! (?:him|her|them|me))', '(?<=(?:went down|fell down|on the (?:floor|ground)) (?:and )?(?:hes |shes |he is |she is |started )?)(?:shaking|jerking)', 'eyes (?:go|went|going|rolled) up', 'eyes (?:are |were )?(?:all )?rolled back', 'flopping around', 'seizures?', 'seizing', 'convuls(?:ing|ions?)', 'having a fit', 'epileptic', 'shaking all (?:over|the body)', 'whole body (?:is )?shaking', 'foaming at the mouth', '(?:jerking|twitching)(?! (?:the|his|her) (?:wheel|door|handle))')],
   [
     'medical:unconscious',
     phrases(
@@ -390,7 +392,7 @@ export const NATURES: [string, RegExp][] = [
   ['medical:diabetic', phrases('sugars? (?:\\w+ )?(?:bottomed|tanked|crashed|dropped)', 'sugars? (?:is |was )?(?:over|under|below|above|at) \\d+', 'type (?:one|1) diabetic', '(?:meter|glucometer|monitor) (?:says|said|reads|is reading) \\d+', '(?<!also (?:a )?)diabetic(?! (?:too|also|as well))', 'diabetes', 'insulin', 'blood sugars?', 'sugars? (?:is )?(?:real |really |so |way |like |only )?(?:low|high|dropped|crashed|\\d+)', 'shots for (?:his|her|my) sugar')],
   [
     'medical:bleeding',
-    phrases('bleeding (?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping) blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', '(?:wont|will not|wouldnt) (?:stop|quit) bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) (?:stop|quit)', 'bleeding and (?:its|it is) (?:pouring|gushing|pumping|squirting)', 'blood everywhere', '(?:pool|puddle) of blood', 'blood all over (?:the|everything)', 'so much blood', 'lots of blood'),
+    phrases('bleeding (?:from (?:his|her|my|the|their|your) \\w+ )?(?:a lot|(?:real |really |very |so )?(?:bad|badly|heavy|heavily)|everywhere|so much|like crazy|out|profusely)', '(?:vomiting|throwing up|coughing up|spitting up|spitting out|peeing|pooping) (?:clots of |chunks of )?blood', 'nose ?bleed', 'bloody nose (?:\\w+ ){0,3}(?:wont|will not|doesnt) (?:quit|stop)', '(?:wont|will not|wouldnt) (?:stop|quit) bleeding', 'bleeding (?:\\w+ ){0,4}(?:wont|will not|doesnt|isnt) (?:stop|quit)', 'bleeding and (?:its|it is) (?:pouring|gushing|pumping|squirting)', 'blood everywhere', '(?:pool|puddle) of blood', 'blood all over (?:the|everything)', 'so much blood', 'lots of blood'),
   ],
   [
     'medical:suicidal',
@@ -466,7 +468,7 @@ export const MEDICAL = phrases(
 );
 
 /** Animals that bite, sting, kick or maul: what they do to someone is no one's violence. */
-export const ANIMALS = 'dog dogs snake copperhead rattlesnake rattler spider bee bees wasp hornet cat horse cow bull steer raccoon bear shark'.split(' ');
+export const ANIMALS = 'dog dogs snake copperhead rattlesnake rattler spider bee bees wasp hornet cat horse mare stallion pony mule donkey cow bull steer calf goat ram hog boar raccoon bear shark'.split(' ');
 
 /** Someone cut by their own knife or tool at work ("sliced his thumb", "the knife slipped", "gutting fish"): no stabbing, no weapon. */
 export const SELF_CUT = phrases(`(?:cut|sliced|nicked|gashed|chopped) (?:his|her|my|their) (?:own )?(?:\\w+ )?(?:${SELF_PARTS})|(?:knife|blade) slipped|cooking|gutting|filleting|chopping|slicing (?:the |some )?(?:meat|bread|onions?|vegetables|bagel|apple)|cutting (?:up )?(?:the |some )?(?:grapes|meat|vegetables|onions?|bait|fish|wood|brush|rope|boxes)`);
@@ -487,6 +489,6 @@ export const NOT_KIND: [string, RegExp][] = [
   ['traffic', phrases(`(?:nervous|${MESS}) wreck`, '(?:drove|took|sped|peeled|tore) off (?:in|on)', 'getaway (?:car|vehicle|driver)')],
   ['fire', phrases('smoke (?:\\w+ ){0,3}(?:from|out of|out) (?:under )?(?:the |my |his |her )?(?:hood|engine|tailpipe|exhaust)', '(?:car|van|bus|truck)s? (?:is )?filling (?:up )?with smoke')],
   ['crime:stabbing', SELF_CUT],
-  ['crime:domestic', phrases(`(?:${ANIMALS.join('|')}) (?:\\w+ )?${verbForms('bite', 'sting', 'kick', 'attack', 'maul')}`)],
+  ['crime:domestic', phrases(`(?:${ANIMALS.join('|')}) (?:\\w+ )?${verbForms('bite', 'sting', 'kick', 'attack', 'maul', 'throw', 'trample', 'stomp', 'buck')}`, `(?:${ANIMALS.join('|')}) (?:\\w+ )?(?:stepped|steps|stepping) on`)],
   ['crime:assault', phrases('kicked (?:him|her|me|them|us) out', '(?:punched|punching|hit|hitting|kicked|kicking) (?:a |the )?(?:holes? in the )?(?:wall|walls|window|door|mirror)')],
 ];

@@ -72,7 +72,8 @@ function domestic(u: Utterance): Span | undefined {
 // phrase: a show, a rumour heard on the radio, a game ("a movie about a kidnapping", "on the radio
 // there was a shooting", "the show on tv had a stabbing"), or a name ("a bar called the drowned
 // rat", "the play is called fire in the hole").
-const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', 'on (?:the )?(?:tv|radio|news|scanner)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
+// (Not a call made over a radio: "he called me on the radio and said a deckhand fell".)
+const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', '(?<!(?:call|calls|called|calling|talking|talked|told|said|me|us|him|her) )on (?:the )?(?:tv|radio|news|scanner)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
 // Whoever rings, and what follows a ring: after them "called" is a call, not a name ("my son called me", "a guest called down").
 const CALLERS = 'i we they he she you it who someone somebody just already phone watch car truck company son daughter mom dad cousin friend neighbor guest client kid speaker panel radio system never then and also had have has ive weve theyve hes shes';
 const AFTER_A_CALL = 'me you us him her them 911 back down up in out and over about from to for by on';
@@ -82,6 +83,8 @@ const SHOWN_AFTER = new RegExp(`^(?:(?:just|only|all|the|a|an) )*(?:${SHOWS.join
 // A nature's phrase followed by these is a practice or a lesson: "the fire drill", "active shooter
 // training", "a drowning prevention class".
 const PRACTICE = /^(?:\w+ )?(?:drills?|training|simulation|scenario|exercise|prevention|awareness|class|classes|course)\b/;
+// Said right before a nature's phrase, it is history: "she used to have seizures as a kid".
+const USED_TO = /\bused to(?: \w+)?$/;
 // Said right before a nature's phrase, it is staged: "a fake car crash", "a mock crash for prom week".
 const FEIGNED = /\b(?:fake|mock|staged|simulated|pretend)(?: (?:car|auto|traffic|house))?$/;
 // Figures of speech built on a nature's words: "this heat is gonna give him a heart attack", "she
@@ -119,7 +122,7 @@ function toldOf(u: Utterance, span: Span): boolean {
   let from = span.start;
   while (from > 0 && span.start - from < 8 && !u.pauses[from - 1]) from--;
   const before = u.tokens.slice(from, span.start).join(' ');
-  if (TOLD_OF.test(before) || FEIGNED.test(before)) return true;
+  if (TOLD_OF.test(before) || FEIGNED.test(before) || USED_TO.test(before)) return true;
   if (PRACTICE.test(u.tokens.slice(span.end, span.end + 2).join(' '))) return true;
   // The show said after it: "I heard gunshots on tv", "he keeps yelling he's been shot, it's laser tag".
   let to = span.end;
@@ -142,6 +145,15 @@ export interface FoundNature {
   kind: string;
 }
 
+/** Said just before a nature's phrase, "it's not a" denies that kind ("it's not a break in, it's my son"). */
+const disownedAt = (u: Utterance, m: Span) => DISOWNED.test(u.tokens.slice(Math.max(0, m.start - 3), m.start).join(' '));
+
+/** The kind's own phrases are in the line and each is asked, negated or denied: "the baby's not choking", "is there a fire", "it's not a fire, it's a crawfish boil". */
+export function saidOnlyAsNot(u: Utterance, kind: string): boolean {
+  const said = NATURES.filter(([k]) => k === kind).flatMap(([, re]) => [...u.matches(re)]);
+  return said.length > 0 && said.every((m) => u.isAsked(m.start) || u.isNegated(m.start) || disownedAt(u, m));
+}
+
 /** The natures the hand-written rules find in a line, in rule order. */
 export function natureRules(u: Utterance): FoundNature[] {
   const out: FoundNature[] = [];
@@ -156,11 +168,10 @@ export function natureRules(u: Utterance): FoundNature[] {
     found.add('crime:domestic');
     emit('nature', abuse, 'crime:domestic');
   }
-  // "it's not a break in, it's my son, he climbed in the window": a nature named and denied is none of the line's.
-  const disowned = (matches: Span[]) => matches.some((m) => DISOWNED.test(u.tokens.slice(Math.max(0, m.start - 3), m.start).join(' ')));
   for (const [nature, re] of NATURES) {
     const matches = [...u.matches(re)];
-    if (disowned(matches)) continue;
+    // "it's not a break in, it's my son, he climbed in the window": a nature named and denied is none of the line's.
+    if (matches.some((m) => disownedAt(u, m))) continue;
     for (const m of matches) {
       if (claimed[m.start] || u.isAsked(m.start) || u.isNegated(m.start) || u.happenedLongAgo(m) || toldOf(u, m)) continue;
       // A line that says it is not real is no emergency, but may still be the misdial it confesses ("I'm joking, wrong line").
