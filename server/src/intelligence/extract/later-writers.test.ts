@@ -2502,3 +2502,33 @@ describe('natures told in more ways', () => {
     expect(values(text, 'nature')).toEqual(nature ? [nature] : []);
   });
 });
+
+describe('fumes, guns that go off, fireworks', () => {
+  it.each([
+    ['the floor buffer has been running in the basement and the fumes got to both of us, we feel sick', 'hazmat'],
+    ['my uncle was spraying pesticide on the beans and now he is throwing up', 'hazmat'],
+    ['there is a white powder on the envelope at the front counter and my hands are tingling', 'hazmat'],
+    // Fumes explain the passing out and the choking they cause.
+    ['my brother passed out in the pump room, we can smell sewer gas down there', 'hazmat'],
+    ["the rifle went off while he was unloading it and it got him in the leg", 'crime:shooting'],
+    ["his pistol went off by accident when he dropped it, it hit his thigh", 'crime:shooting'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it.each([
+    ['the boys next door are shooting off fireworks again and the dog is scared'],
+    ['a man went under the back wheels of the tractor, he is screaming'],
+  ])('reads no shooting or drowning from "%s"', (text) => {
+    expect(values(text, 'nature').filter((n) => n === 'crime:shooting' || n === 'rescue:drowning')).toEqual([]);
+  });
+
+  it('still reads no shooting from "we were lighting off bottle rockets in the field, sorry, nobody is hurt"', () => {
+    expect(values('we were lighting off bottle rockets in the field, sorry, nobody is hurt', 'nature')).toEqual([]);
+  });
+
+  // What was said on the radio is a report heard, not the call ("he called me on the radio" is a call, above).
+  it('reads no crash from "they said on the radio there was a big wreck on the bypass, is it still closed"', () => {
+    expect(values('they said on the radio there was a big wreck on the bypass, is it still closed', 'nature')).toEqual([]);
+  });
+});

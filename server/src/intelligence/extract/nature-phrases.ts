@@ -52,11 +52,11 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)(?! (?:nail|staple|brad|rivet)s?\\b)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots')],
+  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains|(?:off )?(?:fireworks|firecrackers|bottle rockets|roman candles)|hoops|baskets|darts|pictures|photos|videos?|the breeze))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)(?! (?:nail|staple|brad|rivet)s?\\b)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots', '(?:gun|rifle|pistol|shotgun|handgun|revolver)(?: \\w+){0,3} went off')],
   // A blade used on someone, however said: "got cut with a box cutter in a fight", "came at me with a screwdriver and got me".
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound', `(?:(?:got|was|been|get|gets) (?:cut|sliced|stuck|poked|jabbed)|(?:stuck|poked|cut|sliced|jabbed|got) (?:me|him|her(?! (?:\\w+ )?(?:${SELF_PARTS})\\b)|them|us|the other (?:one|guy|man|dude)|(?:a|some) (?:guy|man|woman|kid|dude))) (?:\\w+ ){0,3}with (?:a |an |his |her |some |the )?(?:${BLADES})`, '(?:got|was|been|get|gets) (?:cut|cut up|sliced|slashed) (?:\\w+ )?in (?:a|the) fight', `(?:pulled|came at (?:me|him|her|us) with|swung) (?:a|an|his|her|the) (?:${BLADES}) (?:\\w+ ){0,4}(?:cut|sliced|stuck|got|slashed) (?:me|him|her|his|her|my|them)`)],
   // A car in the water is the drowning it may become (the trainable writers: 18 of 25 such lines label it alone).
-  ['rescue:drowning', phrases('man overboard', `(?:car|truck|van|suv|vehicle|jeep|sedan|minivan|pickup)s? (?:\\w+ ){0,6}(?:in|into) the (?:lake|river|pond|water|canal|bay|bayou|creek|harbor|shallows|ocean)`, verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the|a) (?:truck|car|bus|trailer|train|house|porch|bed|table))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', `bottom of the ${WATER}`, '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`,
+  ['rescue:drowning', phrases('man overboard', `(?:car|truck|van|suv|vehicle|jeep|sedan|minivan|pickup)s? (?:\\w+ ){0,6}(?:in|into) the (?:lake|river|pond|water|canal|bay|bayou|creek|harbor|shallows|ocean)`, verbForms('drown'), '(?:went|going|goes|gone) under(?! (?:the |a |his |her )?(?:\\w+ )?(?:truck|car|bus|trailer|train|house|porch|bed|table|wheels?|tires?))', `face down in the ${WATER}`, `floating in the ${WATER}`, `(?:went (?:in|into)|(?:fell|fallen|jumped|slipped) (?:\\w+ ){0,4}(?:in|into)) the ${WATER}`, '(?:fell|fallen|went|knocked|thrown) (?:in )?(?:off|out of|overboard(?: from| off)?) (?:the|a|his|her|my|our) (?:boat|kayak|canoe|pirogue|raft|dock|pier|float|jet ski|jetski|tube|paddle ?board)(?! onto| on to| into the boat)', 'overboard', `(?:pulled|got|dragged) (?:\\w+ )?out of the ${WATER}`, `(?:under|struggling in) the water`, 'underwater', 'cant swim', 'can not swim', `bottom of the ${WATER}`, '(?:not|isnt) coming (?:back )?up', '(?:current|undertow|riptide|rip current)s?', `(?:yelling|screaming|calling) for help (?:out )?in the ${WATER}`,
     // "hasn't come back up", "caught in a rip", "a guy in the water", "I can't hold him up" (in a pool); a boat that flipped or sank (21 of 21 lines).
     '(?:boat|canoe|kayak|raft|tube|skiff|dinghy)s? (?:\\w+ ){0,2}(?:flipped|capsized|tipped(?: over)?|overturned|sank|sinking|went over)',
     '(?:fell|fallen|falls|went|gone|broke) (?:in |down )?through the ice',
@@ -262,6 +262,11 @@ export const NATURES: [string, RegExp][] = [
       'carbon monoxide',
       'co alarm',
       'toxic (?:fumes|cloud|gas|smoke)',
+      // Fumes, a pesticide, a white powder or sewer gas make people sick (the trainable writers: 16 of 17 lines hazmat).
+      'fumes',
+      'pesticides?',
+      'white powder',
+      '(?:sewer|exhaust) gas',
       'vapou?r cloud',
       // A placard alone is a hazard the caller reads off a truck (scene.ts); with something leaking or
       // spilled the trainable writers call it hazmat (9 of 10 lines, against 1 of 9 without).
@@ -484,6 +489,8 @@ export const NOT_KIND: [string, RegExp][] = [
   // bleed that stopped or a blood thinner taken is no bleed.
   ['fire', phrases('fire (?:station|stations|trucks?|department|dept|ants?|hydrant|lookout|tower|chief|marshal|pit|place|fighters?|works|engines?)')],
   ['rescue:drowning', phrases('waters? (?:is |s )?(?:rising|coming up)')],
+  // Fireworks set off are no shooting ("the kids were shooting off fireworks").
+  ['crime:shooting', phrases('(?:shooting|shot|shoot|set|setting|lighting|lit) (?:off )?(?:\\w+ )?(?:fireworks|firecrackers|bottle rockets|roman candles)')],
   ['medical:bleeding', phrases('blood thinners?', '(?:bleeding|blood) (?:has |is )?(?:stopped|slowed)')],
   // A car someone fled in is a description, not a crash (1 of 29 lines).
   ['traffic', phrases(`(?:nervous|${MESS}) wreck`, '(?:drove|took|sped|peeled|tore) off (?:in|on)', 'getaway (?:car|vehicle|driver)')],

@@ -73,7 +73,7 @@ function domestic(u: Utterance): Span | undefined {
 // there was a shooting", "the show on tv had a stabbing"), or a name ("a bar called the drowned
 // rat", "the play is called fire in the hole").
 // (Not a call made over a radio: "he called me on the radio and said a deckhand fell".)
-const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', '(?<!(?:call|calls|called|calling|talking|talked|told|said|me|us|him|her) )on (?:the )?(?:tv|radio|news|scanner)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
+const SHOWS = ['movies?', 'film(?:ing)?', 'cartoon', 'episode', '(?:tv|cop|a|the) show', '(?<!(?:call|calls|called|calling|talking|talked|me|us|him|her) )on (?:the )?(?:tv|radio|news|scanner)', 'the news', 'video game', 'game chat', 'laser tag', 'paintball', 'nerf'];
 // Whoever rings, and what follows a ring: after them "called" is a call, not a name ("my son called me", "a guest called down").
 const CALLERS = 'i we they he she you it who someone somebody just already phone watch car truck company son daughter mom dad cousin friend neighbor guest client kid speaker panel radio system never then and also had have has ive weve theyve hes shes';
 const AFTER_A_CALL = 'me you us him her them 911 back down up in out and over about from to for by on';
@@ -237,7 +237,7 @@ export function naturesNotTheCall(u: Utterance): Set<string> {
  * wedged or pinned, is the collapse or the entrapment; a crash sensor or a watch that called on its
  * own after a bump or a fall is the misdial; a low sugar explains the slurring, the confusion and
  * the passing out, and so do drugs, the foaming and the fitting too; fumes (a hazmat call: the CO
- * alarm) make people sick; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
+ * alarm) make people sick, choke and pass out; a tanker that rolled and leaks is the hazmat call; a partner who kicks or
  * punches a pregnant woman is the domestic call, not a birth; a racing heart after drugs is the overdose; an arm gone numb with chest pain is the heart's; a child taken is the kidnapping, not also lost or a theft; what a partner takes (the keys, the phone) is the domestic call's, and what a burglar takes the burglary's.
  */
 const AFTER_THE_FALL = /\b(?:now|then|since|after that|afterwards)\b/;
@@ -260,6 +260,8 @@ const EXPLAINS: readonly (readonly [string, string])[] = [
   ['medical:overdose', 'medical:unconscious'],
   ['medical:overdose', 'medical:seizure'],
   ['hazmat', 'traffic'],
+  ['hazmat', 'medical:unconscious'],
+  ['hazmat', 'medical:choking'],
   ['crime:domestic', 'medical:childbirth'],
   ['medical:overdose', 'medical:cardiac'],
   ['medical:cardiac', 'medical:stroke'],
