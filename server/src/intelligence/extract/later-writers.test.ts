@@ -2532,3 +2532,20 @@ describe('fumes, guns that go off, fireworks', () => {
     expect(values('they said on the radio there was a big wreck on the bypass, is it still closed', 'nature')).toEqual([]);
   });
 });
+
+describe('a person struck with something, and someone wedged', () => {
+  it.each([
+    // A symptom said beside the blow is the blow's call, not a plain medical one.
+    ["some kid hit my daughter on the back with a hockey stick at the rink, she's awake but she's real dizzy", 'crime:assault'],
+    ["two guys hit my friend with a board behind the school, he's talking but he's throwing up", 'crime:assault'],
+    ['a man whacked the cashier on the arm with a tire iron, she feels dizzy', 'crime:assault'],
+    ['my mother slipped and she is wedged between the bed and the dresser', 'rescue:trapped'],
+    ['the hay wagon tipped and the bales are on top of him', 'rescue:trapped'],
+  ])('reads "%s" as %s', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('still reads no assault from "he hit his thumb with a hammer building the deck"', () => {
+    expect(values('he hit his thumb with a hammer building the deck', 'nature')).not.toContain('crime:assault');
+  });
+});

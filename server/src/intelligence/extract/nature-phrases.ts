@@ -11,6 +11,8 @@ const NOT_FROM_VEHICLE = '(?! (?:of |from )?(?:under )?(?:the |my |his |her |a )
 const MESS = '(?:room|place|house|kitchen|life|everything|shes|hes|im) (?:is )?a(?: total| complete)?';
 const BLADES = 'knife|blade|box ?cutter|screwdriver|razor|ice pick|machete|shank|broken bottle';
 // Where people cut themselves working: "she cut her finger with a knife" is her own finger.
+// Whom an attack is done to, said as a person: "jumped my son", "hit the clerk with a bottle".
+const VICTIMS = 'son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless|cousin|buddy|dad|mom|coworker|clerk|cashier|bartender|driver';
 const SELF_PARTS = 'finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe';
 // Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
 const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
@@ -78,6 +80,9 @@ export const NATURES: [string, RegExp][] = [
       '(?:fell|stuck|trapped) (?:in|down|into) (?:a|the) (?:well|hole|shaft|trench|bin|drain|culvert|crevice)',
       'buried',
       '(?:cant|cannot|can not|couldnt) climb (?:back )?(?:up|down|out)',
+      // "he's wedged between the toilet and the tub", "the mower's on top of him".
+      'wedged',
+      'on top of (?:him|her|them|me|us)\\b',
     ),
   ],
   [
@@ -141,13 +146,14 @@ export const NATURES: [string, RegExp][] = [
       'got jumped',
       'raped',
       'sexually assaulted',
-      '(?:hit|hitting|attacked|swung at) (?:me|him|her|us) with (?:a|an|his|her|the)',
+      // "hit my son in the head with a bat": someone struck with something (a part of oneself, "hit his thumb with a hammer", is an accident).
+      `(?:hit|hitting|attacked|swung at|whacked|clubbed|bashed) (?:me|him|her|us|them|(?:my|our|his|her|a|the|this|some|another) (?:${VICTIMS}))(?: (?:in|on|across|over) the \\w+)? with (?:a|an|his|her|the|some)`,
       // Someone cut, not a part of them ("she cut her finger with a knife, cooking" is an accident).
       '(?:cut|slashed|sliced) (?:me|him|us|her(?= (?:across|on|in|with) )) (?:\\w+ ){0,4}with (?:a|an|his|her|the)',
       'threatening(?! to (?:take|swallow|overdose|kill (?:him|her|my)self|shoot (?:him|her|my)self|hang|cut|jump|end))',
       'trying to fight',
       // A dog attacking a kid is an animal's doing (the nature model reads those), not an assault.
-      '(?<!(?:dog|dogs|pit ?bull|bull|bear|horse|cow)(?:s| is| are| was| were)? )(?:jumped|jumping|attacked|attacking|beat up|beating up|beating on|jumping on) (?:my|our|a|the|this|some|another) (?:son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless)',
+      `(?<!(?:dog|dogs|pit ?bull|bull|bear|horse|cow)(?:s| is| are| was| were)? )(?:jumped|jumping|attacked|attacking|beat up|beating up|beating on|jumping on) (?:my|our|a|the|this|some|another) (?:${VICTIMS})\\b`,
       'pulled a (?:knife|gun)',
       '(?:threw|thrown|throwing) (?:a|an|the) \\w+ (?:at (?:me|him|her|us|them|a|the)|and hit)',
       'came at me',

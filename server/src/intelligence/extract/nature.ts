@@ -12,6 +12,7 @@ import { ANIMALS, MEDICAL, NATURES, ON_ROAD } from './nature-phrases.js';
 import { bodyPart, phrases, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
+const WOUNDING = new Set(['traffic', 'crime:assault', 'crime:stabbing', 'crime:shooting']);
 // A theft with a weapon in the line was done by force: a robbery.
 const ARMED = /\b(?:guns?|knife|knives|pistol|rifle|shotgun|handgun|revolver|machete|bat|screwdriver|crowbar|weapon|armed|at gunpoint)\b/;
 
@@ -194,7 +195,8 @@ export function natureRules(u: Utterance): FoundNature[] {
       emit('nature', m, kind);
     }
   }
-  if (!denied && ![...found].some((n) => n.startsWith('medical') || n.startsWith('rescue') || n === 'hazmat')) {
+  // Feeling sick after a blow, a crash or a wound is that call's ("hit him in the head with a bat and now he's throwing up").
+  if (!denied && ![...found].some((n) => n.startsWith('medical') || n.startsWith('rescue') || n === 'hazmat' || WOUNDING.has(n))) {
     for (const m of u.matches(MEDICAL)) {
       if (u.isAsked(m.start) || u.isNegated(m.start)) continue;
       // "send an ambulance" after a crash or a stabbing says nothing more than the crash.
