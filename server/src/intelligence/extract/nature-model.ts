@@ -90,8 +90,9 @@ export class NatureModel {
  * policy moved with it: where the rules are silent it speaks from a probability of 0.3 (0.75
  * with three writers), reading the whole line but no kind whose own phrases are only asked or
  * denied (17 writers left out in turn: 5,457 natures right and 642 wrong, against 5,432 and 650
- * when it read only the words not asked or denied, which lost "she's not moving"), and it replaces the rules' natures when it is at least 0.7 sure of
- * another and gives each of theirs under 0.1 of being in the line at all.
+ * when it read only the words not asked or denied, which lost "she's not moving"), and it
+ * replaces the rules' natures when it is at least 0.7 sure of another and gives each of theirs
+ * under 0.1 of being in the line at all.
  */
 export const POLICY = { fill: 0.3, override: 0.7, doubt: 0.1 };
 

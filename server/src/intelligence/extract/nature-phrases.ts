@@ -10,9 +10,11 @@ const NOT_FROM_VEHICLE = '(?! (?:of |from )?(?:under )?(?:the |my |his |her |a )
 // A place or a person "a wreck" is a mess, not a crash.
 const MESS = '(?:room|place|house|kitchen|life|everything|shes|hes|im) (?:is )?a(?: total| complete)?';
 const BLADES = 'knife|blade|box ?cutter|screwdriver|razor|ice pick|machete|shank|broken bottle';
-// Where people cut themselves working: "she cut her finger with a knife" is her own finger.
 // Whom an attack is done to, said as a person: "jumped my son", "hit the clerk with a bottle".
 const VICTIMS = 'son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless|cousin|buddy|dad|mom|coworker|clerk|cashier|bartender|driver';
+// Fireworks are shot and set off, no shooting: "the kids were shooting off fireworks".
+const FIREWORKS = 'fireworks|firecrackers|bottle rockets|roman candles';
+// Where people cut themselves working: "she cut her finger with a knife" is her own finger.
 const SELF_PARTS = 'finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe';
 // Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
 const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
@@ -54,7 +56,7 @@ export const NATURES: [string, RegExp][] = [
     ),
   ],
   ['crime:domestic', phrases('domestic(?! (?:flight|violence shelter))', '(?:restraining|protective|protection) order')],
-  ['crime:shooting', phrases('shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains|(?:off )?(?:fireworks|firecrackers|bottle rockets|roman candles)|hoops|baskets|darts|pictures|photos|videos?|the breeze))', 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)(?! (?:nail|staple|brad|rivet)s?\\b)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots', '(?:gun|rifle|pistol|shotgun|handgun|revolver)(?: \\w+){0,3} went off')],
+  ['crime:shooting', phrases(`shooting(?! (?:sparks|flames|up|pool|range|star|pain|pains|(?:off )?(?:${FIREWORKS})|hoops|baskets|darts|pictures|photos|videos?|the breeze))`, 'shot up (?:the|my|our|his|her|a|their) (?:house|car|place|building|street|block|apartment)', 'heard (?:\\w+ ){0,5}(?:shots|gunshots)', 'shooter', 'shots? fired', 'gunshots?', 'gunfire', 'opened fire', '(?:been|got|was|were|is|hes|shes|being|just) shot', 'shot (?:himself|herself|myself|themselves) in (?:the|his|her|my) (?:hand|foot|leg|arm|knee|thigh|toe|finger|shin|ankle)', '(?<!(?:flu|antibiotic|allergy|insulin|tetanus|vaccine|covid|booster|steroid|cortisone|b12|epi|pain) )shot (?:at|him|her|me|them|someone|somebody|the|my|his|a)(?! (?:nail|staple|brad|rivet)s?\\b)', 'shot (?:through|into|out) (?:my|the|our)', 'heard (?:\\w+ )?shots', '(?:gun|rifle|pistol|shotgun|handgun|revolver)(?: \\w+){0,3} went off')],
   // A blade used on someone, however said: "got cut with a box cutter in a fight", "came at me with a screwdriver and got me".
   ['crime:stabbing', phrases('knifed', 'slashed', 'stuck (?:me|him|her|them) with (?:something sharp|a (?:knife|blade|screwdriver))', 'stabbed', 'stabbing', 'stab wound', `(?:(?:got|was|been|get|gets) (?:cut|sliced|stuck|poked|jabbed)|(?:stuck|poked|cut|sliced|jabbed|got) (?:me|him|her(?! (?:\\w+ )?(?:${SELF_PARTS})\\b)|them|us|the other (?:one|guy|man|dude)|(?:a|some) (?:guy|man|woman|kid|dude))) (?:\\w+ ){0,3}with (?:a |an |his |her |some |the )?(?:${BLADES})`, '(?:got|was|been|get|gets) (?:cut|cut up|sliced|slashed) (?:\\w+ )?in (?:a|the) fight', `(?:pulled|came at (?:me|him|her|us) with|swung) (?:a|an|his|her|the) (?:${BLADES}) (?:\\w+ ){0,4}(?:cut|sliced|stuck|got|slashed) (?:me|him|her|his|her|my|them)`)],
   // A car in the water is the drowning it may become (the trainable writers: 18 of 25 such lines label it alone).
@@ -495,8 +497,7 @@ export const NOT_KIND: [string, RegExp][] = [
   // bleed that stopped or a blood thinner taken is no bleed.
   ['fire', phrases('fire (?:station|stations|trucks?|department|dept|ants?|hydrant|lookout|tower|chief|marshal|pit|place|fighters?|works|engines?)')],
   ['rescue:drowning', phrases('waters? (?:is |s )?(?:rising|coming up)')],
-  // Fireworks set off are no shooting ("the kids were shooting off fireworks").
-  ['crime:shooting', phrases('(?:shooting|shot|shoot|set|setting|lighting|lit) (?:off )?(?:\\w+ )?(?:fireworks|firecrackers|bottle rockets|roman candles)')],
+  ['crime:shooting', phrases(`(?:shooting|shot|shoot|set|setting|lighting|lit) (?:off )?(?:\\w+ )?(?:${FIREWORKS})`)],
   ['medical:bleeding', phrases('blood thinners?', '(?:bleeding|blood) (?:has |is )?(?:stopped|slowed)')],
   // A car someone fled in is a description, not a crash (1 of 29 lines).
   ['traffic', phrases(`(?:nervous|${MESS}) wreck`, '(?:drove|took|sped|peeled|tore) off (?:in|on)', 'getaway (?:car|vehicle|driver)')],
