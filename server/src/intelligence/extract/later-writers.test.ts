@@ -35,7 +35,7 @@ describe('a place typed by its name alone', () => {
   it.each([
     ["the hay barn's on fire and the goats are in it", 'hay barn'],
     // The place tagger's reading too, where the rules read no place: the head, not "barn's".
-    ["we're out on county road twelve, the barn's on fire", 'barn'],
+    ["we're out on township road nine, the barn's on fire", 'barn'],
     ['the Pine Ridge campground, site twelve, my son got stung', 'pine ridge campground'],
   ])('reads "%s" as %s (a typed "is" or a pause ends the place)', (text, place) => {
     expect(values(text, 'landmark')).toEqual([place]);
@@ -2547,5 +2547,54 @@ describe('a person struck with something, and someone wedged', () => {
 
   it('still reads no assault from "he hit his thumb with a hammer building the deck"', () => {
     expect(values('he hit his thumb with a hammer building the deck', 'nature')).not.toContain('crime:assault');
+  });
+});
+
+describe('highways known by name', () => {
+  it.each([
+    ['we are on the Calloway Turnpike eastbound and a van is on its side', 'Calloway Turnpike EB'],
+    ['southbound on the Harmon Expressway a car is going the wrong way', 'Harmon Expressway SB'],
+    ["i'm on the ridgeline freeway going west, there's smoke coming off a semi", 'Ridgeline Freeway WB'],
+    ['somebody threw a rock off the overpass onto the Delmont Tollway', 'Delmont Tollway'],
+  ])('reads "%s" as the address %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it('still reads "it\'s out on old turnpike road past the feed store" as the address Old Turnpike Road', () => {
+    expect(values("it's out on old turnpike road past the feed store", 'address')).toEqual(['Old Turnpike Road']);
+  });
+
+  it.each([
+    ['westbound on the Calloway Turnpike at mile marker sixty two, a truck lost its load', 'Calloway Turnpike MM 62'],
+    ['we broke down on the Harmon Expressway right by mile marker nine', 'Harmon Expressway MM 9'],
+  ])('reads the marker in "%s" as %s, the highway said once', (text, marker) => {
+    expect(values(text, 'mile_marker')).toEqual([marker]);
+    expect(values(text, 'address')).toEqual([]);
+  });
+
+  it.each([
+    ['he ran off toward the freeway on foot'],
+    ["we're stuck in traffic on the turnpike heading north"],
+  ])('still reads no address from a highway with no name, "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+});
+
+describe('a numbered highway and which way the caller is going', () => {
+  it.each([
+    ["we're on seventy, the westbound side, there's a ladder in the lane", 'I-70 WB'],
+    ['i was heading north on twenty nine when the truck in front of me flipped', 'I-29 NB'],
+    ["state route nine, i think we're going west, past the quarry", 'Route 9 WB'],
+    ['state highway forty two, the southbound side, a deer went through a windshield', 'Highway 42 SB'],
+    ['a pickup is in the canal off state road eighty four', 'State Road 84'],
+  ])('reads "%s" as the address %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['she was going north on fifty second street when she saw him'],
+    ['we were heading east on twenty minutes ago and now we are lost'],
+  ])('still reads no freeway from "%s"', (text) => {
+    expect(values(text, 'address').filter((a) => a.startsWith('I-'))).toEqual([]);
   });
 });

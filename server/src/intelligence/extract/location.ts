@@ -56,7 +56,9 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let isOrdinal = false;
   while (name.length < 3) {
     // A typed pause ends the name: "kittredge, thats kittredge avenue".
-    if (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive) || (name.length > 0 && u.pauses[k - 1])) break;
+    // "old turnpike road": a road's type inside another road's name.
+    const inName = name.length > 0 && streetSuffix(u.tokens[k]) !== undefined && streetSuffix(u.tokens[k + 1]) !== undefined;
+    if ((!inName && (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive))) || (name.length > 0 && u.pauses[k - 1])) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
     k++;
@@ -97,7 +99,7 @@ const THE_ROAD_CUE = new Set(['on', 'off', 'down', 'up', 'along', 'onto', 'towar
 // Words that say what kind of road it is, not its name: "the dirt road", "the main highway", "the back road".
 const ROAD_KIND = new Set('dirt gravel back side main old new paved unpaved private public little big long narrow wrong other same next last two four lane hard parish county lease logging haul farm ranch fire forest access service'.split(' '));
 // Only roads are said so: "the taco place", "the basketball court", "the walking trail" are places.
-const THE_ROAD_TYPES = new Set(['Road', 'Highway', 'Pike', 'Parkway', 'Boulevard', 'Avenue', 'Street']);
+const THE_ROAD_TYPES = new Set(['Road', 'Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway', 'Boulevard', 'Avenue', 'Street']);
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
 const STREET_NAMED = /\b(?:(?:the|this|that) street(?: name)? is|the streets|street sign says)$/;
@@ -231,15 +233,18 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if (routeAfter(u, street) || said.has(streetName(street.name))) continue;
     // "the hundred sixty eighth street station": a place named for its street (landmarks()).
     if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
-    // "on the Bangerter highway heading south": a highway's direction of travel said after it, as a numbered one's.
+    // "on the Bangerter highway heading south", "eastbound on the Merrimack Turnpike": a highway's direction of travel said
+    // around it, as a numbered one's.
     const after = HIGHWAY_SUFFIX.has(street.suffix[0]!) ? /^ (?:(east|west|north|south)bound|(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))\b/.exec(` ${t.slice(street.end, street.end + 2).join(' ')}`) : null;
-    const direction = after ? ` ${(after[1] ?? after[2])![0]!.toUpperCase()}B` : '';
+    const way = after ? (after[1] ?? after[2]) : HIGHWAY_SUFFIX.has(street.suffix[0]!) ? directionAround(u, { start: theRoad ? i - 1 : i, end: street.end }) : undefined;
+    const direction = way ? ` ${way[0]!.toUpperCase()}B` : '';
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}${direction}`);
     taken.fill(true, i, street.end);
     i = street.end - 1;
   }
 }
-const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike']);
+// Roads driven in one direction or the other: a direction of travel said with one is part of where the caller is.
+const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway']);
 
 /**
  * A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it; not a
@@ -442,7 +447,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
 // county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -453,22 +458,28 @@ const MILE_RE =
 const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|minutes?|feet|yards|cars|people|mph)\b)(?= (?:(?:east|west|north|south)(?:bound)?|near|at|by|around|mile|mm|just|right|past)\b|$)|\b(?:east|west|north|south)bound (?:on )?(?:the )?(\d{2,3})\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound",
 // "eighty four eastbound at the exit" (a line that starts with it: two digits or three).
-// Also the direction first: "northbound ninety five at mile three".
-const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (eastbound|westbound|northbound|southbound|(?<=\bon \d{2,3} )(?:east|west|north|south)(?! (?:street|avenue|road|drive|lane|boulevard|of|side|end|on)\b))\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)/dg;
+// Also the direction first: "northbound ninety five at mile three", "going south on forty"; and the side of it: "on eighty one,
+// the southbound side".
+const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (?:the (?=\w+bound (?:side|lanes?)\b))?(eastbound|westbound|northbound|southbound|(?<=\bon \d{2,3} )(?:east|west|north|south)(?! (?:street|avenue|road|drive|lane|boulevard|of|side|end|on)\b))\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)|\b(?:going|heading|headed|driving|traveling|travelling) (east|west|north|south)(?:bound)? on (?:the )?(\d{2,3})\b(?! (?:miles?|minutes?|mph|street|streets|avenue|road|drive|lane|boulevard|st|ave|rd|dr)\b)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
-const DIRECTION_AFTER = /^ (?:going|heading|headed|traveling|travelling|driving) (east|west|north|south)/;
+// After it: "route six heading west", "highway twelve, the northbound side", "route nine, i think we're going east".
+const DIRECTION_AFTER = /^ (?:the (east|west|north|south)bound (?:side|lanes?)|(?:(?:i think )?(?:were|we are|im|i am) )?(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))/;
 const FIRE_NUMBER = /\bfire numbers? (?:is |on the post (?:is |says )?|says |reads )?(\d{3,5})\b/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
 
 function directionAround(u: Utterance, m: Span): string | undefined {
   const before = DIRECTION_BEFORE.exec(`${u.tokens.slice(Math.max(0, m.start - 6), m.start).join(' ')} `);
-  const after = DIRECTION_AFTER.exec(` ${u.tokens.slice(m.end, m.end + 3).join(' ')}`);
-  return before?.[1] ?? before?.[2] ?? after?.[1];
+  const after = DIRECTION_AFTER.exec(` ${u.tokens.slice(m.end, m.end + 6).join(' ')}`);
+  return before?.[1] ?? before?.[2] ?? after?.[1] ?? after?.[2];
 }
 
-function highways(u: Utterance, put: Put, taken: boolean[]): void {
+// A highway read by name among the streets, no house on it: "the Garrison Turnpike westbound".
+const NAMED_HIGHWAY = / (?:Highway|Pike|Parkway|Turnpike|Expressway|Freeway|Tollway|Thruway)(?: [NSEW]B)?$/;
+
+/** Numbered highways and mile markers; a marker on a highway read by name among `streets` is that highway's, said once. */
+function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, string][]): void {
   let highway: { span: Span; label: string; direction?: string } | undefined;
   for (const m of u.matches(HIGHWAY_RE)) {
     if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
@@ -481,7 +492,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
     // "a gray Honda CR-V", "a pilot or a cr v": a model; "cr" is a county road after "on" or "off" ("off CR 12").
     if (kind === 'cr' && (namesVehicle(u.tokens[m.start - 1] ?? '') || (/^[a-z]/.test(n.toLowerCase()) && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '')))) continue;
-    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'state highway': `Highway ${n}`, 'state road': `State Road ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
     if (box) label += ` Box ${box}`;
@@ -497,7 +508,7 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
   // A freeway said by its number alone is the highway a marker is on too.
   if (!highway) {
     for (const m of u.matches(FREEWAY_RE)) {
-      const [number, direction] = m.groups[0] ? [m.groups[0], m.groups[1]!] : [m.groups[3]!, m.groups[2]!];
+      const [number, direction] = m.groups[0] ? [m.groups[0], m.groups[1]!] : m.groups[3] ? [m.groups[3], m.groups[2]!] : [m.groups[5]!, m.groups[4]!];
       highway = { span: m.groups[0] ? { start: m.start + 1, end: m.end } : m, label: `I-${u.words(number)}`, direction: `${u.words(direction)[0]!.toUpperCase()}B` };
       break;
     }
@@ -508,7 +519,11 @@ function highways(u: Utterance, put: Put, taken: boolean[]): void {
     // What a sign says is a mile only as all it says: "a sign that says two loons campground" names a place.
     if (/^(?:post|sign) /.test(u.words(m)) && m.end < u.length && !u.pauses[m.end - 1] && !STOP.has(u.tokens[m.end]!)) continue;
     // A freeway said only by its number, before or after the marker, is the marker's highway.
-    const freeway = highway ?? [...u.matches(MARKED_FREEWAY_RE)].filter((f) => f.end <= m.start || f.start >= m.end).map((f) => ({ span: f, label: `I-${u.words((f.groups[0] ?? f.groups[1])!)}` }))[0];
+    const named = streets.findIndex(([, value]) => NAMED_HIGHWAY.test(value) && !/^\d/.test(value));
+    const freeway =
+      highway ??
+      [...u.matches(MARKED_FREEWAY_RE)].filter((f) => f.end <= m.start || f.start >= m.end).map((f) => ({ span: f, label: `I-${u.words((f.groups[0] ?? f.groups[1])!)}` }))[0] ??
+      (named < 0 ? undefined : { label: streets.splice(named, 1)[0]![1].replace(/ [NSEW]B$/, '') });
     // The raw text runs from the highway to the marker when both were said: "interstate eighty mile marker one twelve".
     const span = highway && highway.span.start < m.start && m.start - highway.span.end <= 6 ? { start: highway.span.start, end: m.end } : m;
     put(span, `${freeway ? `${freeway.label} ` : ''}MM ${said ?? before}${tenth ? `.${tenth}` : half ? '.5' : ''}`);
@@ -535,7 +550,7 @@ export const extractLocation: Extractor = (u, emit) => {
   addresses(u, (span, value) => said.push([span, value]), taken);
   const crossed = crossAfterStreet(u, (span, value) => emit('cross_street', span, value), taken);
   units(u, (span, value) => emit('unit', span, value));
-  highways(u, (span, value) => (value.includes('MM ') ? emit('mile_marker', span, value) : said.push([span, value])), taken);
+  highways(u, (span, value) => (value.includes('MM ') ? emit('mile_marker', span, value) : said.push([span, value])), taken, said);
   // A street read as the one crossed is not an address as well.
   const kept = said.filter(([span]) => !crossed.some((c) => c.start < span.end && span.start < c.end));
   for (const [span, value] of unretracted(u, kept)) emit('address', span, value);

@@ -85,6 +85,11 @@ export const STREET_SUFFIX: Record<string, [string, string]> = {
   loop: ['Loop', 'Loop'],
   alley: ['Alley', 'Aly'],
   pike: ['Pike', 'Pike'],
+  turnpike: ['Turnpike', 'Tpke'], tpke: ['Turnpike', 'Tpke'],
+  expressway: ['Expressway', 'Expy'], expy: ['Expressway', 'Expy'],
+  freeway: ['Freeway', 'Fwy'], fwy: ['Freeway', 'Fwy'],
+  tollway: ['Tollway', 'Tollway'],
+  thruway: ['Thruway', 'Thruway'],
 };
 
 /** The suffix a word is, allowing the possessive "s" ASR leaves ("third streets the cross street"). */
