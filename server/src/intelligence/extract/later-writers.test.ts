@@ -2598,3 +2598,25 @@ describe('a numbered highway and which way the caller is going', () => {
     expect(values(text, 'address').filter((a) => a.startsWith('I-'))).toEqual([]);
   });
 });
+
+describe('dangers still there for whoever comes', () => {
+  it.each([
+    ['grandpa fell on the ice getting the mail and he cannot stand up', 'ice'],
+    ['she hit her head on the ice in the parking lot, she is kind of dizzy', 'ice'],
+    ['the whole ramp is iced over, be careful', 'ice'],
+    ["the flooding's up to the second step and we can't get the car out", 'flooding'],
+    ['a man is weaving toward the traffic on the bypass, he is going to get hit', 'traffic'],
+    ['a kid on a scooter keeps darting in and out of traffic on Fourth', 'traffic'],
+  ])('reads "%s" as the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toEqual([hazard]);
+  });
+
+  it('reads no hazard from "the neighbor\'s flood lights keep flashing on and off all night"', () => {
+    expect(values("the neighbor's flood lights keep flashing on and off all night", 'hazard')).toEqual([]);
+  });
+
+  // The ice someone fell through is the call's nature, no danger beside it (most writers' lines).
+  it('still reads no hazard from "a man fell through the ice on the pond, he is holding the edge"', () => {
+    expect(values('a man fell through the ice on the pond, he is holding the edge', 'hazard')).toEqual([]);
+  });
+});

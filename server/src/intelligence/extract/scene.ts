@@ -85,15 +85,15 @@ const HAZARDS: [string, RegExp][] = [
   // a letter spelled by it ("d as in dog"), or a dog hurt or in trouble beside the patient ("he shot his dog", "my dog and my son went in").
   ['dog', phrases('(?<!\\b(?:hot|walking|walk|walked|walks|feeding|feed|with|as in|shot|hit|killed|kicked|poisoned|ran over|run over) (?:the |my |our |his |her |a )?)dogs?(?! (?:statue|food|bowl|house|park|leash|toy|sitter|walker|bed|away|up|and (?:a|my|the|his|her|our) (?:kid|son|daughter|boy|girl|child|baby)))', 'pit ?bulls?', 'german shepherd', 'rottweiler')],
   // Traffic still passing where people are ("cars keep almost hitting us"); a driver who almost hit someone once is who the call is about (writers 0 of 7 lines).
-  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:(?:cars|trucks|traffic)(?:re| are| is)?|(?:they|people)(?:re| are)) (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', 'flying past')],
+  ['traffic', phrases('traffic (?:is )?(?:still )?(?:passing|going by|coming|flying)', '(?:nearly|almost) hitting', '(?:(?:cars|trucks|traffic)(?:re| are| is)?|(?:they|people)(?:re| are)) (?:still )?(?:flying|speeding|getting|driving|going) (?:by|past|right into)', 'flying past', '(?:gonna|going to|about to) get (?:hit|killed|run over)', 'in and out of traffic', '(?:into|toward|towards) (?:the )?(?:oncoming )?traffic')],
   ['fentanyl', phrases('(?<!(?:took|taking|takes|on|did|doing|snorted|smoked|used|think its|probably|maybe) )fentanyl')],
   ['solar panels', phrases('solar panels?')],
   // Needles lying about ("the floor is covered in needles"); the one someone used is the drug taken (0 of 15 trainable writers' lines), insulin's none.
   ['needles', phrases('(?<!(?:uses|takes|insulin) )(?:needles|syringes)(?! for)')],
-  // Ice on the way in, and ice someone slipped or slid on, still there for whoever comes (7 of 8
-  // writers' lines); not the ice someone fell through (that is the nature).
-  ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice', 'sheets? of ice', '(?:slipped|slid|sliding|slipping|jackknifed|spun out) on (?:the )?ice')],
-  ['flooding', phrases('flood(?:ed|ing)?', 'waters? (?:is )?(?:rising|coming up|all around)')],
+  // Ice on the way in, and ice someone slipped, slid, fell or hit their head on, still there for whoever
+  // comes (14 of 16 writers' lines); not the ice someone fell through (that is the nature).
+  ['ice', phrases('icy', 'black ice', 'ice on the (?:road|roads|bridge|ground|sidewalk|driveway|steps)', '(?:road|roads|bridge) is (?:all |covered in |solid )?ice', 'sheets? of ice', '(?:slipped|slid|sliding|slipping|jackknifed|spun out|fell|fall|falls|fallen|hit (?:his|her|my|their) head) on (?:the )?ice', 'ice all over', 'iced (?:over|up)')],
+  ['flooding', phrases('flood(?:ed|ing)?s?(?! ?lights?)', 'waters? (?:is )?(?:rising|coming up|all around)')],
 ];
 // Stock and game loose where people come, or the animal that did the harm ("cows all over the road",
 // "kicked by the horse", "the bull stomped him"): a danger to whoever comes, named as said. Not a bull
