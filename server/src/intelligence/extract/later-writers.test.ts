@@ -1201,7 +1201,7 @@ describe('what happened long ago is no nature of the call', () => {
 
   it.each([
     ['her water broke an hour ago and the pains are close', 'medical:childbirth'],
-    ['somebody broke into my truck last night and took my tools', 'crime:burglary'],
+    ['somebody broke into my truck last night and took my tools', 'crime:theft'],
     ['he fell about twenty minutes ago and he can not get up', 'medical:fall'],
   ])('still reads "%s" as %s (a while ago today is the call)', (text, nature) => {
     expect(values(text, 'nature')).toContain(nature);
@@ -2618,5 +2618,33 @@ describe('dangers still there for whoever comes', () => {
   // The ice someone fell through is the call's nature, no danger beside it (most writers' lines).
   it('still reads no hazard from "a man fell through the ice on the pond, he is holding the edge"', () => {
     expect(values('a man fell through the ice on the pond, he is holding the edge', 'hazard')).toEqual([]);
+  });
+});
+
+describe('a thing that fell is no fall', () => {
+  it.each([
+    ['a bucket of pool chlorine fell off the shelf and now the whole shed stinks and my eyes burn'],
+    ['a stack of lumber fell on my neighbor in his garage'],
+    ['some white powder fell out of the envelope when i opened it and my hands are tingling'],
+  ])('reads no fall from "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('medical:fall');
+  });
+
+  it('still reads a fall from "she fell off the step stool reaching for a bag of flour"', () => {
+    expect(values('she fell off the step stool reaching for a bag of flour', 'nature')).toEqual(['medical:fall']);
+  });
+});
+
+describe('a vehicle broken into is a theft from it', () => {
+  it.each([
+    ['someone busted out my van window and grabbed the tools in the back'],
+    ['a couple of kids are going through the cars on my street checking doors'],
+    ['my truck got broken into at the trailhead, my wallet is gone'],
+  ])('reads "%s" as crime:theft', (text) => {
+    expect(values(text, 'nature')).toEqual(['crime:theft']);
+  });
+
+  it('still reads "somebody broke into the garage and took the mower" as crime:burglary', () => {
+    expect(values('somebody broke into the garage and took the mower', 'nature')).toEqual(['crime:burglary']);
   });
 });

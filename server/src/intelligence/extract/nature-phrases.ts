@@ -17,7 +17,10 @@ const FIREWORKS = 'fireworks|firecrackers|bottle rockets|roman candles';
 // Where people cut themselves working: "she cut her finger with a knife" is her own finger.
 const SELF_PARTS = 'finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe';
 // Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
-const FALLING_THINGS = 'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes';
+const FALLING_THINGS =
+  'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes|powder|lumber|bricks?|limbs?|debris|drywall|plywood|jugs?|bags?|buckets?' +
+  // What held something that fell: "a jug of acid fell off the shelf", "a pallet of mulch fell on him".
+  '|(?:jugs?|bags?|buckets?|box|boxes|pallets?|stack|pile|case|cases|crates?|cans?|bottles?|load|sheets?|pieces?|bundles?|rolls?|drums?|barrels?|sacks?|cartons?) of (?:[a-z]+ ){0,2}[a-z]+';
 
 // Things that run over someone off the road.
 const OFF_ROAD = 'mower|forklift|jack|steer|bull|cow|horse|boat|tractor|cart|golf cart|mule|cattle|loader|skid steer|dozer|bulldozer|backhoe|excavator|reach truck|crane';
@@ -99,7 +102,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:looking|peeking|peeping) in(?:to)? (?:the |my |our |peoples )?windows',
       'trying to (?:open|get into|pry) (?:my|the|our) (?:window|door|car)',
       '(?:house|home|apartment|car|garage|shed|store) (?:got|was|has been) (?:robbed|broken into|burglarized)',
-      '(?:broke|smashed|busted) (?:my|the|our) (?:car |truck |front |back |bedroom )?(?:window|door|lock)',
+      '(?:broke|smashed|busted) (?:out )?(?:my|the|our) (?:car |truck |van |front |back |bedroom )?(?:window|door|lock)',
       // Someone going along parked cars: "a guy trying car doors in the garage".
       '(?:trying|checking|pulling on) (?:the |peoples )?(?:car )?(?:doors|door handles)',
       'going through (?:the |my |our |peoples )?cars',
