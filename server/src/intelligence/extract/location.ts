@@ -98,8 +98,10 @@ const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', '
 const THE_ROAD_CUE = new Set(['on', 'off', 'down', 'up', 'along', 'onto', 'toward', 'towards', 'past', 'from', 'of', 'to', 'near', 'by']);
 // Words that say what kind of road it is, not its name: "the dirt road", "the main highway", "the back road".
 const ROAD_KIND = new Set('dirt gravel back side main old new paved unpaved private public little big long narrow wrong other same next last two four lane hard parish county lease logging haul farm ranch fire forest access service'.split(' '));
+// Roads driven in one direction or the other: a direction of travel said with one is part of where the caller is.
+const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway']);
 // Only roads are said so: "the taco place", "the basketball court", "the walking trail" are places.
-const THE_ROAD_TYPES = new Set(['Road', 'Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway', 'Boulevard', 'Avenue', 'Street']);
+const THE_ROAD_TYPES = new Set(['Road', 'Boulevard', 'Avenue', 'Street', ...HIGHWAY_SUFFIX]);
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
 const STREET_NAMED = /\b(?:(?:the|this|that) street(?: name)? is|the streets|street sign says)$/;
@@ -235,16 +237,13 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     if ((STRONG_HEADS.has(t[street.end] ?? '') || t[street.end] === 'station') && !u.pauses[street.end - 1]) continue;
     // "on the Bangerter highway heading south", "eastbound on the Merrimack Turnpike": a highway's direction of travel said
     // around it, as a numbered one's.
-    const after = HIGHWAY_SUFFIX.has(street.suffix[0]!) ? /^ (?:(east|west|north|south)bound|(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))\b/.exec(` ${t.slice(street.end, street.end + 2).join(' ')}`) : null;
-    const way = after ? (after[1] ?? after[2]) : HIGHWAY_SUFFIX.has(street.suffix[0]!) ? directionAround(u, { start: theRoad ? i - 1 : i, end: street.end }) : undefined;
+    const way = HIGHWAY_SUFFIX.has(street.suffix[0]!) ? directionAround(u, { start: theRoad ? i - 1 : i, end: street.end }) : undefined;
     const direction = way ? ` ${way[0]!.toUpperCase()}B` : '';
     put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}${direction}`);
     taken.fill(true, i, street.end);
     i = street.end - 1;
   }
 }
-// Roads driven in one direction or the other: a direction of travel said with one is part of where the caller is.
-const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway']);
 
 /**
  * A road said with its route's number or letter after it ("county road nine", "county road k"): highways() reads it; not a
@@ -463,8 +462,9 @@ const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|m
 const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (?:the (?=\w+bound (?:side|lanes?)\b))?(eastbound|westbound|northbound|southbound|(?<=\bon \d{2,3} )(?:east|west|north|south)(?! (?:street|avenue|road|drive|lane|boulevard|of|side|end|on)\b))\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)|\b(?:going|heading|headed|driving|traveling|travelling) (east|west|north|south)(?:bound)? on (?:the )?(\d{2,3})\b(?! (?:miles?|minutes?|mph|street|streets|avenue|road|drive|lane|boulevard|st|ave|rd|dr)\b)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
-// After it: "route six heading west", "highway twelve, the northbound side", "route nine, i think we're going east".
-const DIRECTION_AFTER = /^ (?:the (east|west|north|south)bound (?:side|lanes?)|(?:(?:i think )?(?:were|we are|im|i am) )?(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))/;
+// After it: "route six heading west", "the Glenn highway eastbound", "highway twelve, the northbound side", "route nine, i think
+// we're going east".
+const DIRECTION_AFTER = /^ (?:(?:the )?(east|west|north|south)bound\b|(?:(?:i think )?(?:were|we are|im|i am) )?(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))/;
 const FIRE_NUMBER = /\bfire numbers? (?:is |on the post (?:is |says )?|says |reads )?(\d{3,5})\b/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
@@ -476,7 +476,7 @@ function directionAround(u: Utterance, m: Span): string | undefined {
 }
 
 // A highway read by name among the streets, no house on it: "the Garrison Turnpike westbound".
-const NAMED_HIGHWAY = / (?:Highway|Pike|Parkway|Turnpike|Expressway|Freeway|Tollway|Thruway)(?: [NSEW]B)?$/;
+const NAMED_HIGHWAY = new RegExp(` (?:${[...HIGHWAY_SUFFIX].join('|')})(?: [NSEW]B)?$`);
 
 /** Numbered highways and mile markers; a marker on a highway read by name among `streets` is that highway's, said once. */
 function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, string][]): void {
