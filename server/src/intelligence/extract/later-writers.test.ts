@@ -2648,3 +2648,23 @@ describe('a vehicle broken into is a theft from it', () => {
     expect(values('somebody broke into the garage and took the mower', 'nature')).toEqual(['crime:burglary']);
   });
 });
+
+describe('a weapon aimed or swung at someone', () => {
+  it.each([
+    ['a man on the platform is waving a pistol at the people getting off the train'],
+    ['my neighbor just pointed his rifle at my kids over the fence'],
+  ])('reads "%s" as crime:assault', (text) => {
+    expect(values(text, 'nature')).toEqual(['crime:assault']);
+  });
+
+  it('still reads "some guy is swinging a hatchet at customers in the parking lot" as crime:assault', () => {
+    expect(values('some guy is swinging a hatchet at customers in the parking lot', 'nature')).toEqual(['crime:assault']);
+  });
+
+  it.each([
+    ['my uncle is out back swinging a machete at the weeds'],
+    ['he walked in holding a shotgun and set it on the counter'],
+  ])('still reads no assault from "%s"', (text) => {
+    expect(values(text, 'nature')).not.toContain('crime:assault');
+  });
+});

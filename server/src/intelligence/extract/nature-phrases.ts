@@ -22,6 +22,9 @@ const FALLING_THINGS =
   // What held something that fell: "a jug of acid fell off the shelf", "a pallet of mulch fell on him".
   '|(?:jugs?|bags?|buckets?|box|boxes|pallets?|stack|pile|case|cases|crates?|cans?|bottles?|load|sheets?|pieces?|bundles?|rolls?|drums?|barrels?|sacks?|cartons?) of (?:[a-z]+ ){0,2}[a-z]+';
 
+// What someone may be threatened or struck with.
+const WEAPONS = 'guns?|pistols?|rifles?|shotguns?|handguns?|revolvers?|knife|knives|machetes?|bats?|pipes?|blades?|bottles?|hammers?|crowbars?|axes?|hatchets?|tire irons?|swords?|tasers?';
+
 // Things that run over someone off the road.
 const OFF_ROAD = 'mower|forklift|jack|steer|bull|cow|horse|boat|tractor|cart|golf cart|mule|cattle|loader|skid steer|dozer|bulldozer|backhoe|excavator|reach truck|crane';
 // What drives on a road ("a white pickup", "the box truck"): what it hits is a road crash.
@@ -162,7 +165,10 @@ export const NATURES: [string, RegExp][] = [
       'pulled a (?:knife|gun)',
       '(?:threw|thrown|throwing) (?:a|an|the) \\w+ (?:at (?:me|him|her|us|them|a|the)|and hit)',
       'came at me',
-      'pointing (?:it|a gun|a knife|the gun) at',
+      // A weapon aimed or swung at someone ("waving a gun at people", "swinging a pipe at the folks waiting", "pointed a
+      // rifle at my son"); not one waved around or at the bushes, nor "it" swung at cars.
+      `(?:waving|waved|pointing|pointed|aiming|aimed|swinging|swung|brandishing) (?:(?:a|an|his|her|the|that|some) (?:\\w+ )?(?:${WEAPONS})|it) (?:right |around )?at (?:me|us|him|her|them|people|everybody|everyone|kids|folks|(?:my|our|his|her|the|a|some|those|these) (?:\\w+ )?(?:${VICTIMS}|kids|folks|people|customers|workers|guard|nurse|teacher|neighbors|family|face|head))\\b`,
+      `(?:waving|waved|pointing|pointed|aiming|aimed|swinging|swung) (?:a|an|his|her|the|that|some) (?:\\w+ )?(?:${WEAPONS}) (?:right |around )?at (?:the )?cars`,
     ),
   ],
   ['crime:theft', phrases('stolen', 'stole', '(?:my|our|his|her) (?:car|truck|bike|van|motorcycle|trailer|boat|catalytic converter)s? (?:is |was |are )?(?:gone|missing)', 'took (?:the |all the |our |my )?(?:money|cash) (?:from|out of) (?:the )?(?:register|drawer|till|safe)', 'theft', 'shoplift(?:ing|er)?', 'pick ?pocket(?:ed)?', 'didnt pay (?:for )?', '(?:walked|walking|ran|running|went) out (?:\\w+ ){0,3}without paying', 'stealing', '(?:someone|somebody|they|he|she) took (?:my|our) (?:car|truck|bike|van|wallet|phone|purse|laptop|tools|trailer)', 'took (?:my|our|his|her) (?:\\w+ ){0,3}and (?:ran|took off)', 'siphon(?:ing|ed|s)?', 'hot ?wir(?:e|ed|ing)', '(?:stripping|stripped|cutting|cut) (?:the |out )?(?:\\w+ )?copper', '(?:taking|took|stealing|grabbing|grabbed) (?:\\w+ ){0,2}packages', '(?:walked|ran|running|walking|snuck) out (?:\\w+ ){0,4}with (?:a|an|the|two|three|some|all|our|my|his|her|\\d+) (?!(?:little )?(?:girl|boy|kid|child|baby|toddler)\\b)', '(?:drove|driven|pulled|took) (?:off|away) without paying', '(?:pumped|filled up) (?:\\w+ )?and (?:drove|took) off', '(?:got|was|been) (?:lifted|swiped|pinched|jacked)', 'swiped (?:my|her|his|the|our)', '(?<!\\b(?:guns?|pistol|handgun|revolver|knife|weapon)\\b(?: \\w+){0,2} )(?:stuffing|stuffed|put|putting|shoving|shoved|slipped|slipping) (?!(?:\\w+ ){0,2}(?:guns?|pistol|handgun|revolver|knife|weapon)\\b)(?:\\w+ ){0,3}(?:in|into|under|down) (?:his|her|their) (?:coat|jacket|shirt|pants|purse|bag|backpack|hoodie|pocket|pockets|waistband)', '(?:grabbed|took|snatched) (?:the|a|some|two|three) (?:\\w+ )?(?:and|then) (?:ran|took off|bolted)', 'took off with (?:the|our|a|some|all) (?!(?:little )?(?:girl|boy|kid|child|baby|toddler)\\b)')],
