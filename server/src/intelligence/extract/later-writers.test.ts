@@ -2668,3 +2668,18 @@ describe('a weapon aimed or swung at someone', () => {
     expect(values(text, 'nature')).not.toContain('crime:assault');
   });
 });
+
+describe('something heavy come down on someone, a limb drawn in', () => {
+  it.each([
+    ['the engine hoist slipped and the lift came down on my brother, he is under it'],
+    ['out at the back forty the tractor flipped over on my dad'],
+    ['a stack of pallets went over on one of my workers in aisle three'],
+    ['my son got his sleeve pulled into the snowblower and he is screaming'],
+  ])('reads "%s" as rescue:trapped', (text) => {
+    expect(values(text, 'nature')).toEqual(['rescue:trapped']);
+  });
+
+  it('still reads no entrapment once it is off them: "the shelf fell on him but we lifted it off, his wrist is swollen"', () => {
+    expect(values('the shelf fell on him but we lifted it off, his wrist is swollen', 'nature')).not.toContain('rescue:trapped');
+  });
+});

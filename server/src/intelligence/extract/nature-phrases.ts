@@ -22,6 +22,9 @@ const FALLING_THINGS =
   // What held something that fell: "a jug of acid fell off the shelf", "a pallet of mulch fell on him".
   '|(?:jugs?|bags?|buckets?|box|boxes|pallets?|stack|pile|case|cases|crates?|cans?|bottles?|load|sheets?|pieces?|bundles?|rolls?|drums?|barrels?|sacks?|cartons?) of (?:[a-z]+ ){0,2}[a-z]+';
 
+// Heavy things that come down on someone and hold them there.
+const HEAVY = 'tree|pole|ladder|shel(?:f|ves)|tv|bookcase|dresser|beam|cabinet|load|pallet|drum|barrel|tractor|forklift|lift|bale|hay|wall|roof|ceiling|jack|log|pipe|crate|door|gate|dirt|mower|machine|car|rack|slab|boulder';
+
 // What someone may be threatened or struck with.
 const WEAPONS = 'guns?|pistols?|rifles?|shotguns?|handguns?|revolvers?|knife|knives|machetes?|bats?|pipes?|blades?|bottles?|hammers?|crowbars?|axes?|hatchets?|tire irons?|swords?|tasers?';
 
@@ -88,6 +91,11 @@ export const NATURES: [string, RegExp][] = [
       '(?:fell|stuck|trapped) (?:in|down|into) (?:a|the) (?:well|hole|shaft|trench|bin|drain|culvert|crevice)',
       'buried',
       '(?:cant|cannot|can not|couldnt) climb (?:back )?(?:up|down|out)',
+      // Something heavy come down on someone: "a lift came down on a guy's legs", "the tractor flipped on him", "a bale fell
+      // on him", "the roof caved in on one of the boys"; not once it is off them ("we lifted it off him").
+      `(?!.*\\b(?:lifted|got|pulled|rolled|jacked|pushed) (?:it|him|her|them) (?:off|out)\\b|.*\\bout from under\\b)\\b(?:${HEAVY})s? (?:\\w+ ){0,2}(?:fell|came down|came in|caved|rolled|tipped|flipped|went over|collapsed)(?: over| back| in| off (?:the |a )?\\w+)? (?:on|onto) (?:him|her|them|me|us|(?:a|an|one of|my|his|her|our|the|some|their) (?:\\w+ )?(?:${VICTIMS}|worker|tech|boy|grandma|grandpa|father|mother|brother)s?\\b)`,
+      // A limb drawn into a machine: "got his arm caught in the auger", "his glove got caught and it pulled his hand in".
+      '(?:got|had) (?:his|her|my|their) (?:arm|hand|leg|foot|fingers?|glove|sleeve|hair|ponytail|shirt|coat|jacket) (?:caught|pulled|sucked|dragged)',
       // "he's wedged between the toilet and the tub", "the mower's on top of him".
       'wedged',
       'on top of (?:him|her|them|me|us)\\b',
