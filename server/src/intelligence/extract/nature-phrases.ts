@@ -16,14 +16,14 @@ const VICTIMS = 'son|daughter|kid|friend|brother|sister|husband|wife|guy|man|wom
 const FIREWORKS = 'fireworks|firecrackers|bottle rockets|roman candles';
 // Where people cut themselves working: "she cut her finger with a knife" is her own finger.
 const SELF_PARTS = 'finger|fingers|hand|thumb|palm|arm|forearm|leg|foot|wrist|knee|shin|thigh|toe';
-// Things that fall on people or off trucks: "a drum fell off a flatbed", "the hood fell on his head" is no one's fall.
-const FALLING_THINGS =
-  'tree|pole|it|ladder|shelf|shelves|tv|box|boxes|branch|rock|rocks|bookcase|dresser|beam|cabinet|mirror|load|pallet|drum|drums|barrel|barrels|car|cars|truck|hood|wall|face|bumper|ceiling|jack|forklift|dirt|tank|sign|crate|crates|tire|door|gate|glass|bottle|phone|dentures|hay|bale|bales|logs?|pipe|pipes|powder|lumber|bricks?|limbs?|debris|drywall|plywood|jugs?|bags?|buckets?' +
-  // What held something that fell: "a jug of acid fell off the shelf", "a pallet of mulch fell on him".
-  '|(?:jugs?|bags?|buckets?|box|boxes|pallets?|stack|pile|case|cases|crates?|cans?|bottles?|load|sheets?|pieces?|bundles?|rolls?|drums?|barrels?|sacks?|cartons?) of (?:[a-z]+ ){0,2}[a-z]+';
-
 // Heavy things that come down on someone and hold them there.
 const HEAVY = 'tree|pole|ladder|shel(?:f|ves)|tv|bookcase|dresser|beam|cabinet|load|pallet|drum|barrel|tractor|forklift|lift|bale|hay|wall|roof|ceiling|jack|log|pipe|crate|door|gate|dirt|mower|machine|car|rack|slab|boulder';
+// Things that fall on people or off trucks, the heavy ones and the rest: "a drum fell off a flatbed", "the hood fell on his
+// head" is no one's fall.
+const FALLING_THINGS =
+  `${HEAVY}|it|box|boxes|branch|rocks?|mirror|drums|barrels|cars|truck|hood|face|bumper|tank|sign|crates|tire|glass|bottle|phone|dentures|bales|logs|pipes|powder|lumber|bricks?|limbs?|debris|drywall|plywood|jugs?|bags?|buckets?` +
+  // What held something that fell: "a jug of acid fell off the shelf", "a pallet of mulch fell on him".
+  '|(?:jugs?|bags?|buckets?|box|boxes|pallets?|stack|pile|case|cases|crates?|cans?|bottles?|load|sheets?|pieces?|bundles?|rolls?|drums?|barrels?|sacks?|cartons?) of (?:[a-z]+ ){0,2}[a-z]+';
 
 // What someone may be threatened or struck with.
 const WEAPONS = 'guns?|pistols?|rifles?|shotguns?|handguns?|revolvers?|knife|knives|machetes?|bats?|pipes?|blades?|bottles?|hammers?|crowbars?|axes?|hatchets?|tire irons?|swords?|tasers?';
