@@ -34,7 +34,7 @@ interface Street {
   end: number;
 }
 
-const NO_STREET_NAME = new Set('wrong right other same whole long half all this that interstate freeway expressway tracks'.split(' '));
+const NO_STREET_NAME = new Set('wrong right other same whole long half all this that interstate tracks'.split(' '));
 // What someone is "on" that is no street: "he's on Medicare", "I'm on Bluetooth", "she's on chemo".
 const ON_VERBS = new Set(['hold', 'hang', 'come', 'go', 'carry', 'keep', 'move', 'hurry', 'choking', 'choked', 'chokes', 'gagging']);
 const ON_NOT_STREET = new Set(

@@ -93,7 +93,7 @@ export const NATURES: [string, RegExp][] = [
       '(?:cant|cannot|can not|couldnt) climb (?:back )?(?:up|down|out)',
       // Something heavy come down on someone: "a lift came down on a guy's legs", "the tractor flipped on him", "a bale fell
       // on him", "the roof caved in on one of the boys"; not once it is off them ("we lifted it off him").
-      `(?!.*\\b(?:lifted|got|pulled|rolled|jacked|pushed) (?:it|him|her|them) (?:off|out)\\b|.*\\bout from under\\b)\\b(?:${HEAVY})s? (?:\\w+ ){0,2}(?:fell|came down|came in|caved|rolled|tipped|flipped|went over|collapsed)(?: over| back| in| off (?:the |a )?\\w+)? (?:on|onto) (?:him|her|them|me|us|(?:a|an|one of|my|his|her|our|the|some|their) (?:\\w+ )?(?:${VICTIMS}|worker|tech|boy|grandma|grandpa|father|mother|brother)s?\\b)`,
+      `(?!.*\\b(?:lifted|got|pulled|rolled|jacked|pushed) (?:it|him|her|them) (?:off|out)\\b|.*\\bout from under\\b)\\b(?:${HEAVY})s? (?:\\w+ ){0,2}(?:fell|came down|came in|caved|rolled|tipped|flipped|went over|collapsed)(?: over| back| in| off (?:the |a )?\\w+)? (?:on|onto) (?:him|her|them|me|us|(?:a|an|one of|my|his|her|our|the|some|their) (?:\\w+ )?(?:${VICTIMS}|worker|tech|grandma|grandpa|father|mother)s?\\b)`,
       // A limb drawn into a machine: "got his arm caught in the auger", "his glove got caught and it pulled his hand in".
       '(?:got|had) (?:his|her|my|their) (?:arm|hand|leg|foot|fingers?|glove|sleeve|hair|ponytail|shirt|coat|jacket) (?:caught|pulled|sucked|dragged)',
       // "he's wedged between the toilet and the tub", "the mower's on top of him".

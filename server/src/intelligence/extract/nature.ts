@@ -16,7 +16,7 @@ const WOUNDING = new Set(['traffic', 'crime:assault', 'crime:stabbing', 'crime:s
 // A theft with a weapon in the line was done by force: a robbery.
 const ARMED = /\b(?:guns?|knife|knives|pistol|rifle|shotgun|handgun|revolver|machete|bat|screwdriver|crowbar|weapon|armed|at gunpoint)\b/;
 // A vehicle said in or around a break-in's words ("broke into my truck", "smashed my car window", "trying car doors").
-const VEHICLE_BROKEN_INTO = /\b(?:cars?|trucks?|vans?|suvs?|vehicles?|jeeps?|pickups?)\b/;
+const VEHICLE_BROKEN_INTO = new RegExp(`\\b(?:${ON_ROAD})s?\\b`);
 
 const RELATIVE = new Set(
   'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
