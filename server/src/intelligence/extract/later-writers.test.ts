@@ -2683,3 +2683,42 @@ describe('something heavy come down on someone, a limb drawn in', () => {
     expect(values('the shelf fell on him but we lifted it off, his wrist is swollen', 'nature')).not.toContain('rescue:trapped');
   });
 });
+
+describe('a blow told as the act', () => {
+  it.each([
+    ['the guy in the red hoodie keeps slapping a girl by the bleachers'],
+    ['two teenagers are kicking a homeless man behind the library'],
+    ['a man in a green jacket just pushed a woman off the platform'],
+    ['the tall one in the camo hat is the one who kicked the security guard'],
+    ['this dude just smacked the cashier and ran out'],
+  ])('reads "%s" as crime:assault', (text) => {
+    expect(values(text, 'nature')).toContain('crime:assault');
+  });
+
+  it.each([
+    ['some drunk just knocked a lady down outside the laundromat and walked off'],
+    ['somebody punched my brother in the face at the bowling alley'],
+  ])('still reads "%s" as crime:assault', (text) => {
+    expect(values(text, 'nature')).toEqual(['crime:assault']);
+  });
+
+  it.each([
+    ['a guy shoved the old woman at the bus stop and snatched her purse'],
+    ['a kid on a scooter knocked a lady down and took her phone'],
+  ])('still reads a blow that took something as a robbery: "%s"', (text) => {
+    expect(values(text, 'nature')).toEqual(['crime:robbery']);
+  });
+
+  it.each([
+    ['she slipped on the wet stairs and hit her side on the railing', 'medical:fall'],
+    ['the car that hit the lady kept going toward fifth', 'traffic'],
+    ['her husband shoved her into the dresser', 'crime:domestic'],
+    ['we pushed him out of the water and he is coughing', 'rescue:drowning'],
+  ])('still reads "%s" as %s, no assault', (text, nature) => {
+    expect(values(text, 'nature')).toEqual([nature]);
+  });
+
+  it('still reads no assault from a blow long past: "the older kid hit my son before, now he is back at the bus stop"', () => {
+    expect(values('the older kid hit my son before, now he is back at the bus stop', 'nature')).not.toContain('crime:assault');
+  });
+});

@@ -11,7 +11,7 @@ const NOT_FROM_VEHICLE = '(?! (?:of |from )?(?:under )?(?:the |my |his |her |a )
 const MESS = '(?:room|place|house|kitchen|life|everything|shes|hes|im) (?:is )?a(?: total| complete)?';
 const BLADES = 'knife|blade|box ?cutter|screwdriver|razor|ice pick|machete|shank|broken bottle';
 // Whom an attack is done to, said as a person: "jumped my son", "hit the clerk with a bottle".
-const VICTIMS = 'son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless|cousin|buddy|dad|mom|coworker|clerk|cashier|bartender|driver';
+export const VICTIMS = 'son|daughter|kid|friend|brother|sister|husband|wife|guy|man|woman|boy|girl|neighbor|lady|dude|student|teenager|homeless|cousin|buddy|dad|mom|coworker|clerk|cashier|bartender|driver';
 // Fireworks are shot and set off, no shooting: "the kids were shooting off fireworks".
 const FIREWORKS = 'fireworks|firecrackers|bottle rockets|roman candles';
 // Where people cut themselves working: "she cut her finger with a knife" is her own finger.

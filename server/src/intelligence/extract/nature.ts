@@ -8,7 +8,7 @@
 // family or household, and an act of violence on a person) and drowning (water, and someone in it).
 
 import type { Span, Utterance } from './text.js';
-import { ANIMALS, MEDICAL, NATURES, ON_ROAD } from './nature-phrases.js';
+import { ANIMALS, MEDICAL, NATURES, ON_ROAD, VICTIMS } from './nature-phrases.js';
 import { bodyPart, phrases, verbForms } from './words.js';
 
 const TRAUMA = new Set(['medical:fall', 'traffic', 'crime:assault', 'crime:domestic']);
@@ -18,9 +18,9 @@ const ARMED = /\b(?:guns?|knife|knives|pistol|rifle|shotgun|handgun|revolver|mac
 // A vehicle said in or around a break-in's words ("broke into my truck", "smashed my car window", "trying car doors").
 const VEHICLE_BROKEN_INTO = new RegExp(`\\b(?:${ON_ROAD})s?\\b`);
 
-const RELATIVE = new Set(
-  'boyfriend girlfriend husband wife ex partner fiance fiancee stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' '),
-);
+// A partner's blow is domestic whoever tells it; a relative's when the relative is said as the one who struck.
+const PARTNER = new Set('boyfriend girlfriend husband wife ex partner fiance fiancee'.split(' '));
+const RELATIVE = new Set([...PARTNER, ...'stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' ')]);
 const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens', 'step']);
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
@@ -40,6 +40,49 @@ function onPerson(t: string[], k: number): boolean {
   if (['my', 'our', 'his', 'her', 'their'].includes(w)) return !ROAD_VEHICLE.test(t[k + 1] ?? '') && (bodyPart(t[k + 1]) === undefined || w === 'my' || w === 'our' || PERSON_OBJECT.has(t[k + 2] ?? ''));
   if (PERSON_OBJECT.has(w)) return true;
   return t.slice(k, k + 4).join(' ').match(/\bat (?:me|her|him|us|them)\b/) !== null;
+}
+
+// Who may be struck, said after the act: "shoved a woman", "grabbed the hospice nurse", "is stomping on a boy".
+const STRUCK = new RegExp(`^(?:(?:a|an|the|this|that|some|another|my|our|his|her|their) (?:\\w+ )?)?(?:${VICTIMS}|${[...RELATIVE, ...STRANGER].join('|')}|grandma|grandpa|grandmother|grandfather|nurse|teacher|worker|customer|bouncer|officer|guard|passenger|baby|child|person|people|everybody|everyone|somebody|someone|me|him|her|us|them)s?\\b`);
+// Acts that are blows whoever strikes them; "choked on", "bit" and "attack" are a meal's, an animal's and an illness's too.
+const BLOWS = new RegExp(`^${verbForms('hit', 'shove', 'push', 'slap', 'punch', 'kick', 'beat', 'stomp', 'smack', 'strangle', 'headbutt', 'whack', 'knock')}$`);
+// Who strikes: a person said in the words before the act ("a stranger shoved", "the guy that hit", "a group of kids are stomping").
+const STRIKER = new RegExp(`^(?:he|she|they|hes|shes|theyre|one|somebody|someone|stranger|strangers|${[...STRANGER].join('|')}|${VICTIMS}|passenger|customer|teenager|drunk|group|bunch|crowd)$`);
+// Something taken from someone: with a blow, a robbery.
+const TAKEN = /\b(?:took|take|takes|taking|snatch|snatched|snatches|snatching|grabbed|grab|grabs|stole|steal|steals|yanked|ripped)(?: \w+)? (?:my|her|his|their|our|the) (?:\w+ )?(?:purse|bag|wallet|phone|keys|money|cash|bike|backpack|necklace|chain|watch|tips|register)\b/;
+// The caller's own doing is a rescue or a crash more often than a blow: "we pushed him out", "I'm the one who hit him".
+const CALLER = new Set(['i', 'we', 'im', 'were', 'ive', 'weve']);
+// Not a vehicle, an animal or a thing that struck ("the car that hit us", "lightning hit a dad in the bleachers").
+const NOT_A_STRIKER = new RegExp(`^(?:${ON_ROAD}|${ANIMALS.join('|')}|drivers?|it|something|lightning|branch|limb|tree|ball|wave|bullet|round|door|board|plywood|sheet)$`);
+
+/**
+ * An assault told as the act: someone struck a person ("a stranger shoved my grandma down", "the guy that hit my dad",
+ * "a group of kids are stomping on a boy"). Not the caller's own doing, not a line that names a partner or a relative
+ * (the domestic reading's, or the model's), not what a vehicle, an animal or a thing did, not a blow to one's own body.
+ */
+function blow(u: Utterance): Span | undefined {
+  const t = u.tokens;
+  // "her husband hit her", "her old man beat on her": a partner's blow is the domestic reading's, or the model's.
+  if (t.some((w) => PARTNER.has(w) || PARTNER.has(w.replace(/s$/, ''))) || /\b(?:her|his|my) old (?:man|lady)\b/.test(u.text)) return undefined;
+  const kin = t.some((w, i) => (RELATIVE.has(w) || RELATIVE.has(w.replace(/s$/, ''))) && OWNER.has(t[i - 1] ?? ''));
+  for (let i = 0; i < t.length; i++) {
+    if (!BLOWS.test(t[i]!) || u.pauses[i] || u.isAsked(i) || u.isNegated(i) || [1, 2, 3].some((n) => u.happenedLongAgo({ start: i, end: i + n }))) continue;
+    if (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) continue;
+    const before = t.slice(Math.max(0, i - 6), i);
+    if (before.some((w) => CALLER.has(w) || NOT_A_STRIKER.test(w))) continue;
+    // With one of the family in the line, "he" may be one of them: only a stranger's blow is an assault ("somebody hit my dad").
+    if (!before.some((w) => (kin ? STRANGER.has(w) : STRIKER.test(w)))) continue;
+    const after = t.slice(i + 1, i + 7);
+    // "hit the old man crossing and kept going": a driver's doing.
+    if (after.some((w, k) => w === 'crossing' || w === 'crosswalk' || (w === 'kept' && /^(?:going|driving)$/.test(after[k + 1] ?? '')))) continue;
+    if (['on', 'up', 'down', 'into', 'at'].includes(after[0] ?? '')) after.shift();
+    // "hit her side", "hit his head on the shelf": a blow to one's own body.
+    if (['his', 'her', 'my', 'their', 'our'].includes(after[0] ?? '') && (bodyPart(after[1]) || bodyPart(after[2]) || ['side', 'ribs'].includes(after[1] ?? ''))) continue;
+    // "pushing people back", "kicked him out of the bar": put out of the way, not struck.
+    if (/^(?:people|them|him|her|me|us|everybody|everyone) (?:back|away|out|aside)$/.test(after.slice(0, 2).join(' '))) continue;
+    if (STRUCK.test(after.join(' '))) return { start: i, end: i + 1 };
+  }
+  return undefined;
 }
 
 /**
@@ -200,6 +243,15 @@ export function natureRules(u: Utterance): FoundNature[] {
       found.add(kind);
       emit('nature', m, kind);
     }
+  }
+  // A blow told as the act, where no phrase named the crime and no partner or relative is said.
+  const struck = denied || [...found].some((n) => n.startsWith('crime') || n === 'traffic' || n === 'medical:choking') ? undefined : blow(u);
+  if (struck) {
+    // The blow explains the bleeding and the fall, as a stabbing does; a blow that took something is a robbery ("pushed her down and took her purse").
+    out.splice(0, out.length, ...out.filter((n) => n.kind !== 'medical:bleeding' && n.kind !== 'medical:fall'));
+    const kind = TAKEN.test(u.text) ? 'crime:robbery' : 'crime:assault';
+    found.add(kind);
+    emit('nature', struck, kind);
   }
   // Feeling sick after a blow, a crash or a wound is that call's ("hit him in the head with a bat and now he's throwing up").
   if (!denied && ![...found].some((n) => n.startsWith('medical') || n.startsWith('rescue') || n === 'hazmat' || WOUNDING.has(n))) {
