@@ -21,6 +21,8 @@ const VEHICLE_BROKEN_INTO = new RegExp(`\\b(?:${ON_ROAD})s?\\b`);
 // A partner's blow is domestic whoever tells it; a relative's when the relative is said as the one who struck.
 const PARTNER = new Set('boyfriend girlfriend husband wife ex partner fiance fiancee'.split(' '));
 const RELATIVE = new Set([...PARTNER, ...'stepdad stepfather stepmom stepmother dad father mom mother brother sister son daughter uncle aunt cousin roommate grandson granddaughter'.split(' ')]);
+// "husbands" is "husband's" or "husband is" with the apostrophe dropped: the word of the set all the same.
+const oneOf = (set: ReadonlySet<string>, w: string | undefined): boolean => w !== undefined && (set.has(w) || (w.endsWith('s') && set.has(w.slice(0, -1))));
 const OWNER = new Set(['my', 'her', 'his', 'our', 'their', 'sons', 'daughters', 'kids', 'babys', 'childrens', 'step']);
 // "is hurt", "got hit": a state, not someone doing it ("is hitting" still is).
 const PASSIVE = new Set(['is', 'was', 'whos', 'are', 'were', 'been', 'got', 'get', 'gets']);
@@ -43,11 +45,11 @@ function onPerson(t: string[], k: number): boolean {
 }
 
 // Who may be struck, said after the act: "shoved a woman", "grabbed the hospice nurse", "is stomping on a boy".
-const STRUCK = new RegExp(`^(?:(?:a|an|the|this|that|some|another|my|our|his|her|their) (?:\\w+ )?)?(?:${VICTIMS}|${[...RELATIVE, ...STRANGER].join('|')}|grandma|grandpa|grandmother|grandfather|nurse|teacher|worker|customer|bouncer|officer|guard|passenger|baby|child|person|people|everybody|everyone|somebody|someone|me|him|her|us|them)s?\\b`);
+const STRUCK = new RegExp(`^(?:(?:a|an|the|this|that|some|another|my|our|his|her|their) (?:\\w+ )?)?(?:${VICTIMS}|${[...RELATIVE, ...STRANGER].join('|')}|grandma|grandpa|grandmother|grandfather|nurse|teacher|worker|customer|bouncer|officer|guard|passenger|baby|child|person|people|everybody|everyone|me|him|her|us|them)s?\\b`);
 // Acts that are blows whoever strikes them; "choked on", "bit" and "attack" are a meal's, an animal's and an illness's too.
 const BLOWS = new RegExp(`^${verbForms('hit', 'shove', 'push', 'slap', 'punch', 'kick', 'beat', 'stomp', 'smack', 'strangle', 'headbutt', 'whack', 'knock')}$`);
 // Who strikes: a person said in the words before the act ("a stranger shoved", "the guy that hit", "a group of kids are stomping").
-const STRIKER = new RegExp(`^(?:he|she|they|hes|shes|theyre|one|somebody|someone|stranger|strangers|${[...STRANGER].join('|')}|${VICTIMS}|passenger|customer|teenager|drunk|group|bunch|crowd)$`);
+const STRIKER = new RegExp(`^(?:he|she|hes|shes|theyre|one|${[...STRANGER].join('|')}|${VICTIMS}|passenger|customer|drunk|group|bunch|crowd)$`);
 // Something taken from someone: with a blow, a robbery.
 const TAKEN = /\b(?:took|take|takes|taking|snatch|snatched|snatches|snatching|grabbed|grab|grabs|stole|steal|steals|yanked|ripped)(?: \w+)? (?:my|her|his|their|our|the) (?:\w+ )?(?:purse|bag|wallet|phone|keys|money|cash|bike|backpack|necklace|chain|watch|tips|register)\b/;
 // The caller's own doing is a rescue or a crash more often than a blow: "we pushed him out", "I'm the one who hit him".
@@ -63,8 +65,8 @@ const NOT_A_STRIKER = new RegExp(`^(?:${ON_ROAD}|${ANIMALS.join('|')}|drivers?|i
 function blow(u: Utterance): Span | undefined {
   const t = u.tokens;
   // "her husband hit her", "her old man beat on her": a partner's blow is the domestic reading's, or the model's.
-  if (t.some((w) => PARTNER.has(w) || PARTNER.has(w.replace(/s$/, ''))) || /\b(?:her|his|my) old (?:man|lady)\b/.test(u.text)) return undefined;
-  const kin = t.some((w, i) => (RELATIVE.has(w) || RELATIVE.has(w.replace(/s$/, ''))) && OWNER.has(t[i - 1] ?? ''));
+  if (t.some((w) => oneOf(PARTNER, w)) || /\b(?:her|his|my) old (?:man|lady)\b/.test(u.text)) return undefined;
+  const kin = t.some((w, i) => oneOf(RELATIVE, w) && OWNER.has(t[i - 1] ?? ''));
   for (let i = 0; i < t.length; i++) {
     if (!BLOWS.test(t[i]!) || u.pauses[i] || u.isAsked(i) || u.isNegated(i) || [1, 2, 3].some((n) => u.happenedLongAgo({ start: i, end: i + n }))) continue;
     if (PASSIVE.has(t[i - 1] ?? '') && !t[i]!.endsWith('ing')) continue;
@@ -92,8 +94,8 @@ function blow(u: Utterance): Span | undefined {
  */
 function domestic(u: Utterance): Span | undefined {
   const t = u.tokens;
-  // "husbands" is "husband's" or "husband is" with the apostrophe dropped; "my sisters husband" is owned too.
-  const relative = (w: string | undefined) => w !== undefined && (RELATIVE.has(w) || (w.endsWith('s') && RELATIVE.has(w.slice(0, -1))));
+  // "my sisters husband" is owned too.
+  const relative = (w: string | undefined) => oneOf(RELATIVE, w);
   // "a couple fighting", "the couple in three f": partners, though nobody says whose (not "a couple of guys", "a couple cars").
   const couple = (i: number) => t[i] === 'couple' && !/^(?:of|\d+|more|guys|people|men|women|kids|girls|boys|dudes|teens|teenagers|friends|cars|trucks|times|minutes|hours|days|weeks|months|years|blocks|miles|feet|beers|drinks)$/.test(t[i + 1] ?? '');
   const relatives = t.flatMap((w, i) => ((relative(w) && (OWNER.has(t[i - 1] ?? '') || relative(t[i - 1]))) || couple(i) ? [i] : []));
