@@ -2722,3 +2722,58 @@ describe('a blow told as the act', () => {
     expect(values('the older kid hit my son before, now he is back at the bus stop', 'nature')).not.toContain('crime:assault');
   });
 });
+
+describe('streets as callers place them', () => {
+  it.each([
+    ['the stalled car is at the weigh station on sixty five', 'I-65'],
+    ['my dad is slumped over in his cab at the truck stop on seventy', 'I-70'],
+    ['exit forty one b off two seventy five, a van is on its side at the bottom', 'I-275'],
+    ['a kid is standing on the railing of the overpass over thirty five', 'I-35'],
+  ])('reads a freeway by its number at what only freeways have, "%s", as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['somebody is lying in the lot of the laundromat on pike street', 'Pike Street'],
+    ['a roofer fell at the house on rocky hollow road two stories', 'Rocky Hollow Road'],
+    ['she is on parish road two twelve past the church', 'Parish Road 212'],
+    ["we're at the dead end of b l m road fifty six oh one", 'BLM Road 5601'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['the daycare on heron bend, a toddler is choking', 'Heron Bend Street'],
+    ['the bar on delmar across from the bank, two guys fighting', 'Delmar Street'],
+    ["the street's called Fox Run, the third house", 'Fox Run Street'],
+  ])('reads a street said by its name alone after a place, "%s", as %s', (text, address) => {
+    expect(values(text, 'address')).toContain(address);
+  });
+
+  it.each([
+    ['the tree is down across Lantern Road and there are wires in it', 'Lantern Road'],
+    ['he took off running toward Maddox Street with the bag', 'Maddox Street'],
+    ['she cut through the yard and ran toward Pruitt', 'Pruitt Street'],
+  ])('reads the street someone is headed for or a thing lies across, "%s", as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['my sister lives on Crandall Avenue, twenty two fifteen, she is not answering', '2215 Crandall Avenue'],
+    ['it is Haskell Road out past the feed mill, we are at number forty seven', '47 Haskell Road'],
+  ])('reads the house number said after its street, "%s", as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['the bakery on tanner street has smoke coming out the back', 'Tanner Street'],
+    ['my grandpa on Elm Street, eighty one, fell in the tub', 'Elm Street'],
+    ['he ran toward Marcus and punched him', undefined],
+    ['she took the baby and is heading toward Ohio', undefined],
+    ["we're on route nine going toward Sutton, the car is smoking", 'Route 9'],
+    ['he walked toward Walgreens with the bag', undefined],
+    ['the truck stop on forty second street, a man collapsed', '42nd Street'],
+  ])('still reads "%s" as the address %s and no more', (text, address) => {
+    expect(values(text, 'address')).toEqual(address ? [address] : []);
+  });
+});

@@ -1,7 +1,7 @@
 // Where: a street address, the unit in it, cross streets, landmarks, and highway mile markers.
 
 import { namesVehicle } from './describe.js';
-import { STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
+import { BRANDS, STRONG_HEADS, WEAK_HEADS, landmarks } from './landmarks.js';
 import { bareStreetName } from './street-names.js';
 import type { Span, Utterance } from './text.js';
 import { CORRECTION, type Extractor, type Put, STOP, lexiconTags, ordinal, ordinalValue, spokenHeight, streetSuffix, titleCase } from './words.js';
@@ -56,8 +56,8 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let isOrdinal = false;
   while (name.length < 3) {
     // A typed pause ends the name: "kittredge, thats kittredge avenue".
-    // "old turnpike road": a road's type inside another road's name.
-    const inName = name.length > 0 && streetSuffix(u.tokens[k]) !== undefined && streetSuffix(u.tokens[k + 1]) !== undefined;
+    // "old turnpike road", "pike street", "parkway drive": a road's type inside another road's name.
+    const inName = streetSuffix(u.tokens[k]) !== undefined && streetSuffix(u.tokens[k + 1]) !== undefined;
     if ((!inName && (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive))) || (name.length > 0 && u.pauses[k - 1])) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
@@ -91,8 +91,9 @@ const VERB_TAGS = new Set(['Infinitive', 'PastTense', 'Gerund', 'PresentTense', 
 const namedCorner = (w: string): boolean => !STOP.has(w) && !NOT_CROSS.has(w) && w.length > 2 && !/\d/.test(w) && !lexiconTags(w).some((t) => VERB_TAGS.has(t) || NOT_STREET_TAGS.has(t));
 const crossLabel = (s: Street): string => `${streetName(s.name)} ${s.suffix?.[1] ?? 'St'}`;
 
-// Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street".
-const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of', 'called', 'named']);
+// Words after which a street said without a number is where someone is: "were on lincoln avenue", "its sixty second street",
+// "a wire down across Elm Road", "ran toward Carver Street", "you go out Mill Pond Road".
+const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', 'near', 'from', 'is', 'to', 'up', 'of', 'called', 'named', 'across', 'toward', 'towards', 'past', 'out', 'into', 'over', 'behind', 'via', 'take', 'took']);
 
 // Before "the" and a road's name: "on the airport road", "up the Little Sage Road", "toward the Kessler Road side".
 const THE_ROAD_CUE = new Set(['on', 'off', 'down', 'up', 'along', 'onto', 'toward', 'towards', 'past', 'from', 'of', 'to', 'near', 'by']);
@@ -104,14 +105,18 @@ const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike', 'Parkway', 'Turnpike', 'Expre
 const THE_ROAD_TYPES = new Set(['Road', 'Boulevard', 'Avenue', 'Street', ...HIGHWAY_SUFFIX]);
 // Where a street's name alone places someone; "off", "near", "by" a street are cross streets.
 const BARE_CUE = new Set(['on', 'down', 'along', 'onto']);
-const STREET_NAMED = /\b(?:(?:the|this|that) street(?: name)? is|the streets|street sign says)$/;
+const STREET_NAMED = /\b(?:(?:the|this|that) street(?: name)? is|the streets(?: called| named)?|the street (?:is )?(?:called|named)|street sign says)$/;
 // Where a typed name alone is a street ("it went up Vine", "a wire down across Briarwood", "off Harrison"):
 // "coughing up water", "kicked off work" are none, so only a name typed with its capital.
-const TYPED_BARE_CUE = new Set(['up', 'across', 'off', 'crosses', 'over']);
+// Someone heading "toward Lyman" heads for a street, unless the name is a person's ("ran toward Maria") or a town's: one
+// the lexicon knows ("toward Texas"), or any on a highway ("on route ninety, going towards Sutter").
+const TOWN_TAGS = new Set(['City', 'Region', 'Country', 'Place']);
+const ON_A_HIGHWAY = /\b(?:highway|hwy|interstate|freeway|expressway|turnpike|route|mile marker)\b|\bon (?:the )?(?:i ?\d|\d{2,3}\b)/i;
+const TYPED_BARE_CUE = new Set(['up', 'across', 'off', 'crosses', 'over', 'toward', 'towards']);
 // What may follow a street said without its type: the end, a function word, a unit.
 const endsStreet = (u: Utterance, k: number): boolean => {
   const w = u.tokens[k];
-  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'toward', 'towards', 'heading', 'headed', 'going', 'eastbound', 'westbound', 'northbound', 'southbound'].includes(w);
+  return w === undefined || u.pauses[k - 1]! || STOP.has(w) || Object.hasOwn(UNIT_PREFIX, w) || ['between', 'by', 'near', 'past', 'across', 'toward', 'towards', 'heading', 'headed', 'going', 'eastbound', 'westbound', 'northbound', 'southbound'].includes(w);
 };
 
 // Going or stopping somewhere: "walking west on dunmore", "parked on sawyer".
@@ -137,7 +142,7 @@ function bareStreet(u: Utterance, i: number, numbered: boolean): { name: string[
   // A name typed with its capital after "on" is a proper name ("went south on Garland"); speech has none, so this only reads typed lines.
   const typed = !numbered && i > 0 && /^\p{Lu}\p{Ll}/u.test(u.raw(end - 1, end)) && !lexiconTags(word).some((tag) => ['Date', 'WeekDay', 'Month', 'Holiday'].includes(tag));
   // "eleven head of cattle", "six cases of water": a count of something, no street.
-  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end) || t[end] === 'of') return undefined;
+  if (!nameWord(word) || DIRECTIONS.has(word) || namesVehicle(word) || ON_NOT_STREET.has(word) || BRANDS.has(word) || u.raw(end - 1, end).includes("'") || !(bareStreetName(word, placed) || typed) || !endsStreet(u, end) || t[end] === 'of') return undefined;
   return { name, end };
 }
 
@@ -219,9 +224,13 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // "the street is larkspur", "the street sign says Larkspur": named as a street; "down the middle of Elm" typed as one ("the middle of nowhere" is none).
     const before = t.slice(Math.max(0, i - 4), i).join(' ');
     const namedStreet = STREET_NAMED.test(before);
-    const typedBare = (TYPED_BARE_CUE.has(t[i - 1] ?? '') || /\b(?:down|in) the middle of$/.test(before)) && /^\p{Lu}/u.test(u.raw(i, i + 1));
+    const typedBare =
+      (TYPED_BARE_CUE.has(t[i - 1] ?? '') || /\b(?:down|in) the middle of$/.test(before)) &&
+      /^\p{Lu}/u.test(u.raw(i, i + 1)) &&
+      !(t[i - 1]!.startsWith('toward') && (lexiconTags(t[i]!).some((tag) => PERSON_NAME.has(tag) || TOWN_TAGS.has(tag)) || ON_A_HIGHWAY.test(u.text)));
     if (!street?.suffix && !(t[i - 1] === 'on' && ON_VERBS.has(t[i - 2] ?? '')) && (namedStreet || typedBare || BARE_CUE.has(t[i - 1] ?? ''))) {
-      const bare = bareStreet(u, i, namedStreet);
+      // "the park on willow bend", "the street is quail run": after a place or named a street, a name in two words as streets' are.
+      const bare = bareStreet(u, i, namedStreet) ?? (onAfterPlace(t, i) || namedStreet ? namedLikeAStreet(u, i) : undefined);
       if (bare && !said.has(streetName(bare.name))) {
         put({ start: i, end: bare.end }, `${streetName(bare.name)} ${suffixSaidElsewhere(u, bare) ?? 'Street'}`);
         taken.fill(true, i, bare.end);
@@ -239,10 +248,25 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
     // around it, as a numbered one's.
     const way = HIGHWAY_SUFFIX.has(street.suffix[0]!) ? directionAround(u, { start: theRoad ? i - 1 : i, end: street.end }) : undefined;
     const direction = way ? ` ${way[0]!.toUpperCase()}B` : '';
-    put({ start: i, end: street.end }, `${streetName(street.name)} ${street.suffix[0]}${direction}`);
-    taken.fill(true, i, street.end);
-    i = street.end - 1;
+    const house = way ? undefined : houseAfter(u, street.end);
+    const end = house?.end ?? street.end;
+    put({ start: i, end }, `${house ? `${house.number} ` : ''}${streetName(street.name)} ${street.suffix[0]}${direction}`);
+    taken.fill(true, i, end);
+    i = end - 1;
   }
+}
+
+// The roads numbered as routes (HIGHWAY_RE): "county road nine"; "juniper hollow road two stories" is a road and a height.
+const ROUTE_ROADS = new Set(['county', 'state', 'township', 'parish', 'forest', 'farm', 'bia', 'blm', 'b l m']);
+/**
+ * The house number said after its street: set apart ("Zielona Street, nineteen thirty two, upstairs": three digits or more,
+ * as an age or a count is two), or as the number the caller is at ("Firehouse Road ... we're at number eighty two").
+ */
+function houseAfter(u: Utterance, end: number): { number: string; end: number } | undefined {
+  const t = u.tokens;
+  if (u.pauses[end - 1] && /^\d{3,5}$/.test(t[end] ?? '') && (end + 1 === u.length || u.pauses[end] || STOP.has(t[end + 1]!))) return { number: t[end]!, end: end + 1 };
+  const at = /\b(?:(?:were|we are|its|im|i am|were at|at|house) )number (\d{1,5})\b(?! (?:minutes?|people|of)\b)/.exec(t.slice(end).join(' '));
+  return at ? { number: at[1]!, end } : undefined;
 }
 
 /**
@@ -250,7 +274,9 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
  * number after a typed pause ("seven fifteen Bayou Road, five of us").
  */
 const routeAfter = (u: Utterance, street: Street): boolean =>
-  ['Road', 'Highway'].includes(street.suffix?.[0] ?? '') && !u.pauses[street.end - 1] && (/^\d+$/.test(u.tokens[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(u.tokens[street.end] ?? '')));
+  (street.suffix?.[0] === 'Highway' || (street.suffix?.[0] === 'Road' && ROUTE_ROADS.has(street.name.join(' ')))) &&
+  !u.pauses[street.end - 1] &&
+  (/^\d+$/.test(u.tokens[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(u.tokens[street.end] ?? '')));
 
 const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', flat: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Lot', trailer: 'Trailer',
@@ -446,7 +472,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
 // county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|rural route|forest road|farm road|fm|f m|farm to market|bia road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -460,6 +486,9 @@ const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|m
 // Also the direction first: "northbound ninety five at mile three", "going south on forty"; and the side of it: "on eighty one,
 // the southbound side".
 const FREEWAY_RE = /(?:\b(?:the|of|on) |^)(\d{2,3}|(?<!^)\d) (?:the (?=\w+bound (?:side|lanes?)\b))?(eastbound|westbound|northbound|southbound|(?<=\bon \d{2,3} )(?:east|west|north|south)(?! (?:street|avenue|road|drive|lane|boulevard|of|side|end|on)\b))\b|\b(eastbound|westbound|northbound|southbound) (?:on )?(?:the )?(\d{1,3})(?= (?:at|near|past|by|around|mile|just|right|before|after|between|coming|going|heading)\b|$)|\b(?:going|heading|headed|driving|traveling|travelling) (east|west|north|south)(?:bound)? on (?:the )?(\d{2,3})\b(?! (?:miles?|minutes?|mph|street|streets|avenue|road|drive|lane|boulevard|st|ave|rd|dr)\b)/dg;
+// A freeway's number said at what only freeways have: "the rest area on ninety four", "exit nine on two eighty seven",
+// "the overpass over twenty five", "exit twelve b off four ninety five".
+const FREEWAY_PLACE_RE = /\b(?:rest (?:area|stop)|truck stop|travel (?:plaza|center)|service (?:plaza|area)|weigh station|exit \d{1,3}(?: [a-d])?|(?:on|off) ?ramp|overpass) (?:on|off(?: of)?|over|onto|to) (?:the )?(\d{2,3})\b(?! (?:streets?|avenue|road|drive|lane|boulevard|st|ave|rd|dr|miles?|minutes?|mph|feet|yards|people|cars)\b)/dg;
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 // After it: "route six heading west", "the Glenn highway eastbound", "highway twelve, the northbound side", "route nine, i think
@@ -492,7 +521,7 @@ function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, stri
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
     // "a gray Honda CR-V", "a pilot or a cr v": a model; "cr" is a county road after "on" or "off" ("off CR 12").
     if (kind === 'cr' && (namesVehicle(u.tokens[m.start - 1] ?? '') || (/^[a-z]/.test(n.toLowerCase()) && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '')))) continue;
-    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'state highway': `Highway ${n}`, 'state road': `State Road ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'state highway': `Highway ${n}`, 'state road': `State Road ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'parish road': `Parish Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'b l m road': `BLM Road ${n}`, 'blm road': `BLM Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
     if (box) label += ` Box ${box}`;
@@ -512,6 +541,11 @@ function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, stri
       highway = { span: m.groups[0] ? { start: m.start + 1, end: m.end } : m, label: `I-${u.words(number)}`, direction: `${u.words(direction)[0]!.toUpperCase()}B` };
       break;
     }
+  }
+  if (!highway) {
+    const m = u.matches(FREEWAY_PLACE_RE).next().value;
+    const direction = m && directionAround(u, m.groups[0]!);
+    if (m) highway = { span: m.groups[0]!, label: `I-${u.words(m.groups[0]!)}`, direction: direction && `${direction[0]!.toUpperCase()}B` };
   }
   let marked = false;
   for (const m of u.matches(MILE_RE)) {
