@@ -2766,6 +2766,29 @@ describe('streets as callers place them', () => {
   });
 
   it.each([
+    ["she can't lift her arm, she's eighty one, twelve Garnet Street", '12 Garnet Street', '81'],
+    ["he's sixty, forty four Larch Avenue, the side door is open", '44 Larch Avenue', '60'],
+  ])('reads an age and then a house number, "%s", as %s and the age %s', (text, address, age) => {
+    expect(values(text, 'address')).toEqual([address]);
+    expect(values(text, 'patient_age')).toEqual([age]);
+  });
+
+  it.each([
+    ["we're at the cabin on Tamarack Lake Road, fire number sixty two fifteen", '6215 Tamarack Lake Road'],
+    ['fire number is three three oh one on county road double k, the red barn', '3301 County Road KK'],
+  ])('reads a rural fire number with its road, "%s", as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
+    ['the truck slid off the caliche road into the pasture'],
+    ["we're parked on the beach road, the kid is not breathing right"],
+    ['a fire along the feeder road, it is jumping the ditch'],
+  ])('reads no street from a kind of road, "%s"', (text) => {
+    expect(values(text, 'address')).toEqual([]);
+  });
+
+  it.each([
     ['the bakery on tanner street has smoke coming out the back', 'Tanner Street'],
     ['my grandpa on Elm Street, eighty one, fell in the tub', 'Elm Street'],
     ['he ran toward Marcus and punched him', undefined],

@@ -97,8 +97,11 @@ const STREET_CUE = new Set(['on', 'at', 'its', 'off', 'down', 'along', 'onto', '
 
 // Before "the" and a road's name: "on the airport road", "up the Little Sage Road", "toward the Kessler Road side".
 const THE_ROAD_CUE = new Set(['on', 'off', 'down', 'up', 'along', 'onto', 'toward', 'towards', 'past', 'from', 'of', 'to', 'near', 'by']);
-// Words that say what kind of road it is, not its name: "the dirt road", "the main highway", "the back road".
-const ROAD_KIND = new Set('dirt gravel back side main old new paved unpaved private public little big long narrow wrong other same next last two four lane hard parish county lease logging haul farm ranch fire forest access service'.split(' '));
+// Words that say what kind of road it is, not its name: "the dirt road", "the main highway", "the back road", what it is
+// made of ("the shell road", "the caliche road") or what it leads to or runs beside ("the beach road", "the feeder road").
+const ROAD_KIND = new Set(
+  'dirt gravel back side main old new paved unpaved private public little big long narrow wrong other same next last two four lane hard parish county township lease logging haul farm ranch fire forest access service shell caliche beach pass spur feeder bayou reservation quarry'.split(' '),
+);
 // Roads driven in one direction or the other: a direction of travel said with one is part of where the caller is.
 const HIGHWAY_SUFFIX = new Set(['Highway', 'Pike', 'Parkway', 'Turnpike', 'Expressway', 'Freeway', 'Tollway', 'Thruway']);
 // Only roads are said so: "the taco place", "the basketball court", "the walking trail" are places.
@@ -260,12 +263,13 @@ function addresses(u: Utterance, put: Put, taken: boolean[]): void {
 const ROUTE_ROADS = new Set(['county', 'state', 'township', 'parish', 'forest', 'farm', 'bia', 'blm', 'b l m']);
 /**
  * The house number said after its street: set apart ("Zielona Street, nineteen thirty two, upstairs": three digits or more,
- * as an age or a count is two), or as the number the caller is at ("Firehouse Road ... we're at number eighty two").
+ * as an age or a count is two), as the number the caller is at ("Firehouse Road ... we're at number eighty two"), or as
+ * the rural fire number ("the cottage on Little Sable Road, fire number eighty two forty").
  */
 function houseAfter(u: Utterance, end: number): { number: string; end: number } | undefined {
   const t = u.tokens;
   if (u.pauses[end - 1] && /^\d{3,5}$/.test(t[end] ?? '') && (end + 1 === u.length || u.pauses[end] || STOP.has(t[end + 1]!))) return { number: t[end]!, end: end + 1 };
-  const at = /\b(?:(?:were|we are|its|im|i am|were at|at|house) )number (\d{1,5})\b(?! (?:minutes?|people|of)\b)/.exec(t.slice(end).join(' '));
+  const at = /\b(?:(?:were|we are|its|im|i am|were at|at|house) )number (\d{1,5})\b(?! (?:minutes?|people|of)\b)/.exec(t.slice(end).join(' ')) ?? FIRE_NUMBER.exec(u.text);
   return at ? { number: at[1]!, end } : undefined;
 }
 
@@ -276,7 +280,7 @@ function houseAfter(u: Utterance, end: number): { number: string; end: number } 
 const routeAfter = (u: Utterance, street: Street): boolean =>
   (street.suffix?.[0] === 'Highway' || (street.suffix?.[0] === 'Road' && ROUTE_ROADS.has(street.name.join(' ')))) &&
   !u.pauses[street.end - 1] &&
-  (/^\d+$/.test(u.tokens[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(u.tokens[street.end] ?? '')));
+  (/^\d+$/.test(u.tokens[street.end] ?? '') || (street.name.join(' ') === 'county' && /^[b-hj-z]$/.test(u.tokens[u.tokens[street.end] === 'double' ? street.end + 1 : street.end] ?? '')));
 
 const UNIT_PREFIX: Record<string, string> = {
   apartment: 'Apt', apt: 'Apt', flat: 'Apt', unit: 'Unit', suite: 'Ste', ste: 'Ste', room: 'Room', rm: 'Room', building: 'Bldg', bldg: 'Bldg', lot: 'Lot', space: 'Lot', trailer: 'Trailer',
@@ -472,7 +476,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
 // county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )(?:double )?[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -513,7 +517,11 @@ function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, stri
   for (const m of u.matches(HIGHWAY_RE)) {
     if (taken[m.start]) continue; // a route said as a cross street ("ridge road and highway twelve")
     const kind = u.words(m.groups[0]!).replace('u s', 'us'); // "u s thirty": the letters said
-    const n = u.words(m.groups[1]!).replace(/^([a-z]) ?([a-z]?)$/, (_, a: string, b: string) => `${a}${b}`.toUpperCase());
+    // "county road double j": Wisconsin's lettered roads, JJ.
+    const n = u
+      .words(m.groups[1]!)
+      .replace(/^double ([a-z])$/, '$1 $1')
+      .replace(/^([a-z]) ?([a-z]?)$/, (_, a: string, b: string) => `${a}${b}`.toUpperCase());
     const direction = m.groups[2] ? u.words(m.groups[2]) : directionAround(u, m);
     // "i" and "us" are pronouns unless clearly a road: "on i 80", "i 80 westbound".
     if ((kind === 'i' || kind === 'us') && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '') && !direction && !HIGHWAY_TAIL.has(u.tokens[m.end] ?? '')) continue;

@@ -233,6 +233,8 @@ function foldStutters(words: Word[]): Word[] {
  * ("room five twenty, fifth floor") is never the end of the number before it, nor a count ("county
  * road twenty two, five of us").
  */
+// Words an age is told after: "he's seventy", "she is about eighty".
+const AGE_BEFORE = new Set(['hes', 'shes', 'is', 'aged', 'age', 'about', 'maybe']);
 function splitAtPauses(words: Word[]): Word[][] {
   const digitsOf = (run: Word[]) => normalizeNumbers(run.map((w) => w.text).join(' ')).replace(/ /g, '');
   const chunks: Word[][] = [[]];
@@ -259,12 +261,14 @@ function splitAtPauses(words: Word[]): Word[][] {
     const [before, after] = [digitsOf(said), digitsOf(again)];
     // "seven hundred, seven hundred one": the same words again, and more.
     const sameStart = said.every((w, n) => again[n]?.text === w.text);
-    // "she's eighty seven, four oh nine grandview": an age or a count, then a house number (not a phone number's groups).
+    // "she's eighty seven, four oh nine grandview": an age or a count, then a house number (not a phone number's groups);
+    // "he's seventy, thirty Ilsley Avenue": an age told as one, then any number.
     let [from, to] = [k, j];
     while (from > 0 && NUMBER_WORDS.has(words[from - 1]!.text)) from--;
     while (to < words.length && NUMBER_WORDS.has(words[to]!.text)) to++;
     const chain = digitsOf(words.slice(from, to)).replace(/\D/g, '').length;
-    const another = before.length <= 2 && after.length >= 3 && ![7, 10, 11].includes(chain);
+    const age = from === k && AGE_BEFORE.has(words[k - 1]?.text ?? '');
+    const another = before.length <= 2 && ((after.length >= 3 && ![7, 10, 11].includes(chain)) || age);
     if (/^\d+$/.test(before) && /^\d+$/.test(after) && (after.startsWith(before) || before.startsWith(after) || sameStart || another)) chunks.push([]);
   });
   return chunks.filter((c) => c.length > 0);
