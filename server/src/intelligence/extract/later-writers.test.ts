@@ -2781,6 +2781,14 @@ describe('streets as callers place them', () => {
   });
 
   it.each([
+    ['we are at eighteen oh two Terrace Glen Road, the back door', '1802 Terrace Glen Road'],
+    ['the rollover is on county twelve, past the grain bins', 'County Road 12'],
+    ['a horse is loose on route eight south of town', 'Route 8'],
+  ])('reads "%s" as %s', (text, address) => {
+    expect(values(text, 'address')).toEqual([address]);
+  });
+
+  it.each([
     ['the truck slid off the caliche road into the pasture'],
     ["we're parked on the beach road, the kid is not breathing right"],
     ['a fire along the feeder road, it is jumping the ditch'],
@@ -2790,6 +2798,7 @@ describe('streets as callers place them', () => {
 
   it.each([
     ['the bakery on tanner street has smoke coming out the back', 'Tanner Street'],
+    ['we are on highway nine east of the river, going east', 'Highway 9 EB'],
     ['my grandpa on Elm Street, eighty one, fell in the tub', 'Elm Street'],
     ['he ran toward Marcus and punched him', undefined],
     ['she took the baby and is heading toward Ohio', undefined],

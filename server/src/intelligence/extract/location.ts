@@ -56,8 +56,9 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   let isOrdinal = false;
   while (name.length < 3) {
     // A typed pause ends the name: "kittredge, thats kittredge avenue".
-    // "old turnpike road", "pike street", "parkway drive": a road's type inside another road's name.
-    const inName = streetSuffix(u.tokens[k]) !== undefined && streetSuffix(u.tokens[k + 1]) !== undefined;
+    // "old turnpike road", "pike street", "parkway drive", "pike hollow road": a road's type inside another road's name.
+    const typed = (w: string | undefined) => streetSuffix(w) !== undefined;
+    const inName = typed(u.tokens[k]) && (typed(u.tokens[k + 1]) || (name.length === 0 && nameWord(u.tokens[k + 1]) && typed(u.tokens[k + 2])));
     if ((!inName && (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive))) || (name.length > 0 && u.pauses[k - 1])) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
@@ -476,7 +477,7 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
 // county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
 const HIGHWAY_RE =
-  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )road) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )(?:double )?[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|east|west|north|south|eb|wb|nb|sb)\b)?/dg;
+  /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )(?:road|county)) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )(?:double )?[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|(?:east|west|north|south)(?! of\b)|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
 // "mile eighty", "the yardstick for one forty nine" (truckers), "a post that says eighty eight
 // point four"; not a channel marker. Tenths as said: "nine point five", "eight and a half".
@@ -496,8 +497,8 @@ const FREEWAY_PLACE_RE = /\b(?:rest (?:area|stop)|truck stop|travel (?:plaza|cen
 // The direction of travel said around the road: "eastbound i seventy", "the southbound side of", "heading south on route nine", "us one going south".
 const DIRECTION_BEFORE = /(?:\b(east|west|north|south)bound(?: side| lanes?)?(?: of| on| in)?(?: the)?|\b(?:going|heading|headed|traveling|travelling|driving|went|go|goes) (east|west|north|south)(?:bound)? (?:on|down|up|along)(?: the)?) $/;
 // After it: "route six heading west", "the Glenn highway eastbound", "highway twelve, the northbound side", "route nine, i think
-// we're going east".
-const DIRECTION_AFTER = /^ (?:(?:the )?(east|west|north|south)bound\b|(?:(?:i think )?(?:were|we are|im|i am) )?(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))/;
+// we're going east", "highway twenty west of the pass, heading west" (where it is, then which way).
+const DIRECTION_AFTER = /^ (?:(?:east|west|north|south) of (?:the )?\w+ )?(?:(?:the )?(east|west|north|south)bound\b|(?:(?:i think )?(?:were|we are|im|i am) )?(?:going|heading|headed|traveling|travelling|driving) (east|west|north|south))/;
 const FIRE_NUMBER = /\bfire numbers? (?:is |on the post (?:is |says )?|says |reads )?(\d{3,5})\b/;
 const HIGHWAY_LEAD = new Set(['on', 'the', 'of', 'off', 'onto', 'take', 'near', 'at', 'took']);
 const HIGHWAY_TAIL = new Set(['mile', 'marker', 'mm', 'exit', 'at', 'near']);
@@ -529,7 +530,7 @@ function highways(u: Utterance, put: Put, taken: boolean[], streets: [Span, stri
     if (kind === 'us' && u.tokens[m.start - 1] === 'of' && /^(?:\d+|both|all|some|none|any|each|many|few|most)$/.test(u.tokens[m.start - 2] ?? '')) continue;
     // "a gray Honda CR-V", "a pilot or a cr v": a model; "cr" is a county road after "on" or "off" ("off CR 12").
     if (kind === 'cr' && (namesVehicle(u.tokens[m.start - 1] ?? '') || (/^[a-z]/.test(n.toLowerCase()) && !HIGHWAY_LEAD.has(u.tokens[m.start - 1] ?? '')))) continue;
-    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'state highway': `Highway ${n}`, 'state road': `State Road ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'parish road': `Parish Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'b l m road': `BLM Road ${n}`, 'blm road': `BLM Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}` }[kind] ?? `Route ${n}`;
+    let label = { interstate: `I-${n}`, i: `I-${n}`, us: `US-${n}`, highway: `Highway ${n}`, hwy: `Highway ${n}`, route: `Route ${n}`, rt: `Route ${n}`, 'state highway': `Highway ${n}`, 'state road': `State Road ${n}`, 'county road': `County Road ${n}`, cr: `County Road ${n}`, 'township road': `Township Road ${n}`, 'parish road': `Parish Road ${n}`, 'rural route': `Rural Route ${n}`, 'forest road': `Forest Road ${n}`, 'farm road': `Farm Road ${n}`, fm: `FM ${n}`, 'f m': `FM ${n}`, 'farm to market': `FM ${n}`, 'bia road': `BIA Road ${n}`, 'b l m road': `BLM Road ${n}`, 'blm road': `BLM Road ${n}`, 'navajo route': `Navajo Route ${n}`, 'indian route': `Indian Route ${n}`, road: `Road ${n}`, county: `County Road ${n}` }[kind] ?? `Route ${n}`;
     // "rural route three box twenty eight": the box is the house on the route.
     const box = kind === 'rural route' && u.tokens[m.end] === 'box' && /^\d+$/.test(u.tokens[m.end + 1] ?? '') ? u.tokens[m.end + 1] : undefined;
     if (box) label += ` Box ${box}`;
