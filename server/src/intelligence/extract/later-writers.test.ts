@@ -2809,3 +2809,19 @@ describe('streets as callers place them', () => {
     expect(values(text, 'address')).toEqual(address ? [address] : []);
   });
 });
+
+describe('hazards as crews and drivers name them', () => {
+  it.each([
+    ["the trailer's got a placard on the rear door, it reads eleven seventy", 'placard 1170'],
+    ['the h two s alarm on my partner went off and he dropped by the separator', 'h2s'],
+    ['the crew smelled sewer gas and now the guy in the vault is not answering', 'sewer gas'],
+    ['it stinks like rotten eggs by the wellhead and our h two s badges are going off', 'h2s'],
+    ['the gas line by the curb got clipped by the backhoe and it is roaring', 'gas leak'],
+  ])('reads "%s" as the hazard %s', (text, hazard) => {
+    expect(values(text, 'hazard')).toEqual([hazard]);
+  });
+
+  it('still reads a gas leak from rotten eggs alone: "the whole kitchen smells like rotten eggs"', () => {
+    expect(values('the whole kitchen smells like rotten eggs', 'hazard')).toEqual(['gas leak']);
+  });
+});

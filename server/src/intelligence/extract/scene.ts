@@ -66,7 +66,7 @@ const HAZARDS: [string, RegExp][] = [
   ['diesel', phrases('(?<!siphoned (?:the )?)diesel(?! (?:truck|trucks|engine|pickup|tank|mechanic|fuel|generator|pumps?|island|lanes?))')],
   // A gas meter or main hit or blowing ("took out the gas meter", "the gas meter's whistling"); "we smelled gas".
   ['gas leak', phrases('gas leak', 'gas (?:line|main) (?:hit|broke|broken|cut|leaking)', 'hissing', 'smell(?:s|ed|ing)? (?:like )?(?:natural )?gas', 'smell of gas', 'gas smell', 'rotten eggs?',
-    '(?:hit|took out|knocked (?:off|over|loose)|broke|sheared off|ran over) (?:a |the )?gas (?:meter|main|line)', 'gas meter (?:\\w+ ){0,6}(?:blowing|whistling|leaking|knocked loose|broken off)', 'gas (?:is |blowing )?(?:blowing|everywhere)', 'gas (?:it )?smells? (?:very |real |really |so )?strong')],
+    '(?:hit|took out|knocked (?:off|over|loose)|broke|sheared off|ran over) (?:a |the )?gas (?:meter|main|line)', 'gas meter (?:\\w+ ){0,6}(?:blowing|whistling|leaking|knocked loose|broken off)', 'gas (?:meter|main|line) (?:\\w+ ){0,3}(?:got|was|is) (?:hit|clipped|cut|run over|knocked (?:off|over|loose)|sheared off)', 'gas (?:is |blowing )?(?:blowing|everywhere)', 'gas (?:it )?smells? (?:very |real |really |so )?strong')],
   // "ammonia's leaking" reads "ammonias leaking": the "is" joined to the word.
   ['ammonia', phrases('ammonias?', 'anhydrous')],
   ['chlorine', phrases('chlorines?')],
@@ -79,6 +79,9 @@ const HAZARDS: [string, RegExp][] = [
   // Acid spilled or smelled, not a stomach's or a drug trip's.
   ['acid', phrases('(?<!(?:on|took|dropped|tripping on|stomach) )acids?(?! (?:reflux|trip|wash))')],
   ['pesticide', phrases('pesticides?')],
+  // Hydrogen sulfide in the oil field, named by its letters ("the h two s monitor's going off"), and gas from a sewer.
+  ['h2s', phrases('h ?2 ?s', 'hydrogen sulfides?', 'sour gas')],
+  ['sewer gas', phrases('sewer gas')],
   ['carbon monoxide', phrases('carbon monoxides?', 'co (?:alarm|detector)s?', 'carbon (?:thing|alarm|detector)s?')],
   ['oxygen', phrases('oxygen', 'o2')],
   // A dog led, kept or put away is no danger to whoever comes ("walking the dog", "putting the dogs away"), nor a thing named for one,
@@ -116,8 +119,9 @@ const WILD_HAZARD = new RegExp(
 );
 const DOG_DANGER = /\b(?:aggressive|mean|loose|attack\w*|bit|bite|biting|bitten|pit ?bulls?|rottweilers?|shepherds?|wont let|growl\w*|snarl\w*|charging|vicious|big dogs?|in the yard|guard|chained|lunging|mauled|going after|got (?:him|her|me|them)|doesnt like strangers)\b/;
 // The placard's number, or the number callers read off the orange sign or the diamond on a tanker
-// ("an orange sign, ten seventy five", "the sign on the back says one oh seven five").
-const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: [a-z]+){0,2} (\d{4})\b|\b(?:sign|diamond)\b(?: (?!(?:says|reads) \d)[a-z]+){0,5} (?:says |reads |is |number is )?(\d{4})\b(?! [a-z]+ (?:street|avenue|road|drive|lane|court|boulevard|way))/dg;
+// ("an orange sign, ten seventy five", "the sign on the back says one oh seven five", "a placard on the side, it says twelve
+// oh three").
+const PLACARD_RE = /\b(?:placard|panel|un number|un)(?: (?!(?:says|reads) \d)[a-z]+){0,6} (?:says |reads |is |number is )?(\d{4})\b|\b(?:sign|diamond)\b(?: (?!(?:says|reads) \d)[a-z]+){0,5} (?:says |reads |is |number is )?(\d{4})\b(?! [a-z]+ (?:street|avenue|road|drive|lane|court|boulevard|way))/dg;
 
 function mentions(u: Utterance, table: [string, RegExp][], put: Put): Set<string> {
   const claimed = new Array<boolean>(u.length).fill(false);
@@ -231,6 +235,8 @@ export const extractScene: Extractor = (u, emit) => {
     if (value === 'dog' && !DOG_DANGER.test(u.text)) return;
     // A named gas hissing is that gas ("the propane tank's hissing": writers label the propane, 8 of 8 such lines).
     if (value === 'gas leak' && u.words(span) === 'hissing' && /\b(?:propane|anhydrous|ammonias?|oxygen|chlorine)\b/.test(u.text)) return;
+    // Rotten eggs where the H2S monitor is going off are that gas.
+    if (value === 'gas leak' && /^rotten eggs?$/.test(u.words(span)) && /\bh ?2 ?s\b|\bhydrogen sulfide/.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
   for (const m of [...u.matches(ANIMAL_HAZARD), ...u.matches(WILD_HAZARD)]) {
