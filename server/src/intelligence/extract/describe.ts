@@ -477,7 +477,10 @@ export const extractDescriptions: Extractor = (u, emit) => {
   const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p) && !(p.kind === 'clothes' && u.tokens[p.start - 1] === 'no'));
   // Clothing alone describes someone when "wearing", "had"... or a person is near, or when the line is only the clothes ("black jeans and white sneakers").
   const opensWithClothes = parts[0]?.kind === 'clothes' && parts[0].start <= 1 && parts[0].text.includes(' ');
-  const person = opensWithClothes || parts.some((p) => p.kind !== 'clothes') || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
+  // Or said apart of someone told of: "she's four, pink shirt", "she's heading for the door, red coat".
+  // ("Same jacket." points back at what was said.)
+  const apart = (p: Part) => p.kind === 'clothes' && p.text.includes(' ') && !/^(?:same|other) /.test(p.text) && u.setOff(p.start, p.end) && u.tokens.some((w) => PRONOUNS.has(w));
+  const person = opensWithClothes || parts.some((p) => p.kind !== 'clothes' || apart(p)) || parts.some((p) => u.tokens.slice(Math.max(0, p.start - 3), p.start).some((w) => WEARING.has(w)));
   if (!person) parts.length = 0;
   // "it was a man. older man, white beard": the fuller mention of the same person wins.
   const fuller = (p: Part) => p.kind === 'person' || (p.kind === 'sex' && p.text.includes(' '));

@@ -2825,3 +2825,20 @@ describe('hazards as crews and drivers name them', () => {
     expect(values('the whole kitchen smells like rotten eggs', 'hazard')).toEqual(['gas leak']);
   });
 });
+
+describe('clothes said apart of someone told of', () => {
+  it.each([
+    ['my grandson slipped away at the rodeo, he is five, blue overalls', 'blue overalls'],
+    ['she ran out the side door with the cash drawer, gray sweatshirt', 'gray sweatshirt'],
+    ['he is headed for the bus stop now, black ball cap, white sneakers', 'black ball cap, white sneakers'],
+  ])('reads "%s" as the description %s', (text, description) => {
+    expect(values(text, 'suspect')).toEqual([description]);
+  });
+
+  it.each([
+    ['yes that is him, same jacket'],
+    ['the kitchen is full of smoke, wet towels'],
+  ])('still reads no description from "%s"', (text) => {
+    expect(values(text, 'suspect')).toEqual([]);
+  });
+});
