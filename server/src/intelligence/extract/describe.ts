@@ -469,12 +469,26 @@ function correctedPlate(u: Utterance, first: { plate: string; end: number }): { 
   return { plate: said.length >= was.length ? said : said + was.slice(said.length), end: again.end };
 }
 
+// A piece of clothing used as a thing describes nobody: something put in it ("stuffing razors into his coat", "had his hand in
+// his hoodie"), or it pressed on a wound or put under a head ("we've got a shirt on it", "a jacket under his head").
+const PUT_IN = /\b(?:put|puts|putting|stuff\w*|shov\w*|hid|hides|hiding|hidden|tuck\w*|slipp\w*|something|hand|gun|pills|bottles?)\b/;
+const SIZE_ONLY = /^(?:(?:big|heavy|heavy set|heavyset|large|huge|tiny|small|little|skinny)(?: (?:male|female))?|\d+ pounds)$/;
+const TO_LIFT = /\b(?:cant|can not|cannot|couldnt|could not) (?:\w+ ){0,2}(?:move|lift|carry|roll|turn|pick (?:him|her) up|get (?:him|her) up)\b/;
+const USED_AS = /^(?:on (?:it|the (?:wound|cut|bleeding))|under (?:his|her|their|the) head)\b/;
+
 export const extractDescriptions: Extractor = (u, emit) => {
+  const held = (p: Part) =>
+    p.kind === 'clothes' &&
+    !p.text.includes(' ') &&
+    ((['in', 'into', 'inside'].includes(u.tokens[p.start - 2] ?? '') && OWNERS.has(u.tokens[p.start - 1] ?? '') && PUT_IN.test(u.tokens.slice(Math.max(0, p.start - 7), p.start - 2).join(' '))) ||
+      USED_AS.test(u.tokens.slice(p.end, p.end + 3).join(' ')));
   // Someone's own clothes ("in my jacket pocket") describe nobody; clothing alone needs "wearing", "had"...
   // "im wearing a red jacket so they can see me" is the caller, not a suspect.
   const ownClothes = (p: Part) => p.kind === 'clothes' && (OWN.has(u.tokens[p.start - 1] ?? '') || /\b(?:im|i am) (?:wearing|in)\b/.test(u.tokens.slice(Math.max(0, p.start - 4), p.start).join(' ')));
   // "riding with no helmet": what someone lacks describes nothing.
-  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p) && !(p.kind === 'clothes' && u.tokens[p.start - 1] === 'no'));
+  // "he's a big man, I can't move him", "she's ninety pounds, I can't lift her": the size of someone to be lifted, not a description.
+  const toLift = (p: Part) => SIZE_ONLY.test(p.text) && TO_LIFT.test(u.text);
+  const parts = suspectParts(u).filter((p) => !u.isAsked(p.start) && !ownClothes(p) && !held(p) && !toLift(p) && !(p.kind === 'clothes' && u.tokens[p.start - 1] === 'no'));
   // Clothing alone describes someone when "wearing", "had"... or a person is near, or when the line is only the clothes ("black jeans and white sneakers").
   const opensWithClothes = parts[0]?.kind === 'clothes' && parts[0].start <= 1 && parts[0].text.includes(' ');
   // Or said apart of someone told of: "she's four, pink shirt", "she's heading for the door, red coat".

@@ -2842,3 +2842,23 @@ describe('clothes said apart of someone told of', () => {
     expect(values(text, 'suspect')).toEqual([]);
   });
 });
+
+describe('clothes used as things, a size to be lifted', () => {
+  it.each([
+    ['he shoved two steaks in his jacket and walked out'],
+    ['he had his hand in his hoodie the whole time'],
+    ["he's bleeding bad from his leg, we got a shirt on it"],
+    ['a guy with a cut on his head, somebody has a jacket under his head'],
+    ["he's a heavy guy, we can't roll him over by ourselves"],
+  ])('reads no description from "%s"', (text) => {
+    expect(values(text, 'suspect')).toEqual([]);
+  });
+
+  it('reads only what he wore from "the guy who ran off was big, red flannel, he had something in his jacket"', () => {
+    expect(values('the guy who ran off was big, red flannel, he had something in his jacket', 'suspect')).toEqual(['red flannel']);
+  });
+
+  it('still reads "she was wearing a yellow raincoat, she is about sixty pounds, I lost her by the rides" as the description yellow raincoat, 60 pounds', () => {
+    expect(values('she was wearing a yellow raincoat, she is about sixty pounds, I lost her by the rides', 'suspect')).toEqual(['yellow raincoat, 60 pounds']);
+  });
+});
