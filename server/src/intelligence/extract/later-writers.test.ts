@@ -2862,3 +2862,19 @@ describe('clothes used as things, a size to be lifted', () => {
     expect(values('she was wearing a yellow raincoat, she is about sixty pounds, I lost her by the rides', 'suspect')).toEqual(['yellow raincoat, 60 pounds']);
   });
 });
+
+describe('a title said of someone else', () => {
+  it.each([
+    ['the lady who fell is Mrs. Dunmore, she lives upstairs'],
+    ['our coach is mister pell and he is doing compressions'],
+  ])('reads no caller name from "%s"', (text) => {
+    expect(values(text, 'caller_name')).toEqual([]);
+  });
+
+  it.each([
+    ['this is Mrs. Okafor on Pine Street, my husband fell', 'Mrs. Okafor'],
+    ['hi, this is mister Delgado at the feed store', 'Mr. Delgado'],
+  ])('still reads "%s" as the caller %s', (text, name) => {
+    expect(values(text, 'caller_name')).toEqual([name]);
+  });
+});

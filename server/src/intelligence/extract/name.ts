@@ -283,7 +283,10 @@ function findNames(u: Utterance, found: (start: number, end: number, value: stri
   for (let i = 0; i < t.length - 1; i++) {
     const title = honorific(t[i]);
     const surname = t[i + 1]!;
-    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!)) || owned(u, i + 1) || (i === 0 && toldOf(u, i + 2))) continue;
+    // "is" names the caller only after "this" or "name" ("this is mister oduya"); "the man on the floor is Mr. Blevins", "her
+    // doctor is Dr. Langstrom" name someone else.
+    const someoneIs = t[i - 1] === 'is' && !['this', 'name', 'it', 'here'].includes(t[i - 2] ?? '');
+    if (!title || NAME_STOP.has(surname) || /\d/.test(surname) || !(i === 0 || SELF_BEFORE.has(t[i - 1]!)) || someoneIs || owned(u, i + 1) || (i === 0 && toldOf(u, i + 2))) continue;
     titled(u, i, title, found);
   }
   // "this is john", "its tyler tyler brooks", "im karen mitchell": only a known first name, or one said twice.
