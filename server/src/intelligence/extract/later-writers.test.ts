@@ -2878,3 +2878,23 @@ describe('a title said of someone else', () => {
     expect(values(text, 'caller_name')).toEqual([name]);
   });
 });
+
+describe('out of it as callers say it', () => {
+  it.each([
+    ["she's out, she's completely out, I'm pinching her and nothing"],
+    ['two workers in the tank and they are both out'],
+    ["he's breathing but he's out, his friends dragged him to the hall"],
+    ['my grandpa is in his chair and he no talk, he no answer'],
+    ["she took all her pills and i can't barely wake her"],
+    ['my brother is not waking since this morning'],
+  ])('reads "%s" as not conscious', (text) => {
+    expect(values(text, 'conscious')).toEqual(['no']);
+  });
+
+  it.each([
+    ["he went in after the dog but he's out, he's on the dock dripping"],
+    ["the baby's out, she's out, she's crying, what about the cord"],
+  ])('still reads no consciousness from someone out of somewhere: "%s"', (text) => {
+    expect(values(text, 'conscious')).not.toContain('no');
+  });
+});

@@ -85,9 +85,11 @@ const BREATHING: [string, RegExp][] = [
 // A faint or a collapse is the nature (medical:unconscious), not a vital sign: "no" needs the
 // caller to say the person does not wake or respond, the corpus convention.
 const CONSCIOUS: [string, RegExp][] = [
-  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ ){0,2}(?:tooth|teeth))', 'out cold', 'wont talk', '(?:wont|cant|can not|cannot) (?:answer|respond)(?! (?:me |to me )?right)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) no wake', '(?:not|no) wake up', '(?:aint|hasnt|has not|didnt|did not|never) (?:woke|woken) up',
-    // "she won't open her eyes", "I can't rouse him", "he's out again", "won't come around".
-    '(?:wont|will not|doesnt|does not|not|no|cant) open (?:his|her|their|the) eyes', 'cant rouse', '(?:she|he) (?:sleep|sleeps|sleeping) and no wake', '(?:hes|shes) (?:totally |completely |just |still )?out(?= again\\b|$)', 'wont come (?:around|to)\\b')],
+  ['no', phrases('wont wake up', 'will not wake up', 'wont wake', 'not waking up', 'cant wake (?:him|her|them)', 'cant get (?:him|her|them) to wake up', 'unconscious', 'unresponsive', '(?<!(?:tooth|teeth) (?:\\w+ )?)knocked out(?! (?:his|her|my|a|the|2|some) (?:\\w+ ){0,2}(?:tooth|teeth))', 'out cold', 'wont talk', '(?:wont|cant|can not|cannot) (?:answer|respond)(?! (?:me |to me )?right)', '(?:doesnt|does not|dont|didnt) (?:answer|respond) (?:me|to me|to anything|when i)', '(?:he|she|they) (?:no|not) wake', '(?:not|no|dont) wake up', 'not waking', 'cant (?:hardly |barely )wake',
+    // Said in another English: "he no talk, he no move", "she nah answer me", "not answer me".
+    '(?:he|she|they) (?:no|nah) (?:talk|answer|respond)', '(?:no|nah|not) answer me', '(?:aint|hasnt|has not|didnt|did not|never) (?:woke|woken) up',
+    // "she won't open her eyes", "I can't rouse him", "he's out again", "he's out, I'm shaking him", "won't come around".
+    '(?:wont|will not|doesnt|does not|not|no|cant) open (?:his|her|their|the) eyes', 'cant rouse', '(?:she|he) (?:sleep|sleeps|sleeping) and no wake', '(?:hes|shes|theyre both|they are both) (?:totally |completely |just |still )?out(?= again\\b|$| (?:hes |shes )?(?:totally|completely)\\b| (?:im|i am) shaking)', 'breathing but (?:hes|shes) out\\b', 'wont come (?:around|to)\\b')],
   // "he woke up and can't move his arm" tells when it began, not that he is awake (no blind writer labels it).
   ['yes', phrases('(?<!(?:aint|hasnt|havent|didnt|never|not) )woke (?:back )?up(?! and| with| this| at| in| early| like| screaming)', 'opened (?:his|her|their) eyes', '(?<!keep (?:your|his|her|their) )eyes (?:are )?open',
     // "she's coming around", "he's waking up", "dazed", "she knows who I am".
