@@ -2898,3 +2898,17 @@ describe('out of it as callers say it', () => {
     expect(values(text, 'conscious')).not.toContain('no');
   });
 });
+
+describe('bleeding in the words of the street and the clinic', () => {
+  it.each([
+    ["my boy got cut up in the fight and he's leaking real bad", 'severe'],
+    ["she's leaking from her head, somebody hit her with a bottle", 'yes'],
+    ['grandpa has a nosebleed and he takes warfarin', 'yes'],
+  ])('reads "%s" as bleeding %s', (text, bleeding) => {
+    expect(values(text, 'bleeding')).toEqual([bleeding]);
+  });
+
+  it('still reads no bleeding from a tank "leaking bad": "the propane tank out back is leaking bad"', () => {
+    expect(values('the propane tank out back is leaking bad', 'bleeding')).toEqual([]);
+  });
+});

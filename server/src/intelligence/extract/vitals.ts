@@ -137,11 +137,13 @@ const BLEEDING: [string, RegExp][] = [
       'bleeding (?:(?!and )\\w+ ){0,4}(?:real|really|pretty|wicked|so|very|awful) bad(?:ly)?', 'bleeding (?:something )?(?:awful|terrible)',
       '(?:cut|sliced|slashed|gashed) (?!up )(?:(?!and )\\w+ ){0,3}(?:real|really|so|pretty|wicked) bad(?:ly)?',
       'bleeding (?:and )?(?:its|it is) (?:a lot|really bad|bad)',
+      // A person "leaking bad" is bleeding in the street's word (a tank leaking is a hazard).
+      '(?:he|hes|she|shes|im|he is|she is) (?:been |still )?leaking (?:real |really |so )?bad',
     ),
   ],
 ];
 // "blood's coming out of his ear" is typed "bloods"; "his face is all bloody"; not blood given or tested ("a blood drive", "giving blood").
-const BLEEDING_PLAIN = phrases('bleeding', '(?<!(?:giving|give|gave|donate|donating|donated) )bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?|drive|donation|bank))', 'bloody(?! (?:mary|hell))');
+const BLEEDING_PLAIN = phrases('bleeding', 'nosebleeds?', '(?:he|hes|she|shes|im|he is|she is) (?:been |still )?leaking from (?:his|her|my|the)', '(?<!(?:giving|give|gave|donate|donating|donated) )bloods?(?! (?:thinners?|pressure|sugar|work|type|test|clots?|drive|donation|bank))', 'bloody(?! (?:mary|hell))');
 
 // What a number counts when it is no age: "he's been down 10 minutes", "about 20 people".
 const COUNTED = 'weeks?|days?|minutes?|hours?|seconds?|percent|feet|foot|ft|inches|pounds|lbs|miles?|mph|degrees|am|pm|oclock|times|of|people|kids|more|blocks|yards|cars|stories|floors|steps|months';
