@@ -2912,3 +2912,13 @@ describe('bleeding in the words of the street and the clinic', () => {
     expect(values('the propane tank out back is leaking bad', 'bleeding')).toEqual([]);
   });
 });
+
+describe('teeth knocked out, a hoof on a foot', () => {
+  it.each([
+    ['the puck knocked out two of his teeth', 'tooth'],
+    ['her tooth got knocked out on the handlebars', 'tooth'],
+    ['the cow stepped on her foot and she is limping', 'foot'],
+  ])('reads "%s" as the injury %s', (text, injury) => {
+    expect(values(text, 'injury')).toEqual([injury]);
+  });
+});

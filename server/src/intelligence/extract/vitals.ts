@@ -239,8 +239,8 @@ const INJURY_RE = new RegExp(
     `\\b(${KINDS}|${PLAIN}|stuck) (?:by )?(?:(?:my|his|her|the|our|a|this|that|some|neighbors|neighbor) ){0,2}(?:${HURT_WHO}) ${TIMES}(?:right )?(?:on|in) ${OWNER}${PART}\\b`,
     // An open fracture as callers see it: "the bone is sticking out of his leg".
     `\\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through) (?:of )?${OWNER}${PART}\\b`,
-    // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot": where a wheel did.
-    `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over) ${OWNER}${PART}\\b`,
+    // "fell on her hip", "landed on his shoulder": where the fall hurt; "ran over his foot", "the horse stepped on his foot": where a wheel or a hoof did.
+    `\\b(?:(?:landed|fell|falling|landing) (?:right |hard |flat )?on|(?:ran|run|rolled|drove) over|(?:stepped|stomped) on) ${OWNER}${PART}\\b`,
     // Something driven into a part is where he is hurt: "a nail went through his foot", "glass in her shin", "metal in his eye".
     // "something" only driven in ("something went into his eye", "got something in his eye"): "he has something in his hand" holds it.
     `\\b(?:(?:nail|glass|splinter|metal|shard|fishhook|hook|stick|branch|screw|blade) (?:(?:went|got|is|was|stuck|lodged|sticking|right|all the way) ){0,2}|(?:got something|something (?:(?:went|got|stuck|lodged|sticking|right|all the way) ){1,2}) )(?:in|into|through) ${OWNER}(${BODY_PART_WORDS})\\b`,
@@ -259,6 +259,8 @@ const INJURY_RE = new RegExp(
 const MORE_INJURIES: [RegExp, string][] = [
   [new RegExp(`\\b(?:black|bloody|busted|fat) (eyes?|nose|lips?)\\b(?! patch)`, 'dg'), ''],
   [/\bknocked (?:\w+ ){0,3}(teeth|tooth) out\b/dg, ''],
+  [/\bknocked out (?:(?:his|her|my|their|both|a|the|front|of|\d+) ){0,4}(teeth|tooth)\b/dg, ''],
+  [/\b(teeth|tooth) (?:got |was |were )?knocked out\b/dg, ''],
   [new RegExp(`\\b(?:broke|broken|fractured) (?:a|the|some|two|both) bones? in ${OWNER}${PART}\\b`, 'dg'), 'broken'],
   // "can't move her shoulder" after a fall (not a stroke's left or right side), "threw his back out", "his shoulder popped out".
   [/\b(?:cant|can not|cannot|wont|unable to) move (?:his|her|my|their) (shoulder|neck|wrist|ankle|knee|hip|elbow|fingers?|thumb)\b/dg, ''],
