@@ -2922,3 +2922,16 @@ describe('teeth knocked out, a hoof on a foot', () => {
     expect(values(text, 'injury')).toEqual([injury]);
   });
 });
+
+describe('a freeway called by one digit beside its marker', () => {
+  it.each([
+    ['mile marker forty two on the five going north, a car is burning', 'I-5 MM 42'],
+    ['mile marker eighty eight on the ten, the bridge over the bayou, a truck flipped', 'I-10 MM 88'],
+  ])('reads "%s" as %s', (text, marker) => {
+    expect(values(text, 'mile_marker')).toEqual([marker]);
+  });
+
+  it('still reads no freeway from "mile marker nine, on the 2nd turnout"', () => {
+    expect(values('mile marker nine, on the 2nd turnout', 'mile_marker')).toEqual(['MM 9']);
+  });
+});

@@ -484,8 +484,9 @@ const HIGHWAY_RE =
 const MILE_RE =
   /(?:\b(?<!\b(?:channel|buoy|day) )(?:mile markers?|mile posts?|mileposts?|markers?|mm|(?:passed|past|at|near|around|about|by|sign for) mile|yardstick(?: for| at)?|(?:post|sign) (?:that )?says(?: mile)?)|(?<!\b(?:a|1|half|quarter|per|every|each|last|first|next|that|this) )\bmile(?= \d{1,3}\b(?! (?:miles?|minutes?|hours?|away|from|down|up|south|north|east|west)\b))) (?:number |i saw (?:was|is) (?:like |about )?|(?:was|is) (?:like |about )?)?(\d{1,3})\b(?: point (\d)\b|( and a half)\b)?|(?<!\b(?:interstate|i|highway|hwy|route|rt|us|road|sr|cr) )\b(\d{1,3}) mile (?:marker|post)\b(?! \d)/dg;
 // A freeway said by its number where a marker is said: "mile marker sixty three on ninety five north",
-// "on forty four near mile marker two oh six", "seventy east, mile marker two oh three".
-const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3})\b(?! (?:miles?|minutes?|feet|yards|cars|people|mph)\b)(?= (?:(?:east|west|north|south)(?:bound)?|near|at|by|around|mile|mm|just|right|past)\b|$)|\b(?:east|west|north|south)bound (?:on )?(?:the )?(\d{2,3})\b/dg;
+// "on forty four near mile marker two oh six", "seventy east, mile marker two oh three", "mile marker sixty one on the ten
+// going west" (one digit only after "the").
+const MARKED_FREEWAY_RE = /(?:\b(?:on|of) (?:the )?|^)(\d{2,3}|(?<=the )\d)\b(?! (?:miles?|minutes?|feet|yards|cars|people|mph)\b)(?= (?:(?:east|west|north|south)(?:bound)?|near|at|by|around|mile|mm|just|right|past|going|heading|headed|the)\b|$)|\b(?:east|west|north|south)bound (?:on )?(?:the )?(\d{2,3})\b/dg;
 // A freeway said by its number alone with a direction: "the four oh five northbound", "the shoulder of ninety four eastbound",
 // "eighty four eastbound at the exit" (a line that starts with it: two digits or three).
 // Also the direction first: "northbound ninety five at mile three", "going south on forty"; and the side of it: "on eighty one,
