@@ -49,6 +49,8 @@ const ON_NOT_STREET = new Set(
 
 const WAY_ADVERB = new Set('over too back up down out off more ahead past behind before after better worse'.split(' '));
 
+const roadType = (w: string | undefined): boolean => streetSuffix(w) !== undefined;
+
 /** One street said at `i`: up to three name words and an optional suffix ("main", "fifth avenue", "harbor roads"). */
 function readStreet(u: Utterance, i: number, possessive = false): Street | undefined {
   const name: string[] = [];
@@ -57,8 +59,7 @@ function readStreet(u: Utterance, i: number, possessive = false): Street | undef
   while (name.length < 3) {
     // A typed pause ends the name: "kittredge, thats kittredge avenue".
     // "old turnpike road", "pike street", "parkway drive", "pike hollow road": a road's type inside another road's name.
-    const typed = (w: string | undefined) => streetSuffix(w) !== undefined;
-    const inName = typed(u.tokens[k]) && (typed(u.tokens[k + 1]) || (name.length === 0 && nameWord(u.tokens[k + 1]) && typed(u.tokens[k + 2])));
+    const inName = roadType(u.tokens[k]) && (roadType(u.tokens[k + 1]) || (name.length === 0 && nameWord(u.tokens[k + 1]) && roadType(u.tokens[k + 2])));
     if ((!inName && (!nameWord(u.tokens[k]) || streetSuffix(u.tokens[k], possessive))) || (name.length > 0 && u.pauses[k - 1])) break;
     isOrdinal ||= ordinalValue(u.tokens[k]) !== undefined;
     name.push(u.tokens[k]!);
@@ -475,7 +476,8 @@ function crossAfterStreet(u: Utterance, put: Put, taken: boolean[]): Span[] {
 }
 
 // Rural numbered roads as signed: "Forest Road twenty three ten" (four digits), "FM ninety one", "BIA road fifty twenty", "road twenty two";
-// county roads lettered in some states: "county road k", "county road m m" (not "a" or "i", which are words).
+// county roads lettered in some states: "county road k", "county road m m", "county road double j" (not "a" or "i", which
+// are words); "on county forty six"; Louisiana's parish roads, BLM roads on federal land.
 const HIGHWAY_RE =
   /\b(interstate|i|highway|hwy|route|rt|us|u s|state route|sr|state highway|state road|county road|cr|township road|parish road|rural route|forest road|farm road|fm|f m|farm to market|bia road|b l m road|blm road|navajo route|indian route|(?<=\b(?:on|off|of|at|to|onto) )(?:road|county)) (\d{1,3}|(?<=forest road |bia road |blm road |b l m road )\d{4}|(?<=county road |cr )(?:double )?[b-hj-z](?: [b-hj-z](?= |$))?(?= |$))(?! (?:cars|vehicles|people|of|times|minutes|hours|miles|guys|kids|trucks)\b)(?: (eastbound|westbound|northbound|southbound|(?:east|west|north|south)(?! of\b)|eb|wb|nb|sb)\b)?/dg;
 // "just passed mile one forty two", "the eighty seven mile post": a mile said where a driver is;
