@@ -54,6 +54,9 @@ const OBJECT_AFTER = new Set(['someone', 'somebody', 'me', 'him', 'her', 'us', '
 // (A bottle swung or thrown is labelled no weapon, as in OBJECT_WEAPONS.)
 const NOT_STRUCK_WITH = /^(?:car|truck|van|suv|vehicle|bus|bike|motorcycle|door|hand|hands|fist|fists|words?|lawsuit|bottle|bottles|pair)$/;
 
+// Hydrogen sulfide as callers name it; said in a line, the rotten eggs smelled are that gas.
+const H2S = 'h ?2 ?s|hydrogen sulfides?';
+const H2S_SAID = new RegExp(`\\b(?:${H2S})\\b`);
 // Dangers on the scene to whoever comes; the caller's own plight (a dying phone, the dark, the
 // cold, a drunk patient) is not one.
 const HAZARDS: [string, RegExp][] = [
@@ -80,7 +83,7 @@ const HAZARDS: [string, RegExp][] = [
   ['acid', phrases('(?<!(?:on|took|dropped|tripping on|stomach) )acids?(?! (?:reflux|trip|wash))')],
   ['pesticide', phrases('pesticides?')],
   // Hydrogen sulfide in the oil field, named by its letters ("the h two s monitor's going off"), and gas from a sewer.
-  ['h2s', phrases('h ?2 ?s', 'hydrogen sulfides?', 'sour gas')],
+  ['h2s', phrases(H2S, 'sour gas')],
   ['sewer gas', phrases('sewer gas')],
   ['carbon monoxide', phrases('carbon monoxides?', 'co (?:alarm|detector)s?', 'carbon (?:thing|alarm|detector)s?')],
   ['oxygen', phrases('oxygen', 'o2')],
@@ -236,7 +239,7 @@ export const extractScene: Extractor = (u, emit) => {
     // A named gas hissing is that gas ("the propane tank's hissing": writers label the propane, 8 of 8 such lines).
     if (value === 'gas leak' && u.words(span) === 'hissing' && /\b(?:propane|anhydrous|ammonias?|oxygen|chlorine)\b/.test(u.text)) return;
     // Rotten eggs where the H2S monitor is going off are that gas.
-    if (value === 'gas leak' && /^rotten eggs?$/.test(u.words(span)) && /\bh ?2 ?s\b|\bhydrogen sulfide/.test(u.text)) return;
+    if (value === 'gas leak' && /^rotten eggs?$/.test(u.words(span)) && H2S_SAID.test(u.text)) return;
     emit('hazard', span, value === 'fuel leak' && u.tokens[span.start] === 'gas' && !vehicle ? 'gas leak' : value);
   });
   for (const m of [...u.matches(ANIMAL_HAZARD), ...u.matches(WILD_HAZARD)]) {

@@ -225,6 +225,9 @@ function foldStutters(words: Word[]): Word[] {
   return out;
 }
 
+// Words an age is told after: "he's seventy", "she is about eighty".
+const AGE_BEFORE = new Set(['hes', 'shes', 'is', 'aged', 'age', 'about', 'maybe']);
+
 /**
  * Chunks between typed pauses where a number is said again: "eight eleven, eight eleven north
  * park", "one forty seven, one four seven", "seven, seven hundred, seven hundred one" are each one
@@ -233,8 +236,6 @@ function foldStutters(words: Word[]): Word[] {
  * ("room five twenty, fifth floor") is never the end of the number before it, nor a count ("county
  * road twenty two, five of us").
  */
-// Words an age is told after: "he's seventy", "she is about eighty".
-const AGE_BEFORE = new Set(['hes', 'shes', 'is', 'aged', 'age', 'about', 'maybe']);
 function splitAtPauses(words: Word[]): Word[][] {
   const digitsOf = (run: Word[]) => normalizeNumbers(run.map((w) => w.text).join(' ')).replace(/ /g, '');
   const chunks: Word[][] = [[]];
